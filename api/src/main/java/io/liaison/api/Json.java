@@ -1,0 +1,49 @@
+package io.liaison.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one configured Jackson mapper of the project. Times are ISO-8601 UTC strings on the wire,
+ * absent optional fields are left out, and unknown fields are refused so that a typo in a request
+ * is reported rather than silently ignored.
+ */
+public final class Json {
+  /** Nesting deeper than this is refused while parsing (a deeply nested body is an attack). */
+  public static final int MAX_NESTING_DEPTH = 32;
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(1 << 20)
+                .maxNumberLength(64)
+                .build());
+  }
+
+  private Json() {}
+
+  /** The shared mapper. Do not reconfigure it; copy it if a variation is needed. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+}

@@ -1,0 +1,31 @@
+package io.liaison.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An RFC 9457 problem document ({@code application/problem+json}). {@code type} is stable and
+ * machine-readable; {@code title} is for people; {@code field} names the offending input field
+ * (JSON pointer style, e.g. {@code /entities/0/value}) when there is one.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+    URI type, String title, int status, String detail, String field, List<FieldError> errors) {
+  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final String TYPE_BASE = "https://liaison.example/problems/";
+
+  public Problem {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(title, "title");
+    errors = errors == null ? List.of() : List.copyOf(errors);
+  }
+
+  public static Problem of(String slug, String title, int status, String detail, String field) {
+    return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, field, List.of());
+  }
+
+  /** One invalid field of a request. */
+  public record FieldError(String field, String message) {}
+}

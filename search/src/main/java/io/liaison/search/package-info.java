@@ -1,0 +1,2 @@
+/** Chinese-aware analysis, identifier normalisation, the case index and the link engine. */
+package io.liaison.search;
