@@ -1,0 +1,14 @@
+package io.liaison.api.cases;
+
+/** Kinds of entity named in a case (or a lead). */
+public enum EntityType {
+  PERSON,
+  ID_NUMBER,
+  PHONE,
+  PLATE,
+  ADDRESS,
+  LICENCE,
+  WAYBILL,
+  ACCOUNT,
+  BRAND
+}
