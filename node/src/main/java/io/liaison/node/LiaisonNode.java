@@ -1,0 +1,200 @@
+package io.liaison.node;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.liaison.node.admin.AdminRoutes;
+import io.liaison.node.cluster.GridConfig;
+import io.liaison.node.config.NodeConfig;
+import io.liaison.node.events.EventFeed;
+import io.liaison.node.http.ApiVerticle;
+import io.liaison.node.lead.LeadReconciler;
+import io.liaison.node.lead.LeadRoutes;
+import io.liaison.node.lead.LeadService;
+import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.TrustService;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bureau node, assembled: trust, durable store, clustered Vert.x over Hazelcast, the shared
+ * maps and their listeners, the HTTP API. {@link #start} completes when the node serves HTTP;
+ * {@code /health/ready} turns UP once it has joined the cluster and reconciled its store with the
+ * grid.
+ */
+public final class LiaisonNode {
+  private static final Logger LOG = LoggerFactory.getLogger(LiaisonNode.class);
+
+  private final NodeConfig config;
+  private final Vertx vertx;
+  private final Store store;
+  private final StoreExecutor storeExec;
+  private final TrustService trust;
+  private final HazelcastInstance hazelcast;
+  private final LeadService leads;
+  private final ApiVerticle api;
+  private final AtomicBoolean ready;
+
+  private LiaisonNode(
+      NodeConfig config,
+      Vertx vertx,
+      Store store,
+      StoreExecutor storeExec,
+      TrustService trust,
+      HazelcastInstance hazelcast,
+      LeadService leads,
+      ApiVerticle api,
+      AtomicBoolean ready) {
+    this.config = config;
+    this.vertx = vertx;
+    this.store = store;
+    this.storeExec = storeExec;
+    this.trust = trust;
+    this.hazelcast = hazelcast;
+    this.leads = leads;
+    this.api = api;
+    this.ready = ready;
+  }
+
+  /** Starts a node; fails fast (before joining the cluster) on bad keys, roster or store. */
+  public static Future<LiaisonNode> start(NodeConfig config, Map<String, String> env, Clock clock) {
+    TrustService trust;
+    Store store;
+    try {
+      trust = TrustService.load(config, env);
+      store = Store.open(config.dataDir().resolve("liaison.db"));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    LOG.info(
+        "starting node bureau={} http={}:{} cluster={} member={}:{}",
+        config.bureau(),
+        config.http().host(),
+        config.http().port(),
+        config.cluster().name(),
+        config.cluster().host(),
+        config.cluster().port());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("bureau", config.bureau().code());
+    HazelcastClusterManager cluster = new HazelcastClusterManager(GridConfig.build(config));
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .withClusterManager(cluster)
+        .buildClustered()
+        .onFailure(e -> store.close())
+        .compose(
+            vertx -> {
+              HazelcastInstance hz = cluster.getHazelcastInstance();
+              IMap<String, String> grid = hz.getMap(GridConfig.LEADS);
+              StoreExecutor exec = new StoreExecutor(vertx, store, "liaison-store");
+              Quarantine quarantine = new Quarantine(exec, registry);
+              LeadService leads =
+                  new LeadService(
+                      vertx, exec, trust, grid, new EventFeed(vertx), quarantine, clock);
+              AtomicBoolean ready = new AtomicBoolean();
+              ApiVerticle api =
+                  new ApiVerticle(
+                      config.http().host(),
+                      config.http().port(),
+                      config.limits().maxBodyBytes(),
+                      exec,
+                      List.of(
+                          new LeadRoutes(leads, config.limits().maxPageSize())::mount,
+                          new AdminRoutes(quarantine, trust)::mount),
+                      ready::get,
+                      registry::scrape);
+              LiaisonNode node =
+                  new LiaisonNode(config, vertx, store, exec, trust, hz, leads, api, ready);
+              return vertx
+                  .deployVerticle(api)
+                  .compose(id -> node.join(grid))
+                  .map(v -> node)
+                  .recover(e -> vertx.close().transform(x -> Future.failedFuture(e)));
+            });
+  }
+
+  private Future<Void> join(IMap<String, String> grid) {
+    grid.addEntryListener(new GridListener(leads), true);
+    return new LeadReconciler(vertx, leads, storeExec, grid)
+        .reconcile()
+        .map(
+            r -> {
+              ready.set(true);
+              LOG.info(
+                  "node ready bureau={} http=http://{}:{} members={}",
+                  config.bureau(),
+                  config.http().host(),
+                  httpPort(),
+                  hazelcast.getCluster().getMembers().size());
+              return null;
+            });
+  }
+
+  public boolean isReady() {
+    return ready.get();
+  }
+
+  public int httpPort() {
+    return api.actualPort();
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public HazelcastInstance hazelcast() {
+    return hazelcast;
+  }
+
+  public TrustService trust() {
+    return trust;
+  }
+
+  /** Leaves the cluster, stops serving, closes the store. */
+  public Future<Void> stop() {
+    ready.set(false);
+    LOG.info("stopping node bureau={}", config.bureau());
+    return vertx
+        .close()
+        .onComplete(
+            ar -> {
+              storeExec.close();
+              store.close();
+            });
+  }
+
+  /** Hands every added or updated grid value to the lead service for verification. */
+  private record GridListener(LeadService leads)
+      implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
+    @Override
+    public void entryAdded(EntryEvent<String, String> e) {
+      leads.receive(e.getKey(), e.getValue());
+    }
+
+    @Override
+    public void entryUpdated(EntryEvent<String, String> e) {
+      leads.receive(e.getKey(), e.getValue());
+    }
+  }
+}

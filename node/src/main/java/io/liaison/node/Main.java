@@ -1,0 +1,81 @@
+package io.liaison.node;
+
+import io.liaison.node.config.ConfigException;
+import io.liaison.node.config.ConfigLoader;
+import io.liaison.node.config.NodeConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code liaison-node} command: run a bureau node, and the administrator's tools. */
+@Command(
+    name = "liaison-node",
+    mixinStandardHelpOptions = true,
+    version = "liaison-node 0.1.0",
+    description = "A Liaison bureau node and its administration tools.",
+    subcommands = {Main.Run.class, DemoInit.class, CommandLine.HelpCommand.class})
+public final class Main {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = "Start this bureau's node and keep it running until SIGTERM/SIGINT.")
+  static final class Run implements java.util.concurrent.Callable<Integer> {
+    @Option(
+        names = {"-c", "--config"},
+        required = true,
+        description = "the node's JSON configuration file")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+      NodeConfig cfg;
+      try {
+        cfg = ConfigLoader.load(config, System.getenv());
+      } catch (ConfigException e) {
+        System.err.println("liaison-node: bad configuration: " + e.getMessage());
+        return 2;
+      }
+      CountDownLatch stopped = new CountDownLatch(1);
+      LiaisonNode node;
+      try {
+        node =
+            LiaisonNode.start(cfg, System.getenv(), Clock.systemUTC())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(180, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable cause = e.getCause();
+        System.err.println(
+            "liaison-node: cannot start: "
+                + (cause instanceof ConfigException ? "bad configuration: " : "")
+                + cause.getMessage());
+        return 2;
+      }
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      node.stop()
+                          .toCompletionStage()
+                          .toCompletableFuture()
+                          .get(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                      // exiting anyway
+                    }
+                    stopped.countDown();
+                  },
+                  "liaison-shutdown"));
+      stopped.await();
+      return 0;
+    }
+  }
+}

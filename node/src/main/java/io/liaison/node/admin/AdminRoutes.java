@@ -1,0 +1,69 @@
+package io.liaison.node.admin;
+
+import io.liaison.node.http.Bodies;
+import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.TrustService;
+import io.vertx.ext.web.Router;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Administration and trust endpoints: quarantine listing, the roster in force. */
+public final class AdminRoutes {
+  private final Quarantine quarantine;
+  private final TrustService trust;
+
+  public AdminRoutes(Quarantine quarantine, TrustService trust) {
+    this.quarantine = quarantine;
+    this.trust = trust;
+  }
+
+  public void mount(Router router) {
+    router
+        .get("/api/v1/admin/quarantine")
+        .handler(
+            ctx -> {
+              int limit = Bodies.intParam(ctx, "limit", 100, 1, 1000);
+              quarantine
+                  .count()
+                  .compose(
+                      n ->
+                          quarantine
+                              .list(limit)
+                              .map(
+                                  items -> {
+                                    Map<String, Object> out = new LinkedHashMap<>();
+                                    out.put("total", n);
+                                    out.put("items", items);
+                                    return out;
+                                  }))
+                  .onSuccess(out -> Bodies.reply(ctx, 200, out))
+                  .onFailure(ctx::fail);
+            });
+    router
+        .get("/api/v1/roster")
+        .handler(
+            ctx -> {
+              var r = trust.roster();
+              List<Map<String, Object>> members =
+                  r.members().stream()
+                      .map(
+                          m -> {
+                            Map<String, Object> e = new LinkedHashMap<>();
+                            e.put("bureau", m.bureau());
+                            e.put("name", m.name());
+                            e.put("province", m.province());
+                            e.put("endpoints", m.endpoints());
+                            e.put("keys", m.keys());
+                            return e;
+                          })
+                      .toList();
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put("version", r.version());
+              out.put("issuedAt", r.issuedAt());
+              out.put("self", trust.bureau());
+              out.put("members", members);
+              Bodies.reply(ctx, 200, out);
+            });
+  }
+}

@@ -1,0 +1,64 @@
+package io.liaison.node.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MultiMapConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.liaison.node.config.NodeConfig;
+
+/**
+ * Builds the Hazelcast member configuration of a node: TCP-IP join on the configured members only,
+ * multicast off, bound to the configured interface, no phone-home, SLF4J logging, and one backup
+ * for every shared map. Includes the maps that vertx-hazelcast's bundled {@code
+ * default-cluster.xml} would have declared, since a programmatic {@link Config} does not apply it.
+ */
+public final class GridConfig {
+  /** Shared leads: lead id → JSON array of signed envelopes (the post, then each transition). */
+  public static final String LEADS = "liaison.leads";
+
+  /** Signed roster versions: version → signed roster JSON. */
+  public static final String ROSTER = "liaison.roster";
+
+  private GridConfig() {}
+
+  public static Config build(NodeConfig node) {
+    NodeConfig.Cluster c = node.cluster();
+    Config cfg = new Config();
+    cfg.setClusterName(c.name());
+    cfg.setInstanceName("liaison-" + node.bureau() + "-" + c.port());
+    cfg.setProperty("hazelcast.phone.home.enabled", "false");
+    cfg.setProperty("hazelcast.logging.type", "slf4j");
+    cfg.setProperty("hazelcast.socket.bind.any", "false");
+    cfg.setProperty("hazelcast.shutdownhook.enabled", "false");
+    cfg.setProperty(
+        "hazelcast.wait.seconds.before.join", Long.toString(Math.max(0, c.joinWait().toSeconds())));
+    cfg.setProperty("hazelcast.merge.first.run.delay.seconds", "30");
+    cfg.setProperty("hazelcast.merge.next.run.delay.seconds", "30");
+
+    NetworkConfig net = cfg.getNetworkConfig();
+    net.setPort(c.port()).setPortAutoIncrement(false);
+    net.setPublicAddress(c.host() + ":" + c.port());
+    net.getInterfaces().setEnabled(true).addInterface(c.host());
+    JoinConfig join = net.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true);
+    join.getTcpIpConfig().addMember(c.host() + ":" + c.port());
+    c.members().forEach(m -> join.getTcpIpConfig().addMember(m));
+
+    cfg.addMapConfig(
+        new MapConfig(LEADS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
+    cfg.addMapConfig(new MapConfig(ROSTER).setBackupCount(2));
+
+    // what vertx-hazelcast's default-cluster.xml declares
+    cfg.addMultiMapConfig(
+        new MultiMapConfig("__vertx.subs")
+            .setBackupCount(1)
+            .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+    cfg.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
+    cfg.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
+    return cfg;
+  }
+}

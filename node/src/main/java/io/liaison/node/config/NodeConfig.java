@@ -1,0 +1,88 @@
+package io.liaison.node.config;
+
+import io.liaison.api.BureauId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The immutable configuration of one bureau node, read once at start-up by {@link ConfigLoader}
+ * (file plus {@code LIAISON_*} environment overrides). Invalid configurations cannot be built.
+ */
+public record NodeConfig(
+    BureauId bureau, Http http, Cluster cluster, Path dataDir, Trust trust, Limits limits) {
+
+  public NodeConfig {
+    Objects.requireNonNull(bureau, "bureau");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(trust, "trust");
+    limits = limits == null ? Limits.DEFAULTS : limits;
+  }
+
+  /** The HTTP API: interface and port (0 picks a free port, for tests). */
+  public record Http(String host, int port) {
+    public Http {
+      ConfigException.check(host != null && !host.isBlank(), "http.host", "is required");
+      ConfigException.check(port >= 0 && port <= 65535, "http.port", "must be 0..65535");
+    }
+  }
+
+  /**
+   * The Hazelcast member: cluster name shared by all bureaus, the interface and port this member
+   * binds to, and the addresses of the other members (TCP-IP join; multicast is always off).
+   */
+  public record Cluster(
+      String name, String host, int port, List<String> members, Duration joinWait) {
+    public Cluster {
+      ConfigException.check(name != null && !name.isBlank(), "cluster.name", "is required");
+      ConfigException.check(host != null && !host.isBlank(), "cluster.host", "is required");
+      ConfigException.check(port > 0 && port <= 65535, "cluster.port", "must be 1..65535");
+      members = members == null ? List.of() : List.copyOf(members);
+      for (String m : members) {
+        ConfigException.check(
+            m.matches("[A-Za-z0-9.\\-\\[\\]:]+(:\\d{1,5})?"),
+            "cluster.members",
+            "not a host[:port]: " + m);
+      }
+      joinWait = joinWait == null ? Duration.ofSeconds(5) : joinWait;
+      ConfigException.check(
+          !joinWait.isNegative() && joinWait.toSeconds() <= 60,
+          "cluster.joinWait",
+          "must be 0..60 s");
+    }
+  }
+
+  /**
+   * Where the bureau's encrypted key file, the signed roster and the pinned roster-authority public
+   * key are. The key passphrase comes from the environment ({@code LIAISON_KEY_PASSPHRASE}) or
+   * {@code passphraseFile}, never from the configuration file itself.
+   */
+  public record Trust(
+      Path keyFile, Path rosterFile, String authorityPublicKey, Path passphraseFile) {
+    public Trust {
+      ConfigException.check(keyFile != null, "trust.keyFile", "is required");
+      ConfigException.check(rosterFile != null, "trust.rosterFile", "is required");
+      ConfigException.check(
+          authorityPublicKey != null && authorityPublicKey.matches("[A-Za-z0-9_\\-]{43}"),
+          "trust.authorityPublicKey",
+          "must be the roster authority's Ed25519 public key, base64url (43 characters)");
+    }
+  }
+
+  /** Request limits. */
+  public record Limits(long maxBodyBytes, int maxPageSize) {
+    public static final Limits DEFAULTS = new Limits(256 * 1024, 200);
+
+    public Limits {
+      ConfigException.check(
+          maxBodyBytes >= 1024 && maxBodyBytes <= 64L * 1024 * 1024,
+          "limits.maxBodyBytes",
+          "must be 1 KiB..64 MiB");
+      ConfigException.check(
+          maxPageSize >= 1 && maxPageSize <= 10_000, "limits.maxPageSize", "must be 1..10000");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.liaison.node.http;
+
+import io.liaison.api.Problem;
+
+/**
+ * A failure that the API reports as a problem document. Thrown (or failed into a Future) by any
+ * handler or service; {@link Problems} turns it into the response.
+ */
+public class ApiException extends RuntimeException {
+  private final transient Problem problem;
+
+  public ApiException(Problem problem) {
+    super(
+        problem.title() + (problem.detail() == null ? "" : ": " + problem.detail()),
+        null,
+        false,
+        false);
+    this.problem = problem;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+
+  public static ApiException badRequest(String slug, String detail, String field) {
+    return new ApiException(Problem.of(slug, "Bad request", 400, detail, field));
+  }
+
+  public static ApiException unprocessable(String slug, String detail, String field) {
+    return new ApiException(Problem.of(slug, "Invalid content", 422, detail, field));
+  }
+
+  public static ApiException notFound(String what) {
+    return new ApiException(Problem.of("not-found", "Not found", 404, what, null));
+  }
+
+  public static ApiException conflict(String slug, String detail) {
+    return new ApiException(Problem.of(slug, "Conflict", 409, detail, null));
+  }
+
+  public static ApiException unavailable(String detail) {
+    return new ApiException(Problem.of("unavailable", "Service unavailable", 503, detail, null));
+  }
+}

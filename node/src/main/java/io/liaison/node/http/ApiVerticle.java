@@ -1,0 +1,88 @@
+package io.liaison.node.http;
+
+import io.liaison.node.store.StoreExecutor;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The node's HTTP server: mounts the feature routes, the event stream, health and metrics, with one
+ * body limit and one failure handler ({@link Problems}) for everything.
+ */
+public final class ApiVerticle extends VerticleBase {
+  private final String host;
+  private final int port;
+  private final long maxBodyBytes;
+  private final StoreExecutor store;
+  private final List<Consumer<Router>> features;
+  private final BooleanSupplier ready;
+  private final java.util.function.Supplier<String> metrics;
+  private HttpServer server;
+
+  public ApiVerticle(
+      String host,
+      int port,
+      long maxBodyBytes,
+      StoreExecutor store,
+      List<Consumer<Router>> features,
+      BooleanSupplier ready,
+      java.util.function.Supplier<String> metrics) {
+    this.host = host;
+    this.port = port;
+    this.maxBodyBytes = maxBodyBytes;
+    this.store = store;
+    this.features = List.copyOf(features);
+    this.ready = ready;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router
+        .get("/health/live")
+        .handler(ctx -> Bodies.reply(ctx, 200, java.util.Map.of("status", "UP")));
+    router
+        .get("/health/ready")
+        .handler(
+            ctx ->
+                Bodies.reply(
+                    ctx,
+                    ready.getAsBoolean() ? 200 : 503,
+                    java.util.Map.of("status", ready.getAsBoolean() ? "UP" : "DOWN")));
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.get()));
+    EventStream events = new EventStream(vertx, store);
+    router.get("/api/v1/events").handler(events::handle);
+    features.forEach(f -> f.accept(router));
+    router.route().failureHandler(Problems::handle);
+    router.errorHandler(404, Problems::handle);
+    router.errorHandler(405, Problems::handle);
+    return vertx
+        .createHttpServer(
+            new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setCompressionSupported(true)
+                .setMaxHeaderSize(16 * 1024))
+        .requestHandler(router)
+        .listen()
+        .onSuccess(s -> server = s);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

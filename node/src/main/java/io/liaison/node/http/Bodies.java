@@ -1,0 +1,63 @@
+package io.liaison.node.http;
+
+import io.liaison.api.Json;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+
+/** Reading request bodies into wire types through the shared mapper. */
+public final class Bodies {
+  private Bodies() {}
+
+  /**
+   * Parses the JSON body into {@code type}. Failures (not JSON, wrong types, invalid fields) are
+   * thrown as the Jackson exception, which {@link Problems} turns into 400/422.
+   */
+  public static <T> T read(RoutingContext ctx, Class<T> type) throws IOException {
+    String ct = ctx.request().getHeader("Content-Type");
+    if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(
+          io.liaison.api.Problem.of(
+              "unsupported-media-type",
+              "Unsupported media type",
+              415,
+              "send the body as Content-Type: application/json",
+              null));
+    }
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {
+      throw ApiException.badRequest("empty-body", "the request body is empty", null);
+    }
+    // parse to a tree first, so nesting and size limits apply before any mapping
+    var tree = Json.mapper().readTree(ctx.body().buffer().getBytes());
+    return Json.mapper().treeToValue(tree, type);
+  }
+
+  /** Writes {@code value} as JSON with {@code status}. */
+  public static void reply(RoutingContext ctx, int status, Object value) {
+    try {
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(Json.mapper().writeValueAsString(value));
+    } catch (IOException e) {
+      ctx.fail(e);
+    }
+  }
+
+  /** An optional integer query parameter within [min, max]. */
+  public static int intParam(RoutingContext ctx, String name, int dflt, int min, int max) {
+    String v = ctx.request().getParam(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw ApiException.badRequest(
+            "bad-parameter", name + " must be between " + min + " and " + max, name);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("bad-parameter", name + " must be an integer", name);
+    }
+  }
+}

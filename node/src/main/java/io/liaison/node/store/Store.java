@@ -1,0 +1,299 @@
+package io.liaison.node.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's durable record: one SQLite file in WAL mode with {@code synchronous=FULL}, so a
+ * committed transaction is on disk before the call returns. Holds every verified shared record (own
+ * and received), this bureau's signed audit chain, the node-local event feed (what SSE clients
+ * resume from) and the quarantine.
+ *
+ * <p>Not thread-safe: the node calls it from one ordered worker only ({@code StoreExecutor}).
+ */
+public final class Store implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
+  private final Connection conn;
+  private final Path file;
+
+  private Store(Connection conn, Path file) {
+    this.conn = conn;
+    this.file = file;
+  }
+
+  public static Store open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement st = c.createStatement()) {
+        st.execute("PRAGMA journal_mode=WAL");
+        st.execute("PRAGMA synchronous=FULL");
+        st.execute("PRAGMA foreign_keys=ON");
+        st.execute("PRAGMA busy_timeout=5000");
+        try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+          String verdict = rs.next() ? rs.getString(1) : "no answer";
+          if (!"ok".equals(verdict)) {
+            c.close();
+            throw new StoreException(
+                "store file " + file + " is corrupt (" + verdict + "); restore from a backup");
+          }
+        }
+      }
+      Store store = new Store(c, file);
+      Migrations.apply(c);
+      LOG.info("store opened file={} schema={}", file, Migrations.current(c));
+      return store;
+    } catch (SQLException | java.io.IOException e) {
+      throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Runs {@code work} in one transaction: all of it is durable, or none of it. */
+  public <T> T inTransaction(Callable<T> work) {
+    try {
+      conn.setAutoCommit(false);
+      try {
+        T result = work.call();
+        conn.commit();
+        return result;
+      } catch (Exception e) {
+        conn.rollback();
+        if (e instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new StoreException(e.getMessage(), e);
+      } finally {
+        conn.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("transaction failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Inserts or replaces a shared record. Returns false (and changes nothing) when the stored copy
+   * already has the same content hash.
+   */
+  public boolean putRecord(StoredRecord r) {
+    Optional<StoredRecord> existing = record(r.id());
+    if (existing.isPresent() && existing.get().hash().equals(r.hash())) {
+      return false;
+    }
+    update(
+        "INSERT INTO records(id, kind, origin, posted_at, hash, body, updated_at)"
+            + " VALUES (?,?,?,?,?,?,?)"
+            + " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, origin=excluded.origin,"
+            + " posted_at=excluded.posted_at, hash=excluded.hash, body=excluded.body,"
+            + " updated_at=excluded.updated_at",
+        r.id(),
+        r.kind(),
+        r.origin(),
+        r.postedAt().toEpochMilli(),
+        r.hash(),
+        r.body(),
+        Instant.now().toEpochMilli());
+    return true;
+  }
+
+  public Optional<StoredRecord> record(String id) {
+    List<StoredRecord> l =
+        query(
+            "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE id=?",
+            Store::toRecord,
+            id);
+    return l.stream().findFirst();
+  }
+
+  /**
+   * Records of one kind, newest first, optionally of one origin bureau, strictly older than the
+   * cursor (posted-at millis and id of the last item of the previous page).
+   */
+  public List<StoredRecord> records(String kind, String origin, Cursor before, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE kind=?");
+    List<Object> args = new ArrayList<>(List.of(kind));
+    if (origin != null) {
+      sql.append(" AND origin=?");
+      args.add(origin);
+    }
+    if (before != null) {
+      sql.append(" AND (posted_at < ? OR (posted_at = ? AND id < ?))");
+      args.add(before.postedAtMillis());
+      args.add(before.postedAtMillis());
+      args.add(before.id());
+    }
+    sql.append(" ORDER BY posted_at DESC, id DESC LIMIT ?");
+    args.add(limit);
+    return query(sql.toString(), Store::toRecord, args.toArray());
+  }
+
+  /** Id → content hash of every record of a kind: the anti-entropy digest. */
+  public Map<String, String> hashes(String kind) {
+    Map<String, String> out = new LinkedHashMap<>();
+    query(
+        "SELECT id, hash FROM records WHERE kind=?",
+        rs -> out.put(rs.getString(1), rs.getString(2)),
+        kind);
+    return out;
+  }
+
+  public long countRecords() {
+    return query("SELECT count(*) FROM records", rs -> rs.getLong(1)).get(0);
+  }
+
+  /** The last entry of this bureau's audit chain, or empty for a new chain. */
+  public Optional<ChainEntry> chainHead() {
+    return query(
+            "SELECT seq, hash, envelope FROM chain ORDER BY seq DESC LIMIT 1",
+            rs -> new ChainEntry(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        .stream()
+        .findFirst();
+  }
+
+  public void appendChain(ChainEntry e) {
+    update(
+        "INSERT INTO chain(seq, hash, envelope) VALUES (?,?,?)", e.seq(), e.hash(), e.envelope());
+  }
+
+  /** This bureau's whole chain in order (for export and audit). */
+  public List<ChainEntry> chain() {
+    return query(
+        "SELECT seq, hash, envelope FROM chain ORDER BY seq",
+        rs -> new ChainEntry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+  }
+
+  /** Appends to the node-local event feed and returns the event's id (strictly increasing). */
+  public long appendEvent(String type, String recordId, String audience, String data) {
+    update(
+        "INSERT INTO events(type, record_id, audience, at, data) VALUES (?,?,?,?,?)",
+        type,
+        recordId,
+        audience,
+        Instant.now().toEpochMilli(),
+        data);
+    return query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
+  }
+
+  /** The id of the newest event, or 0 when there is none. */
+  public long lastEventSeq() {
+    return query("SELECT coalesce(max(seq), 0) FROM events", rs -> rs.getLong(1)).get(0);
+  }
+
+  public List<StoredEvent> eventsAfter(long afterSeq, int limit) {
+    return query(
+        "SELECT seq, type, record_id, audience, at, data FROM events WHERE seq > ? ORDER BY seq"
+            + " LIMIT ?",
+        rs ->
+            new StoredEvent(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5)),
+                rs.getString(6)),
+        afterSeq,
+        limit);
+  }
+
+  public void quarantine(String recordKey, String reason, String detail, String body) {
+    update(
+        "INSERT INTO quarantine(record_key, reason, detail, at, body) VALUES (?,?,?,?,?)",
+        recordKey,
+        reason,
+        detail,
+        Instant.now().toEpochMilli(),
+        body);
+  }
+
+  public List<QuarantineEntry> quarantined(int limit) {
+    return query(
+        "SELECT id, record_key, reason, detail, at FROM quarantine ORDER BY id DESC LIMIT ?",
+        rs ->
+            new QuarantineEntry(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5))),
+        limit);
+  }
+
+  public long quarantineCount() {
+    return query("SELECT count(*) FROM quarantine", rs -> rs.getLong(1)).get(0);
+  }
+
+  @Override
+  public void close() {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      LOG.warn("closing store failed: {}", e.getMessage());
+    }
+  }
+
+  private static StoredRecord toRecord(ResultSet rs) throws SQLException {
+    return new StoredRecord(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        Instant.ofEpochMilli(rs.getLong(4)),
+        rs.getString(5),
+        rs.getString(6));
+  }
+
+  private void update(String sql, Object... args) {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      bind(ps, args);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("store write failed: " + e.getMessage(), e);
+    }
+  }
+
+  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+  }
+
+  @FunctionalInterface
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+}

@@ -1,0 +1,63 @@
+package io.liaison.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.api.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small synchronous HTTP client for tests. */
+public final class Http {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Http() {}
+
+  /** A response: status, content type and the body parsed as JSON (null if not JSON). */
+  public record Response(int status, String contentType, String body) {
+    public JsonNode json() {
+      try {
+        return Json.mapper().readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  public static Response get(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).GET());
+  }
+
+  public static Response postJson(String url, String body) {
+    return post(url, "application/json", body);
+  }
+
+  public static Response post(String url, String contentType, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public static Response send(HttpRequest.Builder b) {
+    try {
+      HttpResponse<String> r =
+          CLIENT.send(
+              b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (IOException e) {
+      throw new AssertionError("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  public static HttpClient client() {
+    return CLIENT;
+  }
+}

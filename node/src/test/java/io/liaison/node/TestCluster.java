@@ -1,0 +1,150 @@
+package io.liaison.node;
+
+import io.liaison.api.BureauId;
+import io.liaison.api.Json;
+import io.liaison.crypto.BureauKeys;
+import io.liaison.crypto.KeyFiles;
+import io.liaison.crypto.Member;
+import io.liaison.crypto.MemberKey;
+import io.liaison.crypto.Roster;
+import io.liaison.crypto.RosterAuthority;
+import io.liaison.crypto.SigningKeyPair;
+import io.liaison.node.config.NodeConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real bureau nodes for tests: real keys and signed roster in a temporary directory, a real SQLite
+ * file per node, Hazelcast members on 127.0.0.1 with free ports and a random cluster name. Nodes
+ * are started one after another (they form faster that way).
+ */
+public final class TestCluster implements AutoCloseable {
+  public static final List<BureauId> BUREAUS =
+      List.of(BureauId.of("150924"), BureauId.of("140222"), BureauId.of("140221"));
+  static final String PASSPHRASE = "test-passphrase";
+
+  private final Path dir;
+  private final String clusterName = "liaison-test-" + UUID.randomUUID();
+  private final List<NodeConfig> configs = new ArrayList<>();
+  private final LiaisonNode[] nodes;
+  private final SigningKeyPair authority = SigningKeyPair.generate();
+  private final List<BureauKeys> keys = new ArrayList<>();
+
+  public TestCluster(Path dir, int size) throws IOException {
+    this.dir = dir;
+    this.nodes = new LiaisonNode[size];
+    Instant now = Instant.now().minusSeconds(60);
+    List<Member> members = new ArrayList<>();
+    int[] clusterPorts = new int[size];
+    for (int i = 0; i < size; i++) {
+      clusterPorts[i] = freePort();
+    }
+    List<String> addresses = new ArrayList<>();
+    for (int p : clusterPorts) {
+      addresses.add("127.0.0.1:" + p);
+    }
+    for (int i = 0; i < size; i++) {
+      BureauId id = BUREAUS.get(i);
+      BureauKeys k = BureauKeys.generate(id);
+      keys.add(k);
+      Path nodeDir = dir.resolve(id.code());
+      Files.createDirectories(nodeDir);
+      KeyFiles.write(nodeDir.resolve("bureau.key"), k, PASSPHRASE.toCharArray(), KeyFiles.Kdf.FAST);
+      members.add(
+          new Member(
+              id,
+              "测试局" + i,
+              "测试省",
+              List.of(),
+              List.of(MemberKey.signing(k.signing(), now), MemberKey.sealing(k.sealing(), now))));
+      configs.add(
+          new NodeConfig(
+              id,
+              new NodeConfig.Http("127.0.0.1", 0),
+              new NodeConfig.Cluster(
+                  clusterName, "127.0.0.1", clusterPorts[i], addresses, Duration.ofSeconds(1)),
+              nodeDir.resolve("data"),
+              new NodeConfig.Trust(
+                  nodeDir.resolve("bureau.key"),
+                  dir.resolve("roster.json"),
+                  Base64.getUrlEncoder().withoutPadding().encodeToString(authority.publicKey()),
+                  null),
+              null));
+    }
+    Files.writeString(
+        dir.resolve("roster.json"),
+        Json.mapper()
+            .writeValueAsString(new RosterAuthority(authority).sign(new Roster(1, now, members))));
+  }
+
+  /** Starts every node, one after another. */
+  public TestCluster startAll() throws Exception {
+    for (int i = 0; i < nodes.length; i++) {
+      start(i);
+    }
+    return this;
+  }
+
+  public LiaisonNode start(int i) throws Exception {
+    nodes[i] =
+        LiaisonNode.start(
+                configs.get(i), Map.of("LIAISON_KEY_PASSPHRASE", PASSPHRASE), Clock.systemUTC())
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(120, TimeUnit.SECONDS);
+    Await.until(Duration.ofSeconds(60), nodes[i]::isReady, "node " + i + " ready");
+    return nodes[i];
+  }
+
+  public void stop(int i) throws Exception {
+    if (nodes[i] != null) {
+      nodes[i].stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      nodes[i] = null;
+    }
+  }
+
+  public LiaisonNode node(int i) {
+    return nodes[i];
+  }
+
+  public String url(int i) {
+    return "http://127.0.0.1:" + nodes[i].httpPort();
+  }
+
+  public BureauKeys keys(int i) {
+    return keys.get(i);
+  }
+
+  public NodeConfig config(int i) {
+    return configs.get(i);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (int i = nodes.length - 1; i >= 0; i--) {
+      stop(i);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    }
+  }
+}
