@@ -1,0 +1,158 @@
+package io.liaison.crypto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.api.BureauId;
+import io.liaison.crypto.ChainVerdict.Status;
+import io.liaison.crypto.Verification.Invalid;
+import io.liaison.crypto.Verification.Reason;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies a bureau's hash-chained audit log.
+ *
+ * <p><b>The chain, as the node must write it:</b> every envelope a bureau signs is an entry of that
+ * bureau's one chain. Entry {@code n} (0-based) has {@code prevHash} = {@link
+ * SignedEnvelope#hash()} of entry {@code n-1}, the first entry has {@link Hashes#GENESIS}. Every
+ * chained payload carries a top-level integer field {@value #SEQ_FIELD}: {@value #FIRST_SEQ} for
+ * the first entry, then +1 per entry, no gaps. Entries are stored and exported in chain order.
+ *
+ * <p>The verdict names the first problem and its position: a missing {@code seq} (GAP), entries out
+ * of order or repeated (REORDERED), an entry that does not verify or is not the one its successor
+ * was chained to (EDITED), an entry of another signer (FOREIGN_SIGNER). A truncated tail cannot be
+ * seen from the chain alone: compare {@link ChainVerdict#headSeq()} with the head other bureaus
+ * have seen.
+ */
+public final class AuditChain {
+  /** The payload field holding the sequence number. */
+  public static final String SEQ_FIELD = "seq";
+
+  /** The {@code seq} of a chain's first entry. */
+  public static final long FIRST_SEQ = 1;
+
+  private AuditChain() {}
+
+  public static ChainVerdict verify(
+      BureauId bureau, List<SignedEnvelope> entriesInOrder, EnvelopeVerifier verifier) {
+    int n = entriesInOrder.size();
+    if (n == 0) {
+      return new ChainVerdict(bureau, Status.EMPTY, 0, -1, 0, Hashes.GENESIS, "");
+    }
+    String expectedPrev = Hashes.GENESIS;
+    long expectedSeq = FIRST_SEQ;
+    long headSeq = 0;
+    for (int i = 0; i < n; i++) {
+      SignedEnvelope entry = entriesInOrder.get(i);
+      Problem problem = check(bureau, entry, verifier);
+      if (problem != null) {
+        return verdict(bureau, problem.status, n, i, headSeq, expectedPrev, problem.detail);
+      }
+      long seq = seq(entry.payload());
+      if (seq > expectedSeq) {
+        return seqLater(entriesInOrder, i, expectedSeq)
+            ? verdict(
+                bureau,
+                Status.REORDERED,
+                n,
+                i,
+                headSeq,
+                expectedPrev,
+                "seq "
+                    + seq
+                    + " where "
+                    + expectedSeq
+                    + " was expected; "
+                    + expectedSeq
+                    + " comes later")
+            : verdict(
+                bureau,
+                Status.GAP,
+                n,
+                i,
+                headSeq,
+                expectedPrev,
+                "seq "
+                    + expectedSeq
+                    + (seq - 1 > expectedSeq ? ".." + (seq - 1) : "")
+                    + " missing before seq "
+                    + seq);
+      }
+      if (seq < expectedSeq) {
+        return verdict(
+            bureau,
+            Status.REORDERED,
+            n,
+            i,
+            headSeq,
+            expectedPrev,
+            "seq " + seq + " after seq " + (expectedSeq - 1));
+      }
+      if (!entry.prevHash().equals(expectedPrev)) {
+        // the predecessor is not the entry this one was chained to: it was replaced
+        int edited = Math.max(i - 1, 0);
+        return verdict(
+            bureau,
+            Status.EDITED,
+            n,
+            edited,
+            i == 0 ? 0 : headSeq - 1,
+            i == 0 ? Hashes.GENESIS : entriesInOrder.get(i - 1).prevHash(),
+            i == 0
+                ? "first entry does not start from the genesis hash"
+                : "entry seq " + seq + " was chained to a different predecessor");
+      }
+      expectedPrev = entry.hash();
+      headSeq = seq;
+      expectedSeq = seq + 1;
+    }
+    return new ChainVerdict(bureau, Status.INTACT, n, -1, headSeq, expectedPrev, "");
+  }
+
+  private record Problem(Status status, String detail) {}
+
+  private static Problem check(BureauId bureau, SignedEnvelope entry, EnvelopeVerifier verifier) {
+    if (!entry.signer().equals(bureau)) {
+      return new Problem(Status.FOREIGN_SIGNER, "signed by " + entry.signer());
+    }
+    if (verifier.verify(entry) instanceof Invalid invalid) {
+      Status status =
+          invalid.reason() == Reason.BAD_SIGNATURE || invalid.reason() == Reason.MALFORMED
+              ? Status.EDITED
+              : Status.UNTRUSTED_KEY;
+      return new Problem(status, invalid.reason() + ": " + invalid.detail());
+    }
+    if (seq(entry.payload()) < 0) {
+      return new Problem(Status.NO_SEQ, "payload has no integer " + SEQ_FIELD + " >= 0");
+    }
+    return null;
+  }
+
+  /** The payload's seq, or -1 if it has none usable. */
+  static long seq(JsonNode payload) {
+    JsonNode seq = payload.get(SEQ_FIELD);
+    if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong()) {
+      return -1;
+    }
+    return Math.max(seq.longValue(), -1);
+  }
+
+  private static boolean seqLater(List<SignedEnvelope> entries, int from, long seq) {
+    Set<Long> later = new HashSet<>();
+    for (int j = from + 1; j < entries.size(); j++) {
+      later.add(seq(entries.get(j).payload()));
+    }
+    return later.contains(seq);
+  }
+
+  private static ChainVerdict verdict(
+      BureauId bureau,
+      Status status,
+      int entries,
+      int position,
+      long headSeq,
+      String headHash,
+      String detail) {
+    return new ChainVerdict(bureau, status, entries, position, headSeq, headHash, detail);
+  }
+}
