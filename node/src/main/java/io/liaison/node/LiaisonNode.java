@@ -10,9 +10,11 @@ import io.liaison.node.cluster.GridConfig;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.http.ApiVerticle;
+import io.liaison.node.lead.LeadQueries;
 import io.liaison.node.lead.LeadReconciler;
 import io.liaison.node.lead.LeadRoutes;
 import io.liaison.node.lead.LeadService;
+import io.liaison.node.lead.LeadSweeper;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.Quarantine;
@@ -48,6 +50,7 @@ public final class LiaisonNode {
   private final TrustService trust;
   private final HazelcastInstance hazelcast;
   private final LeadService leads;
+  private final LeadSweeper sweeper;
   private final ApiVerticle api;
   private final AtomicBoolean ready;
 
@@ -59,6 +62,7 @@ public final class LiaisonNode {
       TrustService trust,
       HazelcastInstance hazelcast,
       LeadService leads,
+      LeadSweeper sweeper,
       ApiVerticle api,
       AtomicBoolean ready) {
     this.config = config;
@@ -68,6 +72,7 @@ public final class LiaisonNode {
     this.trust = trust;
     this.hazelcast = hazelcast;
     this.leads = leads;
+    this.sweeper = sweeper;
     this.api = api;
     this.ready = ready;
   }
@@ -105,9 +110,14 @@ public final class LiaisonNode {
               IMap<String, String> grid = hz.getMap(GridConfig.LEADS);
               StoreExecutor exec = new StoreExecutor(vertx, store, "liaison-store");
               Quarantine quarantine = new Quarantine(exec, registry);
+              EventFeed feed = new EventFeed(vertx);
               LeadService leads =
-                  new LeadService(
-                      vertx, exec, trust, grid, new EventFeed(vertx), quarantine, clock);
+                  new LeadService(vertx, exec, trust, grid, feed, quarantine, registry, clock);
+              LeadQueries queries =
+                  new LeadQueries(exec, trust.bureau(), config.leads().feedbackDeadline(), clock);
+              LeadSweeper sweeper =
+                  new LeadSweeper(
+                      vertx, hz, leads, exec, feed, config.leads().feedbackDeadline(), clock);
               AtomicBoolean ready = new AtomicBoolean();
               ApiVerticle api =
                   new ApiVerticle(
@@ -116,12 +126,13 @@ public final class LiaisonNode {
                       config.limits().maxBodyBytes(),
                       exec,
                       List.of(
-                          new LeadRoutes(leads, config.limits().maxPageSize())::mount,
+                          new LeadRoutes(leads, queries, config.limits().maxPageSize())::mount,
                           new AdminRoutes(quarantine, trust)::mount),
                       ready::get,
                       registry::scrape);
               LiaisonNode node =
-                  new LiaisonNode(config, vertx, store, exec, trust, hz, leads, api, ready);
+                  new LiaisonNode(
+                      config, vertx, store, exec, trust, hz, leads, sweeper, api, ready);
               return vertx
                   .deployVerticle(api)
                   .compose(id -> node.join(grid))
@@ -137,6 +148,7 @@ public final class LiaisonNode {
         .map(
             r -> {
               ready.set(true);
+              sweeper.start(config.leads().sweepInterval());
               LOG.info(
                   "node ready bureau={} http=http://{}:{} members={}",
                   config.bureau(),
@@ -167,6 +179,10 @@ public final class LiaisonNode {
     return hazelcast;
   }
 
+  public LeadSweeper sweeper() {
+    return sweeper;
+  }
+
   public TrustService trust() {
     return trust;
   }
@@ -175,6 +191,7 @@ public final class LiaisonNode {
   public Future<Void> stop() {
     ready.set(false);
     LOG.info("stopping node bureau={}", config.bureau());
+    sweeper.stop();
     return vertx
         .close()
         .onComplete(

@@ -80,6 +80,7 @@ public final class TestCluster implements AutoCloseable {
                   dir.resolve("roster.json"),
                   Base64.getUrlEncoder().withoutPadding().encodeToString(authority.publicKey()),
                   null),
+              null,
               null));
     }
     Files.writeString(

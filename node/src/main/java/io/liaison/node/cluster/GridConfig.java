@@ -7,6 +7,7 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.liaison.node.config.NodeConfig;
+import io.liaison.node.lead.TransitionProcessor;
 
 /**
  * Builds the Hazelcast member configuration of a node: TCP-IP join on the configured members only,
@@ -51,6 +52,11 @@ public final class GridConfig {
     cfg.addMapConfig(
         new MapConfig(LEADS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(ROSTER).setBackupCount(2));
+
+    cfg.getSerializationConfig()
+        .addDataSerializableFactory(
+            TransitionProcessor.FACTORY_ID,
+            id -> id == TransitionProcessor.CLASS_ID ? new TransitionProcessor() : null);
 
     // what vertx-hazelcast's default-cluster.xml declares
     cfg.addMultiMapConfig(

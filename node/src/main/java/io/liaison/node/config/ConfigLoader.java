@@ -80,7 +80,22 @@ public final class ConfigLoader {
             ? null
             : new NodeConfig.Limits(
                 limits.path("maxBodyBytes").asLong(NodeConfig.Limits.DEFAULTS.maxBodyBytes()),
-                limits.path("maxPageSize").asInt(NodeConfig.Limits.DEFAULTS.maxPageSize())));
+                limits.path("maxPageSize").asInt(NodeConfig.Limits.DEFAULTS.maxPageSize())),
+        leads(root.path("leads")));
+  }
+
+  private static NodeConfig.Leads leads(JsonNode n) {
+    if (n.isMissingNode()) {
+      return null;
+    }
+    NodeConfig.Leads d = NodeConfig.Leads.DEFAULTS;
+    return new NodeConfig.Leads(
+        n.has("feedbackDeadlineDays")
+            ? Duration.ofMinutes((long) (n.get("feedbackDeadlineDays").asDouble() * 24 * 60))
+            : d.feedbackDeadline(),
+        n.has("sweepIntervalSeconds")
+            ? Duration.ofMillis((long) (n.get("sweepIntervalSeconds").asDouble() * 1000))
+            : d.sweepInterval());
   }
 
   private static void applyEnv(ObjectNode root, Map<String, String> env) {

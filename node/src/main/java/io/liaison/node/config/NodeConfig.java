@@ -11,7 +11,13 @@ import java.util.Objects;
  * (file plus {@code LIAISON_*} environment overrides). Invalid configurations cannot be built.
  */
 public record NodeConfig(
-    BureauId bureau, Http http, Cluster cluster, Path dataDir, Trust trust, Limits limits) {
+    BureauId bureau,
+    Http http,
+    Cluster cluster,
+    Path dataDir,
+    Trust trust,
+    Limits limits,
+    Leads leads) {
 
   public NodeConfig {
     Objects.requireNonNull(bureau, "bureau");
@@ -20,6 +26,26 @@ public record NodeConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(trust, "trust");
     limits = limits == null ? Limits.DEFAULTS : limits;
+    leads = leads == null ? Leads.DEFAULTS : leads;
+  }
+
+  /**
+   * Lead handling: how long an owning bureau has to give feedback before the lead is overdue, and
+   * how often the node looks for expired and overdue leads.
+   */
+  public record Leads(Duration feedbackDeadline, Duration sweepInterval) {
+    public static final Leads DEFAULTS = new Leads(Duration.ofDays(15), Duration.ofMinutes(1));
+
+    public Leads {
+      ConfigException.check(
+          feedbackDeadline != null && !feedbackDeadline.isNegative(),
+          "leads.feedbackDeadlineDays",
+          "must be zero or more days");
+      ConfigException.check(
+          sweepInterval != null && sweepInterval.toMillis() >= 100,
+          "leads.sweepIntervalSeconds",
+          "must be at least 0.1 s");
+    }
   }
 
   /** The HTTP API: interface and port (0 picks a free port, for tests). */

@@ -10,9 +10,9 @@ public final class Bodies {
 
   /**
    * Parses the JSON body into {@code type}. Failures (not JSON, wrong types, invalid fields) are
-   * thrown as the Jackson exception, which {@link Problems} turns into 400/422.
+   * thrown as {@link ApiException}s with the problem (400/415/422) naming the field.
    */
-  public static <T> T read(RoutingContext ctx, Class<T> type) throws IOException {
+  public static <T> T read(RoutingContext ctx, Class<T> type) {
     String ct = ctx.request().getHeader("Content-Type");
     if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new ApiException(
@@ -26,9 +26,13 @@ public final class Bodies {
     if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {
       throw ApiException.badRequest("empty-body", "the request body is empty", null);
     }
-    // parse to a tree first, so nesting and size limits apply before any mapping
-    var tree = Json.mapper().readTree(ctx.body().buffer().getBytes());
-    return Json.mapper().treeToValue(tree, type);
+    try {
+      // parse to a tree first, so nesting and size limits apply before any mapping
+      var tree = Json.mapper().readTree(ctx.body().buffer().getBytes());
+      return Json.mapper().treeToValue(tree, type);
+    } catch (IOException e) {
+      throw new ApiException(Problems.toProblem(e, 400));
+    }
   }
 
   /** Writes {@code value} as JSON with {@code status}. */

@@ -1,41 +1,53 @@
 package io.liaison.node.lead;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
+import io.liaison.api.Problem;
+import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadDraft;
-import io.liaison.api.lead.LeadPage;
+import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.LeadView;
+import io.liaison.api.lead.TransitionRequest;
+import io.liaison.api.lead.TransitionView;
+import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.http.ApiException;
-import io.liaison.node.store.Cursor;
+import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
-import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.AuditLog;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.TrustService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posting, reading and receiving leads. A post is validated, signed into this bureau's audit chain,
- * committed to the durable store, then put on the grid; only then is it acknowledged. Every value
- * read from the grid is verified before it is stored or served; a value that fails is quarantined.
+ * Posting leads, changing their state, and taking in what other nodes share.
+ *
+ * <p>A post is signed, committed to the durable store (with its audit-chain entry and feed event)
+ * and then put on the grid; only then is it acknowledged. A transition is signed against the lead's
+ * current head and appended atomically on the partition owner by {@link TransitionProcessor}, then
+ * committed locally before it is acknowledged. Every value read from the grid is verified; what
+ * fails is quarantined and, where this node holds a verified copy, the grid is repaired.
  */
 public final class LeadService {
   private static final Logger LOG = LoggerFactory.getLogger(LeadService.class);
+  private static final int MAX_ATTEMPTS = 4;
 
   private final Vertx vertx;
   private final StoreExecutor store;
@@ -44,7 +56,9 @@ public final class LeadService {
   private final IMap<String, String> grid;
   private final EventFeed feed;
   private final Quarantine quarantine;
+  private final MeterRegistry metrics;
   private final Clock clock;
+  private final Map<String, Future<LeadView>> inflight = new ConcurrentHashMap<>();
 
   public LeadService(
       Vertx vertx,
@@ -53,6 +67,7 @@ public final class LeadService {
       IMap<String, String> grid,
       EventFeed feed,
       Quarantine quarantine,
+      MeterRegistry metrics,
       Clock clock) {
     this.vertx = vertx;
     this.store = store;
@@ -61,94 +76,191 @@ public final class LeadService {
     this.grid = grid;
     this.feed = feed;
     this.quarantine = quarantine;
+    this.metrics = metrics;
     this.clock = clock;
+  }
+
+  public BureauId bureau() {
+    return trust.bureau();
   }
 
   /** Validates, signs, stores durably, shares on the grid; completes when all of that is done. */
   public Future<LeadView> post(LeadDraft draft) {
     for (int i = 0; i < draft.targetBureaus().size(); i++) {
-      BureauId target = draft.targetBureaus().get(i);
-      if (!trust.isMember(target)) {
-        return Future.failedFuture(
-            ApiException.unprocessable(
-                "unknown-bureau",
-                "bureau " + target + " is not a member of the roster",
-                "/targetBureaus/" + i));
-      }
+      requireMember(draft.targetBureaus().get(i), "/targetBureaus/" + i);
     }
-    if (draft.distribution() == io.liaison.api.lead.Distribution.RESTRICTED) {
-      return Future.failedFuture(
-          ApiException.unprocessable(
-              "not-supported", "RESTRICTED distribution is not available yet", "/distribution"));
+    if (draft.distribution() == Distribution.RESTRICTED) {
+      throw ApiException.unprocessable(
+          "not-supported", "RESTRICTED distribution is not available yet", "/distribution");
     }
-    Instant now = clock.instant();
-    String id = LeadIds.next(trust.bureau(), now);
-    Lead lead = Lead.from(id, trust.bureau(), now, draft);
+    Instant now = now();
+    Lead lead = Lead.from(LeadIds.next(trust.bureau(), now), trust.bureau(), now, draft);
+    SignedEnvelope env = trust.sign(LeadRecord.postPayload(lead), Hashes.GENESIS, now);
+    LeadRecord rec = LeadRecord.ofPosted(env);
     return store
-        .transaction(
-            s -> {
-              ObjectNode payload = Json.mapper().createObjectNode();
-              payload.put("type", LeadRecord.POSTED);
-              payload.set("lead", Json.mapper().valueToTree(lead));
-              SignedEnvelope env = audit.signAndAppend(s, payload, now);
-              LeadRecord rec = LeadRecord.ofPosted(env, lead);
-              s.putRecord(toStored(rec));
-              StoredEvent ev = feed.append(s, LeadRecord.POSTED, id, null, view(rec));
-              return new Posted(rec, ev);
-            })
+        .transaction(s -> apply(s, rec))
         .compose(
-            p ->
-                Future.fromCompletionStage(grid.setAsync(id, p.record().json()))
-                    .map(
-                        v -> {
-                          feed.publish(p.event());
-                          LOG.info(
-                              "lead posted lead={} bureau={} officer={}",
-                              id,
-                              trust.bureau(),
-                              lead.officer());
-                          return view(p.record());
-                        }));
-  }
-
-  private record Posted(LeadRecord record, StoredEvent event) {}
-
-  public Future<LeadView> get(String id) {
-    if (!LeadIds.isValid(id)) {
-      return Future.failedFuture(ApiException.notFound("no lead " + id));
-    }
-    return store
-        .call(s -> s.record(id))
+            events ->
+                blocking(
+                    () -> {
+                      grid.set(lead.id(), rec.json());
+                      return events;
+                    }))
         .map(
-            r -> r.map(this::fromStored).orElseThrow(() -> ApiException.notFound("no lead " + id)));
-  }
-
-  public Future<LeadPage> list(BureauId origin, String cursor, int limit) {
-    Cursor before = cursor == null ? null : Cursor.decode(cursor);
-    return store
-        .call(
-            s ->
-                s.records(
-                    LeadRecord.KIND, origin == null ? null : origin.code(), before, limit + 1))
-        .map(
-            rows -> {
-              List<LeadView> items = new ArrayList<>();
-              for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-                items.add(fromStored(rows.get(i)));
-              }
-              String next = null;
-              if (rows.size() > limit) {
-                StoredRecord last = rows.get(limit - 1);
-                next = new Cursor(last.postedAt().toEpochMilli(), last.id()).encode();
-              }
-              return new LeadPage(items, next);
+            events -> {
+              events.forEach(feed::publish);
+              LOG.info(
+                  "lead posted lead={} bureau={} officer={}",
+                  lead.id(),
+                  trust.bureau(),
+                  lead.officer());
+              return LeadViews.view(rec);
             });
   }
 
   /**
-   * Takes a value seen on the grid (listener or reconciliation): verifies it, stores it if new, and
-   * tells connected officers. A value that fails verification is quarantined; if this node holds a
-   * valid copy, the grid entry is repaired with it.
+   * Fires {@code request} on lead {@code id} for this node's bureau. With an idempotency key, a
+   * retried request returns the first request's result instead of acting twice.
+   */
+  public Future<LeadView> transition(String id, TransitionRequest request, String idempotencyKey) {
+    if (!LeadIds.isValid(id)) {
+      return Future.failedFuture(ApiException.notFound("no lead " + id));
+    }
+    if (request.event() == LeadEvent.OFFER_HANDOVER) {
+      requireMember(request.to(), "/to");
+    }
+    if (idempotencyKey == null) {
+      return attempt(id, request, null, 1);
+    }
+    String key = trust.bureau() + ":" + idempotencyKey;
+    return inflight.computeIfAbsent(
+        key,
+        k ->
+            store
+                .call(s -> s.idempotent(k))
+                .compose(
+                    prior ->
+                        prior.isPresent()
+                            ? Future.succeededFuture(readView(prior.get()[1]))
+                            : attempt(id, request, k, 1))
+                .onComplete(ar -> inflight.remove(k)));
+  }
+
+  private Future<LeadView> attempt(String id, TransitionRequest req, String idemKey, int n) {
+    return current(id)
+        .compose(
+            rec -> {
+              Instant now = now();
+              // refuse early what the lifecycle refuses anyway, without signing or a grid call
+              try {
+                LeadLifecycle.apply(
+                    rec.lead(), rec.status(), new Transition(trust.bureau(), now, req), "");
+              } catch (TransitionRefused r) {
+                return Future.failedFuture(refused(r.kind().name(), r.getMessage(), rec));
+              }
+              SignedEnvelope env =
+                  trust.sign(LeadRecord.transitionPayload(id, req), rec.status().lastHash(), now);
+              return Future.fromCompletionStage(grid.submitToKey(id, new TransitionProcessor(env)))
+                  .compose(answer -> settle(id, req, idemKey, n, answer));
+            });
+  }
+
+  private Future<LeadView> settle(
+      String id, TransitionRequest req, String idemKey, int n, String answer) {
+    JsonNode a;
+    try {
+      a = Json.mapper().readTree(answer);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Future.failedFuture(new IllegalStateException("unreadable processor answer", e));
+    }
+    String result = a.path("result").asText();
+    switch (result) {
+      case "OK" -> {
+        LeadRecord next = LeadRecord.parse(id, a.get("value").asText());
+        LeadView view = LeadViews.view(next);
+        return store
+            .transaction(
+                s -> {
+                  List<StoredEvent> events = apply(s, next);
+                  if (idemKey != null) {
+                    s.rememberIdempotent(idemKey, 200, LeadService.json(view));
+                  }
+                  return events;
+                })
+            .map(
+                events -> {
+                  events.forEach(feed::publish);
+                  LOG.info(
+                      "lead transition lead={} event={} bureau={} officer={} state={}",
+                      id,
+                      req.event(),
+                      trust.bureau(),
+                      req.officer(),
+                      next.status().state());
+                  return view;
+                });
+      }
+      case "STALE" -> {
+        if (n >= MAX_ATTEMPTS) {
+          return Future.failedFuture(
+              ApiException.conflict("concurrent-change", "the lead kept changing; try again"));
+        }
+        return receive(id, a.get("value").asText()).compose(v -> attempt(id, req, idemKey, n + 1));
+      }
+      case "REFUSED" -> {
+        Future<Boolean> taken =
+            a.has("value") ? receive(id, a.get("value").asText()) : Future.succeededFuture(false);
+        return taken.compose(
+            v -> {
+              LeadRecord cur =
+                  a.has("value") ? LeadRecord.parse(id, a.get("value").asText()) : null;
+              return Future.failedFuture(
+                  refused(a.path("kind").asText(), a.path("message").asText(), cur));
+            });
+      }
+      default -> {
+        return Future.failedFuture(ApiException.notFound("no lead " + id + " on the grid"));
+      }
+    }
+  }
+
+  /** The lead's record: the local verified copy, or the grid's (verified and taken in). */
+  private Future<LeadRecord> current(String id) {
+    return store
+        .call(s -> s.record(id))
+        .compose(
+            local -> {
+              if (local.isPresent()) {
+                return Future.succeededFuture(LeadRecord.parse(id, local.get().body()));
+              }
+              return blocking(() -> grid.get(id))
+                  .compose(
+                      v -> {
+                        if (v == null) {
+                          return Future.failedFuture(ApiException.notFound("no lead " + id));
+                        }
+                        return receive(id, v)
+                            .compose(
+                                ok ->
+                                    store
+                                        .call(s -> s.record(id))
+                                        .map(
+                                            r ->
+                                                LeadRecord.parse(
+                                                    id,
+                                                    r.orElseThrow(
+                                                            () ->
+                                                                ApiException.notFound(
+                                                                    "no valid lead " + id))
+                                                        .body())));
+                      });
+            });
+  }
+
+  /**
+   * Takes a value seen on the grid (listener or reconciliation): verifies it, stores it if it is
+   * new or extends what the store holds, and tells connected officers. A value that fails
+   * verification is quarantined; a value older than the local copy is replaced on the grid.
    */
   public Future<Boolean> receive(String key, String json) {
     LeadRecord.Result result = LeadRecord.verify(key, json, trust);
@@ -160,26 +272,93 @@ public final class LeadService {
     }
     LeadRecord rec = ((LeadRecord.Result.Accepted) result).record();
     return store
-        .transaction(
-            s -> {
-              if (!s.putRecord(toStored(rec))) {
-                return Optional.<StoredEvent>empty();
+        .transaction(s -> apply(s, rec))
+        .compose(
+            events -> {
+              events.forEach(feed::publish);
+              if (!events.isEmpty()) {
+                LOG.info(
+                    "lead received lead={} origin={} state={} by={}",
+                    key,
+                    rec.lead().originBureau(),
+                    rec.status().state(),
+                    trust.bureau());
+                return Future.succeededFuture(true);
               }
-              return Optional.of(feed.append(s, LeadRecord.POSTED, key, null, view(rec)));
-            })
-        .map(
-            ev -> {
-              ev.ifPresent(
-                  e -> {
-                    feed.publish(e);
-                    LOG.info(
-                        "lead received lead={} origin={} by={}",
-                        key,
-                        rec.lead().originBureau(),
-                        trust.bureau());
-                  });
-              return ev.isPresent();
+              return repair(key, json).map(false);
             });
+  }
+
+  /**
+   * Stores {@code rec} if it is new or continues the stored copy; returns the feed events of what
+   * is new. Own envelopes the audit chain does not account for yet are chained here, so a crash
+   * between the grid and the store cannot leave an effective envelope out of the chain. Runs on the
+   * store thread, inside a transaction.
+   */
+  private List<StoredEvent> apply(Store s, LeadRecord rec) {
+    String id = rec.lead().id();
+    LeadRecord old = s.record(id).map(r -> LeadRecord.parse(id, r.body())).orElse(null);
+    if (old != null && (old.hash().equals(rec.hash()) || !old.isPrefixOf(rec))) {
+      if (old.hash().equals(rec.hash()) || rec.isPrefixOf(old)) {
+        return List.of();
+      }
+      // two different continuations of one lead: a split-brain conflict
+      s.quarantine(
+          "lead/" + id,
+          "FORK",
+          "a different history of the lead than the one stored (version "
+              + rec.status().version()
+              + " vs "
+              + old.status().version()
+              + ")",
+          rec.json());
+      metrics.counter("liaison.quarantined", "reason", "FORK").increment();
+      return List.of();
+    }
+    s.putRecord(LeadViews.stored(rec));
+    int from = old == null ? 0 : old.envelopes().size();
+    List<StoredEvent> events = new ArrayList<>();
+    for (int i = from; i < rec.envelopes().size(); i++) {
+      SignedEnvelope env = rec.envelopes().get(i);
+      if (env.signer().equals(trust.bureau()) && !s.chainHas(env.hash())) {
+        audit.append(s, "lead/" + id, env, now());
+      }
+      if (i == 0) {
+        events.add(feed.append(s, LeadRecord.POSTED, id, null, LeadViews.view(rec)));
+      } else {
+        TransitionView t = rec.history().get(i - 1);
+        record(rec, t);
+        events.add(
+            feed.append(
+                s,
+                LeadViews.eventType(t),
+                id,
+                LeadViews.audience(rec, t).code(),
+                LeadViews.eventData(rec, t)));
+      }
+    }
+    return events;
+  }
+
+  private void record(LeadRecord rec, TransitionView t) {
+    String bureau = t.bureau().code();
+    switch (t.event()) {
+      case CLAIM ->
+          metrics
+              .timer("liaison.lead.time.to.claim", "claimer", bureau)
+              .record(Duration.between(rec.lead().postedAt(), t.at()));
+      case FEEDBACK -> {
+        if (rec.status().claimedAt() != null) {
+          metrics
+              .timer("liaison.lead.time.to.feedback", "owner", bureau)
+              .record(Duration.between(rec.status().claimedAt(), t.at()).abs());
+        }
+      }
+      case OFFER_HANDOVER -> metrics.counter("liaison.lead.handovers", "from", bureau).increment();
+      default -> {
+        // not measured
+      }
+    }
   }
 
   private Future<Void> repair(String key, String badJson) {
@@ -187,11 +366,10 @@ public final class LeadService {
         .call(s -> s.record(key))
         .compose(
             local -> {
-              if (local.isEmpty()) {
+              if (local.isEmpty() || local.get().body().equals(badJson)) {
                 return Future.succeededFuture();
               }
-              return vertx
-                  .executeBlocking(() -> grid.replace(key, badJson, local.get().body()), false)
+              return blocking(() -> grid.replace(key, badJson, local.get().body()))
                   .map(
                       replaced -> {
                         if (replaced) {
@@ -202,48 +380,63 @@ public final class LeadService {
             });
   }
 
-  /** The store's digest of leads, for anti-entropy. */
-  public StoreExecutor store() {
-    return store;
-  }
-
-  static StoredRecord toStored(LeadRecord rec) {
-    return new StoredRecord(
-        rec.lead().id(),
-        LeadRecord.KIND,
-        rec.lead().originBureau().code(),
-        rec.lead().postedAt(),
-        rec.hash(),
-        rec.json());
-  }
-
-  private LeadView fromStored(StoredRecord r) {
-    LeadRecord.Result res = LeadRecord.verify(r.id(), r.body(), trust);
-    if (res instanceof LeadRecord.Result.Accepted acc) {
-      return view(acc.record());
+  private void requireMember(BureauId bureau, String field) {
+    if (!trust.isMember(bureau)) {
+      throw ApiException.unprocessable(
+          "unknown-bureau", "bureau " + bureau + " is not a member of the roster", field);
     }
-    // the store only holds verified records; a failure here means the file was edited
-    throw new ApiException(
-        io.liaison.api.Problem.of(
-            "integrity", "Stored record failed verification", 500, "lead " + r.id(), null));
   }
 
-  static LeadView view(LeadRecord rec) {
-    SignedEnvelope p = rec.posted();
-    return new LeadView(
-        rec.lead().id(),
-        rec.lead().originBureau(),
-        rec.lead().postedAt(),
-        rec.lead(),
-        false,
-        new LeadView.Proof(p.signer(), p.keyId(), p.signedAt(), p.hash(), true));
+  private static ApiException refused(String kind, String message, LeadRecord current) {
+    boolean forbidden = "FORBIDDEN".equals(kind);
+    Problem p =
+        new Problem(
+            java.net.URI.create(
+                Problem.TYPE_BASE + (forbidden ? "transition-forbidden" : "illegal-transition")),
+            forbidden ? "Not allowed for this bureau" : "Illegal state transition",
+            forbidden ? 403 : 409,
+            message
+                + (current == null
+                    ? ""
+                    : " [state "
+                        + current.status().state()
+                        + ", version "
+                        + current.status().version()
+                        + "]"),
+            null,
+            List.of());
+    return new ApiException(p);
+  }
+
+  private LeadView readView(String json) {
+    try {
+      return Json.mapper().readValue(json, LeadView.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("stored response unreadable", e);
+    }
+  }
+
+  private <T> Future<T> blocking(java.util.concurrent.Callable<T> c) {
+    return vertx.executeBlocking(c, false);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   static String json(Object o) {
     try {
       return Json.mapper().writeValueAsString(o);
-    } catch (JsonProcessingException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  StoreExecutor store() {
+    return store;
+  }
+
+  TrustService trust() {
+    return trust;
   }
 }

@@ -1,4 +1,7 @@
 package io.liaison.node.store;
 
-/** One entry of this bureau's audit chain: sequence number, envelope hash, envelope JSON. */
-public record ChainEntry(long seq, String hash, String envelope) {}
+/**
+ * One entry of this bureau's audit chain: sequence number, the entry's own hash, its signed
+ * envelope JSON, and the hash of the record envelope it accounts for.
+ */
+public record ChainEntry(long seq, String hash, String envelope, String recorded) {}

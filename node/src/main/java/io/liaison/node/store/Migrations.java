@@ -23,6 +23,24 @@ final class Migrations {
             "CREATE TABLE quarantine (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                 + " record_key TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT,"
                 + " at INTEGER NOT NULL, body TEXT)"
+          },
+          new String[] {
+            // facts derived from a record, for officers' inbox queries
+            "ALTER TABLE chain ADD COLUMN recorded TEXT",
+            "CREATE UNIQUE INDEX chain_recorded ON chain(recorded)",
+            "ALTER TABLE records ADD COLUMN state TEXT",
+            "ALTER TABLE records ADD COLUMN owner TEXT",
+            "ALTER TABLE records ADD COLUMN handover_to TEXT",
+            "ALTER TABLE records ADD COLUMN targets TEXT",
+            "ALTER TABLE records ADD COLUMN claimed_at INTEGER",
+            "ALTER TABLE records ADD COLUMN feedback_at INTEGER",
+            "ALTER TABLE records ADD COLUMN expires_at INTEGER",
+            "CREATE INDEX records_state ON records(kind, state, posted_at DESC)",
+            "CREATE INDEX records_owner ON records(kind, owner, state)",
+            "CREATE TABLE idempotency (key TEXT PRIMARY KEY, status INTEGER NOT NULL,"
+                + " response TEXT NOT NULL, at INTEGER NOT NULL)",
+            "CREATE TABLE notified (record_id TEXT NOT NULL, kind TEXT NOT NULL,"
+                + " at INTEGER NOT NULL, PRIMARY KEY (record_id, kind))"
           });
 
   private Migrations() {}

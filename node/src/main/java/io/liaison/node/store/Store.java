@@ -100,18 +100,29 @@ public final class Store implements AutoCloseable {
       return false;
     }
     update(
-        "INSERT INTO records(id, kind, origin, posted_at, hash, body, updated_at)"
-            + " VALUES (?,?,?,?,?,?,?)"
+        "INSERT INTO records(id, kind, origin, posted_at, hash, body, updated_at, state, owner,"
+            + " handover_to, targets, claimed_at, feedback_at, expires_at)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, origin=excluded.origin,"
             + " posted_at=excluded.posted_at, hash=excluded.hash, body=excluded.body,"
-            + " updated_at=excluded.updated_at",
+            + " updated_at=excluded.updated_at, state=excluded.state, owner=excluded.owner,"
+            + " handover_to=excluded.handover_to, targets=excluded.targets,"
+            + " claimed_at=excluded.claimed_at, feedback_at=excluded.feedback_at,"
+            + " expires_at=excluded.expires_at",
         r.id(),
         r.kind(),
         r.origin(),
         r.postedAt().toEpochMilli(),
         r.hash(),
         r.body(),
-        Instant.now().toEpochMilli());
+        Instant.now().toEpochMilli(),
+        r.facts().state(),
+        r.facts().owner(),
+        r.facts().handoverTo(),
+        r.facts().targets(),
+        r.facts().claimedAt(),
+        r.facts().feedbackAt(),
+        r.facts().expiresAt());
     return true;
   }
 
@@ -148,6 +159,66 @@ public final class Store implements AutoCloseable {
     return query(sql.toString(), Store::toRecord, args.toArray());
   }
 
+  /**
+   * Records of one kind matching an SQL condition over the fact columns ({@code state}, {@code
+   * owner}, {@code handover_to}, {@code targets}, {@code origin}, {@code claimed_at}, {@code
+   * feedback_at}, {@code expires_at}), newest first, with keyset paging. The condition is code, not
+   * user input; its values are bound as {@code args}.
+   */
+  public List<StoredRecord> recordsWhere(
+      String kind, String condition, List<Object> args, Cursor before, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE kind=? AND ("
+                + condition
+                + ")");
+    List<Object> all = new ArrayList<>();
+    all.add(kind);
+    all.addAll(args);
+    if (before != null) {
+      sql.append(" AND (posted_at < ? OR (posted_at = ? AND id < ?))");
+      all.add(before.postedAtMillis());
+      all.add(before.postedAtMillis());
+      all.add(before.id());
+    }
+    sql.append(" ORDER BY posted_at DESC, id DESC LIMIT ?");
+    all.add(limit);
+    return query(sql.toString(), Store::toRecord, all.toArray());
+  }
+
+  /** The stored response of an earlier request with this idempotency key, if any. */
+  public Optional<String[]> idempotent(String key) {
+    return query(
+            "SELECT status, response FROM idempotency WHERE key=?",
+            rs -> new String[] {rs.getString(1), rs.getString(2)},
+            key)
+        .stream()
+        .findFirst();
+  }
+
+  public void rememberIdempotent(String key, int status, String response) {
+    update(
+        "INSERT OR IGNORE INTO idempotency(key, status, response, at) VALUES (?,?,?,?)",
+        key,
+        status,
+        response,
+        Instant.now().toEpochMilli());
+  }
+
+  /**
+   * Records that a notification of {@code kind} about a record was sent; false if it was already.
+   */
+  public boolean markNotified(String recordId, String kind) {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "INSERT OR IGNORE INTO notified(record_id, kind, at) VALUES (?,?,?)")) {
+      bind(ps, new Object[] {recordId, kind, Instant.now().toEpochMilli()});
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("store write failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Id → content hash of every record of a kind: the anti-entropy digest. */
   public Map<String, String> hashes(String kind) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -165,22 +236,34 @@ public final class Store implements AutoCloseable {
   /** The last entry of this bureau's audit chain, or empty for a new chain. */
   public Optional<ChainEntry> chainHead() {
     return query(
-            "SELECT seq, hash, envelope FROM chain ORDER BY seq DESC LIMIT 1",
-            rs -> new ChainEntry(rs.getLong(1), rs.getString(2), rs.getString(3)))
+            "SELECT seq, hash, envelope, recorded FROM chain ORDER BY seq DESC LIMIT 1",
+            Store::toChainEntry)
         .stream()
         .findFirst();
   }
 
   public void appendChain(ChainEntry e) {
     update(
-        "INSERT INTO chain(seq, hash, envelope) VALUES (?,?,?)", e.seq(), e.hash(), e.envelope());
+        "INSERT INTO chain(seq, hash, envelope, recorded) VALUES (?,?,?,?)",
+        e.seq(),
+        e.hash(),
+        e.envelope(),
+        e.recorded());
+  }
+
+  /** Whether the chain already accounts for the record envelope with this hash. */
+  public boolean chainHas(String recordedHash) {
+    return !query("SELECT 1 FROM chain WHERE recorded=?", rs -> 1, recordedHash).isEmpty();
   }
 
   /** This bureau's whole chain in order (for export and audit). */
   public List<ChainEntry> chain() {
     return query(
-        "SELECT seq, hash, envelope FROM chain ORDER BY seq",
-        rs -> new ChainEntry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        "SELECT seq, hash, envelope, recorded FROM chain ORDER BY seq", Store::toChainEntry);
+  }
+
+  private static ChainEntry toChainEntry(ResultSet rs) throws SQLException {
+    return new ChainEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
   }
 
   /** Appends to the node-local event feed and returns the event's id (strictly increasing). */
@@ -259,7 +342,8 @@ public final class Store implements AutoCloseable {
         rs.getString(3),
         Instant.ofEpochMilli(rs.getLong(4)),
         rs.getString(5),
-        rs.getString(6));
+        rs.getString(6),
+        null);
   }
 
   private void update(String sql, Object... args) {

@@ -8,7 +8,13 @@ import java.util.Objects;
  * signed envelopes) and {@code hash} its SHA-256, the anti-entropy digest.
  */
 public record StoredRecord(
-    String id, String kind, String origin, Instant postedAt, String hash, String body) {
+    String id,
+    String kind,
+    String origin,
+    Instant postedAt,
+    String hash,
+    String body,
+    RecordFacts facts) {
   public StoredRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
@@ -16,5 +22,6 @@ public record StoredRecord(
     Objects.requireNonNull(postedAt, "postedAt");
     Objects.requireNonNull(hash, "hash");
     Objects.requireNonNull(body, "body");
+    facts = facts == null ? RecordFacts.NONE : facts;
   }
 }

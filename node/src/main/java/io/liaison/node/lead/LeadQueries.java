@@ -1,0 +1,146 @@
+package io.liaison.node.lead;
+
+import io.liaison.api.BureauId;
+import io.liaison.api.lead.LeadPage;
+import io.liaison.api.lead.LeadView;
+import io.liaison.node.http.ApiException;
+import io.liaison.node.store.Cursor;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reading leads from the node's own store: by id, by origin bureau, and the officer's inbox views.
+ * The store holds verified records only.
+ */
+public final class LeadQueries {
+  /** The inbox views of an officer's bureau. */
+  public enum Inbox {
+    /** Posted leads addressed to my bureau that nobody has claimed. */
+    OPEN,
+    /** Leads my bureau owns and has not closed. */
+    CLAIMED,
+    /** Leads my bureau owns and has not yet given feedback on. */
+    AWAITING_FEEDBACK,
+    /** Of those, the ones claimed longer ago than the feedback deadline. */
+    OVERDUE,
+    /** Leads offered to my bureau by hand-over. */
+    HANDED_TO_ME,
+    /** Leads my bureau posted. */
+    POSTED_BY_ME;
+
+    public static Inbox parse(String s) {
+      try {
+        return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest(
+            "bad-parameter",
+            "view must be one of open, claimed, awaiting-feedback, overdue, handed-to-me,"
+                + " posted-by-me",
+            "view");
+      }
+    }
+  }
+
+  private static final String OWNED = "owner=? AND state IN ('CLAIMED','INVESTIGATING')";
+
+  private final StoreExecutor store;
+  private final BureauId me;
+  private final Duration feedbackDeadline;
+  private final Clock clock;
+
+  public LeadQueries(StoreExecutor store, BureauId me, Duration feedbackDeadline, Clock clock) {
+    this.store = store;
+    this.me = me;
+    this.feedbackDeadline = feedbackDeadline;
+    this.clock = clock;
+  }
+
+  public io.vertx.core.Future<LeadView> get(String id) {
+    if (!LeadIds.isValid(id)) {
+      return io.vertx.core.Future.failedFuture(ApiException.notFound("no lead " + id));
+    }
+    return store
+        .call(s -> s.record(id))
+        .map(
+            r ->
+                r.map(x -> LeadViews.view(LeadRecord.parse(id, x.body())))
+                    .orElseThrow(() -> ApiException.notFound("no lead " + id)));
+  }
+
+  public io.vertx.core.Future<LeadPage> list(BureauId origin, String cursor, int limit) {
+    Cursor before = decode(cursor);
+    return store
+        .call(
+            s ->
+                s.records(
+                    LeadRecord.KIND, origin == null ? null : origin.code(), before, limit + 1))
+        .map(rows -> page(rows, limit));
+  }
+
+  public io.vertx.core.Future<LeadPage> inbox(Inbox view, String cursor, int limit) {
+    Cursor before = decode(cursor);
+    String code = me.code();
+    long deadline = clock.millis() - feedbackDeadline.toMillis();
+    String condition;
+    List<Object> args = new ArrayList<>();
+    switch (view) {
+      case OPEN -> {
+        condition = "state='POSTED' AND origin<>? AND (targets IS NULL OR targets LIKE ?)";
+        args.add(code);
+        args.add("%," + code + ",%");
+      }
+      case CLAIMED -> {
+        condition = "owner=? AND state IN ('CLAIMED','INVESTIGATING','HANDOVER_OFFERED')";
+        args.add(code);
+      }
+      case AWAITING_FEEDBACK -> {
+        condition = OWNED + " AND feedback_at IS NULL";
+        args.add(code);
+      }
+      case OVERDUE -> {
+        condition = OWNED + " AND feedback_at IS NULL AND claimed_at < ?";
+        args.add(code);
+        args.add(deadline);
+      }
+      case HANDED_TO_ME -> {
+        condition = "handover_to=? AND state='HANDOVER_OFFERED'";
+        args.add(code);
+      }
+      case POSTED_BY_ME -> {
+        condition = "origin=?";
+        args.add(code);
+      }
+      default -> throw new IllegalStateException(view.name());
+    }
+    return store
+        .call(s -> s.recordsWhere(LeadRecord.KIND, condition, args, before, limit + 1))
+        .map(rows -> page(rows, limit));
+  }
+
+  private static Cursor decode(String cursor) {
+    try {
+      return cursor == null ? null : Cursor.decode(cursor);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("bad-parameter", e.getMessage(), "cursor");
+    }
+  }
+
+  private static LeadPage page(List<StoredRecord> rows, int limit) {
+    List<LeadView> items = new ArrayList<>();
+    for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+      StoredRecord r = rows.get(i);
+      items.add(LeadViews.view(LeadRecord.parse(r.id(), r.body())));
+    }
+    String next = null;
+    if (rows.size() > limit) {
+      StoredRecord last = rows.get(limit - 1);
+      next = new Cursor(last.postedAt().toEpochMilli(), last.id()).encode();
+    }
+    return new LeadPage(items, next);
+  }
+}

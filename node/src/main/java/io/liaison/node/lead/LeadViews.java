@@ -1,0 +1,101 @@
+package io.liaison.node.lead;
+
+import io.liaison.api.BureauId;
+import io.liaison.api.lead.LeadStatus;
+import io.liaison.api.lead.LeadView;
+import io.liaison.api.lead.TransitionView;
+import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.store.RecordFacts;
+import io.liaison.node.store.StoredRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Mapping a verified {@link LeadRecord} to what the API serves and what the store indexes. */
+final class LeadViews {
+  private LeadViews() {}
+
+  static LeadView view(LeadRecord rec) {
+    SignedEnvelope p = rec.posted();
+    return new LeadView(
+        rec.lead().id(),
+        rec.lead().originBureau(),
+        rec.lead().postedAt(),
+        rec.lead(),
+        false,
+        rec.status(),
+        rec.history(),
+        new LeadView.Proof(p.signer(), p.keyId(), p.signedAt(), p.hash(), true));
+  }
+
+  static StoredRecord stored(LeadRecord rec) {
+    LeadStatus s = rec.status();
+    Long feedbackAt = s.feedback().isEmpty() ? null : s.feedback().get(0).at().toEpochMilli();
+    String targets =
+        rec.lead().targetBureaus().isEmpty()
+            ? null
+            : rec.lead().targetBureaus().stream()
+                .map(BureauId::code)
+                .collect(Collectors.joining(",", ",", ","));
+    return new StoredRecord(
+        rec.lead().id(),
+        LeadRecord.KIND,
+        rec.lead().originBureau().code(),
+        rec.lead().postedAt(),
+        rec.hash(),
+        rec.json(),
+        new RecordFacts(
+            s.state().name(),
+            s.owner() == null ? null : s.owner().code(),
+            s.handoverTo() == null ? null : s.handoverTo().code(),
+            targets,
+            s.claimedAt() == null ? null : s.claimedAt().toEpochMilli(),
+            feedbackAt,
+            rec.lead().expiresAt() == null ? null : rec.lead().expiresAt().toEpochMilli()));
+  }
+
+  /** The event-feed type of a transition, e.g. {@code lead.claimed}. */
+  static String eventType(TransitionView t) {
+    return switch (t.event()) {
+      case CLAIM -> "lead.claimed";
+      case RELEASE -> "lead.released";
+      case INVESTIGATE -> "lead.investigating";
+      case OFFER_HANDOVER -> "lead.handover.offered";
+      case ACCEPT_HANDOVER -> "lead.handover.accepted";
+      case DECLINE_HANDOVER -> "lead.handover.declined";
+      case FEEDBACK -> "lead.feedback";
+      case CLOSE -> "lead.closed";
+      case WITHDRAW -> "lead.withdrawn";
+      case EXPIRE -> "lead.expired";
+    };
+  }
+
+  /** The bureau an event on this lead is mainly for (who should be told). */
+  static BureauId audience(LeadRecord rec, TransitionView t) {
+    return switch (t.event()) {
+      case OFFER_HANDOVER -> t.to();
+      case ACCEPT_HANDOVER, DECLINE_HANDOVER ->
+          rec.history().stream()
+              .filter(h -> h.event() == io.liaison.api.lead.LeadEvent.OFFER_HANDOVER)
+              .reduce((a, b) -> b)
+              .map(TransitionView::bureau)
+              .orElse(rec.lead().originBureau());
+      default -> rec.lead().originBureau();
+    };
+  }
+
+  /** The data of a transition event: what happened, to which lead, and the status after it. */
+  static Map<String, Object> eventData(LeadRecord rec, TransitionView t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("leadId", rec.lead().id());
+    m.put("title", rec.lead().title());
+    m.put("originBureau", rec.lead().originBureau());
+    m.put("audience", audience(rec, t));
+    m.put("transition", t);
+    m.put("state", rec.status().state());
+    if (rec.status().owner() != null) {
+      m.put("owner", rec.status().owner());
+    }
+    return m;
+  }
+}

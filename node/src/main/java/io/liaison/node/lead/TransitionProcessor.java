@@ -1,0 +1,89 @@
+package io.liaison.node.lead;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.liaison.api.Json;
+import io.liaison.crypto.SignedEnvelope;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Appends one signed transition to a lead atomically on the partition owner: the transition must
+ * name the lead's current head ({@code prevHash}, the version fence) and the lifecycle must allow
+ * it. This is what makes a claim exactly-once without locks or the CP subsystem. The answer is a
+ * small JSON document: {@code {"result":"OK"|"STALE"|"REFUSED"|"NOT_FOUND", "value":..., ...}}.
+ */
+public final class TransitionProcessor
+    implements EntryProcessor<String, String, String>, IdentifiedDataSerializable {
+  public static final int FACTORY_ID = 1000;
+  public static final int CLASS_ID = 1;
+
+  private String envelope;
+
+  public TransitionProcessor() {}
+
+  public TransitionProcessor(SignedEnvelope envelope) {
+    this.envelope = new String(envelope.toJson(), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String process(Map.Entry<String, String> entry) {
+    ObjectNode out = Json.mapper().createObjectNode();
+    String current = entry.getValue();
+    if (current == null) {
+      return out.put("result", "NOT_FOUND").toString();
+    }
+    LeadRecord rec;
+    try {
+      rec = LeadRecord.parse(entry.getKey(), current);
+    } catch (LeadRecord.RecordRejected e) {
+      return out.put("result", "REFUSED")
+          .put("kind", "CORRUPT")
+          .put("message", "the grid holds an invalid record: " + e.getMessage())
+          .toString();
+    }
+    try {
+      SignedEnvelope t = SignedEnvelope.fromJson(envelope.getBytes(StandardCharsets.UTF_8));
+      LeadRecord next = rec.append(t);
+      entry.setValue(next.json());
+      return out.put("result", "OK").put("value", next.json()).toString();
+    } catch (LeadRecord.StaleTransition e) {
+      return out.put("result", "STALE").put("value", current).toString();
+    } catch (TransitionRefused e) {
+      return out.put("result", "REFUSED")
+          .put("kind", e.kind().name())
+          .put("message", e.getMessage())
+          .put("value", current)
+          .toString();
+    } catch (RuntimeException e) {
+      return out.put("result", "REFUSED")
+          .put("kind", "MALFORMED")
+          .put("message", "the transition is not a valid envelope")
+          .toString();
+    }
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FACTORY_ID;
+  }
+
+  @Override
+  public int getClassId() {
+    return CLASS_ID;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeString(envelope);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    envelope = in.readString();
+  }
+}
