@@ -1,5 +1,6 @@
 package io.liaison.crypto;
 
+import io.liaison.api.BureauId;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,23 @@ import java.util.Objects;
  * other signer found in the export), and the lines that could not be read as envelopes.
  */
 public record AuditReport(
-    long rosterVersion, int lines, List<ChainVerdict> chains, List<UnreadableLine> unreadable) {
+    long rosterVersion,
+    int lines,
+    List<ChainVerdict> chains,
+    int records,
+    List<RecordProblem> recordProblems,
+    List<UnreadableLine> unreadable) {
+
+  /**
+   * A record (an envelope that is not a chain entry) that does not verify, or that its signer's
+   * chain does not log (1-based line number).
+   */
+  public record RecordProblem(int line, BureauId signer, String hash, String problem) {
+    public RecordProblem {
+      Objects.requireNonNull(signer, "signer");
+      Objects.requireNonNull(problem, "problem");
+    }
+  }
 
   /** A line of the export that is not a well-formed envelope (1-based line number). */
   public record UnreadableLine(int line, String detail) {
@@ -19,12 +36,15 @@ public record AuditReport(
 
   public AuditReport {
     chains = List.copyOf(chains);
+    recordProblems = List.copyOf(recordProblems);
     unreadable = List.copyOf(unreadable);
   }
 
-  /** True when every chain is intact (or empty) and every line was readable. */
+  /** True when every chain is intact (or empty), every record is fine and every line readable. */
   public boolean allIntact() {
-    return unreadable.isEmpty() && chains.stream().allMatch(ChainVerdict::intact);
+    return unreadable.isEmpty()
+        && recordProblems.isEmpty()
+        && chains.stream().allMatch(ChainVerdict::intact);
   }
 
   /** 0 when {@link #allIntact()}, else 1: the exit status for a command-line wrapper. */
@@ -43,6 +63,25 @@ public record AuditReport(
     for (ChainVerdict chain : chains) {
       out.append(chain.intact() ? "  OK    " : "  FAIL  ").append(chain.describe()).append('\n');
     }
+    if (records > 0) {
+      out.append("  ")
+          .append(recordProblems.isEmpty() ? "OK    " : "FAIL  ")
+          .append(records)
+          .append(" records, ")
+          .append(recordProblems.size())
+          .append(" with problems\n");
+    }
+    for (RecordProblem problem : recordProblems) {
+      out.append("  FAIL  line ")
+          .append(problem.line())
+          .append(" record of ")
+          .append(problem.signer())
+          .append(" (")
+          .append(problem.hash(), 0, Math.min(12, problem.hash().length()))
+          .append("…): ")
+          .append(problem.problem())
+          .append('\n');
+    }
     for (UnreadableLine line : unreadable) {
       out.append("  FAIL  line ")
           .append(line.line())
@@ -59,6 +98,8 @@ public record AuditReport(
                 + " of "
                 + chains.size()
                 + " chains broken, "
+                + recordProblems.size()
+                + " record problems, "
                 + unreadable.size()
                 + " unreadable lines\n");
     return out.toString();

@@ -60,7 +60,10 @@ class ChainAuditorTest {
 
     AuditReport report =
         ChainAuditor.audit(
-            file, setup.rosterFile(), KeyFiles.readPublicKey(setup.authorityPublicKeyFile()));
+            file,
+            setup.rosterFile(),
+            KeyFiles.readPublicKey(setup.authorityPublicKeyFile()),
+            ChainLayout.EVERY_ENVELOPE);
 
     Map<BureauId, ChainVerdict> byBureau =
         report.chains().stream()
@@ -82,7 +85,7 @@ class ChainAuditorTest {
         .contains("OK    150924 INTACT 25 entries")
         .contains("FAIL  130728 GAP at position 5 of 7: seq 6 missing before seq 7")
         .contains("FAIL  line 46")
-        .contains("VERDICT: 1 of 6 chains broken, 1 unreadable lines");
+        .contains("VERDICT: 1 of 6 chains broken, 0 record problems, 1 unreadable lines");
   }
 
   @Test
@@ -110,5 +113,59 @@ class ChainAuditorTest {
         report.chains().stream().filter(c -> c.bureau().equals(XINGHE)).findFirst().orElseThrow();
     assertThat(xinghe.status()).isEqualTo(Status.UNTRUSTED_KEY);
     assertThat(xinghe.detail()).contains("UNKNOWN_KEY");
+  }
+
+  /** The node's layout: records plus {@code audit.entry} envelopes that log their hashes. */
+  @Test
+  void recordsMustBeValidAndLoggedInTheirSignersChain() {
+    TrustBootstrap.InMemory trust = DemoTrust.create();
+    EnvelopeSigner xinghe = trust.signer(XINGHE);
+    List<SignedEnvelope> export = new ArrayList<>();
+    String prev = Hashes.GENESIS;
+    List<SignedEnvelope> records = new ArrayList<>();
+    for (int seq = 1; seq <= 4; seq++) {
+      SignedEnvelope record =
+          xinghe.sign(ChainFixture.payload(seq, XINGHE), Hashes.GENESIS, EPOCH.plusSeconds(seq));
+      records.add(record);
+      var entry = io.liaison.api.Json.mapper().createObjectNode();
+      entry.put("type", "audit.entry");
+      entry.put("seq", seq);
+      entry.put("envelope", record.hash());
+      SignedEnvelope logged = xinghe.sign(entry, prev, EPOCH.plusSeconds(seq));
+      prev = logged.hash();
+      export.add(record);
+      export.add(logged);
+    }
+    // a record the chain does not log (slipped in), and a forged one
+    SignedEnvelope unlogged =
+        xinghe.sign(ChainFixture.payload(99, XINGHE), Hashes.GENESIS, EPOCH.plusSeconds(99));
+    export.add(unlogged);
+    SignedEnvelope r = records.get(0);
+    var altered = r.payload().deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) altered).put("officer", "冒名");
+    export.add(
+        new SignedEnvelope(
+            altered, r.signer(), r.keyId(), r.signedAt(), r.prevHash(), r.signature()));
+    // a record of a bureau whose chain is not in this export is only verified
+    export.add(
+        trust.signer(TIANZHEN).sign(ChainFixture.payload(1, TIANZHEN), Hashes.GENESIS, EPOCH));
+
+    AuditReport report =
+        new ChainAuditor(trust.roster(), ChainLayout.entries("audit.entry", "envelope"))
+            .audit(export);
+
+    assertThat(report.chains())
+        .filteredOn(c -> c.bureau().equals(XINGHE))
+        .singleElement()
+        .satisfies(c -> assertThat(c.status()).isEqualTo(Status.INTACT))
+        .satisfies(c -> assertThat(c.entries()).isEqualTo(4));
+    assertThat(report.records()).isEqualTo(7);
+    assertThat(report.recordProblems())
+        .extracting(AuditReport.RecordProblem::line, AuditReport.RecordProblem::problem)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(9, "not logged in its signer's audit chain"),
+            org.assertj.core.groups.Tuple.tuple(10, "BAD_SIGNATURE: signature does not verify"));
+    assertThat(report.render()).contains("7 records, 2 with problems");
+    assertThat(report.exitCode()).isEqualTo(1);
   }
 }
