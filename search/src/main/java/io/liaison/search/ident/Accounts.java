@@ -40,30 +40,12 @@ final class Accounts {
     }
     if (NUMBER.matcher(compact).matches()) {
       boolean card = compact.length() >= 16 && compact.length() <= 19;
-      return of(compact, !card || luhn(compact));
+      return of(compact, !card || Checksums.luhn(compact));
     }
     return WECHAT.matcher(lower).matches() ? of(lower, true) : Optional.empty();
   }
 
   private static Optional<Identifier> of(String value, boolean valid) {
     return Optional.of(new Identifier(IdentifierType.ACCOUNT, value, valid));
-  }
-
-  /** Whether the last digit is the Luhn check digit of the others. */
-  static boolean luhn(String digits) {
-    int sum = 0;
-    boolean twice = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int d = digits.charAt(i) - '0';
-      if (twice) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-      twice = !twice;
-    }
-    return sum % 10 == 0;
   }
 }

@@ -3,6 +3,7 @@ package io.liaison.search.ident;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,9 @@ public final class EntityExtractor {
   private static final Pattern DIGIT_RUN =
       Pattern.compile(
           "(?<![0-9A-Za-z+])(?:(?:\\+|00)86[ -]?)?[0-9](?:[ -]?[0-9]){9,22}[Xx]?(?![0-9A-Za-z@])");
+  private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+  private static final Pattern LANDLINE_OR_SERVICE =
+      Pattern.compile("0[1-9][0-9]{8,10}|[48]00[0-9]{7}");
   private static final Pattern BRACKETED_LANDLINE =
       Pattern.compile("\\(0[0-9]{2,3}\\)[ -]?[2-9][0-9]{2,3}[ -]?[0-9]{4}(?![0-9])");
   private static final Pattern PLATE =
@@ -63,44 +67,77 @@ public final class EntityExtractor {
     }
     String folded = Fold.fold(text);
     List<ExtractedEntity> found = new ArrayList<>();
-    scan(EMAIL, folded, text, m -> one(IdentifierType.ACCOUNT, m.group()), found);
-    scan(LETTERED_WAYBILL, folded, text, m -> one(IdentifierType.WAYBILL, m.group()), found);
-    scan(PLATE, folded, text, m -> one(IdentifierType.PLATE, m.group()), found);
-    scan(BRACKETED_LANDLINE, folded, text, m -> one(IdentifierType.PHONE, m.group()), found);
-    Matcher digits = DIGIT_RUN.matcher(folded);
-    while (digits.find()) {
-      classifyDigits(folded, text, digits.start(), digits.end(), found);
+    if (folded.indexOf('@') >= 0) {
+      Matcher email = EMAIL.matcher(folded);
+      while (email.find()) {
+        add(IdentifierType.ACCOUNT, text, email.start(), email.end(), found);
+      }
     }
-    Matcher wechat = WECHAT.matcher(folded);
-    while (wechat.find()) {
-      add(IdentifierType.ACCOUNT, text, wechat.start(1), wechat.end(1), found);
+    // Each pattern is tried only where it can start: regex scanning of every position of every
+    // narrative was the bottleneck of indexing.
+    Matcher waybill = at(LETTERED_WAYBILL, folded);
+    Matcher plate = at(PLATE, folded);
+    Matcher landline = at(BRACKETED_LANDLINE, folded);
+    Matcher digits = at(DIGIT_RUN, folded);
+    int n = folded.length();
+    for (int i = 0; i < n; i++) {
+      char c = folded.charAt(i);
+      char before = i == 0 ? ' ' : folded.charAt(i - 1);
+      int end = -1;
+      if (c < 128) {
+        if (isAsciiLetter(c) && !isAsciiAlnum(before) && matchesAt(waybill, i)) {
+          end = add(IdentifierType.WAYBILL, text, i, waybill.end(), found);
+        } else if ((isDigit(c) || c == '+')
+            && !isAsciiAlnum(before)
+            && before != '+'
+            && matchesAt(digits, i)) {
+          end = classifyDigits(folded, text, i, digits.end(), found);
+        } else if (c == '(' && matchesAt(landline, i)) {
+          end = add(IdentifierType.PHONE, text, i, landline.end(), found);
+        }
+      } else if (Plates.PROVINCES.indexOf(c) >= 0 && matchesAt(plate, i)) {
+        end = add(IdentifierType.PLATE, text, i, plate.end(), found);
+      }
+      if (end > i) {
+        i = end - 1;
+      }
+    }
+    if (folded.contains("微信") || folded.toLowerCase(Locale.ROOT).contains("wechat")) {
+      Matcher wechat = WECHAT.matcher(folded);
+      while (wechat.find()) {
+        add(IdentifierType.ACCOUNT, text, wechat.start(1), wechat.end(1), found);
+      }
     }
     return resolveOverlaps(found);
   }
 
-  private interface Classifier {
-    Optional<Identifier> classify(Matcher m);
+  private static Matcher at(Pattern p, String folded) {
+    return p.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
   }
 
-  private static void scan(
-      Pattern p, String folded, String text, Classifier c, List<ExtractedEntity> found) {
-    Matcher m = p.matcher(folded);
-    while (m.find()) {
-      Optional<Identifier> id = c.classify(m);
-      if (id.isPresent()) {
-        found.add(entity(id.get(), text, m.start(), m.end()));
-      }
-    }
+  private static boolean matchesAt(Matcher m, int i) {
+    m.region(i, m.regionEnd());
+    return m.lookingAt();
   }
 
-  private static Optional<Identifier> one(IdentifierType type, String raw) {
-    return Identifiers.normalise(type, raw);
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
-  private static void add(
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return isDigit(c) || isAsciiLetter(c);
+  }
+
+  /** Adds the identifier at {@code start..end} if it is one; returns where scanning resumes. */
+  private static int add(
       IdentifierType type, String text, int start, int end, List<ExtractedEntity> found) {
-    Identifiers.normalise(type, text.substring(start, end))
-        .ifPresent(id -> found.add(entity(id, text, start, end)));
+    Optional<Identifier> id = Identifiers.normalise(type, text.substring(start, end));
+    id.ifPresent(x -> found.add(entity(x, text, start, end)));
+    return id.isPresent() ? end : start + 1;
   }
 
   private static ExtractedEntity entity(Identifier id, String text, int start, int end) {
@@ -108,35 +145,38 @@ public final class EntityExtractor {
         id.type(), text.substring(start, end), id.value(), start, end, id.valid());
   }
 
-  /** A run of digits: what it is depends on its length, its check digits and its context. */
-  private static void classifyDigits(
+  /**
+   * A run of digits: what it is depends on its length, its check digits and its context. Returns
+   * where scanning resumes.
+   */
+  private static int classifyDigits(
       String folded, String text, int start, int end, List<ExtractedEntity> found) {
     String run = folded.substring(start, end);
     String compact = Fold.compact(run);
     boolean prefixed = compact.startsWith("+86") || compact.startsWith("0086");
-    String number = compact.replaceFirst("^(?:\\+86|0086)", "");
+    String number = prefixed ? compact.substring(compact.charAt(0) == '+' ? 3 : 4) : compact;
     int n = number.length();
     IdentifierType context = context(folded, start);
-    if (number.matches("1[3-9][0-9]{9}") || prefixed) {
+    if (MOBILE.matcher(number).matches() || prefixed) {
       add(IdentifierType.PHONE, text, start, end, found);
       if (context == IdentifierType.ACCOUNT) {
         add(IdentifierType.ACCOUNT, text, start, end, found);
       }
-      return;
+      return end;
     }
-    if (number.matches("0[1-9][0-9]{8,10}|[48]00[0-9]{7}") && context != IdentifierType.WAYBILL) {
+    if (LANDLINE_OR_SERVICE.matcher(number).matches() && context != IdentifierType.WAYBILL) {
       add(IdentifierType.PHONE, text, start, end, found);
-      return;
+      return end;
     }
     if (n == 18 || (n == 15 && context == IdentifierType.ID_NUMBER)) {
       Optional<Identifier> id = Identifiers.normalise(IdentifierType.ID_NUMBER, number);
       if (id.isPresent() && (id.get().valid() || context == IdentifierType.ID_NUMBER)) {
         found.add(entity(id.get(), text, start, end));
-        return;
+        return end;
       }
     }
     if (number.endsWith("X") || number.endsWith("x")) {
-      return;
+      return end;
     }
     if (context == IdentifierType.LICENCE && n == 12
         || context == IdentifierType.WAYBILL && n <= 15
@@ -145,9 +185,10 @@ public final class EntityExtractor {
     } else if (n >= 16
         && n <= 19
         && "3456".indexOf(number.charAt(0)) >= 0
-        && Accounts.luhn(number)) {
+        && Checksums.luhn(number)) {
       add(IdentifierType.ACCOUNT, text, start, end, found);
     }
+    return end;
   }
 
   /** The type named by the keyword nearest before {@code start} in the same clause, or null. */

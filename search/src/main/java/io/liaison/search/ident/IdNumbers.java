@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * number.
  */
 final class IdNumbers {
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String CHECK = "10X98765432";
   private static final Pattern LABEL = Pattern.compile("^(?:公民身份号码|身份证号码|身份证号|身份证|ID)[:：]?");
   private static final Pattern EIGHTEEN = Pattern.compile("[1-9][0-9]{16}[0-9X]");
   private static final Pattern FIFTEEN = Pattern.compile("[1-9][0-9]{14}");
@@ -26,23 +24,14 @@ final class IdNumbers {
     String s = LABEL.matcher(Fold.compact(raw)).replaceFirst("");
     if (FIFTEEN.matcher(s).matches()) {
       String body = s.substring(0, 6) + "19" + s.substring(6);
-      String full = body + checkChar(body);
+      String full = body + Checksums.idNumberCheck(body);
       return Optional.of(new Identifier(IdentifierType.ID_NUMBER, full, birthDateOk(full)));
     }
     if (!EIGHTEEN.matcher(s).matches()) {
       return Optional.empty();
     }
-    boolean valid = checkChar(s.substring(0, 17)) == s.charAt(17) && birthDateOk(s);
+    boolean valid = Checksums.idNumberCheck(s.substring(0, 17)) == s.charAt(17) && birthDateOk(s);
     return Optional.of(new Identifier(IdentifierType.ID_NUMBER, s, valid));
-  }
-
-  /** The GB 11643 check character of the first 17 digits. */
-  static char checkChar(String first17) {
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-    }
-    return CHECK.charAt(sum % 11);
   }
 
   private static boolean birthDateOk(String id) {

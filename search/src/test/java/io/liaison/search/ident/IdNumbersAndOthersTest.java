@@ -38,8 +38,8 @@ class IdNumbersAndOthersTest {
 
   @Test
   void checkCharacterFollowsGb11643() {
-    assertThat(IdNumbers.checkChar("11010519491231002")).isEqualTo('X');
-    assertThat(IdNumbers.checkChar("44052418800101001")).isEqualTo('4');
+    assertThat(Checksums.idNumberCheck("11010519491231002")).isEqualTo('X');
+    assertThat(Checksums.idNumberCheck("44052418800101001")).isEqualTo('4');
     assertThat(id("440524188001010014")).map(Identifier::valid).contains(false); // born 1880
   }
 
@@ -56,7 +56,7 @@ class IdNumbersAndOthersTest {
   @Test
   void impossibleBirthDateIsFlagged() {
     String body = "15092419801332123";
-    assertThat(id(body + IdNumbers.checkChar(body))).map(Identifier::valid).contains(false);
+    assertThat(id(body + Checksums.idNumberCheck(body))).map(Identifier::valid).contains(false);
   }
 
   @Test
@@ -180,7 +180,7 @@ class IdNumbersAndOthersTest {
   /** {@code body} with its Luhn check digit appended. */
   static String luhnComplete(String body) {
     for (char d = '0'; d <= '9'; d++) {
-      if (Accounts.luhn(body + d)) {
+      if (Checksums.luhn(body + d)) {
         return body + d;
       }
     }
