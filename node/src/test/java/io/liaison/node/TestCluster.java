@@ -81,7 +81,7 @@ public final class TestCluster implements AutoCloseable {
                   Base64.getUrlEncoder().withoutPadding().encodeToString(authority.publicKey()),
                   null),
               null,
-              null));
+              new NodeConfig.Leads(Duration.ofDays(15), Duration.ofMillis(300))));
     }
     Files.writeString(
         dir.resolve("roster.json"),

@@ -94,6 +94,10 @@ public final class LeadService {
           "not-supported", "RESTRICTED distribution is not available yet", "/distribution");
     }
     Instant now = now();
+    if (draft.expiresAt() != null && !draft.expiresAt().isAfter(now)) {
+      throw ApiException.unprocessable(
+          "invalid-field", "expiresAt must be in the future", "/expiresAt");
+    }
     Lead lead = Lead.from(LeadIds.next(trust.bureau(), now), trust.bureau(), now, draft);
     SignedEnvelope env = trust.sign(LeadRecord.postPayload(lead), Hashes.GENESIS, now);
     LeadRecord rec = LeadRecord.ofPosted(env);

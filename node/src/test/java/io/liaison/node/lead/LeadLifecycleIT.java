@@ -1,0 +1,343 @@
+package io.liaison.node.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.api.lead.LeadEvent;
+import io.liaison.api.lead.LeadState;
+import io.liaison.node.Await;
+import io.liaison.node.Http;
+import io.liaison.node.SseClient;
+import io.liaison.node.TestCluster;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lead lifecycle across three real nodes (兴和县 150924 posts; 天镇县 140222 and 阳高县 140221 claim,
+ * hand over, give feedback and close): every illegal state × event is refused with 409 and changes
+ * nothing; claims race to exactly one winner; retries are idempotent; feedback reaches the origin;
+ * a reconnecting event stream misses nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeadLifecycleIT {
+  static final int XINGHE = 0;
+  static final int TIANZHEN = 1;
+  static final int YANGGAO = 2;
+
+  @TempDir static Path dir;
+  static TestCluster cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = new TestCluster(dir, 3).startAll();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    cluster.close();
+  }
+
+  static String post(String extra) {
+    Http.Response r =
+        Http.postJson(
+            cluster.url(XINGHE) + "/api/v1/leads",
+            """
+            {"officer":"150924-017","category":"COUNTERFEIT","title":"城关镇批发部销售假中华",
+             "narrative":"举报人称兴和县城关镇某批发部向天镇、阳高方向批量销售假冒中华(硬)卷烟。"%s}
+            """
+                .formatted(extra));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().get("id").asText();
+  }
+
+  static Http.Response fire(int node, String id, String body) {
+    return fire(node, id, body, null);
+  }
+
+  static Http.Response fire(int node, String id, String body, String idempotencyKey) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create(cluster.url(node) + "/api/v1/leads/" + id + "/transitions"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
+    return Http.send(b);
+  }
+
+  static String ev(LeadEvent e) {
+    String extra =
+        switch (e) {
+          case OFFER_HANDOVER -> ",\"to\":\"140221\"";
+          case FEEDBACK -> ",\"feedback\":\"已核查,车辆登记在天镇县\"";
+          case CLOSE -> ",\"outcome\":\"CASE_OPENED\",\"caseNumber\":\"天烟立〔2026〕12号\"";
+          default -> "";
+        };
+    return "{\"event\":\"" + e + "\",\"officer\":\"officer-1\"" + extra + "}";
+  }
+
+  static Http.Response ok(Http.Response r) {
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r;
+  }
+
+  static JsonNode lead(int node, String id) {
+    return Http.get(cluster.url(node) + "/api/v1/leads/" + id).json();
+  }
+
+  /** A fresh lead brought into {@code state} by legal transitions. */
+  static String leadIn(LeadState state) {
+    if (state == LeadState.EXPIRED) {
+      String id = post(",\"expiresAt\":\"" + Instant.now().plusSeconds(1) + "\"");
+      Await.until(
+          Duration.ofSeconds(10),
+          () -> lead(XINGHE, id).at("/status/state").asText().equals("EXPIRED"),
+          "lead expired by the sweeper");
+      return id;
+    }
+    String id = post("");
+    switch (state) {
+      case POSTED -> {}
+      case WITHDRAWN -> ok(fire(XINGHE, id, ev(LeadEvent.WITHDRAW)));
+      default -> {
+        ok(fire(TIANZHEN, id, ev(LeadEvent.CLAIM)));
+        if (state == LeadState.HANDOVER_OFFERED) {
+          ok(fire(TIANZHEN, id, ev(LeadEvent.OFFER_HANDOVER)));
+        } else if (state != LeadState.CLAIMED) {
+          ok(fire(TIANZHEN, id, ev(LeadEvent.INVESTIGATE)));
+          if (state == LeadState.CLOSED) {
+            ok(fire(TIANZHEN, id, ev(LeadEvent.FEEDBACK)));
+            ok(fire(TIANZHEN, id, ev(LeadEvent.CLOSE)));
+          }
+        }
+      }
+    }
+    assertThat(lead(XINGHE, id).at("/status/state").asText()).isEqualTo(state.name());
+    return id;
+  }
+
+  @Test
+  void everyEventTheTableRefusesIsA409NamingStateAndEventAndChangesNothing() {
+    int refused = 0;
+    for (LeadState state : LeadState.values()) {
+      String id = leadIn(state);
+      JsonNode before = lead(TIANZHEN, id);
+      for (LeadEvent e : LeadEvent.values()) {
+        if (LeadStateMachine.next(state, e).isPresent()) {
+          continue;
+        }
+        int node = e == LeadEvent.WITHDRAW ? XINGHE : TIANZHEN;
+        Http.Response r = fire(node, id, ev(e));
+        assertThat(r.status()).as("%s × %s: %s", state, e, r.body()).isEqualTo(409);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("type").asText()).endsWith("/illegal-transition");
+        assertThat(r.json().get("detail").asText()).contains(e.name()).contains(state.name());
+        refused++;
+      }
+      JsonNode after = lead(TIANZHEN, id);
+      assertThat(after.get("status")).isEqualTo(before.get("status"));
+      assertThat(after.get("history")).isEqualTo(before.get("history"));
+    }
+    assertThat(refused).isEqualTo(7 * 10 - 13);
+  }
+
+  @Test
+  void wrongBureauGets403AndUnknownHandoverTargetGets422() {
+    String id = post(",\"targetBureaus\":[\"140222\"]");
+    Http.Response r = fire(YANGGAO, id, ev(LeadEvent.CLAIM));
+    assertThat(r.status()).as(r.body()).isEqualTo(403);
+    assertThat(r.json().get("detail").asText()).contains("not addressed to bureau 140221");
+    ok(fire(TIANZHEN, id, ev(LeadEvent.CLAIM)));
+    assertThat(fire(YANGGAO, id, ev(LeadEvent.INVESTIGATE)).status()).isEqualTo(403);
+    Http.Response unknown =
+        fire(TIANZHEN, id, "{\"event\":\"OFFER_HANDOVER\",\"officer\":\"o\",\"to\":\"999999\"}");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.json().get("field").asText()).isEqualTo("/to");
+    Http.Response missing = fire(TIANZHEN, id, "{\"event\":\"CLOSE\",\"officer\":\"o\"}");
+    assertThat(missing.status()).isEqualTo(422);
+    assertThat(missing.json().get("field").asText()).isEqualTo("/outcome");
+  }
+
+  @Test
+  void feedbackReachesTheOriginAndClosingWithoutItIsRefused() {
+    String id = leadIn(LeadState.INVESTIGATING);
+    Http.Response early =
+        fire(TIANZHEN, id, "{\"event\":\"CLOSE\",\"officer\":\"o\",\"outcome\":\"UNFOUNDED\"}");
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.json().get("detail").asText()).contains("feedback");
+    try (SseClient origin = new SseClient(cluster.url(XINGHE) + "/api/v1/events", null)) {
+      ok(fire(TIANZHEN, id, ev(LeadEvent.FEEDBACK)));
+      Await.until(
+          Duration.ofSeconds(5),
+          () ->
+              origin.events().stream()
+                  .anyMatch(e -> e.type().equals("lead.feedback") && e.data().contains(id)),
+          "feedback notification on the origin node");
+      SseClient.Event fb =
+          origin.events().stream().filter(e -> e.type().equals("lead.feedback")).findFirst().get();
+      assertThat(fb.data()).contains("\"audience\":\"150924\"").contains("已核查");
+    }
+    JsonNode seen = lead(XINGHE, id);
+    assertThat(seen.at("/status/feedback/0/text").asText()).isEqualTo("已核查,车辆登记在天镇县");
+    assertThat(seen.at("/status/feedback/0/bureau").asText()).isEqualTo("140222");
+    ok(fire(TIANZHEN, id, ev(LeadEvent.CLOSE)));
+    Await.until(
+        Duration.ofSeconds(5),
+        () -> lead(YANGGAO, id).at("/status/state").asText().equals("CLOSED"),
+        "closed everywhere");
+    assertThat(lead(YANGGAO, id).at("/status/caseNumber").asText()).isEqualTo("天烟立〔2026〕12号");
+  }
+
+  @Test
+  void handOverNeedsTheOfferedBureauToAccept() {
+    String id = leadIn(LeadState.HANDOVER_OFFERED);
+    Await.until(
+        Duration.ofSeconds(5),
+        () ->
+            Http.get(cluster.url(YANGGAO) + "/api/v1/inbox?view=handed-to-me")
+                .json()
+                .get("items")
+                .findValuesAsText("id")
+                .contains(id),
+        "lead in 阳高县's hand-over inbox");
+    JsonNode accepted = ok(fire(YANGGAO, id, ev(LeadEvent.ACCEPT_HANDOVER))).json();
+    assertThat(accepted.at("/status/owner").asText()).isEqualTo("140221");
+    assertThat(accepted.get("history").findValuesAsText("event"))
+        .containsExactly("CLAIM", "OFFER_HANDOVER", "ACCEPT_HANDOVER");
+  }
+
+  @Test
+  void retryingWithTheSameIdempotencyKeyReturnsTheOriginalResult() {
+    String id = post("");
+    Http.Response first = ok(fire(TIANZHEN, id, ev(LeadEvent.CLAIM), "claim-" + id));
+    Http.Response again = ok(fire(TIANZHEN, id, ev(LeadEvent.CLAIM), "claim-" + id));
+    assertThat(again.json()).isEqualTo(first.json());
+    assertThat(fire(TIANZHEN, id, ev(LeadEvent.CLAIM), "other-" + id).status()).isEqualTo(409);
+  }
+
+  @Test
+  void contendedClaimsHaveExactlyOneWinnerAndAllNodesAgree() throws Exception {
+    int leads = Integer.getInteger("liaison.test.contendedLeads", 1000);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < leads; i++) {
+      ids.add(post(""));
+    }
+    // 8 claimers on each of 3 nodes per lead: 兴和县 is the origin, so its claims must be 403
+    Map<String, AtomicInteger> winners = new ConcurrentHashMap<>();
+    Map<String, String> winnerBureau = new ConcurrentHashMap<>();
+    AtomicInteger conflicts = new AtomicInteger();
+    AtomicInteger unexpected = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(24);
+    try {
+      List<Future<?>> fs = new ArrayList<>();
+      for (String id : ids) {
+        for (int node = 0; node < 3; node++) {
+          for (int c = 0; c < 8; c++) {
+            int n = node;
+            fs.add(
+                pool.submit(
+                    () -> {
+                      Http.Response r = fire(n, id, ev(LeadEvent.CLAIM));
+                      if (r.status() == 200) {
+                        winners.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                        winnerBureau.put(id, r.json().at("/status/owner").asText());
+                      } else if (r.status() == 409
+                          && r.json().get("detail").asText().contains("owner 1402")) {
+                        conflicts.incrementAndGet();
+                      } else if (!(n == XINGHE && r.status() == 403)) {
+                        unexpected.incrementAndGet();
+                      }
+                    }));
+          }
+        }
+      }
+      for (Future<?> f : fs) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(unexpected.get()).isZero();
+    assertThat(winners).hasSize(leads);
+    assertThat(winners.values()).allSatisfy(w -> assertThat(w.get()).isEqualTo(1));
+    // every other claimer of 天镇县 and 阳高县 was told who won (兴和县's own claims may be 403)
+    assertThat(conflicts.get()).isBetween(leads * 15, leads * 23);
+    for (String id : ids) {
+      for (int node = 0; node < 3; node++) {
+        int n = node;
+        Await.until(
+            Duration.ofSeconds(5),
+            () -> lead(n, id).at("/status/state").asText().equals("CLAIMED"),
+            "claimed on node " + n);
+        assertThat(lead(n, id).at("/status/owner").asText()).isEqualTo(winnerBureau.get(id));
+      }
+    }
+  }
+
+  @Test
+  void aReconnectingStreamGetsExactlyTheEventsItMissedInOrder() {
+    long last;
+    try (SseClient first = new SseClient(cluster.url(YANGGAO) + "/api/v1/events", null)) {
+      String marker = post("");
+      Await.until(
+          Duration.ofSeconds(5),
+          () -> first.events().stream().anyMatch(e -> e.data().contains(marker)),
+          "marker event");
+      last = first.events().get(first.events().size() - 1).id();
+    }
+    Set<String> posted = new HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      posted.add(post(""));
+    }
+    // wait until 阳高县 has all of them stored, then resume
+    Await.until(
+        Duration.ofSeconds(20),
+        () ->
+            posted.stream()
+                .allMatch(
+                    id -> Http.get(cluster.url(YANGGAO) + "/api/v1/leads/" + id).status() == 200),
+        "all 100 leads on 阳高县");
+    try (SseClient resumed = new SseClient(cluster.url(YANGGAO) + "/api/v1/events", last)) {
+      Await.until(Duration.ofSeconds(10), () -> resumed.events().size() >= 100, "100 events");
+      List<SseClient.Event> got = resumed.events();
+      assertThat(got).hasSize(100);
+      for (int i = 0; i < got.size(); i++) {
+        assertThat(got.get(i).id()).isEqualTo(last + 1 + i);
+        assertThat(got.get(i).type()).isEqualTo("lead.posted");
+      }
+      Set<String> ids = new HashSet<>();
+      got.forEach(e -> ids.add(e.data().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1")));
+      assertThat(ids).isEqualTo(posted);
+    }
+  }
+
+  @Test
+  void sweeperExpiresOnlyUnclaimedLeads() {
+    String id = leadIn(LeadState.EXPIRED);
+    assertThat(lead(YANGGAO, id).get("history").findValuesAsText("event"))
+        .containsExactly("EXPIRE");
+    assertThat(EnumSet.of(LeadState.EXPIRED))
+        .contains(LeadState.valueOf(lead(TIANZHEN, id).at("/status/state").asText()));
+  }
+}
