@@ -46,12 +46,13 @@ public final class AuditChain {
       SignedEnvelope entry = entriesInOrder.get(i);
       Problem problem = check(bureau, entry, verifier);
       if (problem != null) {
-        return verdict(bureau, problem.status, n, i, headSeq, expectedPrev, problem.detail);
+        return new ChainVerdict(
+            bureau, problem.status, n, i, headSeq, expectedPrev, problem.detail);
       }
       long seq = seq(entry.payload());
       if (seq > expectedSeq) {
         return seqLater(entriesInOrder, i, expectedSeq)
-            ? verdict(
+            ? new ChainVerdict(
                 bureau,
                 Status.REORDERED,
                 n,
@@ -65,7 +66,7 @@ public final class AuditChain {
                     + " was expected; "
                     + expectedSeq
                     + " comes later")
-            : verdict(
+            : new ChainVerdict(
                 bureau,
                 Status.GAP,
                 n,
@@ -79,7 +80,7 @@ public final class AuditChain {
                     + seq);
       }
       if (seq < expectedSeq) {
-        return verdict(
+        return new ChainVerdict(
             bureau,
             Status.REORDERED,
             n,
@@ -91,7 +92,7 @@ public final class AuditChain {
       if (!entry.prevHash().equals(expectedPrev)) {
         // the predecessor is not the entry this one was chained to: it was replaced
         int edited = Math.max(i - 1, 0);
-        return verdict(
+        return new ChainVerdict(
             bureau,
             Status.EDITED,
             n,
@@ -143,16 +144,5 @@ public final class AuditChain {
       later.add(seq(entries.get(j).payload()));
     }
     return later.contains(seq);
-  }
-
-  private static ChainVerdict verdict(
-      BureauId bureau,
-      Status status,
-      int entries,
-      int position,
-      long headSeq,
-      String headHash,
-      String detail) {
-    return new ChainVerdict(bureau, status, entries, position, headSeq, headHash, detail);
   }
 }

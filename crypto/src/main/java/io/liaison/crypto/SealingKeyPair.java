@@ -1,9 +1,9 @@
 package io.liaison.crypto;
 
 import io.liaison.crypto.internal.KeyIds;
+import io.liaison.crypto.internal.RawKeys;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Objects;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 
 /**
@@ -16,21 +16,15 @@ public record SealingKeyPair(String keyId, byte[] privateKey, byte[] publicKey) 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public SealingKeyPair {
-    Objects.requireNonNull(keyId, "keyId");
-    Objects.requireNonNull(privateKey, "privateKey");
-    Objects.requireNonNull(publicKey, "publicKey");
-    if (privateKey.length != KEY_LENGTH || publicKey.length != KEY_LENGTH) {
-      throw new IllegalArgumentException("X25519 keys are 32 bytes");
-    }
+    RawKeys.check(
+        "X25519",
+        keyId,
+        privateKey,
+        publicKey,
+        SealingKeyPair::derivePublic,
+        SealingKeyPair::keyIdOf);
     privateKey = privateKey.clone();
     publicKey = publicKey.clone();
-    byte[] derived = new X25519PrivateKeyParameters(privateKey, 0).generatePublicKey().getEncoded();
-    if (!MessageDigest.isEqual(derived, publicKey)) {
-      throw new IllegalArgumentException("public key does not belong to the private key");
-    }
-    if (!keyId.equals(keyIdOf(publicKey))) {
-      throw new IllegalArgumentException("key id does not match the public key");
-    }
   }
 
   public static SealingKeyPair generate() {
@@ -47,6 +41,10 @@ public record SealingKeyPair(String keyId, byte[] privateKey, byte[] publicKey) 
   /** The key id of an X25519 public key. */
   public static String keyIdOf(byte[] publicKey) {
     return KeyIds.of(KeyIds.X25519, publicKey);
+  }
+
+  private static byte[] derivePublic(byte[] privateKey) {
+    return new X25519PrivateKeyParameters(privateKey, 0).generatePublicKey().getEncoded();
   }
 
   @Override

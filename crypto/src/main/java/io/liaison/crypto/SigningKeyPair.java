@@ -2,9 +2,9 @@ package io.liaison.crypto;
 
 import io.liaison.crypto.internal.Ed25519;
 import io.liaison.crypto.internal.KeyIds;
+import io.liaison.crypto.internal.RawKeys;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Objects;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
@@ -16,22 +16,15 @@ public record SigningKeyPair(String keyId, byte[] privateKey, byte[] publicKey) 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public SigningKeyPair {
-    Objects.requireNonNull(keyId, "keyId");
-    Objects.requireNonNull(privateKey, "privateKey");
-    Objects.requireNonNull(publicKey, "publicKey");
-    if (privateKey.length != Ed25519.KEY_LENGTH || publicKey.length != Ed25519.KEY_LENGTH) {
-      throw new IllegalArgumentException("Ed25519 keys are 32 bytes");
-    }
+    RawKeys.check(
+        "Ed25519",
+        keyId,
+        privateKey,
+        publicKey,
+        SigningKeyPair::derivePublic,
+        SigningKeyPair::keyIdOf);
     privateKey = privateKey.clone();
     publicKey = publicKey.clone();
-    byte[] derived =
-        new Ed25519PrivateKeyParameters(privateKey, 0).generatePublicKey().getEncoded();
-    if (!MessageDigest.isEqual(derived, publicKey)) {
-      throw new IllegalArgumentException("public key does not belong to the private key");
-    }
-    if (!keyId.equals(keyIdOf(publicKey))) {
-      throw new IllegalArgumentException("key id does not match the public key");
-    }
   }
 
   /** A fresh key pair from a {@link SecureRandom}. */
@@ -49,6 +42,10 @@ public record SigningKeyPair(String keyId, byte[] privateKey, byte[] publicKey) 
   /** The key id of an Ed25519 public key. */
   public static String keyIdOf(byte[] publicKey) {
     return KeyIds.of(KeyIds.ED25519, publicKey);
+  }
+
+  private static byte[] derivePublic(byte[] privateKey) {
+    return new Ed25519PrivateKeyParameters(privateKey, 0).generatePublicKey().getEncoded();
   }
 
   @Override
