@@ -31,8 +31,8 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * Crypto throughput: Ed25519 sign/verify with Bouncy Castle vs the JDK (SunEC) in the same run,
  * envelope sign/verify including RFC 8785 canonicalisation, seal/open of 1 KiB. Each case runs
  * with 1 thread and with N threads (N = available processors); figures are operations per second
- * per thread and in total. Usage: java -cp <classpath> CryptoBench.java [warmupSeconds]
- * [measureSeconds]
+ * per thread and in total (median of interleaved rounds, and the best round). Usage: java -cp
+ * <classpath> CryptoBench.java [warmupSeconds] [measureSeconds] [rounds]
  */
 public final class CryptoBench {
   /** One operation; called repeatedly by one thread. */
@@ -40,13 +40,15 @@ public final class CryptoBench {
     void run() throws Exception;
   }
 
-  static double warmup = 2;
-  static double measure = 4;
+  static double warmup = 1;
+  static double measure = 5;
+  static int rounds = 5;
   static volatile Object sink;
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0) warmup = Double.parseDouble(args[0]);
     if (args.length > 1) measure = Double.parseDouble(args[1]);
+    if (args.length > 2) rounds = Integer.parseInt(args[2]);
     int threads = Runtime.getRuntime().availableProcessors();
 
     byte[] message = new byte[256];
@@ -107,18 +109,26 @@ public final class CryptoBench {
 
     System.out.printf(
         Locale.ROOT,
-        "# CryptoBench: %d processors, %s %s, JDK Ed25519 provider %s, warmup %.1fs, measure %.1fs%n",
+        "# CryptoBench: %d processors, %s %s, JDK Ed25519 provider %s, warmup %.1fs, measure %.1fs"
+            + " in %d interleaved rounds%n",
         threads,
         System.getProperty("java.vm.name"),
         System.getProperty("java.version"),
         jdkProvider,
         warmup,
-        measure);
+        measure,
+        rounds);
     System.out.printf(
         Locale.ROOT, "# envelope: %d bytes of JSON, payload %d bytes canonical%n",
         envelopeJson.length, io.liaison.crypto.CanonicalJson.canonicalize(payload).length);
     System.out.printf(
-        Locale.ROOT, "%-44s %8s %14s %14s%n", "case", "threads", "ops/s/thread", "ops/s total");
+        Locale.ROOT,
+        "%-44s %8s %14s %14s %14s%n",
+        "case",
+        "threads",
+        "median/thread",
+        "median total",
+        "best/thread");
 
     List<Object[]> cases = new ArrayList<>();
     cases.add(new Object[] {"ed25519 sign   (Bouncy Castle)", (Supplier<Op>) () -> () ->
@@ -157,23 +167,47 @@ public final class CryptoBench {
     cases.add(new Object[] {"open 1 KiB", (Supplier<Op>) () -> () ->
         sink = Sealer.open(sealed, tianzhenKeys, metadata)});
 
-    for (Object[] c : cases) {
-      @SuppressWarnings("unchecked")
-      Supplier<Op> factory = (Supplier<Op>) c[1];
-      for (int t : threads > 1 ? new int[] {1, threads} : new int[] {1}) {
-        double total = run(factory, t);
+    // Rounds interleave all cases, so load from other processes on a shared machine hits every
+    // case alike; we report the median and the best round (least disturbed) per case.
+    int[] threadCounts = threads > 1 ? new int[] {1, threads} : new int[] {1};
+    for (int t : threadCounts) {
+      double[][] perRound = new double[cases.size()][rounds];
+      for (Object[] c : cases) {
+        run(factory(c), t, warmup, 0); // warm up
+      }
+      for (int r = 0; r < rounds; r++) {
+        for (int k = 0; k < cases.size(); k++) {
+          perRound[k][r] = run(factory(cases.get(k)), t, 0, measure / rounds);
+        }
+      }
+      for (int k = 0; k < cases.size(); k++) {
+        double[] sorted = perRound[k].clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[rounds / 2];
+        double best = sorted[rounds - 1];
         System.out.printf(
-            Locale.ROOT, "%-44s %8d %,14.0f %,14.0f%n", c[0], t, total / t, total);
+            Locale.ROOT,
+            "%-44s %8d %,14.0f %,14.0f %,14.0f%n",
+            cases.get(k)[0],
+            t,
+            median / t,
+            median,
+            best / t);
       }
     }
   }
 
-  static double run(Supplier<Op> factory, int threads) throws Exception {
+  @SuppressWarnings("unchecked")
+  static Supplier<Op> factory(Object[] c) {
+    return (Supplier<Op>) c[1];
+  }
+
+  static double run(Supplier<Op> factory, int threads, double warmupSeconds, double seconds)
+      throws Exception {
     AtomicLong ops = new AtomicLong();
     CountDownLatch done = new CountDownLatch(threads);
-    long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
-    long measureEnd = warmupEnd + (long) (measure * 1e9);
-    List<Thread> workers = new ArrayList<>();
+    long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+    long measureEnd = warmupEnd + (long) (seconds * 1e9);
     Exception[] failure = new Exception[1];
     for (int i = 0; i < threads; i++) {
       Op op = factory.get();
@@ -192,14 +226,12 @@ public final class CryptoBench {
           done.countDown();
         }
       });
-      workers.add(worker);
       worker.start();
     }
     done.await();
     if (failure[0] != null) throw failure[0];
-    return ops.get() / measure;
+    return seconds == 0 ? 0 : ops.get() / seconds;
   }
-
   static byte[] bcSign(Ed25519PrivateKeyParameters key, byte[] message) {
     Ed25519Signer signer = new Ed25519Signer();
     signer.init(true, key);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Crypto throughput benchmark (Ed25519 Bouncy Castle vs JDK, envelopes, sealing).
-# Usage: ops/bench/crypto/run.sh [warmupSeconds] [measureSeconds]   (defaults 2 and 4)
+# Usage: ops/bench/crypto/run.sh [warmupSeconds] [measureSeconds] [rounds]   (defaults 1, 5, 5)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
