@@ -114,7 +114,12 @@ public final class LiaisonNode {
               LeadService leads =
                   new LeadService(vertx, exec, trust, grid, feed, quarantine, registry, clock);
               LeadQueries queries =
-                  new LeadQueries(exec, trust.bureau(), config.leads().feedbackDeadline(), clock);
+                  new LeadQueries(
+                      exec,
+                      leads.sealing(),
+                      trust.bureau(),
+                      config.leads().feedbackDeadline(),
+                      clock);
               LeadSweeper sweeper =
                   new LeadSweeper(
                       vertx, hz, leads, exec, feed, config.leads().feedbackDeadline(), clock);

@@ -69,6 +69,11 @@ public final class LeadLifecycle {
         if (r.to().equals(actor)) {
           throw forbidden("a bureau cannot hand a lead over to itself");
         }
+        if (lead.distribution() == io.liaison.api.lead.Distribution.RESTRICTED
+            && !lead.addresses(r.to())
+            && !r.to().equals(lead.originBureau())) {
+          throw forbidden("a restricted lead can only be handed to one of its recipients");
+        }
         handoverTo = r.to();
       }
       case ACCEPT_HANDOVER -> {

@@ -49,12 +49,19 @@ public final class LeadQueries {
   private static final String OWNED = "owner=? AND state IN ('CLAIMED','INVESTIGATING')";
 
   private final StoreExecutor store;
+  private final LeadSealing sealing;
   private final BureauId me;
   private final Duration feedbackDeadline;
   private final Clock clock;
 
-  public LeadQueries(StoreExecutor store, BureauId me, Duration feedbackDeadline, Clock clock) {
+  public LeadQueries(
+      StoreExecutor store,
+      LeadSealing sealing,
+      BureauId me,
+      Duration feedbackDeadline,
+      Clock clock) {
     this.store = store;
+    this.sealing = sealing;
     this.me = me;
     this.feedbackDeadline = feedbackDeadline;
     this.clock = clock;
@@ -68,7 +75,7 @@ public final class LeadQueries {
         .call(s -> s.record(id))
         .map(
             r ->
-                r.map(x -> LeadViews.view(LeadRecord.parse(id, x.body())))
+                r.map(x -> sealing.view(LeadRecord.parse(id, x.body())))
                     .orElseThrow(() -> ApiException.notFound("no lead " + id)));
   }
 
@@ -130,11 +137,11 @@ public final class LeadQueries {
     }
   }
 
-  private static LeadPage page(List<StoredRecord> rows, int limit) {
+  private LeadPage page(List<StoredRecord> rows, int limit) {
     List<LeadView> items = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, rows.size()); i++) {
       StoredRecord r = rows.get(i);
-      items.add(LeadViews.view(LeadRecord.parse(r.id(), r.body())));
+      items.add(sealing.view(LeadRecord.parse(r.id(), r.body())));
     }
     String next = null;
     if (rows.size() > limit) {

@@ -5,7 +5,6 @@ import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.Problem;
-import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadEvent;
@@ -53,6 +52,7 @@ public final class LeadService {
   private final StoreExecutor store;
   private final TrustService trust;
   private final AuditLog audit;
+  private final LeadSealing sealing;
   private final IMap<String, String> grid;
   private final EventFeed feed;
   private final Quarantine quarantine;
@@ -73,6 +73,7 @@ public final class LeadService {
     this.store = store;
     this.trust = trust;
     this.audit = new AuditLog(trust);
+    this.sealing = new LeadSealing(trust);
     this.grid = grid;
     this.feed = feed;
     this.quarantine = quarantine;
@@ -89,17 +90,13 @@ public final class LeadService {
     for (int i = 0; i < draft.targetBureaus().size(); i++) {
       requireMember(draft.targetBureaus().get(i), "/targetBureaus/" + i);
     }
-    if (draft.distribution() == Distribution.RESTRICTED) {
-      throw ApiException.unprocessable(
-          "not-supported", "RESTRICTED distribution is not available yet", "/distribution");
-    }
     Instant now = now();
     if (draft.expiresAt() != null && !draft.expiresAt().isAfter(now)) {
       throw ApiException.unprocessable(
           "invalid-field", "expiresAt must be in the future", "/expiresAt");
     }
     Lead lead = Lead.from(LeadIds.next(trust.bureau(), now), trust.bureau(), now, draft);
-    SignedEnvelope env = trust.sign(LeadRecord.postPayload(lead), Hashes.GENESIS, now);
+    SignedEnvelope env = trust.sign(sealing.postPayload(lead, now), Hashes.GENESIS, now);
     LeadRecord rec = LeadRecord.ofPosted(env);
     return store
         .transaction(s -> apply(s, rec))
@@ -118,7 +115,7 @@ public final class LeadService {
                   lead.id(),
                   trust.bureau(),
                   lead.officer());
-              return LeadViews.view(rec);
+              return sealing.view(rec);
             });
   }
 
@@ -163,7 +160,10 @@ public final class LeadService {
                 return Future.failedFuture(refused(r.kind().name(), r.getMessage(), rec));
               }
               SignedEnvelope env =
-                  trust.sign(LeadRecord.transitionPayload(id, req), rec.status().lastHash(), now);
+                  trust.sign(
+                      sealing.transitionPayload(rec.lead(), req, now),
+                      rec.status().lastHash(),
+                      now);
               return Future.fromCompletionStage(grid.submitToKey(id, new TransitionProcessor(env)))
                   .compose(answer -> settle(id, req, idemKey, n, answer));
             });
@@ -181,7 +181,7 @@ public final class LeadService {
     switch (result) {
       case "OK" -> {
         LeadRecord next = LeadRecord.parse(id, a.get("value").asText());
-        LeadView view = LeadViews.view(next);
+        LeadView view = sealing.view(next);
         return store
             .transaction(
                 s -> {
@@ -275,6 +275,11 @@ public final class LeadService {
           .map(false);
     }
     LeadRecord rec = ((LeadRecord.Result.Accepted) result).record();
+    try {
+      sealing.readable(rec); // a recipient checks that what was sealed to it opens and matches
+    } catch (RuntimeException e) {
+      return quarantine.add("lead/" + key, "SEALED", e.getMessage(), json).map(false);
+    }
     return store
         .transaction(s -> apply(s, rec))
         .compose(
@@ -328,7 +333,7 @@ public final class LeadService {
         audit.append(s, "lead/" + id, env, now());
       }
       if (i == 0) {
-        events.add(feed.append(s, LeadRecord.POSTED, id, null, LeadViews.view(rec)));
+        events.add(feed.append(s, LeadRecord.POSTED, id, null, sealing.view(rec)));
       } else {
         TransitionView t = rec.history().get(i - 1);
         record(rec, t);
@@ -338,10 +343,15 @@ public final class LeadService {
                 LeadViews.eventType(t),
                 id,
                 LeadViews.audience(rec, t).code(),
-                LeadViews.eventData(rec, t)));
+                LeadViews.eventData(rec, t, title(rec))));
       }
     }
     return events;
+  }
+
+  private String title(LeadRecord rec) {
+    Lead readable = sealing.readable(rec);
+    return readable == null ? null : readable.title();
   }
 
   private void record(LeadRecord rec, TransitionView t) {
@@ -442,5 +452,9 @@ public final class LeadService {
 
   TrustService trust() {
     return trust;
+  }
+
+  public LeadSealing sealing() {
+    return sealing;
   }
 }

@@ -126,7 +126,7 @@ public final class LeadSweeper {
                           me,
                           Map.of(
                               "leadId", r.id(),
-                              "title", rec.lead().title(),
+                              "title", String.valueOf(leads.sealing().readable(rec).title()),
                               "originBureau", rec.lead().originBureau(),
                               "claimedAt", rec.status().claimedAt(),
                               "feedbackDeadlineDays", feedbackDeadline.toDays())));

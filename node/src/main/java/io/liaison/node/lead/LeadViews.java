@@ -2,9 +2,7 @@ package io.liaison.node.lead;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.lead.LeadStatus;
-import io.liaison.api.lead.LeadView;
 import io.liaison.api.lead.TransitionView;
-import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.store.RecordFacts;
 import io.liaison.node.store.StoredRecord;
 import java.util.LinkedHashMap;
@@ -14,19 +12,6 @@ import java.util.stream.Collectors;
 /** Mapping a verified {@link LeadRecord} to what the API serves and what the store indexes. */
 final class LeadViews {
   private LeadViews() {}
-
-  static LeadView view(LeadRecord rec) {
-    SignedEnvelope p = rec.posted();
-    return new LeadView(
-        rec.lead().id(),
-        rec.lead().originBureau(),
-        rec.lead().postedAt(),
-        rec.lead(),
-        false,
-        rec.status(),
-        rec.history(),
-        new LeadView.Proof(p.signer(), p.keyId(), p.signedAt(), p.hash(), true));
-  }
 
   static StoredRecord stored(LeadRecord rec) {
     LeadStatus s = rec.status();
@@ -85,10 +70,12 @@ final class LeadViews {
   }
 
   /** The data of a transition event: what happened, to which lead, and the status after it. */
-  static Map<String, Object> eventData(LeadRecord rec, TransitionView t) {
+  static Map<String, Object> eventData(LeadRecord rec, TransitionView t, String title) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("leadId", rec.lead().id());
-    m.put("title", rec.lead().title());
+    if (title != null) {
+      m.put("title", title);
+    }
     m.put("originBureau", rec.lead().originBureau());
     m.put("audience", audience(rec, t));
     m.put("transition", t);
