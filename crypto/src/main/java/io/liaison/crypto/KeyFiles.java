@@ -45,8 +45,8 @@ public final class KeyFiles {
     public static final Kdf FAST = new Kdf(1 << 14, 8, 1);
 
     public Kdf {
-      if (Integer.bitCount(n) != 1 || n < (1 << 14) || n > (1 << 20)) {
-        throw new IllegalArgumentException("scrypt N must be a power of two in [2^14, 2^20]");
+      if (Integer.bitCount(n) != 1 || n < (1 << 14) || n > (1 << 18)) {
+        throw new IllegalArgumentException("scrypt N must be a power of two in [2^14, 2^18]");
       }
       if (r < 1 || r > 32 || p < 1 || p > 16) {
         throw new IllegalArgumentException("scrypt r must be in [1, 32] and p in [1, 16]");
