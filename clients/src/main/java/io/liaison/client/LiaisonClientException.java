@@ -1,0 +1,48 @@
+package io.liaison.client;
+
+import io.liaison.api.Problem;
+import java.util.Objects;
+
+/**
+ * The node answered a request with an error. {@link #problem()} is the node's RFC 9457 problem
+ * document; when the answer was not {@code application/problem+json} (a proxy's error page, say),
+ * an {@code about:blank} problem with the HTTP status is made up so that callers handle one shape.
+ */
+public final class LiaisonClientException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Problem problem;
+
+  public LiaisonClientException(Problem problem) {
+    super(describe(problem));
+    this.problem = Objects.requireNonNull(problem, "problem");
+  }
+
+  /** The problem document as the node sent it. */
+  public Problem problem() {
+    return problem;
+  }
+
+  /** The HTTP status of the answer. */
+  public int status() {
+    return problem.status();
+  }
+
+  /** The stable part of the problem type after the project's base, e.g. {@code invalid-field}. */
+  public String slug() {
+    String type = problem.type().toString();
+    return type.startsWith(Problem.TYPE_BASE) ? type.substring(Problem.TYPE_BASE.length()) : type;
+  }
+
+  private static String describe(Problem p) {
+    StringBuilder sb =
+        new StringBuilder(p.title()).append(" (HTTP ").append(p.status()).append(')');
+    if (p.detail() != null) {
+      sb.append(": ").append(p.detail());
+    }
+    if (p.field() != null) {
+      sb.append(" [field ").append(p.field()).append(']');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,208 @@
+package io.liaison.client.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.liaison.api.Json;
+import io.liaison.api.Problem;
+import io.liaison.client.LiaisonClient;
+import io.liaison.client.LiaisonClientException;
+import io.liaison.client.NodeUnreachableException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code liaison}: the command-line client of a Liaison node. Each command is a small class; add a
+ * new one to {@code subcommands} (or to a group such as {@link LeadsCommand}) and reach the node
+ * through {@link #client()}.
+ */
+@Command(
+    name = "liaison",
+    mixinStandardHelpOptions = true,
+    version = "liaison 0.1.0",
+    description = {
+      "Command-line client of a Liaison node (跨区域线索协作): post and read the shared leads of the"
+          + " border bureaus and follow the live feed.",
+      ""
+    },
+    subcommands = {
+      LeadsCommand.class,
+      EventsCommand.class,
+      RosterCommand.class,
+      HealthCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%n",
+    footer = {
+      "Environment:",
+      "  LIAISON_NODE     the node when --node is not given",
+      "                   (default " + Cli.DEFAULT_NODE + ")",
+      "  LIAISON_OFFICER  your officer id for 'leads post' without --officer",
+      "",
+      "Times are shown in Beijing time (Asia/Shanghai).",
+      "Exit codes: 0 ok, 1 the node refused or cannot be reached, 2 usage error",
+      "",
+      "Examples:",
+      "  liaison leads list --limit 10",
+      "  liaison --node http://127.0.0.1:8083 leads get 150924-20261126-7KQ2M9XD",
+      "  liaison leads post -c 无证运输 -t '夜间运烟' -n '…' -e 车牌=蒙J·3K582",
+      "  liaison events tail"
+    })
+public final class Cli implements Callable<Integer> {
+  static final String DEFAULT_NODE = "http://127.0.0.1:8081";
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--node",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description = {"the node to talk to", "(default: $LIAISON_NODE, else " + DEFAULT_NODE + ")"})
+  URI node;
+
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "print the node's JSON instead of text (one object per line for events)")
+  boolean json;
+
+  private final Map<String, String> env;
+  private final Clock clock;
+  private LiaisonClient client;
+  private BureauNames names;
+
+  Cli(Map<String, String> env, Clock clock) {
+    this.env = Map.copyOf(env);
+    this.clock = clock;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = utf8(FileDescriptor.out);
+    PrintWriter err = utf8(FileDescriptor.err);
+    int code = run(args, out, err, System.getenv(), Clock.systemUTC());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line; returns the exit code. */
+  static int run(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+    CommandLine cl = new CommandLine(new Cli(env, clock));
+    Converters.register(cl);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(Cli::failed);
+    cl.setParameterExceptionHandler(Cli::misused);
+    return cl.execute(args);
+  }
+
+  /** Without a command: show the usage. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return CommandLine.ExitCode.USAGE;
+  }
+
+  /** The root of the command that {@code spec} describes. */
+  static Cli of(CommandSpec spec) {
+    return (Cli) spec.root().userObject();
+  }
+
+  /** The client of the node named by --node, $LIAISON_NODE or the default. */
+  LiaisonClient client() {
+    if (client == null) {
+      URI uri = node != null ? node : URI.create(env.getOrDefault("LIAISON_NODE", DEFAULT_NODE));
+      try {
+        client = LiaisonClient.create(uri);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--node: " + e.getMessage());
+      }
+    }
+    return client;
+  }
+
+  /** Bureau names from the node's roster, for output; codes alone if the roster is not readable. */
+  BureauNames names() {
+    if (names == null) {
+      try {
+        names = BureauNames.of(client().roster());
+      } catch (LiaisonClientException e) {
+        names = BureauNames.NONE;
+      }
+    }
+    return names;
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  String env(String name) {
+    return env.get(name);
+  }
+
+  /** Writes {@code value} as indented JSON (UTF-8, Chinese as is). */
+  static void printJson(PrintWriter out, Object value) {
+    try {
+      out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+    out.flush();
+  }
+
+  private static int failed(Exception ex, CommandLine cl, ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (ex instanceof LiaisonClientException lce) {
+      Problem p = lce.problem();
+      err.println("liaison: " + p.title() + " (HTTP " + p.status() + ")");
+      if (p.detail() != null) {
+        err.println("  detail: " + p.detail());
+      }
+      if (p.field() != null) {
+        err.println("  field:  " + p.field());
+      }
+      p.errors().forEach(fe -> err.println("  - " + fe.field() + ": " + fe.message()));
+    } else if (ex instanceof NodeUnreachableException nue) {
+      err.println("liaison: " + nue.getMessage());
+      err.println("  check --node or $LIAISON_NODE, and that the node is running");
+    } else {
+      err.println("liaison: unexpected error: " + ex);
+    }
+    err.flush();
+    return 1;
+  }
+
+  /** A usage error: the message and a pointer to --help, not the whole usage text. */
+  private static int misused(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("liaison: " + ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return cl.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private static PrintWriter utf8(FileDescriptor fd) {
+    return new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
+  }
+}

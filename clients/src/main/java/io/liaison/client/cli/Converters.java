@@ -1,0 +1,71 @@
+package io.liaison.client.cli;
+
+import io.liaison.api.BureauId;
+import io.liaison.api.lead.Distribution;
+import io.liaison.api.lead.EntityType;
+import io.liaison.api.lead.LeadCategory;
+import io.liaison.api.lead.LeadEntity;
+import io.liaison.api.lead.Urgency;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Argument types of the CLI. Codes are accepted in any case and also by their Chinese words ({@code
+ * --category 无证运输}, {@code --entity 车牌=蒙J·3K582}), since that is how officers say them.
+ */
+final class Converters {
+  private Converters() {}
+
+  static void register(CommandLine cl) {
+    cl.registerConverter(BureauId.class, Converters::bureau);
+    cl.registerConverter(LeadCategory.class, s -> choice(LeadCategory.class, s, Labels::category));
+    cl.registerConverter(Urgency.class, s -> choice(Urgency.class, s, Labels::urgency));
+    cl.registerConverter(EntityType.class, s -> choice(EntityType.class, s, Labels::entity));
+    cl.registerConverter(
+        Distribution.class, s -> choice(Distribution.class, s, Labels::distribution));
+    cl.registerConverter(LeadEntity.class, Converters::entity);
+  }
+
+  static BureauId bureau(String s) {
+    try {
+      return BureauId.of(s.strip());
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(
+          "'" + s + "' is not a bureau code (six digits, e.g. 150924)");
+    }
+  }
+
+  /**
+   * An entity written as {@code TYPE=VALUE}, e.g. {@code PLATE=蒙J·3K582} or {@code 电话=13847461285}.
+   */
+  static LeadEntity entity(String s) {
+    int eq = s.indexOf('=');
+    if (eq <= 0 || eq == s.length() - 1) {
+      throw new TypeConversionException(
+          "'" + s + "' is not TYPE=VALUE (e.g. PLATE=蒙J·3K582, PHONE=13847461285)");
+    }
+    EntityType type = choice(EntityType.class, s.substring(0, eq), Labels::entity);
+    try {
+      return new LeadEntity(type, s.substring(eq + 1));
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException("'" + s + "': value " + e.getMessage());
+    }
+  }
+
+  static <E extends Enum<E>> E choice(Class<E> type, String s, Function<E, String> label) {
+    String want = s.strip();
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(want.replace('-', '_')) || label.apply(e).equals(want)) {
+        return e;
+      }
+    }
+    String all =
+        Arrays.stream(type.getEnumConstants())
+            .map(e -> e.name() + " (" + label.apply(e) + ")")
+            .collect(Collectors.joining(", "));
+    throw new TypeConversionException("'" + s + "' is not one of " + all);
+  }
+}

@@ -1,0 +1,104 @@
+package io.liaison.client.cli;
+
+import io.liaison.api.lead.Distribution;
+import io.liaison.api.lead.EntityType;
+import io.liaison.api.lead.LeadCategory;
+import io.liaison.api.lead.LeadEvent;
+import io.liaison.api.lead.Outcome;
+import io.liaison.api.lead.Urgency;
+
+/** The Chinese words officers see for the API's codes. */
+final class Labels {
+  private Labels() {}
+
+  static String category(LeadCategory c) {
+    return c == null ? "未知类别" : c.label();
+  }
+
+  static String urgency(Urgency u) {
+    if (u == null) {
+      return "-";
+    }
+    return switch (u) {
+      case ROUTINE -> "一般";
+      case PRIORITY -> "加急";
+      case URGENT -> "特急";
+    };
+  }
+
+  static String entity(EntityType t) {
+    if (t == null) {
+      return "其他";
+    }
+    return switch (t) {
+      case PERSON -> "人员";
+      case ID_NUMBER -> "身份证号";
+      case PHONE -> "电话";
+      case PLATE -> "车牌";
+      case ADDRESS -> "地址";
+      case LICENCE -> "许可证号";
+      case WAYBILL -> "运单号";
+      case ACCOUNT -> "账号";
+      case BRAND -> "品牌";
+    };
+  }
+
+  static String distribution(Distribution d) {
+    if (d == null) {
+      return "-";
+    }
+    return switch (d) {
+      case MEMBERS -> "全体成员可读";
+      case RESTRICTED -> "仅限收件局(密封)";
+    };
+  }
+
+  /** A feed event type in words; unknown types are shown as they are. */
+  static String event(String type) {
+    return switch (type) {
+      case "lead.posted" -> "新线索";
+      case "lead.claimed" -> "线索已认领";
+      case "lead.released" -> "线索已退回";
+      case "lead.investigating" -> "线索核查中";
+      case "lead.handover.offered" -> "线索移交";
+      case "lead.handover.accepted" -> "移交已接收";
+      case "lead.handover.declined" -> "移交被拒绝";
+      case "lead.feedback" -> "线索反馈";
+      case "lead.closed" -> "线索办结";
+      case "lead.withdrawn" -> "线索撤回";
+      case "lead.expired" -> "线索过期";
+      case "lead.overdue" -> "线索逾期";
+      default -> type;
+    };
+  }
+
+  static String transition(LeadEvent e) {
+    if (e == null) {
+      return "?";
+    }
+    return switch (e) {
+      case CLAIM -> "认领";
+      case RELEASE -> "退回";
+      case INVESTIGATE -> "开始核查";
+      case OFFER_HANDOVER -> "移交";
+      case ACCEPT_HANDOVER -> "接收移交";
+      case DECLINE_HANDOVER -> "拒绝移交";
+      case FEEDBACK -> "反馈";
+      case CLOSE -> "办结";
+      case WITHDRAW -> "撤回";
+      case EXPIRE -> "过期";
+    };
+  }
+
+  static String outcome(Outcome o) {
+    if (o == null) {
+      return "-";
+    }
+    return switch (o) {
+      case CASE_OPENED -> "立案";
+      case UNFOUNDED -> "查无实据";
+      case MERGED -> "并案";
+      case TRANSFERRED_TO_POLICE -> "移送公安";
+    };
+  }
+}
