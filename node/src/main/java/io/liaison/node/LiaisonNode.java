@@ -6,6 +6,8 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.liaison.node.admin.AdminRoutes;
+import io.liaison.node.audit.AuditRoutes;
+import io.liaison.node.audit.AuditService;
 import io.liaison.node.cluster.GridConfig;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.events.EventFeed;
@@ -18,6 +20,7 @@ import io.liaison.node.lead.LeadSweeper;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.RosterService;
 import io.liaison.node.trust.TrustService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -53,6 +56,9 @@ public final class LiaisonNode {
   private final LeadSweeper sweeper;
   private final ApiVerticle api;
   private final AtomicBoolean ready;
+  private RosterService rosters;
+  private AuditService audit;
+  private long auditTimer = -1;
 
   private LiaisonNode(
       NodeConfig config,
@@ -123,6 +129,11 @@ public final class LiaisonNode {
               LeadSweeper sweeper =
                   new LeadSweeper(
                       vertx, hz, leads, exec, feed, config.leads().feedbackDeadline(), clock);
+              RosterService rosters =
+                  new RosterService(
+                      vertx, trust, hz.getMap(GridConfig.ROSTER), quarantine, config.dataDir());
+              AuditService audit =
+                  new AuditService(vertx, exec, trust, hz.getMap(GridConfig.AUDIT));
               AtomicBoolean ready = new AtomicBoolean();
               ApiVerticle api =
                   new ApiVerticle(
@@ -132,12 +143,15 @@ public final class LiaisonNode {
                       exec,
                       List.of(
                           new LeadRoutes(leads, queries, config.limits().maxPageSize())::mount,
-                          new AdminRoutes(quarantine, trust)::mount),
+                          new AdminRoutes(quarantine, trust, rosters)::mount,
+                          new AuditRoutes(audit, exec)::mount),
                       ready::get,
                       registry::scrape);
               LiaisonNode node =
                   new LiaisonNode(
                       config, vertx, store, exec, trust, hz, leads, sweeper, api, ready);
+              node.rosters = rosters;
+              node.audit = audit;
               return vertx
                   .deployVerticle(api)
                   .compose(id -> node.join(grid))
@@ -148,12 +162,15 @@ public final class LiaisonNode {
 
   private Future<Void> join(IMap<String, String> grid) {
     grid.addEntryListener(new GridListener(leads), true);
-    return new LeadReconciler(vertx, leads, storeExec, grid)
-        .reconcile()
+    return rosters
+        .join()
+        .compose(v -> new LeadReconciler(vertx, leads, storeExec, grid).reconcile())
+        .compose(r -> audit.publish())
         .map(
             r -> {
               ready.set(true);
               sweeper.start(config.leads().sweepInterval());
+              auditTimer = vertx.setPeriodic(1000, t -> audit.publish());
               LOG.info(
                   "node ready bureau={} http=http://{}:{} members={}",
                   config.bureau(),
@@ -197,6 +214,7 @@ public final class LiaisonNode {
     ready.set(false);
     LOG.info("stopping node bureau={}", config.bureau());
     sweeper.stop();
+    vertx.cancelTimer(auditTimer);
     return vertx
         .close()
         .onComplete(

@@ -17,7 +17,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "liaison-node 0.1.0",
     description = "A Liaison bureau node and its administration tools.",
-    subcommands = {Main.Run.class, DemoInit.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      Main.Run.class,
+      DemoInit.class,
+      AdminCommands.Audit.class,
+      AdminCommands.RosterCmd.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));

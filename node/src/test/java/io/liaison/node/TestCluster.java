@@ -127,6 +127,11 @@ public final class TestCluster implements AutoCloseable {
     return keys.get(i);
   }
 
+  /** The roster authority's key (tests make new roster versions with it). */
+  public SigningKeyPair authority() {
+    return authority;
+  }
+
   public NodeConfig config(int i) {
     return configs.get(i);
   }

@@ -1,7 +1,9 @@
 package io.liaison.node.admin;
 
+import io.liaison.crypto.SignedRoster;
 import io.liaison.node.http.Bodies;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.RosterService;
 import io.liaison.node.trust.TrustService;
 import io.vertx.ext.web.Router;
 import java.util.LinkedHashMap;
@@ -12,10 +14,12 @@ import java.util.Map;
 public final class AdminRoutes {
   private final Quarantine quarantine;
   private final TrustService trust;
+  private final RosterService rosters;
 
-  public AdminRoutes(Quarantine quarantine, TrustService trust) {
+  public AdminRoutes(Quarantine quarantine, TrustService trust, RosterService rosters) {
     this.quarantine = quarantine;
     this.trust = trust;
+    this.rosters = rosters;
   }
 
   public void mount(Router router) {
@@ -38,6 +42,21 @@ public final class AdminRoutes {
                                     return out;
                                   }))
                   .onSuccess(out -> Bodies.reply(ctx, 200, out))
+                  .onFailure(ctx::fail);
+            });
+    router
+        .post("/api/v1/admin/roster")
+        .handler(
+            ctx -> {
+              SignedRoster signed = Bodies.read(ctx, SignedRoster.class);
+              rosters
+                  .publish(signed)
+                  .onSuccess(
+                      r ->
+                          Bodies.reply(
+                              ctx,
+                              202,
+                              Map.of("version", r.version(), "members", r.members().size())))
                   .onFailure(ctx::fail);
             });
     router

@@ -19,6 +19,9 @@ public final class GridConfig {
   /** Shared leads: lead id → JSON array of signed envelopes (the post, then each transition). */
   public static final String LEADS = "liaison.leads";
 
+  /** Every bureau's audit chain entries: {@code <bureau>/<seq>} → signed entry JSON. */
+  public static final String AUDIT = "liaison.audit";
+
   /** Signed roster versions: version → signed roster JSON. */
   public static final String ROSTER = "liaison.roster";
 
@@ -52,6 +55,8 @@ public final class GridConfig {
     cfg.addMapConfig(
         new MapConfig(LEADS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(ROSTER).setBackupCount(2));
+    cfg.addMapConfig(
+        new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
 
     cfg.getSerializationConfig()
         .addDataSerializableFactory(

@@ -256,6 +256,26 @@ public final class Store implements AutoCloseable {
     return !query("SELECT 1 FROM chain WHERE recorded=?", rs -> 1, recordedHash).isEmpty();
   }
 
+  /** Chain entries after {@code seq}, in order, at most {@code limit}. */
+  public List<ChainEntry> chainAfter(long seq, int limit) {
+    return query(
+        "SELECT seq, hash, envelope, recorded FROM chain WHERE seq > ? ORDER BY seq LIMIT ?",
+        Store::toChainEntry,
+        seq,
+        limit);
+  }
+
+  /** Every record of a kind, in id order, in pages (for export). */
+  public List<StoredRecord> recordsAfter(String kind, String afterId, int limit) {
+    return query(
+        "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE kind=? AND id > ?"
+            + " ORDER BY id LIMIT ?",
+        Store::toRecord,
+        kind,
+        afterId,
+        limit);
+  }
+
   /** This bureau's whole chain in order (for export and audit). */
   public List<ChainEntry> chain() {
     return query(

@@ -34,13 +34,16 @@ public final class TrustService {
   private final BureauKeys keys;
   private final byte[] authorityPublicKey;
   private final AtomicReference<Roster> roster;
+  private final AtomicReference<SignedRoster> signedRoster;
   private final EnvelopeSigner signer;
   private final EnvelopeVerifier verifier;
 
-  public TrustService(BureauKeys keys, byte[] authorityPublicKey, Roster roster) {
+  public TrustService(BureauKeys keys, byte[] authorityPublicKey, SignedRoster signed) {
     this.keys = keys;
     this.authorityPublicKey = authorityPublicKey.clone();
+    Roster roster = RosterAuthority.verify(signed, authorityPublicKey);
     this.roster = new AtomicReference<>(roster);
+    this.signedRoster = new AtomicReference<>(signed);
     this.signer = new EnvelopeSigner(keys.bureau(), keys.signing());
     this.verifier = new EnvelopeVerifier(this.roster::get);
     if (roster.member(keys.bureau()).isEmpty()) {
@@ -73,11 +76,20 @@ public final class TrustService {
           "key file belongs to bureau " + keys.bureau() + ", not " + config.bureau());
     }
     byte[] authority = Base64.getUrlDecoder().decode(t.authorityPublicKey());
+    SignedRoster signed;
     Roster roster;
     try {
-      SignedRoster signed =
-          Json.mapper().readValue(Files.readString(t.rosterFile()), SignedRoster.class);
+      signed = Json.mapper().readValue(Files.readString(t.rosterFile()), SignedRoster.class);
       roster = RosterAuthority.verify(signed, authority);
+      // a newer version adopted from the grid earlier wins over the configured file
+      var adopted = RosterService.adoptedEarlier(config.dataDir());
+      if (adopted.isPresent()) {
+        Roster a = RosterAuthority.verify(adopted.get(), authority);
+        if (a.version() > roster.version()) {
+          signed = adopted.get();
+          roster = a;
+        }
+      }
     } catch (IOException e) {
       throw new ConfigException("trust.rosterFile", "cannot read roster: " + e.getMessage());
     } catch (RuntimeException e) {
@@ -90,7 +102,7 @@ public final class TrustService {
         keys.signing().keyId(),
         roster.version(),
         roster.members().size());
-    return new TrustService(keys, authority, roster);
+    return new TrustService(keys, authority, signed);
   }
 
   private static char[] passphrase(NodeConfig.Trust t, Map<String, String> env) {
@@ -121,11 +133,35 @@ public final class TrustService {
     return roster.get();
   }
 
+  public SignedRoster signedRoster() {
+    return signedRoster.get();
+  }
+
+  public byte[] authorityPublicKey() {
+    return authorityPublicKey.clone();
+  }
+
   public boolean isMember(BureauId bureau) {
     return roster.get().member(bureau).isPresent();
   }
 
+  /**
+   * Signs for this bureau. Fails closed (503 {@code signing-key-revoked}) when the roster in force
+   * no longer lists this bureau's key as valid at {@code at}: a revoked key signs nothing more.
+   */
   public SignedEnvelope sign(JsonNode payload, String prevHash, Instant at) {
+    boolean valid = roster.get().key(keys.signing().keyId()).map(k -> k.validAt(at)).orElse(false);
+    if (!valid) {
+      throw new io.liaison.node.http.ApiException(
+          io.liaison.api.Problem.of(
+              "signing-key-revoked",
+              "This bureau's signing key is not valid",
+              503,
+              "the roster in force revokes or lacks key "
+                  + keys.signing().keyId()
+                  + "; the administrator must rotate keys",
+              null));
+    }
     return signer.sign(payload, prevHash, at);
   }
 
@@ -143,10 +179,16 @@ public final class TrustService {
    */
   public boolean adopt(SignedRoster signed) {
     Roster next = RosterAuthority.verify(signed, authorityPublicKey);
-    Roster prev = roster.getAndUpdate(cur -> next.version() > cur.version() ? next : cur);
-    boolean adopted = next.version() > prev.version();
+    boolean adopted;
+    synchronized (this) {
+      adopted = next.version() > roster.get().version();
+      if (adopted) {
+        roster.set(next);
+        signedRoster.set(signed);
+      }
+    }
     if (adopted) {
-      LOG.info("roster adopted version={} previous={}", next.version(), prev.version());
+      LOG.info("roster adopted version={}", next.version());
     }
     return adopted;
   }

@@ -1,0 +1,125 @@
+package io.liaison.node;
+
+import io.liaison.api.BureauId;
+import io.liaison.crypto.AuditReport;
+import io.liaison.crypto.BureauKeys;
+import io.liaison.crypto.ChainAuditor;
+import io.liaison.crypto.ChainLayout;
+import io.liaison.crypto.KeyFiles;
+import io.liaison.crypto.MemberKey;
+import io.liaison.crypto.Roster;
+import io.liaison.crypto.RosterAuthority;
+import io.liaison.crypto.SignedRoster;
+import io.liaison.crypto.SigningKeyPair;
+import io.liaison.node.trust.AuditLog;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The administrator's and auditor's offline tools: chain audit and roster versions. */
+final class AdminCommands {
+  private AdminCommands() {}
+
+  @Command(
+      name = "audit",
+      mixinStandardHelpOptions = true,
+      description =
+          "Verify an exported record set (JSON Lines from GET /api/v1/audit/export): every"
+              + " bureau's audit chain (gaps, reordering, edits) and every record against it.")
+  static final class Audit implements Callable<Integer> {
+    @Parameters(index = "0", description = "the JSON Lines export")
+    Path export;
+
+    @Option(names = "--roster", required = true, description = "the signed roster (roster.json)")
+    Path roster;
+
+    @Option(
+        names = "--authority-pub",
+        required = true,
+        description = "the pinned roster authority public key file (authority.pub)")
+    Path authorityPub;
+
+    @Override
+    public Integer call() {
+      AuditReport report =
+          ChainAuditor.audit(
+              export,
+              roster,
+              KeyFiles.readPublicKey(authorityPub),
+              ChainLayout.entries(AuditLog.ENTRY, "envelope"));
+      System.out.println(report.render());
+      return report.exitCode();
+    }
+  }
+
+  @Command(
+      name = "roster",
+      mixinStandardHelpOptions = true,
+      description =
+          "Make the next roster version with the authority key: rotate a bureau's keys or revoke"
+              + " one. Publish it with POST /api/v1/admin/roster on any node.")
+  static final class RosterCmd implements Callable<Integer> {
+    @Option(names = "--roster", required = true, description = "the current signed roster")
+    Path roster;
+
+    @Option(names = "--authority-key", required = true, description = "authority.key")
+    Path authorityKey;
+
+    @Option(
+        names = "--passphrase-file",
+        required = true,
+        description = "passphrase of the key files")
+    Path passphraseFile;
+
+    @Option(names = "--out", required = true, description = "where to write the new signed roster")
+    Path out;
+
+    @Option(names = "--revoke", description = "key id to revoke now")
+    String revoke;
+
+    @Option(
+        names = "--rotate",
+        description = "bureau whose keys to rotate; the new key file is written to --new-key-file")
+    String rotate;
+
+    @Option(names = "--new-key-file", description = "key file for the rotated keys")
+    Path newKeyFile;
+
+    @Override
+    public Integer call() throws Exception {
+      char[] pass = Files.readString(passphraseFile).strip().toCharArray();
+      SigningKeyPair authority = KeyFiles.readAuthority(authorityKey, pass);
+      Roster current =
+          RosterAuthority.verify(
+              SignedRoster.fromJson(Files.readString(roster)), authority.publicKey());
+      Instant now = Instant.now();
+      Roster next = current;
+      if (revoke != null) {
+        next = next.withKeyRevoked(revoke, now, now);
+      }
+      if (rotate != null) {
+        if (newKeyFile == null) {
+          System.err.println("--rotate needs --new-key-file");
+          return 2;
+        }
+        BureauKeys keys = BureauKeys.generate(BureauId.of(rotate));
+        KeyFiles.write(newKeyFile, keys, pass);
+        next = next.withKeyRotated(keys.bureau(), MemberKey.signing(keys.signing(), now), now);
+        next = next.withKeyRotated(keys.bureau(), MemberKey.sealing(keys.sealing(), now), now);
+      }
+      if (next == current) {
+        System.err.println("nothing to do: give --revoke or --rotate");
+        return 2;
+      }
+      SignedRoster signed = new RosterAuthority(authority).sign(next);
+      Files.writeString(out, new String(signed.toJson(), StandardCharsets.UTF_8));
+      System.out.println("roster v" + next.version() + " written to " + out);
+      return 0;
+    }
+  }
+}
