@@ -15,8 +15,10 @@ import io.liaison.api.lead.LeadEntity;
 import io.liaison.api.lead.Urgency;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -195,6 +197,19 @@ final class LeadsPost implements Callable<Integer> {
       if (n == null || !n.isObject()) {
         throw usage("--file " + name + ": not a JSON object");
       }
+      // report a misspelt field before any other complaint about the draft
+      List<String> known =
+          Arrays.stream(LeadDraft.class.getRecordComponents())
+              .map(RecordComponent::getName)
+              .toList();
+      n.fieldNames()
+          .forEachRemaining(
+              f -> {
+                if (!known.contains(f)) {
+                  throw usage(
+                      "--file " + name + ": unknown field \"" + f + "\" (fields: " + known + ")");
+                }
+              });
       return (ObjectNode) n;
     } catch (JsonProcessingException e) {
       throw usage("--file " + name + ": not valid JSON: " + e.getOriginalMessage());
