@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,26 +67,42 @@ public final class Store implements AutoCloseable {
     return file;
   }
 
-  /** Runs {@code work} in one transaction: all of it is durable, or none of it. */
-  public <T> T inTransaction(Callable<T> work) {
+  /** The failure of one unit of a batch (see {@link #runBatch}). */
+  public record Failed(Throwable cause) {}
+
+  /**
+   * Runs the units in one transaction, each in its own savepoint, and commits once. A unit that
+   * throws is rolled back alone and its result is a {@link Failed}; the others are committed.
+   *
+   * @throws StoreException if the commit itself fails (then nothing of the batch is committed)
+   */
+  public List<Object> runBatch(List<java.util.function.Function<Store, ?>> units) {
+    List<Object> results = new ArrayList<>(units.size());
     try {
       conn.setAutoCommit(false);
       try {
-        T result = work.call();
-        conn.commit();
-        return result;
-      } catch (Exception e) {
-        conn.rollback();
-        if (e instanceof RuntimeException re) {
-          throw re;
+        for (var unit : units) {
+          java.sql.Savepoint sp = conn.setSavepoint();
+          try {
+            results.add(unit.apply(this));
+            conn.releaseSavepoint(sp);
+          } catch (RuntimeException e) {
+            conn.rollback(sp);
+            conn.releaseSavepoint(sp);
+            results.add(new Failed(e));
+          }
         }
-        throw new StoreException(e.getMessage(), e);
+        conn.commit();
+      } catch (SQLException | RuntimeException e) {
+        conn.rollback();
+        throw e;
       } finally {
         conn.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StoreException("transaction failed: " + e.getMessage(), e);
+      throw new StoreException("store commit failed: " + e.getMessage(), e);
     }
+    return results;
   }
 
   /**

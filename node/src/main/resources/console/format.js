@@ -1,0 +1,220 @@
+// Pure functions of the console (no DOM): labels, Beijing time, drafts, problems, list merging.
+// Kept apart from app.js so that they can be tested without a browser (node --test).
+
+export const CATEGORY = {
+  UNLICENSED_TRANSPORT: '无证运输',
+  OFF_CHANNEL_PURCHASE: '非渠道进货',
+  UNLICENSED_TRADE: '无证经营/无证批发',
+  COUNTERFEIT: '涉假',
+  SMUGGLING: '走私',
+  ONLINE_PARCEL: '互联网+物流寄递',
+  OTHER: '其他',
+};
+
+export const URGENCY = { ROUTINE: '一般', PRIORITY: '加急', URGENT: '特急' };
+
+export const ENTITY = {
+  PERSON: '人员',
+  ID_NUMBER: '身份证号',
+  PHONE: '电话',
+  PLATE: '车牌',
+  ADDRESS: '地址',
+  LICENCE: '许可证号',
+  WAYBILL: '运单号',
+  ACCOUNT: '账号',
+  BRAND: '品牌',
+};
+
+export const STATE = {
+  POSTED: '待认领',
+  CLAIMED: '已认领',
+  INVESTIGATING: '核查中',
+  HANDOVER_OFFERED: '移交待接收',
+  CLOSED: '已办结',
+  WITHDRAWN: '已撤回',
+  EXPIRED: '已过期',
+};
+
+export const TRANSITION = {
+  CLAIM: '认领',
+  RELEASE: '退回',
+  INVESTIGATE: '开始核查',
+  OFFER_HANDOVER: '移交',
+  ACCEPT_HANDOVER: '接收移交',
+  DECLINE_HANDOVER: '拒绝移交',
+  FEEDBACK: '反馈',
+  CLOSE: '办结',
+  WITHDRAW: '撤回',
+  EXPIRE: '过期',
+};
+
+export const OUTCOME = {
+  CASE_OPENED: '立案',
+  UNFOUNDED: '查无实据',
+  MERGED: '并案',
+  TRANSFERRED_TO_POLICE: '移送公安',
+};
+
+export const DISTRIBUTION = { MEMBERS: '全体成员可读', RESTRICTED: '仅限收件局（密封）' };
+
+/** Feed event types and their words; the live feed listens to exactly these. */
+export const EVENTS = {
+  'lead.posted': '新线索',
+  'lead.claimed': '线索已认领',
+  'lead.released': '线索已退回',
+  'lead.investigating': '线索核查中',
+  'lead.handover.offered': '线索移交',
+  'lead.handover.accepted': '移交已接收',
+  'lead.handover.declined': '移交被拒绝',
+  'lead.feedback': '线索反馈',
+  'lead.closed': '线索办结',
+  'lead.withdrawn': '线索撤回',
+  'lead.expired': '线索过期',
+  'lead.overdue': '线索逾期',
+};
+
+/** The word for a code, or the code itself when this console does not know it yet. */
+export function label(table, code) {
+  if (code === null || code === undefined || code === '') return '-';
+  return table[code] ?? code;
+}
+
+const BEIJING = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An ISO-8601 instant as Beijing time, 'yyyy-MM-dd HH:mm'; '-' for none or garbage. */
+export function beijingTime(iso) {
+  if (!iso) return '-';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '-';
+  const p = Object.fromEntries(BEIJING.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/**
+ * A datetime-local value ('2026-12-31T18:00') read as Beijing time, as an ISO instant.
+ * China keeps UTC+8 all year (no daylight saving since 1991), so the offset is fixed.
+ */
+export function beijingInputToIso(value) {
+  if (!value) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  if (!m) return null;
+  const d = new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}+08:00`);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** '兴和县烟草专卖局' → '兴和县'. */
+export function shortName(name) {
+  const suffix = '烟草专卖局';
+  return name && name.endsWith(suffix) && name.length > suffix.length
+    ? name.slice(0, -suffix.length)
+    : name || '';
+}
+
+/** Bureau code → short name, from GET /api/v1/roster. */
+export function bureauNames(roster) {
+  const names = {};
+  for (const m of roster?.members ?? []) names[m.bureau] = shortName(m.name);
+  return names;
+}
+
+/** '150924 兴和县', or the code alone when the name is not known. */
+export function bureauLabel(code, names) {
+  if (!code) return '-';
+  return names && names[code] ? `${code} ${names[code]}` : code;
+}
+
+/**
+ * The LeadDraft (POST /api/v1/leads body) from the form's values: text trimmed, empty optional
+ * fields left out, entity rows without a value dropped, expiry read as Beijing time.
+ */
+export function buildDraft(v) {
+  const text = (s) => (typeof s === 'string' ? s.trim() : '');
+  const draft = {
+    officer: text(v.officer),
+    category: v.category,
+    title: text(v.title),
+    narrative: text(v.narrative),
+    urgency: v.urgency || 'ROUTINE',
+    entities: (v.entities ?? [])
+      .map((e) => ({ type: e.type, value: text(e.value) }))
+      .filter((e) => e.value !== ''),
+    targetBureaus: [...(v.targetBureaus ?? [])],
+    distribution: 'MEMBERS',
+  };
+  const location = text(v.location);
+  if (location) draft.location = location;
+  const expires = beijingInputToIso(v.expiresAt);
+  if (expires) draft.expiresAt = expires;
+  return draft;
+}
+
+/**
+ * Where a problem's field (a JSON pointer such as '/entities/0/value') is in the form:
+ * 'entities.0.value', 'targetBureaus', 'title'; null when the problem names no field.
+ */
+export function formField(pointer) {
+  if (!pointer || !pointer.startsWith('/')) return null;
+  const parts = pointer.slice(1).split('/');
+  if (parts[0] === 'targetBureaus') return 'targetBureaus';
+  if (parts[0] === 'entities' && parts.length >= 3) return `entities.${parts[1]}.${parts[2]}`;
+  return parts[0] || null;
+}
+
+/** One sentence for a problem document (RFC 9457), as the officer should read it. */
+export function problemText(problem, status) {
+  if (!problem || typeof problem !== 'object') return `请求失败（HTTP ${status ?? '?'}）`;
+  const parts = [problem.title || '请求失败'];
+  if (problem.detail) parts.push(problem.detail);
+  if (problem.field) parts.push(`字段 ${problem.field}`);
+  return `${parts.join('：')}（HTTP ${problem.status ?? status ?? '?'}）`;
+}
+
+/**
+ * Adds a lead (a LeadView) to a newest-first list: replaces the copy with the same id, else
+ * inserts it in order of postedAt (ties by id, as the node orders them). Returns a new array.
+ */
+export function mergeLead(list, view) {
+  const rest = list.filter((x) => x.id !== view.id);
+  const key = (x) => `${x.postedAt}|${x.id}`;
+  const i = rest.findIndex((x) => Date.parse(x.postedAt) < Date.parse(view.postedAt)
+    || (Date.parse(x.postedAt) === Date.parse(view.postedAt) && key(x) < key(view)));
+  if (i < 0) return [...rest, view];
+  return [...rest.slice(0, i), view, ...rest.slice(i)];
+}
+
+/** Applies a transition event's data (leadId, state, owner) to the list's copy of the lead. */
+export function applyTransition(list, data) {
+  return list.map((x) => (x.id === data?.leadId
+    ? { ...x, status: { ...(x.status ?? {}), state: data.state, owner: data.owner ?? null } }
+    : x));
+}
+
+/** One line for the live feed from an event type and its parsed data. */
+export function feedLine(type, data, names) {
+  const what = label(EVENTS, type);
+  if (type === 'lead.posted') {
+    const lead = data?.lead;
+    const title = lead ? `[${label(CATEGORY, lead.category)}] ${lead.title}` : '（密封内容）';
+    return {
+      time: beijingTime(data?.postedAt),
+      text: `${what} · ${bureauLabel(data?.originBureau, names)} · ${title}`,
+      leadId: data?.id ?? null,
+    };
+  }
+  const t = data?.transition ?? {};
+  const state = data?.state ? ` → ${label(STATE, data.state)}` : '';
+  const title = data?.title ? ` · ${data.title}` : '';
+  return {
+    time: beijingTime(t.at),
+    text: `${what} · ${bureauLabel(t.bureau, names)}${title}${state}`,
+    leadId: data?.leadId ?? null,
+  };
+}

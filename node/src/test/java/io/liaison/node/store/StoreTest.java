@@ -1,0 +1,77 @@
+package io.liaison.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The durable store on a real SQLite file: group commit, reopen, corruption. */
+class StoreTest {
+  @TempDir Path dir;
+
+  static StoredRecord rec(String id, String body) {
+    return new StoredRecord(
+        id, "lead", "150924", Instant.ofEpochMilli(1000), "h-" + body, body, null);
+  }
+
+  @Test
+  void aFailingUnitOfABatchRollsBackAloneAndTheRestIsDurable() {
+    Path file = dir.resolve("liaison.db");
+    try (Store s = Store.open(file)) {
+      List<Function<Store, ?>> units =
+          List.of(
+              st -> st.putRecord(rec("a", "1")),
+              st -> {
+                st.putRecord(rec("b", "2"));
+                throw new IllegalStateException("boom");
+              },
+              st -> st.putRecord(rec("c", "3")));
+      List<Object> results = s.runBatch(units);
+      assertThat(results.get(0)).isEqualTo(true);
+      assertThat(results.get(1)).isInstanceOf(Store.Failed.class);
+      assertThat(results.get(2)).isEqualTo(true);
+    }
+    try (Store again = Store.open(file)) {
+      assertThat(again.record("a")).isPresent();
+      assertThat(again.record("b")).isEmpty();
+      assertThat(again.record("c")).isPresent();
+      assertThat(again.putRecord(rec("a", "1"))).as("same hash changes nothing").isFalse();
+    }
+  }
+
+  @Test
+  void aCorruptFileIsRefusedWithAClearMessage() throws IOException {
+    Path file = dir.resolve("liaison.db");
+    try (Store s = Store.open(file)) {
+      for (int i = 0; i < 200; i++) {
+        s.putRecord(rec("id-" + i, "x".repeat(500) + i));
+      }
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    for (int i = 4096; i < bytes.length; i += 7) {
+      bytes[i] = (byte) 0x5A;
+    }
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> Store.open(file))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("liaison.db");
+  }
+
+  @Test
+  void eventsGetGapFreeIncreasingIds() {
+    try (Store s = Store.open(dir.resolve("e.db"))) {
+      long a = s.appendEvent("t", "r", null, "{}");
+      long b = s.appendEvent("t", "r", null, "{}");
+      assertThat(b).isEqualTo(a + 1);
+      assertThat(s.lastEventSeq()).isEqualTo(b);
+      assertThat(s.eventsAfter(a, 10)).extracting(StoredEvent::seq).containsExactly(b);
+    }
+  }
+}
