@@ -89,10 +89,18 @@ const BEIJING = new Intl.DateTimeFormat('zh-CN', {
   hourCycle: 'h23',
 });
 
+/**
+ * Milliseconds of an ISO-8601 instant. The node writes nanoseconds ('…25.836688727Z'); not every
+ * browser parses more than three fraction digits, so they are cut to milliseconds first.
+ */
+export function millis(iso) {
+  return Date.parse(String(iso).replace(/(\.\d{3})\d+/, '$1'));
+}
+
 /** An ISO-8601 instant as Beijing time, 'yyyy-MM-dd HH:mm'; '-' for none or garbage. */
 export function beijingTime(iso) {
   if (!iso) return '-';
-  const d = new Date(iso);
+  const d = new Date(millis(iso));
   if (Number.isNaN(d.getTime())) return '-';
   const p = Object.fromEntries(BEIJING.formatToParts(d).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
@@ -183,9 +191,9 @@ export function problemText(problem, status) {
  */
 export function mergeLead(list, view) {
   const rest = list.filter((x) => x.id !== view.id);
-  const key = (x) => `${x.postedAt}|${x.id}`;
-  const i = rest.findIndex((x) => Date.parse(x.postedAt) < Date.parse(view.postedAt)
-    || (Date.parse(x.postedAt) === Date.parse(view.postedAt) && key(x) < key(view)));
+  const at = millis(view.postedAt);
+  const i = rest.findIndex((x) => millis(x.postedAt) < at
+    || (millis(x.postedAt) === at && x.id < view.id));
   if (i < 0) return [...rest, view];
   return [...rest.slice(0, i), view, ...rest.slice(i)];
 }

@@ -1,0 +1,113 @@
+// Tests of the web console's logic (node/src/main/resources/console/format.js) without a browser.
+// Run: node --test clients/src/test/js/   (ConsoleScriptTest runs it during mvn verify when node is installed)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  beijingTime, beijingInputToIso, buildDraft, formField, problemText, mergeLead, applyTransition,
+  feedLine, bureauNames, bureauLabel, shortName, label, CATEGORY, EVENTS,
+} from '../../../../node/src/main/resources/console/format.js';
+
+const recorded = (name) =>
+  JSON.parse(readFileSync(new URL(`../resources/recorded/${name}`, import.meta.url), 'utf8'));
+
+test('times are shown in Beijing time, nanoseconds and all', () => {
+  assert.equal(beijingTime('2026-11-26T13:06:25.836688727Z'), '2026-11-26 21:06');
+  assert.equal(beijingTime('2026-12-31T16:30:00Z'), '2027-01-01 00:30');
+  assert.equal(beijingTime(null), '-');
+  assert.equal(beijingTime('not a time'), '-');
+});
+
+test('a datetime-local value is read as Beijing time', () => {
+  assert.equal(beijingInputToIso('2026-12-31T18:00'), '2026-12-31T10:00:00.000Z');
+  assert.equal(beijingInputToIso(''), null);
+  assert.equal(beijingInputToIso('31/12/2026'), null);
+});
+
+test('the draft is trimmed, empty entity rows dropped, optional fields left out', () => {
+  const d = buildDraft({
+    officer: ' 150924-017 ', category: 'UNLICENSED_TRANSPORT', urgency: 'PRIORITY',
+    title: ' 蒙J·3K582 夜间运烟 ', narrative: '每周二夜间', location: '  ',
+    expiresAt: '2026-12-31T18:00',
+    entities: [{ type: 'PLATE', value: ' 蒙J·3K582 ' }, { type: 'PHONE', value: '' }],
+    targetBureaus: ['140222'],
+  });
+  assert.deepEqual(d, {
+    officer: '150924-017', category: 'UNLICENSED_TRANSPORT', title: '蒙J·3K582 夜间运烟',
+    narrative: '每周二夜间', urgency: 'PRIORITY', entities: [{ type: 'PLATE', value: '蒙J·3K582' }],
+    targetBureaus: ['140222'], distribution: 'MEMBERS', expiresAt: '2026-12-31T10:00:00.000Z',
+  });
+  assert.equal('location' in d, false);
+});
+
+test("a problem's field points at the form control at fault", () => {
+  assert.equal(formField('/title'), 'title');
+  assert.equal(formField('/entities/1/value'), 'entities.1.value');
+  assert.equal(formField('/targetBureaus/0'), 'targetBureaus');
+  assert.equal(formField(undefined), null);
+  assert.equal(formField('Last-Event-ID'), null);
+});
+
+test('a problem reads as one sentence with title, detail, field and status', () => {
+  const p = JSON.parse(readFileSync(new URL('../resources/recorded/problem-422.json', import.meta.url)));
+  assert.equal(problemText(p, 422), 'Invalid content：/title must not be blank：字段 /title（HTTP 422）');
+  assert.equal(problemText(null, 502), '请求失败（HTTP 502）');
+});
+
+test('leads merge newest first without duplicates', () => {
+  const page = recorded('page-1.json').items;
+  const older = recorded('page-2.json').items;
+  let list = [];
+  for (const v of [...older, ...page]) list = mergeLead(list, v);
+  assert.deepEqual(list.map((v) => v.id), [...page, ...older].map((v) => v.id));
+  const again = mergeLead(list, page[0]);
+  assert.equal(again.length, list.length);
+  const newest = { ...page[0], id: '150924-20261126-ZZZZZZZZ', postedAt: '2026-11-27T00:00:00Z' };
+  assert.equal(mergeLead(list, newest)[0].id, newest.id);
+});
+
+test('a transition updates the state of the listed lead only', () => {
+  const list = recorded('page-1.json').items;
+  const out = applyTransition(list, { leadId: list[1].id, state: 'CLAIMED', owner: '140222' });
+  assert.equal(out[1].status.state, 'CLAIMED');
+  assert.equal(out[1].status.owner, '140222');
+  assert.equal(out[0], list[0]);
+});
+
+test('feed lines name the event, the bureau and the lead', () => {
+  const names = bureauNames(recorded('roster.json'));
+  const posted = recorded('lead.json');
+  const line = feedLine('lead.posted', posted, names);
+  assert.equal(line.time, '2026-11-26 21:06');
+  assert.equal(line.leadId, posted.id);
+  assert.equal(line.text, '新线索 · 140222 天镇县 · [涉假] 谷前堡镇民房疑为假烟分装窝点');
+  const claimed = feedLine('lead.claimed', {
+    leadId: posted.id, title: '谷前堡镇民房疑为假烟分装窝点', state: 'CLAIMED',
+    transition: { event: 'CLAIM', bureau: '150924', at: '2026-11-26T14:00:00Z' },
+  }, names);
+  assert.equal(claimed.text, '线索已认领 · 150924 兴和县 · 谷前堡镇民房疑为假烟分装窝点 → 已认领');
+  assert.equal(claimed.time, '2026-11-26 22:00');
+});
+
+test('bureau names come from the roster, codes stand alone when unknown', () => {
+  const names = bureauNames(recorded('roster.json'));
+  assert.equal(bureauLabel('130725', names), '130725 尚义县');
+  assert.equal(bureauLabel('999999', names), '999999');
+  assert.equal(shortName('丰镇市烟草专卖局'), '丰镇市');
+  assert.equal(label(CATEGORY, 'NEW_KIND'), 'NEW_KIND');
+  assert.ok(Object.keys(EVENTS).includes('lead.posted'));
+});
+
+test('the page loads the modules it names and inserts no HTML from data', () => {
+  const dir = new URL('../../../../node/src/main/resources/console/', import.meta.url);
+  const html = readFileSync(new URL('index.html', dir), 'utf8');
+  const app = readFileSync(new URL('app.js', dir), 'utf8');
+  assert.match(html, /<html lang="zh-CN">/);
+  assert.match(html, /<script type="module" src="app.js"><\/script>/);
+  assert.match(html, /<link rel="stylesheet" href="style.css">/);
+  for (const id of app.matchAll(/\$\('([\w-]+)'\)/g)) {
+    assert.ok(html.includes(`id="${id[1]}"`), `index.html has no element #${id[1]}`);
+  }
+  assert.doesNotMatch(app, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  assert.doesNotMatch(app, /fetch\('http|EventSource\('http/);
+});
