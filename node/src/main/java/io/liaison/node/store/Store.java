@@ -49,8 +49,15 @@ public final class Store implements AutoCloseable {
           String verdict = rs.next() ? rs.getString(1) : "no answer";
           if (!"ok".equals(verdict)) {
             c.close();
+            String first =
+                verdict.strip().lines().limit(3).reduce((a, b) -> a + "; " + b).orElse("");
             throw new StoreException(
-                "store file " + file + " is corrupt (" + verdict + "); restore from a backup");
+                "store file "
+                    + file
+                    + " is corrupt ("
+                    + (first.length() > 200 ? first.substring(0, 200) + "…" : first)
+                    + "); the node will not serve from it: restore the latest backup"
+                    + " (liaison-node backup) or move the file aside to rebuild from the cluster");
           }
         }
       }

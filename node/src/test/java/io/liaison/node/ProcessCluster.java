@@ -1,0 +1,202 @@
+package io.liaison.node;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liaison.api.BureauId;
+import io.liaison.api.Json;
+import io.liaison.crypto.BureauKeys;
+import io.liaison.crypto.KeyFiles;
+import io.liaison.crypto.Member;
+import io.liaison.crypto.MemberKey;
+import io.liaison.crypto.Roster;
+import io.liaison.crypto.RosterAuthority;
+import io.liaison.crypto.SigningKeyPair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bureau nodes as separate JVM processes ({@code liaison-node run -c node.json}), so tests can
+ * SIGKILL them: real keys and signed roster, a real SQLite file each, Hazelcast on 127.0.0.1 with
+ * free ports and a random cluster name. Each node's output goes to {@code <dir>/<bureau>/node.log}.
+ */
+public final class ProcessCluster implements AutoCloseable {
+  static final String PASSPHRASE = "test-passphrase";
+  private static final List<String> JVM_FLAGS =
+      List.of(
+          "-Xmx256m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-Dfile.encoding=UTF-8",
+          "--add-exports",
+          "java.base/jdk.internal.ref=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/java.lang=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens",
+          "java.management/sun.management=ALL-UNNAMED",
+          "--add-opens",
+          "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
+  private final Path dir;
+  private final int size;
+  private final int[] httpPorts;
+  private final Process[] processes;
+
+  public ProcessCluster(Path dir, int size) throws IOException {
+    this.dir = dir;
+    this.size = size;
+    this.httpPorts = new int[size];
+    this.processes = new Process[size];
+    String clusterName = "liaison-proc-" + UUID.randomUUID();
+    int[] clusterPorts = new int[size];
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      clusterPorts[i] = TestCluster.freePort();
+      httpPorts[i] = TestCluster.freePort();
+      members.add("127.0.0.1:" + clusterPorts[i]);
+    }
+    SigningKeyPair authority = SigningKeyPair.generate();
+    String authorityPub =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(authority.publicKey());
+    Instant now = Instant.now().minusSeconds(60);
+    List<Member> roster = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      BureauId id = TestCluster.BUREAUS.get(i);
+      BureauKeys keys = BureauKeys.generate(id);
+      Path nodeDir = dir.resolve(id.code());
+      Files.createDirectories(nodeDir);
+      KeyFiles.write(
+          nodeDir.resolve("bureau.key"), keys, PASSPHRASE.toCharArray(), KeyFiles.Kdf.FAST);
+      roster.add(
+          new Member(
+              id,
+              "测试局" + i,
+              "测试省",
+              List.of(),
+              List.of(
+                  MemberKey.signing(keys.signing(), now), MemberKey.sealing(keys.sealing(), now))));
+      ObjectNode cfg = Json.mapper().createObjectNode();
+      cfg.put("bureau", id.code());
+      cfg.putObject("http").put("host", "127.0.0.1").put("port", httpPorts[i]);
+      ObjectNode cl = cfg.putObject("cluster");
+      cl.put("name", clusterName).put("host", "127.0.0.1").put("port", clusterPorts[i]);
+      cl.put("joinWaitSeconds", 1);
+      members.forEach(cl.putArray("members")::add);
+      cfg.put("dataDir", "data");
+      cfg.putObject("trust")
+          .put("keyFile", "bureau.key")
+          .put("rosterFile", "../roster.json")
+          .put("authorityPublicKey", authorityPub);
+      cfg.putObject("leads").put("sweepIntervalSeconds", 1);
+      Files.writeString(nodeDir.resolve("node.json"), cfg.toString());
+    }
+    Files.writeString(
+        dir.resolve("roster.json"),
+        Json.mapper()
+            .writeValueAsString(new RosterAuthority(authority).sign(new Roster(1, now, roster))));
+  }
+
+  public ProcessCluster startAll() throws Exception {
+    for (int i = 0; i < size; i++) {
+      start(i);
+    }
+    return this;
+  }
+
+  /** Starts node {@code i} and waits until it reports ready. */
+  public void start(int i) throws Exception {
+    Process p = launch(i);
+    processes[i] = p;
+    Await.until(
+        Duration.ofSeconds(90),
+        () -> {
+          if (!p.isAlive()) {
+            throw new AssertionError("node " + i + " exited: " + log(i));
+          }
+          return ready(i);
+        },
+        "node " + i + " ready");
+  }
+
+  /** Starts node {@code i} without waiting (for tests that expect it to fail). */
+  public Process launch(int i) throws IOException {
+    Path nodeDir = dir.resolve(TestCluster.BUREAUS.get(i).code());
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(JVM_FLAGS);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("io.liaison.node.Main");
+    cmd.add("run");
+    cmd.add("-c");
+    cmd.add(nodeDir.resolve("node.json").toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("LIAISON_KEY_PASSPHRASE", PASSPHRASE);
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("node.log").toFile()));
+    return pb.start();
+  }
+
+  public boolean ready(int i) {
+    try {
+      return Http.get(url(i) + "/health/ready").status() == 200;
+    } catch (AssertionError e) {
+      return false;
+    }
+  }
+
+  /** SIGKILL: no shutdown hook, no goodbye to the cluster. */
+  public void kill(int i) throws InterruptedException {
+    Process p = processes[i];
+    if (p != null) {
+      p.destroyForcibly();
+      p.waitFor(30, TimeUnit.SECONDS);
+      processes[i] = null;
+    }
+  }
+
+  /** SIGTERM: the node leaves the cluster and closes its store. */
+  public void stop(int i) throws InterruptedException {
+    Process p = processes[i];
+    if (p != null) {
+      p.destroy();
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      processes[i] = null;
+    }
+  }
+
+  public String url(int i) {
+    return "http://127.0.0.1:" + httpPorts[i];
+  }
+
+  public Path dataDir(int i) {
+    return dir.resolve(TestCluster.BUREAUS.get(i).code()).resolve("data");
+  }
+
+  public String log(int i) {
+    try {
+      String s =
+          Files.readString(dir.resolve(TestCluster.BUREAUS.get(i).code()).resolve("node.log"));
+      return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (int i = 0; i < size; i++) {
+      kill(i);
+    }
+  }
+}
