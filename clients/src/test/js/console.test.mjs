@@ -81,12 +81,14 @@ test('feed lines name the event, the bureau and the lead', () => {
   assert.equal(line.time, '2026-11-26 21:06');
   assert.equal(line.leadId, posted.id);
   assert.equal(line.text, '新线索 · 140222 天镇县 · [涉假] 谷前堡镇民房疑为假烟分装窝点');
-  const claimed = feedLine('lead.claimed', {
-    leadId: posted.id, title: '谷前堡镇民房疑为假烟分装窝点', state: 'CLAIMED',
-    transition: { event: 'CLAIM', bureau: '150924', at: '2026-11-26T14:00:00Z' },
-  }, names);
-  assert.equal(claimed.text, '线索已认领 · 150924 兴和县 · 谷前堡镇民房疑为假烟分装窝点 → 已认领');
-  assert.equal(claimed.time, '2026-11-26 22:00');
+  // the data of a recorded lead.claimed event
+  const sse = readFileSync(new URL('../resources/recorded/events-transitions.txt', import.meta.url), 'utf8');
+  const block = sse.split('\n\n').find((b) => b.includes('event: lead.claimed'));
+  const data = JSON.parse(block.split('\n').find((l) => l.startsWith('data: ')).slice(6));
+  const claimed = feedLine('lead.claimed', data, names);
+  assert.equal(claimed.text, '线索已认领 · 140222 天镇县 · 蒙J·3K582 白色面包车今晚再次出发 → 已认领');
+  assert.equal(claimed.time, '2026-11-26 21:21');
+  assert.equal(claimed.leadId, '150924-20261126-G2C1R24Q');
 });
 
 test('bureau names come from the roster, codes stand alone when unknown', () => {

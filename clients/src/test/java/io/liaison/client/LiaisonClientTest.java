@@ -11,8 +11,11 @@ import io.liaison.api.lead.EntityType;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadEntity;
+import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.LeadPage;
+import io.liaison.api.lead.LeadState;
 import io.liaison.api.lead.LeadView;
+import io.liaison.api.lead.TransitionView;
 import io.liaison.api.lead.Urgency;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -52,6 +55,21 @@ class LiaisonClientTest {
     assertThat(v.proof().hash()).hasSize(64);
     assertThat(v.proof().verified()).isTrue();
     assertThat(node.last().header("Accept")).contains("application/json");
+  }
+
+  @Test
+  void readsTheStatusAndHistoryOfAClaimedLead() {
+    node.on("GET", "/api/v1/leads/150924-20261126-G2C1R24Q", 200, JSON, "lead-claimed.json");
+
+    LeadView v = client.getLead("150924-20261126-G2C1R24Q");
+
+    assertThat(v.status().state()).isEqualTo(LeadState.CLAIMED);
+    assertThat(v.status().owner()).isEqualTo(BureauId.of("140222"));
+    assertThat(v.history())
+        .extracting(TransitionView::event)
+        .containsExactly(LeadEvent.CLAIM, LeadEvent.FEEDBACK);
+    assertThat(v.history().get(1).feedback()).isEqualTo("已在新平堡设卡，查获卷烟12件。");
+    assertThat(v.lead().expiresAt()).isAfter(v.postedAt());
   }
 
   @Test

@@ -112,6 +112,45 @@ class CliTest {
   }
 
   @Test
+  void getShowsTheStatusAndTheSignedHistory() {
+    node.on("GET", "/api/v1/leads/150924-20261126-G2C1R24Q", 200, JSON, "lead-claimed.json");
+
+    Result r = run("leads", "get", "150924-20261126-G2C1R24Q");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("状态      已认领 · 承办 140222 天镇县")
+        .contains("有效期至  2026-11-28 21:21")
+        .contains("发送对象  140222 天镇县")
+        .contains("办理记录\n  2026-11-26 21:21  认领      140222 天镇县 · 140222-011\n")
+        .contains("反馈      140222 天镇县 · 140222-011 · 反馈: 已在新平堡设卡，查获卷烟12件。");
+  }
+
+  @Test
+  void tailPrintsTransitionsWithTheLeadsNewState() throws Exception {
+    node.on(
+        "GET",
+        "/api/v1/events",
+        (x, rq) -> {
+          x.getResponseHeaders().set("Content-Type", "text/event-stream");
+          x.sendResponseHeaders(200, 0);
+          try (OutputStream out = x.getResponseBody()) {
+            out.write(recorded("events-transitions.txt").getBytes(StandardCharsets.UTF_8));
+          }
+        });
+
+    Result r = run("events", "tail", "--last-event-id", "14", "--count", "3");
+
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).contains("#15", "新线索", "150924 兴和县", "[无证运输] 蒙J·3K582");
+    assertThat(lines.get(1))
+        .startsWith("2026-11-26 21:21  #16")
+        .contains("线索已认领", "150924-20261126-G2C1R24Q", "140222 天镇县", "[已认领] 蒙J·3K582");
+    assertThat(lines.get(2)).contains("#17", "线索反馈", "140222 天镇县");
+  }
+
+  @Test
   void postBuildsTheDraftFromFlagsWrittenInChinese() throws Exception {
     node.on("POST", "/api/v1/leads", 201, JSON, "lead.json");
 
