@@ -1,0 +1,193 @@
+package io.liaison.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.api.Json;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node running in its own JVM ({@link NodeProcess}), seen from the driver: launch, wait for
+ * ready, send commands, stop. The node's log goes to a file; lines that match {@code keep} are also
+ * remembered (e.g. the reconciliation report).
+ */
+public final class NodeHandle implements AutoCloseable {
+  /** JVM flags Hazelcast wants on Java 17 (DESIGN.md, "Pitfalls"). */
+  public static final List<String> HAZELCAST_FLAGS =
+      List.of(
+          "--add-exports",
+          "java.base/jdk.internal.ref=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/java.lang=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens",
+          "java.management/sun.management=ALL-UNNAMED",
+          "--add-opens",
+          "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
+  /** What a node said when it became ready. */
+  public record Ready(int httpPort, long startMillis, long jvmUptimeMillis, long wallMillis) {}
+
+  private final String name;
+  private final Process process;
+  private final Writer stdin;
+  private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+  private final List<String> kept = new ArrayList<>();
+  private final long launchedAt = System.nanoTime();
+  private Ready ready;
+
+  private NodeHandle(String name, Process process, Path log, String keep) throws IOException {
+    this.name = name;
+    this.process = process;
+    this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    Writer logFile =
+        Files.newBufferedWriter(
+            log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Thread pump =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                      new BufferedReader(
+                          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                  Writer w = new BufferedWriter(logFile)) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                  if (line.startsWith("BENCH ")) {
+                    replies.add(line.substring(6));
+                  } else {
+                    w.write(line);
+                    w.write('\n');
+                    if (keep != null && line.contains(keep)) {
+                      synchronized (kept) {
+                        kept.add(line);
+                      }
+                    }
+                  }
+                }
+              } catch (IOException e) {
+                replies.add("ERR output lost: " + e.getMessage());
+              }
+              replies.add("EXIT");
+            },
+            "pump-" + name);
+    pump.setDaemon(true);
+    pump.start();
+  }
+
+  /** Starts {@link NodeProcess} for {@code config} on this JVM's class path. */
+  public static NodeHandle launch(String name, Path config, Path log, String xmx, String keep)
+      throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(HAZELCAST_FLAGS);
+    cmd.add("-Xms" + xmx);
+    cmd.add("-Xmx" + xmx);
+    cmd.add("-Dfile.encoding=UTF-8");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(NodeProcess.class.getName());
+    cmd.add(config.toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(BenchCluster.env());
+    Process p = pb.start();
+    // a driver stopped by timeout or Ctrl-C takes its nodes with it
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "kill-" + name));
+    return new NodeHandle(name, p, log, keep);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Waits until the node reports ready (its store reconciled with the grid). */
+  public Ready awaitReady(Duration timeout) throws InterruptedException {
+    String r = reply(timeout);
+    if (!r.startsWith("READY ")) {
+      throw new IllegalStateException(name + " did not start: " + r);
+    }
+    String[] a = r.split(" ");
+    ready =
+        new Ready(
+            Integer.parseInt(a[1]),
+            Long.parseLong(a[2]),
+            Long.parseLong(a[3]),
+            (System.nanoTime() - launchedAt) / 1_000_000);
+    return ready;
+  }
+
+  public int httpPort() {
+    return ready.httpPort();
+  }
+
+  /** Sends a command without waiting (so that several nodes can run one at the same time). */
+  public void send(String command) throws IOException {
+    stdin.write(command + "\n");
+    stdin.flush();
+  }
+
+  /** The answer to the last command sent. */
+  public JsonNode await(Duration timeout) throws InterruptedException {
+    String r = reply(timeout);
+    if (!r.startsWith("OK ")) {
+      throw new IllegalStateException(name + ": " + r);
+    }
+    try {
+      return Json.mapper().readTree(r.substring(3));
+    } catch (IOException e) {
+      throw new IllegalStateException(name + ": unreadable answer " + r, e);
+    }
+  }
+
+  public JsonNode call(String command, Duration timeout) throws IOException, InterruptedException {
+    send(command);
+    return await(timeout);
+  }
+
+  /** Log lines that matched {@code keep} so far. */
+  public List<String> kept() {
+    synchronized (kept) {
+      return List.copyOf(kept);
+    }
+  }
+
+  private String reply(Duration timeout) throws InterruptedException {
+    String r = replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (r == null) {
+      throw new IllegalStateException(name + ": no answer within " + timeout);
+    }
+    return r;
+  }
+
+  /** Stops the node cleanly (leaves the cluster, closes the store); kills it if it hangs. */
+  @Override
+  public void close() throws InterruptedException {
+    if (!process.isAlive()) {
+      return;
+    }
+    try {
+      send("quit");
+    } catch (IOException e) {
+      // already gone
+    }
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+}
