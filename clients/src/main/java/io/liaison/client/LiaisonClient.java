@@ -7,6 +7,7 @@ import io.liaison.api.Problem;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
+import io.liaison.api.lead.TransitionRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -74,27 +74,34 @@ public final class LiaisonClient {
 
   /** One lead by id, verified by the node ({@code GET /api/v1/leads/{id}}). */
   public LeadView getLead(String id) {
-    return get(leadPath(id), LeadView.class);
+    return get(ApiPaths.lead(id), LeadView.class);
   }
 
   /** One page of leads, newest first ({@code GET /api/v1/leads}). */
   public LeadPage listLeads(LeadQuery query) {
-    return get(leadsPath(query), LeadPage.class);
+    return get(ApiPaths.leads(query), LeadPage.class);
   }
 
-  public static String leadPath(String id) {
-    return "/api/v1/leads/" + encode(Objects.requireNonNull(id, "id"));
+  /**
+   * Applies one event of the lead's life (claim, hand-over, feedback, close …) as an officer of
+   * this node's bureau ({@code POST /api/v1/leads/{id}/transitions}); returns the lead as it now
+   * is. With an {@code idempotencyKey}, sending the same request again (after a timeout, say)
+   * applies it at most once; null sends none.
+   */
+  public LeadView transition(String id, TransitionRequest request, String idempotencyKey) {
+    HttpRequest.Builder rb = request(ApiPaths.lead(id) + "/transitions");
+    if (idempotencyKey != null) {
+      rb.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(jsonPost(rb, request), LeadView.class);
   }
 
-  public static String leadsPath(LeadQuery q) {
-    StringBuilder sb = new StringBuilder("/api/v1/leads?limit=").append(q.limit());
-    if (q.bureau() != null) {
-      sb.append("&bureau=").append(q.bureau().code());
-    }
-    if (q.cursor() != null) {
-      sb.append("&cursor=").append(encode(q.cursor()));
-    }
-    return sb.toString();
+  /**
+   * One page of this bureau's work list ({@code GET /api/v1/inbox}): {@code view} is one of open,
+   * claimed, awaiting-feedback, overdue, handed-to-me, posted-by-me.
+   */
+  public LeadPage inbox(String view, int limit, String cursor) {
+    return get(ApiPaths.inbox(view, limit, cursor), LeadPage.class);
   }
 
   // --- trust, administration, health ------------------------------------------------------
@@ -227,18 +234,19 @@ public final class LiaisonClient {
 
   /** {@code POST} of {@code body} as JSON to {@code path}, the answer read as {@code T}. */
   public <T> T post(String path, Object body, Class<T> type) {
+    return send(jsonPost(request(path), body), type);
+  }
+
+  private static HttpRequest jsonPost(HttpRequest.Builder rb, Object body) {
     byte[] json;
     try {
       json = Json.mapper().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write the request body as JSON", e);
     }
-    return send(
-        request(path)
-            .header("Content-Type", "application/json; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-            .build(),
-        type);
+    return rb.header("Content-Type", "application/json; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+        .build();
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {
@@ -272,29 +280,6 @@ public final class LiaisonClient {
 
   private static String contentType(HttpResponse<?> r) {
     return r.headers().firstValue("Content-Type").orElse("");
-  }
-
-  /**
-   * Percent-encodes everything but RFC 3986 unreserved characters (for a path segment or query).
-   */
-  static String encode(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        sb.append((char) c);
-      } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        sb.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return sb.toString();
   }
 
   /** Options of a client; every one has a sensible default. */

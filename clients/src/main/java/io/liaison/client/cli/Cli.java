@@ -33,12 +33,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "liaison 0.1.0",
     description = {
-      "Command-line client of a Liaison node (跨区域线索协作): post and read the shared leads of the"
-          + " border bureaus and follow the live feed.",
+      "Command-line client of a Liaison node (跨区域线索协作): post, read and act on the shared"
+          + " leads of the border bureaus and follow the live feed.",
       ""
     },
     subcommands = {
       LeadsCommand.class,
+      InboxCommand.class,
       EventsCommand.class,
       RosterCommand.class,
       HealthCommand.class,
@@ -49,13 +50,15 @@ import picocli.CommandLine.Spec;
       "Environment:",
       "  LIAISON_NODE     the node when --node is not given",
       "                   (default " + Cli.DEFAULT_NODE + ")",
-      "  LIAISON_OFFICER  your officer id for 'leads post' without --officer",
+      "  LIAISON_OFFICER  your officer id, for posts and lead actions without --officer",
       "",
       "Times are shown in Beijing time (Asia/Shanghai).",
       "Exit codes: 0 ok, 1 the node refused or cannot be reached, 2 usage error",
       "",
       "Examples:",
       "  liaison leads list --limit 10",
+      "  liaison inbox                     # leads for your bureau nobody has claimed",
+      "  liaison leads claim 150924-20261126-7KQ2M9XD --officer 140222-011",
       "  liaison --node http://127.0.0.1:8083 leads get 150924-20261126-7KQ2M9XD",
       "  liaison leads post -c 无证运输 -t '夜间运烟' -n '…' -e 车牌=蒙J·3K582",
       "  liaison events tail"

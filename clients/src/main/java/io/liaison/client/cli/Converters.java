@@ -5,6 +5,7 @@ import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.EntityType;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadEntity;
+import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.Urgency;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -27,6 +28,7 @@ final class Converters {
     cl.registerConverter(
         Distribution.class, s -> choice(Distribution.class, s, Labels::distribution));
     cl.registerConverter(LeadEntity.class, Converters::entity);
+    cl.registerConverter(Outcome.class, s -> choice(Outcome.class, s, Labels::outcome));
   }
 
   static BureauId bureau(String s) {

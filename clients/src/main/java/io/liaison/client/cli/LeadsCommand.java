@@ -3,8 +3,8 @@ package io.liaison.client.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.lead.LeadPage;
+import io.liaison.client.ApiPaths;
 import io.liaison.client.LeadQuery;
-import io.liaison.client.LiaisonClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,11 +18,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "leads",
     mixinStandardHelpOptions = true,
-    description = "Post, read and list shared leads (线索).",
+    description = "Post, read and list shared leads (线索), and act on them.",
     subcommands = {
       LeadsPost.class,
       LeadsCommand.Get.class,
       LeadsCommand.ListLeads.class,
+      LeadsTransitions.Claim.class,
+      LeadsTransitions.Release.class,
+      LeadsTransitions.Investigate.class,
+      LeadsTransitions.Handover.class,
+      LeadsTransitions.Accept.class,
+      LeadsTransitions.Decline.class,
+      LeadsTransitions.Feedback.class,
+      LeadsTransitions.Close.class,
+      LeadsTransitions.Withdraw.class,
       CommandLine.HelpCommand.class
     })
 final class LeadsCommand implements Callable<Integer> {
@@ -50,7 +59,7 @@ final class LeadsCommand implements Callable<Integer> {
       Cli cli = Cli.of(spec);
       PrintWriter out = spec.commandLine().getOut();
       if (cli.json()) {
-        Cli.printJson(out, cli.client().get(LiaisonClient.leadPath(id.strip()), JsonNode.class));
+        Cli.printJson(out, cli.client().get(ApiPaths.lead(id.strip()), JsonNode.class));
       } else {
         var lead = cli.client().getLead(id.strip());
         out.print(new LeadFormat(cli.names()).detail(lead));
@@ -95,7 +104,7 @@ final class LeadsCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       LeadQuery q = new LeadQuery(bureau, limit, cursor);
       if (cli.json()) {
-        Cli.printJson(out, cli.client().get(LiaisonClient.leadsPath(q), JsonNode.class));
+        Cli.printJson(out, cli.client().get(ApiPaths.leads(q), JsonNode.class));
         return 0;
       }
       LeadPage page = cli.client().listLeads(q);

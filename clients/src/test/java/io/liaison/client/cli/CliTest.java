@@ -59,6 +59,14 @@ class CliTest {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** The last POST the node received (reads of the roster may come after it). */
+  private RecordedNode.Request lastPost() {
+    return node.requests().stream()
+        .filter(q -> q.method().equals("POST"))
+        .reduce((a, b) -> b)
+        .orElseThrow();
+  }
+
   private List<String> requestsTo(String path) {
     return node.requests().stream()
         .map(RecordedNode.Request::pathAndQuery)
@@ -236,6 +244,59 @@ class CliTest {
   }
 
   @Test
+  void claimSendsOneSignedTransitionAndShowsTheNewState() throws Exception {
+    node.on(
+        "POST",
+        "/api/v1/leads/150924-20261126-G2C1R24Q/transitions",
+        200,
+        JSON,
+        "lead-claimed.json");
+
+    Result r = run("leads", "claim", "150924-20261126-G2C1R24Q", "--note", "今晚设卡");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("认领 150924-20261126-G2C1R24Q · 状态 已认领 · 承办 140222 天镇县\n");
+    JsonNode sent = Json.mapper().readTree(lastPost().body());
+    assertThat(sent.path("event").asText()).isEqualTo("CLAIM");
+    assertThat(sent.path("officer").asText()).isEqualTo("140222-003");
+    assertThat(sent.path("note").asText()).isEqualTo("今晚设卡");
+    assertThat(lastPost().header("Idempotency-Key")).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void lifecycleCommandsCheckTheirFieldsBeforeSending() throws Exception {
+    node.on("POST", "/api/v1/leads/L/transitions", 200, JSON, "lead-claimed.json");
+
+    Result close = run("leads", "close", "L", "--outcome", "立案");
+    Result handover = run("leads", "handover", "L");
+    Result feedback = run("leads", "feedback", "L", "--text", "已查获卷烟12件");
+
+    assertThat(close.code()).isEqualTo(2);
+    assertThat(close.err()).contains("--case-number: is required when the outcome is CASE_OPENED");
+    assertThat(handover.code()).isEqualTo(2);
+    assertThat(handover.err()).contains("--to");
+    assertThat(feedback.code()).isZero();
+    assertThat(node.requests().stream().filter(q -> q.method().equals("POST"))).hasSize(1);
+    assertThat(Json.mapper().readTree(lastPost().body()).path("feedback").asText())
+        .isEqualTo("已查获卷烟12件");
+  }
+
+  @Test
+  void inboxListsAViewOfTheWorkList() {
+    node.on("GET", "/api/v1/inbox", 200, JSON, "page-1.json");
+
+    Result r = run("inbox", "awaiting-feedback", "--limit", "2");
+    Result bad = run("inbox", "someday");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("黑土台镇农家超市无证销售卷烟").contains("下一页: liaison inbox awaiting-feedback");
+    assertThat(requestsTo("/api/v1/inbox"))
+        .containsExactly("/api/v1/inbox?view=awaiting-feedback&limit=2");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("open, claimed, awaiting-feedback");
+  }
+
+  @Test
   void aRefusalPrintsTheProblemAndExitsOne() {
     node.on("POST", "/api/v1/leads", 422, PROBLEM, "problem-422.json");
 
@@ -359,6 +420,9 @@ class CliTest {
             new String[] {"leads", "post", "--help"},
             new String[] {"leads", "get", "--help"},
             new String[] {"leads", "list", "--help"},
+            new String[] {"leads", "claim", "--help"},
+            new String[] {"leads", "close", "--help"},
+            new String[] {"inbox", "--help"},
             new String[] {"events", "tail", "--help"},
             new String[] {"roster", "--help"},
             new String[] {"health", "--help"})) {
