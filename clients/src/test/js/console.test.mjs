@@ -72,6 +72,7 @@ test('a transition updates the state of the listed lead only', () => {
   assert.equal(out[1].status.state, 'CLAIMED');
   assert.equal(out[1].status.owner, '140222');
   assert.equal(out[0], list[0]);
+  assert.equal(applyTransition(list, { leadId: list[1].id }), list, 'no state, no change');
 });
 
 test('feed lines name the event, the bureau and the lead', () => {

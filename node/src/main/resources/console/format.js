@@ -71,6 +71,7 @@ export const EVENTS = {
   'lead.withdrawn': '线索撤回',
   'lead.expired': '线索过期',
   'lead.overdue': '线索逾期',
+  'lead.conflict': '冲突已裁决',
 };
 
 /** The word for a code, or the code itself when this console does not know it yet. */
@@ -200,6 +201,7 @@ export function mergeLead(list, view) {
 
 /** Applies a transition event's data (leadId, state, owner) to the list's copy of the lead. */
 export function applyTransition(list, data) {
+  if (!data?.leadId || !data.state) return list;
   return list.map((x) => (x.id === data?.leadId
     ? { ...x, status: { ...(x.status ?? {}), state: data.state, owner: data.owner ?? null } }
     : x));

@@ -68,6 +68,7 @@ final class Labels {
       case "lead.withdrawn" -> "线索撤回";
       case "lead.expired" -> "线索过期";
       case "lead.overdue" -> "线索逾期";
+      case "lead.conflict" -> "冲突已裁决";
       default -> type;
     };
   }
