@@ -483,7 +483,13 @@ public final class CaseIndex implements Closeable {
     if (closed) {
       return;
     }
-    background.shutdownNow();
+    // Not shutdownNow: an interrupt during a commit's fsync would close the IndexWriter.
+    background.shutdown();
+    try {
+      background.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     rebuildLock.writeLock().lock();
     try {
       closed = true;

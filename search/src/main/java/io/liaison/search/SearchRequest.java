@@ -4,6 +4,7 @@ import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.Disposition;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -114,27 +115,27 @@ public record SearchRequest(
     }
 
     public Builder bureau(BureauId... values) {
-      bureaus.addAll(Set.of(values));
+      bureaus.addAll(Arrays.asList(values));
       return this;
     }
 
     public Builder category(CaseCategory... values) {
-      categories.addAll(Set.of(values));
+      categories.addAll(Arrays.asList(values));
       return this;
     }
 
     public Builder disposition(Disposition... values) {
-      dispositions.addAll(Set.of(values));
+      dispositions.addAll(Arrays.asList(values));
       return this;
     }
 
     public Builder brand(String... values) {
-      brands.addAll(Set.of(values));
+      brands.addAll(Arrays.asList(values));
       return this;
     }
 
     public Builder kind(SearchDocument.Kind... values) {
-      kinds.addAll(Set.of(values));
+      kinds.addAll(Arrays.asList(values));
       return this;
     }
 
@@ -164,7 +165,7 @@ public record SearchRequest(
     }
 
     public Builder facets(Facet... values) {
-      facets.addAll(Set.of(values));
+      facets.addAll(Arrays.asList(values));
       return this;
     }
 

@@ -224,4 +224,66 @@ class CaseIndexTest {
     assertThat(search("重启之前")).containsExactlyInAnyOrder("a", "b");
     assertThat(ids(index.lookup(IdentifierType.PLATE, "蒙J·3K582"))).containsExactly("b");
   }
+
+  @Test
+  void anIndexOfAnotherSchemaIsReplacedAndReportedStale() throws Exception {
+    index.close();
+    Path old = dir.resolve("old");
+    try (org.apache.lucene.index.IndexWriter w =
+        new org.apache.lucene.index.IndexWriter(
+            org.apache.lucene.store.FSDirectory.open(old),
+            new org.apache.lucene.index.IndexWriterConfig())) {
+      w.addDocument(new org.apache.lucene.document.Document());
+      w.setLiveCommitData(java.util.Map.of("schema", "0").entrySet());
+      w.commit();
+    }
+    index = CaseIndex.open(old, options());
+    assertThat(index.status()).isEqualTo(CaseIndex.Status.REPLACED_STALE);
+    assertThat(index.status().needsRebuild()).isTrue();
+    assertThat(index.count()).isZero();
+  }
+
+  @Test
+  void aFailedRebuildLeavesTheIndexIncompleteUntilRebuilt() throws Exception {
+    List<SearchDocument> docs = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      docs.add(doc("d" + i, XINGHE, "第" + i + "件。", 1));
+    }
+    Iterable<SearchDocument> failing =
+        () ->
+            new java.util.Iterator<>() {
+              int i;
+
+              @Override
+              public boolean hasNext() {
+                return true;
+              }
+
+              @Override
+              public SearchDocument next() {
+                if (i == 300) {
+                  throw new IllegalStateException("store read failed");
+                }
+                return docs.get(i++);
+              }
+            };
+    assertThatThrownBy(() -> index.rebuild(failing, n -> {})).hasMessage("store read failed");
+    assertThat(index.status()).isEqualTo(CaseIndex.Status.INCOMPLETE);
+    index.close();
+    index = CaseIndex.open(dir.resolve("index"), options());
+    assertThat(index.status()).isEqualTo(CaseIndex.Status.INCOMPLETE);
+    assertThat(index.rebuild(docs, n -> {})).isEqualTo(600);
+    assertThat(index.status()).isEqualTo(CaseIndex.Status.OPENED);
+    assertThat(index.count()).isEqualTo(600);
+  }
+
+  @Test
+  void requestBuilderAcceptsRepeatedValuesAndAppliesDefaults() {
+    SearchRequest r =
+        SearchRequest.builder().bureau(XINGHE, XINGHE).facets(Facet.BUREAU, Facet.BUREAU).build();
+    assertThat(r.bureaus()).containsExactly(XINGHE);
+    assertThat(r.sort()).isEqualTo(SearchRequest.Sort.NEWEST);
+    assertThat(SearchRequest.builder("城关镇").build().sort()).isEqualTo(SearchRequest.Sort.RELEVANCE);
+    assertThat(r.limit()).isEqualTo(SearchRequest.DEFAULT_LIMIT);
+  }
 }

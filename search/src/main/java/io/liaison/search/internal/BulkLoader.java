@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
@@ -58,15 +57,11 @@ public final class BulkLoader {
       if (!batch.isEmpty()) {
         submit(pool, inFlight, writer, batch, done, failure);
       }
-      inFlight.acquireUninterruptibly(threads * 2); // every batch finished
-      inFlight.release(threads * 2);
     } finally {
-      pool.shutdownNow();
-      try {
-        pool.awaitTermination(1, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      // Never interrupt a thread inside IndexWriter: an interrupted channel closes the writer.
+      pool.shutdown();
+      inFlight.acquireUninterruptibly(threads * 2);
+      inFlight.release(threads * 2);
     }
     Throwable t = failure.get();
     if (t instanceof IOException e) {
