@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A node running in its own JVM ({@link NodeProcess}), seen from the driver: launch, wait for
- * ready, send commands, stop. The node's log goes to a file; lines that match {@code keep} are also
- * remembered (e.g. the reconciliation report).
+ * ready, send commands, stop. The node's log goes to a file; lines that match the regular
+ * expression {@code keep} are also remembered (e.g. the reconciliation report).
  */
 public final class NodeHandle implements AutoCloseable {
   /** JVM flags Hazelcast wants on Java 17 (DESIGN.md, "Pitfalls"). */
@@ -50,7 +51,7 @@ public final class NodeHandle implements AutoCloseable {
   private final long launchedAt = System.nanoTime();
   private Ready ready;
 
-  private NodeHandle(String name, Process process, Path log, String keep) throws IOException {
+  private NodeHandle(String name, Process process, Path log, Pattern keep) throws IOException {
     this.name = name;
     this.process = process;
     this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -70,7 +71,7 @@ public final class NodeHandle implements AutoCloseable {
                   } else {
                     w.write(line);
                     w.write('\n');
-                    if (keep != null && line.contains(keep)) {
+                    if (keep != null && keep.matcher(line).find()) {
                       synchronized (kept) {
                         kept.add(line);
                       }
@@ -105,7 +106,7 @@ public final class NodeHandle implements AutoCloseable {
     Process p = pb.start();
     // a driver stopped by timeout or Ctrl-C takes its nodes with it
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "kill-" + name));
-    return new NodeHandle(name, p, log, keep);
+    return new NodeHandle(name, p, log, keep == null ? null : Pattern.compile(keep));
   }
 
   public String name() {
