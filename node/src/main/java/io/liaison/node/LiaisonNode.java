@@ -9,6 +9,7 @@ import io.liaison.node.admin.AdminRoutes;
 import io.liaison.node.audit.AuditRoutes;
 import io.liaison.node.audit.AuditService;
 import io.liaison.node.cluster.GridConfig;
+import io.liaison.node.cluster.Quorum;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.http.ApiVerticle;
@@ -118,7 +119,17 @@ public final class LiaisonNode {
               Quarantine quarantine = new Quarantine(exec, registry);
               EventFeed feed = new EventFeed(vertx);
               LeadService leads =
-                  new LeadService(vertx, exec, trust, grid, feed, quarantine, registry, clock);
+                  new LeadService(
+                      vertx,
+                      exec,
+                      trust,
+                      grid,
+                      hz.getMap(GridConfig.SUPERSEDED),
+                      feed,
+                      quarantine,
+                      registry,
+                      new Quorum(hz, expectedMembers(config)),
+                      clock);
               LeadQueries queries =
                   new LeadQueries(
                       exec,
@@ -143,7 +154,13 @@ public final class LiaisonNode {
                       exec,
                       List.of(
                           new LeadRoutes(leads, queries, config.limits().maxPageSize())::mount,
-                          new AdminRoutes(quarantine, trust, rosters)::mount,
+                          new AdminRoutes(
+                                  quarantine,
+                                  trust,
+                                  rosters,
+                                  exec,
+                                  config.dataDir().resolve("backups"))
+                              ::mount,
                           new AuditRoutes(audit, exec)::mount),
                       ready::get,
                       registry::scrape);
@@ -160,11 +177,41 @@ public final class LiaisonNode {
             });
   }
 
+  /** How many members the configuration names (this one included). */
+  static int expectedMembers(NodeConfig config) {
+    java.util.Set<String> all = new java.util.HashSet<>(config.cluster().members());
+    all.add(config.cluster().host() + ":" + config.cluster().port());
+    return all.size();
+  }
+
   private Future<Void> join(IMap<String, String> grid) {
     grid.addEntryListener(new GridListener(leads), true);
+    IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
+    superseded.addEntryListener(
+        (com.hazelcast.map.listener.EntryAddedListener<String, String>)
+            e -> leads.receiveSuperseded(e.getKey(), e.getValue()),
+        true);
+    // after a split heals, take in what the other side did (and resolve conflicts)
+    hazelcast
+        .getLifecycleService()
+        .addLifecycleListener(
+            e -> {
+              if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
+                LOG.warn("cluster merged after a split; reconciling bureau={}", config.bureau());
+                new LeadReconciler(vertx, leads, storeExec, grid).reconcile();
+              }
+            });
     return rosters
         .join()
         .compose(v -> new LeadReconciler(vertx, leads, storeExec, grid).reconcile())
+        .compose(
+            r ->
+                vertx.executeBlocking(
+                    () -> {
+                      superseded.forEach((k, v) -> leads.receiveSuperseded(k, v));
+                      return r;
+                    },
+                    false))
         .compose(r -> audit.publish())
         .map(
             r -> {

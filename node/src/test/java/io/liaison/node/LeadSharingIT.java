@@ -172,6 +172,27 @@ class LeadSharingIT {
     assertThat(Http.get(cluster.url(2) + "/api/v1/leads/" + id).status()).isEqualTo(200);
   }
 
+  @Test
+  @Order(5)
+  void anOnlineBackupIsACompleteStoreFile() {
+    Http.Response r = Http.post(cluster.url(0) + "/api/v1/admin/backup", "application/json", "{}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    Path file = Path.of(r.json().get("file").asText());
+    try (var copy = io.liaison.node.store.Store.open(file)) {
+      assertThat(copy.countRecords()).isGreaterThanOrEqualTo(3);
+      assertThat(copy.chain()).isNotEmpty();
+    }
+  }
+
+  @Test
+  @Order(6)
+  void theConsoleIsServed() {
+    Http.Response r = Http.get(cluster.url(1) + "/console/");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).startsWith("text/html");
+    assertThat(r.body()).contains("线索");
+  }
+
   private static long quarantineTotal(int node) {
     return Http.get(cluster.url(node) + "/api/v1/admin/quarantine").json().get("total").asLong();
   }

@@ -15,14 +15,54 @@ public final class AdminRoutes {
   private final Quarantine quarantine;
   private final TrustService trust;
   private final RosterService rosters;
+  private final io.liaison.node.store.StoreExecutor store;
+  private final java.nio.file.Path backups;
 
-  public AdminRoutes(Quarantine quarantine, TrustService trust, RosterService rosters) {
+  public AdminRoutes(
+      Quarantine quarantine,
+      TrustService trust,
+      RosterService rosters,
+      io.liaison.node.store.StoreExecutor store,
+      java.nio.file.Path backups) {
+    this.store = store;
+    this.backups = backups;
     this.quarantine = quarantine;
     this.trust = trust;
     this.rosters = rosters;
   }
 
   public void mount(Router router) {
+    router
+        .post("/api/v1/admin/backup")
+        .handler(
+            ctx -> {
+              String name =
+                  "liaison-"
+                      + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                          .withZone(java.time.ZoneOffset.UTC)
+                          .format(java.time.Instant.now())
+                      + ".db";
+              java.nio.file.Path target = backups.resolve(name);
+              store
+                  .alone(
+                      s -> {
+                        s.backup(target);
+                        return target;
+                      })
+                  .onSuccess(
+                      p ->
+                          Bodies.reply(
+                              ctx,
+                              201,
+                              Map.of(
+                                  "file", p.toString(),
+                                  "bytes", p.toFile().length(),
+                                  "restore",
+                                      "stop the node, copy this file over <dataDir>/liaison.db"
+                                          + " (and delete liaison.db-wal), start the node: it"
+                                          + " reconciles with the cluster")))
+                  .onFailure(ctx::fail);
+            });
     router
         .get("/api/v1/admin/quarantine")
         .handler(

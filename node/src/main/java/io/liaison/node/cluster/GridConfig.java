@@ -22,6 +22,9 @@ public final class GridConfig {
   /** Every bureau's audit chain entries: {@code <bureau>/<seq>} → signed entry JSON. */
   public static final String AUDIT = "liaison.audit";
 
+  /** Transitions that lost a conflict: envelope hash → the signed envelope JSON. */
+  public static final String SUPERSEDED = "liaison.superseded";
+
   /** Signed roster versions: version → signed roster JSON. */
   public static final String ROSTER = "liaison.roster";
 
@@ -55,6 +58,7 @@ public final class GridConfig {
     cfg.addMapConfig(
         new MapConfig(LEADS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(ROSTER).setBackupCount(2));
+    cfg.addMapConfig(new MapConfig(SUPERSEDED).setBackupCount(1));
     cfg.addMapConfig(
         new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
 

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -64,6 +65,10 @@ public final class ApiVerticle extends VerticleBase {
                 ctx.response()
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(metrics.get()));
+    router.get("/").handler(ctx -> ctx.redirect("/console/"));
+    router
+        .route("/console/*")
+        .handler(StaticHandler.create("console").setDefaultContentEncoding("UTF-8"));
     EventStream events = new EventStream(vertx, store);
     router.get("/api/v1/events").handler(events::handle);
     features.forEach(f -> f.accept(router));

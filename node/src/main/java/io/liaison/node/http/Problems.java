@@ -30,13 +30,19 @@ public final class Problems {
   /** The router's failure handler. */
   public static void handle(RoutingContext ctx) {
     Problem p = toProblem(ctx.failure(), ctx.statusCode());
-    if (p.status() >= 500) {
+    if (p.status() >= 500 && p.status() != 503) {
       LOG.error(
           "request failed method={} path={} status={}",
           ctx.request().method(),
           ctx.request().path(),
           p.status(),
           ctx.failure());
+    } else if (p.status() == 503) {
+      LOG.warn(
+          "request refused method={} path={} status=503 detail={}",
+          ctx.request().method(),
+          ctx.request().path(),
+          p.detail());
     }
     send(ctx.response(), p);
   }

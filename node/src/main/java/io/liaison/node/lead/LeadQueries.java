@@ -79,6 +79,28 @@ public final class LeadQueries {
                     .orElseThrow(() -> ApiException.notFound("no lead " + id)));
   }
 
+  /** Envelopes of the lead that lost a conflict after a split (kept, never erased). */
+  public io.vertx.core.Future<java.util.List<com.fasterxml.jackson.databind.JsonNode>> superseded(
+      String id) {
+    if (!LeadIds.isValid(id)) {
+      return io.vertx.core.Future.failedFuture(ApiException.notFound("no lead " + id));
+    }
+    return store
+        .call(s -> s.superseded(id))
+        .map(
+            l ->
+                l.stream()
+                    .map(
+                        j -> {
+                          try {
+                            return io.liaison.api.Json.mapper().readTree(j);
+                          } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                          }
+                        })
+                    .toList());
+  }
+
   public io.vertx.core.Future<LeadPage> list(BureauId origin, String cursor, int limit) {
     Cursor before = decode(cursor);
     return store

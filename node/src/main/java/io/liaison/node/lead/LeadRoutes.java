@@ -24,6 +24,14 @@ public final class LeadRoutes {
     router.post("/api/v1/leads").handler(this::post);
     router.get("/api/v1/leads/:id").handler(this::get);
     router.post("/api/v1/leads/:id/transitions").handler(this::transition);
+    router
+        .get("/api/v1/leads/:id/superseded")
+        .handler(
+            ctx ->
+                queries
+                    .superseded(ctx.pathParam("id"))
+                    .onSuccess(l -> Bodies.reply(ctx, 200, java.util.Map.of("items", l)))
+                    .onFailure(ctx::fail));
     router.get("/api/v1/leads").handler(this::list);
     router.get("/api/v1/inbox").handler(this::inbox);
   }

@@ -24,6 +24,7 @@ import io.liaison.node.trust.TrustService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class LeadService {
   private static final Logger LOG = LoggerFactory.getLogger(LeadService.class);
   private static final int MAX_ATTEMPTS = 4;
+  public static final String CONFLICT = "lead.conflict";
 
   private final Vertx vertx;
   private final StoreExecutor store;
@@ -54,10 +56,12 @@ public final class LeadService {
   private final AuditLog audit;
   private final LeadSealing sealing;
   private final IMap<String, String> grid;
+  private final IMap<String, String> superseded;
   private final EventFeed feed;
   private final Quarantine quarantine;
   private final MeterRegistry metrics;
   private final Clock clock;
+  private final io.liaison.node.cluster.Quorum quorum;
   private final Map<String, Future<LeadView>> inflight = new ConcurrentHashMap<>();
 
   public LeadService(
@@ -65,16 +69,20 @@ public final class LeadService {
       StoreExecutor store,
       TrustService trust,
       IMap<String, String> grid,
+      IMap<String, String> superseded,
       EventFeed feed,
       Quarantine quarantine,
       MeterRegistry metrics,
+      io.liaison.node.cluster.Quorum quorum,
       Clock clock) {
     this.vertx = vertx;
+    this.quorum = quorum;
     this.store = store;
     this.trust = trust;
     this.audit = new AuditLog(trust);
     this.sealing = new LeadSealing(trust);
     this.grid = grid;
+    this.superseded = superseded;
     this.feed = feed;
     this.quarantine = quarantine;
     this.metrics = metrics;
@@ -129,6 +137,22 @@ public final class LeadService {
     }
     if (request.event() == LeadEvent.OFFER_HANDOVER) {
       requireMember(request.to(), "/to");
+    }
+    if ((request.event() == LeadEvent.CLAIM || request.event() == LeadEvent.ACCEPT_HANDOVER)
+        && !quorum.has()) {
+      return Future.failedFuture(
+          new ApiException(
+              Problem.of(
+                  "no-majority",
+                  "Cluster majority not reachable",
+                  503,
+                  request.event()
+                      + " needs a majority of the cluster ("
+                      + quorum.needed()
+                      + " members); this node sees "
+                      + quorum.present()
+                      + ". Try again when the link is back.",
+                  null)));
     }
     if (idempotencyKey == null) {
       return attempt(id, request, null, 1);
@@ -292,9 +316,13 @@ public final class LeadService {
                     rec.lead().originBureau(),
                     rec.status().state(),
                     trust.bureau());
-                return Future.succeededFuture(true);
               }
-              return repair(key, json).map(false);
+              Future<Void> shared =
+                  events.stream().anyMatch(e -> e.type().equals(CONFLICT))
+                      ? shareSuperseded(key)
+                      : Future.succeededFuture();
+              // if the store kept another copy (newer, or the winner of a conflict), fix the grid
+              return shared.compose(v -> repair(key, json)).map(!events.isEmpty());
             });
   }
 
@@ -307,26 +335,33 @@ public final class LeadService {
   private List<StoredEvent> apply(Store s, LeadRecord rec) {
     String id = rec.lead().id();
     LeadRecord old = s.record(id).map(r -> LeadRecord.parse(id, r.body())).orElse(null);
-    if (old != null && (old.hash().equals(rec.hash()) || !old.isPrefixOf(rec))) {
-      if (old.hash().equals(rec.hash()) || rec.isPrefixOf(old)) {
-        return List.of();
-      }
-      // two different continuations of one lead: a split-brain conflict
-      s.quarantine(
-          "lead/" + id,
-          "FORK",
-          "a different history of the lead than the one stored (version "
-              + rec.status().version()
-              + " vs "
-              + old.status().version()
-              + ")",
-          rec.json());
-      metrics.counter("liaison.quarantined", "reason", "FORK").increment();
-      return List.of();
-    }
-    s.putRecord(LeadViews.stored(rec));
     int from = old == null ? 0 : old.envelopes().size();
     List<StoredEvent> events = new ArrayList<>();
+    if (old != null && (old.hash().equals(rec.hash()) || rec.isPrefixOf(old))) {
+      return List.of(); // nothing new (an older copy on the grid is repaired by the caller)
+    }
+    if (old != null && !old.isPrefixOf(rec)) {
+      // two different continuations of one lead, e.g. both sides of a network split acted
+      LeadRecord win = Forks.winner(old, rec);
+      LeadRecord lose = win == old ? rec : old;
+      int d = Forks.divergence(old, rec);
+      for (int i = d; i < lose.envelopes().size(); i++) {
+        s.supersede(id, lose.envelopes().get(i));
+      }
+      events.add(feed.append(s, CONFLICT, id, null, LeadViews.conflict(win, lose, d)));
+      metrics.counter("liaison.lead.conflicts").increment();
+      LOG.warn(
+          "lead conflict resolved lead={} kept={} superseded={} from={}",
+          id,
+          win.envelopes().get(d).signer(),
+          lose.envelopes().get(d).signer(),
+          d);
+      if (win == old) {
+        return events;
+      }
+      from = d;
+    }
+    s.putRecord(LeadViews.stored(rec));
     for (int i = from; i < rec.envelopes().size(); i++) {
       SignedEnvelope env = rec.envelopes().get(i);
       if (env.signer().equals(trust.bureau()) && !s.chainHas(env.hash())) {
@@ -373,6 +408,71 @@ public final class LeadService {
         // not measured
       }
     }
+  }
+
+  /** Puts the lead's superseded envelopes on the grid so that every bureau learns of them. */
+  private Future<Void> shareSuperseded(String id) {
+    return store
+        .call(s -> s.superseded(id))
+        .compose(
+            list ->
+                blocking(
+                    () -> {
+                      for (String env : list) {
+                        SignedEnvelope e =
+                            SignedEnvelope.fromJson(env.getBytes(StandardCharsets.UTF_8));
+                        superseded.putIfAbsent(e.hash(), env);
+                      }
+                      return null;
+                    }));
+  }
+
+  /**
+   * Takes a superseded transition shared by another node: verified, kept, and told to this node's
+   * officers once (the bureau whose transition won is told too, not only the one that lost).
+   */
+  public Future<Boolean> receiveSuperseded(String hash, String json) {
+    SignedEnvelope env;
+    try {
+      env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      return quarantine.add("superseded/" + hash, "MALFORMED", "not an envelope", json).map(false);
+    }
+    if (!env.hash().equals(hash) || !trust.verify(env).isValid()) {
+      return quarantine
+          .add("superseded/" + hash, "BAD_SIGNATURE", "does not verify", json)
+          .map(false);
+    }
+    String id = env.payload().path("leadId").asText();
+    if (!LeadIds.isValid(id)) {
+      return quarantine.add("superseded/" + hash, "MALFORMED", "no lead id", json).map(false);
+    }
+    return store
+        .transaction(
+            s -> {
+              if (!s.supersede(id, env)) {
+                return java.util.Optional.<StoredEvent>empty();
+              }
+              java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+              data.put("leadId", id);
+              data.put("superseded", List.of(env.payload().path("transition")));
+              data.put("supersededBureau", env.signer());
+              s.record(id)
+                  .map(r -> LeadRecord.parse(id, r.body()))
+                  .ifPresent(
+                      r -> {
+                        data.put("state", r.status().state());
+                        if (r.status().owner() != null) {
+                          data.put("owner", r.status().owner());
+                        }
+                      });
+              return java.util.Optional.of(feed.append(s, CONFLICT, id, null, data));
+            })
+        .map(
+            ev -> {
+              ev.ifPresent(feed::publish);
+              return ev.isPresent();
+            });
   }
 
   private Future<Void> repair(String key, String badJson) {

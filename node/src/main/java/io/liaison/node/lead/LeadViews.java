@@ -69,6 +69,23 @@ final class LeadViews {
     };
   }
 
+  /** The data of a {@code lead.conflict} event: what was kept and what was superseded. */
+  static Map<String, Object> conflict(LeadRecord win, LeadRecord lose, int from) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("leadId", win.lead().id());
+    m.put("rule", "earliest signed first divergent transition, then bureau code, then hash");
+    int h = Math.max(0, from - 1);
+    m.put("kept", win.history().subList(Math.min(h, win.history().size()), win.history().size()));
+    m.put(
+        "superseded",
+        lose.history().subList(Math.min(h, lose.history().size()), lose.history().size()));
+    m.put("state", win.status().state());
+    if (win.status().owner() != null) {
+      m.put("owner", win.status().owner());
+    }
+    return m;
+  }
+
   /** The data of a transition event: what happened, to which lead, and the status after it. */
   static Map<String, Object> eventData(LeadRecord rec, TransitionView t, String title) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -41,6 +41,12 @@ final class Migrations {
                 + " response TEXT NOT NULL, at INTEGER NOT NULL)",
             "CREATE TABLE notified (record_id TEXT NOT NULL, kind TEXT NOT NULL,"
                 + " at INTEGER NOT NULL, PRIMARY KEY (record_id, kind))"
+          },
+          new String[] {
+            // transitions that lost a conflict after a split: kept, never erased
+            "CREATE TABLE superseded (hash TEXT PRIMARY KEY, record_id TEXT NOT NULL,"
+                + " envelope TEXT NOT NULL, at INTEGER NOT NULL)",
+            "CREATE INDEX superseded_record ON superseded(record_id)"
           });
 
   private Migrations() {}

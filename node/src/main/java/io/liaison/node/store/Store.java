@@ -241,6 +241,48 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a consistent snapshot of the live store to {@code target} ({@code VACUUM INTO}): a
+   * complete SQLite file that can replace {@code liaison.db} of a stopped node.
+   */
+  public void backup(Path target) {
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      try (Statement st = conn.createStatement()) {
+        st.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+      }
+    } catch (SQLException | java.io.IOException e) {
+      throw new StoreException("backup to " + target + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Keeps an envelope that lost a conflict; false if it was kept already. */
+  public boolean supersede(String recordId, io.liaison.crypto.SignedEnvelope envelope) {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "INSERT OR IGNORE INTO superseded(hash, record_id, envelope, at) VALUES (?,?,?,?)")) {
+      bind(
+          ps,
+          new Object[] {
+            envelope.hash(),
+            recordId,
+            new String(envelope.toJson(), java.nio.charset.StandardCharsets.UTF_8),
+            Instant.now().toEpochMilli()
+          });
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("store write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The superseded envelopes of a record, oldest first. */
+  public List<String> superseded(String recordId) {
+    return query(
+        "SELECT envelope FROM superseded WHERE record_id=? ORDER BY at, hash",
+        rs -> rs.getString(1),
+        recordId);
+  }
+
   /** Id → content hash of every record of a kind: the anti-entropy digest. */
   public Map<String, String> hashes(String kind) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -29,7 +29,8 @@ public final class StoreExecutor implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
 
-  private record Unit<T>(Function<Store, T> work, Context context, Promise<T> promise) {}
+  private record Unit<T>(
+      Function<Store, T> work, Context context, Promise<T> promise, boolean alone) {}
 
   public StoreExecutor(Vertx vertx, Store store, String name) {
     this.vertx = vertx;
@@ -49,12 +50,21 @@ public final class StoreExecutor implements AutoCloseable {
     return submit(work);
   }
 
+  /** Runs {@code work} alone, outside any transaction (for statements such as VACUUM INTO). */
+  public <T> Future<T> alone(Function<Store, T> work) {
+    return submit(work, true);
+  }
+
   private <T> Future<T> submit(Function<Store, T> work) {
+    return submit(work, false);
+  }
+
+  private <T> Future<T> submit(Function<Store, T> work, boolean alone) {
     if (closed) {
       return Future.failedFuture(new StoreException("store is closed"));
     }
     Promise<T> promise = Promise.promise();
-    queue.add(new Unit<>(work, vertx.getOrCreateContext(), promise));
+    queue.add(new Unit<>(work, vertx.getOrCreateContext(), promise, alone));
     return promise.future();
   }
 
@@ -66,8 +76,17 @@ public final class StoreExecutor implements AutoCloseable {
         if (first == null) {
           continue;
         }
+        if (first.alone()) {
+          runAlone(first);
+          continue;
+        }
         batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
+        // take waiting units up to the next one that must run alone
+        for (Unit<?> next = queue.peek();
+            next != null && !next.alone() && batch.size() < MAX_BATCH;
+            next = queue.peek()) {
+          batch.add(queue.poll());
+        }
         run(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -99,6 +118,16 @@ public final class StoreExecutor implements AutoCloseable {
       } else {
         u.context().runOnContext(v -> u.promise().complete(r));
       }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void runAlone(Unit u) {
+    try {
+      Object r = u.work().apply(store);
+      u.context().runOnContext(v -> u.promise().complete(r));
+    } catch (RuntimeException e) {
+      u.context().runOnContext(v -> u.promise().fail(e));
     }
   }
 
