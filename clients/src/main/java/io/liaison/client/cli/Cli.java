@@ -14,14 +14,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code liaison}: the command-line client of a Liaison node. Each command is a small class; add a
@@ -63,10 +61,8 @@ import picocli.CommandLine.Spec;
       "  liaison leads post -c 无证运输 -t '夜间运烟' -n '…' -e 车牌=蒙J·3K582",
       "  liaison events tail"
     })
-public final class Cli implements Callable<Integer> {
+public final class Cli extends CommandGroup {
   static final String DEFAULT_NODE = "http://127.0.0.1:8081";
-
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--node",
@@ -110,13 +106,6 @@ public final class Cli implements Callable<Integer> {
     cl.setExecutionExceptionHandler(Cli::failed);
     cl.setParameterExceptionHandler(Cli::misused);
     return cl.execute(args);
-  }
-
-  /** Without a command: show the usage. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return CommandLine.ExitCode.USAGE;
   }
 
   /** The root of the command that {@code spec} describes. */

@@ -14,15 +14,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "The node's live feed of what happens to leads.",
     subcommands = {EventsCommand.Tail.class, CommandLine.HelpCommand.class})
-final class EventsCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return CommandLine.ExitCode.USAGE;
-  }
-
+final class EventsCommand extends CommandGroup {
   @Command(
       name = "tail",
       mixinStandardHelpOptions = true,

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,15 +36,7 @@ final class InboxCommand implements Callable<Integer> {
   @Parameters(paramLabel = "VIEW", defaultValue = "open", arity = "0..1", description = "see above")
   String view;
 
-  @Option(
-      names = {"-n", "--limit"},
-      paramLabel = "N",
-      defaultValue = "20",
-      description = "at most N leads (default: ${DEFAULT-VALUE})")
-  int limit;
-
-  @Option(names = "--cursor", paramLabel = "CURSOR", description = "continue after a page")
-  String cursor;
+  @Mixin PageOptions page;
 
   @Override
   public Integer call() {
@@ -52,22 +44,17 @@ final class InboxCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "VIEW must be one of " + String.join(", ", VIEWS));
     }
-    if (limit < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
-    }
+    page.check(spec);
     Cli cli = Cli.of(spec);
     PrintWriter out = spec.commandLine().getOut();
     if (cli.json()) {
-      Cli.printJson(out, cli.client().get(ApiPaths.inbox(view, limit, cursor), JsonNode.class));
+      Cli.printJson(
+          out, cli.client().get(ApiPaths.inbox(view, page.limit, page.cursor), JsonNode.class));
       return 0;
     }
-    LeadPage page = cli.client().inbox(view, limit, cursor);
-    out.print(
-        page.items().isEmpty() ? "(没有待办线索)\n" : new LeadFormat(cli.names()).table(page.items()));
-    if (page.next() != null) {
-      out.println();
-      out.println("下一页: liaison inbox " + view + " --limit " + limit + " --cursor " + page.next());
-    }
+    LeadPage leads = cli.client().inbox(view, page.limit, page.cursor);
+    String again = "liaison inbox " + view + " --limit " + page.limit;
+    out.print(new LeadFormat(cli.names()).page(leads, "(没有待办线索)", again));
     out.flush();
     return 0;
   }

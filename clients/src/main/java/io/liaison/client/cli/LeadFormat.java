@@ -3,6 +3,7 @@ package io.liaison.client.cli;
 import io.liaison.api.BureauId;
 import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadEntity;
+import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadStatus;
 import io.liaison.api.lead.LeadView;
 import io.liaison.api.lead.TransitionView;
@@ -18,6 +19,19 @@ final class LeadFormat {
 
   LeadFormat(BureauNames names) {
     this.names = names;
+  }
+
+  /**
+   * One page of leads as a table, or {@code empty} when there are none; when more follow, a last
+   * line with the command ({@code again} plus {@code --cursor}) that shows the next page.
+   */
+  String page(LeadPage page, String empty, String again) {
+    StringBuilder sb =
+        new StringBuilder(page.items().isEmpty() ? empty + "\n" : table(page.items()));
+    if (page.next() != null) {
+      sb.append("\n下一页: ").append(again).append(" --cursor ").append(page.next()).append('\n');
+    }
+    return sb.toString();
   }
 
   /** The table of {@code leads}: a header line, then one line per lead. */

@@ -2,13 +2,13 @@ package io.liaison.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
-import io.liaison.api.lead.LeadPage;
 import io.liaison.client.ApiPaths;
 import io.liaison.client.LeadQuery;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,15 +34,7 @@ import picocli.CommandLine.Spec;
       LeadsTransitions.Withdraw.class,
       CommandLine.HelpCommand.class
     })
-final class LeadsCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return CommandLine.ExitCode.USAGE;
-  }
-
+final class LeadsCommand extends CommandGroup {
   @Command(
       name = "get",
       mixinStandardHelpOptions = true,
@@ -82,43 +74,24 @@ final class LeadsCommand implements Callable<Integer> {
         description = "only leads posted by this bureau, e.g. 150924")
     BureauId bureau;
 
-    @Option(
-        names = {"-n", "--limit"},
-        paramLabel = "N",
-        defaultValue = "20",
-        description = "at most N leads (default: ${DEFAULT-VALUE}; the node caps it)")
-    int limit;
-
-    @Option(
-        names = "--cursor",
-        paramLabel = "CURSOR",
-        description = "continue after the previous page (its 'next' value)")
-    String cursor;
+    @Mixin PageOptions page;
 
     @Override
     public Integer call() {
-      if (limit < 1) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
-      }
+      page.check(spec);
       Cli cli = Cli.of(spec);
       PrintWriter out = spec.commandLine().getOut();
-      LeadQuery q = new LeadQuery(bureau, limit, cursor);
+      LeadQuery q = new LeadQuery(bureau, page.limit, page.cursor);
       if (cli.json()) {
         Cli.printJson(out, cli.client().get(ApiPaths.leads(q), JsonNode.class));
         return 0;
       }
-      LeadPage page = cli.client().listLeads(q);
-      if (page.items().isEmpty()) {
-        out.println("(没有线索)");
-      } else {
-        out.print(new LeadFormat(cli.names()).table(page.items()));
-      }
-      if (page.next() != null) {
-        String b = bureau == null ? "" : " --bureau " + bureau;
-        out.println();
-        out.println(
-            "下一页: liaison leads list" + b + " --limit " + limit + " --cursor " + page.next());
-      }
+      String again =
+          "liaison leads list"
+              + (bureau == null ? "" : " --bureau " + bureau)
+              + " --limit "
+              + q.limit();
+      out.print(new LeadFormat(cli.names()).page(cli.client().listLeads(q), "(没有线索)", again));
       out.flush();
       return 0;
     }

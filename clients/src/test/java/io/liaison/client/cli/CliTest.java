@@ -59,6 +59,20 @@ class CliTest {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** The node streams a recorded event stream and ends it. */
+  private void serveEvents(String resource) {
+    node.on(
+        "GET",
+        "/api/v1/events",
+        (x, rq) -> {
+          x.getResponseHeaders().set("Content-Type", "text/event-stream");
+          x.sendResponseHeaders(200, 0);
+          try (OutputStream out = x.getResponseBody()) {
+            out.write(recorded(resource).getBytes(StandardCharsets.UTF_8));
+          }
+        });
+  }
+
   /** The last POST the node received (reads of the roster may come after it). */
   private RecordedNode.Request lastPost() {
     return node.requests().stream()
@@ -136,16 +150,7 @@ class CliTest {
 
   @Test
   void tailPrintsTransitionsWithTheLeadsNewState() throws Exception {
-    node.on(
-        "GET",
-        "/api/v1/events",
-        (x, rq) -> {
-          x.getResponseHeaders().set("Content-Type", "text/event-stream");
-          x.sendResponseHeaders(200, 0);
-          try (OutputStream out = x.getResponseBody()) {
-            out.write(recorded("events-transitions.txt").getBytes(StandardCharsets.UTF_8));
-          }
-        });
+    serveEvents("events-transitions.txt");
 
     Result r = run("events", "tail", "--last-event-id", "14", "--count", "3");
 
@@ -324,16 +329,7 @@ class CliTest {
 
   @Test
   void tailPrintsOneLinePerEventResumingFromTheGivenId() throws Exception {
-    node.on(
-        "GET",
-        "/api/v1/events",
-        (x, rq) -> {
-          x.getResponseHeaders().set("Content-Type", "text/event-stream");
-          x.sendResponseHeaders(200, 0);
-          try (OutputStream out = x.getResponseBody()) {
-            out.write(recorded("events-after-10.txt").getBytes(StandardCharsets.UTF_8));
-          }
-        });
+    serveEvents("events-after-10.txt");
 
     Result text = run("events", "tail", "--last-event-id", "10", "--count", "2");
     Result json = run("events", "tail", "--last-event-id", "10", "--count", "1", "--json");
