@@ -22,6 +22,27 @@ public final class Machine {
     System.out.println("# load average at start: " + loadAverage());
   }
 
+  private static long ticks;
+
+  /** USER_HZ, the unit of CPU times in /proc (almost always 100). */
+  public static synchronized long clockTicks() {
+    if (ticks == 0) {
+      ticks = 100;
+      try {
+        Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        if (p.waitFor() == 0 && !out.isEmpty()) {
+          ticks = Long.parseLong(out);
+        }
+      } catch (IOException | RuntimeException e) {
+        // keep 100
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return ticks;
+  }
+
   public static String loadAverage() {
     try {
       String[] a = Files.readString(Path.of("/proc/loadavg")).split(" ");

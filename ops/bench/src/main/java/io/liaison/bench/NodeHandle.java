@@ -117,6 +117,26 @@ public final class NodeHandle implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * CPU time (user + system) the node's JVM has used so far, in milliseconds, from {@code
+   * /proc/<pid>/stat}. On a shared machine CPU per operation is steadier than throughput.
+   */
+  public long cpuMillis() {
+    return cpuMillis(process.pid());
+  }
+
+  /** CPU time of any process (this driver: {@code ProcessHandle.current().pid()}). */
+  public static long cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / Machine.clockTicks();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** Waits until the node reports ready (its store reconciled with the grid). */
   public Ready awaitReady(Duration timeout) throws InterruptedException {
     String r = reply(timeout);

@@ -3,6 +3,7 @@ package io.liaison.bench.durability;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.bench.Args;
 import io.liaison.bench.BenchCluster;
+import io.liaison.bench.CpuMeter;
 import io.liaison.bench.HttpLoad;
 import io.liaison.bench.Lat;
 import io.liaison.bench.Machine;
@@ -105,6 +106,7 @@ public final class DurabilityBench {
           r.high("raw SQLite commit " + mode + " commits/s", rate);
           posts(
               http,
+              nodes,
               r,
               mode + ": post, node 0 only, 1 client",
               new int[] {ports[0]},
@@ -113,6 +115,7 @@ public final class DurabilityBench {
               measure);
           posts(
               http,
+              nodes,
               r,
               mode + ": post, 3 nodes × " + clients + " clients",
               ports,
@@ -131,6 +134,7 @@ public final class DurabilityBench {
 
   private static void posts(
       HttpLoad http,
+      List<NodeHandle> nodes,
       Rounds r,
       String name,
       int[] ports,
@@ -138,7 +142,9 @@ public final class DurabilityBench {
       Duration warmup,
       Duration measure)
       throws InterruptedException {
+    CpuMeter cpu = CpuMeter.start(nodes);
     List<HttpLoad.Stats> st = http.posts(ports, clients, warmup, measure);
+    double cpuPer = (double) cpu.nodesMillis() / st.stream().mapToLong(s -> s.answered).sum();
     Histogram all = Lat.histogram();
     double total = 0;
     long failed = 0;
@@ -148,15 +154,17 @@ public final class DurabilityBench {
       failed += s.failed;
     }
     say(
-        "  %s: %s, %.0f posts/s per node%s"
+        "  %s: %s, %.0f posts/s per node, cluster CPU %.2f ms per post%s"
             .formatted(
                 name,
                 Lat.summary(all),
                 total / st.size(),
+                cpuPer,
                 failed == 0 ? "" : ", FAILED " + failed + " first: " + st.get(0).firstError));
     r.low(name + " p50", Lat.ms(all, 50));
     r.low(name + " p99", Lat.ms(all, 99));
     r.high(name + " posts/s per node", total / st.size());
+    r.low(name + " cluster CPU ms/post", cpuPer);
   }
 
   private static void coldStart(Path dir, int n, int rounds, String xmx, Rounds r)

@@ -3,6 +3,7 @@ package io.liaison.bench.leads;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.bench.Args;
 import io.liaison.bench.BenchCluster;
+import io.liaison.bench.CpuMeter;
 import io.liaison.bench.HttpLoad;
 import io.liaison.bench.Lat;
 import io.liaison.bench.Machine;
@@ -75,6 +76,7 @@ public final class LeadsBench {
         baseline(nodes, r);
         postPhase(
             http,
+            nodes,
             r,
             "post, node 0 only, 1 client",
             new int[] {ports[0]},
@@ -83,6 +85,7 @@ public final class LeadsBench {
             measure);
         postPhase(
             http,
+            nodes,
             r,
             "post, node 0 only, %d clients".formatted(clients),
             new int[] {ports[0]},
@@ -91,13 +94,14 @@ public final class LeadsBench {
             measure);
         postPhase(
             http,
+            nodes,
             r,
             "post, 3 nodes × %d clients".formatted(clients),
             ports,
             fill(3, clients),
             warmup,
             measure);
-        claimPhase(http, r, ports, leadsPerRound, claimers, window, round);
+        claimPhase(http, nodes, r, ports, leadsPerRound, claimers, window, round);
       }
       say("load average at end: " + Machine.loadAverage());
       consistency(nodes);
@@ -114,12 +118,15 @@ public final class LeadsBench {
 
   private static void baseline(List<NodeHandle> nodes, Rounds r) throws Exception {
     for (int threads : new int[] {1, 4}) {
+      CpuMeter cpu = CpuMeter.start(nodes);
       JsonNode s = nodes.get(0).call("hzset bench.set 5 " + threads + " 1024", CMD);
       Histogram h = Lat.decode(s.get("hist").asText());
       double rate = s.get("count").asLong() / s.get("seconds").asDouble();
+      double cpuPer = (double) cpu.nodesMillis() / s.get("count").asLong();
       say(
-          "  raw IMap.set 1 KiB, %d thread(s) on member 0: %s, %.0f/s"
-              .formatted(threads, Lat.summary(h), rate));
+          "  raw IMap.set 1 KiB, %d thread(s) on member 0: %s, %.0f/s, cluster CPU %.3f ms per set"
+              .formatted(threads, Lat.summary(h), rate, cpuPer));
+      r.low("raw IMap.set %dt cluster CPU ms/op".formatted(threads), cpuPer);
       r.low("raw IMap.set %dt p50".formatted(threads), Lat.ms(h, 50));
       r.low("raw IMap.set %dt p99".formatted(threads), Lat.ms(h, 99));
       r.high("raw IMap.set %dt ops/s".formatted(threads), rate);
@@ -127,6 +134,7 @@ public final class LeadsBench {
     int keys = 2000;
     nodes.get(0).call("hzprep bench.claim " + keys + " 1024", CMD);
     long startAt = System.currentTimeMillis() + 500;
+    CpuMeter cpu = CpuMeter.start(nodes);
     for (int i = 0; i < nodes.size(); i++) {
       nodes.get(i).send("hzclaim bench.claim " + keys + " 3 m" + i + " " + startAt);
     }
@@ -137,20 +145,23 @@ public final class LeadsBench {
       all.add(Lat.decode(c.get("hist").asText()));
       wins += c.get("wins").asLong();
     }
+    double cpuPer = (double) cpu.nodesMillis() / all.getTotalCount();
     long unclaimed =
         nodes.get(1).call("hzowners bench.claim " + keys, CMD).get("unclaimed").asLong();
     say(
-        "  raw entry-processor claim, %d keys × 9 racers (3 threads on each of 3 members): %s; winners %d for %d keys, unclaimed %d"
-            .formatted(keys, Lat.summary(all), wins, keys, unclaimed));
+        "  raw entry-processor claim, %d keys × 9 racers (3 threads on each of 3 members): %s; winners %d for %d keys, unclaimed %d; cluster CPU %.3f ms per claim"
+            .formatted(keys, Lat.summary(all), wins, keys, unclaimed, cpuPer));
     if (wins != keys || unclaimed != 0) {
       say("  !! raw claim race: expected exactly one winner per key");
     }
     r.low("raw EP claim p50", Lat.ms(all, 50));
     r.low("raw EP claim p99", Lat.ms(all, 99));
+    r.low("raw EP claim cluster CPU ms/op", cpuPer);
   }
 
   private static void postPhase(
       HttpLoad http,
+      List<NodeHandle> nodes,
       Rounds r,
       String name,
       int[] ports,
@@ -158,7 +169,11 @@ public final class LeadsBench {
       Duration warmup,
       Duration measure)
       throws InterruptedException {
+    CpuMeter cpu = CpuMeter.start(nodes);
     List<HttpLoad.Stats> st = http.posts(ports, clients, warmup, measure);
+    long answered = st.stream().mapToLong(s -> s.answered).sum();
+    double cpuPer = (double) cpu.nodesMillis() / answered;
+    double driverPer = (double) cpu.driverMillis() / answered;
     Histogram all = Lat.histogram();
     double total = 0;
     long failed = 0;
@@ -178,9 +193,13 @@ public final class LeadsBench {
                       ? ""
                       : ", FAILED " + s.failed + " " + s.statuses + " first: " + s.firstError));
     }
+    say(
+        "  %s — cluster CPU %.2f ms per post (3 node JVMs), load generator %.2f ms"
+            .formatted(name, cpuPer, driverPer));
     r.low(name + " p50", Lat.ms(all, 50));
     r.low(name + " p99", Lat.ms(all, 99));
     r.high(name + " posts/s per node", total / st.size());
+    r.low(name + " cluster CPU ms/post", cpuPer);
     if (st.size() > 1) {
       r.high(name + " posts/s cluster", total);
     }
@@ -190,7 +209,14 @@ public final class LeadsBench {
   }
 
   private static void claimPhase(
-      HttpLoad http, Rounds r, int[] ports, int leads, int claimers, int window, int round)
+      HttpLoad http,
+      List<NodeHandle> nodes,
+      Rounds r,
+      int[] ports,
+      int leads,
+      int claimers,
+      int window,
+      int round)
       throws Exception {
     List<ClaimRace.Target> targets = new ArrayList<>();
     for (int i = 0; i < leads; i++) {
@@ -209,7 +235,9 @@ public final class LeadsBench {
         }
       }
     }
+    CpuMeter cpu = CpuMeter.start(nodes);
     ClaimRace.Result c = ClaimRace.run(http, ports, targets, claimers, window);
+    double cpuPer = (double) cpu.nodesMillis() / c.all.getTotalCount();
     say(
         "  claims: %d leads × %d claimers (%d on each of the 2 non-origin nodes), %d leads at a time: all %s; winners %s; losers %s; %.0f claims/s; statuses %s; exactly one winner: %d, none: %d, several: %d%s"
             .formatted(
@@ -230,6 +258,8 @@ public final class LeadsBench {
     r.low("claim (all) p99", Lat.ms(c.all, 99));
     r.low("claim (winner) p99", Lat.ms(c.won, 99));
     r.high("claim requests/s", c.rate());
+    r.low("claim cluster CPU ms/request", cpuPer);
+    say("  claims — cluster CPU %.2f ms per claim request".formatted(cpuPer));
     if (c.noWinner + c.manyWinners > 0) {
       r.high("claim leads without exactly one winner", c.noWinner + c.manyWinners);
     }

@@ -1,0 +1,38 @@
+package io.liaison.bench;
+
+import java.util.List;
+
+/** CPU time used by the node processes (together) and by this driver since the meter started. */
+public final class CpuMeter {
+  private final List<NodeHandle> nodes;
+  private final long nodesAtStart;
+  private final long driverAtStart;
+
+  private CpuMeter(List<NodeHandle> nodes) {
+    this.nodes = nodes;
+    this.nodesAtStart = nodesNow();
+    this.driverAtStart = NodeHandle.cpuMillis(ProcessHandle.current().pid());
+  }
+
+  public static CpuMeter start(List<NodeHandle> nodes) {
+    return new CpuMeter(nodes);
+  }
+
+  /** Milliseconds of CPU all node JVMs used since the start. */
+  public long nodesMillis() {
+    return nodesNow() - nodesAtStart;
+  }
+
+  /** Milliseconds of CPU the driver (load generator) used since the start. */
+  public long driverMillis() {
+    return NodeHandle.cpuMillis(ProcessHandle.current().pid()) - driverAtStart;
+  }
+
+  private long nodesNow() {
+    long sum = 0;
+    for (NodeHandle n : nodes) {
+      sum += n.cpuMillis();
+    }
+    return sum;
+  }
+}
