@@ -6,10 +6,12 @@ import java.util.List;
 public final class CpuMeter {
   private final List<NodeHandle> nodes;
   private final long nodesAtStart;
+  private final long[] eachAtStart;
   private final long driverAtStart;
 
   private CpuMeter(List<NodeHandle> nodes) {
     this.nodes = nodes;
+    this.eachAtStart = nodes.stream().mapToLong(NodeHandle::cpuMillis).toArray();
     this.nodesAtStart = nodesNow();
     this.driverAtStart = NodeHandle.cpuMillis(ProcessHandle.current().pid());
   }
@@ -21,6 +23,11 @@ public final class CpuMeter {
   /** Milliseconds of CPU all node JVMs used since the start. */
   public long nodesMillis() {
     return nodesNow() - nodesAtStart;
+  }
+
+  /** Milliseconds of CPU node {@code i} used since the start. */
+  public long nodeMillis(int i) {
+    return nodes.get(i).cpuMillis() - eachAtStart[i];
   }
 
   /** Milliseconds of CPU the driver (load generator) used since the start. */

@@ -194,8 +194,14 @@ public final class LeadsBench {
                       : ", FAILED " + s.failed + " " + s.statuses + " first: " + s.firstError));
     }
     say(
-        "  %s — cluster CPU %.2f ms per post (3 node JVMs), load generator %.2f ms"
-            .formatted(name, cpuPer, driverPer));
+        "  %s — CPU per post: cluster %.2f ms (node 0 %.2f, node 1 %.2f, node 2 %.2f), load generator %.2f ms"
+            .formatted(
+                name,
+                cpuPer,
+                (double) cpu.nodeMillis(0) / answered,
+                (double) cpu.nodeMillis(1) / answered,
+                (double) cpu.nodeMillis(2) / answered,
+                driverPer));
     r.low(name + " p50", Lat.ms(all, 50));
     r.low(name + " p99", Lat.ms(all, 99));
     r.high(name + " posts/s per node", total / st.size());
