@@ -1,6 +1,7 @@
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.search.CaseIndex;
+import io.liaison.search.IndexOptions;
 import io.liaison.search.Facet;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.SearchHit;
@@ -76,7 +77,7 @@ public class SearchBench {
 
     HeapSampler heap = new HeapSampler();
     heap.start();
-    CaseIndex.Options options = CaseIndex.Options.defaults();
+    IndexOptions options = IndexOptions.defaults();
     CaseIndex index = CaseIndex.open(dir, options);
     long t0 = System.nanoTime();
     long[] lastReport = {0};

@@ -7,14 +7,13 @@ import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.ident.Identifiers;
 import io.liaison.search.internal.BulkLoader;
 import io.liaison.search.internal.FacetCounter;
-import io.liaison.search.internal.LiveVersions;
 import io.liaison.search.internal.Schema;
 import io.liaison.search.internal.Searches;
+import io.liaison.search.internal.VersionedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
@@ -31,7 +29,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherFactory;
@@ -45,13 +42,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's local index of the cases and leads it may read: one owner of the {@link IndexWriter},
  * a {@link SearcherManager} refreshed in the background (near-real-time, every {@link
- * Options#refreshInterval()}), stored on disk and reopened as it is on restart.
+ * IndexIndexOptions#refreshInterval()}), stored on disk and reopened as it is on restart.
  *
  * <p>All methods are synchronous and thread-safe; they block on disk I/O, so call them from a
  * worker thread, never from an event loop. Writes are visible to searches after the next refresh
  * (call {@link #refresh()} to wait for it); they are durable after the next commit (every {@link
- * Options#commitInterval()}, on {@link #commit(String)} and on {@link #close()}). After a crash the
- * node replays its store from {@link #checkpoint()}; replaying is harmless because versions decide.
+ * IndexIndexOptions#commitInterval()}, on {@link #commit(String)} and on {@link #close()}). After a
+ * crash the node replays its store from {@link #checkpoint()}; replaying is harmless because
+ * versions decide.
  *
  * <p>Typical use by the node:
  *
@@ -68,70 +66,22 @@ public final class CaseIndex implements Closeable {
   private static final String SCHEMA_KEY = "schema";
   private static final String COMPLETE_KEY = "complete";
   private static final String CHECKPOINT_KEY = "checkpoint";
-  private static final int STRIPES = 64;
-
-  /** State of the index found on open. Anything but {@code OPENED} needs a {@link #rebuild}. */
-  public enum Status {
-    /** An existing, complete index of the current schema. */
-    OPENED,
-    /** No index existed; an empty one was created. */
-    CREATED,
-    /** The index had another schema version and was replaced by an empty one. */
-    REPLACED_STALE,
-    /** A rebuild was started but never finished (or failed). */
-    INCOMPLETE;
-
-    public boolean needsRebuild() {
-      return this != OPENED;
-    }
-  }
-
-  /**
-   * Tuning. {@code refreshInterval}: how stale a search may be; {@code commitInterval}: how much a
-   * crash may make the node replay; {@code ramBufferMb}: the writer's buffer; {@code indexThreads}:
-   * threads of a rebuild.
-   */
-  public record Options(
-      Duration refreshInterval, Duration commitInterval, double ramBufferMb, int indexThreads) {
-    public Options {
-      if (refreshInterval.isNegative() || refreshInterval.isZero()) {
-        throw new IllegalArgumentException("refreshInterval must be positive");
-      }
-      if (commitInterval.isNegative() || commitInterval.isZero()) {
-        throw new IllegalArgumentException("commitInterval must be positive");
-      }
-      if (ramBufferMb < 1 || indexThreads < 1) {
-        throw new IllegalArgumentException("ramBufferMb and indexThreads must be at least 1");
-      }
-    }
-
-    /** 250 ms refresh, 60 s commit, 128 MB buffer, one rebuild thread per core. */
-    public static Options defaults() {
-      return new Options(
-          Duration.ofMillis(250),
-          Duration.ofSeconds(60),
-          128,
-          Runtime.getRuntime().availableProcessors());
-    }
-  }
 
   private final Path path;
-  private final Options options;
+  private final IndexOptions options;
   private final Directory directory;
   private final Analyzer analyzer = ChineseAnalyzers.bigram();
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final FacetCounter facets = new FacetCounter();
-  private final LiveVersions versions = new LiveVersions();
-  private final Object[] stripes = new Object[STRIPES];
+  private final VersionedWriter versioned;
   private final ReentrantReadWriteLock rebuildLock = new ReentrantReadWriteLock();
-  private final ReentrantLock refreshLock = new ReentrantLock();
   private final ScheduledExecutorService background;
-  private volatile Status status;
+  private volatile IndexStatus status;
   private volatile String checkpoint;
   private volatile boolean closed;
 
-  private CaseIndex(Path path, Options options) throws IOException {
+  private CaseIndex(Path path, IndexOptions options) throws IOException {
     this.path = path;
     this.options = options;
     Files.createDirectories(path);
@@ -140,16 +90,17 @@ public final class CaseIndex implements Closeable {
     this.directory = new NRTCachingDirectory(FSDirectory.open(path), 8, 64);
     Map<String, String> data = Map.of();
     if (!DirectoryReader.indexExists(directory)) {
-      status = Status.CREATED;
+      status = IndexStatus.CREATED;
     } else {
       data = SegmentInfos.readLatestCommit(directory).getUserData();
       if (!String.valueOf(Schema.VERSION).equals(data.get(SCHEMA_KEY))) {
-        status = Status.REPLACED_STALE;
+        status = IndexStatus.REPLACED_STALE;
       } else {
-        status = "true".equals(data.get(COMPLETE_KEY)) ? Status.OPENED : Status.INCOMPLETE;
+        status =
+            "true".equals(data.get(COMPLETE_KEY)) ? IndexStatus.OPENED : IndexStatus.INCOMPLETE;
       }
     }
-    boolean fresh = status == Status.CREATED || status == Status.REPLACED_STALE;
+    boolean fresh = status == IndexStatus.CREATED || status == IndexStatus.REPLACED_STALE;
     checkpoint = fresh ? null : data.get(CHECKPOINT_KEY);
     IndexWriterConfig config =
         new IndexWriterConfig(analyzer)
@@ -161,10 +112,8 @@ public final class CaseIndex implements Closeable {
     if (fresh) {
       commitWith(false);
     }
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new Object();
-    }
     this.searchers = new SearcherManager(writer, new SearcherFactory());
+    this.versioned = new VersionedWriter(writer, searchers);
     this.searchers.addListener(
         new ReferenceManager.RefreshListener() {
           @Override
@@ -187,26 +136,32 @@ public final class CaseIndex implements Closeable {
             });
     long refreshMs = options.refreshInterval().toMillis();
     background.scheduleWithFixedDelay(
-        this::backgroundRefresh, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
+        () -> inBackground("refresh", this::doRefresh),
+        refreshMs,
+        refreshMs,
+        TimeUnit.MILLISECONDS);
     long commitMs = options.commitInterval().toMillis();
     background.scheduleWithFixedDelay(
-        this::backgroundCommit, commitMs, commitMs, TimeUnit.MILLISECONDS);
+        () -> inBackground("commit", this::commitIfChanged),
+        commitMs,
+        commitMs,
+        TimeUnit.MILLISECONDS);
     LOG.info(
         "case index opened path={} status={} docs={}", path, status, writer.getDocStats().numDocs);
   }
 
-  /** Opens (or creates) the index in {@code path} with {@link Options#defaults()}. */
+  /** Opens (or creates) the index in {@code path} with {@link IndexIndexOptions#defaults()}. */
   public static CaseIndex open(Path path) throws IOException {
-    return open(path, Options.defaults());
+    return open(path, IndexOptions.defaults());
   }
 
   /** Opens (or creates) the index in {@code path}; check {@link #status()} afterwards. */
-  public static CaseIndex open(Path path, Options options) throws IOException {
+  public static CaseIndex open(Path path, IndexOptions options) throws IOException {
     return new CaseIndex(path, options);
   }
 
   /** What was found on open, or {@code OPENED} after a successful {@link #rebuild}. */
-  public Status status() {
+  public IndexStatus status() {
     return status;
   }
 
@@ -238,15 +193,7 @@ public final class CaseIndex implements Closeable {
       throws IOException {
     rebuildLock.readLock().lock();
     try {
-      synchronized (stripes[Math.floorMod(id.hashCode(), STRIPES)]) {
-        long current = currentRank(id);
-        if (tombstone ? rank < current : rank <= current) {
-          return false;
-        }
-        writer.updateDocument(new Term(Schema.ID, id), doc);
-        versions.put(id, rank);
-        return true;
-      }
+      return versioned.write(id, rank, tombstone, doc);
     } finally {
       rebuildLock.readLock().unlock();
     }
@@ -254,21 +201,8 @@ public final class CaseIndex implements Closeable {
 
   /** The version the index holds for {@code id} (deleted and sealed records included). */
   public OptionalLong version(String id) throws IOException {
-    long rank = currentRank(id);
+    long rank = versioned.currentRank(id);
     return rank < 0 ? OptionalLong.empty() : OptionalLong.of(rank >> 1);
-  }
-
-  private long currentRank(String id) throws IOException {
-    Long live = versions.get(id);
-    if (live != null) {
-      return live;
-    }
-    IndexSearcher s = searchers.acquire();
-    try {
-      return Searches.indexedRank(s.getIndexReader(), id);
-    } finally {
-      searchers.release(s);
-    }
   }
 
   /**
@@ -279,12 +213,7 @@ public final class CaseIndex implements Closeable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     ensureOpen();
-    IndexSearcher s = searchers.acquire();
-    try {
-      return Searches.search(s, analyzer, facets, request);
-    } finally {
-      searchers.release(s);
-    }
+    return read(s -> Searches.search(s, analyzer, facets, request));
   }
 
   /**
@@ -303,40 +232,25 @@ public final class CaseIndex implements Closeable {
   /** Every record that mentions the normalised identifier, newest first. */
   public List<SearchHit> lookup(Identifier id) throws IOException {
     ensureOpen();
-    IndexSearcher s = searchers.acquire();
-    try {
-      return Searches.lookup(s, id);
-    } finally {
-      searchers.release(s);
-    }
+    return read(s -> Searches.lookup(s, id));
   }
 
   /** The searchable record with this id, if any (not deleted, not sealed). */
   public Optional<SearchHit> get(String id) throws IOException {
     ensureOpen();
-    IndexSearcher s = searchers.acquire();
-    try {
-      return Searches.get(s, id);
-    } finally {
-      searchers.release(s);
-    }
+    return read(s -> Searches.get(s, id));
   }
 
   /** Number of searchable records (deleted and sealed ones not counted) as of the last refresh. */
   public long count() throws IOException {
-    IndexSearcher s = searchers.acquire();
-    try {
-      return Searches.count(s);
-    } finally {
-      searchers.release(s);
-    }
+    return read(s -> Searches.count(s));
   }
 
   /**
    * Replaces the whole index with {@code documents} (each id once), using {@link
-   * Options#indexThreads()} threads. Searches keep answering from the old contents until the new
-   * ones are complete; writes wait. {@code progress} is called on this thread with the number of
-   * documents indexed so far, about every 10,000 and once at the end.
+   * IndexOptions#indexThreads()} threads. Searches keep answering from the old contents until the
+   * new ones are complete; writes wait. {@code progress} is called on this thread with the number
+   * of documents indexed so far, about every 10,000 and once at the end.
    *
    * @return the number of documents indexed
    */
@@ -348,7 +262,7 @@ public final class CaseIndex implements Closeable {
       long t0 = System.nanoTime();
       LOG.info("case index rebuild started path={}", path);
       writer.deleteAll();
-      status = Status.INCOMPLETE;
+      status = IndexStatus.INCOMPLETE;
       long n;
       try {
         n = BulkLoader.load(writer, documents, options.indexThreads(), progress);
@@ -357,8 +271,8 @@ public final class CaseIndex implements Closeable {
         LOG.warn("case index rebuild failed path={}", path, e);
         throw e;
       }
-      versions.clear();
-      status = Status.OPENED;
+      versioned.reset();
+      status = IndexStatus.OPENED;
       commitWith(true);
       searchers.maybeRefreshBlocking();
       progress.accept(n);
@@ -387,16 +301,7 @@ public final class CaseIndex implements Closeable {
   }
 
   private void doRefresh() throws IOException {
-    refreshLock.lock();
-    boolean ok = false;
-    try {
-      versions.beforeRefresh();
-      searchers.maybeRefreshBlocking();
-      ok = true;
-    } finally {
-      versions.afterRefresh(ok);
-      refreshLock.unlock();
-    }
+    versioned.refresh();
   }
 
   /**
@@ -408,7 +313,7 @@ public final class CaseIndex implements Closeable {
     rebuildLock.readLock().lock();
     try {
       this.checkpoint = checkpoint;
-      commitWith(status == Status.OPENED);
+      commitWith(status == IndexStatus.OPENED);
     } finally {
       rebuildLock.readLock().unlock();
     }
@@ -417,6 +322,12 @@ public final class CaseIndex implements Closeable {
   /** The checkpoint of the last commit, if any. */
   public Optional<String> checkpoint() {
     return Optional.ofNullable(checkpoint);
+  }
+
+  private void commitIfChanged() throws IOException {
+    if (writer.hasUncommittedChanges()) {
+      commitWith(status == IndexStatus.OPENED);
+    }
   }
 
   private synchronized void commitWith(boolean complete) throws IOException {
@@ -430,40 +341,40 @@ public final class CaseIndex implements Closeable {
     writer.commit();
   }
 
-  private void backgroundRefresh() {
-    if (closed || !rebuildLock.readLock().tryLock()) {
-      return; // a rebuild must not be seen half done
-    }
+  private void warmFacets() throws IOException {
+    read(s -> facets.state(s.getIndexReader()));
+  }
+
+  /** Something done with an acquired searcher. */
+  private interface Read<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T read(Read<T> action) throws IOException {
+    IndexSearcher s = searchers.acquire();
     try {
-      doRefresh();
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("case index refresh failed path={}", path, e);
+      return action.apply(s);
     } finally {
-      rebuildLock.readLock().unlock();
+      searchers.release(s);
     }
   }
 
-  private void backgroundCommit() {
+  /** Something done in the background with the index. */
+  private interface Task {
+    void run() throws IOException;
+  }
+
+  /** Runs {@code task} unless the index is closed or being rebuilt (never seen half done). */
+  private void inBackground(String what, Task task) {
     if (closed || !rebuildLock.readLock().tryLock()) {
       return;
     }
     try {
-      if (writer.hasUncommittedChanges()) {
-        commitWith(status == Status.OPENED);
-      }
+      task.run();
     } catch (IOException | RuntimeException e) {
-      LOG.warn("case index commit failed path={}", path, e);
+      LOG.warn("case index {} failed path={}", what, path, e);
     } finally {
       rebuildLock.readLock().unlock();
-    }
-  }
-
-  private void warmFacets() throws IOException {
-    IndexSearcher s = searchers.acquire();
-    try {
-      facets.state(s.getIndexReader());
-    } finally {
-      searchers.release(s);
     }
   }
 
@@ -496,7 +407,7 @@ public final class CaseIndex implements Closeable {
     rebuildLock.writeLock().lock();
     try {
       closed = true;
-      commitWith(status == Status.OPENED);
+      commitWith(status == IndexStatus.OPENED);
       searchers.close();
       writer.close();
       directory.close();

@@ -48,7 +48,7 @@ class CaseIndexBruteForceTest {
     List<Long> progress = new ArrayList<>();
     assertThat(rebuilt.rebuild(docs, progress::add)).isEqualTo(N);
     assertThat(progress).last().isEqualTo((long) N);
-    assertThat(rebuilt.status()).isEqualTo(CaseIndex.Status.OPENED);
+    assertThat(rebuilt.status()).isEqualTo(IndexStatus.OPENED);
     incremental = CaseIndex.open(dir.resolve("incremental"), CaseIndexTest.options());
     for (SearchDocument d : docs) {
       incremental.upsert(d);
@@ -238,7 +238,7 @@ class CaseIndexBruteForceTest {
       }
     }
     try (CaseIndex index = CaseIndex.open(copy, CaseIndexTest.options())) {
-      assertThat(index.status()).isEqualTo(CaseIndex.Status.OPENED);
+      assertThat(index.status()).isEqualTo(IndexStatus.OPENED);
       for (SearchRequest q : requests()) {
         assertThat(index.search(q)).isEqualTo(before.get(q));
       }

@@ -32,8 +32,8 @@ class CaseIndexTest {
     index.close();
   }
 
-  static CaseIndex.Options options() {
-    return new CaseIndex.Options(Duration.ofMillis(50), Duration.ofSeconds(60), 16, 2);
+  static IndexOptions options() {
+    return new IndexOptions(Duration.ofMillis(50), Duration.ofSeconds(60), 16, 2);
   }
 
   static List<String> ids(List<SearchHit> hits) {
@@ -213,13 +213,13 @@ class CaseIndexTest {
 
   @Test
   void reopensWithTheSameContentAndNeedsNoRebuild() throws Exception {
-    assertThat(index.status()).isEqualTo(CaseIndex.Status.CREATED);
+    assertThat(index.status()).isEqualTo(IndexStatus.CREATED);
     index.rebuild(List.of(doc("a", XINGHE, "重启之前。", 1)), n -> {});
     index.upsert(doc("b", XINGHE, "重启之前的增量。", 1, plate("蒙J3K582")));
     index.commit("store-seq-42");
     index.close();
     index = CaseIndex.open(dir.resolve("index"), options());
-    assertThat(index.status()).isEqualTo(CaseIndex.Status.OPENED);
+    assertThat(index.status()).isEqualTo(IndexStatus.OPENED);
     assertThat(index.checkpoint()).contains("store-seq-42");
     assertThat(search("重启之前")).containsExactlyInAnyOrder("a", "b");
     assertThat(ids(index.lookup(IdentifierType.PLATE, "蒙J·3K582"))).containsExactly("b");
@@ -238,7 +238,7 @@ class CaseIndexTest {
       w.commit();
     }
     index = CaseIndex.open(old, options());
-    assertThat(index.status()).isEqualTo(CaseIndex.Status.REPLACED_STALE);
+    assertThat(index.status()).isEqualTo(IndexStatus.REPLACED_STALE);
     assertThat(index.status().needsRebuild()).isTrue();
     assertThat(index.count()).isZero();
   }
@@ -268,12 +268,12 @@ class CaseIndexTest {
               }
             };
     assertThatThrownBy(() -> index.rebuild(failing, n -> {})).hasMessage("store read failed");
-    assertThat(index.status()).isEqualTo(CaseIndex.Status.INCOMPLETE);
+    assertThat(index.status()).isEqualTo(IndexStatus.INCOMPLETE);
     index.close();
     index = CaseIndex.open(dir.resolve("index"), options());
-    assertThat(index.status()).isEqualTo(CaseIndex.Status.INCOMPLETE);
+    assertThat(index.status()).isEqualTo(IndexStatus.INCOMPLETE);
     assertThat(index.rebuild(docs, n -> {})).isEqualTo(600);
-    assertThat(index.status()).isEqualTo(CaseIndex.Status.OPENED);
+    assertThat(index.status()).isEqualTo(IndexStatus.OPENED);
     assertThat(index.count()).isEqualTo(600);
   }
 

@@ -16,7 +16,7 @@ class IdNumbersAndOthersTest {
   }
 
   static Optional<String> canon(IdentifierType type, String raw) {
-    return Identifiers.normalise(type, raw).map(Identifier::value);
+    return IdentifiersTest.canon(type, raw);
   }
 
   @ParameterizedTest
