@@ -110,7 +110,8 @@ final class DemoInit implements Callable<Integer> {
                   MemberKey.signing(keys.signing(), now), MemberKey.sealing(keys.sealing(), now))));
       ObjectNode cfg = Json.mapper().createObjectNode();
       cfg.put("bureau", b[0]);
-      cfg.putObject("http").put("host", host).put("port", httpBase + i);
+      // plain HTTP on loopback for the demo; production nodes serve TLS (docs/operations.md)
+      cfg.putObject("http").put("host", host).put("port", httpBase + i).put("plaintext", true);
       ObjectNode cl = cfg.putObject("cluster");
       cl.put("name", clusterName)
           .put("host", host)

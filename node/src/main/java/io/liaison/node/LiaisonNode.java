@@ -5,10 +5,17 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.liaison.node.access.AccessHandlers;
+import io.liaison.node.access.AuthRoutes;
+import io.liaison.node.access.AuthService;
 import io.liaison.node.admin.AdminRoutes;
 import io.liaison.node.audit.AuditRoutes;
 import io.liaison.node.audit.AuditService;
+import io.liaison.node.cases.CaseRoutes;
+import io.liaison.node.cases.CaseService;
+import io.liaison.node.cases.SharedCase;
 import io.liaison.node.cluster.GridConfig;
+import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.cluster.Quorum;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.events.EventFeed;
@@ -18,6 +25,8 @@ import io.liaison.node.lead.LeadReconciler;
 import io.liaison.node.lead.LeadRoutes;
 import io.liaison.node.lead.LeadService;
 import io.liaison.node.lead.LeadSweeper;
+import io.liaison.node.search.SearchIndexer;
+import io.liaison.node.search.SearchRoutes;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.Quarantine;
@@ -59,6 +68,8 @@ public final class LiaisonNode {
   private final AtomicBoolean ready;
   private RosterService rosters;
   private AuditService audit;
+  private CaseService cases;
+  private SearchIndexer indexer;
   private long auditTimer = -1;
 
   private LiaisonNode(
@@ -94,6 +105,13 @@ public final class LiaisonNode {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    SearchIndexer indexer;
+    try {
+      indexer = SearchIndexer.open(config.dataDir().resolve("index"));
+    } catch (RuntimeException e) {
+      store.close();
+      return Future.failedFuture(e);
+    }
     LOG.info(
         "starting node bureau={} http={}:{} cluster={} member={}:{}",
         config.bureau(),
@@ -110,7 +128,11 @@ public final class LiaisonNode {
         .withMetrics(new MicrometerMetricsFactory(registry))
         .withClusterManager(cluster)
         .buildClustered()
-        .onFailure(e -> store.close())
+        .onFailure(
+            e -> {
+              indexer.close();
+              store.close();
+            })
         .compose(
             vertx -> {
               HazelcastInstance hz = cluster.getHazelcastInstance();
@@ -130,6 +152,9 @@ public final class LiaisonNode {
                       registry,
                       new Quorum(hz, expectedMembers(config)),
                       clock);
+              CaseService cases =
+                  new CaseService(
+                      vertx, exec, trust, hz.getMap(GridConfig.CASES), feed, quarantine, clock);
               LeadQueries queries =
                   new LeadQueries(
                       exec,
@@ -145,6 +170,9 @@ public final class LiaisonNode {
                       vertx, trust, hz.getMap(GridConfig.ROSTER), quarantine, config.dataDir());
               AuditService audit =
                   new AuditService(vertx, exec, trust, hz.getMap(GridConfig.AUDIT));
+              AuthService auth =
+                  new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
+              AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
               AtomicBoolean ready = new AtomicBoolean();
               ApiVerticle api =
                   new ApiVerticle(
@@ -153,6 +181,12 @@ public final class LiaisonNode {
                       config.limits().maxBodyBytes(),
                       exec,
                       List.of(
+                          access::limitAddress,
+                          access::log,
+                          access::authenticate,
+                          access::authorize),
+                      List.of(
+                          new AuthRoutes(auth, exec)::mount,
                           new LeadRoutes(leads, queries, config.limits().maxPageSize())::mount,
                           new AdminRoutes(
                                   quarantine,
@@ -161,7 +195,12 @@ public final class LiaisonNode {
                                   exec,
                                   config.dataDir().resolve("backups"))
                               ::mount,
-                          new AuditRoutes(audit, exec)::mount),
+                          new AuditRoutes(audit, exec)::mount,
+                          new CaseRoutes(cases)::mount,
+                          new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
+                              ::mount),
+                      config.http().tlsCert(),
+                      config.http().tlsKey(),
                       ready::get,
                       registry::scrape);
               LiaisonNode node =
@@ -169,6 +208,9 @@ public final class LiaisonNode {
                       config, vertx, store, exec, trust, hz, leads, sweeper, api, ready);
               node.rosters = rosters;
               node.audit = audit;
+              node.cases = cases;
+              node.indexer = indexer;
+              indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
                   .compose(id -> node.join(grid))
@@ -185,7 +227,11 @@ public final class LiaisonNode {
   }
 
   private Future<Void> join(IMap<String, String> grid) {
-    grid.addEntryListener(new GridListener(leads), true);
+    grid.addEntryListener(new GridListener(leads::receive), true);
+    IMap<String, String> caseGrid = hazelcast.getMap(GridConfig.CASES);
+    caseGrid.addEntryListener(new GridListener(cases::receive), true);
+    GridReconciler caseReconciler =
+        new GridReconciler(vertx, storeExec, caseGrid, SharedCase.KIND, cases::receive);
     IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
     superseded.addEntryListener(
         (com.hazelcast.map.listener.EntryAddedListener<String, String>)
@@ -199,11 +245,13 @@ public final class LiaisonNode {
               if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
                 LOG.warn("cluster merged after a split; reconciling bureau={}", config.bureau());
                 new LeadReconciler(vertx, leads, storeExec, grid).reconcile();
+                caseReconciler.reconcile();
               }
             });
     return rosters
         .join()
         .compose(v -> new LeadReconciler(vertx, leads, storeExec, grid).reconcile())
+        .compose(r -> caseReconciler.reconcile())
         .compose(
             r ->
                 vertx.executeBlocking(
@@ -219,7 +267,8 @@ public final class LiaisonNode {
               sweeper.start(config.leads().sweepInterval());
               auditTimer = vertx.setPeriodic(1000, t -> audit.publish());
               LOG.info(
-                  "node ready bureau={} http=http://{}:{} members={}",
+                  "node ready bureau={} api={}://{}:{} members={}",
+                  config.http().tls() ? "https" : "http",
                   config.bureau(),
                   config.http().host(),
                   httpPort(),
@@ -262,26 +311,45 @@ public final class LiaisonNode {
     LOG.info("stopping node bureau={}", config.bureau());
     sweeper.stop();
     vertx.cancelTimer(auditTimer);
-    return vertx
-        .close()
-        .onComplete(
-            ar -> {
-              storeExec.close();
-              store.close();
-            });
+    // Closing runs on a thread of its own: the index is closed off the event loops and before
+    // them (a blocking commit), and vertx.close() is called with no Vert.x context, so that its
+    // future does not try to complete on an event loop it has just shut down (which would
+    // leave it pending forever).
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread closer =
+        new Thread(
+            () -> {
+              try {
+                indexer.close();
+              } catch (RuntimeException e) {
+                LOG.warn("closing the search index failed: {}", e.getMessage());
+              }
+              vertx
+                  .close()
+                  .onComplete(
+                      ar -> {
+                        storeExec.close();
+                        store.close();
+                        done.complete(null);
+                      });
+            },
+            "liaison-stop");
+    closer.start();
+    return Future.fromCompletionStage(done);
   }
 
-  /** Hands every added or updated grid value to the lead service for verification. */
-  private record GridListener(LeadService leads)
+  /** Hands every added or updated grid value to its feature's receive (verify, store). */
+  private record GridListener(java.util.function.BiConsumer<String, String> receive)
       implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
     @Override
     public void entryAdded(EntryEvent<String, String> e) {
-      leads.receive(e.getKey(), e.getValue());
+      receive.accept(e.getKey(), e.getValue());
     }
 
     @Override
     public void entryUpdated(EntryEvent<String, String> e) {
-      leads.receive(e.getKey(), e.getValue());
+      receive.accept(e.getKey(), e.getValue());
     }
   }
 }

@@ -14,7 +14,37 @@ public final class Http {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private static final java.util.Map<String, String> TOKENS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Http() {}
+
+  /**
+   * Signs {@code officer} in on the node at {@code baseUrl}; later requests there carry the token.
+   */
+  public static String signIn(String baseUrl, String officer, String password) {
+    TOKENS.remove(baseUrl);
+    Response r =
+        postJson(
+            baseUrl + "/api/v1/auth/login",
+            "{\"officer\":\"" + officer + "\",\"password\":\"" + password + "\"}");
+    if (r.status() != 200) {
+      throw new AssertionError("sign-in failed on " + baseUrl + ": " + r.body());
+    }
+    String token = r.json().get("accessToken").asText();
+    TOKENS.put(baseUrl, token);
+    return token;
+  }
+
+  /** Forgets the token of a node (requests go unauthenticated). */
+  public static void signOut(String baseUrl) {
+    TOKENS.remove(baseUrl);
+  }
+
+  /** The token used for a node, if signed in. */
+  public static String token(String baseUrl) {
+    return TOKENS.get(baseUrl);
+  }
 
   /** A response: status, content type and the body parsed as JSON (null if not JSON). */
   public record Response(int status, String contentType, String body) {
@@ -43,6 +73,14 @@ public final class Http {
   }
 
   public static Response send(HttpRequest.Builder b) {
+    HttpRequest probe = b.copy().build();
+    if (probe.headers().firstValue("Authorization").isEmpty()) {
+      String uri = probe.uri().toString();
+      TOKENS.entrySet().stream()
+          .filter(e -> uri.startsWith(e.getKey() + "/"))
+          .findFirst()
+          .ifPresent(e -> b.header("Authorization", "Bearer " + e.getValue()));
+    }
     try {
       HttpResponse<String> r =
           CLIENT.send(

@@ -85,7 +85,10 @@ public final class ProcessCluster implements AutoCloseable {
                   MemberKey.signing(keys.signing(), now), MemberKey.sealing(keys.sealing(), now))));
       ObjectNode cfg = Json.mapper().createObjectNode();
       cfg.put("bureau", id.code());
-      cfg.putObject("http").put("host", "127.0.0.1").put("port", httpPorts[i]);
+      cfg.putObject("http")
+          .put("host", "127.0.0.1")
+          .put("port", httpPorts[i])
+          .put("plaintext", true);
       ObjectNode cl = cfg.putObject("cluster");
       cl.put("name", clusterName).put("host", "127.0.0.1").put("port", clusterPorts[i]);
       cl.put("joinWaitSeconds", 1);
@@ -113,6 +116,7 @@ public final class ProcessCluster implements AutoCloseable {
 
   /** Starts node {@code i} and waits until it reports ready. */
   public void start(int i) throws Exception {
+    TestCluster.enrol(dataDir(i), i);
     Process p = launch(i);
     processes[i] = p;
     Await.until(
@@ -124,6 +128,7 @@ public final class ProcessCluster implements AutoCloseable {
           return ready(i);
         },
         "node " + i + " ready");
+    Http.signIn(url(i), TestCluster.OFFICERS.get(i), TestCluster.PASSWORD);
   }
 
   /** Starts node {@code i} without waiting (for tests that expect it to fail). */
@@ -143,6 +148,10 @@ public final class ProcessCluster implements AutoCloseable {
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("node.log").toFile()));
     return pb.start();
+  }
+
+  public static String officer(int i) {
+    return TestCluster.OFFICERS.get(i);
   }
 
   public boolean ready(int i) {

@@ -21,6 +21,10 @@ public final class SseClient implements AutoCloseable {
 
   public SseClient(String url, Long lastEventId) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+    String base = url.replaceFirst("(https?://[^/]+).*", "$1");
+    if (Http.token(base) != null) {
+      b.header("Authorization", "Bearer " + Http.token(base));
+    }
     if (lastEventId != null) {
       b.header("Last-Event-ID", Long.toString(lastEventId));
     }

@@ -34,6 +34,11 @@ public final class TestCluster implements AutoCloseable {
       List.of(BureauId.of("150924"), BureauId.of("140222"), BureauId.of("140221"));
   static final String PASSPHRASE = "test-passphrase";
 
+  /** The officer enrolled (with every role) on node i, who signs in for the tests. */
+  public static final List<String> OFFICERS = List.of("150924-017", "140222-009", "140221-001");
+
+  public static final String PASSWORD = "test-password-一二三";
+
   private final Path dir;
   private final String clusterName = "liaison-test-" + UUID.randomUUID();
   private final List<NodeConfig> configs = new ArrayList<>();
@@ -42,6 +47,12 @@ public final class TestCluster implements AutoCloseable {
   private final List<BureauKeys> keys = new ArrayList<>();
 
   public TestCluster(Path dir, int size) throws IOException {
+    this(dir, size, c -> c);
+  }
+
+  /** Nodes whose configuration {@code customize} may change (limits, lifetimes, TLS). */
+  public TestCluster(Path dir, int size, java.util.function.UnaryOperator<NodeConfig> customize)
+      throws IOException {
     this.dir = dir;
     this.nodes = new LiaisonNode[size];
     Instant now = Instant.now().minusSeconds(60);
@@ -69,19 +80,21 @@ public final class TestCluster implements AutoCloseable {
               List.of(),
               List.of(MemberKey.signing(k.signing(), now), MemberKey.sealing(k.sealing(), now))));
       configs.add(
-          new NodeConfig(
-              id,
-              new NodeConfig.Http("127.0.0.1", 0),
-              new NodeConfig.Cluster(
-                  clusterName, "127.0.0.1", clusterPorts[i], addresses, Duration.ofSeconds(1)),
-              nodeDir.resolve("data"),
-              new NodeConfig.Trust(
-                  nodeDir.resolve("bureau.key"),
-                  dir.resolve("roster.json"),
-                  Base64.getUrlEncoder().withoutPadding().encodeToString(authority.publicKey()),
-                  null),
-              null,
-              new NodeConfig.Leads(Duration.ofDays(15), Duration.ofMillis(300))));
+          customize.apply(
+              new NodeConfig(
+                  id,
+                  NodeConfig.Http.plaintext("127.0.0.1", 0),
+                  new NodeConfig.Cluster(
+                      clusterName, "127.0.0.1", clusterPorts[i], addresses, Duration.ofSeconds(1)),
+                  nodeDir.resolve("data"),
+                  new NodeConfig.Trust(
+                      nodeDir.resolve("bureau.key"),
+                      dir.resolve("roster.json"),
+                      Base64.getUrlEncoder().withoutPadding().encodeToString(authority.publicKey()),
+                      null),
+                  null,
+                  new NodeConfig.Leads(Duration.ofDays(15), Duration.ofMillis(300)),
+                  null)));
     }
     Files.writeString(
         dir.resolve("roster.json"),
@@ -98,6 +111,7 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public LiaisonNode start(int i) throws Exception {
+    enrol(configs.get(i).dataDir(), i);
     nodes[i] =
         LiaisonNode.start(
                 configs.get(i), Map.of("LIAISON_KEY_PASSPHRASE", PASSPHRASE), Clock.systemUTC())
@@ -105,6 +119,7 @@ public final class TestCluster implements AutoCloseable {
             .toCompletableFuture()
             .get(120, TimeUnit.SECONDS);
     Await.until(Duration.ofSeconds(60), nodes[i]::isReady, "node " + i + " ready");
+    Http.signIn(url(i), OFFICERS.get(i), PASSWORD);
     return nodes[i];
   }
 
@@ -144,6 +159,22 @@ public final class TestCluster implements AutoCloseable {
   public void close() throws Exception {
     for (int i = nodes.length - 1; i >= 0; i--) {
       stop(i);
+    }
+  }
+
+  /** Enrols node i's test officer into its store before the node starts (once). */
+  static void enrol(Path dataDir, int i) {
+    try (var store = io.liaison.node.store.Store.open(dataDir.resolve("liaison.db"))) {
+      if (store.query("SELECT 1 FROM officers WHERE id=?", rs -> 1, OFFICERS.get(i)).isEmpty()) {
+        io.liaison.node.access.AuthService.enrolOffline(
+            store,
+            new io.liaison.node.access.Officer(
+                OFFICERS.get(i),
+                "测试警官" + i,
+                java.util.EnumSet.allOf(io.liaison.node.access.Role.class),
+                PASSWORD,
+                false));
+      }
     }
   }
 

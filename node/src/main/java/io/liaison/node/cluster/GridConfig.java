@@ -28,6 +28,9 @@ public final class GridConfig {
   /** Signed roster versions: version → signed roster JSON. */
   public static final String ROSTER = "liaison.roster";
 
+  /** Shared cases: pool id → JSON array of signed case versions (see node.cases.SharedCase). */
+  public static final String CASES = "liaison.cases";
+
   private GridConfig() {}
 
   public static Config build(NodeConfig node) {
@@ -58,6 +61,8 @@ public final class GridConfig {
     cfg.addMapConfig(
         new MapConfig(LEADS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(ROSTER).setBackupCount(2));
+    cfg.addMapConfig(
+        new MapConfig(CASES).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(SUPERSEDED).setBackupCount(1));
     cfg.addMapConfig(
         new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));

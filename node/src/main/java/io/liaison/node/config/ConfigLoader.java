@@ -59,7 +59,16 @@ public final class ConfigLoader {
     cluster.path("members").forEach(m -> members.add(m.asText()));
     return new NodeConfig(
         bureau,
-        new NodeConfig.Http(text(http, "host"), integer(http, "port", "http.port")),
+        new NodeConfig.Http(
+            text(http, "host"),
+            integer(http, "port", "http.port"),
+            http.path("tls").hasNonNull("certFile")
+                ? path(base, http.path("tls").get("certFile").asText())
+                : null,
+            http.path("tls").hasNonNull("keyFile")
+                ? path(base, http.path("tls").get("keyFile").asText())
+                : null,
+            http.path("plaintext").asBoolean(false)),
         new NodeConfig.Cluster(
             text(cluster, "name"),
             text(cluster, "host"),
@@ -81,7 +90,26 @@ public final class ConfigLoader {
             : new NodeConfig.Limits(
                 limits.path("maxBodyBytes").asLong(NodeConfig.Limits.DEFAULTS.maxBodyBytes()),
                 limits.path("maxPageSize").asInt(NodeConfig.Limits.DEFAULTS.maxPageSize())),
-        leads(root.path("leads")));
+        leads(root.path("leads")),
+        security(root.path("security")));
+  }
+
+  private static NodeConfig.Security security(JsonNode n) {
+    if (n.isMissingNode()) {
+      return null;
+    }
+    NodeConfig.Security d = NodeConfig.Security.DEFAULTS;
+    return new NodeConfig.Security(
+        seconds(n, "accessTtlSeconds", d.accessTtl()),
+        seconds(n, "refreshTtlSeconds", d.refreshTtl()),
+        n.path("maxFailedLogins").asInt(d.maxFailedLogins()),
+        seconds(n, "lockoutSeconds", d.lockout()),
+        n.path("requestsPerMinute").asInt(d.requestsPerMinute()),
+        n.path("loginsPerMinute").asInt(d.loginsPerMinute()));
+  }
+
+  private static Duration seconds(JsonNode n, String field, Duration dflt) {
+    return n.has(field) ? Duration.ofMillis((long) (n.get(field).asDouble() * 1000)) : dflt;
   }
 
   private static NodeConfig.Leads leads(JsonNode n) {

@@ -17,7 +17,8 @@ public record NodeConfig(
     Path dataDir,
     Trust trust,
     Limits limits,
-    Leads leads) {
+    Leads leads,
+    Security security) {
 
   public NodeConfig {
     Objects.requireNonNull(bureau, "bureau");
@@ -27,6 +28,7 @@ public record NodeConfig(
     Objects.requireNonNull(trust, "trust");
     limits = limits == null ? Limits.DEFAULTS : limits;
     leads = leads == null ? Leads.DEFAULTS : leads;
+    security = security == null ? Security.DEFAULTS : security;
   }
 
   /**
@@ -49,10 +51,64 @@ public record NodeConfig(
   }
 
   /** The HTTP API: interface and port (0 picks a free port, for tests). */
-  public record Http(String host, int port) {
+  /**
+   * The HTTP API: interface and port (0 picks a free port, for tests). The API is served over TLS
+   * with the PEM certificate and key given; plain HTTP only when {@code plaintext} is explicitly
+   * set (local development, demos on loopback).
+   */
+  public record Http(String host, int port, Path tlsCert, Path tlsKey, boolean plaintext) {
     public Http {
       ConfigException.check(host != null && !host.isBlank(), "http.host", "is required");
       ConfigException.check(port >= 0 && port <= 65535, "http.port", "must be 0..65535");
+      ConfigException.check(
+          (tlsCert == null) == (tlsKey == null),
+          "http.tls",
+          "give both certFile and keyFile, or neither");
+      ConfigException.check(
+          plaintext || tlsCert != null,
+          "http.tls",
+          "is required (certFile and keyFile); set http.plaintext=true only for local development");
+      ConfigException.check(
+          !(plaintext && tlsCert != null), "http.plaintext", "cannot be combined with http.tls");
+    }
+
+    /** Plain HTTP, for tests and local development. */
+    public static Http plaintext(String host, int port) {
+      return new Http(host, port, null, null, true);
+    }
+
+    public boolean tls() {
+      return tlsCert != null;
+    }
+  }
+
+  /**
+   * Sign-in and request limits: token lifetimes, lockout after failed sign-ins (doubling with each
+   * further failure), and per-officer / per-address request rates.
+   */
+  public record Security(
+      Duration accessTtl,
+      Duration refreshTtl,
+      int maxFailedLogins,
+      Duration lockout,
+      int requestsPerMinute,
+      int loginsPerMinute) {
+    public static final Security DEFAULTS =
+        new Security(
+            Duration.ofMinutes(15), Duration.ofHours(12), 5, Duration.ofMinutes(15), 1200, 30);
+
+    public Security {
+      ConfigException.check(
+          accessTtl != null && accessTtl.toSeconds() >= 1, "security.accessTtlSeconds", "≥ 1");
+      ConfigException.check(
+          refreshTtl != null && refreshTtl.compareTo(accessTtl) >= 0,
+          "security.refreshTtlSeconds",
+          "must be at least the access token lifetime");
+      ConfigException.check(maxFailedLogins >= 1, "security.maxFailedLogins", "≥ 1");
+      ConfigException.check(
+          lockout != null && !lockout.isNegative(), "security.lockoutSeconds", "≥ 0");
+      ConfigException.check(requestsPerMinute >= 1, "security.requestsPerMinute", "≥ 1");
+      ConfigException.check(loginsPerMinute >= 1, "security.loginsPerMinute", "≥ 1");
     }
   }
 

@@ -8,14 +8,25 @@ import io.liaison.api.Problem;
  */
 public class ApiException extends RuntimeException {
   private final transient Problem problem;
+  private final Long retryAfterSeconds;
 
   public ApiException(Problem problem) {
+    this(problem, null);
+  }
+
+  /** A problem with a {@code Retry-After} (seconds) for the client, e.g. 429 or 503. */
+  public ApiException(Problem problem, Long retryAfterSeconds) {
     super(
         problem.title() + (problem.detail() == null ? "" : ": " + problem.detail()),
         null,
         false,
         false);
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public Problem problem() {

@@ -22,6 +22,9 @@ public final class ApiVerticle extends VerticleBase {
   private final long maxBodyBytes;
   private final StoreExecutor store;
   private final List<Consumer<Router>> features;
+  private final List<io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>> access;
+  private final java.nio.file.Path tlsCert;
+  private final java.nio.file.Path tlsKey;
   private final BooleanSupplier ready;
   private final java.util.function.Supplier<String> metrics;
   private HttpServer server;
@@ -31,7 +34,10 @@ public final class ApiVerticle extends VerticleBase {
       int port,
       long maxBodyBytes,
       StoreExecutor store,
+      List<io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>> access,
       List<Consumer<Router>> features,
+      java.nio.file.Path tlsCert,
+      java.nio.file.Path tlsKey,
       BooleanSupplier ready,
       java.util.function.Supplier<String> metrics) {
     this.host = host;
@@ -39,6 +45,9 @@ public final class ApiVerticle extends VerticleBase {
     this.maxBodyBytes = maxBodyBytes;
     this.store = store;
     this.features = List.copyOf(features);
+    this.access = List.copyOf(access);
+    this.tlsCert = tlsCert;
+    this.tlsKey = tlsKey;
     this.ready = ready;
     this.metrics = metrics;
   }
@@ -46,6 +55,8 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    // access first: rate limit, sign-in, authorisation, access log (see io.liaison.node.access)
+    access.forEach(h -> router.route().handler(h));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router
         .get("/health/live")
@@ -75,13 +86,22 @@ public final class ApiVerticle extends VerticleBase {
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, Problems::handle);
     router.errorHandler(405, Problems::handle);
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(host)
+            .setPort(port)
+            .setCompressionSupported(true)
+            .setMaxHeaderSize(16 * 1024);
+    if (tlsCert != null) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new io.vertx.core.net.PemKeyCertOptions()
+                  .setCertPath(tlsCert.toString())
+                  .setKeyPath(tlsKey.toString()));
+    }
     return vertx
-        .createHttpServer(
-            new HttpServerOptions()
-                .setHost(host)
-                .setPort(port)
-                .setCompressionSupported(true)
-                .setMaxHeaderSize(16 * 1024))
+        .createHttpServer(options)
         .requestHandler(router)
         .listen()
         .onSuccess(s -> server = s);

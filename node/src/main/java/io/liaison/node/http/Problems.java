@@ -44,6 +44,12 @@ public final class Problems {
           ctx.request().path(),
           p.detail());
     }
+    if (ctx.failure() instanceof ApiException api && api.retryAfterSeconds() != null) {
+      ctx.response().putHeader("Retry-After", Long.toString(api.retryAfterSeconds()));
+    }
+    if (p.status() == 401) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"liaison\"");
+    }
     send(ctx.response(), p);
   }
 

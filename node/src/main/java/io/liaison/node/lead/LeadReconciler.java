@@ -1,121 +1,24 @@
 package io.liaison.node.lead;
 
 import com.hazelcast.map.IMap;
-import io.liaison.crypto.Hashes;
+import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.store.StoreExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Anti-entropy between the node's store and the grid, by record id and content hash, in batches:
- * what the grid has and the store lacks (or holds differently) is verified and taken in; what the
- * store has and the grid lacks is put back on the grid (after a full-cluster restart the grid is
- * empty and the stores are the record).
+ * Anti-entropy between the node's store and the {@code liaison.leads} map: the {@link
+ * GridReconciler} over leads, taking grid values in through {@link LeadService#receive}.
  */
 public final class LeadReconciler {
-  private static final Logger LOG = LoggerFactory.getLogger(LeadReconciler.class);
-  private static final int BATCH = 500;
-
-  private final Vertx vertx;
-  private final LeadService leads;
-  private final StoreExecutor store;
-  private final IMap<String, String> grid;
+  private final GridReconciler reconciler;
 
   public LeadReconciler(
       Vertx vertx, LeadService leads, StoreExecutor store, IMap<String, String> grid) {
-    this.vertx = vertx;
-    this.leads = leads;
-    this.store = store;
-    this.grid = grid;
+    this.reconciler = new GridReconciler(vertx, store, grid, LeadRecord.KIND, leads::receive);
   }
 
-  /** Outcome of one reconciliation pass. */
-  public record Report(int taken, int restored, int unchanged, long millis) {}
-
-  public Future<Report> reconcile() {
-    long t0 = System.nanoTime();
-    return store
-        .call(s -> s.hashes(LeadRecord.KIND))
-        .compose(
-            local ->
-                vertx
-                    .executeBlocking(() -> new HashSet<>(grid.keySet()), false)
-                    .compose(
-                        gridKeys ->
-                            pull(local, gridKeys)
-                                .compose(
-                                    taken ->
-                                        push(local, gridKeys)
-                                            .map(
-                                                restored ->
-                                                    new Report(
-                                                        taken,
-                                                        restored,
-                                                        local.size() - restored,
-                                                        (System.nanoTime() - t0) / 1_000_000)))))
-        .onSuccess(
-            r ->
-                LOG.info(
-                    "reconciled leads taken={} restored={} local={} in {} ms",
-                    r.taken(),
-                    r.restored(),
-                    r.unchanged() + r.restored(),
-                    r.millis()));
-  }
-
-  private Future<Integer> pull(Map<String, String> local, Set<String> gridKeys) {
-    List<String> keys = new ArrayList<>(gridKeys);
-    Future<Integer> chain = Future.succeededFuture(0);
-    for (int i = 0; i < keys.size(); i += BATCH) {
-      Set<String> batch = new HashSet<>(keys.subList(i, Math.min(keys.size(), i + BATCH)));
-      chain =
-          chain.compose(
-              n ->
-                  vertx
-                      .executeBlocking(() -> grid.getAll(batch), false)
-                      .compose(
-                          values -> {
-                            List<Future<Boolean>> fs = new ArrayList<>();
-                            values.forEach(
-                                (k, v) -> {
-                                  String h = Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));
-                                  if (!h.equals(local.get(k))) {
-                                    fs.add(leads.receive(k, v));
-                                  }
-                                });
-                            return Future.all(fs)
-                                .map(cf -> n + (int) fs.stream().filter(f -> f.result()).count());
-                          }));
-    }
-    return chain;
-  }
-
-  private Future<Integer> push(Map<String, String> local, Set<String> gridKeys) {
-    List<String> missing = local.keySet().stream().filter(k -> !gridKeys.contains(k)).toList();
-    Future<Integer> chain = Future.succeededFuture(0);
-    for (String id : missing) {
-      chain =
-          chain.compose(
-              n ->
-                  store
-                      .call(s -> s.record(id))
-                      .compose(
-                          r ->
-                              r.isEmpty()
-                                  ? Future.succeededFuture(n)
-                                  : vertx
-                                      .executeBlocking(
-                                          () -> grid.putIfAbsent(id, r.get().body()), false)
-                                      .map(prev -> prev == null ? n + 1 : n)));
-    }
-    return chain;
+  public Future<GridReconciler.Report> reconcile() {
+    return reconciler.reconcile();
   }
 }

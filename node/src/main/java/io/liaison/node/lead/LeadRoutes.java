@@ -3,6 +3,7 @@ package io.liaison.node.lead;
 import io.liaison.api.BureauId;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.TransitionRequest;
+import io.liaison.node.access.Principals;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
 import io.vertx.ext.web.Router;
@@ -38,6 +39,7 @@ public final class LeadRoutes {
 
   private void post(RoutingContext ctx) {
     LeadDraft draft = Bodies.read(ctx, LeadDraft.class);
+    Principals.requireSelf(ctx, draft.officer());
     leads
         .post(draft)
         .onSuccess(
@@ -50,6 +52,7 @@ public final class LeadRoutes {
 
   private void transition(RoutingContext ctx) {
     TransitionRequest req = Bodies.read(ctx, TransitionRequest.class);
+    Principals.requireSelf(ctx, req.officer());
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key != null && !key.matches("[A-Za-z0-9_\\-:.]{1,128}")) {
       throw ApiException.badRequest(

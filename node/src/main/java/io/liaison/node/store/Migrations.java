@@ -47,6 +47,38 @@ final class Migrations {
             "CREATE TABLE superseded (hash TEXT PRIMARY KEY, record_id TEXT NOT NULL,"
                 + " envelope TEXT NOT NULL, at INTEGER NOT NULL)",
             "CREATE INDEX superseded_record ON superseded(record_id)"
+          },
+          new String[] {
+            // officers of this bureau, their sessions, and who accessed what
+            "CREATE TABLE officers (id TEXT PRIMARY KEY, name TEXT NOT NULL, roles TEXT NOT NULL,"
+                + " password TEXT NOT NULL, totp TEXT, failed INTEGER NOT NULL DEFAULT 0,"
+                + " locked_until INTEGER, disabled INTEGER NOT NULL DEFAULT 0,"
+                + " created_at INTEGER NOT NULL)",
+            "CREATE TABLE sessions (id TEXT PRIMARY KEY, officer TEXT NOT NULL,"
+                + " access_hash TEXT NOT NULL UNIQUE, access_expires INTEGER NOT NULL,"
+                + " refresh_hash TEXT NOT NULL UNIQUE, refresh_expires INTEGER NOT NULL,"
+                + " revoked INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)",
+            "CREATE TABLE access_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
+                + " officer TEXT, address TEXT, method TEXT NOT NULL, path TEXT NOT NULL,"
+                + " status INTEGER NOT NULL, action TEXT)",
+            "CREATE INDEX access_log_officer ON access_log(officer, at)"
+          },
+          new String[] {
+            // the change log the search index tails: one row per record, moved to the end on
+            // every change (triggers, so every writer of records is covered); the store's
+            // identity, so an index checkpointed against another store file is rebuilt
+            "CREATE TABLE IF NOT EXISTS record_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                + " record_id TEXT NOT NULL UNIQUE)",
+            "INSERT OR IGNORE INTO record_changes(record_id)"
+                + " SELECT id FROM records ORDER BY updated_at, id",
+            "CREATE TRIGGER IF NOT EXISTS records_changed_insert AFTER INSERT ON records BEGIN"
+                + " DELETE FROM record_changes WHERE record_id = NEW.id;"
+                + " INSERT INTO record_changes(record_id) VALUES (NEW.id); END",
+            "CREATE TRIGGER IF NOT EXISTS records_changed_update AFTER UPDATE OF hash ON records"
+                + " BEGIN DELETE FROM record_changes WHERE record_id = NEW.id;"
+                + " INSERT INTO record_changes(record_id) VALUES (NEW.id); END",
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(16))))"
           });
 
   private Migrations() {}

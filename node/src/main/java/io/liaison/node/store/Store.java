@@ -297,6 +297,43 @@ public final class Store implements AutoCloseable {
     return query("SELECT count(*) FROM records", rs -> rs.getLong(1)).get(0);
   }
 
+  /** A record as it is now and its position in the change log (see {@link #changesAfter}). */
+  public record Change(long seq, StoredRecord record) {}
+
+  /**
+   * Records changed after position {@code seq} of the change log, in log order, at most {@code
+   * limit}. Every insert or content change of a record moves it to the end of the log, so tailing
+   * from a position sees every record's latest content (for the search index).
+   */
+  public List<Change> changesAfter(long seq, int limit) {
+    return query(
+        "SELECT c.seq, r.id, r.kind, r.origin, r.posted_at, r.hash, r.body FROM record_changes c"
+            + " JOIN records r ON r.id = c.record_id WHERE c.seq > ? ORDER BY c.seq LIMIT ?",
+        rs ->
+            new Change(
+                rs.getLong(1),
+                new StoredRecord(
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    Instant.ofEpochMilli(rs.getLong(5)),
+                    rs.getString(6),
+                    rs.getString(7),
+                    null)),
+        seq,
+        limit);
+  }
+
+  /** The end of the change log (0 when empty). */
+  public long lastChangeSeq() {
+    return query("SELECT coalesce(max(seq), 0) FROM record_changes", rs -> rs.getLong(1)).get(0);
+  }
+
+  /** A random id given to this store file when it was created (never changes). */
+  public String storeId() {
+    return query("SELECT value FROM meta WHERE key='store_id'", rs -> rs.getString(1)).get(0);
+  }
+
   /** The last entry of this bureau's audit chain, or empty for a new chain. */
   public Optional<ChainEntry> chainHead() {
     return query(
@@ -430,16 +467,21 @@ public final class Store implements AutoCloseable {
         null);
   }
 
-  private void update(String sql, Object... args) {
+  /**
+   * Runs one SQL write with bound arguments and returns the number of changed rows. For feature
+   * packages that keep their own tables (their SQL is code, never user input). Store thread only.
+   */
+  public int update(String sql, Object... args) {
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bind(ps, args);
-      ps.executeUpdate();
+      return ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("store write failed: " + e.getMessage(), e);
     }
   }
 
-  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+  /** Runs one SQL query with bound arguments (see {@link #update}). Store thread only. */
+  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
@@ -460,8 +502,9 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** Maps one result row. */
   @FunctionalInterface
-  private interface RowMapper<T> {
+  public interface RowMapper<T> {
     T map(ResultSet rs) throws SQLException;
   }
 }

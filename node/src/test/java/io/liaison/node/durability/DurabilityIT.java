@@ -64,10 +64,10 @@ class DurabilityIT {
             .POST(
                 HttpRequest.BodyPublishers.ofString(
                     """
-                    {"officer":"officer-%d","category":"UNLICENSED_TRANSPORT","title":"无证运输线索",
+                    {"officer":"%s","category":"UNLICENSED_TRANSPORT","title":"无证运输线索",
                      "narrative":"一辆晋B牌照厢式货车多次往返阳高、天镇运输卷烟。"}
                     """
-                        .formatted(node))));
+                        .formatted(ProcessCluster.officer(node)))));
   }
 
   static Http.Response tryClaim(int node, String id) {
@@ -75,7 +75,9 @@ class DurabilityIT {
         HttpRequest.newBuilder(
                 URI.create(cluster.url(node) + "/api/v1/leads/" + id + "/transitions"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"CLAIM\",\"officer\":\"o\"}")));
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"event\":\"CLAIM\",\"officer\":\"" + ProcessCluster.officer(node) + "\"}")));
   }
 
   /** Posts and claims on random live nodes until stopped; records what was acknowledged. */

@@ -54,7 +54,11 @@ class SplitIT {
             .header("Content-Type", "application/json")
             .POST(
                 HttpRequest.BodyPublishers.ofString(
-                    "{\"event\":\"" + event + "\",\"officer\":\"officer-" + node + "\"}")));
+                    "{\"event\":\""
+                        + event
+                        + "\",\"officer\":\""
+                        + ProcessCluster.officer(node)
+                        + "\"}")));
   }
 
   static JsonNode lead(int node, String id) {

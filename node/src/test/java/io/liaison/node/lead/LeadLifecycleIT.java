@@ -79,7 +79,9 @@ class LeadLifecycleIT {
         HttpRequest.newBuilder(
                 URI.create(cluster.url(node) + "/api/v1/leads/" + id + "/transitions"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    body.replace("%OFFICER%", TestCluster.OFFICERS.get(node))));
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
     }
@@ -94,7 +96,7 @@ class LeadLifecycleIT {
           case CLOSE -> ",\"outcome\":\"CASE_OPENED\",\"caseNumber\":\"天烟立〔2026〕12号\"";
           default -> "";
         };
-    return "{\"event\":\"" + e + "\",\"officer\":\"officer-1\"" + extra + "}";
+    return "{\"event\":\"" + e + "\",\"officer\":\"%OFFICER%\"" + extra + "}";
   }
 
   static Http.Response ok(Http.Response r) {
@@ -171,10 +173,13 @@ class LeadLifecycleIT {
     ok(fire(TIANZHEN, id, ev(LeadEvent.CLAIM)));
     assertThat(fire(YANGGAO, id, ev(LeadEvent.INVESTIGATE)).status()).isEqualTo(403);
     Http.Response unknown =
-        fire(TIANZHEN, id, "{\"event\":\"OFFER_HANDOVER\",\"officer\":\"o\",\"to\":\"999999\"}");
+        fire(
+            TIANZHEN,
+            id,
+            "{\"event\":\"OFFER_HANDOVER\",\"officer\":\"%OFFICER%\",\"to\":\"999999\"}");
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.json().get("field").asText()).isEqualTo("/to");
-    Http.Response missing = fire(TIANZHEN, id, "{\"event\":\"CLOSE\",\"officer\":\"o\"}");
+    Http.Response missing = fire(TIANZHEN, id, "{\"event\":\"CLOSE\",\"officer\":\"%OFFICER%\"}");
     assertThat(missing.status()).isEqualTo(422);
     assertThat(missing.json().get("field").asText()).isEqualTo("/outcome");
   }
@@ -183,7 +188,10 @@ class LeadLifecycleIT {
   void feedbackReachesTheOriginAndClosingWithoutItIsRefused() {
     String id = leadIn(LeadState.INVESTIGATING);
     Http.Response early =
-        fire(TIANZHEN, id, "{\"event\":\"CLOSE\",\"officer\":\"o\",\"outcome\":\"UNFOUNDED\"}");
+        fire(
+            TIANZHEN,
+            id,
+            "{\"event\":\"CLOSE\",\"officer\":\"%OFFICER%\",\"outcome\":\"UNFOUNDED\"}");
     assertThat(early.status()).isEqualTo(409);
     assertThat(early.json().get("detail").asText()).contains("feedback");
     try (SseClient origin = new SseClient(cluster.url(XINGHE) + "/api/v1/events", null)) {

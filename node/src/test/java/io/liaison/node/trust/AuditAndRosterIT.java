@@ -57,9 +57,10 @@ class AuditAndRosterIT {
         Http.postJson(
             cluster.url(node) + "/api/v1/leads",
             """
-            {"officer":"officer-1","category":"ONLINE_PARCEL","title":"快递寄递卷烟",
+            {"officer":"%s","category":"ONLINE_PARCEL","title":"快递寄递卷烟",
              "narrative":"发现通过快递寄递卷烟,运单号SF1234567890123。"}
-            """);
+            """
+                .formatted(TestCluster.OFFICERS.get(node)));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().get("id").asText();
   }
@@ -158,7 +159,7 @@ class AuditAndRosterIT {
     Http.Response after =
         Http.postJson(
             cluster.url(2) + "/api/v1/leads",
-            "{\"officer\":\"o\",\"category\":\"OTHER\",\"title\":\"t\",\"narrative\":\"n\"}");
+            "{\"officer\":\"140221-001\",\"category\":\"OTHER\",\"title\":\"t\",\"narrative\":\"n\"}");
     assertThat(after.status()).isEqualTo(503);
     assertThat(after.json().get("type").asText()).endsWith("/signing-key-revoked");
     assertThat(Http.get(cluster.url(0) + "/api/v1/leads/" + before).status()).isEqualTo(200);

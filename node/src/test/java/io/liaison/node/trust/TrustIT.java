@@ -72,7 +72,7 @@ class TrustIT {
           Http.postJson(
               cluster.url(XINGHE) + "/api/v1/leads",
               """
-              {"officer":"150924-003","category":"SMUGGLING","title":"走私烟运输线索(限天镇)",
+              {"officer":"150924-017","category":"SMUGGLING","title":"走私烟运输线索(限天镇)",
                "narrative":"%s","entities":[{"type":"PLATE","value":"冀G·5Q803"}],
                "targetBureaus":["140222"],"distribution":"RESTRICTED"}
               """

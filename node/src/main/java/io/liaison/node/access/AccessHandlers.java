@@ -1,0 +1,195 @@
+package io.liaison.node.access;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.liaison.api.Problem;
+import io.liaison.node.config.NodeConfig;
+import io.liaison.node.http.ApiException;
+import io.liaison.node.store.StoreExecutor;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request pipeline's access steps, in order: rate limit by address, sign-in (bearer token),
+ * rate limit by officer, authorisation from {@link AccessPolicy}, and the access log entry written
+ * when the response ends. Public paths: health, the console's static files, sign-in and token
+ * refresh.
+ */
+public final class AccessHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(AccessHandlers.class);
+  private static final int MAX_BUCKETS = 100_000;
+
+  private final AuthService auth;
+  private final StoreExecutor store;
+  private final NodeConfig.Security config;
+  private final Clock clock;
+  private final Map<String, Bucket> byAddress = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> byOfficer = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> logins = new ConcurrentHashMap<>();
+
+  public AccessHandlers(
+      AuthService auth, StoreExecutor store, NodeConfig.Security config, Clock clock) {
+    this.auth = auth;
+    this.store = store;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  static boolean isPublic(String path) {
+    return path.equals("/")
+        || path.startsWith("/health/")
+        || path.startsWith("/console/")
+        || path.equals("/api/v1/auth/login")
+        || path.equals("/api/v1/auth/refresh");
+  }
+
+  /** Rate limit by client address (every request), then by officer once signed in. */
+  public void limitAddress(RoutingContext ctx) {
+    String address = ctx.request().remoteAddress().host();
+    boolean login = ctx.request().path().equals("/api/v1/auth/login");
+    Bucket b =
+        login
+            ? bucket(logins, address, config.loginsPerMinute())
+            : bucket(byAddress, address, config.requestsPerMinute() * 2L);
+    if (consume(ctx, b, login ? "sign-ins from this address" : "requests from this address")) {
+      ctx.next();
+    }
+  }
+
+  /** Resolves the bearer token to a principal; 401 if missing or invalid. */
+  public void authenticate(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (isPublic(path)) {
+      ctx.next();
+      return;
+    }
+    Optional<String> token = bearer(ctx);
+    if (token.isEmpty()) {
+      ctx.fail(AuthService.invalidToken("sign in and send Authorization: Bearer <token>"));
+      return;
+    }
+    auth.authenticate(token.get())
+        .onSuccess(
+            p -> {
+              ctx.put(Principal.KEY, p);
+              if (consume(
+                  ctx,
+                  bucket(byOfficer, p.officer(), config.requestsPerMinute()),
+                  "requests by this officer")) {
+                ctx.next();
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** Checks the route's action against the principal's roles (default deny). */
+  public void authorize(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (isPublic(path)) {
+      ctx.next();
+      return;
+    }
+    Principal p = ctx.get(Principal.KEY);
+    Optional<Action> action = AccessPolicy.actionFor(ctx.request().method(), path);
+    if (action.isEmpty()) {
+      ctx.fail(ApiException.notFound("no such resource: " + ctx.request().method() + " " + path));
+      return;
+    }
+    ctx.put("liaison.action", action.get());
+    if (!AccessPolicy.allows(p.roles(), action.get())) {
+      ctx.fail(
+          new ApiException(
+              Problem.of(
+                  "forbidden",
+                  "Not allowed for your role",
+                  403,
+                  action.get()
+                      + " needs one of the roles "
+                      + AccessPolicy.rolesFor(action.get())
+                      + "; you have "
+                      + p.roles(),
+                  null)));
+      return;
+    }
+    ctx.next();
+  }
+
+  /** Writes the access log entry when the response is sent (who, what, from where, outcome). */
+  public void log(RoutingContext ctx) {
+    long at = clock.millis();
+    ctx.addEndHandler(
+        ar -> {
+          Principal p = ctx.get(Principal.KEY);
+          Action a = ctx.get("liaison.action");
+          String path = ctx.request().path();
+          if (path.startsWith("/health/") || path.startsWith("/console/")) {
+            return;
+          }
+          store
+              .call(
+                  s ->
+                      s.update(
+                          "INSERT INTO access_log(at, officer, address, method, path, status, action)"
+                              + " VALUES (?,?,?,?,?,?,?)",
+                          at,
+                          p == null ? null : p.officer(),
+                          ctx.request().remoteAddress().host(),
+                          ctx.request().method().name(),
+                          path.length() > 300 ? path.substring(0, 300) : path,
+                          ctx.response().getStatusCode(),
+                          a == null ? null : a.name()))
+              .onFailure(e -> LOG.warn("access log write failed: {}", e.getMessage()));
+        });
+    ctx.next();
+  }
+
+  private static Optional<String> bearer(RoutingContext ctx) {
+    String h = ctx.request().getHeader("Authorization");
+    if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.of(h.substring(7).strip());
+    }
+    // EventSource cannot send headers: the event stream also takes the token as a parameter
+    if (ctx.request().path().equals("/api/v1/events")) {
+      return Optional.ofNullable(ctx.request().getParam("access_token"));
+    }
+    return Optional.empty();
+  }
+
+  /** Takes one token; when there is none, fails the request with 429 and Retry-After. */
+  private boolean consume(RoutingContext ctx, Bucket bucket, String what) {
+    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    if (probe.isConsumed()) {
+      return true;
+    }
+    long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+    ctx.fail(
+        new ApiException(
+            Problem.of(
+                "rate-limited",
+                "Too many requests",
+                429,
+                "too many " + what + "; retry in " + seconds + " s",
+                null),
+            seconds));
+    return false;
+  }
+
+  private static Bucket bucket(Map<String, Bucket> buckets, String key, long perMinute) {
+    if (buckets.size() > MAX_BUCKETS) {
+      buckets.clear(); // bounded memory under an address flood; limits restart from full
+    }
+    return buckets.computeIfAbsent(
+        key,
+        k ->
+            Bucket.builder()
+                .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .build());
+  }
+}

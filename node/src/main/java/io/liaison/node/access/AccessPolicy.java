@@ -1,0 +1,100 @@
+package io.liaison.node.access;
+
+import static io.liaison.node.access.Role.ADMIN;
+import static io.liaison.node.access.Role.AUDITOR;
+import static io.liaison.node.access.Role.CHIEF;
+import static io.liaison.node.access.Role.INVESTIGATOR;
+import static io.liaison.node.access.Role.LIAISON;
+import static io.liaison.node.access.Role.PRICE_CHECKER;
+
+import io.vertx.core.http.HttpMethod;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one authorisation policy: which roles may do each {@link Action}, and which action each API
+ * route is. A route that is not in the table is refused (default deny), so a new endpoint must be
+ * added here before anyone can call it.
+ */
+public final class AccessPolicy {
+  private static final Map<Action, Set<Role>> ALLOWED = new EnumMap<>(Action.class);
+
+  static {
+    ALLOWED.put(Action.LEAD_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.LEAD_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
+    ALLOWED.put(Action.EVENTS_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, PRICE_CHECKER));
+    ALLOWED.put(Action.CASE_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.CASE_WRITE, EnumSet.of(INVESTIGATOR, CHIEF));
+    ALLOWED.put(Action.SEARCH, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.ROSTER_READ, EnumSet.allOf(Role.class));
+    ALLOWED.put(Action.ROSTER_PUBLISH, EnumSet.of(ADMIN));
+    ALLOWED.put(Action.QUARANTINE_READ, EnumSet.of(ADMIN, AUDITOR));
+    ALLOWED.put(Action.AUDIT_READ, EnumSet.of(AUDITOR, ADMIN, CHIEF));
+    ALLOWED.put(Action.ACCESS_LOG_READ, EnumSet.of(AUDITOR, ADMIN));
+    ALLOWED.put(Action.BACKUP, EnumSet.of(ADMIN));
+    ALLOWED.put(Action.OFFICER_ADMIN, EnumSet.of(ADMIN));
+    ALLOWED.put(Action.METRICS_READ, EnumSet.of(ADMIN, AUDITOR));
+    ALLOWED.put(Action.SELF, EnumSet.allOf(Role.class));
+  }
+
+  private record Route(Set<HttpMethod> methods, Pattern path, Action action) {}
+
+  private static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+  private static final Set<HttpMethod> WRITE =
+      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+  private static final List<Route> ROUTES =
+      List.of(
+          new Route(
+              READ, Pattern.compile("/api/v1/leads(/[^/]+(/superseded)?)?"), Action.LEAD_READ),
+          new Route(
+              WRITE, Pattern.compile("/api/v1/leads(/[^/]+/transitions)?"), Action.LEAD_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/inbox"), Action.LEAD_READ),
+          new Route(READ, Pattern.compile("/api/v1/events"), Action.EVENTS_READ),
+          new Route(READ, Pattern.compile("/api/v1/cases(/.*)?"), Action.CASE_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/cases(/.*)?"), Action.CASE_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/search(/.*)?"), Action.SEARCH),
+          new Route(READ, Pattern.compile("/api/v1/networks(/.*)?"), Action.SEARCH),
+          new Route(WRITE, Pattern.compile("/api/v1/networks(/.*)?"), Action.CASE_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/roster"), Action.ROSTER_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/admin/roster"), Action.ROSTER_PUBLISH),
+          new Route(READ, Pattern.compile("/api/v1/admin/quarantine"), Action.QUARANTINE_READ),
+          new Route(READ, Pattern.compile("/api/v1/audit/.*"), Action.AUDIT_READ),
+          new Route(READ, Pattern.compile("/api/v1/admin/access-log"), Action.ACCESS_LOG_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/admin/backup"), Action.BACKUP),
+          new Route(
+              Set.of(HttpMethod.GET, HttpMethod.POST),
+              Pattern.compile("/api/v1/admin/officers(/[^/]+)?"),
+              Action.OFFICER_ADMIN),
+          new Route(READ, Pattern.compile("/metrics"), Action.METRICS_READ),
+          new Route(READ, Pattern.compile("/api/v1/auth/me"), Action.SELF),
+          new Route(WRITE, Pattern.compile("/api/v1/auth/logout"), Action.SELF));
+
+  private AccessPolicy() {}
+
+  /** Whether any of {@code roles} may do {@code action}. */
+  public static boolean allows(Set<Role> roles, Action action) {
+    Set<Role> allowed = ALLOWED.getOrDefault(action, Set.of());
+    return roles.stream().anyMatch(allowed::contains);
+  }
+
+  /** The roles allowed to do {@code action}. */
+  public static Set<Role> rolesFor(Action action) {
+    return ALLOWED.getOrDefault(action, Set.of());
+  }
+
+  /** The action of a request, or empty when the route is not in the table (then: refuse). */
+  public static Optional<Action> actionFor(HttpMethod method, String path) {
+    for (Route r : ROUTES) {
+      if (r.methods().contains(method) && r.path().matcher(path).matches()) {
+        return Optional.of(r.action());
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,21 @@
+package io.liaison.node.access;
+
+/** What a request does, as far as authorisation is concerned. */
+public enum Action {
+  LEAD_READ,
+  LEAD_WRITE,
+  EVENTS_READ,
+  CASE_READ,
+  CASE_WRITE,
+  SEARCH,
+  ROSTER_READ,
+  ROSTER_PUBLISH,
+  QUARANTINE_READ,
+  AUDIT_READ,
+  ACCESS_LOG_READ,
+  BACKUP,
+  OFFICER_ADMIN,
+  METRICS_READ,
+  /** Any signed-in officer: their own session (who am I, sign out). */
+  SELF
+}

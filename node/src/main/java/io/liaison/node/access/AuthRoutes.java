@@ -1,0 +1,130 @@
+package io.liaison.node.access;
+
+import io.liaison.api.FieldException;
+import io.liaison.node.http.ApiException;
+import io.liaison.node.http.Bodies;
+import io.liaison.node.store.StoreExecutor;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sign-in ({@code /api/v1/auth/*}), officer enrolment ({@code /api/v1/admin/officers}) and the
+ * access log ({@code /api/v1/admin/access-log}).
+ */
+public final class AuthRoutes {
+  private final AuthService auth;
+  private final StoreExecutor store;
+
+  public AuthRoutes(AuthService auth, StoreExecutor store) {
+    this.auth = auth;
+    this.store = store;
+  }
+
+  /** Sign-in body. */
+  public record Login(String officer, String password, String totp) {
+    public Login {
+      officer = FieldException.text(officer, "officer", 32);
+      FieldException.required(password, "password");
+      if (password.length() > 200) {
+        throw new FieldException("password", "is too long");
+      }
+    }
+  }
+
+  /** Refresh body. */
+  public record Refresh(String refreshToken) {
+    public Refresh {
+      refreshToken = FieldException.text(refreshToken, "refreshToken", 100);
+    }
+  }
+
+  public void mount(Router router) {
+    router.post("/api/v1/auth/login").handler(this::login);
+    router.post("/api/v1/auth/refresh").handler(this::refresh);
+    router.post("/api/v1/auth/logout").handler(this::logout);
+    router.get("/api/v1/auth/me").handler(ctx -> Bodies.reply(ctx, 200, me(ctx)));
+    router.post("/api/v1/admin/officers").handler(this::enrol);
+    router
+        .get("/api/v1/admin/officers")
+        .handler(
+            ctx ->
+                auth.officers()
+                    .onSuccess(l -> Bodies.reply(ctx, 200, Map.of("items", l)))
+                    .onFailure(ctx::fail));
+    router.get("/api/v1/admin/access-log").handler(this::accessLog);
+  }
+
+  private void login(RoutingContext ctx) {
+    Login l = Bodies.read(ctx, Login.class);
+    auth.login(l.officer(), l.password().toCharArray(), l.totp())
+        .onSuccess(t -> Bodies.reply(ctx, 200, t))
+        .onFailure(ctx::fail);
+  }
+
+  private void refresh(RoutingContext ctx) {
+    Refresh r = Bodies.read(ctx, Refresh.class);
+    auth.refresh(r.refreshToken()).onSuccess(t -> Bodies.reply(ctx, 200, t)).onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    Principal p = ctx.get(Principal.KEY);
+    auth.logout(p).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  }
+
+  private static Map<String, Object> me(RoutingContext ctx) {
+    Principal p = ctx.get(Principal.KEY);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("officer", p.officer());
+    m.put("name", p.name());
+    m.put("bureau", p.bureau());
+    m.put("roles", p.roles());
+    return m;
+  }
+
+  private void enrol(RoutingContext ctx) {
+    Officer o = Bodies.read(ctx, Officer.class);
+    auth.enrol(o).onSuccess(m -> Bodies.reply(ctx, 201, m)).onFailure(ctx::fail);
+  }
+
+  private void accessLog(RoutingContext ctx) {
+    long after = longParam(ctx, "after", 0);
+    int limit = Bodies.intParam(ctx, "limit", 200, 1, 1000);
+    String officer = ctx.request().getParam("officer");
+    store
+        .call(
+            s ->
+                s.query(
+                    "SELECT id, at, officer, address, method, path, status, action FROM access_log"
+                        + " WHERE id > ? AND (? IS NULL OR officer = ?) ORDER BY id LIMIT ?",
+                    rs -> {
+                      Map<String, Object> m = new LinkedHashMap<>();
+                      m.put("id", rs.getLong(1));
+                      m.put("at", Instant.ofEpochMilli(rs.getLong(2)));
+                      m.put("officer", rs.getString(3));
+                      m.put("address", rs.getString(4));
+                      m.put("method", rs.getString(5));
+                      m.put("path", rs.getString(6));
+                      m.put("status", rs.getInt(7));
+                      m.put("action", rs.getString(8));
+                      return m;
+                    },
+                    after,
+                    officer,
+                    officer,
+                    limit))
+        .onSuccess(items -> Bodies.reply(ctx, 200, Map.of("items", items)))
+        .onFailure(ctx::fail);
+  }
+
+  private static long longParam(RoutingContext ctx, String name, long dflt) {
+    String v = ctx.request().getParam(name);
+    try {
+      return v == null ? dflt : Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("bad-parameter", name + " must be an integer", name);
+    }
+  }
+}

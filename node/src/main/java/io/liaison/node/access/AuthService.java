@@ -1,0 +1,450 @@
+package io.liaison.node.access;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import io.liaison.api.BureauId;
+import io.liaison.api.Problem;
+import io.liaison.crypto.Hashes;
+import io.liaison.crypto.Passwords;
+import io.liaison.node.config.NodeConfig;
+import io.liaison.node.http.ApiException;
+import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreExecutor;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Officers of this bureau and their sessions. Passwords are Argon2id hashes; sign-in returns a
+ * short-lived opaque access token and a rotating refresh token, both random and stored only as
+ * SHA-256 hashes; failed sign-ins lock the officer out for a time that doubles with each further
+ * failure; an optional TOTP (RFC 6238) second factor.
+ */
+public final class AuthService {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String DUMMY_HASH = Passwords.hash("no such officer".toCharArray());
+  private static final Duration MAX_LOCKOUT = Duration.ofHours(24);
+
+  private final Vertx vertx;
+  private final StoreExecutor store;
+  private final BureauId bureau;
+  private final NodeConfig.Security config;
+  private final Clock clock;
+  private final Map<String, Session> byAccessHash = new ConcurrentHashMap<>();
+
+  /** A session as cached in memory. */
+  private record Session(
+      String id, Principal principal, long accessExpires, long refreshExpires, boolean revoked) {}
+
+  /** What sign-in and refresh return. */
+  public record Tokens(
+      String accessToken,
+      String refreshToken,
+      String tokenType,
+      Instant expiresAt,
+      Instant refreshExpiresAt,
+      Map<String, Object> officer) {}
+
+  public AuthService(
+      Vertx vertx, StoreExecutor store, BureauId bureau, NodeConfig.Security config, Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.bureau = bureau;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Enrols an officer of this bureau; returns the TOTP provisioning URI when one was set up. */
+  public Future<Map<String, Object>> enrol(Officer o) {
+    if (!o.id().startsWith(bureau.code() + "-")) {
+      throw ApiException.unprocessable(
+          "foreign-officer", "an officer of this node must be of bureau " + bureau, "/id");
+    }
+    byte[] totp = o.totp() ? randomBytes(20) : null;
+    return vertx
+        .executeBlocking(() -> Passwords.hash(o.password().toCharArray()), false)
+        .compose(
+            hash ->
+                store.call(
+                    s -> {
+                      insert(s, o, hash, totp, clock.millis());
+                      return null;
+                    }))
+        .map(
+            v -> {
+              LOG.info("officer enrolled officer={} bureau={} roles={}", o.id(), bureau, o.roles());
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put("id", o.id());
+              out.put("name", o.name());
+              out.put("roles", o.roles());
+              if (totp != null) {
+                out.put(
+                    "totpUri",
+                    "otpauth://totp/Liaison:"
+                        + o.id()
+                        + "?secret="
+                        + org.bouncycastle.util.encoders.Base32.toBase32String(totp)
+                            .replace("=", "")
+                        + "&issuer=Liaison");
+              }
+              return out;
+            });
+  }
+
+  /** Inserts an enrolled officer (store thread); 409 if the officer number is taken. */
+  static void insert(Store s, Officer o, String passwordHash, byte[] totp, long now) {
+    if (!s.query("SELECT 1 FROM officers WHERE id=?", rs -> 1, o.id()).isEmpty()) {
+      throw ApiException.conflict("officer-exists", "officer " + o.id() + " exists");
+    }
+    s.update(
+        "INSERT INTO officers(id, name, roles, password, totp, created_at) VALUES (?,?,?,?,?,?)",
+        o.id(),
+        o.name(),
+        roles(o.roles()),
+        passwordHash,
+        totp == null ? null : Base64.getEncoder().encodeToString(totp),
+        now);
+  }
+
+  /**
+   * Enrols an officer directly into a store file while the node is stopped (the administrator's
+   * bootstrap: the first ADMIN cannot be enrolled over the API).
+   */
+  public static void enrolOffline(Store s, Officer o) {
+    insert(s, o, Passwords.hash(o.password().toCharArray()), null, System.currentTimeMillis());
+  }
+
+  /** The bureau's officers (no secrets). */
+  public Future<List<Map<String, Object>>> officers() {
+    return store.call(
+        s ->
+            s.query(
+                "SELECT id, name, roles, disabled, locked_until, totp IS NOT NULL FROM officers"
+                    + " ORDER BY id",
+                rs -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("id", rs.getString(1));
+                  m.put("name", rs.getString(2));
+                  m.put("roles", parseRoles(rs.getString(3)));
+                  m.put("disabled", rs.getInt(4) == 1);
+                  long locked = rs.getLong(5);
+                  if (locked > clock.millis()) {
+                    m.put("lockedUntil", Instant.ofEpochMilli(locked));
+                  }
+                  m.put("totp", rs.getBoolean(6));
+                  return m;
+                }));
+  }
+
+  private record Row(
+      String id,
+      String name,
+      String roles,
+      String password,
+      String totp,
+      int failed,
+      long locked,
+      boolean disabled) {}
+
+  /** Signs an officer in; every failure looks the same to the caller except a lockout. */
+  public Future<Tokens> login(String officer, char[] password, String totpCode) {
+    return store
+        .call(
+            s ->
+                s
+                    .query(
+                        "SELECT id, name, roles, password, totp, failed, coalesce(locked_until,0),"
+                            + " disabled FROM officers WHERE id=?",
+                        rs ->
+                            new Row(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getInt(6),
+                                rs.getLong(7),
+                                rs.getInt(8) == 1),
+                        officer)
+                    .stream()
+                    .findFirst())
+        .compose(
+            row -> {
+              long now = clock.millis();
+              if (row.isPresent() && row.get().locked() > now) {
+                long secs = Math.max(1, (row.get().locked() - now + 999) / 1000);
+                return Future.failedFuture(locked(secs));
+              }
+              String hash = row.map(Row::password).orElse(DUMMY_HASH);
+              return vertx
+                  .executeBlocking(() -> Passwords.verify(password, hash), false)
+                  .compose(
+                      ok -> {
+                        Arrays.fill(password, '\0');
+                        boolean good =
+                            ok
+                                && row.isPresent()
+                                && !row.get().disabled()
+                                && totpOk(row.get().totp(), totpCode);
+                        if (!good) {
+                          return row.isPresent()
+                              ? recordFailure(row.get())
+                                  .compose(v -> Future.failedFuture(invalid()))
+                              : Future.failedFuture(invalid());
+                        }
+                        return startSession(row.get());
+                      });
+            });
+  }
+
+  private Future<Void> recordFailure(Row row) {
+    int failed = row.failed() + 1;
+    long lockedUntil = 0;
+    if (failed >= config.maxFailedLogins()) {
+      long factor = 1L << Math.min(10, failed - config.maxFailedLogins());
+      Duration d = config.lockout().multipliedBy(factor);
+      lockedUntil = clock.millis() + Math.min(d.toMillis(), MAX_LOCKOUT.toMillis());
+      LOG.warn(
+          "officer locked out officer={} failures={} for={}s", row.id(), failed, d.toSeconds());
+    }
+    long until = lockedUntil;
+    return store.call(
+        s -> {
+          s.update(
+              "UPDATE officers SET failed=?, locked_until=? WHERE id=?",
+              failed,
+              until == 0 ? null : until,
+              row.id());
+          return null;
+        });
+  }
+
+  private Future<Tokens> startSession(Row row) {
+    String session = token(16);
+    String access = token(32);
+    String refresh = token(32);
+    long now = clock.millis();
+    long accessExp = now + config.accessTtl().toMillis();
+    long refreshExp = now + config.refreshTtl().toMillis();
+    Principal p = principal(row.id(), row.name(), row.roles(), session);
+    return store
+        .call(
+            s -> {
+              s.update("UPDATE officers SET failed=0, locked_until=NULL WHERE id=?", row.id());
+              s.update(
+                  "INSERT INTO sessions(id, officer, access_hash, access_expires, refresh_hash,"
+                      + " refresh_expires, created_at) VALUES (?,?,?,?,?,?,?)",
+                  session,
+                  row.id(),
+                  hash(access),
+                  accessExp,
+                  hash(refresh),
+                  refreshExp,
+                  now);
+              return null;
+            })
+        .map(
+            v -> {
+              byAccessHash.put(hash(access), new Session(session, p, accessExp, refreshExp, false));
+              LOG.info("officer signed in officer={} session={}", row.id(), session);
+              return tokens(p, access, refresh, accessExp, refreshExp);
+            });
+  }
+
+  /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
+  public Future<Tokens> refresh(String refreshToken) {
+    String h = hash(refreshToken);
+    String access = token(32);
+    String refresh = token(32);
+    long now = clock.millis();
+    long accessExp = now + config.accessTtl().toMillis();
+    return store.call(
+        s -> {
+          record S(String id, String officer, long refreshExp, String name, String roles) {}
+          Optional<S> found =
+              s
+                  .query(
+                      "SELECT s.id, s.officer, s.refresh_expires, o.name, o.roles FROM sessions"
+                          + " s JOIN officers o ON o.id = s.officer WHERE s.refresh_hash=? AND"
+                          + " s.revoked=0 AND o.disabled=0",
+                      rs ->
+                          new S(
+                              rs.getString(1),
+                              rs.getString(2),
+                              rs.getLong(3),
+                              rs.getString(4),
+                              rs.getString(5)),
+                      h)
+                  .stream()
+                  .findFirst();
+          if (found.isEmpty() || found.get().refreshExp() <= now) {
+            throw invalidToken("the refresh token is not valid; sign in again");
+          }
+          S f = found.get();
+          s.update(
+              "UPDATE sessions SET access_hash=?, access_expires=?, refresh_hash=? WHERE id=?",
+              hash(access),
+              accessExp,
+              hash(refresh),
+              f.id());
+          byAccessHash.values().removeIf(x -> x.id().equals(f.id()));
+          Principal p = principal(f.officer(), f.name(), f.roles(), f.id());
+          byAccessHash.put(hash(access), new Session(f.id(), p, accessExp, f.refreshExp(), false));
+          return tokens(p, access, refresh, accessExp, f.refreshExp());
+        });
+  }
+
+  /** Ends a session: its tokens stop working at once, on this node. */
+  public Future<Void> logout(Principal p) {
+    byAccessHash.values().removeIf(x -> x.id().equals(p.session()));
+    return store.call(
+        s -> {
+          s.update("UPDATE sessions SET revoked=1 WHERE id=?", p.session());
+          LOG.info("officer signed out officer={} session={}", p.officer(), p.session());
+          return null;
+        });
+  }
+
+  /** The principal of an access token, or a 401 failure. */
+  public Future<Principal> authenticate(String accessToken) {
+    String h = hash(accessToken);
+    Session cached = byAccessHash.get(h);
+    long now = clock.millis();
+    if (cached != null) {
+      return cached.accessExpires() > now && !cached.revoked()
+          ? Future.succeededFuture(cached.principal())
+          : Future.failedFuture(invalidToken("the access token has expired; refresh it"));
+    }
+    return store
+        .call(s -> lookup(s, h))
+        .compose(
+            found -> {
+              if (found.isEmpty() || found.get().accessExpires() <= now) {
+                return Future.failedFuture(invalidToken("the access token is not valid"));
+              }
+              byAccessHash.put(h, found.get());
+              return Future.succeededFuture(found.get().principal());
+            });
+  }
+
+  private Optional<Session> lookup(Store s, String accessHash) {
+    return s
+        .query(
+            "SELECT s.id, s.officer, s.access_expires, s.refresh_expires, o.name, o.roles FROM"
+                + " sessions s JOIN officers o ON o.id = s.officer WHERE s.access_hash=? AND"
+                + " s.revoked=0 AND o.disabled=0",
+            rs ->
+                new Session(
+                    rs.getString(1),
+                    principal(rs.getString(2), rs.getString(5), rs.getString(6), rs.getString(1)),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    false),
+            accessHash)
+        .stream()
+        .findFirst();
+  }
+
+  private Principal principal(String officer, String name, String roles, String session) {
+    return new Principal(officer, name, bureau, parseRoles(roles), session);
+  }
+
+  private static Tokens tokens(Principal p, String access, String refresh, long aExp, long rExp) {
+    Map<String, Object> officer = new LinkedHashMap<>();
+    officer.put("id", p.officer());
+    officer.put("name", p.name());
+    officer.put("bureau", p.bureau());
+    officer.put("roles", p.roles());
+    return new Tokens(
+        access, refresh, "Bearer", Instant.ofEpochMilli(aExp), Instant.ofEpochMilli(rExp), officer);
+  }
+
+  private boolean totpOk(String secret, String code) {
+    if (secret == null) {
+      return true;
+    }
+    if (code == null || !code.matches("[0-9]{6}")) {
+      return false;
+    }
+    try {
+      TimeBasedOneTimePasswordGenerator gen = new TimeBasedOneTimePasswordGenerator();
+      SecretKeySpec key = new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA1");
+      Instant now = clock.instant();
+      for (int step = -1; step <= 1; step++) {
+        int expected =
+            gen.generateOneTimePassword(key, now.plus(gen.getTimeStep().multipliedBy(step)));
+        if (String.format("%06d", expected).equals(code)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.security.InvalidKeyException e) {
+      return false;
+    }
+  }
+
+  static String roles(Set<Role> roles) {
+    return String.join(",", roles.stream().map(Enum::name).sorted().toList());
+  }
+
+  static Set<Role> parseRoles(String csv) {
+    Set<Role> out = EnumSet.noneOf(Role.class);
+    for (String r : csv.split(",")) {
+      if (!r.isBlank()) {
+        out.add(Role.valueOf(r.strip()));
+      }
+    }
+    return out;
+  }
+
+  private static String token(int bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+
+  static String hash(String token) {
+    return Hashes.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ApiException invalid() {
+    return new ApiException(
+        Problem.of(
+            "invalid-credentials", "Sign-in failed", 401, "wrong officer, password or code", null));
+  }
+
+  static ApiException invalidToken(String detail) {
+    return new ApiException(Problem.of("invalid-token", "Not signed in", 401, detail, null));
+  }
+
+  private static ApiException locked(long seconds) {
+    return new ApiException(
+        Problem.of(
+            "locked-out",
+            "Too many failed sign-ins",
+            429,
+            "this officer is locked out for " + seconds + " s more",
+            null),
+        seconds);
+  }
+}

@@ -1,0 +1,17 @@
+package io.liaison.node.access;
+
+/** What an officer of a bureau is enrolled as. An officer may hold several roles. */
+public enum Role {
+  /** 信息联络员: posts, claims, hands over and gives feedback on leads. */
+  LIAISON,
+  /** Investigator: searches the shared history, works cases and leads. */
+  INVESTIGATOR,
+  /** Bureau chief: approves plans, merges and reports; works leads. */
+  CHIEF,
+  /** 价格互查: records and reads price checks. */
+  PRICE_CHECKER,
+  /** Bureau administrator: officers, keys, roster, backups. */
+  ADMIN,
+  /** Auditor / upper-level bureau: reads everything that proves integrity, changes nothing. */
+  AUDITOR
+}

@@ -1,0 +1,305 @@
+package io.liaison.node.cases;
+
+import com.hazelcast.map.IMap;
+import io.liaison.api.BureauId;
+import io.liaison.api.cases.CaseNumber;
+import io.liaison.api.cases.CaseRecord;
+import io.liaison.crypto.Hashes;
+import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.events.EventFeed;
+import io.liaison.node.http.ApiException;
+import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredEvent;
+import io.liaison.node.trust.AuditLog;
+import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.TrustService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sharing this bureau's cases into the pool and taking in what other bureaus share.
+ *
+ * <p>A new case or a new version is signed (one envelope per version, chained by {@code prevHash}),
+ * logged in the bureau's audit chain and committed to the durable store in one transaction on the
+ * store thread, then put on the grid ({@code liaison.cases}); only then is it acknowledged. Every
+ * node verifies what it reads from the grid: a value that fails is quarantined and, where this node
+ * holds a verified copy, the grid entry is put back. Stored changes are announced on the event feed
+ * ({@value #SHARED}, {@value #UPDATED}), which is also what wakes the search indexer.
+ */
+public final class CaseService {
+  private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
+  public static final String SHARED = "case.shared";
+  public static final String UPDATED = "case.updated";
+
+  private final Vertx vertx;
+  private final StoreExecutor store;
+  private final TrustService trust;
+  private final AuditLog audit;
+  private final IMap<String, String> grid;
+  private final EventFeed feed;
+  private final Quarantine quarantine;
+  private final Clock clock;
+
+  public CaseService(
+      Vertx vertx,
+      StoreExecutor store,
+      TrustService trust,
+      IMap<String, String> grid,
+      EventFeed feed,
+      Quarantine quarantine,
+      Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.trust = trust;
+    this.audit = new AuditLog(trust);
+    this.grid = grid;
+    this.feed = feed;
+    this.quarantine = quarantine;
+    this.clock = clock;
+  }
+
+  public BureauId bureau() {
+    return trust.bureau();
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  /** What a store transaction stored: the record kept and the feed events of what is new. */
+  private record Applied(SharedCase record, List<StoredEvent> events) {}
+
+  /** Shares a new case of this bureau as version 1; 409 if it is shared already. */
+  public Future<CaseView> share(CaseRecord draft) {
+    requireOwn(draft);
+    CaseRecord c = CaseInput.withVersion(draft, 1);
+    String id = SharedCase.idOf(c);
+    return store
+        .transaction(
+            s -> {
+              if (s.record(id).isPresent()) {
+                throw ApiException.conflict(
+                    "case-exists",
+                    "case "
+                        + c.caseNumber()
+                        + " is shared already; PUT /api/v1/cases/{caseNumber} adds a version");
+              }
+              Instant now = now();
+              SharedCase rec =
+                  SharedCase.first(trust.sign(SharedCase.payload(c), Hashes.GENESIS, now));
+              return new Applied(rec, apply(s, rec));
+            })
+        .compose(this::publish);
+  }
+
+  /**
+   * Shares a new version of a case of this bureau. The node numbers it (current + 1); a client that
+   * gives {@code version} gets 409 unless it is exactly that (optimistic concurrency).
+   */
+  public Future<CaseView> update(CaseRecord next, boolean versionGiven) {
+    requireOwn(next);
+    String id = SharedCase.idOf(next);
+    return store
+        .transaction(
+            s -> {
+              SharedCase cur =
+                  s.record(id)
+                      .map(r -> SharedCase.parse(id, r.body()))
+                      .orElseThrow(
+                          () ->
+                              ApiException.notFound(
+                                  "no case "
+                                      + next.caseNumber()
+                                      + "; POST /api/v1/cases shares it"));
+              long expected = cur.versions().size() + 1L;
+              if (versionGiven && next.version() != expected) {
+                throw ApiException.conflict(
+                    "stale-version",
+                    "the next version of "
+                        + next.caseNumber()
+                        + " is "
+                        + expected
+                        + ", not "
+                        + next.version());
+              }
+              CaseRecord c = CaseInput.withVersion(next, expected);
+              SharedCase rec =
+                  cur.append(trust.sign(SharedCase.payload(c), cur.last().hash(), now()));
+              return new Applied(rec, apply(s, rec));
+            })
+        .compose(this::publish);
+  }
+
+  /** Puts a committed record on the grid, then tells connected officers. */
+  private Future<CaseView> publish(Applied a) {
+    SharedCase rec = a.record();
+    return Future.fromCompletionStage(grid.setAsync(rec.id(), rec.json()))
+        .map(
+            v -> {
+              a.events().forEach(feed::publish);
+              LOG.info(
+                  "case shared case={} bureau={} version={}",
+                  rec.id(),
+                  trust.bureau(),
+                  rec.versions().size());
+              return CaseView.of(rec);
+            });
+  }
+
+  /**
+   * The case with pool id {@code id} ({@code case:<bureau>:<number>}), or this bureau's case with
+   * that case number.
+   */
+  public Future<CaseView> get(String idOrNumber) {
+    String id = poolId(idOrNumber);
+    return store
+        .call(s -> s.record(id))
+        .map(
+            r ->
+                r.filter(x -> x.kind().equals(SharedCase.KIND))
+                    .map(x -> CaseView.of(SharedCase.parse(id, x.body())))
+                    .orElseThrow(() -> ApiException.notFound("no case " + idOrNumber)));
+  }
+
+  private String poolId(String idOrNumber) {
+    if (idOrNumber.startsWith("case:")) {
+      return idOrNumber;
+    }
+    try {
+      return io.liaison.search.SearchDocument.caseId(trust.bureau(), CaseNumber.of(idOrNumber));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("no case " + idOrNumber);
+    }
+  }
+
+  /**
+   * Takes a value seen on the grid (listener or reconciliation): verifies it, stores it if it is
+   * new or continues what the store holds, and tells connected officers. A value that fails is
+   * quarantined; if the store keeps another copy, the grid entry is put back to it.
+   */
+  public Future<Boolean> receive(String key, String json) {
+    SharedCase.Result result = SharedCase.verify(key, json, trust);
+    if (result instanceof SharedCase.Result.Refused r) {
+      return quarantine
+          .add("case/" + key, r.reason(), r.detail(), json)
+          .compose(v -> repair(key, json))
+          .map(false);
+    }
+    SharedCase rec = ((SharedCase.Result.Accepted) result).record();
+    return store
+        .transaction(s -> apply(s, rec))
+        .compose(
+            events -> {
+              events.forEach(feed::publish);
+              if (!events.isEmpty()) {
+                LOG.info(
+                    "case received case={} origin={} version={} by={}",
+                    key,
+                    rec.current().bureau(),
+                    rec.versions().size(),
+                    trust.bureau());
+              }
+              return repair(key, json).map(!events.isEmpty());
+            });
+  }
+
+  /**
+   * Stores {@code rec} if it is new or continues the stored copy and returns the feed events of
+   * what is new. Two different histories of one case (only after a bureau restored an old store and
+   * signed again) are resolved the same way on every node: more versions win, then the lower hash
+   * of the first version where they differ. Runs on the store thread, inside a transaction.
+   */
+  private List<StoredEvent> apply(Store s, SharedCase rec) {
+    String id = rec.id();
+    Optional<SharedCase> stored = s.record(id).map(r -> SharedCase.parse(id, r.body()));
+    SharedCase old = stored.orElse(null);
+    if (old != null && (old.hash().equals(rec.hash()) || rec.isPrefixOf(old))) {
+      return List.of();
+    }
+    int from = old == null ? 0 : old.envelopes().size();
+    if (old != null && !old.isPrefixOf(rec)) {
+      int d = 0;
+      while (old.envelopes().get(d).signature().equals(rec.envelopes().get(d).signature())) {
+        d++;
+      }
+      boolean keepOld =
+          old.envelopes().size() != rec.envelopes().size()
+              ? old.envelopes().size() > rec.envelopes().size()
+              : old.envelopes().get(d).hash().compareTo(rec.envelopes().get(d).hash()) < 0;
+      LOG.warn(
+          "case history forked case={} at version={} kept={}",
+          id,
+          d + 1,
+          keepOld ? "stored" : "received");
+      if (keepOld) {
+        return List.of();
+      }
+      from = d;
+    }
+    s.putRecord(rec.stored());
+    for (int i = from; i < rec.envelopes().size(); i++) {
+      SignedEnvelope env = rec.envelopes().get(i);
+      if (env.signer().equals(trust.bureau()) && !s.chainHas(env.hash())) {
+        audit.append(s, "case/" + id, env, now());
+      }
+    }
+    CaseRecord c = rec.current();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", id);
+    data.put("caseNumber", c.caseNumber());
+    data.put("bureau", c.bureau());
+    data.put("version", c.version());
+    data.put("category", c.category());
+    data.put("disposition", c.disposition());
+    List<StoredEvent> events = new ArrayList<>();
+    events.add(feed.append(s, old == null ? SHARED : UPDATED, id, null, data));
+    return events;
+  }
+
+  private Future<Void> repair(String key, String seen) {
+    return store
+        .call(s -> s.record(key))
+        .compose(
+            local -> {
+              if (local.isEmpty() || local.get().body().equals(seen)) {
+                return Future.succeededFuture();
+              }
+              return vertx
+                  .executeBlocking(() -> grid.replace(key, seen, local.get().body()), false)
+                  .map(
+                      replaced -> {
+                        if (replaced) {
+                          LOG.warn("grid entry repaired case={} from local copy", key);
+                        }
+                        return null;
+                      });
+            });
+  }
+
+  private void requireOwn(CaseRecord c) {
+    if (!c.bureau().equals(trust.bureau())) {
+      throw new ApiException(
+          io.liaison.api.Problem.of(
+              "not-own-bureau",
+              "Not allowed for this bureau",
+              403,
+              "a node shares the cases of its own bureau (" + trust.bureau() + ") only",
+              "/bureau"));
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

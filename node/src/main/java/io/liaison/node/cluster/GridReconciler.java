@@ -1,0 +1,134 @@
+package io.liaison.node.cluster;
+
+import com.hazelcast.map.IMap;
+import io.liaison.crypto.Hashes;
+import io.liaison.node.store.StoreExecutor;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Anti-entropy between the node's store and one shared map, by record id and content hash, in
+ * batches: what the grid has and the store lacks (or holds differently) is handed to the feature's
+ * receive function (which verifies it and takes it in, or quarantines it); what the store has and
+ * the grid lacks is put back on the grid (after a full-cluster restart the grid is empty and the
+ * stores are the record). One instance per shared map: leads, cases, ….
+ */
+public final class GridReconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(GridReconciler.class);
+  private static final int BATCH = 500;
+
+  private final Vertx vertx;
+  private final StoreExecutor store;
+  private final IMap<String, String> grid;
+  private final String kind;
+  private final BiFunction<String, String, Future<Boolean>> receive;
+
+  /**
+   * @param kind the store's record kind that the map holds
+   * @param receive verifies and takes in one grid value (key, JSON); true if it was new
+   */
+  public GridReconciler(
+      Vertx vertx,
+      StoreExecutor store,
+      IMap<String, String> grid,
+      String kind,
+      BiFunction<String, String, Future<Boolean>> receive) {
+    this.vertx = vertx;
+    this.store = store;
+    this.grid = grid;
+    this.kind = kind;
+    this.receive = receive;
+  }
+
+  /** Outcome of one reconciliation pass. */
+  public record Report(int taken, int restored, int unchanged, long millis) {}
+
+  public Future<Report> reconcile() {
+    long t0 = System.nanoTime();
+    return store
+        .call(s -> s.hashes(kind))
+        .compose(
+            local ->
+                vertx
+                    .executeBlocking(() -> new HashSet<>(grid.keySet()), false)
+                    .compose(
+                        gridKeys ->
+                            pull(local, gridKeys)
+                                .compose(
+                                    taken ->
+                                        push(local, gridKeys)
+                                            .map(
+                                                restored ->
+                                                    new Report(
+                                                        taken,
+                                                        restored,
+                                                        local.size() - restored,
+                                                        (System.nanoTime() - t0) / 1_000_000)))))
+        .onSuccess(
+            r ->
+                LOG.info(
+                    "reconciled map={} taken={} restored={} local={} in {} ms",
+                    grid.getName(),
+                    r.taken(),
+                    r.restored(),
+                    r.unchanged() + r.restored(),
+                    r.millis()));
+  }
+
+  private Future<Integer> pull(Map<String, String> local, Set<String> gridKeys) {
+    List<String> keys = new ArrayList<>(gridKeys);
+    Future<Integer> chain = Future.succeededFuture(0);
+    for (int i = 0; i < keys.size(); i += BATCH) {
+      Set<String> batch = new HashSet<>(keys.subList(i, Math.min(keys.size(), i + BATCH)));
+      chain =
+          chain.compose(
+              n ->
+                  vertx
+                      .executeBlocking(() -> grid.getAll(batch), false)
+                      .compose(
+                          values -> {
+                            List<Future<Boolean>> fs = new ArrayList<>();
+                            values.forEach(
+                                (k, v) -> {
+                                  String h = Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));
+                                  if (!h.equals(local.get(k))) {
+                                    fs.add(receive.apply(k, v));
+                                  }
+                                });
+                            return Future.all(fs)
+                                .map(cf -> n + (int) fs.stream().filter(f -> f.result()).count());
+                          }));
+    }
+    return chain;
+  }
+
+  private Future<Integer> push(Map<String, String> local, Set<String> gridKeys) {
+    List<String> missing = local.keySet().stream().filter(k -> !gridKeys.contains(k)).toList();
+    Future<Integer> chain = Future.succeededFuture(0);
+    for (String id : missing) {
+      chain =
+          chain.compose(
+              n ->
+                  store
+                      .call(s -> s.record(id))
+                      .compose(
+                          r ->
+                              r.isEmpty()
+                                  ? Future.succeededFuture(n)
+                                  : vertx
+                                      .executeBlocking(
+                                          () -> grid.putIfAbsent(id, r.get().body()), false)
+                                      .map(prev -> prev == null ? n + 1 : n)));
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,72 @@
+package io.liaison.node.search;
+
+import io.liaison.api.cases.CaseCategory;
+import io.liaison.api.cases.Entity;
+import io.liaison.api.cases.EntityType;
+import io.liaison.api.lead.Lead;
+import io.liaison.api.lead.LeadEntity;
+import io.liaison.node.cases.SharedCase;
+import io.liaison.node.lead.LeadRecord;
+import io.liaison.node.lead.LeadSealing;
+import io.liaison.node.store.StoredRecord;
+import io.liaison.search.SearchDocument;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the index gets for a stored record. The store holds verified records only, so nothing is
+ * verified again here. A lead this node cannot read (restricted, not addressed to this bureau)
+ * becomes a metadata-only {@link SearchDocument#sealed} document: its content never reaches the
+ * index. Other record kinds are not indexed.
+ */
+final class SearchDocuments {
+  private SearchDocuments() {}
+
+  static Optional<SearchDocument> of(StoredRecord r, LeadSealing sealing) {
+    return switch (r.kind()) {
+      case SharedCase.KIND ->
+          Optional.of(SearchDocument.ofCase(SharedCase.parse(r.id(), r.body()).current()));
+      case LeadRecord.KIND -> Optional.of(lead(LeadRecord.parse(r.id(), r.body()), sealing));
+      default -> Optional.empty();
+    };
+  }
+
+  static SearchDocument lead(LeadRecord rec, LeadSealing sealing) {
+    Lead clear = rec.lead();
+    long version = rec.envelopes().size();
+    Lead lead = sealing.readable(rec);
+    if (lead == null) {
+      return SearchDocument.sealed(
+          clear.id(),
+          SearchDocument.Kind.LEAD,
+          clear.originBureau(),
+          SearchDocument.day(clear.postedAt()),
+          version);
+    }
+    List<Entity> entities =
+        lead.entities().stream()
+            .map(e -> new Entity(EntityType.valueOf(e.type().name()), e.value()))
+            .toList();
+    List<String> brands =
+        lead.entities().stream()
+            .filter(e -> e.type() == io.liaison.api.lead.EntityType.BRAND)
+            .map(LeadEntity::value)
+            .toList();
+    return new SearchDocument(
+        lead.id(),
+        SearchDocument.Kind.LEAD,
+        lead.originBureau(),
+        lead.category() == null ? null : CaseCategory.valueOf(lead.category().name()),
+        SearchDocument.day(lead.postedAt()),
+        0,
+        0,
+        null,
+        brands,
+        lead.title(),
+        lead.narrative(),
+        lead.location(),
+        entities,
+        true,
+        version);
+  }
+}

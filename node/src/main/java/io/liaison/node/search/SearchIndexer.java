@@ -1,0 +1,322 @@
+package io.liaison.node.search;
+
+import io.liaison.node.cases.SharedCase;
+import io.liaison.node.events.EventFeed;
+import io.liaison.node.lead.LeadRecord;
+import io.liaison.node.lead.LeadSealing;
+import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredRecord;
+import io.liaison.search.CaseIndex;
+import io.liaison.search.SearchDocument;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the node's {@link CaseIndex} ({@code <dataDir>/index}) in step with its store, on one
+ * dedicated thread (never an event loop).
+ *
+ * <p>The store's change log ({@link Store#changesAfter}) is the one source: every stored lead or
+ * case, own or received, moves to the end of the log when it changes. The indexer tails it from the
+ * index's checkpoint ({@code <store id>:<seq>}, committed with the index), so after a crash it
+ * replays only what came after the last commit; replays are harmless because versions decide. It is
+ * woken by the event feed (every stored change of a lead or a case publishes a feed event after its
+ * commit) and polls once a second in case a wake-up was missed. An index that is missing, of
+ * another schema, incomplete, or checkpointed against another store file is rebuilt from the store
+ * with progress in the log.
+ */
+public final class SearchIndexer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
+  private static final int BATCH = 500;
+  private static final int PAGE = 1_000;
+  private static final long COMMIT_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+  private static final Duration STORE_WAIT = Duration.ofSeconds(60);
+
+  /** Where the indexer is. */
+  public enum State {
+    STARTING,
+    REBUILDING,
+    CURRENT,
+    STOPPED
+  }
+
+  private final CaseIndex index;
+  private final Semaphore wake = new Semaphore(0);
+  private volatile State state = State.STARTING;
+  private volatile long indexedSeq;
+  private volatile long rebuilt;
+  private volatile boolean stopping;
+  private Thread thread;
+  private MessageConsumer<Object> consumer;
+  private StoreExecutor store;
+  private LeadSealing sealing;
+  private String storeId;
+
+  private SearchIndexer(CaseIndex index) {
+    this.index = index;
+  }
+
+  /** Opens (or creates) the index in {@code dir}; blocking, call it off the event loop. */
+  public static SearchIndexer open(Path dir) {
+    try {
+      return new SearchIndexer(CaseIndex.open(dir));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot open the search index in " + dir, e);
+    }
+  }
+
+  public CaseIndex index() {
+    return index;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** The last change-log position applied to the index. */
+  public long indexedSeq() {
+    return indexedSeq;
+  }
+
+  /** Documents indexed so far by a running (or the last) rebuild. */
+  public long rebuilt() {
+    return rebuilt;
+  }
+
+  /** Starts tailing the store (after a rebuild if the index needs one). */
+  public synchronized void start(Vertx vertx, StoreExecutor store, LeadSealing sealing) {
+    this.store = store;
+    this.sealing = sealing;
+    this.consumer = vertx.eventBus().localConsumer(EventFeed.ADDRESS, m -> wake.release());
+    this.thread = new Thread(this::run, "liaison-indexer");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  private void run() {
+    long lastCommit = System.nanoTime();
+    boolean dirty = false;
+    while (!stopping) {
+      try {
+        if (state != State.CURRENT) {
+          catchUpFromCheckpoint();
+          state = State.CURRENT;
+        }
+        long from = indexedSeq;
+        List<Store.Change> changes = call(s -> s.changesAfter(from, BATCH));
+        for (Store.Change c : changes) {
+          upsert(c.record());
+          indexedSeq = c.seq();
+          dirty = true;
+        }
+        if (!changes.isEmpty()) {
+          index.refresh(); // searchable now; changes arriving meanwhile make the next batch
+        }
+        if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
+          index.commit(checkpoint());
+          lastCommit = System.nanoTime();
+          dirty = false;
+        }
+        if (changes.size() < BATCH) {
+          pause();
+        }
+      } catch (IOException | RuntimeException e) {
+        if (stopping) {
+          return;
+        }
+        LOG.warn("search indexer failed; retrying in 1 s: {}", e.toString());
+        pause();
+      }
+    }
+  }
+
+  /** Waits up to a second for a wake-up (a feed event) unless stopping. */
+  private void pause() {
+    try {
+      wake.tryAcquire(1, TimeUnit.SECONDS);
+      wake.drainPermits();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping = true;
+    }
+  }
+
+  private void catchUpFromCheckpoint() throws IOException {
+    storeId = call(Store::storeId);
+    long last = call(Store::lastChangeSeq);
+    Optional<Long> cp = index.checkpoint().flatMap(this::seqOf);
+    if (index.status().needsRebuild() || cp.isEmpty() || cp.get() > last) {
+      LOG.info(
+          "search index needs a rebuild status={} checkpoint={} storeSeq={}",
+          index.status(),
+          index.checkpoint().orElse("none"),
+          last);
+      rebuild(last);
+    } else {
+      indexedSeq = cp.get();
+      LOG.info(
+          "search index opened checkpoint={} storeSeq={} replaying={}",
+          indexedSeq,
+          last,
+          last - indexedSeq);
+    }
+  }
+
+  /** The sequence of a checkpoint written against this store, or empty. */
+  private Optional<Long> seqOf(String checkpoint) {
+    int colon = checkpoint.lastIndexOf(':');
+    if (colon < 0 || !checkpoint.substring(0, colon).equals(storeId)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(checkpoint.substring(colon + 1)));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String checkpoint() {
+    return storeId + ":" + indexedSeq;
+  }
+
+  private void rebuild(long upTo) throws IOException {
+    state = State.REBUILDING;
+    long total = call(Store::countRecords);
+    long t0 = System.nanoTime();
+    Iterable<SearchDocument> docs =
+        () -> new StoreDocuments(List.of(LeadRecord.KIND, SharedCase.KIND));
+    long n =
+        index.rebuild(
+            docs,
+            done -> {
+              rebuilt = done;
+              LOG.info("search index rebuild progress docs={} records={}", done, total);
+            });
+    indexedSeq = upTo;
+    index.commit(checkpoint());
+    LOG.info(
+        "search index rebuilt docs={} in {} ms; tailing from seq={}",
+        n,
+        (System.nanoTime() - t0) / 1_000_000,
+        upTo);
+  }
+
+  private void upsert(StoredRecord r) throws IOException {
+    Optional<SearchDocument> doc;
+    try {
+      doc = SearchDocuments.of(r, sealing);
+    } catch (RuntimeException e) {
+      LOG.warn("record not indexed id={} kind={}: {}", r.id(), r.kind(), e.getMessage());
+      return;
+    }
+    if (doc.isPresent()) {
+      index.upsert(doc.get());
+    }
+  }
+
+  /** Every stored lead and case as documents, read from the store a page at a time. */
+  private final class StoreDocuments implements Iterator<SearchDocument> {
+    private final Iterator<String> kinds;
+    private String kind;
+    private String after = "";
+    private Iterator<StoredRecord> page = List.<StoredRecord>of().iterator();
+    private SearchDocument next;
+
+    StoreDocuments(List<String> kinds) {
+      this.kinds = kinds.iterator();
+      this.kind = this.kinds.next();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null) {
+        if (!page.hasNext()) {
+          String k = kind;
+          String a = after;
+          List<StoredRecord> rows = call(s -> s.recordsAfter(k, a, PAGE));
+          if (rows.isEmpty()) {
+            if (!kinds.hasNext()) {
+              return false;
+            }
+            kind = kinds.next();
+            after = "";
+            continue;
+          }
+          after = rows.get(rows.size() - 1).id();
+          page = rows.iterator();
+        }
+        StoredRecord r = page.next();
+        try {
+          next = SearchDocuments.of(r, sealing).orElse(null);
+        } catch (RuntimeException e) {
+          LOG.warn("record not indexed id={} kind={}: {}", r.id(), r.kind(), e.getMessage());
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public SearchDocument next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      SearchDocument d = next;
+      next = null;
+      return d;
+    }
+  }
+
+  /** Runs {@code work} on the store thread and waits for it (this is the indexer's own thread). */
+  private <T> T call(Function<Store, T> work) {
+    try {
+      return store
+          .call(work)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(STORE_WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for the store", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("store read for the index failed", e);
+    }
+  }
+
+  /** Stops tailing, commits the checkpoint and closes the index. Blocking. */
+  @Override
+  public synchronized void close() {
+    stopping = true;
+    if (consumer != null) {
+      consumer.unregister();
+    }
+    if (thread != null) {
+      wake.release();
+      try {
+        thread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      if (state == State.CURRENT) {
+        index.commit(checkpoint());
+      }
+      index.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("closing the search index failed: {}", e.getMessage());
+    }
+    state = State.STOPPED;
+  }
+}

@@ -1,0 +1,66 @@
+package io.liaison.node.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.http.HttpMethod;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The policy table, every role × every action, written out a second time by hand. */
+class AccessPolicyTest {
+  static final Map<Action, Set<Role>> EXPECTED =
+      Map.ofEntries(
+          Map.entry(
+              Action.LEAD_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.LEAD_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
+          Map.entry(
+              Action.EVENTS_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.PRICE_CHECKER)),
+          Map.entry(
+              Action.CASE_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.CASE_WRITE, EnumSet.of(Role.INVESTIGATOR, Role.CHIEF)),
+          Map.entry(
+              Action.SEARCH, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.ROSTER_READ, EnumSet.allOf(Role.class)),
+          Map.entry(Action.ROSTER_PUBLISH, EnumSet.of(Role.ADMIN)),
+          Map.entry(Action.QUARANTINE_READ, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
+          Map.entry(Action.AUDIT_READ, EnumSet.of(Role.AUDITOR, Role.ADMIN, Role.CHIEF)),
+          Map.entry(Action.ACCESS_LOG_READ, EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+          Map.entry(Action.BACKUP, EnumSet.of(Role.ADMIN)),
+          Map.entry(Action.OFFICER_ADMIN, EnumSet.of(Role.ADMIN)),
+          Map.entry(Action.METRICS_READ, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
+          Map.entry(Action.SELF, EnumSet.allOf(Role.class)));
+
+  @Test
+  void everyRoleAndActionIsAsWrittenDown() {
+    assertThat(EXPECTED.keySet()).containsExactlyInAnyOrder(Action.values());
+    for (Action a : Action.values()) {
+      for (Role r : Role.values()) {
+        assertThat(AccessPolicy.allows(Set.of(r), a))
+            .as("%s × %s", r, a)
+            .isEqualTo(EXPECTED.get(a).contains(r));
+      }
+    }
+  }
+
+  @Test
+  void routesMapToActionsAndUnknownRoutesToNothing() {
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/leads"))
+        .contains(Action.LEAD_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/150924-20260101-ABCDEFGH"))
+        .contains(Action.LEAD_READ);
+    assertThat(
+            AccessPolicy.actionFor(
+                HttpMethod.POST, "/api/v1/leads/150924-20260101-ABCDEFGH/transitions"))
+        .contains(Action.LEAD_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/admin/roster"))
+        .contains(Action.ROSTER_PUBLISH);
+    assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/roster")).isEmpty();
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/secret")).isEmpty();
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/../admin/backup")).isEmpty();
+  }
+}
