@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * index's checkpoint ({@code <store id>:<seq>}, committed with the index), so after a crash it
  * replays only what came after the last commit; replays are harmless because versions decide. It is
  * woken by the event feed (every stored change of a lead or a case publishes a feed event after its
- * commit) and polls once a second in case a wake-up was missed. An index that is missing, of
- * another schema, incomplete, or checkpointed against another store file is rebuilt from the store
- * with progress in the log.
+ * commit) and polls once a second in case a wake-up was missed; after each batch it refreshes the
+ * searcher, so a stored record is searchable as soon as its batch is written (changes arriving
+ * meanwhile form the next batch). An index that is missing, of another schema, incomplete, or
+ * checkpointed against another store file is rebuilt from the store with progress in the log.
  */
 public final class SearchIndexer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
@@ -55,7 +56,8 @@ public final class SearchIndexer implements AutoCloseable {
   private final CaseIndex index;
   private final Semaphore wake = new Semaphore(0);
   private volatile State state = State.STARTING;
-  private volatile long indexedSeq;
+  private long applied; // change-log position written to the index (indexer thread only)
+  private volatile long visible; // position whose changes searches see
   private volatile long rebuilt;
   private volatile boolean stopping;
   private Thread thread;
@@ -85,9 +87,9 @@ public final class SearchIndexer implements AutoCloseable {
     return state;
   }
 
-  /** The last change-log position applied to the index. */
+  /** The change-log position up to which searches see the store's records. */
   public long indexedSeq() {
-    return indexedSeq;
+    return visible;
   }
 
   /** Documents indexed so far by a running (or the last) rebuild. */
@@ -114,15 +116,16 @@ public final class SearchIndexer implements AutoCloseable {
           catchUpFromCheckpoint();
           state = State.CURRENT;
         }
-        long from = indexedSeq;
+        long from = applied;
         List<Store.Change> changes = call(s -> s.changesAfter(from, BATCH));
         for (Store.Change c : changes) {
           upsert(c.record());
-          indexedSeq = c.seq();
+          applied = c.seq();
           dirty = true;
         }
         if (!changes.isEmpty()) {
           index.refresh(); // searchable now; changes arriving meanwhile make the next batch
+          visible = applied;
         }
         if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
           index.commit(checkpoint());
@@ -165,12 +168,13 @@ public final class SearchIndexer implements AutoCloseable {
           last);
       rebuild(last);
     } else {
-      indexedSeq = cp.get();
+      applied = cp.get();
+      visible = applied;
       LOG.info(
           "search index opened checkpoint={} storeSeq={} replaying={}",
-          indexedSeq,
+          applied,
           last,
-          last - indexedSeq);
+          last - applied);
     }
   }
 
@@ -188,7 +192,7 @@ public final class SearchIndexer implements AutoCloseable {
   }
 
   private String checkpoint() {
-    return storeId + ":" + indexedSeq;
+    return storeId + ":" + applied;
   }
 
   private void rebuild(long upTo) throws IOException {
@@ -204,7 +208,8 @@ public final class SearchIndexer implements AutoCloseable {
               rebuilt = done;
               LOG.info("search index rebuild progress docs={} records={}", done, total);
             });
-    indexedSeq = upTo;
+    applied = upTo;
+    visible = upTo;
     index.commit(checkpoint());
     LOG.info(
         "search index rebuilt docs={} in {} ms; tailing from seq={}",
