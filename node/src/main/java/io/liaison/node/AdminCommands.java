@@ -122,4 +122,98 @@ final class AdminCommands {
       return 0;
     }
   }
+
+  @Command(
+      name = "officer-add",
+      mixinStandardHelpOptions = true,
+      description =
+          "Enrol an officer directly into a stopped node's store (the first administrator; later"
+              + " officers are enrolled with POST /api/v1/admin/officers).")
+  static final class OfficerAdd implements Callable<Integer> {
+    @Option(
+        names = {"-c", "--config"},
+        required = true,
+        description = "the node's configuration")
+    Path config;
+
+    @Option(names = "--id", required = true, description = "officer number, <bureau>-<number>")
+    String id;
+
+    @Option(names = "--name", required = true, description = "the officer's name")
+    String name;
+
+    @Option(
+        names = "--roles",
+        required = true,
+        split = ",",
+        description = "LIAISON, INVESTIGATOR, CHIEF, PRICE_CHECKER, ADMIN, AUDITOR")
+    java.util.Set<io.liaison.node.access.Role> roles;
+
+    @Option(names = "--password-file", required = true, description = "file holding the password")
+    Path passwordFile;
+
+    @Override
+    public Integer call() throws Exception {
+      var cfg = io.liaison.node.config.ConfigLoader.load(config, System.getenv());
+      if (!id.startsWith(cfg.bureau().code() + "-")) {
+        System.err.println("officer " + id + " does not belong to bureau " + cfg.bureau());
+        return 2;
+      }
+      try (var store = io.liaison.node.store.Store.open(cfg.dataDir().resolve("liaison.db"))) {
+        io.liaison.node.access.AuthService.enrolOffline(
+            store,
+            new io.liaison.node.access.Officer(
+                id, name, roles, Files.readString(passwordFile).strip(), false));
+      }
+      System.out.println("officer " + id + " enrolled with roles " + roles);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "tls-init",
+      mixinStandardHelpOptions = true,
+      description =
+          "Create a small local certificate authority (ca.pem) and a server certificate and key"
+              + " per node (<name>.crt.pem, <name>.key.pem) for the nodes' HTTPS.")
+  static final class TlsInit implements Callable<Integer> {
+    @Option(names = "--dir", required = true, description = "output directory")
+    Path dir;
+
+    @Option(
+        names = "--nodes",
+        split = ",",
+        defaultValue = "150924,150981,140222,140221,130728,130725",
+        description = "certificate names, one per node (default: the demo bureaus)")
+    java.util.List<String> nodes;
+
+    @Option(
+        names = "--hosts",
+        split = ",",
+        defaultValue = "127.0.0.1,localhost",
+        description =
+            "host names and addresses the certificates are valid for (default: ${DEFAULT-VALUE})")
+    java.util.List<String> hosts;
+
+    @Option(names = "--days", defaultValue = "825", description = "validity in days")
+    int days;
+
+    @Override
+    public Integer call() throws Exception {
+      var ca =
+          io.liaison.crypto.LocalCa.create("Liaison local CA", java.time.Duration.ofDays(days));
+      Path caPem = ca.writeCa(dir);
+      for (String n : nodes) {
+        ca.issue(dir, n, hosts, java.time.Duration.ofDays(days));
+      }
+      System.out.println(
+          "CA "
+              + caPem
+              + " and certificates for "
+              + nodes
+              + " written; set http.tls.certFile/keyFile in each node's configuration and give"
+              + " clients ca.pem (curl --cacert)");
+      return 0;
+    }
+  }
 }

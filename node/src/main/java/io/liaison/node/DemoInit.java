@@ -11,12 +11,17 @@ import io.liaison.crypto.Roster;
 import io.liaison.crypto.RosterAuthority;
 import io.liaison.crypto.SignedRoster;
 import io.liaison.crypto.SigningKeyPair;
+import io.liaison.node.access.AuthService;
+import io.liaison.node.access.Officer;
+import io.liaison.node.access.Role;
+import io.liaison.node.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -124,6 +129,7 @@ final class DemoInit implements Callable<Integer> {
           .put("rosterFile", "../roster.json")
           .put("authorityPublicKey", authorityPub)
           .put("passphraseFile", "passphrase");
+      enrolDemoOfficers(bdir.resolve("data"), b[0]);
       Files.writeString(
           bdir.resolve("node.json"),
           Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(cfg),
@@ -135,7 +141,40 @@ final class DemoInit implements Callable<Integer> {
         Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(roster),
         StandardCharsets.UTF_8);
     System.out.println("demo trust and configurations written to " + dir.toAbsolutePath());
+    System.out.println(
+        "demo officers: <bureau>-001 (liaison, investigator, chief) and <bureau>-900 (admin,"
+            + " auditor) on each node; password liaison-<bureau>, e.g. 150924-001 / liaison-150924");
     return 0;
+  }
+
+  /** The demo password of a bureau's officers: {@code liaison-<bureau code>} (demo only). */
+  static String demoPassword(String bureau) {
+    return "liaison-" + bureau;
+  }
+
+  /**
+   * Enrols two officers per demo bureau into its store: {@code <code>-001} (liaison officer,
+   * investigator, chief) and {@code <code>-900} (administrator, auditor).
+   */
+  private static void enrolDemoOfficers(Path dataDir, String bureau) {
+    try (Store store = Store.open(dataDir.resolve("liaison.db"))) {
+      AuthService.enrolOffline(
+          store,
+          new Officer(
+              bureau + "-001",
+              "联络员" + bureau.substring(4),
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF),
+              demoPassword(bureau),
+              false));
+      AuthService.enrolOffline(
+          store,
+          new Officer(
+              bureau + "-900",
+              "管理员" + bureau.substring(4),
+              EnumSet.of(Role.ADMIN, Role.AUDITOR),
+              demoPassword(bureau),
+              false));
+    }
   }
 
   private static void restrict(Path p) {

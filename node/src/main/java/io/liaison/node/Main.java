@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
       DemoInit.class,
       AdminCommands.Audit.class,
       AdminCommands.RosterCmd.class,
+      AdminCommands.OfficerAdd.class,
+      AdminCommands.TlsInit.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
