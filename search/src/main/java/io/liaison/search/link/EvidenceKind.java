@@ -1,0 +1,25 @@
+package io.liaison.search.link;
+
+/** How two records match on one piece of evidence. */
+public enum EvidenceKind {
+  /** The same identifier written the same way. */
+  IDENTICAL,
+  /** The same identifier written differently (full-width, spaces, dashes, case, +86…). */
+  NORMALISED_EQUAL,
+  /** Long identifiers one substitution or one swap of neighbours apart (a typo). */
+  ONE_OFF,
+  /** The same person name. */
+  SAME_NAME,
+  /** A name written with one character different or two swapped (王海军 / 王海君). */
+  NAME_VARIANT,
+  /** The same name with the same birth date taken from the ID number written next to it. */
+  SAME_NAME_AND_BIRTH,
+  /** The same address. */
+  SAME_ADDRESS,
+  /** Narratives that are nearly the same text (a lead and the case made of it). */
+  NEAR_DUPLICATE_TEXT,
+  /** Narratives that share much wording; supporting evidence only. */
+  SIMILAR_TEXT,
+  /** A brand seized in both; context, never counted. */
+  SHARED_BRAND
+}

@@ -1,0 +1,477 @@
+package io.liaison.search.link;
+
+import io.liaison.search.SearchDocument;
+import io.liaison.search.link.internal.Core;
+import io.liaison.search.link.internal.FeatureExtractor;
+import io.liaison.search.link.internal.Graph;
+import io.liaison.search.link.internal.LinkIndex;
+import io.liaison.search.link.internal.Linker;
+import io.liaison.search.link.internal.Networks;
+import io.liaison.search.link.internal.Profile;
+import io.liaison.search.link.internal.Relink;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The networked-case link engine (以人找网): for each new or updated record it retrieves candidates
+ * from its own Lucene index by normalised identifiers, names with birth dates, addresses and
+ * salient text, scores each pair with explainable {@link Evidence}, and keeps the links, the
+ * networks they form, the merge proposals across bureaus and the hits on restricted records up to
+ * date.
+ *
+ * <p>Values held by many records (a courier depot's phone, a market's address, a common name) are
+ * banded by their document frequency ({@link Frequency}) and stop counting when over-common; when a
+ * value crosses a band, the links that depended on it are re-scored, so the links of a set of
+ * records never depend on the order they arrived in, and every node that reads the same records
+ * computes the same networks and proposals.
+ *
+ * <p>All methods are synchronous and thread-safe (one lock); they block on disk I/O, so call them
+ * from a worker thread. Writes are durable after {@link #commit(String)} or {@link #close()}; after
+ * a crash replay from {@link #checkpoint()} (writes are idempotent by version).
+ *
+ * <pre>{@code
+ * LinkEngine links = LinkEngine.open(dataDir.resolve("links"));
+ * if (links.status().needsRelink()) links.relink(store.allLinkRecords(), n -> log(n));
+ * LinkUpdate u = links.upsert(SearchDocument.ofCase(verifiedCase));  // on every grid event
+ * u.raisedProposals().forEach(node::signAndDistribute);
+ * u.hits().forEach(node::notifyBothOwners);
+ * }</pre>
+ */
+public final class LinkEngine implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(LinkEngine.class);
+  private static final String SCHEMA_KEY = "schema";
+  private static final String COMPLETE_KEY = "complete";
+  private static final String CHECKPOINT_KEY = "checkpoint";
+
+  /** State found on open. Anything but {@code OPENED} needs a {@link #relink}. */
+  public enum Status {
+    /** An existing, complete link index of the current schema. */
+    OPENED,
+    /** No link index existed; an empty one was created. */
+    CREATED,
+    /** The link index had another schema and was replaced by an empty one. */
+    REPLACED_STALE,
+    /** A relink was started but never finished. */
+    INCOMPLETE;
+
+    public boolean needsRelink() {
+      return this != OPENED;
+    }
+  }
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Path path;
+  private final LinkOptions options;
+  private final Core core;
+  private volatile Status status;
+  private volatile String checkpoint;
+  private boolean closed;
+
+  private LinkEngine(Path path, LinkOptions options) throws IOException {
+    this.path = path;
+    this.options = options;
+    LinkIndex index = LinkIndex.open(path, options.refreshEvery(), false);
+    Map<String, String> data = index.openedWith();
+    if (data.isEmpty()) {
+      status = Status.CREATED;
+    } else if (!String.valueOf(LinkIndex.SCHEMA).equals(data.get(SCHEMA_KEY))) {
+      index.close();
+      index = LinkIndex.open(path, options.refreshEvery(), true);
+      status = Status.REPLACED_STALE;
+    } else {
+      status = "true".equals(data.get(COMPLETE_KEY)) ? Status.OPENED : Status.INCOMPLETE;
+      checkpoint = data.get(CHECKPOINT_KEY);
+    }
+    this.core = new Core(index, new Linker(index, options));
+    if (status == Status.OPENED) {
+      loadGraph();
+    } else {
+      commitWith(false);
+    }
+    LOG.info(
+        "link engine opened path={} status={} linkedRecords={} networks={}",
+        path,
+        status,
+        core.graph().size(),
+        core.networks().size());
+  }
+
+  /** Opens (or creates) the engine's index in {@code path} with {@link LinkOptions#defaults()}. */
+  public static LinkEngine open(Path path) throws IOException {
+    return open(path, LinkOptions.defaults());
+  }
+
+  /** Opens (or creates) the engine's index in {@code path}; check {@link #status()}. */
+  public static LinkEngine open(Path path, LinkOptions options) throws IOException {
+    return new LinkEngine(path, options);
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public LinkOptions options() {
+    return options;
+  }
+
+  /** Links a record everyone may read; see {@link #upsert(LinkRecord)}. */
+  public LinkUpdate upsert(SearchDocument document) throws IOException {
+    return upsert(LinkRecord.open(document));
+  }
+
+  /**
+   * Adds or replaces a record and recomputes its links, unless the engine holds the same id with a
+   * higher or equal version (or a withdrawal of it). A sealed document ({@code readable == false})
+   * has nothing to link on and is ignored: it is linked on the nodes that can read it.
+   */
+  public LinkUpdate upsert(LinkRecord record) throws IOException {
+    SearchDocument d = record.document();
+    if (!d.readable()) {
+      return LinkUpdate.ignored(d.id());
+    }
+    lock.lock();
+    try {
+      ensureOpen();
+      if (core.index().rank(d.id()) >= d.version() * 2 + 1) {
+        return LinkUpdate.ignored(d.id());
+      }
+      Profile p = FeatureExtractor.extract(d, record.audience());
+      return core.write(d.id(), p, d.version());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Withdraws a record as of {@code version}: its links go, its networks shrink or fall apart, and
+   * versions up to {@code version} arriving later are ignored.
+   */
+  public LinkUpdate withdraw(String id, long version) throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      if (core.index().rank(id) > version * 2) {
+        return LinkUpdate.ignored(id);
+      }
+      return core.write(id, null, version);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Replaces everything with the links of {@code records} (each id once), using one thread per
+   * core. {@code progress} is called on this thread with the number of records indexed so far.
+   *
+   * @return the number of records indexed
+   */
+  public long relink(Iterable<LinkRecord> records, LongConsumer progress) throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      long t0 = System.nanoTime();
+      status = Status.INCOMPLETE;
+      commitWith(false);
+      long n = Relink.run(core, records, Runtime.getRuntime().availableProcessors(), progress);
+      status = Status.OPENED;
+      commitWith(true);
+      LOG.info(
+          "link engine relinked path={} records={} linkedRecords={} networks={} seconds={}",
+          path,
+          n,
+          core.graph().size(),
+          core.networks().size(),
+          String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+      return n;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The current links of a record, strongest first, with their evidence. */
+  public List<Link> links(String recordId) throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      Graph.Node node = core.graph().node(recordId);
+      Optional<Profile> p = core.index().profile(recordId);
+      if (node == null || p.isEmpty()) {
+        return List.of();
+      }
+      List<Link> out = new ArrayList<>();
+      Map<String, Integer> df = new HashMap<>();
+      for (Graph.Edge e : node.edges()) {
+        Optional<Profile> q = core.index().profile(e.other(recordId));
+        if (q.isPresent()) {
+          out.add(core.linker().score(p.get(), q.get(), df).link());
+        }
+      }
+      out.sort(Comparator.comparingDouble(Link::score).reversed().thenComparing(Link::a));
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Every candidate of a record with its score, linked or not, strongest first: what the engine
+   * considered (for an officer asking "why not?", and for calibration).
+   */
+  public List<Link> candidates(String recordId) throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      Optional<Profile> p = core.index().profile(recordId);
+      if (p.isEmpty()) {
+        return List.of();
+      }
+      List<Link> out = new ArrayList<>();
+      core.linker().scoreAll(p.get()).forEach(s -> out.add(s.link()));
+      out.sort(Comparator.comparingDouble(Link::score).reversed().thenComparing(Link::a));
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The scored pair of two records as the engine sees them now; empty if either is unknown. */
+  public Optional<Link> explain(String a, String b) throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      Optional<Profile> pa = core.index().profile(a);
+      Optional<Profile> pb = core.index().profile(b);
+      if (pa.isEmpty() || pb.isEmpty() || a.equals(b)) {
+        return Optional.empty();
+      }
+      return Optional.of(core.linker().score(pa.get(), pb.get(), new HashMap<>()).link());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The network a record belongs to, if any. */
+  public Optional<Network> networkOf(String recordId) {
+    lock.lock();
+    try {
+      Graph.Node node = core.graph().node(recordId);
+      return node == null || node.component() == null
+          ? Optional.empty()
+          : Optional.of(Networks.summary(node.component()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The network with this id, if it exists now. */
+  public Optional<Network> network(String networkId) {
+    lock.lock();
+    try {
+      Graph.Component c = core.network(networkId);
+      return c == null ? Optional.empty() : Optional.of(Networks.summary(c));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Every network, largest first. */
+  public List<Network> networks() {
+    lock.lock();
+    try {
+      List<Network> out = new ArrayList<>();
+      core.networks().forEach(c -> out.add(Networks.summary(c)));
+      out.sort(
+          Comparator.comparingInt((Network n) -> n.members().size())
+              .reversed()
+              .thenComparing(Network::id));
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The graph of a network (members, links with evidence), if it exists now. */
+  public Optional<NetworkGraph> graph(String networkId) throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      Graph.Component c = core.network(networkId);
+      if (c == null) {
+        return Optional.empty();
+      }
+      Map<String, Profile> profiles = new HashMap<>();
+      List<NetworkMember> nodes = new ArrayList<>();
+      for (Graph.Node n : c.members()) {
+        nodes.add(n.member());
+        core.index().profile(n.id()).ifPresent(p -> profiles.put(p.id(), p));
+      }
+      nodes.sort(Comparator.comparing(NetworkMember::date).thenComparing(NetworkMember::id));
+      List<Link> edges = new ArrayList<>();
+      Map<String, Integer> df = new HashMap<>();
+      for (Graph.Node n : c.members()) {
+        for (Graph.Edge e : n.edges()) {
+          Profile a = profiles.get(e.a());
+          Profile b = profiles.get(e.b());
+          if (e.a().equals(n.id()) && a != null && b != null) {
+            edges.add(core.linker().score(a, b, df).link());
+          }
+        }
+      }
+      edges.sort(Comparator.comparing(Link::a).thenComparing(Link::b));
+      return Optional.of(new NetworkGraph(networkId, nodes, edges));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The current merge proposals, by id. */
+  public List<MergeProposal> proposals() {
+    lock.lock();
+    try {
+      return List.copyOf(core.proposals());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Hit/no-hit: the restricted records linked to {@code recordId} that its owner may not read, as
+   * pointers (record id, owner bureau, contact) without content.
+   */
+  public List<SealedHit> sealedHits(String recordId) throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      Graph.Node node = core.graph().node(recordId);
+      Optional<Profile> p = core.index().profile(recordId);
+      if (node == null || p.isEmpty()) {
+        return List.of();
+      }
+      List<SealedHit> out = new ArrayList<>();
+      for (Graph.Edge e : node.edges()) {
+        Optional<Profile> q = core.index().profile(e.other(recordId));
+        if (q.isPresent()
+            && q.get().restricted()
+            && !q.get().audience().canRead(q.get().bureau(), p.get().bureau())) {
+          out.add(
+              new SealedHit(
+                  recordId,
+                  p.get().bureau(),
+                  q.get().id(),
+                  q.get().bureau(),
+                  q.get().audience().contact()));
+        }
+      }
+      out.sort(Comparator.comparing(SealedHit::sealedRecordId));
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Counts for dashboards and logs. */
+  public record Stats(long records, int linkedRecords, int networks, int proposals) {}
+
+  public Stats stats() throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      return new Stats(
+          core.index().recordCount(),
+          core.graph().size(),
+          core.networks().size(),
+          core.proposals().size());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Makes every write so far durable, recording {@code checkpoint} (the node's position in its
+   * store) so that after a crash the node replays only what came after it.
+   */
+  public void commit(String checkpoint) throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      this.checkpoint = checkpoint;
+      commitWith(status == Status.OPENED);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The checkpoint of the last commit, if any. */
+  public Optional<String> checkpoint() {
+    return Optional.ofNullable(checkpoint);
+  }
+
+  @Override
+  public void close() throws IOException {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      commitWith(status == Status.OPENED);
+      closed = true;
+      core.index().close();
+      LOG.info("link engine closed path={}", path);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void loadGraph() throws IOException {
+    Graph graph = new Graph();
+    Map<String, Profile> profiles = new HashMap<>();
+    List<LinkIndex.StoredEdge> edges = new ArrayList<>();
+    core.index().forEachEdge(edges::add);
+    for (LinkIndex.StoredEdge e : edges) {
+      Profile a = profiles.computeIfAbsent(e.a(), this::profileOrNull);
+      Profile b = profiles.computeIfAbsent(e.b(), this::profileOrNull);
+      if (a == null || b == null) {
+        continue;
+      }
+      graph.ensure(a.id(), Core.member(a), a.restricted());
+      graph.ensure(b.id(), Core.member(b), b.restricted());
+      graph.put(new Graph.Edge(e.a(), e.b(), e.score(), e.keys()));
+    }
+    core.load(graph);
+  }
+
+  private Profile profileOrNull(String id) {
+    try {
+      return core.index().profile(id).orElse(null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void commitWith(boolean complete) throws IOException {
+    Map<String, String> data = new HashMap<>();
+    data.put(SCHEMA_KEY, String.valueOf(LinkIndex.SCHEMA));
+    data.put(COMPLETE_KEY, String.valueOf(complete));
+    if (checkpoint != null) {
+      data.put(CHECKPOINT_KEY, checkpoint);
+    }
+    core.index().commit(data);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("link engine is closed");
+    }
+  }
+}

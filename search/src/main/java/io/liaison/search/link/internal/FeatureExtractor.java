@@ -1,0 +1,152 @@
+package io.liaison.search.link.internal;
+
+import io.liaison.api.cases.Entity;
+import io.liaison.api.cases.EntityType;
+import io.liaison.search.SearchDocument;
+import io.liaison.search.ident.EntityExtractor;
+import io.liaison.search.ident.ExtractedEntity;
+import io.liaison.search.ident.Fold;
+import io.liaison.search.ident.IdentifierType;
+import io.liaison.search.ident.Identifiers;
+import io.liaison.search.link.Audience;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a readable {@link SearchDocument} into the {@link Profile} the engine links on. */
+public final class FeatureExtractor {
+  private static final int MAX_IDENTS = 64;
+  private static final int MAX_NAMES = 32;
+
+  /** How far after a name its ID number may be written and still be taken as that person's. */
+  private static final int NAME_ID_DISTANCE = 40;
+
+  private static final String CLAUSE_END = "。;；\n";
+
+  private FeatureExtractor() {}
+
+  public static Profile extract(SearchDocument d, Audience audience) {
+    if (!d.readable()) {
+      throw new IllegalArgumentException("a sealed document has no content to link: " + d.id());
+    }
+    Map<String, Ident> idents = new LinkedHashMap<>();
+    for (Entity e : d.entities()) {
+      IdentifierType.of(e.type())
+          .flatMap(t -> Identifiers.normalise(t, e.value()))
+          .ifPresent(
+              id ->
+                  idents.putIfAbsent(
+                      id.term(), new Ident(id.type(), id.value(), id.valid(), e.value().strip())));
+    }
+    List<ExtractedEntity> inNarrative = EntityExtractor.extract(d.narrative());
+    for (List<ExtractedEntity> found :
+        List.of(
+            EntityExtractor.extract(d.title()),
+            EntityExtractor.extract(d.address()),
+            inNarrative)) {
+      for (ExtractedEntity x : found) {
+        idents.putIfAbsent(
+            x.identifier().term(), new Ident(x.type(), x.normalised(), x.valid(), x.raw().strip()));
+      }
+    }
+    List<String> listed = new ArrayList<>();
+    for (Entity e : d.entities()) {
+      if (e.type() == EntityType.PERSON) {
+        String n = Names.normalise(e.value());
+        if (n != null && !listed.contains(n)) {
+          listed.add(n);
+        }
+      }
+    }
+    Set<String> names = new LinkedHashSet<>(listed);
+    List<Names.Found> written = Names.find(d.narrative(), listed);
+    written.forEach(f -> names.add(f.name()));
+    List<Ident> identList = idents.values().stream().limit(MAX_IDENTS).toList();
+    return new Profile(
+        d.id(),
+        d.kind(),
+        d.bureau(),
+        d.date(),
+        d.category() == null ? null : d.category().name(),
+        d.title(),
+        d.sticks(),
+        d.valueFen(),
+        d.version(),
+        audience,
+        identList,
+        names.stream().limit(MAX_NAMES).toList(),
+        nameBirths(listed, identList, d.narrative(), written, inNarrative),
+        address(d.address()),
+        d.brands(),
+        TextSketch.of(d.narrative()));
+  }
+
+  /**
+   * Persons tied to an ID number: the only listed person of a record with only one ID number, and
+   * in the narrative each ID number written shortly after a name in the same clause (驾驶员王伟, 身份证号…).
+   */
+  private static List<String> nameBirths(
+      List<String> listed,
+      List<Ident> idents,
+      String narrative,
+      List<Names.Found> written,
+      List<ExtractedEntity> inNarrative) {
+    Set<String> out = new LinkedHashSet<>();
+    List<Ident> ids = idents.stream().filter(i -> i.type() == IdentifierType.ID_NUMBER).toList();
+    if (listed.size() == 1 && ids.size() == 1) {
+      add(out, listed.get(0), ids.get(0).value());
+    }
+    for (ExtractedEntity x : inNarrative) {
+      if (x.type() != IdentifierType.ID_NUMBER) {
+        continue;
+      }
+      Names.Found owner = null;
+      for (Names.Found f : written) {
+        if (f.start() < x.start() && x.start() - f.start() <= NAME_ID_DISTANCE) {
+          owner = f;
+        }
+      }
+      if (owner != null && !crossesClause(narrative, owner.start(), x.start())) {
+        add(out, owner.name(), x.normalised());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static void add(Set<String> out, String name, String idNumber) {
+    String birth = idNumber.substring(6, 14);
+    int month = Integer.parseInt(birth.substring(4, 6));
+    int day = Integer.parseInt(birth.substring(6, 8));
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      out.add(name + "|" + birth);
+    }
+  }
+
+  private static boolean crossesClause(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (CLAUSE_END.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The address without spaces and in half-width forms; null when too short to mean a place. */
+  static String address(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String folded = Fold.fold(raw);
+    StringBuilder b = new StringBuilder(folded.length());
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        b.append(c);
+      }
+    }
+    return b.length() < 6 ? null : b.toString();
+  }
+}

@@ -1,0 +1,300 @@
+package io.liaison.search.link.internal;
+
+import io.liaison.search.link.NetworkMember;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The links in memory and the networks they form: connected components over the links between
+ * records everyone may read (restricted records keep their links but join no network). Kept
+ * incrementally: a link between two components merges them (the smaller is relabelled); removing a
+ * link searches the one component it was in and splits it if it fell apart, so a withdrawn record
+ * costs the size of its own network, not of the graph. Only records with at least one link are
+ * held. Not thread-safe; the engine calls it under its lock.
+ */
+public final class Graph {
+  /** A link as the graph keeps it: ends, score and the keys that counted. */
+  public record Edge(String a, String b, double score, List<String> keys) {
+    public Edge {
+      Objects.requireNonNull(a, "a");
+      Objects.requireNonNull(b, "b");
+      keys = List.copyOf(keys);
+    }
+
+    public String other(String id) {
+      return id.equals(a) ? b : a;
+    }
+  }
+
+  /** A record with links. */
+  public static final class Node {
+    final String id;
+    NetworkMember member;
+    boolean restricted;
+    final Map<String, Edge> edges = new HashMap<>();
+    Component component;
+
+    Node(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public NetworkMember member() {
+      return member;
+    }
+
+    public Collection<Edge> edges() {
+      return edges.values();
+    }
+
+    public boolean restricted() {
+      return restricted;
+    }
+
+    /** The network the record belongs to, or null. */
+    public Component component() {
+      return component;
+    }
+  }
+
+  /** A network: a connected component of at least two open records. */
+  public static final class Component {
+    final Set<Node> members = new LinkedHashSet<>();
+    String smallest;
+
+    public Set<Node> members() {
+      return members;
+    }
+
+    /** {@code net-} and the first 16 hex digits of SHA-256 of the smallest member id. */
+    public String id() {
+      return networkId(smallest);
+    }
+  }
+
+  private final Map<String, Node> nodes = new HashMap<>();
+  private final Set<String> networksBefore = new HashSet<>();
+  private final Set<Node> touched = new HashSet<>();
+
+  /** The record's node, or null when it has no links. */
+  public Node node(String id) {
+    return nodes.get(id);
+  }
+
+  public int size() {
+    return nodes.size();
+  }
+
+  /** Every component (network), in no particular order. */
+  public Set<Component> components() {
+    Set<Component> out = new LinkedHashSet<>();
+    for (Node n : nodes.values()) {
+      if (n.component != null) {
+        out.add(n.component);
+      }
+    }
+    return out;
+  }
+
+  /** Creates or updates the node of a record that has (or is about to get) links. */
+  public Node ensure(String id, NetworkMember member, boolean restricted) {
+    Node n = nodes.get(id);
+    if (n != null && n.restricted != restricted) {
+      throw new IllegalStateException(
+          "remove the links of " + id + " before changing its audience");
+    }
+    if (n == null) {
+      n = new Node(id);
+      n.restricted = restricted;
+      nodes.put(id, n);
+    }
+    n.member = member;
+    touch(n);
+    return n;
+  }
+
+  /** Adds or updates a link; both ends must have been {@link #ensure ensured}. */
+  public void put(Edge e) {
+    Node a = nodes.get(e.a());
+    Node b = nodes.get(e.b());
+    boolean existed = a.edges.containsKey(b.id);
+    a.edges.put(b.id, e);
+    b.edges.put(a.id, e);
+    touch(a);
+    touch(b);
+    if (!existed && !a.restricted && !b.restricted) {
+      join(a, b);
+    }
+  }
+
+  /** Removes the link between two records if there is one. */
+  public void remove(String x, String y) {
+    Node a = nodes.get(x);
+    Node b = nodes.get(y);
+    if (a == null || b == null || a.edges.remove(y) == null) {
+      return;
+    }
+    b.edges.remove(x);
+    touch(a);
+    touch(b);
+    if (!a.restricted && !b.restricted) {
+      split(a, b);
+    }
+    forgetIfAlone(a);
+    forgetIfAlone(b);
+  }
+
+  /** Removes a record and all its links. */
+  public void remove(String id) {
+    Node n = nodes.get(id);
+    if (n == null) {
+      return;
+    }
+    for (String other : new ArrayList<>(n.edges.keySet())) {
+      remove(id, other);
+    }
+    nodes.remove(id);
+  }
+
+  /** Forgets a record's node if it has no links (after {@link #ensure} found none to add). */
+  public void prune(String id) {
+    Node n = nodes.get(id);
+    if (n != null) {
+      forgetIfAlone(n);
+    }
+  }
+
+  private void forgetIfAlone(Node n) {
+    if (n.edges.isEmpty()) {
+      nodes.remove(n.id);
+    }
+  }
+
+  private void join(Node a, Node b) {
+    Component ca = a.component;
+    Component cb = b.component;
+    if (ca == null && cb == null) {
+      Component c = new Component();
+      add(c, a);
+      add(c, b);
+    } else if (ca == null) {
+      add(cb, a);
+    } else if (cb == null) {
+      add(ca, b);
+    } else if (ca != cb) {
+      Component big = ca.members.size() >= cb.members.size() ? ca : cb;
+      Component small = big == ca ? cb : ca;
+      for (Node m : small.members) {
+        add(big, m);
+      }
+    }
+  }
+
+  private static void add(Component c, Node n) {
+    c.members.add(n);
+    n.component = c;
+    if (c.smallest == null || n.id.compareTo(c.smallest) < 0) {
+      c.smallest = n.id;
+    }
+  }
+
+  /** After the link a–b is gone: if a no longer reaches b, the component splits in two. */
+  private void split(Node a, Node b) {
+    Component c = a.component;
+    if (c == null) {
+      return;
+    }
+    Set<Node> reached = reach(a, b);
+    if (reached.contains(b)) {
+      return;
+    }
+    Set<Node> rest = new LinkedHashSet<>(c.members);
+    rest.removeAll(reached);
+    for (Set<Node> part : List.of(reached, rest)) {
+      Component p = part.size() >= 2 ? new Component() : null;
+      for (Node m : part) {
+        m.component = null;
+        if (p != null) {
+          add(p, m);
+        }
+      }
+    }
+  }
+
+  /** Open nodes reachable from {@code from} over open links, stopping early at {@code target}. */
+  private Set<Node> reach(Node from, Node target) {
+    Set<Node> seen = new LinkedHashSet<>();
+    ArrayDeque<Node> queue = new ArrayDeque<>();
+    seen.add(from);
+    queue.add(from);
+    while (!queue.isEmpty()) {
+      Node n = queue.poll();
+      for (Edge e : n.edges.values()) {
+        Node m = nodes.get(e.other(n.id));
+        if (m != null && !m.restricted && seen.add(m)) {
+          if (m == target) {
+            return seen;
+          }
+          queue.add(m);
+        }
+      }
+    }
+    return seen;
+  }
+
+  // ---- change tracking ----
+
+  private void touch(Node n) {
+    if (touched.add(n) && n.component != null) {
+      networksBefore.add(n.component.id());
+    }
+  }
+
+  /** What changed since the last call: components now holding touched records, ids gone. */
+  public record Changes(Set<Component> changed, Set<String> dissolved) {}
+
+  public Changes drainChanges() {
+    Set<Component> changed = new LinkedHashSet<>();
+    for (Node n : touched) {
+      if (n.component != null && nodes.get(n.id) == n) {
+        changed.add(n.component);
+      }
+    }
+    Set<String> dissolved = new LinkedHashSet<>(networksBefore);
+    for (Component c : changed) {
+      dissolved.remove(c.id());
+    }
+    touched.clear();
+    networksBefore.clear();
+    return new Changes(changed, dissolved);
+  }
+
+  /** The network id of a component whose smallest member id is {@code smallest}. */
+  public static String networkId(String smallest) {
+    return "net-" + sha256(smallest).substring(0, 16);
+  }
+
+  static String sha256(String s) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has SHA-256
+    }
+  }
+}

@@ -1,0 +1,539 @@
+package io.liaison.search.link.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The link engine's own Lucene index: one document per record (its keys as terms, its {@link
+ * Profile} as a binary doc value), tombstones of withdrawn records, and one document per link so
+ * that the graph survives a restart.
+ *
+ * <p>Every link decision must see every record written before it, also those written a moment ago,
+ * or the links of a set of records would depend on their order. Refreshing the searcher after each
+ * write is too dear, so the index answers from the last refreshed searcher plus what was written
+ * since ({@code recent}): new profiles are looked up in memory, superseded documents of the
+ * searcher are hidden ({@code shadowed}). After {@code refreshEvery} writes the searcher is
+ * refreshed and the memory cleared. Not thread-safe: the engine calls it under its lock.
+ */
+public final class LinkIndex implements Closeable {
+  /** Bump when the documents change so that an old index is rebuilt on open. */
+  public static final int SCHEMA = 1;
+
+  private static final String ID = "id";
+  private static final String TYPE = "t";
+  private static final String KEY = "k";
+  private static final String PROFILE = "p";
+  private static final String RANK = "v";
+  private static final String EDGE = "e";
+  private static final String EDGE_DATA = "ed";
+  private static final String RECORD = "r";
+  private static final String TOMBSTONE = "x";
+  private static final String EDGE_TYPE = "e";
+  private static final char SEP = '\u001F';
+
+  /** A record or tombstone written since the last refresh. */
+  private record Recent(long rank, Profile profile) {}
+
+  /** One stored link: ends, score and the keys that counted. */
+  public record StoredEdge(String a, String b, double score, List<String> keys) {}
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager manager;
+  private final int refreshEvery;
+  private final Map<String, String> openedWith;
+  private IndexSearcher searcher;
+  private final Map<String, Recent> recent = new HashMap<>();
+  private final Map<String, List<Profile>> pendingByKey = new HashMap<>();
+  private final Map<String, List<Profile>> pendingByPrefix = new HashMap<>();
+  private final Set<Integer> shadowed = new HashSet<>();
+  private int writes;
+
+  private LinkIndex(Path path, int refreshEvery, boolean create) throws IOException {
+    Files.createDirectories(path);
+    this.directory = new NRTCachingDirectory(FSDirectory.open(path), 8, 64);
+    this.refreshEvery = refreshEvery;
+    boolean exists = DirectoryReader.indexExists(directory);
+    this.openedWith =
+        exists && !create ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+    IndexWriterConfig config =
+        new IndexWriterConfig()
+            .setOpenMode(
+                exists && !create
+                    ? IndexWriterConfig.OpenMode.APPEND
+                    : IndexWriterConfig.OpenMode.CREATE)
+            .setRAMBufferSizeMB(64)
+            .setCommitOnClose(false);
+    this.writer = new IndexWriter(directory, config);
+    this.manager = new SearcherManager(writer, new SearcherFactory());
+    this.searcher = manager.acquire();
+  }
+
+  /** Opens the index in {@code path}; {@code create} discards what is there. */
+  public static LinkIndex open(Path path, int refreshEvery, boolean create) throws IOException {
+    return new LinkIndex(path, refreshEvery, create);
+  }
+
+  /** The user data of the commit the index was opened from (empty for a new index). */
+  public Map<String, String> openedWith() {
+    return openedWith;
+  }
+
+  // ---- records ----
+
+  /** {@code version * 2 + 1} for a record, {@code version * 2} for a tombstone; -1 if unknown. */
+  public long rank(String id) throws IOException {
+    Recent r = recent.get(id);
+    if (r != null) {
+      return r.rank();
+    }
+    int doc = liveDoc(id);
+    return doc < 0 ? -1 : numeric(doc, RANK);
+  }
+
+  /** The current profile of a record, empty if unknown or withdrawn. */
+  public Optional<Profile> profile(String id) throws IOException {
+    Recent r = recent.get(id);
+    if (r != null) {
+      return Optional.ofNullable(r.profile());
+    }
+    int doc = liveDoc(id);
+    if (doc < 0 || (numeric(doc, RANK) & 1) == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(load(List.of(doc)).get(0));
+  }
+
+  /** Adds or replaces a record. */
+  public void put(Profile p) throws IOException {
+    supersede(p.id());
+    Document doc = new Document();
+    doc.add(new StringField(ID, p.id(), Field.Store.NO));
+    doc.add(new StringField(TYPE, RECORD, Field.Store.NO));
+    for (String term : p.terms()) {
+      doc.add(new StringField(KEY, term, Field.Store.NO));
+    }
+    doc.add(new BinaryDocValuesField(PROFILE, ProfileCodec.encode(p)));
+    long rank = p.version() * 2 + 1;
+    doc.add(new NumericDocValuesField(RANK, rank));
+    writer.updateDocument(new Term(ID, p.id()), doc);
+    recent.put(p.id(), new Recent(rank, p));
+    for (String key : p.keys()) {
+      pendingByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(p);
+    }
+    for (String prefix : prefixes(p)) {
+      pendingByPrefix.computeIfAbsent(prefix, k -> new ArrayList<>(2)).add(p);
+    }
+    maybeRefresh();
+  }
+
+  /** Replaces a record by a tombstone of {@code version}. */
+  public void withdraw(String id, long version) throws IOException {
+    supersede(id);
+    Document doc = new Document();
+    doc.add(new StringField(ID, id, Field.Store.NO));
+    doc.add(new StringField(TYPE, TOMBSTONE, Field.Store.NO));
+    doc.add(new NumericDocValuesField(RANK, version * 2));
+    writer.updateDocument(new Term(ID, id), doc);
+    recent.put(id, new Recent(version * 2, null));
+    maybeRefresh();
+  }
+
+  /** Adds a record during a rebuild (no tombstone check, no memory of recent writes). */
+  public void bulkAdd(Profile p) throws IOException {
+    Document doc = new Document();
+    doc.add(new StringField(ID, p.id(), Field.Store.NO));
+    doc.add(new StringField(TYPE, RECORD, Field.Store.NO));
+    for (String term : p.terms()) {
+      doc.add(new StringField(KEY, term, Field.Store.NO));
+    }
+    doc.add(new BinaryDocValuesField(PROFILE, ProfileCodec.encode(p)));
+    doc.add(new NumericDocValuesField(RANK, p.version() * 2 + 1));
+    writer.addDocument(doc);
+  }
+
+  /** Removes every document (records, tombstones, links) before a rebuild. */
+  public void deleteAll() throws IOException {
+    writer.deleteAll();
+    refresh();
+  }
+
+  private void supersede(String id) throws IOException {
+    Recent old = recent.get(id);
+    if (old != null) {
+      if (old.profile() != null) {
+        forget(pendingByKey, old.profile().keys(), id);
+        forget(pendingByPrefix, prefixes(old.profile()), id);
+      }
+    } else {
+      int doc = liveDoc(id);
+      if (doc >= 0) {
+        shadowed.add(doc);
+      }
+    }
+  }
+
+  private static void forget(Map<String, List<Profile>> map, Iterable<String> keys, String id) {
+    for (String key : keys) {
+      List<Profile> list = map.get(key);
+      if (list != null) {
+        list.removeIf(q -> q.id().equals(id));
+        if (list.isEmpty()) {
+          map.remove(key);
+        }
+      }
+    }
+  }
+
+  /** The one-off prefixes of a profile's long identifiers, for the in-memory part of the view. */
+  private static List<String> prefixes(Profile p) {
+    List<String> out = new ArrayList<>();
+    for (Ident i : p.idents()) {
+      int[] split = OneOff.split(i.type(), i.value().length());
+      if (split != null) {
+        out.add(headPrefix(i, split));
+        out.add(tailPrefix(i, split));
+      }
+    }
+    return out;
+  }
+
+  private static String headPrefix(Ident i, int[] split) {
+    return Keys.ident(i.type(), i.value().substring(0, split[0]));
+  }
+
+  private static String tailPrefix(Ident i, int[] split) {
+    String reversed = new StringBuilder(i.value()).reverse().toString();
+    return Keys.reversed(i.type(), "") + reversed.substring(0, split[1]);
+  }
+
+  // ---- frequencies and retrieval ----
+
+  /** How many current records hold {@code key}, counted up to {@code cap + 1}. */
+  public int records(String key, int cap) throws IOException {
+    List<Profile> pending = pendingByKey.get(key);
+    int n = pending == null ? 0 : pending.size();
+    BytesRef term = new BytesRef(key);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      TermsEnum te = termsEnum(leaf);
+      if (te == null || !te.seekExact(term)) {
+        continue;
+      }
+      if (leaf.reader().getLiveDocs() == null && shadowed.isEmpty()) {
+        n += te.docFreq();
+      } else {
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (visible(leaf, live, d)) {
+            n++;
+          }
+        }
+      }
+      if (n > cap) {
+        return n;
+      }
+    }
+    return n;
+  }
+
+  /** Every current record holding {@code key}. */
+  public void holders(String key, Set<Integer> docs, Map<String, Profile> pendingOut)
+      throws IOException {
+    List<Profile> pending = pendingByKey.get(key);
+    if (pending != null) {
+      pending.forEach(p -> pendingOut.put(p.id(), p));
+    }
+    BytesRef term = new BytesRef(key);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      TermsEnum te = termsEnum(leaf);
+      if (te != null && te.seekExact(term)) {
+        collect(leaf, te, docs);
+      }
+    }
+  }
+
+  /**
+   * Every current record holding an identifier one off {@code x}: two prefix scans of the sorted
+   * terms (see {@link OneOff}) and a pass over the records written since the last refresh.
+   */
+  public void oneOffHolders(Ident x, Set<Integer> docs, Map<String, Profile> pendingOut)
+      throws IOException {
+    int[] split = OneOff.split(x.type(), x.value().length());
+    if (split == null) {
+      return;
+    }
+    String value = x.value();
+    String forward = Keys.ident(x.type(), "");
+    String backward = Keys.reversed(x.type(), "");
+    String reversed = new StringBuilder(value).reverse().toString();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      TermsEnum te = termsEnum(leaf);
+      if (te == null) {
+        continue;
+      }
+      scan(leaf, te, forward, value, split[0], docs);
+      scan(leaf, te, backward, reversed, split[1], docs);
+    }
+    for (String prefix : List.of(headPrefix(x, split), tailPrefix(x, split))) {
+      for (Profile p : pendingByPrefix.getOrDefault(prefix, List.of())) {
+        for (Ident y : p.idents()) {
+          if (y.type() == x.type() && OneOff.oneOff(value, y.value())) {
+            pendingOut.put(p.id(), p);
+          }
+        }
+      }
+    }
+  }
+
+  private void scan(
+      LeafReaderContext leaf,
+      TermsEnum te,
+      String namespace,
+      String value,
+      int prefix,
+      Set<Integer> docs)
+      throws IOException {
+    BytesRef start = new BytesRef(namespace + value.substring(0, prefix));
+    if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
+      return;
+    }
+    for (BytesRef t = te.term(); t != null && startsWith(t, start); t = te.next()) {
+      String other = t.utf8ToString().substring(namespace.length());
+      if (OneOff.oneOff(value, other)) {
+        collect(leaf, te, docs);
+      }
+    }
+  }
+
+  private static boolean startsWith(BytesRef t, BytesRef prefix) {
+    if (t.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (t.bytes[t.offset + i] != prefix.bytes[prefix.offset + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void collect(LeafReaderContext leaf, TermsEnum te, Set<Integer> docs) throws IOException {
+    PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+    Bits live = leaf.reader().getLiveDocs();
+    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+      if (visible(leaf, live, d)) {
+        docs.add(leaf.docBase + d);
+      }
+    }
+  }
+
+  private boolean visible(LeafReaderContext leaf, Bits live, int doc) {
+    return (live == null || live.get(doc)) && !shadowed.contains(leaf.docBase + doc);
+  }
+
+  private static TermsEnum termsEnum(LeafReaderContext leaf) throws IOException {
+    Terms terms = leaf.reader().terms(KEY);
+    return terms == null ? null : terms.iterator();
+  }
+
+  /** The profiles of searcher documents (global doc ids), in doc order. */
+  public List<Profile> load(java.util.Collection<Integer> globalDocs) throws IOException {
+    List<Integer> sorted = new ArrayList<>(globalDocs);
+    sorted.sort(null);
+    List<Profile> out = new ArrayList<>(sorted.size());
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int leafIndex = -1;
+    BinaryDocValues values = null;
+    LeafReaderContext leaf = null;
+    for (int g : sorted) {
+      int i = org.apache.lucene.index.ReaderUtil.subIndex(g, leaves);
+      if (i != leafIndex) {
+        leafIndex = i;
+        leaf = leaves.get(i);
+        values = leaf.reader().getBinaryDocValues(PROFILE);
+      }
+      if (values != null && values.advanceExact(g - leaf.docBase)) {
+        out.add(ProfileCodec.decode(values.binaryValue()));
+      }
+    }
+    return out;
+  }
+
+  /** Every current record, in no particular order (refreshes first). */
+  public void forEachProfile(Consumer<Profile> action) throws IOException {
+    refresh();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      LeafReader reader = leaf.reader();
+      BinaryDocValues values = reader.getBinaryDocValues(PROFILE);
+      Bits live = reader.getLiveDocs();
+      if (values == null) {
+        continue;
+      }
+      for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+        if (live == null || live.get(d)) {
+          action.accept(ProfileCodec.decode(values.binaryValue()));
+        }
+      }
+    }
+  }
+
+  private int liveDoc(String id) throws IOException {
+    BytesRef term = new BytesRef(id);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Terms terms = leaf.reader().terms(ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (te.seekExact(term)) {
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (visible(leaf, live, d)) {
+            return leaf.docBase + d;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  private long numeric(int globalDoc, String field) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf =
+        leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(globalDoc, leaves));
+    NumericDocValues values = leaf.reader().getNumericDocValues(field);
+    return values != null && values.advanceExact(globalDoc - leaf.docBase)
+        ? values.longValue()
+        : -1;
+  }
+
+  // ---- links ----
+
+  /** Stores (or replaces) the link between {@code a} and {@code b}. */
+  public void putEdge(String a, String b, double score, List<String> keys) throws IOException {
+    Document doc = new Document();
+    String id = a + "\n" + b;
+    doc.add(new StringField(EDGE, id, Field.Store.NO));
+    doc.add(new StringField(TYPE, EDGE_TYPE, Field.Store.NO));
+    doc.add(
+        new StoredField(
+            EDGE_DATA, a + SEP + b + SEP + score + SEP + String.join(String.valueOf(SEP), keys)));
+    writer.updateDocument(new Term(EDGE, id), doc);
+  }
+
+  /** Forgets the link between {@code a} and {@code b}. */
+  public void deleteEdge(String a, String b) throws IOException {
+    writer.deleteDocuments(new Term(EDGE, a + "\n" + b));
+  }
+
+  /** Every stored link (refreshes first). */
+  public void forEachEdge(Consumer<StoredEdge> action) throws IOException {
+    refresh();
+    BytesRef edge = new BytesRef(EDGE_TYPE);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Terms terms = leaf.reader().terms(TYPE);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(edge)) {
+        continue;
+      }
+      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = leaf.reader().storedFields();
+      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+        if (live == null || live.get(d)) {
+          String[] f = stored.document(d).get(EDGE_DATA).split(String.valueOf(SEP), -1);
+          List<String> keys = new ArrayList<>();
+          for (int i = 3; i < f.length; i++) {
+            if (!f[i].isEmpty()) {
+              keys.add(f[i]);
+            }
+          }
+          action.accept(new StoredEdge(f[0], f[1], Double.parseDouble(f[2]), keys));
+        }
+      }
+    }
+  }
+
+  // ---- refresh, commit, close ----
+
+  private void maybeRefresh() throws IOException {
+    if (++writes >= refreshEvery) {
+      refresh();
+    }
+  }
+
+  /** Makes every write visible to the searcher and forgets the in-memory view of them. */
+  public void refresh() throws IOException {
+    manager.maybeRefreshBlocking();
+    manager.release(searcher);
+    searcher = manager.acquire();
+    recent.clear();
+    pendingByKey.clear();
+    pendingByPrefix.clear();
+    shadowed.clear();
+    writes = 0;
+  }
+
+  /** Number of live documents of records (tombstones and links not counted), after a refresh. */
+  public int recordCount() throws IOException {
+    refresh();
+    return searcher.count(new org.apache.lucene.search.TermQuery(new Term(TYPE, RECORD)));
+  }
+
+  /** Commits every write with {@code userData}. */
+  public void commit(Map<String, String> userData) throws IOException {
+    writer.setLiveCommitData(userData.entrySet());
+    writer.commit();
+  }
+
+  @Override
+  public void close() throws IOException {
+    manager.release(searcher);
+    manager.close();
+    writer.close();
+    directory.close();
+  }
+}

@@ -1,0 +1,174 @@
+package io.liaison.search.link.internal;
+
+import io.liaison.search.link.Evidence;
+import io.liaison.search.link.Frequency;
+import io.liaison.search.link.Link;
+import io.liaison.search.link.LinkOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Candidate retrieval and scoring over the {@link LinkIndex}, the same for an incremental write and
+ * for a full relink so that both give the same links.
+ *
+ * <p>A pair is linked when its score reaches {@link LinkOptions#linkScore()} <em>and</em> it is
+ * retrievable: it shares an identifier, a name with birth date or an address that is not
+ * over-common, a person name that is specific (not merely common), a salient-text key held by at
+ * most {@link LinkOptions#textKeyMax()} records, or a pair of long identifiers one character apart.
+ * A common name (王伟) never retrieves a candidate.
+ */
+public final class Linker {
+  private final LinkIndex index;
+  private final LinkOptions options;
+  private final Scorer scorer;
+  private final int cap;
+
+  /** A scored pair and whether it is retrievable. */
+  public record Scored(Link link, boolean retrievable) {}
+
+  public Linker(LinkIndex index, LinkOptions options) {
+    this.index = index;
+    this.options = options;
+    this.scorer = new Scorer(options);
+    this.cap =
+        Math.max(
+                options.identifiers().commonMax(),
+                Math.max(options.names().commonMax(), options.addresses().commonMax()))
+            + 1;
+  }
+
+  public LinkOptions options() {
+    return options;
+  }
+
+  /** Whether a scored pair is a link. */
+  public boolean linked(Scored s) {
+    return s.retrievable() && s.link().score() >= options.linkScore();
+  }
+
+  /** The most records the engine ever needs to count for one key. */
+  public int cap() {
+    return Math.max(cap, options.textKeyMax() + 1);
+  }
+
+  /** How many current records hold {@code key}, counted up to {@link #cap()}. */
+  public int records(String key) throws IOException {
+    return index.records(key, cap());
+  }
+
+  /** The frequency band of a key held by {@code records} records. */
+  public Frequency band(String key, int records) {
+    return switch (Keys.kind(key)) {
+      case Keys.NAME -> options.names().of(records);
+      case Keys.ADDRESS -> options.addresses().of(records);
+      case Keys.TEXT ->
+          records <= options.textKeyMax() ? Frequency.SPECIFIC : Frequency.OVER_COMMON;
+      default -> options.identifiers().of(records);
+    };
+  }
+
+  /** Every current record that shares a retrieval key or a one-off identifier with {@code p}. */
+  public List<Profile> candidates(Profile p) throws IOException {
+    Set<Integer> docs = new HashSet<>();
+    Map<String, Profile> recent = new LinkedHashMap<>();
+    for (String key : p.keys()) {
+      Frequency band = band(key, records(key));
+      if (Keys.kind(key).equals(Keys.NAME)
+          ? band == Frequency.SPECIFIC
+          : band != Frequency.OVER_COMMON) {
+        index.holders(key, docs, recent);
+      }
+    }
+    for (Ident i : p.idents()) {
+      if (i.longEnough()) {
+        index.oneOffHolders(i, docs, recent);
+      }
+    }
+    Map<String, Profile> out = new LinkedHashMap<>();
+    for (Profile q : index.load(docs)) {
+      out.put(q.id(), q);
+    }
+    out.putAll(recent);
+    out.remove(p.id());
+    return new ArrayList<>(out.values());
+  }
+
+  /** Scores {@code p} against every candidate. */
+  public List<Scored> scoreAll(Profile p) throws IOException {
+    Map<String, Integer> df = new HashMap<>();
+    List<Scored> out = new ArrayList<>();
+    for (Profile q : candidates(p)) {
+      out.add(score(p, q, df));
+    }
+    return out;
+  }
+
+  /** Scores one pair; {@code df} caches frequencies within one operation. */
+  public Scored score(Profile a, Profile b, Map<String, Integer> df) throws IOException {
+    try {
+      Scorer.Frequencies f = key -> df.computeIfAbsent(key, this::recordsUnchecked);
+      Link link = scorer.score(a, b, f);
+      return new Scored(link, retrievable(link, a, b, f));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private int recordsUnchecked(String key) {
+    try {
+      return records(key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private boolean retrievable(Link link, Profile a, Profile b, Scorer.Frequencies f) {
+    for (Evidence e : link.evidence()) {
+      switch (e.kind()) {
+        case ONE_OFF -> {
+          return true;
+        }
+        case IDENTICAL, NORMALISED_EQUAL, SAME_NAME_AND_BIRTH, SAME_ADDRESS -> {
+          if (e.frequency() != Frequency.OVER_COMMON) {
+            return true;
+          }
+        }
+        case SAME_NAME -> {
+          if (e.frequency() == Frequency.SPECIFIC) {
+            return true;
+          }
+        }
+        default -> {}
+      }
+    }
+    int n = Math.min(Profile.TEXT_KEYS, a.sketch().length);
+    for (int i = 0; i < n; i++) {
+      int h = a.sketch()[i];
+      for (int j = 0; j < Math.min(Profile.TEXT_KEYS, b.sketch().length); j++) {
+        if (b.sketch()[j] == h && f.records(Keys.text(h)) <= options.textKeyMax()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The keys of a link's counted evidence, as {@code TYPE:value} (for key entities). */
+  public static List<String> keysOf(Link link) {
+    List<String> keys = new ArrayList<>();
+    for (Evidence e : link.evidence()) {
+      if (e.counted()) {
+        String type = e.type() == null ? "TEXT" : e.type().name();
+        keys.add(type + ":" + (e.value() == null ? e.kind().name() : e.value()));
+      }
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,105 @@
+package io.liaison.search.link.internal;
+
+import io.liaison.api.BureauId;
+import io.liaison.search.SearchDocument;
+import io.liaison.search.link.Audience;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the link engine keeps of one record: metadata for network summaries, the normalised
+ * identifiers, person names, name-with-birth-date keys, address and a text sketch. Stored as bytes
+ * in the link index ({@link ProfileCodec}) so that scoring a candidate never re-reads the
+ * narrative.
+ *
+ * @param nameBirths {@code name|yyyyMMdd} of persons written next to their ID number
+ * @param address the address in compact form, or null
+ * @param sketch the {@link TextSketch} of title and narrative
+ */
+public record Profile(
+    String id,
+    SearchDocument.Kind kind,
+    BureauId bureau,
+    LocalDate date,
+    String category,
+    String title,
+    long sticks,
+    long valueFen,
+    long version,
+    Audience audience,
+    List<Ident> idents,
+    List<String> names,
+    List<String> nameBirths,
+    String address,
+    List<String> brands,
+    int[] sketch) {
+  public Profile {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(bureau, "bureau");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(audience, "audience");
+    idents = List.copyOf(idents);
+    names = List.copyOf(names);
+    nameBirths = List.copyOf(nameBirths);
+    brands = List.copyOf(brands);
+    sketch = sketch.clone();
+  }
+
+  /** Whether only named bureaus may read the record. */
+  public boolean restricted() {
+    return audience.isRestricted();
+  }
+
+  /** Keys whose document frequency is counted and that retrieve candidates (no {@code R:}). */
+  public Set<String> keys() {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Ident i : idents) {
+      keys.add(i.key());
+    }
+    for (String n : names) {
+      keys.add(Keys.name(n));
+    }
+    for (String nb : nameBirths) {
+      keys.add(Keys.NAME_BIRTH + nb);
+    }
+    if (address != null) {
+      keys.add(Keys.address(address));
+    }
+    for (int i = 0; i < Math.min(TEXT_KEYS, sketch.length); i++) {
+      keys.add(Keys.text(sketch[i]));
+    }
+    return keys;
+  }
+
+  /** Number of sketch hashes that are also retrieval keys. */
+  public static final int TEXT_KEYS = 4;
+
+  /** Every term the record is indexed under: {@link #keys()} and the reversed long identifiers. */
+  public List<String> terms() {
+    List<String> terms = new ArrayList<>(keys());
+    for (Ident i : idents) {
+      if (i.longEnough()) {
+        terms.add(Keys.reversed(i.type(), i.value()));
+      }
+    }
+    return terms;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Profile p
+        && p.id.equals(id)
+        && p.version == version
+        && ProfileCodec.encode(p).equals(ProfileCodec.encode(this));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, version);
+  }
+}

@@ -1,0 +1,144 @@
+package io.liaison.search.link.internal;
+
+import io.liaison.api.BureauId;
+import io.liaison.search.SearchDocument;
+import io.liaison.search.ident.IdentifierType;
+import io.liaison.search.link.Audience;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.util.BytesRef;
+
+/** The binary form of a {@link Profile} kept in the link index (a binary doc value). */
+public final class ProfileCodec {
+  private static final int FORMAT = 1;
+  private static final IdentifierType[] TYPES = IdentifierType.values();
+
+  private ProfileCodec() {}
+
+  public static BytesRef encode(Profile p) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(FORMAT);
+      out.writeUTF(p.id());
+      out.writeByte(p.kind().ordinal());
+      out.writeUTF(p.bureau().code());
+      out.writeInt((int) p.date().toEpochDay());
+      optional(out, p.category());
+      optional(out, p.title());
+      out.writeLong(p.sticks());
+      out.writeLong(p.valueFen());
+      out.writeLong(p.version());
+      strings(out, p.audience().readers().stream().map(BureauId::code).sorted().toList());
+      optional(out, p.audience().contact());
+      out.writeShort(p.idents().size());
+      for (Ident i : p.idents()) {
+        out.writeByte(i.type().ordinal() * 2 + (i.valid() ? 1 : 0));
+        out.writeUTF(i.value());
+        out.writeUTF(i.raw());
+      }
+      strings(out, p.names());
+      strings(out, p.nameBirths());
+      optional(out, p.address());
+      strings(out, p.brands());
+      out.writeByte(p.sketch().length);
+      for (int h : p.sketch()) {
+        out.writeInt(h);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory; does not happen
+    }
+    return new BytesRef(bytes.toByteArray());
+  }
+
+  public static Profile decode(BytesRef ref) {
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length))) {
+      int format = in.readByte();
+      if (format != FORMAT) {
+        throw new IllegalStateException("unknown profile format " + format);
+      }
+      String id = in.readUTF();
+      SearchDocument.Kind kind = SearchDocument.Kind.values()[in.readByte()];
+      BureauId bureau = BureauId.of(in.readUTF());
+      LocalDate date = LocalDate.ofEpochDay(in.readInt());
+      String category = optional(in);
+      String title = optional(in);
+      long sticks = in.readLong();
+      long value = in.readLong();
+      long version = in.readLong();
+      List<BureauId> readers = strings(in).stream().map(BureauId::of).toList();
+      String contact = optional(in);
+      Audience audience =
+          readers.isEmpty()
+              ? Audience.everyone()
+              : new Audience(java.util.Set.copyOf(readers), contact);
+      int n = in.readShort();
+      List<Ident> idents = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        int t = in.readByte();
+        idents.add(new Ident(TYPES[t / 2], in.readUTF(), (t & 1) == 1, in.readUTF()));
+      }
+      List<String> names = strings(in);
+      List<String> nameBirths = strings(in);
+      String address = optional(in);
+      List<String> brands = strings(in);
+      int[] sketch = new int[in.readByte()];
+      for (int i = 0; i < sketch.length; i++) {
+        sketch[i] = in.readInt();
+      }
+      return new Profile(
+          id,
+          kind,
+          bureau,
+          date,
+          category,
+          title,
+          sticks,
+          value,
+          version,
+          audience,
+          idents,
+          names,
+          nameBirths,
+          address,
+          brands,
+          sketch);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void optional(DataOutputStream out, String s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      out.writeUTF(s);
+    }
+  }
+
+  private static String optional(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+
+  private static void strings(DataOutputStream out, List<String> list) throws IOException {
+    out.writeShort(list.size());
+    for (String s : list) {
+      out.writeUTF(s);
+    }
+  }
+
+  private static List<String> strings(DataInputStream in) throws IOException {
+    int n = in.readShort();
+    List<String> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(in.readUTF());
+    }
+    return list;
+  }
+}

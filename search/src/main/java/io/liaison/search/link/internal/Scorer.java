@@ -1,0 +1,231 @@
+package io.liaison.search.link.internal;
+
+import io.liaison.api.cases.EntityType;
+import io.liaison.search.ident.IdentifierType;
+import io.liaison.search.link.Evidence;
+import io.liaison.search.link.EvidenceKind;
+import io.liaison.search.link.Frequency;
+import io.liaison.search.link.Link;
+import io.liaison.search.link.LinkOptions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Scores a candidate pair: every piece of evidence adds a weight (a log-likelihood ratio, see
+ * docs/linking.md) scaled by the frequency band of the value, and the score is the logistic of the
+ * prior plus the sum. A value's band comes from its document frequency, so an over-common value is
+ * shown but adds nothing.
+ */
+public final class Scorer {
+  /** Log-odds of a candidate pair before any evidence. */
+  public static final double PRIOR = -3.0;
+
+  public static final double SAME_NAME = 2.5;
+  public static final double NAME_VARIANT = 1.5;
+  public static final double SAME_NAME_AND_BIRTH = 6.5;
+  public static final double SAME_ADDRESS = 2.5;
+  public static final double NEAR_DUPLICATE_TEXT = 6.0;
+  public static final double SIMILAR_TEXT = 1.0;
+
+  /** How many records hold a key (the document frequency). */
+  public interface Frequencies {
+    int records(String key);
+  }
+
+  private static final Comparator<Evidence> STRONGEST_FIRST =
+      Comparator.comparingDouble(Evidence::weight)
+          .reversed()
+          .thenComparing(Evidence::kind)
+          .thenComparing(e -> e.value() == null ? "" : e.value());
+
+  private final LinkOptions options;
+
+  public Scorer(LinkOptions options) {
+    this.options = options;
+  }
+
+  /** The link between {@code a} and {@code b} (in either order) with all its evidence. */
+  public Link score(Profile a, Profile b, Frequencies df) {
+    if (a.id().compareTo(b.id()) > 0) {
+      Profile t = a;
+      a = b;
+      b = t;
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> birthsMatched = identifiers(a, b, df, evidence);
+    names(a, b, df, birthsMatched, evidence);
+    if (a.address() != null && a.address().equals(b.address())) {
+      int n = df.records(Keys.address(a.address()));
+      Frequency f = options.addresses().of(n);
+      evidence.add(
+          new Evidence(
+              EvidenceKind.SAME_ADDRESS,
+              EntityType.ADDRESS,
+              a.address(),
+              b.address(),
+              a.address(),
+              n,
+              f,
+              SAME_ADDRESS * f.factor()));
+    }
+    double text = TextSketch.similarity(a.sketch(), b.sketch());
+    if (text >= options.similarText()) {
+      boolean same = text >= options.nearDuplicateText();
+      String shown = String.format(Locale.ROOT, "%.2f", text);
+      evidence.add(
+          new Evidence(
+              same ? EvidenceKind.NEAR_DUPLICATE_TEXT : EvidenceKind.SIMILAR_TEXT,
+              null,
+              shown,
+              shown,
+              null,
+              0,
+              Frequency.SPECIFIC,
+              same ? NEAR_DUPLICATE_TEXT : SIMILAR_TEXT));
+    }
+    for (String brand : a.brands()) {
+      if (b.brands().contains(brand)) {
+        evidence.add(
+            new Evidence(
+                EvidenceKind.SHARED_BRAND,
+                EntityType.BRAND,
+                brand,
+                brand,
+                brand,
+                0,
+                Frequency.OVER_COMMON,
+                0));
+      }
+    }
+    evidence.sort(STRONGEST_FIRST);
+    double logit = PRIOR;
+    for (Evidence e : evidence) {
+      logit += e.weight();
+    }
+    return new Link(a.id(), b.id(), 1 / (1 + Math.exp(-logit)), evidence);
+  }
+
+  /** Identifier evidence; returns the birth dates of ID numbers that matched. */
+  private Set<String> identifiers(Profile a, Profile b, Frequencies df, List<Evidence> evidence) {
+    Set<String> births = new HashSet<>();
+    Set<String> seen = new HashSet<>();
+    for (Ident x : a.idents()) {
+      for (Ident y : b.idents()) {
+        if (x.type() != y.type() || !seen.add(x.value() + "\n" + y.value())) {
+          continue;
+        }
+        boolean equal = x.value().equals(y.value());
+        if (!equal && !(x.longEnough() && OneOff.oneOff(x.value(), y.value()))) {
+          continue;
+        }
+        int nx = df.records(x.key());
+        int ny = equal ? nx : df.records(y.key());
+        Frequency f = options.identifiers().of(nx).worse(options.identifiers().of(ny));
+        EvidenceKind kind =
+            !equal
+                ? EvidenceKind.ONE_OFF
+                : x.raw().equals(y.raw()) ? EvidenceKind.IDENTICAL : EvidenceKind.NORMALISED_EQUAL;
+        double w = equal ? equalWeight(x) : oneOffWeight(x, y);
+        evidence.add(
+            new Evidence(
+                kind,
+                x.type().entityType(),
+                x.raw(),
+                y.raw(),
+                x.value(),
+                Math.max(nx, ny),
+                f,
+                w * f.factor()));
+        if (x.type() == IdentifierType.ID_NUMBER && f != Frequency.OVER_COMMON) {
+          births.add(x.value().substring(6, 14));
+          births.add(y.value().substring(6, 14));
+        }
+      }
+    }
+    return births;
+  }
+
+  private void names(
+      Profile a, Profile b, Frequencies df, Set<String> birthsMatched, List<Evidence> evidence) {
+    for (String n : a.names()) {
+      if (b.names().contains(n)) {
+        int records = df.records(Keys.name(n));
+        Frequency f = options.names().of(records);
+        evidence.add(
+            new Evidence(
+                EvidenceKind.SAME_NAME,
+                EntityType.PERSON,
+                n,
+                n,
+                n,
+                records,
+                f,
+                SAME_NAME * f.factor()));
+        continue;
+      }
+      for (String m : b.names()) {
+        if (Names.variants(n, m)) {
+          int records = Math.max(df.records(Keys.name(n)), df.records(Keys.name(m)));
+          Frequency f = options.names().of(records);
+          evidence.add(
+              new Evidence(
+                  EvidenceKind.NAME_VARIANT,
+                  EntityType.PERSON,
+                  n,
+                  m,
+                  n,
+                  records,
+                  f,
+                  NAME_VARIANT * f.factor()));
+          break;
+        }
+      }
+    }
+    for (String nb : a.nameBirths()) {
+      String birth = nb.substring(nb.indexOf('|') + 1);
+      if (b.nameBirths().contains(nb) && !birthsMatched.contains(birth)) {
+        int records = df.records(Keys.NAME_BIRTH + nb);
+        Frequency f = options.identifiers().of(records);
+        evidence.add(
+            new Evidence(
+                EvidenceKind.SAME_NAME_AND_BIRTH,
+                EntityType.PERSON,
+                nb,
+                nb,
+                nb,
+                records,
+                f,
+                SAME_NAME_AND_BIRTH * f.factor()));
+      }
+    }
+  }
+
+  /** Weight of two equal identifiers: how rarely two unrelated records share one by chance. */
+  static double equalWeight(Ident x) {
+    return switch (x.type()) {
+      case PHONE -> x.value().charAt(0) == '1' ? 7.5 : x.value().length() == 10 ? 3.0 : 6.0;
+      case ID_NUMBER -> x.valid() ? 9.0 : 7.0;
+      case PLATE, LICENCE -> 7.0;
+      case WAYBILL, ACCOUNT -> 8.0;
+    };
+  }
+
+  /**
+   * Weight of a one-off pair. Where a check digit says one side is mistyped (ID numbers, bank
+   * cards) the pair is nearly as good as equal; otherwise random neighbours are common enough that
+   * a one-off match only supports other evidence.
+   */
+  static double oneOffWeight(Ident x, Ident y) {
+    boolean typo = x.valid() != y.valid();
+    return switch (x.type()) {
+      case ID_NUMBER -> typo ? 6.5 : 2.0;
+      case ACCOUNT -> typo ? 6.0 : 2.0;
+      case PHONE, WAYBILL -> 2.5;
+      case LICENCE, PLATE -> 2.0;
+    };
+  }
+}
