@@ -12,7 +12,10 @@ import java.time.Duration;
 /** A small synchronous HTTP client for tests. */
 public final class Http {
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private static final java.util.Map<String, String> TOKENS =
       new java.util.concurrent.ConcurrentHashMap<>();

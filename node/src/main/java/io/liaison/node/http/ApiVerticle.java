@@ -91,7 +91,10 @@ public final class ApiVerticle extends VerticleBase {
             .setHost(host)
             .setPort(port)
             .setCompressionSupported(true)
-            .setMaxHeaderSize(16 * 1024);
+            .setMaxHeaderSize(16 * 1024)
+            // long enough that over-long queries reach the API's own caps (a problem document
+            // naming the parameter) instead of the codec's bare 414
+            .setMaxInitialLineLength(32 * 1024);
     if (tlsCert != null) {
       options
           .setSsl(true)

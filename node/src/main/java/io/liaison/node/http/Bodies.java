@@ -29,9 +29,15 @@ public final class Bodies {
     try {
       // parse to a tree first, so nesting and size limits apply before any mapping
       var tree = Json.mapper().readTree(ctx.body().buffer().getBytes());
+      if (tree == null || tree.isMissingNode()) {
+        throw ApiException.badRequest("empty-body", "the request body holds no JSON value", null);
+      }
       return Json.mapper().treeToValue(tree, type);
-    } catch (IOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ApiException(Problems.toProblem(e, 400));
+    } catch (IOException e) {
+      // e.g. bytes that are not UTF-8 (or a UTF-32 byte-order mark Jackson cannot decode)
+      throw ApiException.badRequest("malformed-json", "the body is not UTF-8 encoded JSON", null);
     }
   }
 
