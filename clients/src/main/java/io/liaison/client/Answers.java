@@ -1,12 +1,14 @@
 package io.liaison.client;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liaison.api.Json;
 import io.liaison.api.Problem;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,10 +41,31 @@ final class Answers {
     }
   }
 
+  /** The {@code items} of a list answer ({@code {"items":[…]}}) as {@code type}. */
+  static <T> List<T> items(int status, byte[] body, Class<T> type) {
+    JsonNode items = read(status, body, JsonNode.class).path("items");
+    try {
+      if (!items.isArray()) {
+        throw new IllegalArgumentException("no items");
+      }
+      return READER.convertValue(
+          items, READER.getTypeFactory().constructCollectionType(List.class, type));
+    } catch (IllegalArgumentException e) {
+      throw new LiaisonClientException(
+          Problem.of(
+              "unreadable-response",
+              "Unreadable answer from the node",
+              status,
+              "expected a list of " + type.getSimpleName() + ": " + e.getMessage(),
+              null));
+    }
+  }
+
   /**
    * The exception for an error answer: the node's problem document, or one made from the status.
    */
-  static LiaisonClientException failure(int status, String contentType, byte[] body) {
+  static LiaisonClientException failure(
+      int status, String contentType, byte[] body, Duration retryAfter) {
     String ct = contentType.toLowerCase(Locale.ROOT);
     if (ct.startsWith(Problem.MEDIA_TYPE) || ct.startsWith("application/json")) {
       try {
@@ -50,7 +73,7 @@ final class Answers {
         if (p.status() != status) {
           p = new Problem(p.type(), p.title(), status, p.detail(), p.field(), p.errors());
         }
-        return new LiaisonClientException(p);
+        return new LiaisonClientException(p, retryAfter);
       } catch (IOException | RuntimeException e) {
         // not a problem document after all: describe the status instead
       }
@@ -58,7 +81,8 @@ final class Answers {
     String text = new String(body, StandardCharsets.UTF_8).strip();
     String detail = text.isEmpty() ? null : text.substring(0, Math.min(200, text.length()));
     return new LiaisonClientException(
-        new Problem(URI.create("about:blank"), reason(status), status, detail, null, List.of()));
+        new Problem(URI.create("about:blank"), reason(status), status, detail, null, List.of()),
+        retryAfter);
   }
 
   private static String reason(int status) {

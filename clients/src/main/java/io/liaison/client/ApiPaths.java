@@ -34,6 +34,15 @@ public final class ApiPaths {
     return sb.toString();
   }
 
+  public static String accessLog(AccessLogQuery q) {
+    StringBuilder sb = new StringBuilder("/api/v1/admin/access-log?after=").append(q.after());
+    sb.append("&limit=").append(q.limit());
+    if (q.officer() != null) {
+      sb.append("&officer=").append(encode(q.officer()));
+    }
+    return sb.toString();
+  }
+
   /**
    * Percent-encodes everything but RFC 3986 unreserved characters (for a path segment or query).
    */

@@ -1,9 +1,6 @@
 package io.liaison.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liaison.api.Json;
-import io.liaison.api.Problem;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
@@ -14,10 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -25,6 +26,10 @@ import java.util.function.Predicate;
  * The Java client of one Liaison node's HTTP API. Thread-safe; create one per node and reuse it.
  * Every call blocks. An error answer of the node throws {@link LiaisonClientException} carrying the
  * node's problem document; a node that cannot be reached throws {@link NodeUnreachableException}.
+ *
+ * <p>Every call but sign-in and the health probes needs a signed-in officer: {@link #login} first.
+ * The client then sends the access token with each call and refreshes it by itself (shortly before
+ * it expires, and once when the node refuses it), keeping the pair in its {@link TokenStore}.
  *
  * <p>Answers are read leniently (fields this client does not know are ignored, unknown enum values
  * become null) so that an older client keeps working against a newer node; requests are written
@@ -36,19 +41,11 @@ public final class LiaisonClient {
   public static final URI DEFAULT_NODE = URI.create("http://127.0.0.1:8081");
 
   static final long DEFAULT_RETRY_MILLIS = 2_000;
-  private static final String USER_AGENT = "liaison-client/0.1.0";
 
-  private final URI node;
-  private final String base;
-  private final HttpClient http;
-  private final Duration requestTimeout;
+  private final Transport transport;
 
-  private LiaisonClient(URI node, HttpClient http, Duration requestTimeout) {
-    this.node = node;
-    String s = node.toString();
-    this.base = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    this.http = http;
-    this.requestTimeout = requestTimeout;
+  private LiaisonClient(Transport transport) {
+    this.transport = transport;
   }
 
   /** A client of the node at {@code node} (e.g. {@code http://127.0.0.1:8081}) with defaults. */
@@ -62,7 +59,76 @@ public final class LiaisonClient {
 
   /** The node this client talks to. */
   public URI node() {
-    return node;
+    return transport.node();
+  }
+
+  // --- sign-in ----------------------------------------------------------------------------
+
+  /** As {@link #login(String, char[], String)} without a second factor. */
+  public Tokens login(String officer, char[] password) {
+    return login(officer, password, null);
+  }
+
+  /**
+   * Signs in as {@code officer} (e.g. {@code 150924-001}) with a password and, for an officer
+   * enrolled with TOTP, the current six-digit code ({@code POST /api/v1/auth/login}). The session
+   * replaces any earlier one of this client. Wrong credentials are 401 {@code invalid-credentials};
+   * an officer locked out after failed attempts is 429 {@code locked-out} with {@link
+   * LiaisonClientException#retryAfter()}.
+   */
+  public Tokens login(String officer, char[] password, String totp) {
+    Objects.requireNonNull(officer, "officer");
+    Objects.requireNonNull(password, "password");
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("officer", officer.strip());
+    body.put("password", new String(password));
+    if (totp != null && !totp.isBlank()) {
+      body.put("totp", totp.strip());
+    }
+    return transport.login(body);
+  }
+
+  /** The current session's tokens, if signed in. */
+  public Optional<Tokens> session() {
+    return transport.current();
+  }
+
+  /**
+   * Exchanges the refresh token for a new pair now ({@code POST /api/v1/auth/refresh}); calls do
+   * this by themselves when needed. A refused refresh token ends the session (401).
+   */
+  public Tokens refresh() {
+    return transport.refresh();
+  }
+
+  /** Who the node says the session belongs to ({@code GET /api/v1/auth/me}). */
+  public SignedInOfficer whoami() {
+    return get("/api/v1/auth/me", SignedInOfficer.class);
+  }
+
+  /**
+   * Ends the session on the node ({@code POST /api/v1/auth/logout}: its tokens stop working at
+   * once) and forgets it here, even when the node cannot be told (then the failure is thrown after
+   * the tokens are forgotten). Signing out twice, or of a session the node already ended, is fine.
+   */
+  public void logout() {
+    if (transport.current().isEmpty()) {
+      return;
+    }
+    try {
+      HttpRequest r =
+          transport
+              .request("/api/v1/auth/logout")
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build();
+      transport.authorized(r, BodyHandlers.ofByteArray(), b -> b);
+    } catch (LiaisonClientException e) {
+      if (e.status() != 401) {
+        throw e;
+      }
+    } finally {
+      transport.tokens().clear();
+    }
   }
 
   // --- leads ------------------------------------------------------------------------------
@@ -89,11 +155,11 @@ public final class LiaisonClient {
    * applies it at most once; null sends none.
    */
   public LeadView transition(String id, TransitionRequest request, String idempotencyKey) {
-    HttpRequest.Builder rb = request(ApiPaths.lead(id) + "/transitions");
+    HttpRequest.Builder rb = transport.request(ApiPaths.lead(id) + "/transitions");
     if (idempotencyKey != null) {
       rb.header("Idempotency-Key", idempotencyKey);
     }
-    return send(jsonPost(rb, request), LeadView.class);
+    return transport.send(Transport.jsonPost(rb, request), LeadView.class);
   }
 
   /**
@@ -116,17 +182,39 @@ public final class LiaisonClient {
     return get("/api/v1/admin/quarantine?limit=" + limit, JsonNode.class);
   }
 
+  /** Enrols an officer of this node's bureau ({@code POST /api/v1/admin/officers}; ADMIN). */
+  public EnrolledOfficer enrolOfficer(OfficerEnrolment officer) {
+    return post("/api/v1/admin/officers", officer, EnrolledOfficer.class);
+  }
+
+  /** The officers of this node's bureau ({@code GET /api/v1/admin/officers}; ADMIN). */
+  public List<OfficerSummary> officers() {
+    return items("/api/v1/admin/officers", OfficerSummary.class);
+  }
+
+  /** Entries of the access log, oldest first ({@code GET /api/v1/admin/access-log}; AUDITOR). */
+  public List<AccessLogEntry> accessLog(AccessLogQuery query) {
+    return items(ApiPaths.accessLog(query), AccessLogEntry.class);
+  }
+
+  private <T> List<T> items(String pathAndQuery, Class<T> type) {
+    HttpRequest request = transport.request(pathAndQuery).GET().build();
+    HttpResponse<byte[]> r = transport.authorized(request, BodyHandlers.ofByteArray(), b -> b);
+    return Answers.items(r.statusCode(), r.body(), type);
+  }
+
   /** Whether the node is live and ready; throws only when it cannot be reached at all. */
   public Health health() {
     return new Health(probe("/health/live"), probe("/health/ready"));
   }
 
   private boolean probe(String path) {
-    HttpResponse<byte[]> r = exchange(request(path).GET().build(), BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        transport.exchange(transport.request(path).GET().build(), BodyHandlers.ofByteArray());
     if (r.statusCode() == 200 || r.statusCode() == 503) {
       return r.statusCode() == 200;
     }
-    throw Answers.failure(r.statusCode(), contentType(r), r.body());
+    throw transport.failure(r, r.body());
   }
 
   // --- events -----------------------------------------------------------------------------
@@ -138,24 +226,13 @@ public final class LiaisonClient {
    */
   public EventStream openEvents(String lastEventId) {
     HttpRequest.Builder rb =
-        HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
-            .header("Accept", "text/event-stream")
-            .header("User-Agent", USER_AGENT)
-            .GET();
+        transport.stream("/api/v1/events").header("Accept", "text/event-stream").GET();
     if (lastEventId != null) {
       rb.header("Last-Event-ID", lastEventId);
     }
-    HttpResponse<InputStream> r = exchange(rb.build(), BodyHandlers.ofInputStream());
-    if (r.statusCode() != 200) {
-      byte[] body;
-      try (InputStream in = r.body()) {
-        body = in.readNBytes(64 * 1024);
-      } catch (IOException e) {
-        body = new byte[0];
-      }
-      throw Answers.failure(r.statusCode(), contentType(r), body);
-    }
-    return new EventStream(node, r.body(), lastEventId);
+    HttpResponse<InputStream> r =
+        transport.authorized(rb.build(), BodyHandlers.ofInputStream(), Transport::drain);
+    return new EventStream(node(), r.body(), lastEventId);
   }
 
   /** As {@link #followEvents(String, Predicate, Consumer)}, reconnecting silently. */
@@ -166,9 +243,9 @@ public final class LiaisonClient {
   /**
    * Follows the event stream until {@code onEvent} returns false or the thread is interrupted, like
    * a browser's EventSource: when the connection breaks or the node ends the stream, it waits the
-   * delay the node asked for ({@code retry:}) and reconnects with {@code Last-Event-ID}, so no
-   * event is missed or repeated. {@code onBreak} is told of each break. The first connection is not
-   * retried: an unreachable node or an error answer is thrown.
+   * delay the node asked for ({@code retry:}) and reconnects with {@code Last-Event-ID} (and a
+   * fresh token), so no event is missed or repeated. {@code onBreak} is told of each break. The
+   * first connection is not retried: an unreachable node or an error answer is thrown.
    *
    * @return the id of the last event seen (to resume from later)
    */
@@ -229,57 +306,12 @@ public final class LiaisonClient {
 
   /** {@code GET} of {@code pathAndQuery} (e.g. {@code /api/v1/leads?limit=5}) read as {@code T}. */
   public <T> T get(String pathAndQuery, Class<T> type) {
-    return send(request(pathAndQuery).GET().build(), type);
+    return transport.send(transport.request(pathAndQuery).GET().build(), type);
   }
 
   /** {@code POST} of {@code body} as JSON to {@code path}, the answer read as {@code T}. */
   public <T> T post(String path, Object body, Class<T> type) {
-    return send(jsonPost(request(path), body), type);
-  }
-
-  private static HttpRequest jsonPost(HttpRequest.Builder rb, Object body) {
-    byte[] json;
-    try {
-      json = Json.mapper().writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write the request body as JSON", e);
-    }
-    return rb.header("Content-Type", "application/json; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-        .build();
-  }
-
-  private HttpRequest.Builder request(String pathAndQuery) {
-    if (!pathAndQuery.startsWith("/")) {
-      throw new IllegalArgumentException("path must start with /: " + pathAndQuery);
-    }
-    return HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-        .timeout(requestTimeout)
-        .header("Accept", "application/json, " + Problem.MEDIA_TYPE)
-        .header("User-Agent", USER_AGENT);
-  }
-
-  private <T> T send(HttpRequest request, Class<T> type) {
-    HttpResponse<byte[]> r = exchange(request, BodyHandlers.ofByteArray());
-    if (r.statusCode() / 100 != 2) {
-      throw Answers.failure(r.statusCode(), contentType(r), r.body());
-    }
-    return Answers.read(r.statusCode(), r.body(), type);
-  }
-
-  private <T> HttpResponse<T> exchange(HttpRequest request, BodyHandler<T> handler) {
-    try {
-      return http.send(request, handler);
-    } catch (IOException e) {
-      throw new NodeUnreachableException(node, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NodeUnreachableException(node, e);
-    }
-  }
-
-  private static String contentType(HttpResponse<?> r) {
-    return r.headers().firstValue("Content-Type").orElse("");
+    return transport.send(Transport.jsonPost(transport.request(path), body), type);
   }
 
   /** Options of a client; every one has a sensible default. */
@@ -288,6 +320,9 @@ public final class LiaisonClient {
     private HttpClient http;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private TokenStore tokens = TokenStore.inMemory();
+    private Clock clock = Clock.systemUTC();
+    private Duration refreshAhead = Duration.ofSeconds(30);
 
     private Builder(URI node) {
       Objects.requireNonNull(node, "node");
@@ -318,6 +353,27 @@ public final class LiaisonClient {
       return this;
     }
 
+    /** Where the session's tokens are kept (default: in memory, for this client's life). */
+    public Builder tokenStore(TokenStore store) {
+      this.tokens = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock that decides when the access token is due for a refresh (tests: a fixed one). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Refresh the access token when it expires within this (default 30 s). */
+    public Builder refreshAhead(Duration d) {
+      if (d == null || d.isNegative()) {
+        throw new IllegalArgumentException("refreshAhead must be zero or more");
+      }
+      this.refreshAhead = d;
+      return this;
+    }
+
     public LiaisonClient build() {
       HttpClient client =
           http != null
@@ -327,7 +383,8 @@ public final class LiaisonClient {
                   .connectTimeout(connectTimeout)
                   .followRedirects(HttpClient.Redirect.NEVER)
                   .build();
-      return new LiaisonClient(node, client, requestTimeout);
+      return new LiaisonClient(
+          new Transport(node, client, requestTimeout, tokens, clock, refreshAhead));
     }
   }
 }
