@@ -6,6 +6,7 @@ import io.liaison.api.cases.CaseNumber;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.store.Store;
@@ -46,7 +47,8 @@ public final class CaseService {
   private final StoreExecutor store;
   private final TrustService trust;
   private final AuditLog audit;
-  private final IMap<String, String> grid;
+  private final IMap<String, String> map;
+  private final GridReconciler grid;
   private final EventFeed feed;
   private final Quarantine quarantine;
   private final Clock clock;
@@ -63,7 +65,8 @@ public final class CaseService {
     this.store = store;
     this.trust = trust;
     this.audit = new AuditLog(trust);
-    this.grid = grid;
+    this.map = grid;
+    this.grid = new GridReconciler(vertx, store, grid, SharedCase.KIND, this::receive);
     this.feed = feed;
     this.quarantine = quarantine;
     this.clock = clock;
@@ -144,7 +147,7 @@ public final class CaseService {
   /** Puts a committed record on the grid, then tells connected officers. */
   private Future<CaseView> publish(Applied a) {
     SharedCase rec = a.record();
-    return Future.fromCompletionStage(grid.setAsync(rec.id(), rec.json()))
+    return Future.fromCompletionStage(map.setAsync(rec.id(), rec.json()))
         .map(
             v -> {
               a.events().forEach(feed::publish);
@@ -193,7 +196,7 @@ public final class CaseService {
     if (result instanceof SharedCase.Result.Refused r) {
       return quarantine
           .add("case/" + key, r.reason(), r.detail(), json)
-          .compose(v -> repair(key, json))
+          .compose(v -> grid.repair(key, json))
           .map(false);
     }
     SharedCase rec = ((SharedCase.Result.Accepted) result).record();
@@ -210,7 +213,7 @@ public final class CaseService {
                     rec.versions().size(),
                     trust.bureau());
               }
-              return repair(key, json).map(!events.isEmpty());
+              return grid.repair(key, json).map(!events.isEmpty());
             });
   }
 
@@ -265,26 +268,6 @@ public final class CaseService {
     List<StoredEvent> events = new ArrayList<>();
     events.add(feed.append(s, old == null ? SHARED : UPDATED, id, null, data));
     return events;
-  }
-
-  private Future<Void> repair(String key, String seen) {
-    return store
-        .call(s -> s.record(key))
-        .compose(
-            local -> {
-              if (local.isEmpty() || local.get().body().equals(seen)) {
-                return Future.succeededFuture();
-              }
-              return vertx
-                  .executeBlocking(() -> grid.replace(key, seen, local.get().body()), false)
-                  .map(
-                      replaced -> {
-                        if (replaced) {
-                          LOG.warn("grid entry repaired case={} from local copy", key);
-                        }
-                        return null;
-                      });
-            });
   }
 
   private void requireOwn(CaseRecord c) {

@@ -111,6 +111,34 @@ public final class GridReconciler {
     return chain;
   }
 
+  /**
+   * After the grid showed {@code seen} under {@code key}: if the store holds another (verified)
+   * copy, puts it back on the grid with a compare-and-set, so that an outsider's edit, a forgery or
+   * an older copy is undone without overwriting a newer value someone else put meanwhile.
+   */
+  public Future<Void> repair(String key, String seen) {
+    return store
+        .call(s -> s.record(key))
+        .compose(
+            local -> {
+              if (local.isEmpty() || local.get().body().equals(seen)) {
+                return Future.succeededFuture();
+              }
+              return vertx
+                  .executeBlocking(() -> grid.replace(key, seen, local.get().body()), false)
+                  .map(
+                      replaced -> {
+                        if (replaced) {
+                          LOG.warn(
+                              "grid entry repaired map={} key={} from local copy",
+                              grid.getName(),
+                              key);
+                        }
+                        return null;
+                      });
+            });
+  }
+
   private Future<Integer> push(Map<String, String> local, Set<String> gridKeys) {
     List<String> missing = local.keySet().stream().filter(k -> !gridKeys.contains(k)).toList();
     Future<Integer> chain = Future.succeededFuture(0);

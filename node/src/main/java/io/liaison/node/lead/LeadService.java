@@ -63,6 +63,7 @@ public final class LeadService {
   private final Clock clock;
   private final io.liaison.node.cluster.Quorum quorum;
   private final Map<String, Future<LeadView>> inflight = new ConcurrentHashMap<>();
+  private final io.liaison.node.cluster.GridReconciler reconciler;
 
   public LeadService(
       Vertx vertx,
@@ -87,6 +88,9 @@ public final class LeadService {
     this.quarantine = quarantine;
     this.metrics = metrics;
     this.clock = clock;
+    this.reconciler =
+        new io.liaison.node.cluster.GridReconciler(
+            vertx, store, grid, LeadRecord.KIND, this::receive);
   }
 
   public BureauId bureau() {
@@ -476,22 +480,7 @@ public final class LeadService {
   }
 
   private Future<Void> repair(String key, String badJson) {
-    return store
-        .call(s -> s.record(key))
-        .compose(
-            local -> {
-              if (local.isEmpty() || local.get().body().equals(badJson)) {
-                return Future.succeededFuture();
-              }
-              return blocking(() -> grid.replace(key, badJson, local.get().body()))
-                  .map(
-                      replaced -> {
-                        if (replaced) {
-                          LOG.warn("grid entry repaired lead={} from local copy", key);
-                        }
-                        return null;
-                      });
-            });
+    return reconciler.repair(key, badJson);
   }
 
   private void requireMember(BureauId bureau, String field) {

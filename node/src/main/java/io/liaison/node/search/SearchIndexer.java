@@ -33,16 +33,18 @@ import org.slf4j.LoggerFactory;
  * index's checkpoint ({@code <store id>:<seq>}, committed with the index), so after a crash it
  * replays only what came after the last commit; replays are harmless because versions decide. It is
  * woken by the event feed (every stored change of a lead or a case publishes a feed event after its
- * commit) and polls once a second in case a wake-up was missed; after each batch it refreshes the
- * searcher, so a stored record is searchable as soon as its batch is written (changes arriving
- * meanwhile form the next batch). An index that is missing, of another schema, incomplete, or
- * checkpointed against another store file is rebuilt from the store with progress in the log.
+ * commit) and polls once a second in case a wake-up was missed. After a batch it refreshes the
+ * searcher itself (at most every 50 ms, since each refresh makes a segment), so a stored record is
+ * searchable within a batch and 50 ms; changes arriving meanwhile form the next batch. An index
+ * that is missing, of another schema, incomplete, or checkpointed against another store file is
+ * rebuilt from the store with progress in the log.
  */
 public final class SearchIndexer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
   private static final int BATCH = 500;
   private static final int PAGE = 1_000;
   private static final long COMMIT_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+  private static final long REFRESH_NANOS = Duration.ofMillis(50).toNanos();
   private static final Duration STORE_WAIT = Duration.ofSeconds(60);
 
   /** Where the indexer is. */
@@ -109,6 +111,7 @@ public final class SearchIndexer implements AutoCloseable {
 
   private void run() {
     long lastCommit = System.nanoTime();
+    long lastRefresh = 0;
     boolean dirty = false;
     while (!stopping) {
       try {
@@ -123,9 +126,13 @@ public final class SearchIndexer implements AutoCloseable {
           applied = c.seq();
           dirty = true;
         }
-        if (!changes.isEmpty()) {
-          index.refresh(); // searchable now; changes arriving meanwhile make the next batch
+        // searchable now, but at most every REFRESH_NANOS: each refresh makes a segment
+        long sinceRefresh = System.nanoTime() - lastRefresh;
+        if (applied > visible && sinceRefresh >= REFRESH_NANOS) {
+          index.refresh();
           visible = applied;
+          lastRefresh = System.nanoTime();
+          sinceRefresh = 0;
         }
         if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
           index.commit(checkpoint());
@@ -133,22 +140,22 @@ public final class SearchIndexer implements AutoCloseable {
           dirty = false;
         }
         if (changes.size() < BATCH) {
-          pause();
+          pause(applied > visible ? REFRESH_NANOS - sinceRefresh : TimeUnit.SECONDS.toNanos(1));
         }
       } catch (IOException | RuntimeException e) {
         if (stopping) {
           return;
         }
         LOG.warn("search indexer failed; retrying in 1 s: {}", e.toString());
-        pause();
+        pause(TimeUnit.SECONDS.toNanos(1));
       }
     }
   }
 
-  /** Waits up to a second for a wake-up (a feed event) unless stopping. */
-  private void pause() {
+  /** Waits up to {@code nanos} for a wake-up (a feed event). */
+  private void pause(long nanos) {
     try {
-      wake.tryAcquire(1, TimeUnit.SECONDS);
+      wake.tryAcquire(Math.max(0, nanos), TimeUnit.NANOSECONDS);
       wake.drainPermits();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
