@@ -80,6 +80,7 @@ public class SearchBench {
     IndexOptions options = IndexOptions.defaults();
     CaseIndex index = CaseIndex.open(dir, options);
     long t0 = System.nanoTime();
+    long cpu0 = processCpu();
     long[] lastReport = {0};
     long indexed = index.rebuild(
         () -> DemoCases.cases(SEED, n).map(SearchDocument::ofCase).iterator(),
@@ -90,9 +91,14 @@ public class SearchBench {
           }
         });
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (processCpu() - cpu0) / 1e9;
+    double indexCpuPerDoc = (cpuSeconds - n / genRate) / n;
     out.add(String.format(Locale.ROOT,
-        "rebuild (generate + extract + analyse + write, %d index threads, generator on the caller thread): %,d docs in %.1f s = **%,.0f docs/s**",
+        "rebuild (generate + extract + analyse + write, %d index threads, generator on the caller thread): %,d docs in %.1f s = **%,.0f docs/s** wall",
         options.indexThreads(), indexed, seconds, indexed / seconds));
+    out.add(String.format(Locale.ROOT,
+        "rebuild CPU: %.0f s of process CPU, of which ~%.0f s generating; indexing alone %.0f µs CPU per case = **%,.0f docs/s per core, %,.0f docs/s on 2 idle cores**",
+        cpuSeconds, n / genRate, indexCpuPerDoc * 1e6, 1 / indexCpuPerDoc, 2 / indexCpuPerDoc));
     long peak = heap.finish();
     out.add(String.format(Locale.ROOT, "heap: peak sampled during rebuild %,d MB (includes garbage); live after GC %,d MB",
         peak >> 20, liveHeap() >> 20));
@@ -101,12 +107,19 @@ public class SearchBench {
     // Incremental upserts, one thread (the node's indexing worker).
     int extra = 20_000;
     DemoCases more = new DemoCases(SEED + 1, extra + 1_000);
-    long u0 = System.nanoTime();
+    List<SearchDocument> fresh = new ArrayList<>();
     for (int i = 0; i < extra; i++) {
-      index.upsert(SearchDocument.ofCase(more.generate(i).record()));
+      fresh.add(renamed(SearchDocument.ofCase(more.generate(i).record()), "new-"));
+    }
+    long u0 = System.nanoTime();
+    long uc0 = processCpu();
+    for (SearchDocument d : fresh) {
+      index.upsert(d);
     }
     double upsertRate = extra / ((System.nanoTime() - u0) / 1e9);
-    out.add(String.format(Locale.ROOT, "incremental upsert, one thread: %,.0f docs/s (%,d new cases)", upsertRate, extra));
+    double upsertCpu = (processCpu() - uc0) / 1e9 / extra;
+    out.add(String.format(Locale.ROOT, "incremental upsert, one thread: %,.0f docs/s wall; %.0f µs process CPU per upsert (refreshes and merges included) = %,.0f docs/s per core (%,d new cases)",
+        upsertRate, upsertCpu * 1e6, 1 / upsertCpu, extra));
     out.add(freshness(index, more, extra, 1_000, 200, options.refreshInterval()));
     index.commit("bench");
 
@@ -130,7 +143,7 @@ public class SearchBench {
     long[] visible = new long[count];
     List<SearchDocument> docs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      docs.add(SearchDocument.ofCase(more.generate(from + i).record()));
+      docs.add(renamed(SearchDocument.ofCase(more.generate(from + i).record()), "fresh-"));
       ids.add(docs.get(i).id());
     }
     AtomicLong writtenCount = new AtomicLong();
@@ -195,12 +208,12 @@ public class SearchBench {
         Lookup q = queries.get(i);
         for (int k = 0; k < 2; k++) {
           if ((i + k) % 2 == 0) {
-            long s = System.nanoTime();
+            ours.start();
             List<SearchHit> hits = index.lookup(q.type(), q.raw());
-            ours.add(measure, System.nanoTime() - s);
+            ours.stop(measure);
             oursHits += hits.size();
           } else {
-            long s = System.nanoTime();
+            base.start();
             Query query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Schema.IDENT, q.term())), Occur.FILTER)
                 .add(Schema.HIDDEN_QUERY, Occur.MUST_NOT).build();
@@ -209,7 +222,7 @@ public class SearchBench {
             for (ScoreDoc d : docs) {
               stored.document(d.doc, Schema.HIT_FIELDS);
             }
-            base.add(measure, System.nanoTime() - s);
+            base.stop(measure);
             bareHits += docs.length;
           }
         }
@@ -255,12 +268,12 @@ public class SearchBench {
         SearchRequest q = requests.get(i);
         for (int k = 0; k < 2; k++) {
           if ((i + k) % 2 == 0) {
-            long s = System.nanoTime();
+            ours.start();
             SearchResult result = index.search(q);
-            ours.add(measure, System.nanoTime() - s);
+            ours.stop(measure);
             oursTotal += result.total();
           } else {
-            long s = System.nanoTime();
+            base.start();
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             b.add(phrases.createPhraseQuery(Schema.TEXT, q.query()), Occur.MUST);
             if (!q.bureaus().isEmpty()) {
@@ -282,7 +295,7 @@ public class SearchBench {
             for (ScoreDoc d : res.topDocs().scoreDocs) {
               stored.document(d.doc, Schema.HIT_FIELDS);
             }
-            base.add(measure, System.nanoTime() - s);
+            base.stop(measure);
             bareTotal += res.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
           }
         }
@@ -292,9 +305,9 @@ public class SearchBench {
       for (SearchRequest q : requests.subList(0, 500)) {
         SearchRequest h = new SearchRequest(q.query(), q.bureaus(), q.categories(), q.dispositions(), q.brands(), q.kinds(),
             q.from(), q.to(), q.minValueFen(), q.maxValueFen(), q.sort(), q.offset(), q.limit(), q.facets(), q.facetSize(), true);
-        long s = System.nanoTime();
+        highlighted.start();
         index.search(h);
-        highlighted.add(round == 1, System.nanoTime() - s);
+        highlighted.stop(round == 1);
       }
     }
     return List.of(
@@ -305,32 +318,48 @@ public class SearchBench {
         highlighted.row("CaseIndex.search with highlighted snippets (500 requests)"));
   }
 
+  /** Wall and thread-CPU time per operation. */
   static final class Timer {
     final List<Long> nanos = new ArrayList<>();
+    final List<Long> cpus = new ArrayList<>();
+    long wall0;
+    long cpu0;
 
-    void add(boolean measure, long ns) {
+    void start() {
+      cpu0 = threadCpu();
+      wall0 = System.nanoTime();
+    }
+
+    void stop(boolean measure) {
+      long wall = System.nanoTime() - wall0;
+      long cpu = threadCpu() - cpu0;
       if (measure) {
-        nanos.add(ns);
+        nanos.add(wall);
+        cpus.add(cpu);
       }
     }
 
-    long[] sorted() {
-      long[] a = nanos.stream().mapToLong(Long::longValue).toArray();
+    static long[] sorted(List<Long> values) {
+      long[] a = values.stream().mapToLong(Long::longValue).toArray();
       Arrays.sort(a);
       return a;
     }
 
     String row(String what) {
-      long[] a = sorted();
-      return String.format(Locale.ROOT, "  %s: p50 %.3f ms, p99 %.3f ms, mean %.3f ms", what, pct(a, 50) / 1e6, pct(a, 99) / 1e6,
-          Arrays.stream(a).average().orElse(0) / 1e6);
+      long[] a = sorted(nanos);
+      long[] c = sorted(cpus);
+      return String.format(Locale.ROOT, "  %s: wall p50 %.3f ms, p99 %.3f ms, mean %.3f ms; CPU p50 %.3f ms, p99 %.3f ms", what,
+          pct(a, 50) / 1e6, pct(a, 99) / 1e6, Arrays.stream(a).average().orElse(0) / 1e6, pct(c, 50) / 1e6, pct(c, 99) / 1e6);
     }
   }
 
   static String ratio(Timer ours, Timer base) {
-    long[] a = ours.sorted();
-    long[] b = base.sorted();
-    return String.format(Locale.ROOT, "  ratio ours / bare: p50 **%.2f×**, p99 **%.2f×**", pct(a, 50) / (double) pct(b, 50), pct(a, 99) / (double) pct(b, 99));
+    long[] a = Timer.sorted(ours.nanos);
+    long[] b = Timer.sorted(base.nanos);
+    long[] ac = Timer.sorted(ours.cpus);
+    long[] bc = Timer.sorted(base.cpus);
+    return String.format(Locale.ROOT, "  ratio ours / bare: wall p50 **%.2f×**, p99 **%.2f×**; CPU p50 **%.2f×**, p99 **%.2f×**",
+        pct(a, 50) / (double) pct(b, 50), pct(a, 99) / (double) pct(b, 99), pct(ac, 50) / (double) pct(bc, 50), pct(ac, 99) / (double) pct(bc, 99));
   }
 
   static long pct(long[] sorted, int p) {
@@ -341,6 +370,20 @@ public class SearchBench {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
     }
+  }
+
+  static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  static long threadCpu() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /** A new id for a generated case, so that upserts add rather than replace. */
+  static SearchDocument renamed(SearchDocument d, String prefix) {
+    return new SearchDocument(prefix + d.id(), d.kind(), d.bureau(), d.category(), d.date(), d.valueFen(), d.sticks(),
+        d.disposition(), d.brands(), d.title(), d.narrative(), d.address(), d.entities(), d.readable(), d.version());
   }
 
   static long liveHeap() {
