@@ -20,5 +20,10 @@ if [[ "${BENCH_SKIP_INSTALL:-0}" != 1 ]] &&
 fi
 mvn -B -ntp -q -f "$bench/pom.xml" package -DskipTests
 BENCH_COMMIT="$(cat "$marker" 2>/dev/null || echo "installed artifacts, commit unknown")"
-BENCH_CP="$bench/target/classes:$bench/target/lib/*"
+# run from a private copy, so that a rebuild in the shared tree during a long run cannot change or
+# break the classes it is using
+find /tmp -maxdepth 1 -name 'liaison-bench-cp.*' -mtime +1 -exec rm -rf {} + 2>/dev/null || true
+cp_dir="$(mktemp -d /tmp/liaison-bench-cp.XXXXXX)"
+cp -r "$bench/target/classes" "$bench/target/lib" "$cp_dir/"
+BENCH_CP="$cp_dir/classes:$cp_dir/lib/*"
 export BENCH_COMMIT BENCH_CP

@@ -11,6 +11,10 @@ import io.liaison.crypto.Roster;
 import io.liaison.crypto.RosterAuthority;
 import io.liaison.crypto.SignedRoster;
 import io.liaison.crypto.SigningKeyPair;
+import io.liaison.node.access.AuthService;
+import io.liaison.node.access.Officer;
+import io.liaison.node.access.Role;
+import io.liaison.node.store.Store;
 import io.liaison.node.trust.TrustService;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,6 +39,9 @@ public final class BenchCluster {
   public static final List<BureauId> BUREAUS =
       List.of(BureauId.of("150924"), BureauId.of("140222"), BureauId.of("140221"));
   public static final String PASSPHRASE = "bench-only-passphrase";
+
+  /** The password of each node's benchmark officer ({@link #officer}). */
+  public static final String OFFICER_PASSWORD = "bench-only-officer-password";
 
   private final Path dir;
   private final List<BureauKeys> keys = new ArrayList<>();
@@ -70,7 +78,15 @@ public final class BenchCluster {
                   MemberKey.signing(k.signing(), since), MemberKey.sealing(k.sealing(), since))));
       ObjectNode cfg = Json.mapper().createObjectNode();
       cfg.put("bureau", id.code());
-      cfg.putObject("http").put("host", "127.0.0.1").put("port", 0);
+      // loopback only: plain HTTP (TLS would add its own cost, not measured here)
+      cfg.putObject("http").put("host", "127.0.0.1").put("port", 0).put("plaintext", true);
+      // one officer per node stands for many: lift the per-officer/per-address rate limit
+      // (default 1200/min) that a real officer never reaches, and outlive the run with the token
+      cfg.putObject("security")
+          .put("requestsPerMinute", 100_000_000)
+          .put("loginsPerMinute", 1000)
+          .put("accessTtlSeconds", 6 * 3600)
+          .put("refreshTtlSeconds", 6 * 3600);
       ObjectNode cl = cfg.putObject("cluster");
       cl.put("name", clusterName)
           .put("host", "127.0.0.1")
@@ -85,6 +101,13 @@ public final class BenchCluster {
       Files.writeString(config(i), Json.mapper().writeValueAsString(cfg), StandardCharsets.UTF_8);
     }
     roster = new RosterAuthority(authority).sign(new Roster(1, since, rosterMembers));
+    for (int i = 0; i < size; i++) {
+      // as `liaison-node officer-add` does, into the stopped node's store
+      try (Store s = Store.open(storeFile(i))) {
+        AuthService.enrolOffline(
+            s, new Officer(officer(i), "基准联络员" + i, Set.of(Role.LIAISON), OFFICER_PASSWORD, false));
+      }
+    }
     Files.writeString(
         dir.resolve("roster.json"),
         Json.mapper().writeValueAsString(roster),
@@ -110,6 +133,11 @@ public final class BenchCluster {
   /** The node's store file, where {@code LiaisonNode} opens it. */
   public Path storeFile(int i) {
     return nodeDir(i).resolve("data").resolve("liaison.db");
+  }
+
+  /** The officer number of node {@code i}'s benchmark officer (role LIAISON). */
+  public String officer(int i) {
+    return BUREAUS.get(i).code() + "-1";
   }
 
   public BureauId bureau(int i) {

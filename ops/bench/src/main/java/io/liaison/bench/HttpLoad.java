@@ -34,6 +34,8 @@ public final class HttpLoad implements AutoCloseable {
   private final Vertx vertx;
   private final WebClient client;
   private final AtomicLong seq = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+  private final Map<Integer, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Integer, String> officers = new java.util.concurrent.ConcurrentHashMap<>();
 
   public HttpLoad(int maxConnectionsPerNode) {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
@@ -107,7 +109,7 @@ public final class HttpLoad implements AutoCloseable {
       done.countDown();
       return;
     }
-    post(port, "/api/v1/leads", LeadBodies.json(seq.incrementAndGet()))
+    post(port, "/api/v1/leads", LeadBodies.json(seq.incrementAndGet(), officer(port)))
         .onComplete(
             ar -> {
               long t1 = System.nanoTime();
@@ -139,15 +141,48 @@ public final class HttpLoad implements AutoCloseable {
   }
 
   Future<HttpResponse<Buffer>> post(int port, String path, String json) {
-    return client
-        .post(port, "127.0.0.1", path)
-        .putHeader("Content-Type", "application/json")
+    var req = client.post(port, "127.0.0.1", path);
+    String token = tokens.get(port);
+    if (token != null) {
+      req.putHeader("Authorization", "Bearer " + token);
+    }
+    return req.putHeader("Content-Type", "application/json")
         .timeout(TIMEOUT_MS)
         .sendBuffer(Buffer.buffer(json));
   }
 
   Future<HttpResponse<Buffer>> get(int port, String path) {
-    return client.get(port, "127.0.0.1", path).timeout(TIMEOUT_MS).send();
+    var req = client.get(port, "127.0.0.1", path);
+    String token = tokens.get(port);
+    if (token != null) {
+      req.putHeader("Authorization", "Bearer " + token);
+    }
+    return req.timeout(TIMEOUT_MS).send();
+  }
+
+  /**
+   * Signs {@code officer} in on the node at {@code port}; every later request to that node carries
+   * the access token and acts as that officer.
+   */
+  public void login(int port, String officer, String password) throws Exception {
+    String body =
+        Json.mapper()
+            .createObjectNode()
+            .put("officer", officer)
+            .put("password", password)
+            .toString();
+    HttpResponse<Buffer> r =
+        await(() -> post(port, "/api/v1/auth/login", body), Duration.ofSeconds(60));
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.bodyAsString());
+    }
+    tokens.put(port, json(r).get("accessToken").asText());
+    officers.put(port, officer);
+  }
+
+  /** The officer signed in on the node at {@code port}. */
+  public String officer(int port) {
+    return officers.getOrDefault(port, "officer-1");
   }
 
   /** Runs {@code f} on the client's event loop and waits for its result. */
@@ -165,7 +200,8 @@ public final class HttpLoad implements AutoCloseable {
   public String postOne(int port) throws Exception {
     HttpResponse<Buffer> r =
         await(
-            () -> post(port, "/api/v1/leads", LeadBodies.json(seq.incrementAndGet())),
+            () ->
+                post(port, "/api/v1/leads", LeadBodies.json(seq.incrementAndGet(), officer(port))),
             Duration.ofSeconds(60));
     if (r.statusCode() != 201) {
       throw new IllegalStateException("post failed: " + r.statusCode() + " " + r.bodyAsString());

@@ -28,7 +28,8 @@ public final class LeadBodies {
 
   private LeadBodies() {}
 
-  public static LeadDraft draft(long n) {
+  /** Lead number {@code n}, posted by {@code officer} (an officer number, e.g. 150924-1). */
+  public static LeadDraft draft(long n, String officer) {
     int k = (int) (n % 1_000_003);
     String plate = PLATES[k % 3] + String.format(Locale.ROOT, "%05d", k % 100_000);
     String phone = String.format(Locale.ROOT, "139%08d", (k * 7919L) % 100_000_000L);
@@ -53,7 +54,7 @@ public final class LeadBodies {
             + n
             + "。";
     return new LeadDraft(
-        "officer-" + (k % 17),
+        officer,
         CATEGORIES[k % CATEGORIES.length],
         town + "无证批发部疑似销售假冒" + brand + "（" + n + "）",
         narrative,
@@ -71,8 +72,8 @@ public final class LeadBodies {
   }
 
   /** The draft as the JSON body of {@code POST /api/v1/leads}. */
-  public static String json(long n) {
-    LeadDraft d = draft(n);
+  public static String json(long n, String officer) {
+    LeadDraft d = draft(n, officer);
     ObjectNode o = Json.mapper().createObjectNode();
     o.put("officer", d.officer());
     o.put("category", d.category().name());

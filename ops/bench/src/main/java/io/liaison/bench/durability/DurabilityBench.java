@@ -85,9 +85,12 @@ public final class DurabilityBench {
     int[] ports = nodes.stream().mapToInt(NodeHandle::httpPort).toArray();
     try (HttpLoad http = new HttpLoad(clients * 3);
         SqliteBaseline raw = new SqliteBaseline(dir.resolve("raw-sqlite.db"))) {
-      say("warm-up: posts on all nodes, 10 s");
+      for (int i = 0; i < ports.length; i++) {
+        http.login(ports[i], c.officer(i), BenchCluster.OFFICER_PASSWORD);
+      }
+      say("warm-up (JIT of 3 JVMs on a shared machine): posts on all nodes, 30 s");
       http.posts(
-          ports, new int[] {clients, clients, clients}, Duration.ZERO, Duration.ofSeconds(10));
+          ports, new int[] {clients, clients, clients}, Duration.ZERO, Duration.ofSeconds(30));
       for (int round = 1; round <= rounds; round++) {
         for (String mode : MODES) {
           say(

@@ -48,7 +48,7 @@ final class StoreFiller {
     ExecutorService writers = Executors.newFixedThreadPool(size);
     try {
       CompletableFuture<List<LeadRecord>> next =
-          CompletableFuture.supplyAsync(() -> sign(trust, base, step, 0, Math.min(n, CHUNK)));
+          CompletableFuture.supplyAsync(() -> sign(c, trust, base, step, 0, Math.min(n, CHUNK)));
       int reported = 0;
       for (int from = 0; from < n; from += CHUNK) {
         List<LeadRecord> recs = next.get();
@@ -56,7 +56,7 @@ final class StoreFiller {
         next =
             nextFrom < n
                 ? CompletableFuture.supplyAsync(
-                    () -> sign(trust, base, step, nextFrom, Math.min(n, nextFrom + CHUNK)))
+                    () -> sign(c, trust, base, step, nextFrom, Math.min(n, nextFrom + CHUNK)))
                 : CompletableFuture.completedFuture(List.of());
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -107,7 +107,7 @@ final class StoreFiller {
   }
 
   private static List<LeadRecord> sign(
-      TrustService[] trust, Instant base, long step, int from, int to) {
+      BenchCluster c, TrustService[] trust, Instant base, long step, int from, int to) {
     int size = trust.length;
     return IntStream.range(from, to)
         .parallel()
@@ -115,12 +115,13 @@ final class StoreFiller {
             k -> {
               int origin = k % size;
               Instant at = base.plusMillis(k * step);
-              LeadRecord r = BenchRecords.posted(trust[origin], LeadBodies.draft(k), at);
+              LeadRecord r =
+                  BenchRecords.posted(trust[origin], LeadBodies.draft(k, c.officer(origin)), at);
               if (k % 4 == 0) {
                 int claimer = (origin + 1 + (k / 4) % (size - 1)) % size;
                 r =
                     BenchRecords.claimed(
-                        r, trust[claimer], "officer-" + (k % 13), at.plus(Duration.ofHours(2)));
+                        r, trust[claimer], c.officer(claimer), at.plus(Duration.ofHours(2)));
               }
               return r;
             })

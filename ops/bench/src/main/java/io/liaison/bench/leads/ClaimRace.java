@@ -76,7 +76,8 @@ final class ClaimRace {
         continue;
       }
       for (int c = 0; c < claimersPerNode; c++) {
-        String body = "{\"event\":\"CLAIM\",\"officer\":\"claimer-" + n + "-" + c + "\"}";
+        // every claimer on a node acts as that node's signed-in officer (the node refuses others)
+        String body = "{\"event\":\"CLAIM\",\"officer\":\"" + http.officer(ports[n]) + "\"}";
         long s = System.nanoTime();
         fs.add(
             http.postJson(ports[n], "/api/v1/leads/" + t.id() + "/transitions", body)

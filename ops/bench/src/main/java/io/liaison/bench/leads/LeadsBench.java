@@ -63,12 +63,15 @@ public final class LeadsBench {
                 .formatted(i, cluster.bureau(i), n.pid(), r.httpPort(), r.wallMillis()));
       }
       int[] ports = nodes.stream().mapToInt(NodeHandle::httpPort).toArray();
+      for (int i = 0; i < ports.length; i++) {
+        http.login(ports[i], cluster.officer(i), BenchCluster.OFFICER_PASSWORD);
+      }
 
       say(
-          "warm-up: posts on all nodes, %d clients each, 10 s; raw IMap.set 3 s"
+          "warm-up (JIT of 3 JVMs on a shared machine): posts on all nodes, %d clients each, 30 s; raw IMap.set 5 s"
               .formatted(clients));
-      http.posts(ports, fill(3, clients), Duration.ZERO, Duration.ofSeconds(10));
-      nodes.get(0).call("hzset bench.set 3 1 1024", CMD);
+      http.posts(ports, fill(3, clients), Duration.ZERO, Duration.ofSeconds(30));
+      nodes.get(0).call("hzset bench.set 5 1 1024", CMD);
 
       Rounds r = new Rounds();
       for (int round = 1; round <= rounds; round++) {
