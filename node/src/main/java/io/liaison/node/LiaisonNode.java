@@ -18,10 +18,12 @@ import io.liaison.node.cluster.GridConfig;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.cluster.Quorum;
 import io.liaison.node.config.NodeConfig;
+import io.liaison.node.directory.DirectoryRoutes;
+import io.liaison.node.directory.DirectoryService;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.http.ApiVerticle;
 import io.liaison.node.lead.LeadQueries;
-import io.liaison.node.lead.LeadReconciler;
+import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.lead.LeadRoutes;
 import io.liaison.node.lead.LeadService;
 import io.liaison.node.lead.LeadSweeper;
@@ -68,6 +70,7 @@ public final class LiaisonNode {
   private final AtomicBoolean ready;
   private RosterService rosters;
   private AuditService audit;
+  private DirectoryService directory;
   private CaseService cases;
   private SearchIndexer indexer;
   private long auditTimer = -1;
@@ -170,6 +173,9 @@ public final class LiaisonNode {
                       vertx, trust, hz.getMap(GridConfig.ROSTER), quarantine, config.dataDir());
               AuditService audit =
                   new AuditService(vertx, exec, trust, hz.getMap(GridConfig.AUDIT));
+              DirectoryService directory =
+                  new DirectoryService(
+                      vertx, exec, trust, hz.getMap(GridConfig.DIRECTORY), quarantine, clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -187,6 +193,7 @@ public final class LiaisonNode {
                           access::authorize),
                       List.of(
                           new AuthRoutes(auth, exec)::mount,
+                          new DirectoryRoutes(directory)::mount,
                           new LeadRoutes(leads, queries, config.limits().maxPageSize())::mount,
                           new AdminRoutes(
                                   quarantine,
@@ -208,6 +215,7 @@ public final class LiaisonNode {
                       config, vertx, store, exec, trust, hz, leads, sweeper, api, ready);
               node.rosters = rosters;
               node.audit = audit;
+              node.directory = directory;
               node.cases = cases;
               node.indexer = indexer;
               indexer.start(vertx, exec, leads.sealing());
@@ -228,6 +236,13 @@ public final class LiaisonNode {
 
   private Future<Void> join(IMap<String, String> grid) {
     grid.addEntryListener(new GridListener(leads::receive), true);
+    GridReconciler leadReconciler =
+        new GridReconciler(vertx, storeExec, grid, LeadRecord.KIND, leads::receive);
+    IMap<String, String> directoryGrid = hazelcast.getMap(GridConfig.DIRECTORY);
+    directoryGrid.addEntryListener(new GridListener(directory::receive), true);
+    GridReconciler directoryReconciler =
+        new GridReconciler(
+            vertx, storeExec, directoryGrid, DirectoryService.KIND, directory::receive);
     IMap<String, String> caseGrid = hazelcast.getMap(GridConfig.CASES);
     caseGrid.addEntryListener(new GridListener(cases::receive), true);
     GridReconciler caseReconciler =
@@ -244,14 +259,16 @@ public final class LiaisonNode {
             e -> {
               if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
                 LOG.warn("cluster merged after a split; reconciling bureau={}", config.bureau());
-                new LeadReconciler(vertx, leads, storeExec, grid).reconcile();
+                leadReconciler.reconcile();
                 caseReconciler.reconcile();
+                directoryReconciler.reconcile();
               }
             });
     return rosters
         .join()
-        .compose(v -> new LeadReconciler(vertx, leads, storeExec, grid).reconcile())
+        .compose(v -> leadReconciler.reconcile())
         .compose(r -> caseReconciler.reconcile())
+        .compose(r -> directoryReconciler.reconcile())
         .compose(
             r ->
                 vertx.executeBlocking(

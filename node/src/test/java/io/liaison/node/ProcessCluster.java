@@ -99,6 +99,7 @@ public final class ProcessCluster implements AutoCloseable {
           .put("rosterFile", "../roster.json")
           .put("authorityPublicKey", authorityPub);
       cfg.putObject("leads").put("sweepIntervalSeconds", 1);
+      cfg.putObject("security").put("requestsPerMinute", 1_000_000).put("loginsPerMinute", 10_000);
       Files.writeString(nodeDir.resolve("node.json"), cfg.toString());
     }
     Files.writeString(

@@ -94,7 +94,14 @@ public final class TestCluster implements AutoCloseable {
                       null),
                   null,
                   new NodeConfig.Leads(Duration.ofDays(15), Duration.ofMillis(300)),
-                  null)));
+                  // tests drive load from one address and one officer; limits are tested apart
+                  new NodeConfig.Security(
+                      Duration.ofMinutes(15),
+                      Duration.ofHours(12),
+                      5,
+                      Duration.ofMinutes(15),
+                      1_000_000,
+                      10_000))));
     }
     Files.writeString(
         dir.resolve("roster.json"),

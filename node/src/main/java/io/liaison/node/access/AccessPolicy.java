@@ -33,6 +33,7 @@ public final class AccessPolicy {
     ALLOWED.put(Action.SEARCH, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.ROSTER_READ, EnumSet.allOf(Role.class));
     ALLOWED.put(Action.ROSTER_PUBLISH, EnumSet.of(ADMIN));
+    ALLOWED.put(Action.DIRECTORY_WRITE, EnumSet.of(LIAISON, CHIEF, ADMIN));
     ALLOWED.put(Action.QUARANTINE_READ, EnumSet.of(ADMIN, AUDITOR));
     ALLOWED.put(Action.AUDIT_READ, EnumSet.of(AUDITOR, ADMIN, CHIEF));
     ALLOWED.put(Action.ACCESS_LOG_READ, EnumSet.of(AUDITOR, ADMIN));
@@ -62,6 +63,9 @@ public final class AccessPolicy {
           new Route(READ, Pattern.compile("/api/v1/networks(/.*)?"), Action.SEARCH),
           new Route(WRITE, Pattern.compile("/api/v1/networks(/.*)?"), Action.CASE_WRITE),
           new Route(READ, Pattern.compile("/api/v1/roster"), Action.ROSTER_READ),
+          new Route(READ, Pattern.compile("/api/v1/directory"), Action.ROSTER_READ),
+          new Route(
+              Set.of(HttpMethod.PUT), Pattern.compile("/api/v1/directory"), Action.DIRECTORY_WRITE),
           new Route(WRITE, Pattern.compile("/api/v1/admin/roster"), Action.ROSTER_PUBLISH),
           new Route(READ, Pattern.compile("/api/v1/admin/quarantine"), Action.QUARANTINE_READ),
           new Route(READ, Pattern.compile("/api/v1/audit/.*"), Action.AUDIT_READ),

@@ -9,6 +9,8 @@ public enum Action {
   CASE_WRITE,
   SEARCH,
   ROSTER_READ,
+  /** Keep this bureau's liaison directory current. */
+  DIRECTORY_WRITE,
   ROSTER_PUBLISH,
   QUARANTINE_READ,
   AUDIT_READ,

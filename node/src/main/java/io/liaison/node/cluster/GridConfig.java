@@ -25,6 +25,9 @@ public final class GridConfig {
   /** Transitions that lost a conflict: envelope hash → the signed envelope JSON. */
   public static final String SUPERSEDED = "liaison.superseded";
 
+  /** Each bureau's liaison directory: {@code directory-<bureau>} → signed envelope JSON. */
+  public static final String DIRECTORY = "liaison.directory";
+
   /** Signed roster versions: version → signed roster JSON. */
   public static final String ROSTER = "liaison.roster";
 
@@ -61,6 +64,7 @@ public final class GridConfig {
     cfg.addMapConfig(
         new MapConfig(LEADS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(ROSTER).setBackupCount(2));
+    cfg.addMapConfig(new MapConfig(DIRECTORY).setBackupCount(2));
     cfg.addMapConfig(
         new MapConfig(CASES).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(SUPERSEDED).setBackupCount(1));

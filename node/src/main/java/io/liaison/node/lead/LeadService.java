@@ -382,10 +382,19 @@ public final class LeadService {
                 LeadViews.eventType(t),
                 id,
                 LeadViews.audience(rec, t).code(),
-                LeadViews.eventData(rec, t, title(rec))));
+                withContacts(s, LeadViews.eventData(rec, t, title(rec)), t.bureau())));
       }
     }
     return events;
+  }
+
+  /** Adds who to call at the acting bureau, from its signed liaison directory. */
+  private static Map<String, Object> withContacts(Store s, Map<String, Object> data, BureauId b) {
+    var contacts = io.liaison.node.directory.DirectoryService.contacts(s, b);
+    if (!contacts.isEmpty()) {
+      data.put("contacts", contacts);
+    }
+    return data;
   }
 
   private String title(LeadRecord rec) {

@@ -131,6 +131,7 @@ class AccessIT {
     probes.put(Action.SEARCH, new String[] {"GET", "/api/v1/search?q=%E4%B8%AD%E5%8D%8E", null});
     probes.put(Action.ROSTER_READ, new String[] {"GET", "/api/v1/roster", null});
     probes.put(Action.ROSTER_PUBLISH, new String[] {"POST", "/api/v1/admin/roster", "{}"});
+    probes.put(Action.DIRECTORY_WRITE, new String[] {"PUT", "/api/v1/directory", "{}"});
     probes.put(Action.QUARANTINE_READ, new String[] {"GET", "/api/v1/admin/quarantine", null});
     probes.put(Action.AUDIT_READ, new String[] {"GET", "/api/v1/audit/chains/150924", null});
     probes.put(Action.ACCESS_LOG_READ, new String[] {"GET", "/api/v1/admin/access-log", null});

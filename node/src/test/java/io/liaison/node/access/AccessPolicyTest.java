@@ -27,6 +27,7 @@ class AccessPolicyTest {
               Action.SEARCH, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
           Map.entry(Action.ROSTER_READ, EnumSet.allOf(Role.class)),
           Map.entry(Action.ROSTER_PUBLISH, EnumSet.of(Role.ADMIN)),
+          Map.entry(Action.DIRECTORY_WRITE, EnumSet.of(Role.LIAISON, Role.CHIEF, Role.ADMIN)),
           Map.entry(Action.QUARANTINE_READ, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
           Map.entry(Action.AUDIT_READ, EnumSet.of(Role.AUDITOR, Role.ADMIN, Role.CHIEF)),
           Map.entry(Action.ACCESS_LOG_READ, EnumSet.of(Role.AUDITOR, Role.ADMIN)),

@@ -341,6 +341,49 @@ class LeadLifecycleIT {
   }
 
   @Test
+  void theSignedLiaisonDirectoryReachesEveryBureauAndNamesWhoToCall() {
+    Http.Response put =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(cluster.url(TIANZHEN) + "/api/v1/directory"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        """
+                        {"entries":[{"officer":"140222-009","name":"王建国","role":"信息联络员",
+                          "phone":"0352-6812345","dutyHours":"工作日 8:30-17:30"}]}
+                        """)));
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    assertThat(put.json().get("version").asLong()).isPositive();
+    Await.until(
+        Duration.ofSeconds(5),
+        () -> Http.get(cluster.url(XINGHE) + "/api/v1/directory").body().contains("王建国"),
+        "directory of 天镇县 on 兴和县");
+    Http.Response foreign =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(cluster.url(TIANZHEN) + "/api/v1/directory"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"entries\":[{\"officer\":\"150924-001\",\"name\":\"x\","
+                            + "\"role\":\"r\",\"phone\":\"0471-1234567\"}]}")));
+    assertThat(foreign.status()).isEqualTo(422);
+    try (SseClient origin = new SseClient(cluster.url(XINGHE) + "/api/v1/events", null)) {
+      String id = post("");
+      ok(fire(TIANZHEN, id, ev(LeadEvent.CLAIM)));
+      Await.until(
+          Duration.ofSeconds(5),
+          () ->
+              origin.events().stream()
+                  .anyMatch(
+                      e ->
+                          e.type().equals("lead.claimed")
+                              && e.data().contains(id)
+                              && e.data().contains("0352-6812345")),
+          "claim notice with 天镇县's contact on the origin node");
+    }
+  }
+
+  @Test
   void sweeperExpiresOnlyUnclaimedLeads() {
     String id = leadIn(LeadState.EXPIRED);
     assertThat(lead(YANGGAO, id).get("history").findValuesAsText("event"))
