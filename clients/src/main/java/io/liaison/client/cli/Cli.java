@@ -3,6 +3,7 @@ package io.liaison.client.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.liaison.api.Json;
 import io.liaison.api.Problem;
+import io.liaison.client.FileTokenStore;
 import io.liaison.client.LiaisonClient;
 import io.liaison.client.LiaisonClientException;
 import io.liaison.client.NodeUnreachableException;
@@ -12,8 +13,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,22 +44,34 @@ import picocli.CommandLine.ScopeType;
       EventsCommand.class,
       RosterCommand.class,
       HealthCommand.class,
+      SessionCommands.Login.class,
+      SessionCommands.Logout.class,
+      SessionCommands.Whoami.class,
+      OfficersCommand.class,
+      AccessLogCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
     footer = {
+      "Sign in first: 'liaison login' keeps the node's tokens in ~/.config/liaison/tokens.json"
+          + " (per node, readable by you only) and renews them by itself; posts and lead actions"
+          + " are then in your name.",
+      "",
       "Environment:",
-      "  LIAISON_NODE     the node when --node is not given",
-      "                   (default " + Cli.DEFAULT_NODE + ")",
-      "  LIAISON_OFFICER  your officer id, for posts and lead actions without --officer",
+      "  LIAISON_NODE      the node when --node is not given",
+      "                    (default " + Cli.DEFAULT_NODE + ")",
+      "  LIAISON_OFFICER   your officer number for 'login' without --officer",
+      "  LIAISON_PASSWORD  your password for 'login' in scripts (else --password-file, or asked)",
+      "  XDG_CONFIG_HOME   where liaison/tokens.json is kept (default ~/.config)",
       "",
       "Times are shown in Beijing time (Asia/Shanghai).",
       "Exit codes: 0 ok, 1 the node refused or cannot be reached, 2 usage error",
       "",
       "Examples:",
+      "  liaison --node http://127.0.0.1:8083 login --officer 140222-001",
       "  liaison leads list --limit 10",
       "  liaison inbox                     # leads for your bureau nobody has claimed",
-      "  liaison leads claim 150924-20261126-7KQ2M9XD --officer 140222-011",
+      "  liaison leads claim 150924-20261126-7KQ2M9XD",
       "  liaison --node http://127.0.0.1:8083 leads get 150924-20261126-7KQ2M9XD",
       "  liaison leads post -c 无证运输 -t '夜间运烟' -n '…' -e 车牌=蒙J·3K582",
       "  liaison events tail"
@@ -79,18 +94,20 @@ public final class Cli extends CommandGroup {
 
   private final Map<String, String> env;
   private final Clock clock;
+  private final Terminal terminal;
   private LiaisonClient client;
   private BureauNames names;
 
-  Cli(Map<String, String> env, Clock clock) {
+  Cli(Map<String, String> env, Clock clock, Terminal terminal) {
     this.env = Map.copyOf(env);
     this.clock = clock;
+    this.terminal = terminal;
   }
 
   public static void main(String[] args) {
     PrintWriter out = utf8(FileDescriptor.out);
     PrintWriter err = utf8(FileDescriptor.err);
-    int code = run(args, out, err, System.getenv(), Clock.systemUTC());
+    int code = run(args, out, err, System.getenv(), Clock.systemUTC(), Terminal.system());
     out.flush();
     err.flush();
     System.exit(code);
@@ -98,8 +115,13 @@ public final class Cli extends CommandGroup {
 
   /** Runs one command line; returns the exit code. */
   static int run(
-      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
-    CommandLine cl = new CommandLine(new Cli(env, clock));
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Clock clock,
+      Terminal terminal) {
+    CommandLine cl = new CommandLine(new Cli(env, clock, terminal));
     Converters.register(cl);
     cl.setOut(out);
     cl.setErr(err);
@@ -113,17 +135,54 @@ public final class Cli extends CommandGroup {
     return (Cli) spec.root().userObject();
   }
 
-  /** The client of the node named by --node, $LIAISON_NODE or the default. */
+  /**
+   * The client of the node named by --node, $LIAISON_NODE or the default, signed in with the tokens
+   * kept for that node (if any).
+   */
   LiaisonClient client() {
     if (client == null) {
-      URI uri = node != null ? node : URI.create(env.getOrDefault("LIAISON_NODE", DEFAULT_NODE));
+      URI uri = nodeUri();
       try {
-        client = LiaisonClient.create(uri);
+        client =
+            LiaisonClient.builder(uri)
+                .tokenStore(FileTokenStore.of(tokenFile(), uri))
+                .clock(clock)
+                .build();
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--node: " + e.getMessage());
       }
     }
     return client;
+  }
+
+  URI nodeUri() {
+    try {
+      return node != null ? node : new URI(env.getOrDefault("LIAISON_NODE", DEFAULT_NODE));
+    } catch (java.net.URISyntaxException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "$LIAISON_NODE is not a URL: " + e.getMessage());
+    }
+  }
+
+  Path tokenFile() {
+    return FileTokenStore.defaultFile(env);
+  }
+
+  /** The officer signed in on this node (from the kept tokens; the node is not asked). */
+  Optional<String> signedInOfficer() {
+    return client().session().map(t -> t.officer().id());
+  }
+
+  /** The officer a post or a lead action is in: --officer, else the signed-in one, else env. */
+  String actingOfficer(String flag) {
+    if (flag != null && !flag.isBlank()) {
+      return flag.strip();
+    }
+    return signedInOfficer().orElse(env("LIAISON_OFFICER"));
+  }
+
+  Terminal terminal() {
+    return terminal;
   }
 
   /** Bureau names from the node's roster, for output; codes alone if the roster is not readable. */
@@ -172,6 +231,8 @@ public final class Cli extends CommandGroup {
         err.println("  field:  " + p.field());
       }
       p.errors().forEach(fe -> err.println("  - " + fe.field() + ": " + fe.message()));
+      Cli cli = (Cli) cl.getCommandSpec().root().userObject();
+      Hints.of(lce, cli.nodeUri(), cli.clock).forEach(err::println);
     } else if (ex instanceof NodeUnreachableException nue) {
       err.println("liaison: " + nue.getMessage());
       err.println("  check --node or $LIAISON_NODE, and that the node is running");

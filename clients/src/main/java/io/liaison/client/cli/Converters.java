@@ -7,6 +7,7 @@ import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadEntity;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.Urgency;
+import io.liaison.client.Role;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ final class Converters {
         Distribution.class, s -> choice(Distribution.class, s, Labels::distribution));
     cl.registerConverter(LeadEntity.class, Converters::entity);
     cl.registerConverter(Outcome.class, s -> choice(Outcome.class, s, Labels::outcome));
+    cl.registerConverter(Role.class, s -> choice(Role.class, s, Labels::role));
   }
 
   static BureauId bureau(String s) {

@@ -6,6 +6,9 @@ import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.Urgency;
+import io.liaison.client.Role;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /** The Chinese words officers see for the API's codes. */
 final class Labels {
@@ -101,5 +104,26 @@ final class Labels {
       case MERGED -> "并案";
       case TRANSFERRED_TO_POLICE -> "移送公安";
     };
+  }
+
+  static String role(Role r) {
+    if (r == null) {
+      return "?";
+    }
+    return switch (r) {
+      case LIAISON -> "联络员";
+      case INVESTIGATOR -> "办案员";
+      case CHIEF -> "局领导";
+      case PRICE_CHECKER -> "价格互查员";
+      case ADMIN -> "管理员";
+      case AUDITOR -> "审计员";
+    };
+  }
+
+  /** Roles in the policy's order, e.g. {@code 联络员、办案员、局领导}. */
+  static String roles(Collection<Role> roles) {
+    return roles.isEmpty()
+        ? "(无)"
+        : roles.stream().sorted().map(Labels::role).collect(Collectors.joining("、"));
   }
 }

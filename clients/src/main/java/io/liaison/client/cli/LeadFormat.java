@@ -54,11 +54,8 @@ final class LeadFormat {
   }
 
   private static void row(StringBuilder sb, String... cells) {
-    int[] widths = {24, 16, 13, 10, 17, 4};
-    for (int i = 0; i < widths.length; i++) {
-      sb.append(Text.pad(cells[i], widths[i])).append("  ");
-    }
-    sb.append(Text.truncate(cells[widths.length], 48)).append('\n');
+    cells[6] = Text.truncate(cells[6], 48);
+    Text.row(sb, new int[] {24, 16, 13, 10, 17, 4}, cells);
   }
 
   private static String state(LeadStatus s) {

@@ -37,14 +37,15 @@ import picocli.CommandLine.Spec;
     name = "post",
     mixinStandardHelpOptions = true,
     description = {
-      "Post a lead on the node, signed by its bureau, for neighbouring bureaus.",
+      "Post a lead on the node, signed by its bureau, for neighbouring bureaus, in the name of"
+          + " the signed-in officer.",
       "Give the fields as flags, or as a JSON draft with --file (flags override the file's"
           + " fields). Codes may be written in Chinese: --category 无证运输, --entity 车牌=蒙J·3K582."
     },
     footerHeading = "%n",
     footer = {
       "Example:",
-      "  liaison leads post --officer 150924-017 -c UNLICENSED_TRANSPORT -u PRIORITY \\",
+      "  liaison leads post -c UNLICENSED_TRANSPORT -u PRIORITY \\",
       "    -t '蒙J·3K582 白色面包车夜间往天镇方向运烟' \\",
       "    -n '每周二夜间经张皋镇往天镇县新平堡方向行驶，疑装卷烟约30件。' \\",
       "    -e PLATE=蒙J·3K582 -e PHONE=13847461285 -l 兴和县张皋镇 \\",
@@ -71,7 +72,7 @@ final class LeadsPost implements Callable<Integer> {
   @Option(
       names = "--officer",
       paramLabel = "ID",
-      description = "your officer id (default: $LIAISON_OFFICER)")
+      description = "your officer number (default: the signed-in officer; must be you)")
   String officer;
 
   @Option(
@@ -159,7 +160,7 @@ final class LeadsPost implements Callable<Integer> {
     ObjectNode tree = file == null ? Json.mapper().createObjectNode() : readFile();
     put(tree, "officer", officer);
     if (!tree.hasNonNull("officer")) {
-      put(tree, "officer", cli.env("LIAISON_OFFICER"));
+      put(tree, "officer", cli.actingOfficer(null));
     }
     put(tree, "category", category == null ? null : category.name());
     put(tree, "title", title);
@@ -238,7 +239,7 @@ final class LeadsPost implements Callable<Integer> {
     String where = flag == null ? "--file" : flag;
     String inFile = file == null ? "" : " (\"" + field + "\" in " + file + ")";
     if ("officer".equals(field)) {
-      inFile += " (or set LIAISON_OFFICER)";
+      inFile += " (or sign in: liaison login)";
     }
     return where + ": " + message + inFile;
   }

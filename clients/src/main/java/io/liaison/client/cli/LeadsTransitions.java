@@ -38,7 +38,7 @@ final class LeadsTransitions {
     @Option(
         names = "--officer",
         paramLabel = "ID",
-        description = "your officer id (default: $LIAISON_OFFICER)")
+        description = "your officer number (default: the signed-in officer; must be you)")
     String officer;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "a remark kept with the event")
@@ -49,10 +49,10 @@ final class LeadsTransitions {
     @Override
     public Integer call() {
       Cli cli = Cli.of(spec);
-      String who = officer != null ? officer : cli.env("LIAISON_OFFICER");
+      String who = cli.actingOfficer(officer);
       if (who == null || who.isBlank()) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "--officer: is required (or set LIAISON_OFFICER)");
+            spec.commandLine(), "--officer: is required (or sign in: liaison login)");
       }
       TransitionRequest req;
       try {

@@ -73,4 +73,15 @@ final class Text {
   static String oneLine(String s) {
     return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ").strip();
   }
+
+  /**
+   * One table row: each cell but the last padded to its width in {@code widths} and followed by two
+   * spaces, the last cell as it is.
+   */
+  static void row(StringBuilder sb, int[] widths, String... cells) {
+    for (int i = 0; i < widths.length; i++) {
+      sb.append(pad(cells[i], widths[i])).append("  ");
+    }
+    sb.append(cells[widths.length]).append('\n');
+  }
 }

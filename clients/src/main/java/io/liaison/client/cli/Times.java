@@ -19,6 +19,8 @@ final class Times {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter SHOWN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]");
   private static final Pattern RELATIVE = Pattern.compile("(\\d{1,4})\\s*([dhm])");
@@ -28,6 +30,11 @@ final class Times {
   /** {@code instant} in Beijing time, e.g. {@code 2026-11-26 21:01}; a dash for none. */
   static String show(Instant instant) {
     return instant == null ? "-" : SHOWN.format(instant);
+  }
+
+  /** {@code instant} in Beijing time to the second, e.g. {@code 2026-11-26 21:01:07}. */
+  static String showSeconds(Instant instant) {
+    return instant == null ? "-" : SECONDS.format(instant);
   }
 
   /**

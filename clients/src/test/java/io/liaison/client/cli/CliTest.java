@@ -7,18 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.Json;
 import io.liaison.client.LiaisonClient;
 import io.liaison.client.RecordedNode;
+import io.liaison.client.cli.CliHarness.Result;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,32 +28,29 @@ class CliTest {
   private static final String JSON = "application/json; charset=utf-8";
   private static final String PROBLEM = "application/problem+json";
 
-  private final RecordedNode node = new RecordedNode();
-  private Map<String, String> env = Map.of("LIAISON_OFFICER", "140222-003");
-
-  record Result(int code, String out, String err) {}
+  @TempDir Path config;
+  private CliHarness cli;
+  private RecordedNode node;
 
   @BeforeEach
-  void roster() {
+  void start() {
+    cli = new CliHarness(config, CLOCK);
+    node = cli.node;
+    cli.env.put("LIAISON_OFFICER", "140222-003");
     node.on("GET", "/api/v1/roster", 200, JSON, "roster.json");
   }
 
   @AfterEach
   void stop() {
-    node.close();
+    cli.close();
   }
 
   private Result run(String... args) {
-    List<String> all = new ArrayList<>(List.of("--node", node.uri().toString()));
-    all.addAll(List.of(args));
-    return runBare(all.toArray(String[]::new));
+    return cli.run(args);
   }
 
   private Result runBare(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err), env, CLOCK);
-    return new Result(code, out.toString(), err.toString());
+    return cli.runBare(args);
   }
 
   /** The node streams a recorded event stream and ends it. */
@@ -73,19 +67,12 @@ class CliTest {
         });
   }
 
-  /** The last POST the node received (reads of the roster may come after it). */
   private RecordedNode.Request lastPost() {
-    return node.requests().stream()
-        .filter(q -> q.method().equals("POST"))
-        .reduce((a, b) -> b)
-        .orElseThrow();
+    return cli.lastPost();
   }
 
   private List<String> requestsTo(String path) {
-    return node.requests().stream()
-        .map(RecordedNode.Request::pathAndQuery)
-        .filter(p -> p.startsWith(path))
-        .toList();
+    return cli.requestsTo(path);
   }
 
   @Test
@@ -226,7 +213,7 @@ class CliTest {
 
   @Test
   void anIncompleteDraftIsAUsageErrorAndNothingIsSent(@TempDir Path dir) throws Exception {
-    env = Map.of();
+    cli.env.remove("LIAISON_OFFICER");
     Result noOfficer = run("leads", "post", "-c", "OTHER", "-t", "t", "-n", "n");
     Result noTitle = run("leads", "post", "--officer", "o", "-c", "OTHER", "-n", "n");
     Result badEntity = run("leads", "post", "-e", "PLATE");
@@ -239,7 +226,7 @@ class CliTest {
     assertThat(List.of(noOfficer, noTitle, badEntity, badTarget, badExpiry, unknownField))
         .allSatisfy(r -> assertThat(r.code()).isEqualTo(2))
         .allSatisfy(r -> assertThat(r.err()).contains("Try 'liaison leads post --help'"));
-    assertThat(noOfficer.err()).contains("--officer: is required (or set LIAISON_OFFICER)");
+    assertThat(noOfficer.err()).contains("--officer: is required (or sign in: liaison login)");
     assertThat(noTitle.err()).contains("--title: is required");
     assertThat(badEntity.err()).contains("--entity").contains("TYPE=VALUE");
     assertThat(badTarget.err()).contains("--target").contains("six digits");
@@ -375,7 +362,7 @@ class CliTest {
 
   @Test
   void theNodeComesFromTheEnvironmentAndOptionsWorkAfterTheCommand() throws Exception {
-    env = Map.of("LIAISON_NODE", node.uri().toString());
+    cli.env.put("LIAISON_NODE", node.uri().toString());
 
     Result r = runBare("roster", "--json");
 
@@ -421,7 +408,13 @@ class CliTest {
             new String[] {"inbox", "--help"},
             new String[] {"events", "tail", "--help"},
             new String[] {"roster", "--help"},
-            new String[] {"health", "--help"})) {
+            new String[] {"health", "--help"},
+            new String[] {"login", "--help"},
+            new String[] {"logout", "--help"},
+            new String[] {"whoami", "--help"},
+            new String[] {"officers", "add", "--help"},
+            new String[] {"officers", "list", "--help"},
+            new String[] {"access-log", "--help"})) {
       Result r = run(cmd);
       assertThat(r.code()).as(String.join(" ", cmd)).isZero();
       assertThat(r.out()).contains("Usage: liaison");
