@@ -5,6 +5,7 @@ import io.liaison.api.cases.Entity;
 import io.liaison.api.cases.EntityType;
 import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadEntity;
+import io.liaison.api.lead.LeadState;
 import io.liaison.node.cases.SharedCase;
 import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.lead.LeadSealing;
@@ -17,16 +18,29 @@ import java.util.Optional;
  * What the index gets for a stored record. The store holds verified records only, so nothing is
  * verified again here. A lead this node cannot read (restricted, not addressed to this bureau)
  * becomes a metadata-only {@link SearchDocument#sealed} document: its content never reaches the
- * index. Other record kinds are not indexed.
+ * index. A withdrawn lead is deleted from the index. Other record kinds are not indexed.
  */
 final class SearchDocuments {
   private SearchDocuments() {}
 
-  static Optional<SearchDocument> of(StoredRecord r, LeadSealing sealing) {
+  /** What the index does with a record: keep {@code doc}, or delete it as of its version. */
+  record Indexing(SearchDocument doc, boolean delete) {}
+
+  /**
+   * The indexing of a stored record: a case or lead document; a lead its origin withdrew leaves the
+   * index (a tombstone of its version). Empty for kinds that are not indexed.
+   */
+  static Optional<Indexing> of(StoredRecord r, LeadSealing sealing) {
     return switch (r.kind()) {
       case SharedCase.KIND ->
-          Optional.of(SearchDocument.ofCase(SharedCase.parse(r.id(), r.body()).current()));
-      case LeadRecord.KIND -> Optional.of(lead(LeadRecord.parse(r.id(), r.body()), sealing));
+          Optional.of(
+              new Indexing(
+                  SearchDocument.ofCase(SharedCase.parse(r.id(), r.body()).current()), false));
+      case LeadRecord.KIND -> {
+        LeadRecord rec = LeadRecord.parse(r.id(), r.body());
+        yield Optional.of(
+            new Indexing(lead(rec, sealing), rec.status().state() == LeadState.WITHDRAWN));
+      }
       default -> Optional.empty();
     };
   }

@@ -226,15 +226,21 @@ public final class SearchIndexer implements AutoCloseable {
   }
 
   private void upsert(StoredRecord r) throws IOException {
-    Optional<SearchDocument> doc;
+    Optional<SearchDocuments.Indexing> op;
     try {
-      doc = SearchDocuments.of(r, sealing);
+      op = SearchDocuments.of(r, sealing);
     } catch (RuntimeException e) {
       LOG.warn("record not indexed id={} kind={}: {}", r.id(), r.kind(), e.getMessage());
       return;
     }
-    if (doc.isPresent()) {
-      index.upsert(doc.get());
+    if (op.isEmpty()) {
+      return;
+    }
+    SearchDocument doc = op.get().doc();
+    if (op.get().delete()) {
+      index.delete(doc.id(), doc.version());
+    } else {
+      index.upsert(doc);
     }
   }
 
@@ -271,7 +277,11 @@ public final class SearchIndexer implements AutoCloseable {
         }
         StoredRecord r = page.next();
         try {
-          next = SearchDocuments.of(r, sealing).orElse(null);
+          next =
+              SearchDocuments.of(r, sealing)
+                  .filter(op -> !op.delete())
+                  .map(SearchDocuments.Indexing::doc)
+                  .orElse(null);
         } catch (RuntimeException e) {
           LOG.warn("record not indexed id={} kind={}: {}", r.id(), r.kind(), e.getMessage());
         }

@@ -240,7 +240,7 @@ class CaseSearchIT {
 
   @Test
   @Order(6)
-  void aRestrictedLeadIsSearchableOnlyWhereItCanBeRead() {
+  void aRestrictedLeadIsSearchableOnlyWhereItCanBeReadAndLeavesWhenWithdrawn() {
     String draft =
         """
         {"officer":"150924-017","category":"SMUGGLING","title":"暗号青松夜运走私烟",
@@ -266,6 +266,19 @@ class CaseSearchIT {
     assertThat(search(2, "q=" + enc("走私卷烟") + "&kind=lead").get("total").asLong()).isZero();
     assertThat(Http.get(url(2, phone)).json().get("total").asLong()).isZero();
     assertThat(search(2, "q=" + enc("docid:" + id)).get("total").asLong()).isZero();
+
+    // a lead its origin withdraws leaves the index of every node that could read it
+    Http.Response withdrawn =
+        Http.postJson(
+            url(0, "/api/v1/leads/" + id + "/transitions"),
+            "{\"event\":\"WITHDRAW\",\"officer\":\"150924-017\"}");
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+    for (int node : new int[] {0, 1}) {
+      Await.until(
+          WAIT,
+          () -> search(node, "q=" + enc("暗号青松")).get("total").asLong() == 0,
+          "withdrawn lead gone from the index of node " + node);
+    }
   }
 
   @Test
