@@ -83,6 +83,9 @@ public final class CaseService {
   /** What a store transaction stored: the record kept and the feed events of what is new. */
   private record Applied(SharedCase record, List<StoredEvent> events) {}
 
+  /** What taking in a grid value did: feed events of what is new, the body the store now has. */
+  private record Received(List<StoredEvent> events, String stored) {}
+
   /** Shares a new case of this bureau as version 1; 409 if it is shared already. */
   public Future<CaseView> share(CaseRecord draft) {
     requireOwn(draft);
@@ -201,9 +204,15 @@ public final class CaseService {
     }
     SharedCase rec = ((SharedCase.Result.Accepted) result).record();
     return store
-        .transaction(s -> apply(s, rec))
+        .transaction(
+            s -> {
+              List<StoredEvent> events = apply(s, rec);
+              // what the store keeps now, to put back on the grid if the grid shows another copy
+              return new Received(events, s.record(key).map(r -> r.body()).orElse(null));
+            })
         .compose(
-            events -> {
+            received -> {
+              List<StoredEvent> events = received.events();
               events.forEach(feed::publish);
               if (!events.isEmpty()) {
                 LOG.info(
@@ -213,7 +222,7 @@ public final class CaseService {
                     rec.versions().size(),
                     trust.bureau());
               }
-              return grid.repair(key, json).map(!events.isEmpty());
+              return grid.putBack(key, json, received.stored()).map(!events.isEmpty());
             });
   }
 

@@ -119,23 +119,25 @@ public final class GridReconciler {
   public Future<Void> repair(String key, String seen) {
     return store
         .call(s -> s.record(key))
-        .compose(
-            local -> {
-              if (local.isEmpty() || local.get().body().equals(seen)) {
-                return Future.succeededFuture();
+        .compose(local -> putBack(key, seen, local.map(r -> r.body()).orElse(null)));
+  }
+
+  /**
+   * {@link #repair} when the caller has just read the store's copy ({@code local}, null if none):
+   * replaces {@code seen} by it on the grid unless they are the same.
+   */
+  public Future<Void> putBack(String key, String seen, String local) {
+    if (local == null || local.equals(seen)) {
+      return Future.succeededFuture();
+    }
+    return vertx
+        .executeBlocking(() -> grid.replace(key, seen, local), false)
+        .map(
+            replaced -> {
+              if (replaced) {
+                LOG.warn("grid entry repaired map={} key={} from local copy", grid.getName(), key);
               }
-              return vertx
-                  .executeBlocking(() -> grid.replace(key, seen, local.get().body()), false)
-                  .map(
-                      replaced -> {
-                        if (replaced) {
-                          LOG.warn(
-                              "grid entry repaired map={} key={} from local copy",
-                              grid.getName(),
-                              key);
-                        }
-                        return null;
-                      });
+              return null;
             });
   }
 
