@@ -23,13 +23,48 @@ public record Lead(
     Urgency urgency,
     Instant expiresAt,
     List<BureauId> targetBureaus,
-    Distribution distribution) {
+    Distribution distribution,
+    List<AttachmentRef> attachments) {
+
+  /** A lead without attachments. */
+  public Lead(
+      String id,
+      BureauId originBureau,
+      String officer,
+      Instant postedAt,
+      LeadCategory category,
+      String title,
+      String narrative,
+      List<LeadEntity> entities,
+      String location,
+      Urgency urgency,
+      Instant expiresAt,
+      List<BureauId> targetBureaus,
+      Distribution distribution) {
+    this(
+        id,
+        originBureau,
+        officer,
+        postedAt,
+        category,
+        title,
+        narrative,
+        entities,
+        location,
+        urgency,
+        expiresAt,
+        targetBureaus,
+        distribution,
+        null);
+  }
+
   public Lead {
     id = FieldException.text(id, "id", 64);
     Objects.requireNonNull(originBureau, "originBureau");
     Objects.requireNonNull(postedAt, "postedAt");
     entities = entities == null ? List.of() : List.copyOf(entities);
     targetBureaus = targetBureaus == null ? List.of() : List.copyOf(targetBureaus);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
   public static Lead from(String id, BureauId origin, Instant postedAt, LeadDraft d) {
@@ -46,7 +81,8 @@ public record Lead(
         d.urgency(),
         d.expiresAt(),
         d.targetBureaus(),
-        d.distribution());
+        d.distribution(),
+        d.attachments());
   }
 
   /** Whether {@code bureau} is addressed by this lead (all members when no targets are named). */

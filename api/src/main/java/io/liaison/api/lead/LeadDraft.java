@@ -20,8 +20,37 @@ public record LeadDraft(
     Urgency urgency,
     Instant expiresAt,
     List<BureauId> targetBureaus,
-    Distribution distribution) {
+    Distribution distribution,
+    List<AttachmentRef> attachments) {
   public static final int MAX_ENTITIES = 200;
+  public static final int MAX_ATTACHMENTS = 20;
+
+  /** A draft without attachments. */
+  public LeadDraft(
+      String officer,
+      LeadCategory category,
+      String title,
+      String narrative,
+      List<LeadEntity> entities,
+      String location,
+      Urgency urgency,
+      Instant expiresAt,
+      List<BureauId> targetBureaus,
+      Distribution distribution) {
+    this(
+        officer,
+        category,
+        title,
+        narrative,
+        entities,
+        location,
+        urgency,
+        expiresAt,
+        targetBureaus,
+        distribution,
+        null);
+  }
+
   public static final int MAX_NARRATIVE = 20_000;
 
   public LeadDraft {
@@ -40,6 +69,10 @@ public record LeadDraft(
       throw new FieldException("targetBureaus", "must not repeat a bureau");
     }
     distribution = distribution == null ? Distribution.MEMBERS : distribution;
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    if (attachments.size() > MAX_ATTACHMENTS) {
+      throw new FieldException("attachments", "at most " + MAX_ATTACHMENTS + " attachments");
+    }
     if (distribution == Distribution.RESTRICTED && targetBureaus.isEmpty()) {
       throw new FieldException("targetBureaus", "a RESTRICTED lead must name its target bureaus");
     }
