@@ -2,10 +2,10 @@
 // Run: node --test clients/src/test/js/   (ConsoleScriptTest runs it during mvn verify when node is installed)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import {
   beijingTime, beijingInputToIso, buildDraft, formField, problemText, mergeLead, applyTransition,
-  feedLine, bureauNames, bureauLabel, shortName, label, CATEGORY, EVENTS,
+  feedLine, bureauNames, bureauLabel, shortName, label, CATEGORY, EVENTS, can, officerLabel,
 } from '../../../../node/src/main/resources/console/format.js';
 
 const recorded = (name) =>
@@ -52,6 +52,26 @@ test('a problem reads as one sentence with title, detail, field and status', () 
   const p = JSON.parse(readFileSync(new URL('../resources/recorded/problem-422.json', import.meta.url)));
   assert.equal(problemText(p, 422), 'Invalid content：/title must not be blank：字段 /title（HTTP 422）');
   assert.equal(problemText(null, 502), '请求失败（HTTP 502）');
+});
+
+test('refusals about sign-in, roles and limits read in Chinese, with the wait', () => {
+  const locked = recorded('problem-429-locked-out.json');
+  assert.equal(problemText(locked, 429, 60),
+    '连续登录失败，该人员已被暂时锁定：this officer is locked out for 60 s more（HTTP 429），请 60 秒后重试');
+  assert.match(problemText(recorded('problem-401-invalid-credentials.json'), 401), /^人员编号、密码或动态口令不对/);
+  assert.match(problemText(recorded('problem-403-impersonation.json'), 403), /^只能以登录人员本人的名义操作.*字段 \/officer/);
+  assert.match(problemText(recorded('problem-403-forbidden.json'), 403), /^你的角色无权执行此操作：ACCESS_LOG_READ/);
+});
+
+test("the console offers what the roles allow, as the node's policy does", () => {
+  const { officer } = recorded('auth-login.json');
+  assert.equal(officerLabel(officer), '150924-001 联络员24（联络员、办案员、局领导）');
+  assert.ok(can(officer.roles, 'LEAD_WRITE'));
+  assert.ok(can(officer.roles, 'EVENTS_READ'));
+  assert.ok(!can(['ADMIN', 'AUDITOR'], 'LEAD_WRITE'));
+  assert.ok(!can(['ADMIN', 'AUDITOR'], 'EVENTS_READ'));
+  assert.ok(can(['AUDITOR'], 'LEAD_READ'));
+  assert.ok(!can(undefined, 'LEAD_READ'));
 });
 
 test('leads merge newest first without duplicates', () => {
@@ -104,13 +124,20 @@ test('bureau names come from the roster, codes stand alone when unknown', () => 
 test('the page loads the modules it names and inserts no HTML from data', () => {
   const dir = new URL('../../../../node/src/main/resources/console/', import.meta.url);
   const html = readFileSync(new URL('index.html', dir), 'utf8');
-  const app = readFileSync(new URL('app.js', dir), 'utf8');
   assert.match(html, /<html lang="zh-CN">/);
   assert.match(html, /<script type="module" src="app.js"><\/script>/);
   assert.match(html, /<link rel="stylesheet" href="style.css">/);
-  for (const id of app.matchAll(/\$\('([\w-]+)'\)/g)) {
-    assert.ok(html.includes(`id="${id[1]}"`), `index.html has no element #${id[1]}`);
+  const modules = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  for (const name of modules) {
+    const js = readFileSync(new URL(name, dir), 'utf8');
+    for (const id of js.matchAll(/\$\('([\w-]+)'\)/g)) {
+      assert.ok(html.includes(`id="${id[1]}"`), `index.html has no element #${id[1]} (${name})`);
+    }
+    for (const imp of js.matchAll(/from '\.\/([\w-]+\.js)'/g)) {
+      assert.ok(modules.includes(imp[1]), `${name} imports a missing ${imp[1]}`);
+    }
+    assert.doesNotMatch(js, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/, name);
+    assert.doesNotMatch(js, /fetch\('http|EventSource\('http/, name);
+    assert.doesNotMatch(js, /localStorage/, `${name}: tokens and officers stay in sessionStorage`);
   }
-  assert.doesNotMatch(app, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
-  assert.doesNotMatch(app, /fetch\('http|EventSource\('http/);
 });

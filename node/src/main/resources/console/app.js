@@ -1,17 +1,19 @@
-// The Liaison web console: this node's leads, a form to post one, a lead's detail with its proof,
-// and the live feed. Plain ES module, no framework; every API call is relative (same origin).
-// Text from the API is only ever inserted as text nodes, never as HTML.
+// The Liaison web console: sign-in, this node's leads, a form to post one, a lead's detail with its
+// proof, and the live feed. Plain ES module, no framework; every API call is relative (same
+// origin) and carries the signed-in officer's token (session.js). Text from the API is only ever
+// inserted as text nodes, never as HTML.
 import {
-  CATEGORY, URGENCY, ENTITY, STATE, TRANSITION, OUTCOME, DISTRIBUTION, EVENTS,
-  label, beijingTime, shortName, bureauNames, bureauLabel, buildDraft, formField, problemText,
-  mergeLead, applyTransition, feedLine,
+  CATEGORY, URGENCY, ENTITY, STATE, EVENTS,
+  label, beijingTime, shortName, bureauNames, bureauLabel, buildDraft, formField,
+  mergeLead, applyTransition, feedLine, can,
 } from './format.js';
+import { Session, eventsUrl, refreshDelay } from './session.js';
+import { initSignIn, showSignIn, showUser } from './signin.js';
+import { $, field, h } from './dom.js';
+import { detail } from './detail.js';
 
 const PAGE = 20;
 const FEED_MAX = 50;
-const $ = (id) => document.getElementById(id);
-/** A form control by name (form.elements, so that names like "title" do not clash). */
-const field = (form, name) => form.elements.namedItem(name);
 
 const state = {
   roster: null,
@@ -22,46 +24,18 @@ const state = {
   bureau: '',
   fresh: new Set(),
   detailId: null,
+  lastEventId: null,
 };
 
-class ApiError extends Error {
-  constructor(problem, status) {
-    super(problemText(problem, status));
-    this.problem = problem;
-    this.status = status;
-  }
-}
-
-async function api(path, options = {}) {
-  let res;
-  try {
-    res = await fetch(path, {
-      ...options,
-      headers: { Accept: 'application/json, application/problem+json', ...(options.headers ?? {}) },
-    });
-  } catch (e) {
-    throw new ApiError({ title: '无法连接本节点', detail: String(e.message ?? e) }, 0);
-  }
-  const type = res.headers.get('Content-Type') ?? '';
-  const body = type.includes('json') ? await res.json().catch(() => null) : null;
-  if (!res.ok) throw new ApiError(body, res.status);
-  return body;
-}
-
-/** Builds an element; children that are strings become text nodes. */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
-  }
-  return el;
-}
+const session = new Session({
+  fetch: (...args) => fetch(...args),
+  storage: sessionStorage,
+  onChange: (s, reason) => (s ? signedIn(s, reason) : signedOut(reason)),
+});
+const api = (path, options) => session.api(path, options);
+let refreshTimer = null;
+let feed = null;
+let feedTimer = null;
 
 function showError(el, err) {
   el.textContent = err ? err.message : '';
@@ -83,6 +57,8 @@ async function loadRoster() {
 
   const filter = $('filter-bureau');
   const targets = $('targets');
+  filter.replaceChildren(h('option', { value: '' }, '全部来源局'));
+  targets.replaceChildren();
   for (const m of roster.members) {
     filter.append(h('option', { value: m.bureau }, `${m.bureau} ${shortName(m.name)}`));
     if (m.bureau !== roster.self) {
@@ -145,55 +121,11 @@ async function showDetail(id) {
     const v = await api(`/api/v1/leads/${encodeURIComponent(id)}`);
     if (state.detailId !== id) return;
     showError($('detail-error'), null);
-    box.replaceChildren(...detail(v));
+    box.replaceChildren(...detail(v, state.names));
   } catch (e) {
     box.replaceChildren();
     showError($('detail-error'), e);
   }
-}
-
-function detail(v) {
-  const l = v.lead;
-  const names = state.names;
-  const rows = (pairs) => h('dl', {}, pairs.filter(Boolean).flatMap(([k, val]) => [h('dt', {}, k), h('dd', {}, val)]));
-  const out = [h('h3', {}, l ? l.title : '（密封内容，本局不是收件方）'), h('p', { class: 'muted mono' }, v.id)];
-  out.push(rows([
-    l && ['类别', label(CATEGORY, l.category)],
-    l && ['紧急程度', label(URGENCY, l.urgency)],
-    ['来源', bureauLabel(v.originBureau, names) + (l ? ` · 联络员 ${l.officer}` : '')],
-    ['发布时间', beijingTime(v.postedAt)],
-    l && ['发送对象', l.targetBureaus?.length ? l.targetBureaus.map((b) => bureauLabel(b, names)).join('、') : '全体成员'],
-    l && ['分发范围', label(DISTRIBUTION, l.distribution)],
-    l?.location && ['地点', l.location],
-    l?.expiresAt && ['有效期至', beijingTime(l.expiresAt)],
-    v.status && ['状态', label(STATE, v.status.state) + (v.status.owner ? ` · 承办 ${bureauLabel(v.status.owner, names)}` : '')],
-    v.status?.outcome && ['办结结果', label(OUTCOME, v.status.outcome) + (v.status.caseNumber ? ` ${v.status.caseNumber}` : '')],
-  ]));
-  if (l?.entities?.length) {
-    out.push(h('h4', {}, '涉及对象'), h('table', { class: 'entities' },
-      h('tbody', {}, l.entities.map((e) => h('tr', {}, h('th', {}, label(ENTITY, e.type)), h('td', { class: 'mono' }, e.value))))));
-  }
-  if (l) out.push(h('h4', {}, '线索内容'), h('p', { class: 'narrative' }, l.narrative));
-  if (v.history?.length) {
-    out.push(h('h4', {}, '办理记录'), h('ol', { class: 'history' }, v.history.map((t) => h('li', {},
-      h('span', { class: 'time' }, beijingTime(t.at)), ' ',
-      h('strong', {}, label(TRANSITION, t.event)), ` · ${bureauLabel(t.bureau, names)} · ${t.officer}`,
-      t.to ? ` → ${bureauLabel(t.to, names)}` : '',
-      t.feedback ? ` · 反馈：${t.feedback}` : '',
-      t.outcome ? ` · 结果：${label(OUTCOME, t.outcome)}` : '',
-      t.note ? ` · 备注：${t.note}` : ''))));
-  }
-  if (v.proof) {
-    const p = v.proof;
-    out.push(h('h4', {}, '签名证明'), h('div', { class: `proof ${p.verified ? 'ok' : 'bad'}` }, rows([
-      ['签名局', bureauLabel(p.signer, names)],
-      ['密钥', h('span', { class: 'mono' }, p.keyId)],
-      ['签名时间', beijingTime(p.signedAt)],
-      ['哈希', h('span', { class: 'mono hash' }, p.hash)],
-      ['校验', p.verified ? '已通过 ✓（本节点已核验签名）' : '未通过 ✗'],
-    ])));
-  }
-  return out;
 }
 
 // --- post form -----------------------------------------------------------------------------
@@ -202,7 +134,6 @@ function initForm() {
   const form = $('post-form');
   for (const [code, word] of Object.entries(CATEGORY)) field(form, 'category').append(h('option', { value: code }, word));
   for (const [code, word] of Object.entries(URGENCY)) field(form, 'urgency').append(h('option', { value: code }, word));
-  field(form, 'officer').value = localStorage.getItem('liaison.officer') ?? '';
   $('add-entity').addEventListener('click', () => addEntity());
   addEntity('PLATE');
   form.addEventListener('submit', (e) => { e.preventDefault(); submit(form); });
@@ -221,7 +152,7 @@ function addEntity(type) {
 async function submit(form) {
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   const draft = buildDraft({
-    officer: field(form, 'officer').value,
+    officer: session.officer?.id ?? '',
     category: field(form, 'category').value,
     urgency: field(form, 'urgency').value,
     title: field(form, 'title').value,
@@ -241,10 +172,9 @@ async function submit(form) {
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
       body: JSON.stringify(draft),
     });
-    localStorage.setItem('liaison.officer', draft.officer);
     showError($('post-error'), null);
     form.reset();
-    field(form, 'officer').value = draft.officer;
+    field(form, 'officer').value = session.officer?.id ?? '';
     $('entities').replaceChildren();
     addEntity('PLATE');
     state.leads = mergeLead(state.leads, v);
@@ -280,22 +210,51 @@ function markFresh(id) {
   setTimeout(() => { state.fresh.delete(id); renderList(); }, 8000);
 }
 
+function live(ok, text) {
+  $('live').classList.toggle('ok', ok);
+  $('live-text').textContent = text;
+}
+
+function closeFeed() {
+  clearTimeout(feedTimer);
+  feed?.close();
+  feed = null;
+}
+
+/** Opens the live feed with the current token, resuming after the last event seen. */
 function connectFeed() {
-  const source = new EventSource('/api/v1/events');
-  const live = (ok, text) => {
-    $('live').classList.toggle('ok', ok);
-    $('live-text').textContent = text;
-  };
+  closeFeed();
+  if (!session.current) return;
+  if (!can(session.officer.roles, 'EVENTS_READ')) {
+    live(false, '实时：本角色不可用');
+    return;
+  }
+  const source = new EventSource(eventsUrl(session.current, state.lastEventId));
+  feed = source;
   source.onopen = () => live(true, '实时：已连接');
-  // EventSource reconnects by itself and resumes with Last-Event-ID
-  source.onerror = () => live(false, '实时：重连中…');
+  source.onerror = () => {
+    live(false, '实时：重连中…');
+    // EventSource reconnects by itself with Last-Event-ID, but with the token of its URL; once
+    // that token has been replaced the node refuses and EventSource gives up: open a new one
+    if (source.readyState === EventSource.CLOSED && feed === source) {
+      feedTimer = setTimeout(reopenFeed, 2000);
+    }
+  };
   for (const type of Object.keys(EVENTS)) {
     source.addEventListener(type, (e) => {
+      if (e.lastEventId) state.lastEventId = e.lastEventId;
       let data;
       try { data = JSON.parse(e.data); } catch { return; }
       onEvent(type, data);
     });
   }
+}
+
+/** A fresh token first (the call refreshes it when needed), then the feed again. */
+function reopenFeed() {
+  api('/api/v1/auth/me').then(connectFeed, () => {
+    if (session.current) feedTimer = setTimeout(reopenFeed, 5000);
+  });
 }
 
 function onEvent(type, data) {
@@ -323,7 +282,7 @@ function onEvent(type, data) {
 function route() {
   const hash = location.hash || '#/';
   const lead = /^#\/leads\/(.+)$/.exec(hash);
-  $('post-panel').hidden = hash !== '#/post';
+  $('post-panel').hidden = hash !== '#/post' || !can(session.officer?.roles, 'LEAD_WRITE');
   $('detail-panel').hidden = !lead;
   for (const a of document.querySelectorAll('a.nav')) {
     a.classList.toggle('active', (a.dataset.view === 'post') === (hash === '#/post'));
@@ -334,15 +293,42 @@ function route() {
     state.detailId = null;
     renderList();
   }
-  if (hash === '#/post') field($('post-form'), 'officer').focus();
+  if (hash === '#/post') field($('post-form'), 'category').focus();
 }
 
-async function start() {
-  initForm();
-  $('filter-bureau').addEventListener('change', (e) => { state.bureau = e.target.value; loadLeads(true); });
-  $('refresh').addEventListener('click', () => loadLeads(true));
-  $('more').addEventListener('click', () => loadLeads(false));
-  window.addEventListener('hashchange', route);
+// --- session -----------------------------------------------------------------------------
+
+function scheduleRefresh(s) {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => session.refresh().catch(() => {
+    // not refused (that ends the session): the node is unreachable; try again soon
+    if (session.current) refreshTimer = setTimeout(() => scheduleRefresh(session.current), 15000);
+  }), refreshDelay(s, Date.now()));
+}
+
+function signedIn(s, reason) {
+  scheduleRefresh(s);
+  if (reason === 'login') enter();
+}
+
+function signedOut(reason) {
+  clearTimeout(refreshTimer);
+  closeFeed();
+  Object.assign(state, { leads: [], next: null, detailId: null, lastEventId: null });
+  $('leads').replaceChildren();
+  $('feed').replaceChildren();
+  for (const id of ['workspace', 'nav', 'live']) $(id).hidden = true;
+  $('self').textContent = '';
+  showSignIn(reason);
+}
+
+/** The workspace of the signed-in officer: what their roles allow. */
+async function enter() {
+  const officer = session.officer;
+  showUser(officer);
+  for (const id of ['workspace', 'nav', 'live']) $(id).hidden = false;
+  $('nav-post').hidden = !can(officer.roles, 'LEAD_WRITE');
+  field($('post-form'), 'officer').value = officer.id;
   connectFeed();
   try {
     await loadRoster();
@@ -351,6 +337,21 @@ async function start() {
   }
   await loadLeads(true);
   route();
+}
+
+async function start() {
+  initForm();
+  initSignIn(session);
+  $('filter-bureau').addEventListener('change', (e) => { state.bureau = e.target.value; loadLeads(true); });
+  $('refresh').addEventListener('click', () => loadLeads(true));
+  $('more').addEventListener('click', () => loadLeads(false));
+  window.addEventListener('hashchange', () => { if (session.current) route(); });
+  if (session.current) {
+    scheduleRefresh(session.current);
+    await enter();
+  } else {
+    signedOut();
+  }
 }
 
 start();

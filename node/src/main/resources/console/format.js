@@ -177,13 +177,64 @@ export function formField(pointer) {
   return parts[0] || null;
 }
 
-/** One sentence for a problem document (RFC 9457), as the officer should read it. */
-export function problemText(problem, status) {
-  if (!problem || typeof problem !== 'object') return `请求失败（HTTP ${status ?? '?'}）`;
-  const parts = [problem.title || '请求失败'];
+/** What an officer should understand of the refusals about sign-in, roles and limits. */
+const PROBLEM_WORDS = {
+  'invalid-credentials': '人员编号、密码或动态口令不对',
+  'invalid-token': '未登录或登录已过期，请重新登录',
+  'locked-out': '连续登录失败，该人员已被暂时锁定',
+  'rate-limited': '请求过于频繁',
+  forbidden: '你的角色无权执行此操作',
+  impersonation: '只能以登录人员本人的名义操作',
+};
+
+/**
+ * One sentence for a problem document (RFC 9457), as the officer should read it; with the wait a
+ * 429's Retry-After asked for (seconds).
+ */
+export function problemText(problem, status, retryAfter) {
+  const wait = retryAfter ? `，请 ${retryAfter} 秒后重试` : '';
+  if (!problem || typeof problem !== 'object') return `请求失败（HTTP ${status ?? '?'}）${wait}`;
+  const type = String(problem.type ?? '');
+  const words = PROBLEM_WORDS[type.slice(type.lastIndexOf('/') + 1)];
+  const parts = [words ?? (problem.title || '请求失败')];
   if (problem.detail) parts.push(problem.detail);
   if (problem.field) parts.push(`字段 ${problem.field}`);
-  return `${parts.join('：')}（HTTP ${problem.status ?? status ?? '?'}）`;
+  return `${parts.join('：')}（HTTP ${problem.status ?? status ?? '?'}）${wait}`;
+}
+
+/** The node's roles in words. */
+export const ROLE = {
+  LIAISON: '联络员',
+  INVESTIGATOR: '办案员',
+  CHIEF: '局领导',
+  PRICE_CHECKER: '价格互查员',
+  ADMIN: '管理员',
+  AUDITOR: '审计员',
+};
+
+/**
+ * The part of the node's access policy (AccessPolicy) that the console needs, to offer only what
+ * the officer may do; the node decides in any case.
+ */
+const ALLOWED = {
+  LEAD_READ: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'AUDITOR'],
+  LEAD_WRITE: ['LIAISON', 'INVESTIGATOR', 'CHIEF'],
+  EVENTS_READ: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'PRICE_CHECKER'],
+};
+
+/** Whether an officer with these roles may do the action. */
+export function can(roles, action) {
+  return (roles ?? []).some((r) => (ALLOWED[action] ?? []).includes(r));
+}
+
+/** '150924-001 联络员24（联络员、办案员、局领导）' for the header. */
+export function officerLabel(officer) {
+  if (!officer) return '';
+  const order = Object.keys(ROLE);
+  const roles = [...(officer.roles ?? [])]
+    .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+    .map((r) => label(ROLE, r));
+  return `${officer.id} ${officer.name ?? ''}`.trim() + (roles.length ? `（${roles.join('、')}）` : '');
 }
 
 /**
