@@ -34,7 +34,7 @@ const session = new Session({
 });
 const api = (path, options) => session.api(path, options);
 let refreshTimer = null;
-let feed = null;
+let eventSource = null;
 let feedTimer = null;
 
 function showError(el, err) {
@@ -217,8 +217,8 @@ function live(ok, text) {
 
 function closeFeed() {
   clearTimeout(feedTimer);
-  feed?.close();
-  feed = null;
+  eventSource?.close();
+  eventSource = null;
 }
 
 /** Opens the live feed with the current token, resuming after the last event seen. */
@@ -230,13 +230,13 @@ function connectFeed() {
     return;
   }
   const source = new EventSource(eventsUrl(session.current, state.lastEventId));
-  feed = source;
+  eventSource = source;
   source.onopen = () => live(true, '实时：已连接');
   source.onerror = () => {
     live(false, '实时：重连中…');
     // EventSource reconnects by itself with Last-Event-ID, but with the token of its URL; once
     // that token has been replaced the node refuses and EventSource gives up: open a new one
-    if (source.readyState === EventSource.CLOSED && feed === source) {
+    if (source.readyState === EventSource.CLOSED && eventSource === source) {
       feedTimer = setTimeout(reopenFeed, 2000);
     }
   };
