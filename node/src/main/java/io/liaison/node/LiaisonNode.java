@@ -9,6 +9,8 @@ import io.liaison.node.access.AccessHandlers;
 import io.liaison.node.access.AuthRoutes;
 import io.liaison.node.access.AuthService;
 import io.liaison.node.admin.AdminRoutes;
+import io.liaison.node.attachment.AttachmentRoutes;
+import io.liaison.node.attachment.AttachmentService;
 import io.liaison.node.audit.AuditRoutes;
 import io.liaison.node.audit.AuditService;
 import io.liaison.node.cases.CaseRoutes;
@@ -71,6 +73,7 @@ public final class LiaisonNode {
   private RosterService rosters;
   private AuditService audit;
   private DirectoryService directory;
+  private AttachmentService attachments;
   private CaseService cases;
   private SearchIndexer indexer;
   private long auditTimer = -1;
@@ -127,7 +130,14 @@ public final class LiaisonNode {
     registry.config().commonTags("bureau", config.bureau().code());
     HazelcastClusterManager cluster = new HazelcastClusterManager(GridConfig.build(config));
     return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .with(
+            new VertxOptions()
+                .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
+                // the clustered event bus (node-to-node requests) on the cluster interface
+                .setEventBusOptions(
+                    new io.vertx.core.eventbus.EventBusOptions()
+                        .setHost(config.cluster().host())
+                        .setClusterPublicHost(config.cluster().host())))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .withClusterManager(cluster)
         .buildClustered()
@@ -173,6 +183,8 @@ public final class LiaisonNode {
                       vertx, trust, hz.getMap(GridConfig.ROSTER), quarantine, config.dataDir());
               AuditService audit =
                   new AuditService(vertx, exec, trust, hz.getMap(GridConfig.AUDIT));
+              AttachmentService attachments =
+                  new AttachmentService(vertx, exec, trust.bureau(), config.dataDir());
               DirectoryService directory =
                   new DirectoryService(
                       vertx, exec, trust, hz.getMap(GridConfig.DIRECTORY), quarantine, clock);
@@ -194,6 +206,7 @@ public final class LiaisonNode {
                       List.of(
                           new AuthRoutes(auth, exec)::mount,
                           new DirectoryRoutes(directory)::mount,
+                          new AttachmentRoutes(attachments)::mount,
                           new LeadRoutes(leads, queries, config.limits().maxPageSize())::mount,
                           new AdminRoutes(
                                   quarantine,
@@ -216,6 +229,7 @@ public final class LiaisonNode {
               node.rosters = rosters;
               node.audit = audit;
               node.directory = directory;
+              node.attachments = attachments;
               node.cases = cases;
               node.indexer = indexer;
               indexer.start(vertx, exec, leads.sealing());
@@ -266,6 +280,7 @@ public final class LiaisonNode {
             });
     return rosters
         .join()
+        .compose(v -> attachments.listen())
         .compose(v -> leadReconciler.reconcile())
         .compose(r -> caseReconciler.reconcile())
         .compose(r -> directoryReconciler.reconcile())

@@ -193,6 +193,46 @@ class LeadSharingIT {
     assertThat(r.body()).contains("线索");
   }
 
+  @Test
+  @Order(7)
+  void anAttachmentIsFetchedFromItsOriginAndCheckedByHash() throws Exception {
+    byte[] photo =
+        ("现场照片 " + "x".repeat(300_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Http.Response up =
+        Http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(cluster.url(0) + "/api/v1/attachments"))
+                .header("Content-Type", "image/jpeg")
+                .header("X-Filename", "scene.jpg")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(photo)));
+    assertThat(up.status()).as(up.body()).isEqualTo(201);
+    String hash = up.json().get("sha256").asText();
+    assertThat(hash).isEqualTo(io.liaison.crypto.Hashes.sha256Hex(photo));
+    String ref = up.body();
+    String fetchUrl = cluster.url(1) + "/api/v1/attachments/" + hash + "?origin=150924";
+    // not referenced by any lead yet: the origin does not relay it
+    assertThat(Http.get(fetchUrl).status()).isEqualTo(404);
+    Http.Response lead =
+        Http.postJson(
+            cluster.url(0) + "/api/v1/leads",
+            DRAFT.replace("\"urgency\"", "\"attachments\":[" + ref + "],\"urgency\""));
+    assertThat(lead.status()).as(lead.body()).isEqualTo(201);
+    assertThat(lead.json().at("/lead/attachments/0/sha256").asText()).isEqualTo(hash);
+    var r =
+        Http.client()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fetchUrl))
+                    .header("Authorization", "Bearer " + Http.token(cluster.url(1)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo(photo);
+    assertThat(
+            Http.get(cluster.url(1) + "/api/v1/attachments/" + "0".repeat(64) + "?origin=150924")
+                .status())
+        .isEqualTo(404);
+  }
+
   private static long quarantineTotal(int node) {
     return Http.get(cluster.url(node) + "/api/v1/admin/quarantine").json().get("total").asLong();
   }

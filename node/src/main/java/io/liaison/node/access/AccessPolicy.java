@@ -56,6 +56,9 @@ public final class AccessPolicy {
           new Route(
               WRITE, Pattern.compile("/api/v1/leads(/[^/]+/transitions)?"), Action.LEAD_WRITE),
           new Route(READ, Pattern.compile("/api/v1/inbox"), Action.LEAD_READ),
+          new Route(READ, Pattern.compile("/api/v1/attachments/[0-9a-f]{64}"), Action.LEAD_READ),
+          new Route(
+              Set.of(HttpMethod.POST), Pattern.compile("/api/v1/attachments"), Action.LEAD_WRITE),
           new Route(READ, Pattern.compile("/api/v1/events"), Action.EVENTS_READ),
           new Route(READ, Pattern.compile("/api/v1/cases(/.*)?"), Action.CASE_READ),
           new Route(WRITE, Pattern.compile("/api/v1/cases(/.*)?"), Action.CASE_WRITE),

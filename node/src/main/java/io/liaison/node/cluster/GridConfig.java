@@ -52,7 +52,8 @@ public final class GridConfig {
 
     NetworkConfig net = cfg.getNetworkConfig();
     net.setPort(c.port()).setPortAutoIncrement(false);
-    net.setPublicAddress(c.host() + ":" + c.port());
+    // host only: vertx-hazelcast hands the public address to the clustered event bus as a host
+    net.setPublicAddress(c.host());
     net.getInterfaces().setEnabled(true).addInterface(c.host());
     JoinConfig join = net.getJoin();
     join.getMulticastConfig().setEnabled(false);

@@ -57,7 +57,10 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     // access first: rate limit, sign-in, authorisation, access log (see io.liaison.node.access)
     access.forEach(h -> router.route().handler(h));
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    // attachments have their own, larger body limit (see AttachmentRoutes)
+    router
+        .routeWithRegex("^/api/(?!v1/attachments$).*")
+        .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router
         .get("/health/live")
         .handler(ctx -> Bodies.reply(ctx, 200, java.util.Map.of("status", "UP")));
