@@ -101,6 +101,7 @@ public final class FreshnessBench {
       pollThread.setDaemon(true);
       pollThread.start();
 
+      long[] cpuStart = new long[nodes];
       ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
       long period = 1_000_000_000L / rate;
       long t0 = System.nanoTime();
@@ -110,10 +111,15 @@ public final class FreshnessBench {
             if (i >= total) {
               return;
             }
+            if (i == rate * warmup) {
+              for (int n = 0; n < nodes; n++) {
+                cpuStart[n] = handles.get(n).cpuMillis();
+              }
+            }
             String body = caseBody(cluster.bureau(0).code(), i);
             HttpRequest req =
                 HttpRequest.newBuilder(URI.create(a0 + "/api/v1/cases"))
-                    .timeout(Duration.ofSeconds(30))
+                    .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + tokenA)
                     .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -147,6 +153,10 @@ public final class FreshnessBench {
       }
       double postSeconds = (System.nanoTime() - t0) / 1e9;
       clock.shutdown();
+      long[] cpuEnd = new long[nodes];
+      for (int n = 0; n < nodes; n++) {
+        cpuEnd[n] = handles.get(n).cpuMillis();
+      }
       // stragglers: wait up to 30 s for everything posted to be seen
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (System.nanoTime() < deadline && poller.unseenFrom() < total) {
@@ -182,6 +192,16 @@ public final class FreshnessBench {
       System.out.printf(
           "poller: %d searches on B (%.0f/s), %d cases never seen within 30 s%n",
           poller.polls(), poller.polls() / postSeconds, unseen);
+      int measured = rate * seconds;
+      for (int n = 0; n < nodes; n++) {
+        System.out.printf(
+            Locale.ROOT,
+            "CPU of node %s (%s) while measuring: %.2f ms per case posted%n",
+            handles.get(n).name(),
+            n == 0 ? "A, posts" : n == nodes - 1 ? "B, searched" : "receives",
+            (cpuEnd[n] - cpuStart[n]) / (double) measured);
+      }
+      System.out.println("# load average after the run: " + Files.readString(Path.of("/proc/loadavg")).trim());
     } finally {
       for (NodeHandle n : handles) {
         n.close();
