@@ -30,15 +30,16 @@ ensure_utf8_locale() {
   fi
 }
 
-# True when $1 (a jar) is missing or older than any source or POM of the given modules
-# (paths relative to the repository root $2).
+# True when $1 (a jar) is missing or older than any main source or POM of the given modules
+# (paths relative to the repository root $2). Callers touch the jar after a build: Maven leaves
+# a jar whose own classes did not change as it was, which would look stale for ever.
 jar_is_stale() {
   local jar=$1 root=$2
   shift 2
   [[ -f "$jar" ]] || return 0
   local m
   for m in "$@"; do
-    if [[ -n "$(find "$root/$m" \( -path '*/src/*' -o -name pom.xml \) -type f \
+    if [[ -n "$(find "$root/$m" \( -path '*/src/main/*' -o -name pom.xml \) -type f \
       -newer "$jar" -print -quit 2>/dev/null)" ]]; then
       return 0
     fi
