@@ -31,13 +31,7 @@ final class Answers {
     try {
       return READER.readValue(body, type);
     } catch (IOException | RuntimeException e) {
-      throw new LiaisonClientException(
-          Problem.of(
-              "unreadable-response",
-              "Unreadable answer from the node",
-              status,
-              "expected " + type.getSimpleName() + ": " + e.getMessage(),
-              null));
+      throw unreadable(status, type.getSimpleName(), e);
     }
   }
 
@@ -51,14 +45,18 @@ final class Answers {
       return READER.convertValue(
           items, READER.getTypeFactory().constructCollectionType(List.class, type));
     } catch (IllegalArgumentException e) {
-      throw new LiaisonClientException(
-          Problem.of(
-              "unreadable-response",
-              "Unreadable answer from the node",
-              status,
-              "expected a list of " + type.getSimpleName() + ": " + e.getMessage(),
-              null));
+      throw unreadable(status, "a list of " + type.getSimpleName(), e);
     }
+  }
+
+  private static LiaisonClientException unreadable(int status, String expected, Exception e) {
+    return new LiaisonClientException(
+        Problem.of(
+            "unreadable-response",
+            "Unreadable answer from the node",
+            status,
+            "expected " + expected + ": " + e.getMessage(),
+            null));
   }
 
   /**
