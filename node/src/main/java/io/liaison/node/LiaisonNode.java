@@ -9,6 +9,7 @@ import io.liaison.node.access.AccessHandlers;
 import io.liaison.node.access.AuthRoutes;
 import io.liaison.node.access.AuthService;
 import io.liaison.node.admin.AdminRoutes;
+import io.liaison.node.admin.RecordTransfer;
 import io.liaison.node.attachment.AttachmentRoutes;
 import io.liaison.node.attachment.AttachmentService;
 import io.liaison.node.audit.AuditRoutes;
@@ -29,6 +30,9 @@ import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.lead.LeadRoutes;
 import io.liaison.node.lead.LeadService;
 import io.liaison.node.lead.LeadSweeper;
+import io.liaison.node.network.MergeService;
+import io.liaison.node.network.NetworkRoutes;
+import io.liaison.node.network.NetworkService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.search.SearchRoutes;
 import io.liaison.node.store.Store;
@@ -76,6 +80,8 @@ public final class LiaisonNode {
   private AttachmentService attachments;
   private CaseService cases;
   private SearchIndexer indexer;
+  private NetworkService networks;
+  private MergeService merges;
   private long auditTimer = -1;
 
   private LiaisonNode(
@@ -112,9 +118,17 @@ public final class LiaisonNode {
       return Future.failedFuture(e);
     }
     SearchIndexer indexer;
+    io.liaison.search.link.LinkEngine linkEngine;
     try {
       indexer = SearchIndexer.open(config.dataDir().resolve("index"));
     } catch (RuntimeException e) {
+      store.close();
+      return Future.failedFuture(e);
+    }
+    try {
+      linkEngine = NetworkService.openEngine(config.dataDir().resolve("links"));
+    } catch (RuntimeException e) {
+      indexer.close();
       store.close();
       return Future.failedFuture(e);
     }
@@ -144,6 +158,11 @@ public final class LiaisonNode {
         .onFailure(
             e -> {
               indexer.close();
+              try {
+                linkEngine.close();
+              } catch (java.io.IOException | RuntimeException x) {
+                LOG.warn("closing the link index failed: {}", x.getMessage());
+              }
               store.close();
             })
         .compose(
@@ -188,6 +207,11 @@ public final class LiaisonNode {
               DirectoryService directory =
                   new DirectoryService(
                       vertx, exec, trust, hz.getMap(GridConfig.DIRECTORY), quarantine, clock);
+              NetworkService networks =
+                  NetworkService.attach(vertx, exec, feed, trust.bureau(), linkEngine, indexer);
+              MergeService merges =
+                  new MergeService(
+                      vertx, exec, trust, hz.getMap(GridConfig.MERGE), feed, quarantine, clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -207,6 +231,7 @@ public final class LiaisonNode {
                           new AuthRoutes(auth, exec)::mount,
                           new DirectoryRoutes(directory)::mount,
                           new AttachmentRoutes(attachments)::mount,
+                          new RecordTransfer(exec, leads)::mount,
                           new LeadRoutes(leads, queries, config.limits().maxPageSize())::mount,
                           new AdminRoutes(
                                   quarantine,
@@ -218,7 +243,8 @@ public final class LiaisonNode {
                           new AuditRoutes(audit, exec)::mount,
                           new CaseRoutes(cases)::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
-                              ::mount),
+                              ::mount,
+                          new NetworkRoutes(networks, merges)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       ready::get,
@@ -232,6 +258,8 @@ public final class LiaisonNode {
               node.attachments = attachments;
               node.cases = cases;
               node.indexer = indexer;
+              node.networks = networks;
+              node.merges = merges;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -261,6 +289,9 @@ public final class LiaisonNode {
     caseGrid.addEntryListener(new GridListener(cases::receive), true);
     GridReconciler caseReconciler =
         new GridReconciler(vertx, storeExec, caseGrid, SharedCase.KIND, cases::receive);
+    IMap<String, String> mergeGrid = hazelcast.getMap(GridConfig.MERGE);
+    mergeGrid.addEntryListener(new GridListener(merges::receive), true);
+    GridReconciler mergeReconciler = merges.reconciler();
     IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
     superseded.addEntryListener(
         (com.hazelcast.map.listener.EntryAddedListener<String, String>)
@@ -276,6 +307,7 @@ public final class LiaisonNode {
                 leadReconciler.reconcile();
                 caseReconciler.reconcile();
                 directoryReconciler.reconcile();
+                mergeReconciler.reconcile();
               }
             });
     return rosters
@@ -284,6 +316,7 @@ public final class LiaisonNode {
         .compose(v -> leadReconciler.reconcile())
         .compose(r -> caseReconciler.reconcile())
         .compose(r -> directoryReconciler.reconcile())
+        .compose(r -> mergeReconciler.reconcile())
         .compose(
             r ->
                 vertx.executeBlocking(
@@ -357,6 +390,7 @@ public final class LiaisonNode {
               } catch (RuntimeException e) {
                 LOG.warn("closing the search index failed: {}", e.getMessage());
               }
+              networks.close();
               vertx
                   .close()
                   .onComplete(

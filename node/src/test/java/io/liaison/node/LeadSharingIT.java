@@ -10,6 +10,7 @@ import io.liaison.api.Json;
 import io.liaison.node.cluster.GridConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -231,6 +232,26 @@ class LeadSharingIT {
             Http.get(cluster.url(1) + "/api/v1/attachments/" + "0".repeat(64) + "?origin=150924")
                 .status())
         .isEqualTo(404);
+  }
+
+  @Test
+  @Order(8)
+  void anExportImportsBackAndAnAlteredLineIsQuarantined() {
+    Http.Response export = Http.get(cluster.url(0) + "/api/v1/admin/export/leads?bureau=150924");
+    assertThat(export.status()).isEqualTo(200);
+    List<String> lines = export.body().lines().toList();
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
+    long before = quarantineTotal(1);
+    String altered = lines.get(0).replaceFirst("蒙J·3K582 面包车", "已核实无问题");
+    Http.Response imported =
+        Http.post(
+            cluster.url(1) + "/api/v1/admin/import/leads",
+            "application/x-ndjson",
+            String.join("\n", lines) + "\n" + altered.replace("\"id\"", "\"id\"") + "\n");
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.json().get("lines").asInt()).isEqualTo(lines.size() + 1);
+    assertThat(imported.json().get("taken").asInt()).isZero();
+    assertThat(quarantineTotal(1)).isEqualTo(before + 1);
   }
 
   private static long quarantineTotal(int node) {

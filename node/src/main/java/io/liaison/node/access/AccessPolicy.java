@@ -74,6 +74,8 @@ public final class AccessPolicy {
           new Route(READ, Pattern.compile("/api/v1/audit/.*"), Action.AUDIT_READ),
           new Route(READ, Pattern.compile("/api/v1/admin/access-log"), Action.ACCESS_LOG_READ),
           new Route(WRITE, Pattern.compile("/api/v1/admin/backup"), Action.BACKUP),
+          new Route(READ, Pattern.compile("/api/v1/admin/export/leads"), Action.BACKUP),
+          new Route(WRITE, Pattern.compile("/api/v1/admin/import/leads"), Action.BACKUP),
           new Route(
               Set.of(HttpMethod.GET, HttpMethod.POST),
               Pattern.compile("/api/v1/admin/officers(/[^/]+)?"),

@@ -59,7 +59,7 @@ public final class ApiVerticle extends VerticleBase {
     access.forEach(h -> router.route().handler(h));
     // attachments have their own, larger body limit (see AttachmentRoutes)
     router
-        .routeWithRegex("^/api/(?!v1/attachments$).*")
+        .routeWithRegex("^/api/(?!v1/attachments$|v1/admin/import/).*")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router
         .get("/health/live")
