@@ -8,6 +8,8 @@ public final class CpuMeter {
   private final long nodesAtStart;
   private final long[] eachAtStart;
   private final long driverAtStart;
+  private final long startedAt = System.nanoTime();
+  private static volatile double idleMillisPerSecond;
 
   private CpuMeter(List<NodeHandle> nodes) {
     this.nodes = nodes;
@@ -18,6 +20,20 @@ public final class CpuMeter {
 
   public static CpuMeter start(List<NodeHandle> nodes) {
     return new CpuMeter(nodes);
+  }
+
+  /** Remembers what the nodes burn per second when idle (timers, heartbeats, indexer polls). */
+  public static void idle(double millisPerSecond) {
+    idleMillisPerSecond = millisPerSecond;
+  }
+
+  /**
+   * CPU of all nodes per operation, less what they would have burnt idle meanwhile: the work the
+   * operations themselves cost. At low throughput the gross figure is mostly the idle burn.
+   */
+  public double netPer(long ops) {
+    double seconds = (System.nanoTime() - startedAt) / 1e9;
+    return (nodesMillis() - idleMillisPerSecond * seconds) / ops;
   }
 
   /** Milliseconds of CPU all node JVMs used since the start. */

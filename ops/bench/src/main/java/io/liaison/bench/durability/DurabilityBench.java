@@ -91,6 +91,12 @@ public final class DurabilityBench {
       say("warm-up (JIT of 3 JVMs on a shared machine): posts on all nodes, 30 s");
       http.posts(
           ports, new int[] {clients, clients, clients}, Duration.ZERO, Duration.ofSeconds(30));
+      CpuMeter idle = CpuMeter.start(nodes);
+      Thread.sleep(10_000);
+      CpuMeter.idle(idle.nodesMillis() / 10.0);
+      say(
+          "idle for 10 s: the 3 nodes used %.0f ms CPU per second together"
+              .formatted(idle.nodesMillis() / 10.0));
       for (int round = 1; round <= rounds; round++) {
         for (String mode : MODES) {
           say(
@@ -147,7 +153,9 @@ public final class DurabilityBench {
       throws InterruptedException {
     CpuMeter cpu = CpuMeter.start(nodes);
     List<HttpLoad.Stats> st = http.posts(ports, clients, warmup, measure);
-    double cpuPer = (double) cpu.nodesMillis() / st.stream().mapToLong(s -> s.answered).sum();
+    long answered = st.stream().mapToLong(s -> s.answered).sum();
+    double cpuPer = (double) cpu.nodesMillis() / answered;
+    double netPer = cpu.netPer(answered);
     Histogram all = Lat.histogram();
     double total = 0;
     long failed = 0;
@@ -157,17 +165,19 @@ public final class DurabilityBench {
       failed += s.failed;
     }
     say(
-        "  %s: %s, %.0f posts/s per node, cluster CPU %.2f ms per post%s"
+        "  %s: %s, %.0f posts/s per node, cluster CPU %.2f ms per post (%.2f net of the idle burn)%s"
             .formatted(
                 name,
                 Lat.summary(all),
                 total / st.size(),
                 cpuPer,
+                netPer,
                 failed == 0 ? "" : ", FAILED " + failed + " first: " + st.get(0).firstError));
     r.low(name + " p50", Lat.ms(all, 50));
     r.low(name + " p99", Lat.ms(all, 99));
     r.high(name + " posts/s per node", total / st.size());
     r.low(name + " cluster CPU ms/post", cpuPer);
+    r.low(name + " cluster CPU ms/post net of idle", netPer);
   }
 
   private static void coldStart(Path dir, int n, int rounds, String xmx, Rounds r)

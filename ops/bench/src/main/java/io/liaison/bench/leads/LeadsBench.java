@@ -74,6 +74,13 @@ public final class LeadsBench {
       nodes.get(0).call("hzset bench.set 5 1 1024", CMD);
 
       Rounds r = new Rounds();
+      CpuMeter idle = CpuMeter.start(nodes);
+      Thread.sleep(10_000);
+      say(
+          "idle for 10 s: the 3 nodes used %.0f ms CPU per second together (timers, heartbeats, GC)"
+              .formatted(idle.nodesMillis() / 10.0));
+      CpuMeter.idle(idle.nodesMillis() / 10.0);
+      r.low("idle: CPU ms per second, 3 nodes", idle.nodesMillis() / 10.0);
       for (int round = 1; round <= rounds; round++) {
         say("round %d/%d, load average %s".formatted(round, rounds, Machine.loadAverage()));
         baseline(nodes, r);
@@ -176,6 +183,7 @@ public final class LeadsBench {
     List<HttpLoad.Stats> st = http.posts(ports, clients, warmup, measure);
     long answered = st.stream().mapToLong(s -> s.answered).sum();
     double cpuPer = (double) cpu.nodesMillis() / answered;
+    double netPer = cpu.netPer(answered);
     double driverPer = (double) cpu.driverMillis() / answered;
     Histogram all = Lat.histogram();
     double total = 0;
@@ -197,10 +205,11 @@ public final class LeadsBench {
                       : ", FAILED " + s.failed + " " + s.statuses + " first: " + s.firstError));
     }
     say(
-        "  %s — CPU per post: cluster %.2f ms (node 0 %.2f, node 1 %.2f, node 2 %.2f), load generator %.2f ms"
+        "  %s — CPU per post: cluster %.2f ms, %.2f ms net of the idle burn (node 0 %.2f, node 1 %.2f, node 2 %.2f), load generator %.2f ms"
             .formatted(
                 name,
                 cpuPer,
+                netPer,
                 (double) cpu.nodeMillis(0) / answered,
                 (double) cpu.nodeMillis(1) / answered,
                 (double) cpu.nodeMillis(2) / answered,
@@ -209,6 +218,7 @@ public final class LeadsBench {
     r.low(name + " p99", Lat.ms(all, 99));
     r.high(name + " posts/s per node", total / st.size());
     r.low(name + " cluster CPU ms/post", cpuPer);
+    r.low(name + " cluster CPU ms/post net of idle", netPer);
     if (st.size() > 1) {
       r.high(name + " posts/s cluster", total);
     }
@@ -247,6 +257,7 @@ public final class LeadsBench {
     CpuMeter cpu = CpuMeter.start(nodes);
     ClaimRace.Result c = ClaimRace.run(http, ports, targets, claimers, window);
     double cpuPer = (double) cpu.nodesMillis() / c.all.getTotalCount();
+    double netPer = cpu.netPer(c.all.getTotalCount());
     say(
         "  claims: %d leads × %d claimers (%d on each of the 2 non-origin nodes), %d leads at a time: all %s; winners %s; losers %s; %.0f claims/s; statuses %s; exactly one winner: %d, none: %d, several: %d%s"
             .formatted(
@@ -268,7 +279,10 @@ public final class LeadsBench {
     r.low("claim (winner) p99", Lat.ms(c.won, 99));
     r.high("claim requests/s", c.rate());
     r.low("claim cluster CPU ms/request", cpuPer);
-    say("  claims — cluster CPU %.2f ms per claim request".formatted(cpuPer));
+    r.low("claim cluster CPU ms/request net of idle", netPer);
+    say(
+        "  claims — cluster CPU %.2f ms per claim request, %.2f ms net of the idle burn"
+            .formatted(cpuPer, netPer));
     if (c.noWinner + c.manyWinners > 0) {
       r.high("claim leads without exactly one winner", c.noWinner + c.manyWinners);
     }
