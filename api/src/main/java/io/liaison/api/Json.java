@@ -44,6 +44,18 @@ public final class Json {
 
   private Json() {}
 
+  private static final ObjectMapper LENIENT =
+      MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /**
+   * The mapper for reading signed records of other nodes: like {@link #mapper()} but ignoring
+   * fields it does not know, so a record written by a newer version of the software (one more
+   * optional field) still verifies and reads on an older node. Requests stay strict.
+   */
+  public static ObjectMapper lenient() {
+    return LENIENT;
+  }
+
   /** The shared mapper. Do not reconfigure it; copy it if a variation is needed. */
   public static ObjectMapper mapper() {
     return MAPPER;

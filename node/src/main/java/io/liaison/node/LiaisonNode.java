@@ -333,8 +333,8 @@ public final class LiaisonNode {
               auditTimer = vertx.setPeriodic(1000, t -> audit.publish());
               LOG.info(
                   "node ready bureau={} api={}://{}:{} members={}",
-                  config.http().tls() ? "https" : "http",
                   config.bureau(),
+                  config.http().tls() ? "https" : "http",
                   config.http().host(),
                   httpPort(),
                   hazelcast.getCluster().getMembers().size());

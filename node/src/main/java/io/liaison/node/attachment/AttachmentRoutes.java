@@ -24,7 +24,12 @@ public final class AttachmentRoutes {
         .handler(BodyHandler.create(false).setBodyLimit(AttachmentService.maxBytes()))
         .handler(
             ctx -> {
-              String name = ctx.request().getHeader("X-Filename");
+              // header values are ISO-8859-1: a Chinese file name comes percent-encoded (UTF-8)
+              String raw = ctx.request().getHeader("X-Filename");
+              String name =
+                  raw == null
+                      ? null
+                      : java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
               String type = ctx.request().getHeader("Content-Type");
               attachments
                   .put(ctx.body().buffer(), name == null ? "attachment" : name, type)

@@ -76,7 +76,7 @@ public final class AttachmentService {
 
   /** Stores an upload of this node's officer and returns its reference. */
   public Future<AttachmentRef> put(Buffer body, String name, String contentType) {
-    if (body.length() == 0) {
+    if (body == null || body.length() == 0) {
       throw ApiException.badRequest("empty-body", "the attachment is empty", null);
     }
     byte[] bytes = body.getBytes();

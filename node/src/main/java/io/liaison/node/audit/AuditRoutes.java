@@ -16,7 +16,7 @@ import java.util.Map;
  * Audit endpoints: {@code GET /api/v1/audit/chains/{bureau}} verifies a bureau's chain from the
  * grid; {@code GET /api/v1/audit/export} streams this node's evidence as JSON Lines (every chain
  * entry on the grid and every envelope of every stored record), the input of {@code liaison-node
- * audit verify}.
+ * audit <file>}.
  */
 public final class AuditRoutes {
   private final AuditService audit;

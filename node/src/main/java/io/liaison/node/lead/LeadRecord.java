@@ -89,7 +89,7 @@ public record LeadRecord(
     TransitionRequest req;
     try {
       req =
-          Json.mapper()
+          Json.lenient()
               .treeToValue(transition.payload().get("transition"), TransitionRequest.class);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new RecordRejected("SCHEMA", "not a valid transition");
@@ -142,7 +142,7 @@ public record LeadRecord(
     }
     Lead lead;
     try {
-      lead = Json.mapper().treeToValue(payload.get("lead"), Lead.class);
+      lead = Json.lenient().treeToValue(payload.get("lead"), Lead.class);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new RecordRejected("SCHEMA", "lead payload does not match the schema");
     }
@@ -166,7 +166,7 @@ public record LeadRecord(
       }
       TransitionRequest req;
       try {
-        req = Json.mapper().treeToValue(p.get("transition"), TransitionRequest.class);
+        req = Json.lenient().treeToValue(p.get("transition"), TransitionRequest.class);
       } catch (JsonProcessingException | RuntimeException e) {
         throw new RecordRejected("SCHEMA", "envelope " + i + " is not a valid transition");
       }

@@ -57,7 +57,7 @@ public final class Store implements AutoCloseable {
                     + " is corrupt ("
                     + (first.length() > 200 ? first.substring(0, 200) + "…" : first)
                     + "); the node will not serve from it: restore the latest backup"
-                    + " (liaison-node backup) or move the file aside to rebuild from the cluster");
+                    + " (POST /api/v1/admin/backup) or move the file aside to rebuild from the cluster");
           }
         }
       }
