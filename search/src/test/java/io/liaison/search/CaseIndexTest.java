@@ -58,6 +58,9 @@ class CaseIndexTest {
     assertThat(search("plate:蒙j·3k582")).containsExactlyInAnyOrder("a", "b");
     assertThat(search("车牌：\"蒙J 3K582\"")).containsExactlyInAnyOrder("a", "b");
     assertThat(search("plate:蒙J3K*")).containsExactlyInAnyOrder("a", "b", "c");
+    // pasted into the search box without a field
+    assertThat(search("蒙j3k582")).containsExactlyInAnyOrder("a", "b");
+    assertThat(search("\"蒙J 3K582\"")).containsExactlyInAnyOrder("a", "b");
   }
 
   @Test

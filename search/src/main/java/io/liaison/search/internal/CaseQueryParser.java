@@ -5,6 +5,8 @@ import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.Disposition;
 import io.liaison.search.InvalidQueryException;
 import io.liaison.search.SearchDocument;
+import io.liaison.search.ident.EntityExtractor;
+import io.liaison.search.ident.ExtractedEntity;
 import io.liaison.search.ident.Fold;
 import io.liaison.search.ident.Identifier;
 import io.liaison.search.ident.IdentifierType;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -24,6 +27,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -33,9 +38,10 @@ import org.apache.lucene.search.TermQuery;
  * The query language of the case index: Lucene's classic syntax ({@code AND OR NOT + - ( )
  * "phrases"}, ranges {@code [a TO b]}) with AND as the default operator, over fields that mean
  * something to an officer. Free text is matched as a phrase of CJK bigrams; identifier fields
- * normalise their value first ({@code plate:蒙j·3k582} finds {@code 蒙J3K582}); an unquoted word that
- * is exactly a brand in the index means that brand (so {@code 中华} does not match 中华人民共和国). Field
- * names have Chinese aliases; see docs/search.md for the table. Not thread-safe: one per query.
+ * normalise their value first ({@code plate:蒙j·3k582} finds {@code 蒙J3K582}), and free text that is
+ * one whole identifier also matches it normalised; an unquoted word that is exactly a brand in the
+ * index means that brand (so {@code 中华} does not match 中华人民共和国). Field names have Chinese aliases;
+ * see docs/search.md for the table. Not thread-safe: one per query.
  */
 public final class CaseQueryParser extends QueryParser {
   private enum Target {
@@ -151,7 +157,7 @@ public final class CaseQueryParser extends QueryParser {
         if (brandWords && !quoted && isBrand(value)) {
           yield new TermQuery(new Term(Schema.BRAND, value));
         }
-        yield super.getFieldQuery(Schema.TEXT, text, quoted);
+        yield orIdentifier(value, super.getFieldQuery(Schema.TEXT, text, quoted));
       }
       case TITLE -> super.getFieldQuery(Schema.TITLE, text, quoted);
       case ADDRESS -> super.getFieldQuery(Schema.ADDRESS, text, quoted);
@@ -218,6 +224,22 @@ public final class CaseQueryParser extends QueryParser {
   @Override
   protected Query getRegexpQuery(String field, String termStr) throws ParseException {
     throw invalid("regular expressions are not supported");
+  }
+
+  /**
+   * {@code text}, or also the identifier when the whole value is one (a plate or phone pasted into
+   * the search box is found however the records spell it).
+   */
+  private static Query orIdentifier(String value, Query text) {
+    List<ExtractedEntity> found = EntityExtractor.extract(value);
+    if (found.size() != 1 || found.get(0).start() != 0 || found.get(0).end() != value.length()) {
+      return text;
+    }
+    Query id = new TermQuery(new Term(Schema.IDENT, found.get(0).identifier().term()));
+    if (text == null) {
+      return id;
+    }
+    return new BooleanQuery.Builder().add(id, Occur.SHOULD).add(text, Occur.SHOULD).build();
   }
 
   private Query identifier(Target target, String value) throws ParseException {
