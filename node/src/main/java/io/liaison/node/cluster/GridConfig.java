@@ -34,6 +34,9 @@ public final class GridConfig {
   /** Shared cases: pool id → JSON array of signed case versions (see node.cases.SharedCase). */
   public static final String CASES = "liaison.cases";
 
+  /** Bureaus' signed merge decisions: {@code <proposalId>/<bureau>} → signed envelope JSON. */
+  public static final String MERGE = "liaison.merge";
+
   private GridConfig() {}
 
   public static Config build(NodeConfig node) {
@@ -69,6 +72,7 @@ public final class GridConfig {
     cfg.addMapConfig(
         new MapConfig(CASES).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(SUPERSEDED).setBackupCount(1));
+    cfg.addMapConfig(new MapConfig(MERGE).setBackupCount(1));
     cfg.addMapConfig(
         new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
 

@@ -57,6 +57,8 @@ public final class SearchIndexer implements AutoCloseable {
 
   private final CaseIndex index;
   private final Semaphore wake = new Semaphore(0);
+  private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean forceRebuild;
   private volatile State state = State.STARTING;
   private long applied; // change-log position written to the index (indexer thread only)
   private volatile long visible; // position whose changes searches see
@@ -99,6 +101,49 @@ public final class SearchIndexer implements AutoCloseable {
     return rebuilt;
   }
 
+  /**
+   * Told, on the indexer's thread, of every document it writes (tail and rebuild) and of every
+   * commit: the link engine follows the index this way. A listener's failure is logged, never stops
+   * the indexer.
+   */
+  public interface Listener {
+    void upserted(SearchDocument doc) throws IOException;
+
+    void deleted(String id, long version) throws IOException;
+
+    void committed(String checkpoint) throws IOException;
+  }
+
+  /** Adds a listener; call before {@link #start}. */
+  public void addListener(Listener listener) {
+    listeners.add(listener);
+  }
+
+  /** Makes the next start rebuild from the store (a listener lost its state). */
+  public void requireRebuild() {
+    forceRebuild = true;
+  }
+
+  private void tell(String what, ListenerCall call) {
+    for (Listener l : listeners) {
+      try {
+        call.apply(l);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("index listener failed on {}: {}", what, e.toString());
+      }
+    }
+  }
+
+  private interface ListenerCall {
+    void apply(Listener l) throws IOException;
+  }
+
+  private void commitIndex() throws IOException {
+    index.commit(checkpoint());
+    String cp = checkpoint();
+    tell("commit", l -> l.committed(cp));
+  }
+
   /** Starts tailing the store (after a rebuild if the index needs one). */
   public synchronized void start(Vertx vertx, StoreExecutor store, LeadSealing sealing) {
     this.store = store;
@@ -135,7 +180,7 @@ public final class SearchIndexer implements AutoCloseable {
           sinceRefresh = 0;
         }
         if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
-          index.commit(checkpoint());
+          commitIndex();
           lastCommit = System.nanoTime();
           dirty = false;
         }
@@ -167,7 +212,8 @@ public final class SearchIndexer implements AutoCloseable {
     storeId = call(Store::storeId);
     long last = call(Store::lastChangeSeq);
     Optional<Long> cp = index.checkpoint().flatMap(this::seqOf);
-    if (index.status().needsRebuild() || cp.isEmpty() || cp.get() > last) {
+    if (forceRebuild || index.status().needsRebuild() || cp.isEmpty() || cp.get() > last) {
+      forceRebuild = false;
       LOG.info(
           "search index needs a rebuild status={} checkpoint={} storeSeq={}",
           index.status(),
@@ -207,7 +253,23 @@ public final class SearchIndexer implements AutoCloseable {
     long total = call(Store::countRecords);
     long t0 = System.nanoTime();
     Iterable<SearchDocument> docs =
-        () -> new StoreDocuments(List.of(LeadRecord.KIND, SharedCase.KIND));
+        () -> {
+          Iterator<SearchDocument> it =
+              new StoreDocuments(List.of(LeadRecord.KIND, SharedCase.KIND));
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public SearchDocument next() {
+              SearchDocument d = it.next();
+              tell("rebuild " + d.id(), l -> l.upserted(d));
+              return d;
+            }
+          };
+        };
     long n =
         index.rebuild(
             docs,
@@ -217,7 +279,7 @@ public final class SearchIndexer implements AutoCloseable {
             });
     applied = upTo;
     visible = upTo;
-    index.commit(checkpoint());
+    commitIndex();
     LOG.info(
         "search index rebuilt docs={} in {} ms; tailing from seq={}",
         n,
@@ -239,8 +301,10 @@ public final class SearchIndexer implements AutoCloseable {
     SearchDocument doc = op.get().doc();
     if (op.get().delete()) {
       index.delete(doc.id(), doc.version());
+      tell("delete " + doc.id(), l -> l.deleted(doc.id(), doc.version()));
     } else {
       index.upsert(doc);
+      tell("upsert " + doc.id(), l -> l.upserted(doc));
     }
   }
 
@@ -333,7 +397,7 @@ public final class SearchIndexer implements AutoCloseable {
     }
     try {
       if (state == State.CURRENT) {
-        index.commit(checkpoint());
+        commitIndex();
       }
       index.close();
     } catch (IOException | RuntimeException e) {

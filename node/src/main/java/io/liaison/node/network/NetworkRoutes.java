@@ -1,0 +1,197 @@
+package io.liaison.node.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liaison.api.BureauId;
+import io.liaison.api.Json;
+import io.liaison.node.access.Principals;
+import io.liaison.node.http.ApiException;
+import io.liaison.node.http.Bodies;
+import io.liaison.search.link.MergeProposal;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP endpoints of networked cases: {@code GET /api/v1/networks} (networks spanning bureaus),
+ * {@code GET /api/v1/networks/{id}} (with its graph and proposal), {@code GET
+ * /api/v1/networks/proposals(/{id})} (merge proposals with their signed decisions and status) and
+ * {@code POST /api/v1/networks/proposals/{id}/decision}.
+ */
+public final class NetworkRoutes {
+  private final NetworkService networks;
+  private final MergeService merges;
+
+  public NetworkRoutes(NetworkService networks, MergeService merges) {
+    this.networks = networks;
+    this.merges = merges;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/networks").handler(this::list);
+    router.get("/api/v1/networks/proposals").handler(this::proposals);
+    router.get("/api/v1/networks/proposals/:id").handler(this::proposal);
+    router.post("/api/v1/networks/proposals/:id/decision").handler(this::decide);
+    router.get("/api/v1/networks/:id").handler(this::network);
+  }
+
+  private void list(RoutingContext ctx) {
+    networks
+        .crossBorder()
+        .compose(
+            list ->
+                networks
+                    .proposalIdsByNetwork()
+                    .map(
+                        ids -> {
+                          List<Map<String, Object>> out = new ArrayList<>();
+                          list.forEach(
+                              n -> {
+                                Map<String, Object> m = new LinkedHashMap<>();
+                                m.put("network", n);
+                                m.put("proposalId", ids.get(n.id()));
+                                out.add(m);
+                              });
+                          return Map.of("total", out.size(), "networks", out);
+                        }))
+        .onSuccess(v -> Bodies.reply(ctx, 200, v))
+        .onFailure(ctx::fail);
+  }
+
+  private void network(RoutingContext ctx) {
+    networks
+        .detail(ctx.pathParam("id"))
+        .map(d -> d.orElseThrow(() -> ApiException.notFound("no network " + ctx.pathParam("id"))))
+        .onSuccess(v -> Bodies.reply(ctx, 200, v))
+        .onFailure(ctx::fail);
+  }
+
+  private void proposals(RoutingContext ctx) {
+    networks
+        .proposals()
+        .compose(
+            list -> {
+              List<Future<Map<String, Object>>> views = new ArrayList<>();
+              list.forEach(p -> views.add(view(p.id(), Optional.of(p))));
+              return Future.all(views).map(cf -> views.stream().map(Future::result).toList());
+            })
+        .onSuccess(v -> Bodies.reply(ctx, 200, Map.of("total", v.size(), "proposals", v)))
+        .onFailure(ctx::fail);
+  }
+
+  private void proposal(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    networks
+        .proposal(id)
+        .compose(p -> view(id, p))
+        .onSuccess(v -> Bodies.reply(ctx, 200, v))
+        .onFailure(ctx::fail);
+  }
+
+  /** A proposal (as this node computes it, if it still does), its decisions and its status. */
+  private Future<Map<String, Object>> view(String id, Optional<MergeProposal> p) {
+    return merges
+        .decisions(id)
+        .map(
+            decided -> {
+              if (p.isEmpty() && decided.isEmpty()) {
+                throw ApiException.notFound("no merge proposal " + id);
+              }
+              List<BureauId> bureaus =
+                  p.map(MergeProposal::bureaus)
+                      .orElseGet(() -> decided.get(0).decision().bureaus());
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("id", id);
+              m.put("current", p.isPresent());
+              m.put("proposal", p.orElse(null));
+              m.put("bureaus", bureaus);
+              m.put("status", MergeStatus.of(bureaus, decided));
+              List<Map<String, Object>> ds = new ArrayList<>();
+              for (MergeService.Signed s : decided) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("bureau", s.decision().bureau());
+                d.put("decision", s.decision().decision());
+                d.put("officer", s.decision().officer());
+                d.put("leadBureau", s.decision().leadBureau());
+                d.put("signedAt", s.envelope().signedAt());
+                d.put("envelope", envelopeTree(s));
+                ds.add(d);
+              }
+              m.put("decisions", ds);
+              return m;
+            });
+  }
+
+  private static JsonNode envelopeTree(MergeService.Signed s) {
+    try {
+      return Json.mapper().readTree(new String(s.envelope().toJson(), StandardCharsets.UTF_8));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void decide(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    ObjectNode body = Bodies.read(ctx, ObjectNode.class);
+    String officer = body.path("officer").asText(null);
+    if (officer == null || officer.isBlank()) {
+      throw ApiException.unprocessable("invalid-field", "officer is required", "/officer");
+    }
+    Principals.requireSelf(ctx, officer);
+    MergeDecision.Verdict verdict;
+    try {
+      verdict = MergeDecision.Verdict.valueOf(body.path("decision").asText(""));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.unprocessable(
+          "invalid-field", "decision must be ACCEPT or DECLINE", "/decision");
+    }
+    BureauId lead = null;
+    if (body.hasNonNull("leadBureau")) {
+      try {
+        lead = BureauId.of(body.get("leadBureau").asText());
+      } catch (IllegalArgumentException e) {
+        throw ApiException.unprocessable("invalid-field", e.getMessage(), "/leadBureau");
+      }
+    }
+    BureauId named = lead;
+    networks
+        .proposal(id)
+        .compose(
+            p -> {
+              MergeProposal prop =
+                  p.orElseThrow(() -> ApiException.notFound("no current merge proposal " + id));
+              if (!prop.bureaus().contains(merges.bureau())) {
+                throw ApiException.unprocessable(
+                    "not-involved", "bureau " + merges.bureau() + " is not involved", "/officer");
+              }
+              if (named != null && !prop.bureaus().contains(named)) {
+                throw ApiException.unprocessable(
+                    "invalid-field",
+                    "the lead bureau must be one of " + prop.bureaus(),
+                    "/leadBureau");
+              }
+              BureauId leadBureau =
+                  named == null && verdict == MergeDecision.Verdict.ACCEPT
+                      ? prop.suggestedLead()
+                      : named;
+              return merges.decide(
+                  new MergeDecision(
+                      id,
+                      merges.bureau(),
+                      verdict,
+                      officer,
+                      leadBureau,
+                      MergeDecision.memberIds(prop),
+                      prop.bureaus()));
+            })
+        .compose(s -> networks.proposal(id).compose(p -> view(id, p)))
+        .onSuccess(v -> Bodies.reply(ctx, 201, v))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,188 @@
+package io.liaison.node.network;
+
+import io.liaison.api.BureauId;
+import io.liaison.node.events.EventFeed;
+import io.liaison.node.search.SearchIndexer;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredEvent;
+import io.liaison.search.SearchDocument;
+import io.liaison.search.link.LinkEngine;
+import io.liaison.search.link.LinkUpdate;
+import io.liaison.search.link.MergeProposal;
+import io.liaison.search.link.Network;
+import io.liaison.search.link.NetworkGraph;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's link engine ({@code <dataDir>/links}), fed by the search indexer on its own thread
+ * with what the node indexes: readable leads and cases only (sealed documents carry no content and
+ * the engine ignores them). The engine commits with the index's checkpoint; when the two disagree
+ * at start (a new, stale or lost link index) the indexer rebuilds and feeds it everything again.
+ * Reads run on worker threads, never on an event loop.
+ *
+ * <p>A merge proposal raised here that involves this node's bureau is announced once on the feed
+ * ({@value #PROPOSED}); every node holding the same records computes the same proposal id.
+ */
+public final class NetworkService implements SearchIndexer.Listener, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NetworkService.class);
+  public static final String PROPOSED = "merge.proposed";
+
+  private final Vertx vertx;
+  private final StoreExecutor store;
+  private final EventFeed feed;
+  private final BureauId bureau;
+  private final LinkEngine engine;
+
+  private NetworkService(
+      Vertx vertx, StoreExecutor store, EventFeed feed, BureauId bureau, LinkEngine engine) {
+    this.vertx = vertx;
+    this.store = store;
+    this.feed = feed;
+    this.bureau = bureau;
+    this.engine = engine;
+  }
+
+  /** Opens the link engine in {@code dir} (blocking). */
+  public static LinkEngine openEngine(Path dir) {
+    try {
+      return LinkEngine.open(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot open the link index in " + dir, e);
+    }
+  }
+
+  /**
+   * Follows {@code indexer} with {@code engine}; asks the indexer for a rebuild when the engine's
+   * checkpoint is not the index's. Call before the indexer starts.
+   */
+  public static NetworkService attach(
+      Vertx vertx,
+      StoreExecutor store,
+      EventFeed feed,
+      BureauId bureau,
+      LinkEngine engine,
+      SearchIndexer indexer) {
+    NetworkService s = new NetworkService(vertx, store, feed, bureau, engine);
+    if (engine.status().needsRelink()
+        || !Objects.equals(engine.checkpoint(), indexer.index().checkpoint())) {
+      LOG.info(
+          "link index behind the search index status={} checkpoint={}; rebuilding both",
+          engine.status(),
+          engine.checkpoint().orElse("none"));
+      indexer.requireRebuild();
+    }
+    indexer.addListener(s);
+    return s;
+  }
+
+  @Override
+  public void upserted(SearchDocument doc) throws IOException {
+    announce(engine.upsert(doc));
+  }
+
+  @Override
+  public void deleted(String id, long version) throws IOException {
+    announce(engine.withdraw(id, version));
+  }
+
+  @Override
+  public void committed(String checkpoint) throws IOException {
+    engine.commit(checkpoint);
+  }
+
+  private void announce(LinkUpdate u) {
+    for (MergeProposal p : u.raisedProposals()) {
+      LOG.info(
+          "merge proposal raised proposal={} network={} bureaus={} members={}",
+          p.id(),
+          p.networkId(),
+          p.bureaus(),
+          p.members().size());
+      if (!p.bureaus().contains(bureau)) {
+        continue;
+      }
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("proposalId", p.id());
+      data.put("networkId", p.networkId());
+      data.put("bureaus", p.bureaus());
+      data.put("suggestedLead", p.suggestedLead());
+      data.put("members", p.members().stream().map(m -> m.id()).toList());
+      store
+          .transaction(
+              s ->
+                  s.markNotified(p.id(), PROPOSED)
+                      ? Optional.of(feed.append(s, PROPOSED, p.id(), bureau.code(), data))
+                      : Optional.<StoredEvent>empty())
+          .onSuccess(e -> e.ifPresent(feed::publish))
+          .onFailure(e -> LOG.warn("merge proposal not announced proposal={}: {}", p.id(), e));
+    }
+  }
+
+  /** Networks whose members belong to two or more bureaus, largest first. */
+  public Future<List<Network>> crossBorder() {
+    return vertx.executeBlocking(
+        () -> engine.networks().stream().filter(Network::crossBorder).toList(), false);
+  }
+
+  /** A network with its graph and its merge proposal (null if none). */
+  public record Detail(Network network, NetworkGraph graph, MergeProposal proposal) {}
+
+  public Future<Optional<Detail>> detail(String networkId) {
+    return vertx.executeBlocking(
+        () -> {
+          Optional<Network> n = engine.network(networkId);
+          Optional<NetworkGraph> g = engine.graph(networkId);
+          if (n.isEmpty() || g.isEmpty()) {
+            return Optional.empty();
+          }
+          return Optional.of(new Detail(n.get(), g.get(), proposalOf(networkId).orElse(null)));
+        },
+        false);
+  }
+
+  /** The current proposals (computed by this node's engine). */
+  public Future<List<MergeProposal>> proposals() {
+    return vertx.executeBlocking(engine::proposals, false);
+  }
+
+  /** The current proposal with this id, if the engine holds it. */
+  public Future<Optional<MergeProposal>> proposal(String id) {
+    return vertx.executeBlocking(
+        () -> engine.proposals().stream().filter(p -> p.id().equals(id)).findFirst(), false);
+  }
+
+  private Optional<MergeProposal> proposalOf(String networkId) {
+    return engine.proposals().stream().filter(p -> p.networkId().equals(networkId)).findFirst();
+  }
+
+  /** The proposal id of each network that has one. */
+  public Future<Map<String, String>> proposalIdsByNetwork() {
+    return vertx.executeBlocking(
+        () -> {
+          Map<String, String> out = new LinkedHashMap<>();
+          engine.proposals().forEach(p -> out.put(p.networkId(), p.id()));
+          return out;
+        },
+        false);
+  }
+
+  /** Closes the engine (after the indexer stopped feeding it). Blocking. */
+  @Override
+  public void close() {
+    try {
+      engine.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("closing the link index failed: {}", e.getMessage());
+    }
+  }
+}
