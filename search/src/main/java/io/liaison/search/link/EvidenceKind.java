@@ -16,9 +16,12 @@ public enum EvidenceKind {
   SAME_NAME_AND_BIRTH,
   /** The same address. */
   SAME_ADDRESS,
-  /** Narratives that are nearly the same text (a lead and the case made of it). */
+  /**
+   * Narratives that are nearly the same text (a lead and the case made of it), sharing a salient
+   * passage: similar wording alone is the officers' template.
+   */
   NEAR_DUPLICATE_TEXT,
-  /** Narratives that share much wording; supporting evidence only. */
+  /** Narratives that share much wording, short of a near duplicate; shown, not counted. */
   SIMILAR_TEXT,
   /** A brand seized in both; context, never counted. */
   SHARED_BRAND

@@ -54,7 +54,11 @@ public final class LinkEngine implements Closeable {
   private static final String COMPLETE_KEY = "complete";
   private static final String CHECKPOINT_KEY = "checkpoint";
 
-  /** State found on open. Anything but {@code OPENED} needs a {@link #relink}. */
+  /**
+   * State found on open. Anything but {@code OPENED} needs a {@link #relink} if the node already
+   * holds records; a new (or replaced) index that is then fed by {@link #upsert} counts as complete
+   * and reopens as {@code OPENED}.
+   */
   public enum Status {
     /** An existing, complete link index of the current schema. */
     OPENED,
@@ -97,7 +101,7 @@ public final class LinkEngine implements Closeable {
     if (status == Status.OPENED) {
       loadGraph();
     } else {
-      commitWith(false);
+      commitWith(status != Status.INCOMPLETE);
     }
     LOG.info(
         "link engine opened path={} status={} linkedRecords={} networks={}",
@@ -143,7 +147,7 @@ public final class LinkEngine implements Closeable {
     lock.lock();
     try {
       ensureOpen();
-      if (core.index().rank(d.id()) >= d.version() * 2 + 1) {
+      if (core.index().rank(d.id()) >= d.version() * 2) {
         return LinkUpdate.ignored(d.id());
       }
       Profile p = FeatureExtractor.extract(d, record.audience());
@@ -161,7 +165,7 @@ public final class LinkEngine implements Closeable {
     lock.lock();
     try {
       ensureOpen();
-      if (core.index().rank(id) > version * 2) {
+      if (core.index().rank(id) >= version * 2 + 1) {
         return LinkUpdate.ignored(id);
       }
       return core.write(id, null, version);
@@ -406,7 +410,7 @@ public final class LinkEngine implements Closeable {
     try {
       ensureOpen();
       this.checkpoint = checkpoint;
-      commitWith(status == Status.OPENED);
+      commitWith(status != Status.INCOMPLETE);
     } finally {
       lock.unlock();
     }
@@ -424,7 +428,7 @@ public final class LinkEngine implements Closeable {
       if (closed) {
         return;
       }
-      commitWith(status == Status.OPENED);
+      commitWith(status != Status.INCOMPLETE);
       closed = true;
       core.index().close();
       LOG.info("link engine closed path={}", path);

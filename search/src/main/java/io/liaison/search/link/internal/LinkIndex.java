@@ -119,7 +119,10 @@ public final class LinkIndex implements Closeable {
 
   // ---- records ----
 
-  /** {@code version * 2 + 1} for a record, {@code version * 2} for a tombstone; -1 if unknown. */
+  /**
+   * {@code version * 2} for a record, {@code version * 2 + 1} for a tombstone (a withdrawal of
+   * version v beats the record of version v); -1 if unknown.
+   */
   public long rank(String id) throws IOException {
     Recent r = recent.get(id);
     if (r != null) {
@@ -136,7 +139,7 @@ public final class LinkIndex implements Closeable {
       return Optional.ofNullable(r.profile());
     }
     int doc = liveDoc(id);
-    if (doc < 0 || (numeric(doc, RANK) & 1) == 0) {
+    if (doc < 0 || (numeric(doc, RANK) & 1) == 1) {
       return Optional.empty();
     }
     return Optional.of(load(List.of(doc)).get(0));
@@ -152,7 +155,7 @@ public final class LinkIndex implements Closeable {
       doc.add(new StringField(KEY, term, Field.Store.NO));
     }
     doc.add(new BinaryDocValuesField(PROFILE, ProfileCodec.encode(p)));
-    long rank = p.version() * 2 + 1;
+    long rank = p.version() * 2;
     doc.add(new NumericDocValuesField(RANK, rank));
     writer.updateDocument(new Term(ID, p.id()), doc);
     recent.put(p.id(), new Recent(rank, p));
@@ -171,9 +174,9 @@ public final class LinkIndex implements Closeable {
     Document doc = new Document();
     doc.add(new StringField(ID, id, Field.Store.NO));
     doc.add(new StringField(TYPE, TOMBSTONE, Field.Store.NO));
-    doc.add(new NumericDocValuesField(RANK, version * 2));
+    doc.add(new NumericDocValuesField(RANK, version * 2 + 1));
     writer.updateDocument(new Term(ID, id), doc);
-    recent.put(id, new Recent(version * 2, null));
+    recent.put(id, new Recent(version * 2 + 1, null));
     maybeRefresh();
   }
 
@@ -186,7 +189,7 @@ public final class LinkIndex implements Closeable {
       doc.add(new StringField(KEY, term, Field.Store.NO));
     }
     doc.add(new BinaryDocValuesField(PROFILE, ProfileCodec.encode(p)));
-    doc.add(new NumericDocValuesField(RANK, p.version() * 2 + 1));
+    doc.add(new NumericDocValuesField(RANK, p.version() * 2));
     writer.addDocument(doc);
   }
 

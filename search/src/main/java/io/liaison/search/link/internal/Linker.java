@@ -115,7 +115,7 @@ public final class Linker {
     try {
       Scorer.Frequencies f = key -> df.computeIfAbsent(key, this::recordsUnchecked);
       Link link = scorer.score(a, b, f);
-      return new Scored(link, retrievable(link, a, b, f));
+      return new Scored(link, retrievable(link));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -129,7 +129,7 @@ public final class Linker {
     }
   }
 
-  private boolean retrievable(Link link, Profile a, Profile b, Scorer.Frequencies f) {
+  private static boolean retrievable(Link link) {
     for (Evidence e : link.evidence()) {
       switch (e.kind()) {
         case ONE_OFF -> {
@@ -145,16 +145,10 @@ public final class Linker {
             return true;
           }
         }
-        default -> {}
-      }
-    }
-    int n = Math.min(Profile.TEXT_KEYS, a.sketch().length);
-    for (int i = 0; i < n; i++) {
-      int h = a.sketch()[i];
-      for (int j = 0; j < Math.min(Profile.TEXT_KEYS, b.sketch().length); j++) {
-        if (b.sketch()[j] == h && f.records(Keys.text(h)) <= options.textKeyMax()) {
-          return true;
+        case NEAR_DUPLICATE_TEXT -> {
+          return true; // counted only when a salient text key is shared
         }
+        default -> {}
       }
     }
     return false;

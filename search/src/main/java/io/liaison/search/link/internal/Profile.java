@@ -77,7 +77,7 @@ public record Profile(
   }
 
   /** Number of sketch hashes that are also retrieval keys. */
-  public static final int TEXT_KEYS = 4;
+  public static final int TEXT_KEYS = 8;
 
   /** Every term the record is indexed under: {@link #keys()} and the reversed long identifiers. */
   public List<String> terms() {

@@ -1,7 +1,6 @@
 package io.liaison.search.link.internal;
 
 import io.liaison.api.cases.EntityType;
-import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.link.Evidence;
 import io.liaison.search.link.EvidenceKind;
 import io.liaison.search.link.Frequency;
@@ -25,11 +24,18 @@ public final class Scorer {
   public static final double PRIOR = -3.0;
 
   public static final double SAME_NAME = 2.5;
-  public static final double NAME_VARIANT = 1.5;
+  public static final double NAME_VARIANT = 1.0;
   public static final double SAME_NAME_AND_BIRTH = 6.5;
   public static final double SAME_ADDRESS = 2.5;
   public static final double NEAR_DUPLICATE_TEXT = 6.0;
-  public static final double SIMILAR_TEXT = 1.0;
+
+  /**
+   * Similar wording short of a near duplicate: shown, not counted (on labelled data such pairs were
+   * no likelier to belong together than any candidate pair).
+   */
+  public static final double SIMILAR_TEXT = 0.0;
+
+  private record Match(Evidence evidence, String left, String right) {}
 
   /** How many records hold a key (the document frequency). */
   public interface Frequencies {
@@ -73,7 +79,7 @@ public final class Scorer {
               SAME_ADDRESS * f.factor()));
     }
     double text = TextSketch.similarity(a.sketch(), b.sketch());
-    if (text >= options.similarText()) {
+    if (text >= options.similarText() && salientShared(a, b, df)) {
       boolean same = text >= options.nearDuplicateText();
       String shown = String.format(Locale.ROOT, "%.2f", text);
       evidence.add(
@@ -84,7 +90,7 @@ public final class Scorer {
               shown,
               null,
               0,
-              Frequency.SPECIFIC,
+              same ? Frequency.SPECIFIC : Frequency.OVER_COMMON,
               same ? NEAR_DUPLICATE_TEXT : SIMILAR_TEXT));
     }
     for (String brand : a.brands()) {
@@ -109,13 +115,34 @@ public final class Scorer {
     return new Link(a.id(), b.id(), 1 / (1 + Math.exp(-logit)), evidence);
   }
 
-  /** Identifier evidence; returns the birth dates of ID numbers that matched. */
+  /**
+   * Whether two narratives share a salient passage: a text key (one of the smallest sketch hashes)
+   * held by few records. Without one, similar wording is the officers' template, not the case.
+   */
+  private boolean salientShared(Profile a, Profile b, Frequencies df) {
+    int n = Math.min(Profile.TEXT_KEYS, a.sketch().length);
+    int m = Math.min(Profile.TEXT_KEYS, b.sketch().length);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        if (a.sketch()[i] == b.sketch()[j]
+            && df.records(Keys.text(a.sketch()[i])) <= options.textKeyMax()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Identifier evidence, each identifier of either record used at most once (its strongest match):
+   * a record that holds a hub phone and a typo of it must not count the hub twice. Returns the
+   * birth dates of ID numbers that matched.
+   */
   private Set<String> identifiers(Profile a, Profile b, Frequencies df, List<Evidence> evidence) {
-    Set<String> births = new HashSet<>();
-    Set<String> seen = new HashSet<>();
+    List<Match> matches = new ArrayList<>();
     for (Ident x : a.idents()) {
       for (Ident y : b.idents()) {
-        if (x.type() != y.type() || !seen.add(x.value() + "\n" + y.value())) {
+        if (x.type() != y.type()) {
           continue;
         }
         boolean equal = x.value().equals(y.value());
@@ -130,7 +157,7 @@ public final class Scorer {
                 ? EvidenceKind.ONE_OFF
                 : x.raw().equals(y.raw()) ? EvidenceKind.IDENTICAL : EvidenceKind.NORMALISED_EQUAL;
         double w = equal ? equalWeight(x) : oneOffWeight(x, y);
-        evidence.add(
+        Evidence e =
             new Evidence(
                 kind,
                 x.type().entityType(),
@@ -139,11 +166,27 @@ public final class Scorer {
                 x.value(),
                 Math.max(nx, ny),
                 f,
-                w * f.factor()));
-        if (x.type() == IdentifierType.ID_NUMBER && f != Frequency.OVER_COMMON) {
-          births.add(x.value().substring(6, 14));
-          births.add(y.value().substring(6, 14));
-        }
+                w * f.factor());
+        matches.add(new Match(e, x.value(), y.value()));
+      }
+    }
+    matches.sort((m, n) -> STRONGEST_FIRST.compare(m.evidence(), n.evidence()));
+    Set<String> usedLeft = new HashSet<>();
+    Set<String> usedRight = new HashSet<>();
+    Set<String> births = new HashSet<>();
+    for (Match m : matches) {
+      String left = m.left();
+      String right = m.right();
+      if (usedLeft.contains(left) || usedRight.contains(right)) {
+        continue;
+      }
+      usedLeft.add(left);
+      usedRight.add(right);
+      Evidence e = m.evidence();
+      evidence.add(e);
+      if (e.type() == EntityType.ID_NUMBER && e.frequency() != Frequency.OVER_COMMON) {
+        births.add(left.substring(6, 14));
+        births.add(right.substring(6, 14));
       }
     }
     return births;
@@ -224,8 +267,7 @@ public final class Scorer {
     return switch (x.type()) {
       case ID_NUMBER -> typo ? 6.5 : 2.0;
       case ACCOUNT -> typo ? 6.0 : 2.0;
-      case PHONE, WAYBILL -> 2.5;
-      case LICENCE, PLATE -> 2.0;
+      case PHONE, WAYBILL, LICENCE, PLATE -> 2.0;
     };
   }
 }
