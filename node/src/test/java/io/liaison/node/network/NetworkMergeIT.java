@@ -9,6 +9,7 @@ import io.liaison.api.Json;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.Await;
 import io.liaison.node.Http;
+import io.liaison.node.SseClient;
 import io.liaison.node.TestCluster;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -147,6 +148,25 @@ class NetworkMergeIT {
         assertThat(env.payload().get("proposalId").asText()).isEqualTo(pid);
 
         assertThat(env.payload().get("members").toString()).contains(XINGHE_CASE, TIANZHEN_CASE);
+      }
+    }
+
+    // both involved bureaus were told: proposed, each decision, accepted (replayed from the start)
+    for (int i = 0; i < 2; i++) {
+      try (SseClient feed = new SseClient(cluster.url(i) + "/api/v1/events", 0L)) {
+        Await.until(
+            WAIT,
+            () ->
+                feed.events().stream()
+                    .filter(e -> e.data().contains(pid))
+                    .map(SseClient.Event::type)
+                    .toList()
+                    .containsAll(List.of("merge.proposed", "merge.decided", "merge.accepted")),
+            "merge notifications on node " + i);
+        assertThat(
+                feed.events().stream()
+                    .filter(e -> e.type().equals("merge.decided") && e.data().contains(pid)))
+            .hasSize(2);
       }
     }
 
