@@ -193,6 +193,15 @@ public final class ProcessCluster implements AutoCloseable {
     return dir.resolve(TestCluster.BUREAUS.get(i).code()).resolve("data");
   }
 
+  /** The whole output of node i since the cluster was made. */
+  public String fullLog(int i) {
+    try {
+      return Files.readString(dir.resolve(TestCluster.BUREAUS.get(i).code()).resolve("node.log"));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
   public String log(int i) {
     try {
       String s =

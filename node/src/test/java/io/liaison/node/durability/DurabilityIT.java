@@ -228,6 +228,6 @@ class DurabilityIT {
     Process p = cluster.launch(1);
     assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(2);
-    assertThat(cluster.log(1)).contains("corrupt").contains("liaison.db");
+    assertThat(cluster.fullLog(1)).contains("is corrupt").contains("liaison.db");
   }
 }
