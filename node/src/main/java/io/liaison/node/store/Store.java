@@ -51,13 +51,7 @@ public final class Store implements AutoCloseable {
             c.close();
             String first =
                 verdict.strip().lines().limit(3).reduce((a, b) -> a + "; " + b).orElse("");
-            throw new StoreException(
-                "store file "
-                    + file
-                    + " is corrupt ("
-                    + (first.length() > 200 ? first.substring(0, 200) + "…" : first)
-                    + "); the node will not serve from it: restore the latest backup"
-                    + " (POST /api/v1/admin/backup) or move the file aside to rebuild from the cluster");
+            throw corrupt(file, first);
           }
         }
       }
@@ -65,9 +59,26 @@ public final class Store implements AutoCloseable {
       Migrations.apply(c);
       LOG.info("store opened file={} schema={}", file, Migrations.current(c));
       return store;
-    } catch (SQLException | java.io.IOException e) {
+    } catch (SQLException e) {
+      // damage that reaches the schema pages fails before quick_check can give its verdict
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
+        throw corrupt(file, m);
+      }
+      throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
       throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static StoreException corrupt(Path file, String detail) {
+    return new StoreException(
+        "store file "
+            + file
+            + " is corrupt ("
+            + (detail.length() > 200 ? detail.substring(0, 200) + "…" : detail)
+            + "); the node will not serve from it: restore the latest backup"
+            + " (POST /api/v1/admin/backup) or move the file aside to rebuild from the cluster");
   }
 
   public Path file() {
