@@ -22,6 +22,15 @@ public final class CpuMeter {
     return new CpuMeter(nodes);
   }
 
+  /**
+   * Sleeps {@code seconds} and returns the CPU milliseconds per second the nodes used meanwhile.
+   */
+  public static double idleFor(List<NodeHandle> nodes, int seconds) throws InterruptedException {
+    CpuMeter m = start(nodes);
+    Thread.sleep(seconds * 1000L);
+    return m.nodesMillis() / (double) seconds;
+  }
+
   /** Remembers what the nodes burn per second when idle (timers, heartbeats, indexer polls). */
   public static void idle(double millisPerSecond) {
     idleMillisPerSecond = millisPerSecond;

@@ -50,6 +50,7 @@ public final class NodeHandle implements AutoCloseable {
   private final List<String> kept = new ArrayList<>();
   private final long launchedAt = System.nanoTime();
   private Ready ready;
+  private long stopMillis;
 
   private NodeHandle(String name, Process process, Path log, Pattern keep) throws IOException {
     this.name = name;
@@ -71,6 +72,9 @@ public final class NodeHandle implements AutoCloseable {
                   } else {
                     w.write(line);
                     w.write('\n');
+                    if (!r.ready()) {
+                      w.flush(); // nothing more waiting: let the log file follow the node
+                    }
                     if (keep != null && keep.matcher(line).find()) {
                       synchronized (kept) {
                         kept.add(line);
@@ -181,6 +185,23 @@ public final class NodeHandle implements AutoCloseable {
     return await(timeout);
   }
 
+  /** Waits until a log line that matched {@code keep} also contains {@code text}; returns it. */
+  public String awaitKept(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String l : kept()) {
+        if (l.contains(text)) {
+          return l;
+        }
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited while waiting for '" + text + "'");
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(name + ": no '" + text + "' within " + timeout);
+  }
+
   /** Log lines that matched {@code keep} so far. */
   public List<String> kept() {
     synchronized (kept) {
@@ -202,6 +223,7 @@ public final class NodeHandle implements AutoCloseable {
     if (!process.isAlive()) {
       return;
     }
+    long t0 = System.nanoTime();
     try {
       send("quit");
     } catch (IOException e) {
@@ -210,5 +232,11 @@ public final class NodeHandle implements AutoCloseable {
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
+    stopMillis = (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** How long the last {@link #close} took (a clean stop, or 90 s and a kill). */
+  public long stopMillis() {
+    return stopMillis;
   }
 }

@@ -62,8 +62,15 @@ public final class NodeProcess {
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] a = line.trim().split("\\s+");
       if (a[0].equals("quit")) {
-        node.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        say("OK {}");
+        long t = System.nanoTime();
+        try {
+          node.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+          say("OK {\"stopMillis\":" + (System.nanoTime() - t) / 1_000_000 + "}");
+        } catch (java.util.concurrent.TimeoutException e) {
+          say("ERR the node did not stop within 60 s");
+        } catch (Exception e) {
+          say("ERR stop failed: " + e);
+        }
         break;
       }
       try {
