@@ -8,6 +8,7 @@ import io.liaison.search.link.internal.LinkIndex;
 import io.liaison.search.link.internal.Linker;
 import io.liaison.search.link.internal.Networks;
 import io.liaison.search.link.internal.Profile;
+import io.liaison.search.link.internal.Queries;
 import io.liaison.search.link.internal.Relink;
 import java.io.Closeable;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class LinkEngine implements Closeable {
     }
     this.core = new Core(index, new Linker(index, options));
     if (status == Status.OPENED) {
-      loadGraph();
+      core.loadFromIndex();
     } else {
       commitWith(status != Status.INCOMPLETE);
     }
@@ -208,21 +209,7 @@ public final class LinkEngine implements Closeable {
     lock.lock();
     try {
       ensureOpen();
-      Graph.Node node = core.graph().node(recordId);
-      Optional<Profile> p = core.index().profile(recordId);
-      if (node == null || p.isEmpty()) {
-        return List.of();
-      }
-      List<Link> out = new ArrayList<>();
-      Map<String, Integer> df = new HashMap<>();
-      for (Graph.Edge e : node.edges()) {
-        Optional<Profile> q = core.index().profile(e.other(recordId));
-        if (q.isPresent()) {
-          out.add(core.linker().score(p.get(), q.get(), df).link());
-        }
-      }
-      out.sort(Comparator.comparingDouble(Link::score).reversed().thenComparing(Link::a));
-      return out;
+      return Queries.links(core, recordId);
     } finally {
       lock.unlock();
     }
@@ -310,30 +297,7 @@ public final class LinkEngine implements Closeable {
     lock.lock();
     try {
       ensureOpen();
-      Graph.Component c = core.network(networkId);
-      if (c == null) {
-        return Optional.empty();
-      }
-      Map<String, Profile> profiles = new HashMap<>();
-      List<NetworkMember> nodes = new ArrayList<>();
-      for (Graph.Node n : c.members()) {
-        nodes.add(n.member());
-        core.index().profile(n.id()).ifPresent(p -> profiles.put(p.id(), p));
-      }
-      nodes.sort(Comparator.comparing(NetworkMember::date).thenComparing(NetworkMember::id));
-      List<Link> edges = new ArrayList<>();
-      Map<String, Integer> df = new HashMap<>();
-      for (Graph.Node n : c.members()) {
-        for (Graph.Edge e : n.edges()) {
-          Profile a = profiles.get(e.a());
-          Profile b = profiles.get(e.b());
-          if (e.a().equals(n.id()) && a != null && b != null) {
-            edges.add(core.linker().score(a, b, df).link());
-          }
-        }
-      }
-      edges.sort(Comparator.comparing(Link::a).thenComparing(Link::b));
-      return Optional.of(new NetworkGraph(networkId, nodes, edges));
+      return Queries.graph(core, networkId);
     } finally {
       lock.unlock();
     }
@@ -357,28 +321,7 @@ public final class LinkEngine implements Closeable {
     lock.lock();
     try {
       ensureOpen();
-      Graph.Node node = core.graph().node(recordId);
-      Optional<Profile> p = core.index().profile(recordId);
-      if (node == null || p.isEmpty()) {
-        return List.of();
-      }
-      List<SealedHit> out = new ArrayList<>();
-      for (Graph.Edge e : node.edges()) {
-        Optional<Profile> q = core.index().profile(e.other(recordId));
-        if (q.isPresent()
-            && q.get().restricted()
-            && !q.get().audience().canRead(q.get().bureau(), p.get().bureau())) {
-          out.add(
-              new SealedHit(
-                  recordId,
-                  p.get().bureau(),
-                  q.get().id(),
-                  q.get().bureau(),
-                  q.get().audience().contact()));
-        }
-      }
-      out.sort(Comparator.comparing(SealedHit::sealedRecordId));
-      return out;
+      return Queries.sealedHits(core, recordId);
     } finally {
       lock.unlock();
     }
@@ -434,32 +377,6 @@ public final class LinkEngine implements Closeable {
       LOG.info("link engine closed path={}", path);
     } finally {
       lock.unlock();
-    }
-  }
-
-  private void loadGraph() throws IOException {
-    Graph graph = new Graph();
-    Map<String, Profile> profiles = new HashMap<>();
-    List<LinkIndex.StoredEdge> edges = new ArrayList<>();
-    core.index().forEachEdge(edges::add);
-    for (LinkIndex.StoredEdge e : edges) {
-      Profile a = profiles.computeIfAbsent(e.a(), this::profileOrNull);
-      Profile b = profiles.computeIfAbsent(e.b(), this::profileOrNull);
-      if (a == null || b == null) {
-        continue;
-      }
-      graph.ensure(a.id(), Core.member(a), a.restricted());
-      graph.ensure(b.id(), Core.member(b), b.restricted());
-      graph.put(new Graph.Edge(e.a(), e.b(), e.score(), e.keys()));
-    }
-    core.load(graph);
-  }
-
-  private Profile profileOrNull(String id) {
-    try {
-      return core.index().profile(id).orElse(null);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -69,6 +69,25 @@ class OverCommonTest {
   }
 
   @Test
+  void aValueAndItsTyposAreCountedTogether() throws IOException {
+    try (LinkEngine engine = LinkEngine.open(dir, SMALL)) {
+      engine.upsert(viaDepot("a", XINGHE, "乔满仓"));
+      assertThat(engine.upsert(viaDepot("b", TIANZHEN, "温存良")).links()).hasSize(1);
+      // a third record holds a typo of the depot phone: the phone is now common
+      LinkUpdate typo = engine.upsert(doc("t1", FENGZHEN, "经快递员手机13900001112揽收。"));
+      assertThat(typo.dissolvedNetworks()).hasSize(1);
+      assertThat(engine.explain("a", "b").orElseThrow().evidence().get(0).records()).isEqualTo(3);
+      // the same typo twice is not a specific value: it is the depot's phone mistyped
+      assertThat(engine.upsert(doc("t2", HUAIAN, "经快递员手机13900001112揽收。")).links()).isEmpty();
+      Evidence e = engine.explain("t1", "t2").orElseThrow().evidence().get(0);
+      assertThat(e.value()).isEqualTo("13900001112");
+      assertThat(e.records()).isEqualTo(4);
+      assertThat(e.frequency()).isEqualTo(Frequency.OVER_COMMON);
+      assertThat(engine.networks()).isEmpty();
+    }
+  }
+
+  @Test
   void aCommonValueCountsWithSpecificCorroboration() throws IOException {
     try (LinkEngine engine = LinkEngine.open(dir, SMALL)) {
       engine.upsert(viaDepot("a", XINGHE, "乔满仓"));

@@ -72,6 +72,10 @@ public final class Core {
     common.retainAll(newKeys);
     changed.addAll(newKeys);
     changed.removeAll(common);
+    // a changed long identifier also changes how common the values one character off it are
+    for (String key : new ArrayList<>(changed)) {
+      changed.addAll(linker.neighbourKeys(key));
+    }
     Map<String, Frequency> before = new HashMap<>();
     for (String key : changed) {
       before.put(key, linker.band(key, linker.records(key)));
@@ -196,21 +200,26 @@ public final class Core {
     graph.put(e);
     index.putEdge(e.a(), e.b(), e.score(), e.keys());
     if (old == null) {
-      hit(a, b);
-      hit(b, a);
+      collectHit(a, b);
+      collectHit(b, a);
     }
   }
 
-  private void hit(Profile reader, Profile sealed) {
-    if (sealed.restricted() && !sealed.audience().canRead(sealed.bureau(), reader.bureau())) {
-      hits.add(
-          new SealedHit(
-              reader.id(),
-              reader.bureau(),
-              sealed.id(),
-              sealed.bureau(),
-              sealed.audience().contact()));
-    }
+  private void collectHit(Profile reader, Profile sealed) {
+    hitOf(reader, sealed).ifPresent(hits::add);
+  }
+
+  /** The hit of {@code reader}'s owner on {@code sealed}, if that bureau may not read it. */
+  static Optional<SealedHit> hitOf(Profile reader, Profile sealed) {
+    return sealed.restricted() && !sealed.audience().canRead(sealed.bureau(), reader.bureau())
+        ? Optional.of(
+            new SealedHit(
+                reader.id(),
+                reader.bureau(),
+                sealed.id(),
+                sealed.bureau(),
+                sealed.audience().contact()))
+        : Optional.empty();
   }
 
   private void drop(String x, String y) throws IOException {
@@ -286,7 +295,33 @@ public final class Core {
         newHits);
   }
 
-  /** Replaces the whole state by {@code edges} (after a relink or on open). */
+  /** Reads the stored links back into the graph (on open). */
+  public void loadFromIndex() throws IOException {
+    Graph fresh = new Graph();
+    Map<String, Optional<Profile>> profiles = new HashMap<>();
+    List<EdgeDocs.Stored> edges = new ArrayList<>();
+    index.forEachEdge(edges::add);
+    for (EdgeDocs.Stored e : edges) {
+      Optional<Profile> a = profiles.get(e.a());
+      if (a == null) {
+        a = index.profile(e.a());
+        profiles.put(e.a(), a);
+      }
+      Optional<Profile> b = profiles.get(e.b());
+      if (b == null) {
+        b = index.profile(e.b());
+        profiles.put(e.b(), b);
+      }
+      if (a.isPresent() && b.isPresent()) {
+        fresh.ensure(e.a(), member(a.get()), a.get().restricted());
+        fresh.ensure(e.b(), member(b.get()), b.get().restricted());
+        fresh.put(new Graph.Edge(e.a(), e.b(), e.score(), e.keys()));
+      }
+    }
+    load(fresh);
+  }
+
+  /** Replaces the whole state by {@code fresh} (after a relink or on open). */
   public void load(Graph fresh) {
     graph = fresh;
     fresh.drainChanges();

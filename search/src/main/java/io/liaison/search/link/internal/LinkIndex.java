@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
@@ -27,7 +25,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -62,18 +59,9 @@ public final class LinkIndex implements Closeable {
   private static final String KEY = "k";
   private static final String PROFILE = "p";
   private static final String RANK = "v";
-  private static final String EDGE = "e";
-  private static final String EDGE_DATA = "ed";
   private static final String RECORD = "r";
   private static final String TOMBSTONE = "x";
   private static final String EDGE_TYPE = "e";
-  private static final char SEP = '\u001F';
-
-  /** A record or tombstone written since the last refresh. */
-  private record Recent(long rank, Profile profile) {}
-
-  /** One stored link: ends, score and the keys that counted. */
-  public record StoredEdge(String a, String b, double score, List<String> keys) {}
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -81,10 +69,7 @@ public final class LinkIndex implements Closeable {
   private final int refreshEvery;
   private final Map<String, String> openedWith;
   private IndexSearcher searcher;
-  private final Map<String, Recent> recent = new HashMap<>();
-  private final Map<String, List<Profile>> pendingByKey = new HashMap<>();
-  private final Map<String, List<Profile>> pendingByPrefix = new HashMap<>();
-  private final Set<Integer> shadowed = new HashSet<>();
+  private final RecentWrites recent = new RecentWrites();
   private int writes;
 
   private LinkIndex(Path path, int refreshEvery, boolean create) throws IOException {
@@ -124,7 +109,7 @@ public final class LinkIndex implements Closeable {
    * version v beats the record of version v); -1 if unknown.
    */
   public long rank(String id) throws IOException {
-    Recent r = recent.get(id);
+    RecentWrites.Entry r = recent.get(id);
     if (r != null) {
       return r.rank();
     }
@@ -134,7 +119,7 @@ public final class LinkIndex implements Closeable {
 
   /** The current profile of a record, empty if unknown or withdrawn. */
   public Optional<Profile> profile(String id) throws IOException {
-    Recent r = recent.get(id);
+    RecentWrites.Entry r = recent.get(id);
     if (r != null) {
       return Optional.ofNullable(r.profile());
     }
@@ -158,13 +143,7 @@ public final class LinkIndex implements Closeable {
     long rank = p.version() * 2;
     doc.add(new NumericDocValuesField(RANK, rank));
     writer.updateDocument(new Term(ID, p.id()), doc);
-    recent.put(p.id(), new Recent(rank, p));
-    for (String key : p.keys()) {
-      pendingByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(p);
-    }
-    for (String prefix : prefixes(p)) {
-      pendingByPrefix.computeIfAbsent(prefix, k -> new ArrayList<>(2)).add(p);
-    }
+    recent.put(p.id(), rank, p);
     maybeRefresh();
   }
 
@@ -176,7 +155,7 @@ public final class LinkIndex implements Closeable {
     doc.add(new StringField(TYPE, TOMBSTONE, Field.Store.NO));
     doc.add(new NumericDocValuesField(RANK, version * 2 + 1));
     writer.updateDocument(new Term(ID, id), doc);
-    recent.put(id, new Recent(version * 2 + 1, null));
+    recent.put(id, version * 2 + 1, null);
     maybeRefresh();
   }
 
@@ -200,67 +179,28 @@ public final class LinkIndex implements Closeable {
   }
 
   private void supersede(String id) throws IOException {
-    Recent old = recent.get(id);
-    if (old != null) {
-      if (old.profile() != null) {
-        forget(pendingByKey, old.profile().keys(), id);
-        forget(pendingByPrefix, prefixes(old.profile()), id);
-      }
+    if (recent.get(id) != null) {
+      recent.forget(id);
     } else {
       int doc = liveDoc(id);
       if (doc >= 0) {
-        shadowed.add(doc);
+        recent.shadow(doc);
       }
     }
-  }
-
-  private static void forget(Map<String, List<Profile>> map, Iterable<String> keys, String id) {
-    for (String key : keys) {
-      List<Profile> list = map.get(key);
-      if (list != null) {
-        list.removeIf(q -> q.id().equals(id));
-        if (list.isEmpty()) {
-          map.remove(key);
-        }
-      }
-    }
-  }
-
-  /** The one-off prefixes of a profile's long identifiers, for the in-memory part of the view. */
-  private static List<String> prefixes(Profile p) {
-    List<String> out = new ArrayList<>();
-    for (Ident i : p.idents()) {
-      int[] split = OneOff.split(i.type(), i.value().length());
-      if (split != null) {
-        out.add(headPrefix(i, split));
-        out.add(tailPrefix(i, split));
-      }
-    }
-    return out;
-  }
-
-  private static String headPrefix(Ident i, int[] split) {
-    return Keys.ident(i.type(), i.value().substring(0, split[0]));
-  }
-
-  private static String tailPrefix(Ident i, int[] split) {
-    String reversed = new StringBuilder(i.value()).reverse().toString();
-    return Keys.reversed(i.type(), "") + reversed.substring(0, split[1]);
   }
 
   // ---- frequencies and retrieval ----
 
   /** How many current records hold {@code key}, counted up to {@code cap + 1}. */
   public int records(String key, int cap) throws IOException {
-    List<Profile> pending = pendingByKey.get(key);
-    int n = pending == null ? 0 : pending.size();
+    int n = recent.withKey(key).size();
     BytesRef term = new BytesRef(key);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       TermsEnum te = termsEnum(leaf);
       if (te == null || !te.seekExact(term)) {
         continue;
       }
-      if (leaf.reader().getLiveDocs() == null && shadowed.isEmpty()) {
+      if (leaf.reader().getLiveDocs() == null && recent.noneShadowed()) {
         n += te.docFreq();
       } else {
         PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
@@ -281,10 +221,7 @@ public final class LinkIndex implements Closeable {
   /** Every current record holding {@code key}. */
   public void holders(String key, Set<Integer> docs, Map<String, Profile> pendingOut)
       throws IOException {
-    List<Profile> pending = pendingByKey.get(key);
-    if (pending != null) {
-      pending.forEach(p -> pendingOut.put(p.id(), p));
-    }
+    recent.withKey(key).forEach(p -> pendingOut.put(p.id(), p));
     BytesRef term = new BytesRef(key);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       TermsEnum te = termsEnum(leaf);
@@ -300,6 +237,30 @@ public final class LinkIndex implements Closeable {
    */
   public void oneOffHolders(Ident x, Set<Integer> docs, Map<String, Profile> pendingOut)
       throws IOException {
+    scanOneOff(
+        x, (leaf, te, value) -> collect(leaf, te, docs), (p, value) -> pendingOut.put(p.id(), p));
+  }
+
+  /**
+   * The values one off {@code x} that current records hold, with how many records hold each
+   * (counted up to {@code cap + 1}).
+   */
+  public Map<String, Integer> neighbours(Ident x, int cap) throws IOException {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    scanOneOff(
+        x,
+        (leaf, te, value) -> out.merge(value, count(leaf, te, cap), Integer::sum),
+        (p, value) -> out.merge(value, 1, Integer::sum));
+    return out;
+  }
+
+  private interface TermVisitor {
+    void visit(LeafReaderContext leaf, TermsEnum te, String value) throws IOException;
+  }
+
+  private void scanOneOff(
+      Ident x, TermVisitor inSearcher, java.util.function.BiConsumer<Profile, String> inRecent)
+      throws IOException {
     int[] split = OneOff.split(x.type(), x.value().length());
     if (split == null) {
       return;
@@ -313,14 +274,18 @@ public final class LinkIndex implements Closeable {
       if (te == null) {
         continue;
       }
-      scan(leaf, te, forward, value, split[0], docs);
-      scan(leaf, te, backward, reversed, split[1], docs);
+      scan(leaf, te, forward, value, split[0], -1, inSearcher);
+      scan(leaf, te, backward, reversed, split[1], split[0], inSearcher);
     }
-    for (String prefix : List.of(headPrefix(x, split), tailPrefix(x, split))) {
-      for (Profile p : pendingByPrefix.getOrDefault(prefix, List.of())) {
+    Set<String> seen = new HashSet<>();
+    for (String prefix :
+        List.of(RecentWrites.headPrefix(x, split), RecentWrites.tailPrefix(x, split))) {
+      for (Profile p : recent.withPrefix(prefix)) {
         for (Ident y : p.idents()) {
-          if (y.type() == x.type() && OneOff.oneOff(value, y.value())) {
-            pendingOut.put(p.id(), p);
+          if (y.type() == x.type()
+              && OneOff.oneOff(value, y.value())
+              && seen.add(p.id() + "\n" + y.value())) {
+            inRecent.accept(p, y.value());
           }
         }
       }
@@ -333,7 +298,8 @@ public final class LinkIndex implements Closeable {
       String namespace,
       String value,
       int prefix,
-      Set<Integer> docs)
+      int forwardHead,
+      TermVisitor visitor)
       throws IOException {
     BytesRef start = new BytesRef(namespace + value.substring(0, prefix));
     if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
@@ -341,10 +307,32 @@ public final class LinkIndex implements Closeable {
     }
     for (BytesRef t = te.term(); t != null && startsWith(t, start); t = te.next()) {
       String other = t.utf8ToString().substring(namespace.length());
-      if (OneOff.oneOff(value, other)) {
-        collect(leaf, te, docs);
+      if (!OneOff.oneOff(value, other)) {
+        continue;
+      }
+      if (forwardHead < 0) {
+        visitor.visit(leaf, te, other);
+      } else {
+        // read backwards; a difference in the middle is also found by the forward scan: once only
+        String original = new StringBuilder(other).reverse().toString();
+        String mine = new StringBuilder(value).reverse().toString();
+        if (!original.regionMatches(0, mine, 0, forwardHead)) {
+          visitor.visit(leaf, te, original);
+        }
       }
     }
+  }
+
+  private int count(LeafReaderContext leaf, TermsEnum te, int cap) throws IOException {
+    PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+    Bits live = leaf.reader().getLiveDocs();
+    int n = 0;
+    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && n <= cap; d = pe.nextDoc()) {
+      if (visible(leaf, live, d)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static boolean startsWith(BytesRef t, BytesRef prefix) {
@@ -370,7 +358,7 @@ public final class LinkIndex implements Closeable {
   }
 
   private boolean visible(LeafReaderContext leaf, Bits live, int doc) {
-    return (live == null || live.get(doc)) && !shadowed.contains(leaf.docBase + doc);
+    return (live == null || live.get(doc)) && !recent.shadowed(leaf.docBase + doc);
   }
 
   private static TermsEnum termsEnum(LeafReaderContext leaf) throws IOException {
@@ -454,50 +442,18 @@ public final class LinkIndex implements Closeable {
 
   /** Stores (or replaces) the link between {@code a} and {@code b}. */
   public void putEdge(String a, String b, double score, List<String> keys) throws IOException {
-    Document doc = new Document();
-    String id = a + "\n" + b;
-    doc.add(new StringField(EDGE, id, Field.Store.NO));
-    doc.add(new StringField(TYPE, EDGE_TYPE, Field.Store.NO));
-    doc.add(
-        new StoredField(
-            EDGE_DATA, a + SEP + b + SEP + score + SEP + String.join(String.valueOf(SEP), keys)));
-    writer.updateDocument(new Term(EDGE, id), doc);
+    writer.updateDocument(EdgeDocs.term(a, b), EdgeDocs.of(a, b, score, keys, TYPE, EDGE_TYPE));
   }
 
   /** Forgets the link between {@code a} and {@code b}. */
   public void deleteEdge(String a, String b) throws IOException {
-    writer.deleteDocuments(new Term(EDGE, a + "\n" + b));
+    writer.deleteDocuments(EdgeDocs.term(a, b));
   }
 
   /** Every stored link (refreshes first). */
-  public void forEachEdge(Consumer<StoredEdge> action) throws IOException {
+  public void forEachEdge(Consumer<EdgeDocs.Stored> action) throws IOException {
     refresh();
-    BytesRef edge = new BytesRef(EDGE_TYPE);
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Terms terms = leaf.reader().terms(TYPE);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      if (!te.seekExact(edge)) {
-        continue;
-      }
-      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-      Bits live = leaf.reader().getLiveDocs();
-      StoredFields stored = leaf.reader().storedFields();
-      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-        if (live == null || live.get(d)) {
-          String[] f = stored.document(d).get(EDGE_DATA).split(String.valueOf(SEP), -1);
-          List<String> keys = new ArrayList<>();
-          for (int i = 3; i < f.length; i++) {
-            if (!f[i].isEmpty()) {
-              keys.add(f[i]);
-            }
-          }
-          action.accept(new StoredEdge(f[0], f[1], Double.parseDouble(f[2]), keys));
-        }
-      }
-    }
+    EdgeDocs.forEach(searcher, TYPE, EDGE_TYPE, action);
   }
 
   // ---- refresh, commit, close ----
@@ -514,9 +470,6 @@ public final class LinkIndex implements Closeable {
     manager.release(searcher);
     searcher = manager.acquire();
     recent.clear();
-    pendingByKey.clear();
-    pendingByPrefix.clear();
-    shadowed.clear();
     writes = 0;
   }
 

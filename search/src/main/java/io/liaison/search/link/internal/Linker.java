@@ -1,5 +1,6 @@
 package io.liaison.search.link.internal;
 
+import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.link.Evidence;
 import io.liaison.search.link.Frequency;
 import io.liaison.search.link.Link;
@@ -58,15 +59,51 @@ public final class Linker {
     return Math.max(cap, options.textKeyMax() + 1);
   }
 
-  /** How many current records hold {@code key}, counted up to {@link #cap()}. */
+  /**
+   * How many current records hold {@code key}, counted up to {@link #cap()}. For a long identifier
+   * the records holding a value one character off it count too: a typo of a courier depot's phone
+   * is as common as the phone, however rarely that typo was made.
+   */
   public int records(String key) throws IOException {
-    return index.records(key, cap());
+    int n = index.records(key, cap());
+    Ident ident = longIdent(key);
+    if (ident != null && n <= cap()) {
+      for (int m : index.neighbours(ident, cap()).values()) {
+        n += m;
+        if (n > cap()) {
+          break;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The keys of the values one character off a long identifier key (empty for other keys). */
+  public Set<String> neighbourKeys(String key) throws IOException {
+    Ident ident = longIdent(key);
+    Set<String> out = new java.util.TreeSet<>();
+    if (ident != null) {
+      for (String v : index.neighbours(ident, cap()).keySet()) {
+        out.add(Keys.ident(ident.type(), v));
+      }
+    }
+    return out;
+  }
+
+  private static Ident longIdent(String key) {
+    if (!key.startsWith(Keys.IDENT)) {
+      return null;
+    }
+    int colon = key.indexOf(':', Keys.IDENT.length());
+    IdentifierType type = IdentifierType.valueOf(key.substring(Keys.IDENT.length(), colon));
+    Ident ident = new Ident(type, key.substring(colon + 1), true, "");
+    return ident.longEnough() ? ident : null;
   }
 
   /** The frequency band of a key held by {@code records} records. */
   public Frequency band(String key, int records) {
     return switch (Keys.kind(key)) {
-      case Keys.NAME -> options.names().of(records);
+      case Keys.NAME -> Names.band(options, key.substring(Keys.NAME.length()), records);
       case Keys.ADDRESS -> options.addresses().of(records);
       case Keys.TEXT ->
           records <= options.textKeyMax() ? Frequency.SPECIFIC : Frequency.OVER_COMMON;

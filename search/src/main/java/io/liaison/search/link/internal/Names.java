@@ -1,6 +1,8 @@
 package io.liaison.search.link.internal;
 
 import io.liaison.search.ident.Fold;
+import io.liaison.search.link.Frequency;
+import io.liaison.search.link.LinkOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +34,9 @@ public final class Names {
       "处的在于从向称等及和与将把被为是系因经所已未无对持涉通名身电手使开租用家店自驾联交供提发寄收购销运送非" + "男女某(（,，。;；:：、 \n";
 
   private static final int MAX_NAME = 12;
+
+  /** The twenty most common surnames: about half of all people bear one of them. */
+  private static final String TOP_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
 
   private Names() {}
 
@@ -65,6 +70,21 @@ public final class Names {
       return null;
     }
     return s;
+  }
+
+  /**
+   * The frequency band of a name: what its document frequency says, but at least {@link
+   * Frequency#COMMON} for a name that is common in the population whatever the index holds so far —
+   * two characters with one of the twenty most common surnames (王伟, 李强), or a name without a Han
+   * surname (巴特尔, 其其格: Mongolian names repeat as much). A young index must not take 王伟 for a rare
+   * name.
+   */
+  public static Frequency band(LinkOptions options, String name, int records) {
+    Frequency f = options.names().of(records);
+    boolean commonByNature =
+        name.length() == 2 && TOP_SURNAMES.indexOf(name.charAt(0)) >= 0
+            || surnameLength(name, 0) == 0;
+    return commonByNature ? f.worse(Frequency.COMMON) : f;
   }
 
   /**

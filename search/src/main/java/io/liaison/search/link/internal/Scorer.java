@@ -197,7 +197,7 @@ public final class Scorer {
     for (String n : a.names()) {
       if (b.names().contains(n)) {
         int records = df.records(Keys.name(n));
-        Frequency f = options.names().of(records);
+        Frequency f = Names.band(options, n, records);
         evidence.add(
             new Evidence(
                 EvidenceKind.SAME_NAME,
@@ -213,7 +213,7 @@ public final class Scorer {
       for (String m : b.names()) {
         if (Names.variants(n, m)) {
           int records = Math.max(df.records(Keys.name(n)), df.records(Keys.name(m)));
-          Frequency f = options.names().of(records);
+          Frequency f = Names.band(options, n, records).worse(Names.band(options, m, records));
           evidence.add(
               new Evidence(
                   EvidenceKind.NAME_VARIANT,
