@@ -30,12 +30,17 @@ public final class LeadBodies {
 
   /** Lead number {@code n}, posted by {@code officer} (an officer number, e.g. 150924-1). */
   public static LeadDraft draft(long n, String officer) {
-    int k = (int) (n % 1_000_003);
-    String plate = PLATES[k % 3] + String.format(Locale.ROOT, "%05d", k % 100_000);
-    String phone = String.format(Locale.ROOT, "139%08d", (k * 7919L) % 100_000_000L);
+    // identifiers spread like real ones (a carrier's waybills and a region's phones share only
+    // short prefixes), drawn deterministically from n
+    long h = mix(n);
+    int k = (int) Math.floorMod(h, 1_000_003L);
+    String plate =
+        PLATES[k % 3] + String.format(Locale.ROOT, "%05d", Math.floorMod(h >>> 20, 100_000L));
+    String phone = String.format(Locale.ROOT, "13%09d", Math.floorMod(h >>> 7, 1_000_000_000L));
     String brand = BRANDS[k % BRANDS.length];
     String town = TOWNS[k % TOWNS.length];
-    String waybill = String.format(Locale.ROOT, "YT%013d", n);
+    String waybill =
+        String.format(Locale.ROOT, "YT%013d", Math.floorMod(mix(h), 10_000_000_000_000L));
     String narrative =
         "据群众举报，"
             + town
@@ -69,6 +74,14 @@ public final class LeadBodies {
         null,
         List.of(),
         null);
+  }
+
+  /** SplitMix64: a well-spread 64-bit value for each input. */
+  private static long mix(long x) {
+    long z = x + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /** The draft as the JSON body of {@code POST /api/v1/leads}. */
