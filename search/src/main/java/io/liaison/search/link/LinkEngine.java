@@ -246,7 +246,7 @@ public final class LinkEngine implements Closeable {
       if (pa.isEmpty() || pb.isEmpty() || a.equals(b)) {
         return Optional.empty();
       }
-      return Optional.of(core.linker().score(pa.get(), pb.get(), new HashMap<>()).link());
+      return Optional.of(core.linker().score(pa.get(), pb.get(), core.linker().lookup()).link());
     } finally {
       lock.unlock();
     }

@@ -77,8 +77,9 @@ public final class Core {
       changed.addAll(linker.neighbourKeys(key));
     }
     Map<String, Frequency> before = new HashMap<>();
+    Linker.Lookup was = linker.lookup();
     for (String key : changed) {
-      before.put(key, linker.band(key, linker.records(key)));
+      before.put(key, linker.band(key, linker.records(was, key)));
     }
     if (next == null) {
       index.withdraw(id, version);
@@ -87,8 +88,9 @@ public final class Core {
     }
     Set<String> worse = new LinkedHashSet<>();
     Set<String> better = new LinkedHashSet<>();
+    Linker.Lookup now = linker.lookup();
     for (String key : changed) {
-      int cmp = linker.band(key, linker.records(key)).compareTo(before.get(key));
+      int cmp = linker.band(key, linker.records(now, key)).compareTo(before.get(key));
       if (cmp > 0) {
         worse.add(key);
       } else if (cmp < 0) {
@@ -99,7 +101,7 @@ public final class Core {
     if (next == null) {
       dropAll(id);
     } else {
-      links = relink(next);
+      links = relink(next, now);
     }
     if (!worse.isEmpty()) {
       for (Profile h : holders(worse, id)) {
@@ -116,6 +118,10 @@ public final class Core {
 
   /** Recomputes every link of {@code p}; returns them. */
   public List<Link> relink(Profile p) throws IOException {
+    return relink(p, linker.lookup());
+  }
+
+  private List<Link> relink(Profile p, Linker.Lookup lookup) throws IOException {
     Graph.Node node = graph.node(p.id());
     if (node != null && node.restricted() != p.restricted()) {
       dropAll(p.id());
@@ -123,8 +129,8 @@ public final class Core {
     }
     Map<String, Linker.Scored> linked = new LinkedHashMap<>();
     Map<String, Profile> others = new HashMap<>();
-    for (Profile q : linker.candidates(p)) {
-      Linker.Scored s = linker.score(p, q, new HashMap<>());
+    for (Profile q : linker.candidates(p, lookup)) {
+      Linker.Scored s = linker.score(p, q, lookup);
       if (linker.linked(s)) {
         linked.put(q.id(), s);
         others.put(q.id(), q);
@@ -157,10 +163,11 @@ public final class Core {
     if (node == null) {
       return;
     }
+    Linker.Lookup lookup = linker.lookup();
     for (Graph.Edge e : new ArrayList<>(node.edges())) {
       String other = e.other(p.id());
       Optional<Profile> q = index.profile(other);
-      Linker.Scored s = q.isPresent() ? linker.score(p, q.get(), new HashMap<>()) : null;
+      Linker.Scored s = q.isPresent() ? linker.score(p, q.get(), lookup) : null;
       if (s != null && linker.linked(s)) {
         set(s.link(), p, q.get());
       } else {

@@ -172,6 +172,20 @@ public final class LinkIndex implements Closeable {
     writer.addDocument(doc);
   }
 
+  /**
+   * Merges the index into as few segments as {@code maxSegments} and refreshes: after a bulk load,
+   * every key lookup of the link pass then visits few segments instead of dozens.
+   */
+  public void merge(int maxSegments) throws IOException {
+    writer.forceMerge(maxSegments);
+    refresh();
+  }
+
+  /** Number of segments of the current searcher. */
+  public int segments() {
+    return searcher.getIndexReader().leaves().size();
+  }
+
   /** Removes every document (records, tombstones, links) before a rebuild. */
   public void deleteAll() throws IOException {
     writer.deleteAll();
@@ -219,39 +233,85 @@ public final class LinkIndex implements Closeable {
   }
 
   /** Every current record holding {@code key}. */
-  public void holders(String key, Set<Integer> docs, Map<String, Profile> pendingOut)
+  public void holders(String key, Set<Integer> docs, Map<String, Profile> recentOut)
       throws IOException {
-    recent.withKey(key).forEach(p -> pendingOut.put(p.id(), p));
+    holders(key, Integer.MAX_VALUE - 1, docs, recentOut);
+  }
+
+  /**
+   * The records holding {@code key} if there are at most {@code cap}: returns how many there are
+   * (counted up to {@code cap + 1}) and adds them to {@code docs} and {@code recentOut} only when
+   * there are not too many.
+   */
+  public int holders(String key, int cap, Set<Integer> docs, Map<String, Profile> recentOut)
+      throws IOException {
+    List<Profile> fresh = recent.withKey(key);
+    List<Integer> found = new ArrayList<>();
+    int n = fresh.size();
     BytesRef term = new BytesRef(key);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       TermsEnum te = termsEnum(leaf);
       if (te != null && te.seekExact(term)) {
-        collect(leaf, te, docs);
+        if (leaf.reader().getLiveDocs() == null
+            && recent.noneShadowed()
+            && n + te.docFreq() > cap) {
+          return n + te.docFreq(); // exact without deletions: too many, no need to read them
+        }
+        n += collect(leaf, te, found, cap + 1 - n);
+        if (n > cap) {
+          return n;
+        }
       }
+    }
+    docs.addAll(found);
+    fresh.forEach(p -> recentOut.put(p.id(), p));
+    return n;
+  }
+
+  /**
+   * The values one character off an identifier that current records hold (with how many records
+   * hold each, counted up to the cap), and those records ({@code complete} false when there were
+   * too many to collect).
+   */
+  public record Neighbourhood(
+      Map<String, Integer> values,
+      List<Integer> docs,
+      Map<String, Profile> recent,
+      boolean complete) {
+    /** Records holding neighbours that are themselves held by more than {@code specificMax}. */
+    public int commonRecords(int specificMax) {
+      int n = 0;
+      for (int k : values.values()) {
+        n += k > specificMax ? k : 0;
+      }
+      return n;
     }
   }
 
   /**
-   * Every current record holding an identifier one off {@code x}: two prefix scans of the sorted
-   * terms (see {@link OneOff}) and a pass over the records written since the last refresh.
+   * The neighbourhood of {@code x}: two prefix scans of the sorted terms (see {@link OneOff}) and a
+   * look at the records written since the last refresh. Counting stops past {@code cap} records
+   * (then {@code docs} is incomplete: the caller does not retrieve from an over-common value).
    */
-  public void oneOffHolders(Ident x, Set<Integer> docs, Map<String, Profile> pendingOut)
-      throws IOException {
-    scanOneOff(
-        x, (leaf, te, value) -> collect(leaf, te, docs), (p, value) -> pendingOut.put(p.id(), p));
-  }
-
-  /**
-   * The values one off {@code x} that current records hold, with how many records hold each
-   * (counted up to {@code cap + 1}).
-   */
-  public Map<String, Integer> neighbours(Ident x, int cap) throws IOException {
-    Map<String, Integer> out = new java.util.TreeMap<>();
+  public Neighbourhood neighbourhood(Ident x, int cap) throws IOException {
+    Map<String, Integer> values = new java.util.TreeMap<>();
+    List<Integer> docs = new ArrayList<>();
+    Map<String, Profile> fresh = new java.util.LinkedHashMap<>();
     scanOneOff(
         x,
-        (leaf, te, value) -> out.merge(value, count(leaf, te, cap), Integer::sum),
-        (p, value) -> out.merge(value, 1, Integer::sum));
-    return out;
+        (leaf, te, value) -> {
+          List<Integer> found = new ArrayList<>();
+          int k = collect(leaf, te, found, cap + 1 - values.getOrDefault(value, 0));
+          values.merge(value, k, Integer::sum);
+          if (docs.size() <= cap) {
+            docs.addAll(found);
+          }
+        },
+        (p, value) -> {
+          values.merge(value, 1, Integer::sum);
+          fresh.put(p.id(), p);
+        });
+    return new Neighbourhood(values, docs, fresh, docs.size() + fresh.size() <= cap);
   }
 
   private interface TermVisitor {
@@ -305,34 +365,24 @@ public final class LinkIndex implements Closeable {
     if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
       return;
     }
+    byte[] mine = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int skip = start.length - prefix; // the namespace, in bytes
     for (BytesRef t = te.term(); t != null && startsWith(t, start); t = te.next()) {
-      String other = t.utf8ToString().substring(namespace.length());
-      if (!OneOff.oneOff(value, other)) {
+      if (!OneOff.oneOff(mine, t.bytes, t.offset + skip, t.length - skip)) {
         continue;
       }
+      String other = t.utf8ToString().substring(namespace.length());
       if (forwardHead < 0) {
         visitor.visit(leaf, te, other);
       } else {
         // read backwards; a difference in the middle is also found by the forward scan: once only
         String original = new StringBuilder(other).reverse().toString();
-        String mine = new StringBuilder(value).reverse().toString();
-        if (!original.regionMatches(0, mine, 0, forwardHead)) {
+        String me = new StringBuilder(value).reverse().toString();
+        if (!original.regionMatches(0, me, 0, forwardHead)) {
           visitor.visit(leaf, te, original);
         }
       }
     }
-  }
-
-  private int count(LeafReaderContext leaf, TermsEnum te, int cap) throws IOException {
-    PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-    Bits live = leaf.reader().getLiveDocs();
-    int n = 0;
-    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && n <= cap; d = pe.nextDoc()) {
-      if (visible(leaf, live, d)) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static boolean startsWith(BytesRef t, BytesRef prefix) {
@@ -347,14 +397,19 @@ public final class LinkIndex implements Closeable {
     return true;
   }
 
-  private void collect(LeafReaderContext leaf, TermsEnum te, Set<Integer> docs) throws IOException {
+  /** Adds the visible docs of the current term, at most {@code limit}; returns how many. */
+  private int collect(LeafReaderContext leaf, TermsEnum te, List<Integer> docs, int limit)
+      throws IOException {
     PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
     Bits live = leaf.reader().getLiveDocs();
-    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+    int n = 0;
+    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && n < limit; d = pe.nextDoc()) {
       if (visible(leaf, live, d)) {
         docs.add(leaf.docBase + d);
+        n++;
       }
     }
+    return n;
   }
 
   private boolean visible(LeafReaderContext leaf, Bits live, int doc) {
@@ -368,6 +423,13 @@ public final class LinkIndex implements Closeable {
 
   /** The profiles of searcher documents (global doc ids), in doc order. */
   public List<Profile> load(java.util.Collection<Integer> globalDocs) throws IOException {
+    return load(globalDocs, id -> true);
+  }
+
+  /** The profiles of searcher documents whose record id passes {@code ids}, in doc order. */
+  public List<Profile> load(
+      java.util.Collection<Integer> globalDocs, java.util.function.Predicate<String> ids)
+      throws IOException {
     List<Integer> sorted = new ArrayList<>(globalDocs);
     sorted.sort(null);
     List<Profile> out = new ArrayList<>(sorted.size());
@@ -383,7 +445,10 @@ public final class LinkIndex implements Closeable {
         values = leaf.reader().getBinaryDocValues(PROFILE);
       }
       if (values != null && values.advanceExact(g - leaf.docBase)) {
-        out.add(ProfileCodec.decode(values.binaryValue()));
+        BytesRef bytes = values.binaryValue();
+        if (ids.test(ProfileCodec.id(bytes))) {
+          out.add(ProfileCodec.decode(bytes));
+        }
       }
     }
     return out;

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Candidate retrieval and scoring over the {@link LinkIndex}, the same for an incremental write and
@@ -21,9 +23,9 @@ import java.util.Set;
  *
  * <p>A pair is linked when its score reaches {@link LinkOptions#linkScore()} <em>and</em> it is
  * retrievable: it shares an identifier, a name with birth date or an address that is not
- * over-common, a person name that is specific (not merely common), a salient-text key held by at
- * most {@link LinkOptions#textKeyMax()} records, or a pair of long identifiers one character apart.
- * A common name (王伟) never retrieves a candidate.
+ * over-common, a person name that is specific (not merely common), a salient-text key, or a pair of
+ * long identifiers one character apart that are not over-common. A common name (王伟) never retrieves
+ * a candidate.
  */
 public final class Linker {
   private final LinkIndex index;
@@ -33,6 +35,48 @@ public final class Linker {
 
   /** A scored pair and whether it is retrievable. */
   public record Scored(Link link, boolean retrievable) {}
+
+  /**
+   * Frequencies and neighbourhoods looked up within one operation, while the index does not change.
+   * Not thread-safe: one per thread.
+   */
+  public final class Lookup implements Scorer.Frequencies {
+    private final Map<String, Integer> records = new HashMap<>();
+    private final Map<String, LinkIndex.Neighbourhood> hoods = new HashMap<>();
+
+    /**
+     * How many current records hold {@code key}, counted up to {@link #cap()}. For a long
+     * identifier the records holding a value one character off it count too if that value is itself
+     * more than specific: a typo of a courier depot's phone is as common as the phone, however
+     * rarely that typo was made (random neighbours, held once each, do not count).
+     */
+    @Override
+    public int records(String key) {
+      Integer n = records.get(key);
+      if (n == null) {
+        try {
+          n = index.records(key, cap());
+          Ident ident = longIdent(key);
+          if (ident != null && n <= cap()) {
+            n += hood(ident).commonRecords(options.identifiers().specificMax());
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        records.put(key, n);
+      }
+      return n;
+    }
+
+    LinkIndex.Neighbourhood hood(Ident ident) throws IOException {
+      LinkIndex.Neighbourhood h = hoods.get(ident.key());
+      if (h == null) {
+        h = index.neighbourhood(ident, cap());
+        hoods.put(ident.key(), h);
+      }
+      return h;
+    }
+  }
 
   public Linker(LinkIndex index, LinkOptions options) {
     this.index = index;
@@ -49,6 +93,11 @@ public final class Linker {
     return options;
   }
 
+  /** A fresh lookup for one operation. */
+  public Lookup lookup() {
+    return new Lookup();
+  }
+
   /** Whether a scored pair is a link. */
   public boolean linked(Scored s) {
     return s.retrievable() && s.link().score() >= options.linkScore();
@@ -59,31 +108,37 @@ public final class Linker {
     return Math.max(cap, options.textKeyMax() + 1);
   }
 
-  /**
-   * How many current records hold {@code key}, counted up to {@link #cap()}. For a long identifier
-   * the records holding a value one character off it count too: a typo of a courier depot's phone
-   * is as common as the phone, however rarely that typo was made.
-   */
+  /** How many current records hold {@code key} (see {@link Lookup#records}). */
   public int records(String key) throws IOException {
-    int n = index.records(key, cap());
-    Ident ident = longIdent(key);
-    if (ident != null && n <= cap()) {
-      for (int m : index.neighbours(ident, cap()).values()) {
-        n += m;
-        if (n > cap()) {
-          break;
-        }
-      }
+    return records(lookup(), key);
+  }
+
+  /** {@link Lookup#records} with its I/O failure unwrapped. */
+  public int records(Lookup lookup, String key) throws IOException {
+    try {
+      return lookup.records(key);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return n;
+  }
+
+  /** The frequency band of a key held by {@code records} records. */
+  public Frequency band(String key, int records) {
+    return switch (Keys.kind(key)) {
+      case Keys.NAME -> Names.band(options, key.substring(Keys.NAME.length()), records);
+      case Keys.ADDRESS -> options.addresses().of(records);
+      case Keys.TEXT ->
+          records <= options.textKeyMax() ? Frequency.SPECIFIC : Frequency.OVER_COMMON;
+      default -> options.identifiers().of(records);
+    };
   }
 
   /** The keys of the values one character off a long identifier key (empty for other keys). */
   public Set<String> neighbourKeys(String key) throws IOException {
     Ident ident = longIdent(key);
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     if (ident != null) {
-      for (String v : index.neighbours(ident, cap()).keySet()) {
+      for (String v : index.neighbourhood(ident, Integer.MAX_VALUE - 1).values().keySet()) {
         out.add(Keys.ident(ident.type(), v));
       }
     }
@@ -100,79 +155,74 @@ public final class Linker {
     return ident.longEnough() ? ident : null;
   }
 
-  /** The frequency band of a key held by {@code records} records. */
-  public Frequency band(String key, int records) {
-    return switch (Keys.kind(key)) {
-      case Keys.NAME -> Names.band(options, key.substring(Keys.NAME.length()), records);
-      case Keys.ADDRESS -> options.addresses().of(records);
-      case Keys.TEXT ->
-          records <= options.textKeyMax() ? Frequency.SPECIFIC : Frequency.OVER_COMMON;
-      default -> options.identifiers().of(records);
-    };
+  /** Every current record that shares a retrieval key or a one-off identifier with {@code p}. */
+  public List<Profile> candidates(Profile p, Lookup lookup) throws IOException {
+    return candidates(p, lookup, id -> true);
   }
 
-  /** Every current record that shares a retrieval key or a one-off identifier with {@code p}. */
-  public List<Profile> candidates(Profile p) throws IOException {
+  /** The candidates of {@code p} whose ids pass {@code ids}. */
+  public List<Profile> candidates(Profile p, Lookup lookup, Predicate<String> ids)
+      throws IOException {
     Set<Integer> docs = new HashSet<>();
     Map<String, Profile> recent = new LinkedHashMap<>();
     for (String key : p.keys()) {
-      Frequency band = band(key, records(key));
-      if (Keys.kind(key).equals(Keys.NAME)
-          ? band == Frequency.SPECIFIC
-          : band != Frequency.OVER_COMMON) {
-        index.holders(key, docs, recent);
+      String kind = Keys.kind(key);
+      Set<Integer> found = new HashSet<>();
+      Map<String, Profile> fresh = new LinkedHashMap<>();
+      int n = index.holders(key, cap(), found, fresh);
+      Ident ident = kind.equals(Keys.IDENT) ? longIdent(key) : null;
+      LinkIndex.Neighbourhood hood = null;
+      if (ident != null && n <= cap()) {
+        hood = lookup.hood(ident);
+        n += hood.commonRecords(options.identifiers().specificMax());
       }
-    }
-    for (Ident i : p.idents()) {
-      if (i.longEnough()) {
-        index.oneOffHolders(i, docs, recent);
+      lookup.records.putIfAbsent(key, n);
+      Frequency band = band(key, n);
+      boolean retrieve =
+          kind.equals(Keys.NAME) ? band == Frequency.SPECIFIC : band != Frequency.OVER_COMMON;
+      if (retrieve) {
+        docs.addAll(found);
+        recent.putAll(fresh);
+        if (hood != null && hood.complete()) {
+          docs.addAll(hood.docs());
+          recent.putAll(hood.recent());
+        }
       }
     }
     Map<String, Profile> out = new LinkedHashMap<>();
-    for (Profile q : index.load(docs)) {
+    for (Profile q : index.load(docs, id -> !id.equals(p.id()) && ids.test(id))) {
       out.put(q.id(), q);
     }
-    out.putAll(recent);
-    out.remove(p.id());
+    recent.values().stream()
+        .filter(q -> !q.id().equals(p.id()) && ids.test(q.id()))
+        .forEach(q -> out.put(q.id(), q));
     return new ArrayList<>(out.values());
   }
 
   /** Scores {@code p} against every candidate. */
   public List<Scored> scoreAll(Profile p) throws IOException {
-    Map<String, Integer> df = new HashMap<>();
+    Lookup lookup = lookup();
     List<Scored> out = new ArrayList<>();
-    for (Profile q : candidates(p)) {
-      out.add(score(p, q, df));
+    for (Profile q : candidates(p, lookup)) {
+      out.add(score(p, q, lookup));
     }
     return out;
   }
 
-  /** Scores one pair; {@code df} caches frequencies within one operation. */
-  public Scored score(Profile a, Profile b, Map<String, Integer> df) throws IOException {
+  /** Scores one pair with the frequencies of {@code lookup}. */
+  public Scored score(Profile a, Profile b, Lookup lookup) throws IOException {
     try {
-      Scorer.Frequencies f = key -> df.computeIfAbsent(key, this::recordsUnchecked);
-      Link link = scorer.score(a, b, f);
+      Link link = scorer.score(a, b, lookup);
       return new Scored(link, retrievable(link));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
 
-  private int recordsUnchecked(String key) {
-    try {
-      return records(key);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static boolean retrievable(Link link) {
     for (Evidence e : link.evidence()) {
       switch (e.kind()) {
-        case ONE_OFF -> {
-          return true;
-        }
-        case IDENTICAL, NORMALISED_EQUAL, SAME_NAME_AND_BIRTH, SAME_ADDRESS -> {
+        case ONE_OFF, IDENTICAL, NORMALISED_EQUAL, SAME_NAME_AND_BIRTH, SAME_ADDRESS -> {
           if (e.frequency() != Frequency.OVER_COMMON) {
             return true;
           }

@@ -21,11 +21,37 @@ public final class OneOff {
   public static int[] split(IdentifierType type, int n) {
     return switch (type) {
       case PHONE -> n == 11 ? new int[] {6, 4} : null; // mobiles only
-      case ID_NUMBER -> n == 18 ? new int[] {12, 5} : null;
-      case LICENCE -> n == 12 ? new int[] {8, 3} : null;
+      case ID_NUMBER -> n == 18 ? new int[] {13, 4} : null;
+      // a county's licence numbers fill a small space: a neighbour is another retailer, not a typo
+      case LICENCE -> null;
       case WAYBILL, ACCOUNT -> n >= 12 && n <= 25 ? new int[] {n / 2, n - 1 - n / 2} : null;
       case PLATE -> null; // 7 characters: too short, random neighbours are everywhere
     };
+  }
+
+  /** {@link #oneOff(String, String)} on bytes: {@code a} against {@code b[off..off+len)}. */
+  public static boolean oneOff(byte[] a, byte[] b, int off, int len) {
+    int n = a.length;
+    if (n != len) {
+      return false;
+    }
+    int first = -1;
+    for (int i = 0; i < n; i++) {
+      if (a[i] != b[off + i]) {
+        first = i;
+        break;
+      }
+    }
+    if (first < 0) {
+      return false;
+    }
+    if (java.util.Arrays.equals(a, first + 1, n, b, off + first + 1, off + n)) {
+      return true;
+    }
+    return first + 1 < n
+        && a[first] == b[off + first + 1]
+        && a[first + 1] == b[off + first]
+        && java.util.Arrays.equals(a, first + 2, n, b, off + first + 2, off + n);
   }
 
   /** Whether {@code a} and {@code b} differ by exactly one substitution or one adjacent swap. */

@@ -57,6 +57,17 @@ public final class ProfileCodec {
     return new BytesRef(bytes.toByteArray());
   }
 
+  /** Only the record id of an encoded profile (it comes first), without decoding the rest. */
+  public static String id(BytesRef ref) {
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length))) {
+      in.readByte();
+      return in.readUTF();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static Profile decode(BytesRef ref) {
     try (DataInputStream in =
         new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length))) {

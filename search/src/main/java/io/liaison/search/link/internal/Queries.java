@@ -24,7 +24,7 @@ public final class Queries {
       return List.of();
     }
     List<Link> out = new ArrayList<>();
-    Map<String, Integer> df = new HashMap<>();
+    Linker.Lookup df = core.linker().lookup();
     for (Graph.Edge e : node.edges()) {
       Optional<Profile> q = core.index().profile(e.other(recordId));
       if (q.isPresent()) {
@@ -49,7 +49,7 @@ public final class Queries {
     }
     nodes.sort(Comparator.comparing(NetworkMember::date).thenComparing(NetworkMember::id));
     List<Link> edges = new ArrayList<>();
-    Map<String, Integer> df = new HashMap<>();
+    Linker.Lookup df = core.linker().lookup();
     for (Graph.Edge e : Networks.edges(c.members(), 0)) {
       Profile a = profiles.get(e.a());
       Profile b = profiles.get(e.b());

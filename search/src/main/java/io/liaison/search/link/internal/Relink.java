@@ -3,9 +3,7 @@ package io.liaison.search.link.internal;
 import io.liaison.search.link.LinkRecord;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +61,8 @@ public final class Relink {
       }
       extract.finish();
       progress.accept(indexed.get());
+      // one segment: every key lookup of the link pass then seeks one term dictionary
+      index.merge(1);
       Queue<Found> found = new ConcurrentLinkedQueue<>();
       Linker linker = core.linker();
       Pipeline<Profile> link =
@@ -70,13 +70,11 @@ public final class Relink {
               pool,
               threads,
               p -> {
-                Map<String, Integer> df = new HashMap<>();
-                for (Profile q : linker.candidates(p)) {
-                  if (q.id().compareTo(p.id()) > 0) {
-                    Linker.Scored s = linker.score(p, q, df);
-                    if (linker.linked(s)) {
-                      found.add(new Found(s, p, q));
-                    }
+                Linker.Lookup lookup = linker.lookup();
+                for (Profile q : linker.candidates(p, lookup, id -> id.compareTo(p.id()) > 0)) {
+                  Linker.Scored s = linker.score(p, q, lookup);
+                  if (linker.linked(s)) {
+                    found.add(new Found(s, p, q));
                   }
                 }
               });
