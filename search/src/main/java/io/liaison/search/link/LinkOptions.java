@@ -79,32 +79,4 @@ public record LinkOptions(
         similarText,
         refreshEvery);
   }
-
-  /** These options with other score thresholds. */
-  public LinkOptions withScores(double linkScore, double proposalScore) {
-    return new LinkOptions(
-        linkScore,
-        proposalScore,
-        identifiers,
-        names,
-        addresses,
-        textKeyMax,
-        nearDuplicateText,
-        similarText,
-        refreshEvery);
-  }
-
-  /** These options refreshing the link index after {@code refreshEvery} writes. */
-  public LinkOptions withRefreshEvery(int refreshEvery) {
-    return new LinkOptions(
-        linkScore,
-        proposalScore,
-        identifiers,
-        names,
-        addresses,
-        textKeyMax,
-        nearDuplicateText,
-        similarText,
-        refreshEvery);
-  }
 }

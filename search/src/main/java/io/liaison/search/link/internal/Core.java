@@ -180,10 +180,10 @@ public final class Core {
     Set<Integer> docs = new HashSet<>();
     Map<String, Profile> recent = new LinkedHashMap<>();
     for (String key : keys) {
-      index.holders(key, docs, recent);
+      index.view().holders(key, docs, recent);
     }
     Map<String, Profile> out = new LinkedHashMap<>();
-    for (Profile q : index.load(docs)) {
+    for (Profile q : index.view().load(docs)) {
       out.put(q.id(), q);
     }
     out.putAll(recent);
@@ -266,14 +266,7 @@ public final class Core {
     }
     Map<String, MergeProposal> after = new TreeMap<>();
     for (Graph.Component c : changes.changed()) {
-      Set<String> ids = new LinkedHashSet<>();
-      for (MergeProposal m : Networks.proposals(c, linker.options().proposalScore())) {
-        after.put(m.id(), m);
-        ids.add(m.id());
-      }
-      if (!ids.isEmpty()) {
-        proposalsOfNetwork.put(c.id(), ids);
-      }
+      proposeFor(c, after);
     }
     List<MergeProposal> raised = new ArrayList<>();
     for (MergeProposal m : after.values()) {
@@ -338,14 +331,19 @@ public final class Core {
     hits.clear();
     for (Graph.Component c : fresh.components()) {
       networks.put(c.id(), c);
-      Set<String> ids = new LinkedHashSet<>();
-      for (MergeProposal m : Networks.proposals(c, linker.options().proposalScore())) {
-        proposals.put(m.id(), m);
-        ids.add(m.id());
-      }
-      if (!ids.isEmpty()) {
-        proposalsOfNetwork.put(c.id(), ids);
-      }
+      proposeFor(c, proposals);
+    }
+  }
+
+  /** Computes the proposals of a network into {@code out} and remembers them for it. */
+  private void proposeFor(Graph.Component c, Map<String, MergeProposal> out) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (MergeProposal m : Networks.proposals(c, linker.options().proposalScore())) {
+      out.put(m.id(), m);
+      ids.add(m.id());
+    }
+    if (!ids.isEmpty()) {
+      proposalsOfNetwork.put(c.id(), ids);
     }
   }
 

@@ -42,7 +42,7 @@ public final class Linker {
    */
   public final class Lookup implements Scorer.Frequencies {
     private final Map<String, Integer> records = new HashMap<>();
-    private final Map<String, LinkIndex.Neighbourhood> hoods = new HashMap<>();
+    private final Map<String, IndexView.Neighbourhood> hoods = new HashMap<>();
 
     /**
      * How many current records hold {@code key}, counted up to {@link #cap()}. For a long
@@ -55,7 +55,7 @@ public final class Linker {
       Integer n = records.get(key);
       if (n == null) {
         try {
-          n = index.records(key, cap());
+          n = index.view().records(key, cap());
           Ident ident = longIdent(key);
           if (ident != null && n <= cap()) {
             n += hood(ident).commonRecords(options.identifiers().specificMax());
@@ -68,10 +68,10 @@ public final class Linker {
       return n;
     }
 
-    LinkIndex.Neighbourhood hood(Ident ident) throws IOException {
-      LinkIndex.Neighbourhood h = hoods.get(ident.key());
+    IndexView.Neighbourhood hood(Ident ident) throws IOException {
+      IndexView.Neighbourhood h = hoods.get(ident.key());
       if (h == null) {
-        h = index.neighbourhood(ident, cap());
+        h = index.view().neighbourhood(ident, cap());
         hoods.put(ident.key(), h);
       }
       return h;
@@ -138,7 +138,7 @@ public final class Linker {
     Ident ident = longIdent(key);
     Set<String> out = new TreeSet<>();
     if (ident != null) {
-      for (String v : index.neighbourhood(ident, Integer.MAX_VALUE - 1).values().keySet()) {
+      for (String v : index.view().neighbourhood(ident, Integer.MAX_VALUE - 1).values().keySet()) {
         out.add(Keys.ident(ident.type(), v));
       }
     }
@@ -169,9 +169,9 @@ public final class Linker {
       String kind = Keys.kind(key);
       Set<Integer> found = new HashSet<>();
       Map<String, Profile> fresh = new LinkedHashMap<>();
-      int n = index.holders(key, cap(), found, fresh);
+      int n = index.view().holders(key, cap(), found, fresh);
       Ident ident = kind.equals(Keys.IDENT) ? longIdent(key) : null;
-      LinkIndex.Neighbourhood hood = null;
+      IndexView.Neighbourhood hood = null;
       if (ident != null && n <= cap()) {
         hood = lookup.hood(ident);
         n += hood.commonRecords(options.identifiers().specificMax());
@@ -190,7 +190,7 @@ public final class Linker {
       }
     }
     Map<String, Profile> out = new LinkedHashMap<>();
-    for (Profile q : index.load(docs, id -> !id.equals(p.id()) && ids.test(id))) {
+    for (Profile q : index.view().load(docs, id -> !id.equals(p.id()) && ids.test(id))) {
       out.put(q.id(), q);
     }
     recent.values().stream()

@@ -1,0 +1,347 @@
+package io.liaison.search.link.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The current view of the {@link LinkIndex}: one refreshed searcher plus the {@link RecentWrites}
+ * since. Every read of the engine goes through it: ranks and profiles by id, how many records hold
+ * a key, who holds it, the one-off neighbourhood of an identifier. A view is valid until the next
+ * write (global doc ids change on refresh); take {@link LinkIndex#view()} again after writing.
+ */
+public final class IndexView {
+  static final String ID = "id";
+  static final String TYPE = "t";
+  static final String KEY = "k";
+  static final String PROFILE = "p";
+  static final String RANK = "v";
+
+  private final IndexSearcher searcher;
+  private final RecentWrites recent;
+
+  IndexView(IndexSearcher searcher, RecentWrites recent) {
+    this.searcher = searcher;
+    this.recent = recent;
+  }
+
+  /**
+   * {@code version * 2} for a record, {@code version * 2 + 1} for a tombstone (a withdrawal of
+   * version v beats the record of version v); -1 if unknown.
+   */
+  public long rank(String id) throws IOException {
+    RecentWrites.Entry r = recent.get(id);
+    if (r != null) {
+      return r.rank();
+    }
+    int doc = liveDoc(id);
+    return doc < 0 ? -1 : numeric(doc, RANK);
+  }
+
+  /** The current profile of a record, empty if unknown or withdrawn. */
+  public Optional<Profile> profile(String id) throws IOException {
+    RecentWrites.Entry r = recent.get(id);
+    if (r != null) {
+      return Optional.ofNullable(r.profile());
+    }
+    int doc = liveDoc(id);
+    if (doc < 0 || (numeric(doc, RANK) & 1) == 1) {
+      return Optional.empty();
+    }
+    return Optional.of(load(List.of(doc)).get(0));
+  }
+
+  /** How many current records hold {@code key}, counted up to {@code cap + 1}. */
+  public int records(String key, int cap) throws IOException {
+    int n = recent.withKey(key).size();
+    BytesRef term = new BytesRef(key);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      TermsEnum te = termsEnum(leaf);
+      if (te == null || !te.seekExact(term)) {
+        continue;
+      }
+      if (leaf.reader().getLiveDocs() == null && recent.noneShadowed()) {
+        n += te.docFreq();
+      } else {
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (visible(leaf, live, d)) {
+            n++;
+          }
+        }
+      }
+      if (n > cap) {
+        return n;
+      }
+    }
+    return n;
+  }
+
+  /** Every current record holding {@code key}. */
+  public void holders(String key, Set<Integer> docs, Map<String, Profile> recentOut)
+      throws IOException {
+    holders(key, Integer.MAX_VALUE - 1, docs, recentOut);
+  }
+
+  /**
+   * The records holding {@code key} if there are at most {@code cap}: returns how many there are
+   * (counted up to {@code cap + 1}) and adds them to {@code docs} and {@code recentOut} only when
+   * there are not too many.
+   */
+  public int holders(String key, int cap, Set<Integer> docs, Map<String, Profile> recentOut)
+      throws IOException {
+    List<Profile> fresh = recent.withKey(key);
+    List<Integer> found = new ArrayList<>();
+    int n = fresh.size();
+    BytesRef term = new BytesRef(key);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      TermsEnum te = termsEnum(leaf);
+      if (te != null && te.seekExact(term)) {
+        if (leaf.reader().getLiveDocs() == null
+            && recent.noneShadowed()
+            && n + te.docFreq() > cap) {
+          return n + te.docFreq(); // exact without deletions: too many, no need to read them
+        }
+        n += collect(leaf, te, found, cap + 1 - n);
+        if (n > cap) {
+          return n;
+        }
+      }
+    }
+    docs.addAll(found);
+    fresh.forEach(p -> recentOut.put(p.id(), p));
+    return n;
+  }
+
+  /**
+   * The values one character off an identifier that current records hold (with how many records
+   * hold each, counted up to the cap), and those records ({@code complete} false when there were
+   * too many to collect).
+   */
+  public record Neighbourhood(
+      Map<String, Integer> values,
+      List<Integer> docs,
+      Map<String, Profile> recent,
+      boolean complete) {
+    /** Records holding neighbours that are themselves held by more than {@code specificMax}. */
+    public int commonRecords(int specificMax) {
+      int n = 0;
+      for (int k : values.values()) {
+        n += k > specificMax ? k : 0;
+      }
+      return n;
+    }
+  }
+
+  /**
+   * The neighbourhood of {@code x}: two prefix scans of the sorted terms (see {@link OneOff}) and a
+   * look at the records written since the last refresh. Counting stops past {@code cap} records
+   * (then {@code docs} is incomplete: the caller does not retrieve from an over-common value).
+   */
+  public Neighbourhood neighbourhood(Ident x, int cap) throws IOException {
+    Map<String, Integer> values = new java.util.TreeMap<>();
+    List<Integer> docs = new ArrayList<>();
+    Map<String, Profile> fresh = new java.util.LinkedHashMap<>();
+    scanOneOff(
+        x,
+        (leaf, te, value) -> {
+          List<Integer> found = new ArrayList<>();
+          int k = collect(leaf, te, found, cap + 1 - values.getOrDefault(value, 0));
+          values.merge(value, k, Integer::sum);
+          if (docs.size() <= cap) {
+            docs.addAll(found);
+          }
+        },
+        (p, value) -> {
+          values.merge(value, 1, Integer::sum);
+          fresh.put(p.id(), p);
+        });
+    return new Neighbourhood(values, docs, fresh, docs.size() + fresh.size() <= cap);
+  }
+
+  private interface TermVisitor {
+    void visit(LeafReaderContext leaf, TermsEnum te, String value) throws IOException;
+  }
+
+  private void scanOneOff(
+      Ident x, TermVisitor inSearcher, java.util.function.BiConsumer<Profile, String> inRecent)
+      throws IOException {
+    int[] split = OneOff.split(x.type(), x.value().length());
+    if (split == null) {
+      return;
+    }
+    String value = x.value();
+    String forward = Keys.ident(x.type(), "");
+    String backward = Keys.reversed(x.type(), "");
+    String reversed = new StringBuilder(value).reverse().toString();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      TermsEnum te = termsEnum(leaf);
+      if (te == null) {
+        continue;
+      }
+      scan(leaf, te, forward, value, split[0], -1, inSearcher);
+      scan(leaf, te, backward, reversed, split[1], split[0], inSearcher);
+    }
+    Set<String> seen = new HashSet<>();
+    for (String prefix :
+        List.of(RecentWrites.headPrefix(x, split), RecentWrites.tailPrefix(x, split))) {
+      for (Profile p : recent.withPrefix(prefix)) {
+        for (Ident y : p.idents()) {
+          if (y.type() == x.type()
+              && OneOff.oneOff(value, y.value())
+              && seen.add(p.id() + "\n" + y.value())) {
+            inRecent.accept(p, y.value());
+          }
+        }
+      }
+    }
+  }
+
+  private void scan(
+      LeafReaderContext leaf,
+      TermsEnum te,
+      String namespace,
+      String value,
+      int prefix,
+      int forwardHead,
+      TermVisitor visitor)
+      throws IOException {
+    BytesRef start = new BytesRef(namespace + value.substring(0, prefix));
+    if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
+      return;
+    }
+    byte[] mine = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int skip = start.length - prefix; // the namespace, in bytes
+    for (BytesRef t = te.term(); t != null && startsWith(t, start); t = te.next()) {
+      if (!OneOff.oneOff(mine, t.bytes, t.offset + skip, t.length - skip)) {
+        continue;
+      }
+      String other = t.utf8ToString().substring(namespace.length());
+      if (forwardHead < 0) {
+        visitor.visit(leaf, te, other);
+      } else {
+        // read backwards; a difference in the middle is also found by the forward scan: once only
+        String original = new StringBuilder(other).reverse().toString();
+        String me = new StringBuilder(value).reverse().toString();
+        if (!original.regionMatches(0, me, 0, forwardHead)) {
+          visitor.visit(leaf, te, original);
+        }
+      }
+    }
+  }
+
+  private static boolean startsWith(BytesRef t, BytesRef prefix) {
+    if (t.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (t.bytes[t.offset + i] != prefix.bytes[prefix.offset + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Adds the visible docs of the current term, at most {@code limit}; returns how many. */
+  private int collect(LeafReaderContext leaf, TermsEnum te, List<Integer> docs, int limit)
+      throws IOException {
+    PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+    Bits live = leaf.reader().getLiveDocs();
+    int n = 0;
+    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && n < limit; d = pe.nextDoc()) {
+      if (visible(leaf, live, d)) {
+        docs.add(leaf.docBase + d);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private boolean visible(LeafReaderContext leaf, Bits live, int doc) {
+    return (live == null || live.get(doc)) && !recent.shadowed(leaf.docBase + doc);
+  }
+
+  private static TermsEnum termsEnum(LeafReaderContext leaf) throws IOException {
+    Terms terms = leaf.reader().terms(KEY);
+    return terms == null ? null : terms.iterator();
+  }
+
+  /** The profiles of searcher documents (global doc ids), in doc order. */
+  public List<Profile> load(java.util.Collection<Integer> globalDocs) throws IOException {
+    return load(globalDocs, id -> true);
+  }
+
+  /** The profiles of searcher documents whose record id passes {@code ids}, in doc order. */
+  public List<Profile> load(
+      java.util.Collection<Integer> globalDocs, java.util.function.Predicate<String> ids)
+      throws IOException {
+    List<Integer> sorted = new ArrayList<>(globalDocs);
+    sorted.sort(null);
+    List<Profile> out = new ArrayList<>(sorted.size());
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int leafIndex = -1;
+    BinaryDocValues values = null;
+    LeafReaderContext leaf = null;
+    for (int g : sorted) {
+      int i = org.apache.lucene.index.ReaderUtil.subIndex(g, leaves);
+      if (i != leafIndex) {
+        leafIndex = i;
+        leaf = leaves.get(i);
+        values = leaf.reader().getBinaryDocValues(PROFILE);
+      }
+      if (values != null && values.advanceExact(g - leaf.docBase)) {
+        BytesRef bytes = values.binaryValue();
+        if (ids.test(ProfileCodec.id(bytes))) {
+          out.add(ProfileCodec.decode(bytes));
+        }
+      }
+    }
+    return out;
+  }
+
+  int liveDoc(String id) throws IOException {
+    BytesRef term = new BytesRef(id);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Terms terms = leaf.reader().terms(ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (te.seekExact(term)) {
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (visible(leaf, live, d)) {
+            return leaf.docBase + d;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  private long numeric(int globalDoc, String field) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf =
+        leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(globalDoc, leaves));
+    NumericDocValues values = leaf.reader().getNumericDocValues(field);
+    return values != null && values.advanceExact(globalDoc - leaf.docBase)
+        ? values.longValue()
+        : -1;
+  }
+}
