@@ -24,7 +24,7 @@ public final class OneOff {
       case ID_NUMBER -> n == 18 ? new int[] {13, 4} : null;
       // a county's licence numbers fill a small space: a neighbour is another retailer, not a typo
       case LICENCE -> null;
-      case WAYBILL, ACCOUNT -> n >= 12 && n <= 25 ? new int[] {n / 2, n - 1 - n / 2} : null;
+      case WAYBILL, ACCOUNT -> n >= 10 && n <= 25 ? new int[] {n / 2, n - 1 - n / 2} : null;
       case PLATE -> null; // 7 characters: too short, random neighbours are everywhere
     };
   }
