@@ -63,7 +63,7 @@ public record LinkOptions(
   /** The defaults measured on the evaluation data (docs/linking.md). */
   public static LinkOptions defaults() {
     return new LinkOptions(
-        0.8, 0.95, new Bands(20, 60), new Bands(10, 60), new Bands(5, 20), 20, 0.8, 0.6, 1000);
+        0.8, 0.95, new Bands(20, 60), new Bands(10, 60), new Bands(5, 20), 20, 0.7, 0.5, 1000);
   }
 
   /** These options with other frequency bands. */

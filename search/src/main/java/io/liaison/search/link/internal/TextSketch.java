@@ -1,15 +1,25 @@
 package io.liaison.search.link.internal;
 
+import io.liaison.search.ident.Fold;
 import java.util.Arrays;
 
 /**
  * A bottom-k sketch of a narrative: the {@value #K} smallest hashes of its four-character shingles
- * of Chinese text (digits, Latin letters and punctuation dropped: identifiers are compared on their
- * own). Two sketches estimate the Jaccard similarity of the shingle sets without keeping the text.
+ * over Chinese characters and digits (Latin letters, spaces and punctuation dropped, full-width
+ * digits folded). Two sketches estimate the Jaccard similarity of the shingle sets without keeping
+ * the text. Digits stay because they are what tells a copied narrative from another case written on
+ * the same template: the copy keeps the dates, quantities and amounts, the template does not.
  */
 public final class TextSketch {
   public static final int K = 32;
   private static final int SHINGLE = 4;
+
+  /**
+   * Shorter texts get no sketch: a sentence or two written on a template is alike in every case, so
+   * only a text of some length can show that one record copied another.
+   */
+  static final int MIN_CHARS = 50;
+
   private static final int[] EMPTY = new int[0];
 
   private TextSketch() {}
@@ -22,12 +32,12 @@ public final class TextSketch {
     char[] han = new char[text.length()];
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Names.isHan(c)) {
+      char c = Fold.fold(text.charAt(i));
+      if ((c >= '0' && c <= '9') || Names.isHan(c)) {
         han[n++] = c;
       }
     }
-    if (n < SHINGLE + K / 2) {
+    if (n < MIN_CHARS) {
       return EMPTY;
     }
     int[] hashes = new int[n - SHINGLE + 1];
@@ -47,7 +57,7 @@ public final class TextSketch {
         out[m++] = hashes[i];
       }
     }
-    return m < K / 2 ? EMPTY : Arrays.copyOf(out, m);
+    return Arrays.copyOf(out, m);
   }
 
   /**

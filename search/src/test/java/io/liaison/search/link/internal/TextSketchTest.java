@@ -10,12 +10,20 @@ class TextSketchTest {
           + "窝点内另有封口机一台、空白包装箱若干，两人见执法人员到来即翻越后墙逃离。";
 
   @Test
-  void sameTextIsIdenticalAndDigitsDoNotMatter() {
+  void sameTextIsIdenticalAndFullWidthDigitsAreDigits() {
     assertThat(TextSketch.similarity(TextSketch.of(TEXT), TextSketch.of(TEXT))).isEqualTo(1.0);
     assertThat(
-            TextSketch.similarity(
-                TextSketch.of("2026年3月" + TEXT), TextSketch.of("2025年12月" + TEXT)))
+            TextSketch.similarity(TextSketch.of("2026年3月" + TEXT), TextSketch.of("２０２６年３月" + TEXT)))
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void theSameTemplateWithOtherFiguresIsNotANearDuplicate() {
+    String a = "2024年9月7日，执法人员在怀安县头百户镇韵达代收点开展寄递环节检查，发现寄往周边旗县的可疑包裹6件，开箱查验为中华（硬）49条，案值22050元。";
+    String b = "2025年3月21日，执法人员在怀安县头百户镇韵达代收点开展寄递环节检查，发现寄往周边旗县的可疑包裹9件，开箱查验为中华（硬）30条，案值13500元。";
+    assertThat(TextSketch.similarity(TextSketch.of(a), TextSketch.of(b))).isLessThan(0.7);
+    assertThat(TextSketch.similarity(TextSketch.of(a), TextSketch.of("【协查】" + a)))
+        .isGreaterThan(0.7);
   }
 
   @Test
