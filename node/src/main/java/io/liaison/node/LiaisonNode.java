@@ -30,6 +30,7 @@ import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.lead.LeadRoutes;
 import io.liaison.node.lead.LeadService;
 import io.liaison.node.lead.LeadSweeper;
+import io.liaison.node.network.HitService;
 import io.liaison.node.network.MergeService;
 import io.liaison.node.network.NetworkRoutes;
 import io.liaison.node.network.NetworkService;
@@ -82,6 +83,7 @@ public final class LiaisonNode {
   private SearchIndexer indexer;
   private NetworkService networks;
   private MergeService merges;
+  private HitService hits;
   private long auditTimer = -1;
 
   private LiaisonNode(
@@ -207,8 +209,12 @@ public final class LiaisonNode {
               DirectoryService directory =
                   new DirectoryService(
                       vertx, exec, trust, hz.getMap(GridConfig.DIRECTORY), quarantine, clock);
+              HitService hits =
+                  new HitService(
+                      vertx, exec, trust, hz.getMap(GridConfig.HITS), feed, quarantine, clock);
               NetworkService networks =
-                  NetworkService.attach(vertx, exec, feed, trust.bureau(), linkEngine, indexer);
+                  NetworkService.attach(
+                      vertx, exec, feed, trust.bureau(), linkEngine, hits, indexer);
               MergeService merges =
                   new MergeService(
                       vertx, exec, trust, hz.getMap(GridConfig.MERGE), feed, quarantine, clock);
@@ -244,7 +250,7 @@ public final class LiaisonNode {
                           new CaseRoutes(cases)::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
-                          new NetworkRoutes(networks, merges)::mount),
+                          new NetworkRoutes(networks, merges, hits)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       ready::get,
@@ -260,6 +266,7 @@ public final class LiaisonNode {
               node.indexer = indexer;
               node.networks = networks;
               node.merges = merges;
+              node.hits = hits;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -292,6 +299,9 @@ public final class LiaisonNode {
     IMap<String, String> mergeGrid = hazelcast.getMap(GridConfig.MERGE);
     mergeGrid.addEntryListener(new GridListener(merges::receive), true);
     GridReconciler mergeReconciler = merges.reconciler();
+    IMap<String, String> hitGrid = hazelcast.getMap(GridConfig.HITS);
+    hitGrid.addEntryListener(new GridListener(hits::receive), true);
+    GridReconciler hitReconciler = hits.reconciler();
     IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
     superseded.addEntryListener(
         (com.hazelcast.map.listener.EntryAddedListener<String, String>)
@@ -308,6 +318,7 @@ public final class LiaisonNode {
                 caseReconciler.reconcile();
                 directoryReconciler.reconcile();
                 mergeReconciler.reconcile();
+                hitReconciler.reconcile();
               }
             });
     return rosters
@@ -317,6 +328,7 @@ public final class LiaisonNode {
         .compose(r -> caseReconciler.reconcile())
         .compose(r -> directoryReconciler.reconcile())
         .compose(r -> mergeReconciler.reconcile())
+        .compose(r -> hitReconciler.reconcile())
         .compose(
             r ->
                 vertx.executeBlocking(

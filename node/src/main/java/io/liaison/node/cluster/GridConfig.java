@@ -37,6 +37,11 @@ public final class GridConfig {
   /** Bureaus' signed merge decisions: {@code <proposalId>/<bureau>} → signed envelope JSON. */
   public static final String MERGE = "liaison.merge";
 
+  /**
+   * Signed hit notices on restricted records: {@code hit/<sealedId>/<recordId>} → envelope JSON.
+   */
+  public static final String HITS = "liaison.hits";
+
   private GridConfig() {}
 
   public static Config build(NodeConfig node) {
@@ -73,6 +78,7 @@ public final class GridConfig {
         new MapConfig(CASES).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(SUPERSEDED).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(MERGE).setBackupCount(1));
+    cfg.addMapConfig(new MapConfig(HITS).setBackupCount(1));
     cfg.addMapConfig(
         new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
 

@@ -21,20 +21,24 @@ import java.util.Optional;
 /**
  * HTTP endpoints of networked cases: {@code GET /api/v1/networks} (networks spanning bureaus),
  * {@code GET /api/v1/networks/{id}} (with its graph and proposal), {@code GET
- * /api/v1/networks/proposals(/{id})} (merge proposals with their signed decisions and status) and
+ * /api/v1/networks/proposals(/{id})} (merge proposals with their signed decisions and status),
+ * {@code GET /api/v1/networks/hits} (hits on restricted records that concern this bureau) and
  * {@code POST /api/v1/networks/proposals/{id}/decision}.
  */
 public final class NetworkRoutes {
   private final NetworkService networks;
   private final MergeService merges;
+  private final HitService hits;
 
-  public NetworkRoutes(NetworkService networks, MergeService merges) {
+  public NetworkRoutes(NetworkService networks, MergeService merges, HitService hits) {
     this.networks = networks;
     this.merges = merges;
+    this.hits = hits;
   }
 
   public void mount(Router router) {
     router.get("/api/v1/networks").handler(this::list);
+    router.get("/api/v1/networks/hits").handler(this::hits);
     router.get("/api/v1/networks/proposals").handler(this::proposals);
     router.get("/api/v1/networks/proposals/:id").handler(this::proposal);
     router.post("/api/v1/networks/proposals/:id/decision").handler(this::decide);
@@ -61,6 +65,12 @@ public final class NetworkRoutes {
                           return Map.of("total", out.size(), "networks", out);
                         }))
         .onSuccess(v -> Bodies.reply(ctx, 200, v))
+        .onFailure(ctx::fail);
+  }
+
+  private void hits(RoutingContext ctx) {
+    hits.mine()
+        .onSuccess(list -> Bodies.reply(ctx, 200, Map.of("total", list.size(), "hits", list)))
         .onFailure(ctx::fail);
   }
 

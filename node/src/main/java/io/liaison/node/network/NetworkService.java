@@ -6,11 +6,14 @@ import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
 import io.liaison.search.SearchDocument;
+import io.liaison.search.link.Audience;
 import io.liaison.search.link.LinkEngine;
+import io.liaison.search.link.LinkRecord;
 import io.liaison.search.link.LinkUpdate;
 import io.liaison.search.link.MergeProposal;
 import io.liaison.search.link.Network;
 import io.liaison.search.link.NetworkGraph;
+import io.liaison.search.link.SealedHit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -30,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * at start (a new, stale or lost link index) the indexer rebuilds and feeds it everything again.
  * Reads run on worker threads, never on an event loop.
  *
+ * <p>A restricted lead this node reads is linked but joins no network; a link from it to a record
+ * whose owner may not read it is a hit, reported through {@link HitService}.
+ *
  * <p>A merge proposal raised here that involves this node's bureau is announced once on the feed
  * ({@value #PROPOSED}); every node holding the same records computes the same proposal id.
  */
@@ -42,10 +48,17 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
   private final EventFeed feed;
   private final BureauId bureau;
   private final LinkEngine engine;
+  private final HitService hits;
 
   private NetworkService(
-      Vertx vertx, StoreExecutor store, EventFeed feed, BureauId bureau, LinkEngine engine) {
+      Vertx vertx,
+      StoreExecutor store,
+      EventFeed feed,
+      BureauId bureau,
+      LinkEngine engine,
+      HitService hits) {
     this.vertx = vertx;
+    this.hits = hits;
     this.store = store;
     this.feed = feed;
     this.bureau = bureau;
@@ -62,8 +75,9 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
   }
 
   /**
-   * Follows {@code indexer} with {@code engine}; asks the indexer for a rebuild when the engine's
-   * checkpoint is not the index's. Call before the indexer starts.
+   * Follows {@code indexer} with {@code engine}, reporting hits on restricted records to {@code
+   * hits}; asks the indexer for a rebuild when the engine's checkpoint is not the index's. Call
+   * before the indexer starts.
    */
   public static NetworkService attach(
       Vertx vertx,
@@ -71,8 +85,9 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
       EventFeed feed,
       BureauId bureau,
       LinkEngine engine,
+      HitService hits,
       SearchIndexer indexer) {
-    NetworkService s = new NetworkService(vertx, store, feed, bureau, engine);
+    NetworkService s = new NetworkService(vertx, store, feed, bureau, engine, hits);
     if (engine.status().needsRelink()
         || !Objects.equals(engine.checkpoint(), indexer.index().checkpoint())) {
       LOG.info(
@@ -86,8 +101,8 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
   }
 
   @Override
-  public void upserted(SearchDocument doc) throws IOException {
-    announce(engine.upsert(doc));
+  public void upserted(SearchDocument doc, Audience audience) throws IOException {
+    announce(engine.upsert(new LinkRecord(doc, audience)));
   }
 
   @Override
@@ -101,6 +116,16 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
   }
 
   private void announce(LinkUpdate u) {
+    for (SealedHit h : u.hits()) {
+      hits.report(h)
+          .onFailure(
+              e ->
+                  LOG.warn(
+                      "hit not reported record={} sealed={}: {}",
+                      h.recordId(),
+                      h.sealedRecordId(),
+                      e.toString()));
+    }
     for (MergeProposal p : u.raisedProposals()) {
       LOG.info(
           "merge proposal raised proposal={} network={} bureaus={} members={}",

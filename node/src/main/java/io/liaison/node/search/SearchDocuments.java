@@ -3,6 +3,7 @@ package io.liaison.node.search;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.Entity;
 import io.liaison.api.cases.EntityType;
+import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadEntity;
 import io.liaison.api.lead.LeadState;
@@ -11,6 +12,7 @@ import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.lead.LeadSealing;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.search.SearchDocument;
+import io.liaison.search.link.Audience;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +25,12 @@ import java.util.Optional;
 final class SearchDocuments {
   private SearchDocuments() {}
 
-  /** What the index does with a record: keep {@code doc}, or delete it as of its version. */
-  record Indexing(SearchDocument doc, boolean delete) {}
+  /**
+   * What the index does with a record: keep {@code doc}, or delete it as of its version; {@code
+   * audience} is who may read it (a restricted lead this node reads is linked, but joins no
+   * network: bureaus that may not read it get a hit).
+   */
+  record Indexing(SearchDocument doc, Audience audience, boolean delete) {}
 
   /**
    * The indexing of a stored record: a case or lead document; a lead its origin withdrew leaves the
@@ -35,14 +41,33 @@ final class SearchDocuments {
       case SharedCase.KIND ->
           Optional.of(
               new Indexing(
-                  SearchDocument.ofCase(SharedCase.parse(r.id(), r.body()).current()), false));
+                  SearchDocument.ofCase(SharedCase.parse(r.id(), r.body()).current()),
+                  Audience.everyone(),
+                  false));
       case LeadRecord.KIND -> {
         LeadRecord rec = LeadRecord.parse(r.id(), r.body());
         yield Optional.of(
-            new Indexing(lead(rec, sealing), rec.status().state() == LeadState.WITHDRAWN));
+            new Indexing(
+                lead(rec, sealing),
+                audience(rec.lead(), sealing.readable(rec)),
+                rec.status().state() == LeadState.WITHDRAWN));
       }
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * Who may read a lead: everyone, or for a restricted lead its targets (and its origin), with the
+   * officer who posted it as the contact of a hit ({@code readable} is the lead as this node reads
+   * it, null when sealed to it: then the node links nothing of it and the contact is the bureau).
+   */
+  static Audience audience(Lead clear, Lead readable) {
+    if (clear.distribution() != Distribution.RESTRICTED) {
+      return Audience.everyone();
+    }
+    String who = readable == null || readable.officer() == null ? "" : readable.officer() + " ";
+    return Audience.restricted(
+        clear.targetBureaus(), "信息联络员 " + who + "(" + clear.originBureau() + ")");
   }
 
   static SearchDocument lead(LeadRecord rec, LeadSealing sealing) {

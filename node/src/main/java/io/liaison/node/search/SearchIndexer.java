@@ -9,6 +9,7 @@ import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.search.CaseIndex;
 import io.liaison.search.SearchDocument;
+import io.liaison.search.link.Audience;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.io.IOException;
@@ -107,7 +108,8 @@ public final class SearchIndexer implements AutoCloseable {
    * the indexer.
    */
   public interface Listener {
-    void upserted(SearchDocument doc) throws IOException;
+    /** A readable or sealed document written, with who may read the record. */
+    void upserted(SearchDocument doc, Audience audience) throws IOException;
 
     void deleted(String id, long version) throws IOException;
 
@@ -254,7 +256,7 @@ public final class SearchIndexer implements AutoCloseable {
     long t0 = System.nanoTime();
     Iterable<SearchDocument> docs =
         () -> {
-          Iterator<SearchDocument> it =
+          Iterator<SearchDocuments.Indexing> it =
               new StoreDocuments(List.of(LeadRecord.KIND, SharedCase.KIND));
           return new Iterator<>() {
             @Override
@@ -264,9 +266,9 @@ public final class SearchIndexer implements AutoCloseable {
 
             @Override
             public SearchDocument next() {
-              SearchDocument d = it.next();
-              tell("rebuild " + d.id(), l -> l.upserted(d));
-              return d;
+              SearchDocuments.Indexing d = it.next();
+              tell("rebuild " + d.doc().id(), l -> l.upserted(d.doc(), d.audience()));
+              return d.doc();
             }
           };
         };
@@ -299,22 +301,23 @@ public final class SearchIndexer implements AutoCloseable {
       return;
     }
     SearchDocument doc = op.get().doc();
+    Audience audience = op.get().audience();
     if (op.get().delete()) {
       index.delete(doc.id(), doc.version());
       tell("delete " + doc.id(), l -> l.deleted(doc.id(), doc.version()));
     } else {
       index.upsert(doc);
-      tell("upsert " + doc.id(), l -> l.upserted(doc));
+      tell("upsert " + doc.id(), l -> l.upserted(doc, audience));
     }
   }
 
   /** Every stored lead and case as documents, read from the store a page at a time. */
-  private final class StoreDocuments implements Iterator<SearchDocument> {
+  private final class StoreDocuments implements Iterator<SearchDocuments.Indexing> {
     private final Iterator<String> kinds;
     private String kind;
     private String after = "";
     private Iterator<StoredRecord> page = List.<StoredRecord>of().iterator();
-    private SearchDocument next;
+    private SearchDocuments.Indexing next;
 
     StoreDocuments(List<String> kinds) {
       this.kinds = kinds.iterator();
@@ -341,11 +344,7 @@ public final class SearchIndexer implements AutoCloseable {
         }
         StoredRecord r = page.next();
         try {
-          next =
-              SearchDocuments.of(r, sealing)
-                  .filter(op -> !op.delete())
-                  .map(SearchDocuments.Indexing::doc)
-                  .orElse(null);
+          next = SearchDocuments.of(r, sealing).filter(op -> !op.delete()).orElse(null);
         } catch (RuntimeException e) {
           LOG.warn("record not indexed id={} kind={}: {}", r.id(), r.kind(), e.getMessage());
         }
@@ -354,11 +353,11 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     @Override
-    public SearchDocument next() {
+    public SearchDocuments.Indexing next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      SearchDocument d = next;
+      SearchDocuments.Indexing d = next;
       next = null;
       return d;
     }

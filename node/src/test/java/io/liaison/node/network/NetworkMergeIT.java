@@ -49,6 +49,11 @@ class NetworkMergeIT {
   }
 
   static String caseBody(String number, String county, String foundOn, String narrative) {
+    return caseBody(number, county, foundOn, narrative, "蒙J·5Q318", "13947161234");
+  }
+
+  static String caseBody(
+      String number, String county, String foundOn, String narrative, String plate, String phone) {
     ObjectNode c = Json.mapper().createObjectNode();
     c.put("caseNumber", number)
         .put("category", "无证运输")
@@ -62,8 +67,8 @@ class NetworkMergeIT {
         .put("town", "城关镇")
         .put("address", county.equals("150924") ? "兴和县城关镇307国道检查站" : "天镇县玉泉镇物流园");
     var entities = c.putArray("entities");
-    entities.addObject().put("type", "PLATE").put("value", "蒙J·5Q318");
-    entities.addObject().put("type", "PHONE").put("value", "13947161234");
+    entities.addObject().put("type", "PLATE").put("value", plate);
+    entities.addObject().put("type", "PHONE").put("value", phone);
     c.putArray("items").addObject().put("brand", "中华").put("spec", "硬").put("quantity", "60条");
     return c.toString();
   }
@@ -191,6 +196,90 @@ class NetworkMergeIT {
       assertThat(proposal(node, pid).at("/status/state").asText()).isEqualTo("ACCEPTED");
     }
     Await.until(WAIT, () -> original.equals(grid.get(key)), "grid entry put back");
+  }
+
+  @Test
+  void aLinkToARestrictedLeadTellsBothOwnersOfTheHitAndWhomToCallButNotWhatItSays() {
+    String secret = "线人报称：蒙J·7H226每周三夜间经兴和县往阳高县送烟，联系电话13604786612。";
+    Http.Response lead =
+        Http.postJson(
+            cluster.url(0) + "/api/v1/leads",
+            """
+            {"officer":"150924-017","category":"UNLICENSED_TRANSPORT","title":"夜间送烟车辆(限天镇)",
+             "narrative":"%s","entities":[{"type":"PLATE","value":"蒙J·7H226"},
+             {"type":"PHONE","value":"13604786612"}],
+             "targetBureaus":["140222"],"distribution":"RESTRICTED"}
+            """
+                .formatted(secret));
+    assertThat(lead.status()).as(lead.body()).isEqualTo(201);
+    String leadId = lead.json().get("id").asText();
+    String caseId = "case:140221:阳烟立字〔2026〕第7101号";
+    Http.Response c =
+        Http.postJson(
+            cluster.url(2) + "/api/v1/cases",
+            caseBody(
+                "阳烟立字〔2026〕第7101号",
+                "140221",
+                "2026-10-14",
+                "阳高县检查站拦截面包车蒙J7H226，查获卷烟六十条，驾驶员电话136 0478 6612。",
+                "蒙J7H226",
+                "136-0478-6612"));
+    assertThat(c.status()).as(c.body()).isEqualTo(201);
+
+    // 阳高县 (may not read the lead) and 兴和县 (its owner) are told: a pointer and a contact
+    for (int node : new int[] {2, 0}) {
+      Await.until(
+          WAIT,
+          () -> hits(node).findValuesAsText("sealedRecordId").contains(leadId),
+          "hit listed on node " + node);
+      JsonNode hit = hits(node).get("hits").get(0);
+      assertThat(hit.get("recordId").asText()).isEqualTo(caseId);
+      assertThat(hit.get("recordBureau").asText()).isEqualTo("140221");
+      assertThat(hit.get("owner").asText()).isEqualTo("150924");
+      assertThat(hit.get("contact").asText()).contains("150924-017");
+      assertThat(List.of("150924", "140222")).contains(hit.get("foundBy").asText());
+      try (SseClient feed = new SseClient(cluster.url(node) + "/api/v1/events", 0L)) {
+        Await.until(
+            WAIT,
+            () ->
+                feed.events().stream()
+                    .anyMatch(e -> e.type().equals("link.hit") && e.data().contains(leadId)),
+            "hit event on node " + node);
+        assertThat(feed.events().stream().filter(e -> e.type().equals("link.hit")))
+            .allSatisfy(e -> assertThat(e.data()).doesNotContain("每周三").doesNotContain("7H226"));
+      }
+    }
+    assertThat(Http.get(cluster.url(2) + "/api/v1/networks/hits").body())
+        .doesNotContain("每周三")
+        .doesNotContain("夜间送烟");
+    // 天镇县 reads both, found the hit or saw it found, but it is not about its records
+    assertThat(hits(1).findValuesAsText("sealedRecordId")).doesNotContain(leadId);
+    // the restricted lead joins no network, on any node that reads it
+    for (int node = 0; node < 2; node++) {
+      assertThat(Http.get(cluster.url(node) + "/api/v1/networks").body()).doesNotContain(leadId);
+    }
+    // a notice altered on the grid fails verification, is quarantined and put back
+    IMap<String, String> grid = cluster.node(2).hazelcast().getMap("liaison.hits");
+    String key = "hit/" + leadId + "/" + caseId;
+    String original = grid.get(key);
+    assertThat(original).isNotNull();
+    grid.put(key, original.replace("\"recordBureau\":\"140221\"", "\"recordBureau\":\"150981\""));
+    Await.until(
+        WAIT,
+        () ->
+            Http.get(cluster.url(0) + "/api/v1/admin/quarantine")
+                .json()
+                .get("items")
+                .findValuesAsText("recordKey")
+                .contains("hits/" + key),
+        "altered hit notice quarantined");
+    Await.until(WAIT, () -> original.equals(grid.get(key)), "hit notice put back");
+  }
+
+  static JsonNode hits(int node) {
+    Http.Response r = Http.get(cluster.url(node) + "/api/v1/networks/hits");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
   }
 
   static JsonNode awaitNetwork(int node) {

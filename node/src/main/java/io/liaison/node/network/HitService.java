@@ -1,0 +1,235 @@
+package io.liaison.node.network;
+
+import com.hazelcast.map.IMap;
+import io.liaison.api.BureauId;
+import io.liaison.crypto.Hashes;
+import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.events.EventFeed;
+import io.liaison.node.lead.LeadRecord;
+import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredEvent;
+import io.liaison.node.store.StoredRecord;
+import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.TrustService;
+import io.liaison.search.link.SealedHit;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hit/no-hit on restricted material. When this node's link engine links a record to a restricted
+ * record that the other record's owner may not read, this bureau signs a {@link HitNotice} (a
+ * pointer and whom to contact) and puts it on the grid map {@code liaison.hits}; the first notice
+ * of a pair wins (several readers may find the same hit). The nodes of the two owners verify it
+ * (signature, signer = finder, and — when they hold the restricted record's clear routing metadata
+ * — that the finder is one of its readers), store it and tell their officers on the feed ({@value
+ * #HIT}). Other nodes keep nothing.
+ */
+public final class HitService {
+  private static final Logger LOG = LoggerFactory.getLogger(HitService.class);
+  public static final String KIND = "link.hit";
+  public static final String HIT = "link.hit";
+  private static final int LIST_LIMIT = 1000;
+
+  private final Vertx vertx;
+  private final StoreExecutor store;
+  private final TrustService trust;
+  private final IMap<String, String> map;
+  private final GridReconciler grid;
+  private final EventFeed feed;
+  private final Quarantine quarantine;
+  private final Clock clock;
+
+  public HitService(
+      Vertx vertx,
+      StoreExecutor store,
+      TrustService trust,
+      IMap<String, String> map,
+      EventFeed feed,
+      Quarantine quarantine,
+      Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.trust = trust;
+    this.map = map;
+    this.grid = new GridReconciler(vertx, store, map, KIND, this::receive);
+    this.feed = feed;
+    this.quarantine = quarantine;
+    this.clock = clock;
+  }
+
+  /** The start-up (and after-split) anti-entropy of the hits map. */
+  public GridReconciler reconciler() {
+    return grid;
+  }
+
+  /**
+   * Reports a hit this node's engine found: signs a notice unless one is stored already, and shares
+   * it unless another reader shared one first (then that one is taken).
+   */
+  public Future<Boolean> report(SealedHit hit) {
+    HitNotice n = HitNotice.of(hit, trust.bureau());
+    return store
+        .call(s -> s.record(n.key()).isPresent())
+        .compose(
+            known -> {
+              if (known) {
+                return Future.succeededFuture(false);
+              }
+              Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+              String json = json(trust.sign(n.payload(), Hashes.GENESIS, now));
+              return vertx
+                  .executeBlocking(() -> map.putIfAbsent(n.key(), json), false)
+                  .compose(earlier -> receive(n.key(), earlier == null ? json : earlier));
+            });
+  }
+
+  /** Takes a notice seen on the grid: verified and stored if it concerns this bureau. */
+  public Future<Boolean> receive(String key, String json) {
+    SignedEnvelope env;
+    HitNotice n;
+    try {
+      env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      return refuse(key, "MALFORMED", "not a signed envelope", json);
+    }
+    if (!trust.verify(env).isValid()) {
+      return refuse(key, "BAD_SIGNATURE", "the hit notice's signature does not verify", json);
+    }
+    try {
+      n = HitNotice.of(env.payload());
+    } catch (RuntimeException e) {
+      return refuse(key, "BAD_HIT", e.getMessage(), json);
+    }
+    if (!key.equals(n.key()) || !env.signer().equals(n.foundBy())) {
+      return refuse(key, "BAD_HIT", "key, signer and finding bureau disagree", json);
+    }
+    BureauId self = trust.bureau();
+    if (!n.concerns(self) && !n.foundBy().equals(self)) {
+      return Future.succeededFuture(false);
+    }
+    return store
+        .transaction(
+            s -> {
+              if (s.record(key).isPresent()) {
+                return Taken.KNOWN;
+              }
+              if (!readerOf(s, n)) {
+                return Taken.NOT_A_READER;
+              }
+              return new Taken(true, false, apply(s, n, env));
+            })
+        .compose(
+            t -> {
+              if (t.refused()) {
+                return refuse(
+                    key, "NOT_A_READER", "the finding bureau may not read the record", json);
+              }
+              t.event().ifPresent(feed::publish);
+              if (t.stored()) {
+                LOG.info(
+                    "hit on restricted record sealed={} owner={} record={} bureau={} foundBy={}",
+                    n.sealedRecordId(),
+                    n.owner(),
+                    n.recordId(),
+                    n.recordBureau(),
+                    n.foundBy());
+              }
+              return Future.succeededFuture(t.stored());
+            });
+  }
+
+  /** What receiving a notice did: stored it (with a feed event for this bureau), or not. */
+  private record Taken(boolean stored, boolean refused, Optional<StoredEvent> event) {
+    static final Taken KNOWN = new Taken(false, false, Optional.empty());
+    static final Taken NOT_A_READER = new Taken(false, true, Optional.empty());
+  }
+
+  /** Whether the finder may read the restricted record, as far as this node's copy of it tells. */
+  private static boolean readerOf(Store s, HitNotice n) {
+    Optional<StoredRecord> r = s.record(n.sealedRecordId());
+    if (r.isEmpty() || !LeadRecord.KIND.equals(r.get().kind())) {
+      return true;
+    }
+    var lead = LeadRecord.parse(r.get().id(), r.get().body()).lead();
+    return lead.originBureau().equals(n.owner())
+        && (n.foundBy().equals(n.owner()) || lead.targetBureaus().contains(n.foundBy()));
+  }
+
+  private Future<Boolean> refuse(String key, String reason, String detail, String json) {
+    LOG.warn("hit notice refused key={} reason={}", key, reason);
+    return quarantine
+        .add("hits/" + key, reason, detail, json)
+        .compose(v -> grid.repair(key, json))
+        .map(false);
+  }
+
+  /** Stores a verified notice; the feed event for this bureau's officers, if it concerns it. */
+  private Optional<StoredEvent> apply(Store s, HitNotice n, SignedEnvelope env) {
+    String body = json(env);
+    s.putRecord(
+        new StoredRecord(
+            n.key(),
+            KIND,
+            n.foundBy().code(),
+            env.signedAt(),
+            Hashes.sha256Hex(body.getBytes(StandardCharsets.UTF_8)),
+            body,
+            null));
+    BureauId self = trust.bureau();
+    if (!n.concerns(self)) {
+      return Optional.empty();
+    }
+    return Optional.of(feed.append(s, HIT, n.recordId(), self.code(), view(n, env.signedAt())));
+  }
+
+  /** What an officer sees of a hit: the pointer, the contact, who found it and when. */
+  static Map<String, Object> view(HitNotice n, Instant at) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sealedRecordId", n.sealedRecordId());
+    m.put("owner", n.owner());
+    m.put("contact", n.contact());
+    m.put("recordId", n.recordId());
+    m.put("recordBureau", n.recordBureau());
+    m.put("foundBy", n.foundBy());
+    m.put("foundAt", at);
+    return m;
+  }
+
+  /** The hits that concern this bureau, newest first. */
+  public Future<List<Map<String, Object>>> mine() {
+    BureauId self = trust.bureau();
+    return store.call(
+        s -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          for (StoredRecord r : s.recordsWhere(KIND, "1=1", List.of(), null, LIST_LIMIT)) {
+            SignedEnvelope env = SignedEnvelope.fromJson(r.body().getBytes(StandardCharsets.UTF_8));
+            HitNotice n = HitNotice.of(env.payload());
+            if (n.concerns(self)) {
+              out.add(view(n, env.signedAt()));
+            }
+          }
+          out.sort(
+              Comparator.comparing((Map<String, Object> m) -> (Instant) m.get("foundAt"))
+                  .reversed());
+          return out;
+        });
+  }
+
+  private static String json(SignedEnvelope env) {
+    return new String(env.toJson(), StandardCharsets.UTF_8);
+  }
+}
