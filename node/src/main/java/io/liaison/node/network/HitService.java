@@ -12,6 +12,7 @@ import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.SignedIntake;
 import io.liaison.node.trust.TrustService;
 import io.liaison.search.link.SealedHit;
 import io.vertx.core.Future;
@@ -50,7 +51,7 @@ public final class HitService {
   private final IMap<String, String> map;
   private final GridReconciler grid;
   private final EventFeed feed;
-  private final Quarantine quarantine;
+  private final SignedIntake<HitNotice> intake;
   private final Clock clock;
 
   public HitService(
@@ -67,7 +68,15 @@ public final class HitService {
     this.map = map;
     this.grid = new GridReconciler(vertx, store, map, KIND, this::receive);
     this.feed = feed;
-    this.quarantine = quarantine;
+    this.intake =
+        new SignedIntake<>(
+            trust,
+            quarantine,
+            "hits",
+            "BAD_HIT",
+            HitNotice::of,
+            HitNotice::key,
+            HitNotice::foundBy);
     this.clock = clock;
   }
 
@@ -90,7 +99,7 @@ public final class HitService {
                 return Future.succeededFuture(false);
               }
               Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-              String json = json(trust.sign(n.payload(), Hashes.GENESIS, now));
+              String json = SignedIntake.json(trust.sign(n.payload(), Hashes.GENESIS, now));
               return vertx
                   .executeBlocking(() -> map.putIfAbsent(n.key(), json), false)
                   .compose(earlier -> receive(n.key(), earlier == null ? json : earlier));
@@ -99,24 +108,14 @@ public final class HitService {
 
   /** Takes a notice seen on the grid: verified and stored if it concerns this bureau. */
   public Future<Boolean> receive(String key, String json) {
-    SignedEnvelope env;
-    HitNotice n;
+    SignedIntake.Accepted<HitNotice> a;
     try {
-      env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      return refuse(key, "MALFORMED", "not a signed envelope", json);
+      a = intake.check(key, json);
+    } catch (SignedIntake.Refused why) {
+      return intake.refuse(grid, key, why, json);
     }
-    if (!trust.verify(env).isValid()) {
-      return refuse(key, "BAD_SIGNATURE", "the hit notice's signature does not verify", json);
-    }
-    try {
-      n = HitNotice.of(env.payload());
-    } catch (RuntimeException e) {
-      return refuse(key, "BAD_HIT", e.getMessage(), json);
-    }
-    if (!key.equals(n.key()) || !env.signer().equals(n.foundBy())) {
-      return refuse(key, "BAD_HIT", "key, signer and finding bureau disagree", json);
-    }
+    HitNotice n = a.value();
+    SignedEnvelope env = a.envelope();
     BureauId self = trust.bureau();
     if (!n.concerns(self) && !n.foundBy().equals(self)) {
       return Future.succeededFuture(false);
@@ -135,8 +134,12 @@ public final class HitService {
         .compose(
             t -> {
               if (t.refused()) {
-                return refuse(
-                    key, "NOT_A_READER", "the finding bureau may not read the record", json);
+                return intake.refuse(
+                    grid,
+                    key,
+                    new SignedIntake.Refused(
+                        "NOT_A_READER", "the finding bureau may not read the record"),
+                    json);
               }
               t.event().ifPresent(feed::publish);
               if (t.stored()) {
@@ -169,26 +172,9 @@ public final class HitService {
         && (n.foundBy().equals(n.owner()) || lead.targetBureaus().contains(n.foundBy()));
   }
 
-  private Future<Boolean> refuse(String key, String reason, String detail, String json) {
-    LOG.warn("hit notice refused key={} reason={}", key, reason);
-    return quarantine
-        .add("hits/" + key, reason, detail, json)
-        .compose(v -> grid.repair(key, json))
-        .map(false);
-  }
-
   /** Stores a verified notice; the feed event for this bureau's officers, if it concerns it. */
   private Optional<StoredEvent> apply(Store s, HitNotice n, SignedEnvelope env) {
-    String body = json(env);
-    s.putRecord(
-        new StoredRecord(
-            n.key(),
-            KIND,
-            n.foundBy().code(),
-            env.signedAt(),
-            Hashes.sha256Hex(body.getBytes(StandardCharsets.UTF_8)),
-            body,
-            null));
+    s.putRecord(SignedIntake.record(n.key(), KIND, env));
     BureauId self = trust.bureau();
     if (!n.concerns(self)) {
       return Optional.empty();
@@ -227,9 +213,5 @@ public final class HitService {
                   .reversed());
           return out;
         });
-  }
-
-  private static String json(SignedEnvelope env) {
-    return new String(env.toJson(), StandardCharsets.UTF_8);
   }
 }

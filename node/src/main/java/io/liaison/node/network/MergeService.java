@@ -13,6 +13,7 @@ import io.liaison.node.store.StoredEvent;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.AuditLog;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.SignedIntake;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,7 +51,7 @@ public final class MergeService {
   private final IMap<String, String> map;
   private final GridReconciler grid;
   private final EventFeed feed;
-  private final Quarantine quarantine;
+  private final SignedIntake<MergeDecision> intake;
   private final Clock clock;
 
   public MergeService(
@@ -68,7 +69,15 @@ public final class MergeService {
     this.map = map;
     this.grid = new GridReconciler(vertx, store, map, KIND, this::receive);
     this.feed = feed;
-    this.quarantine = quarantine;
+    this.intake =
+        new SignedIntake<>(
+            trust,
+            quarantine,
+            "merge",
+            "BAD_DECISION",
+            MergeDecision::of,
+            MergeDecision::key,
+            MergeDecision::bureau);
     this.clock = clock;
   }
 
@@ -100,7 +109,8 @@ public final class MergeService {
             })
         .compose(
             a ->
-                Future.fromCompletionStage(map.setAsync(d.key(), json(a.signed().envelope())))
+                Future.fromCompletionStage(
+                        map.setAsync(d.key(), SignedIntake.json(a.signed().envelope())))
                     .map(
                         v -> {
                           a.events().forEach(feed::publish);
@@ -118,24 +128,14 @@ public final class MergeService {
 
   /** Takes a decision seen on the grid: verified and stored, or quarantined and repaired. */
   public Future<Boolean> receive(String key, String json) {
-    SignedEnvelope env;
-    MergeDecision d;
+    SignedIntake.Accepted<MergeDecision> a;
     try {
-      env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      return refuse(key, "MALFORMED", "not a signed envelope", json);
+      a = intake.check(key, json);
+    } catch (SignedIntake.Refused why) {
+      return intake.refuse(grid, key, why, json);
     }
-    if (!trust.verify(env).isValid()) {
-      return refuse(key, "BAD_SIGNATURE", "the decision's signature does not verify", json);
-    }
-    try {
-      d = MergeDecision.of(env.payload());
-    } catch (RuntimeException e) {
-      return refuse(key, "BAD_DECISION", e.getMessage(), json);
-    }
-    if (!key.equals(d.key()) || !env.signer().equals(d.bureau())) {
-      return refuse(key, "BAD_DECISION", "key, signer and deciding bureau disagree", json);
-    }
+    MergeDecision d = a.value();
+    SignedEnvelope env = a.envelope();
     return store
         .transaction(
             s -> {
@@ -159,26 +159,9 @@ public final class MergeService {
             });
   }
 
-  private Future<Boolean> refuse(String key, String reason, String detail, String json) {
-    LOG.warn("merge decision refused key={} reason={}", key, reason);
-    return quarantine
-        .add("merge/" + key, reason, detail, json)
-        .compose(v -> grid.repair(key, json))
-        .map(false);
-  }
-
   /** Stores a verified decision and returns the feed events it causes (store thread). */
   private List<StoredEvent> apply(Store s, MergeDecision d, SignedEnvelope env) {
-    String body = json(env);
-    s.putRecord(
-        new StoredRecord(
-            d.key(),
-            KIND,
-            d.bureau().code(),
-            env.signedAt(),
-            Hashes.sha256Hex(body.getBytes(StandardCharsets.UTF_8)),
-            body,
-            null));
+    s.putRecord(SignedIntake.record(d.key(), KIND, env));
     List<StoredEvent> events = new ArrayList<>();
     BureauId self = trust.bureau();
     if (!d.bureaus().contains(self)) {
@@ -231,10 +214,6 @@ public final class MergeService {
                 .distinct()
                 .sorted()
                 .toList());
-  }
-
-  static String json(SignedEnvelope env) {
-    return new String(env.toJson(), StandardCharsets.UTF_8);
   }
 
   /** The bureau this node speaks for. */

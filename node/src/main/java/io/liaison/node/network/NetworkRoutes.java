@@ -1,7 +1,6 @@
 package io.liaison.node.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.node.access.Principals;
@@ -146,25 +145,28 @@ public final class NetworkRoutes {
     }
   }
 
+  /** The body of a decision; any other field is refused ({@code 422 unknown-field}). */
+  record DecisionRequest(String decision, String officer, String leadBureau) {}
+
   private void decide(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    ObjectNode body = Bodies.read(ctx, ObjectNode.class);
-    String officer = body.path("officer").asText(null);
+    DecisionRequest body = Bodies.read(ctx, DecisionRequest.class);
+    String officer = body.officer();
     if (officer == null || officer.isBlank()) {
       throw ApiException.unprocessable("invalid-field", "officer is required", "/officer");
     }
     Principals.requireSelf(ctx, officer);
     MergeDecision.Verdict verdict;
     try {
-      verdict = MergeDecision.Verdict.valueOf(body.path("decision").asText(""));
+      verdict = MergeDecision.Verdict.valueOf(body.decision() == null ? "" : body.decision());
     } catch (IllegalArgumentException e) {
       throw ApiException.unprocessable(
           "invalid-field", "decision must be ACCEPT or DECLINE", "/decision");
     }
     BureauId lead = null;
-    if (body.hasNonNull("leadBureau")) {
+    if (body.leadBureau() != null) {
       try {
-        lead = BureauId.of(body.get("leadBureau").asText());
+        lead = BureauId.of(body.leadBureau());
       } catch (IllegalArgumentException e) {
         throw ApiException.unprocessable("invalid-field", e.getMessage(), "/leadBureau");
       }

@@ -122,6 +122,13 @@ class NetworkMergeIT {
     assertThat(impersonated.status()).as(impersonated.body()).isEqualTo(403);
     Http.Response bad = decide(0, pid, "MAYBE", TestCluster.OFFICERS.get(0), null);
     assertThat(bad.status()).isEqualTo(422);
+    Http.Response extra =
+        Http.postJson(
+            cluster.url(0) + "/api/v1/networks/proposals/" + pid + "/decision",
+            "{\"decision\":\"ACCEPT\",\"officer\":\"%s\",\"votes\":3}"
+                .formatted(TestCluster.OFFICERS.get(0)));
+    assertThat(extra.status()).as(extra.body()).isEqualTo(422);
+    assertThat(extra.body()).contains("unknown-field").contains("votes");
 
     Http.Response first = decide(0, pid, "ACCEPT", TestCluster.OFFICERS.get(0), "150924");
     assertThat(first.status()).as(first.body()).isEqualTo(201);
