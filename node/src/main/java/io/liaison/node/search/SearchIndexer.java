@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * replays only what came after the last commit; replays are harmless because versions decide. It is
  * woken by the event feed (every stored change of a lead or a case publishes a feed event after its
  * commit) and polls once a second in case a wake-up was missed. After a batch it refreshes the
- * searcher itself (at most every 50 ms, since each refresh makes a segment), so a stored record is
- * searchable within a batch and 50 ms; changes arriving meanwhile form the next batch. An index
+ * searcher itself (at most every 200 ms, since each refresh makes a segment), so a stored record is
+ * searchable within a batch and 200 ms; changes arriving meanwhile form the next batch. An index
  * that is missing, of another schema, incomplete, or checkpointed against another store file is
  * rebuilt from the store with progress in the log.
  */
@@ -45,7 +45,7 @@ public final class SearchIndexer implements AutoCloseable {
   private static final int BATCH = 500;
   private static final int PAGE = 1_000;
   private static final long COMMIT_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
-  private static final long REFRESH_NANOS = Duration.ofMillis(50).toNanos();
+  private static final long REFRESH_NANOS = Duration.ofMillis(200).toNanos();
   private static final Duration STORE_WAIT = Duration.ofSeconds(60);
 
   /** Where the indexer is. */
