@@ -24,6 +24,7 @@ import io.liaison.node.config.NodeConfig;
 import io.liaison.node.directory.DirectoryRoutes;
 import io.liaison.node.directory.DirectoryService;
 import io.liaison.node.events.EventFeed;
+import io.liaison.node.http.Admission;
 import io.liaison.node.http.ApiVerticle;
 import io.liaison.node.lead.LeadQueries;
 import io.liaison.node.lead.LeadRecord;
@@ -231,6 +232,7 @@ public final class LiaisonNode {
                       List.of(
                           access::limitAddress,
                           access::log,
+                          new Admission(config.limits().maxInFlightWrites(), registry)::admit,
                           access::authenticate,
                           access::authorize),
                       List.of(

@@ -89,7 +89,10 @@ public final class ConfigLoader {
             ? null
             : new NodeConfig.Limits(
                 limits.path("maxBodyBytes").asLong(NodeConfig.Limits.DEFAULTS.maxBodyBytes()),
-                limits.path("maxPageSize").asInt(NodeConfig.Limits.DEFAULTS.maxPageSize())),
+                limits.path("maxPageSize").asInt(NodeConfig.Limits.DEFAULTS.maxPageSize()),
+                limits
+                    .path("maxInFlightWrites")
+                    .asInt(NodeConfig.Limits.DEFAULTS.maxInFlightWrites())),
         leads(root.path("leads")),
         security(root.path("security")));
   }

@@ -155,8 +155,12 @@ public record NodeConfig(
   }
 
   /** Request limits. */
-  public record Limits(long maxBodyBytes, int maxPageSize) {
-    public static final Limits DEFAULTS = new Limits(256 * 1024, 200);
+  public record Limits(long maxBodyBytes, int maxPageSize, int maxInFlightWrites) {
+    public static final Limits DEFAULTS = new Limits(256 * 1024, 200, 256);
+
+    public Limits(long maxBodyBytes, int maxPageSize) {
+      this(maxBodyBytes, maxPageSize, DEFAULTS.maxInFlightWrites());
+    }
 
     public Limits {
       ConfigException.check(
@@ -165,6 +169,10 @@ public record NodeConfig(
           "must be 1 KiB..64 MiB");
       ConfigException.check(
           maxPageSize >= 1 && maxPageSize <= 10_000, "limits.maxPageSize", "must be 1..10000");
+      ConfigException.check(
+          maxInFlightWrites >= 1 && maxInFlightWrites <= 100_000,
+          "limits.maxInFlightWrites",
+          "must be 1..100000");
     }
   }
 }
