@@ -87,12 +87,15 @@ public final class HitService {
 
   /**
    * Reports a hit this node's engine found: signs a notice unless one is stored already, and shares
-   * it unless another reader shared one first (then that one is taken).
+   * it unless another reader shared one first (then that one is taken). A value already on the grid
+   * that is refused (forged, altered, or signed by a bureau that may not read the record) is
+   * replaced by this node's notice, so that it cannot keep the owners from being told.
    */
   public Future<Boolean> report(SealedHit hit) {
     HitNotice n = HitNotice.of(hit, trust.bureau());
+    String key = n.key();
     return store
-        .call(s -> s.record(n.key()).isPresent())
+        .call(s -> s.record(key).isPresent())
         .compose(
             known -> {
               if (known) {
@@ -101,24 +104,54 @@ public final class HitService {
               Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
               String json = SignedIntake.json(trust.sign(n.payload(), Hashes.GENESIS, now));
               return vertx
-                  .executeBlocking(() -> map.putIfAbsent(n.key(), json), false)
-                  .compose(earlier -> receive(n.key(), earlier == null ? json : earlier));
+                  .executeBlocking(() -> map.putIfAbsent(key, json), false)
+                  .compose(
+                      earlier -> {
+                        if (earlier == null) {
+                          return receive(key, json);
+                        }
+                        return take(key, earlier)
+                            .compose(
+                                outcome ->
+                                    outcome != Outcome.REFUSED
+                                        ? Future.succeededFuture(outcome == Outcome.STORED)
+                                        : vertx
+                                            .executeBlocking(
+                                                () -> map.replace(key, earlier, json), false)
+                                            .compose(
+                                                replaced ->
+                                                    replaced
+                                                        ? receive(key, json)
+                                                        : Future.succeededFuture(false)));
+                      });
             });
   }
 
   /** Takes a notice seen on the grid: verified and stored if it concerns this bureau. */
   public Future<Boolean> receive(String key, String json) {
+    return take(key, json).map(o -> o == Outcome.STORED);
+  }
+
+  /** What taking a grid value did. */
+  private enum Outcome {
+    STORED,
+    KNOWN,
+    NOT_OURS,
+    REFUSED
+  }
+
+  private Future<Outcome> take(String key, String json) {
     SignedIntake.Accepted<HitNotice> a;
     try {
       a = intake.check(key, json);
     } catch (SignedIntake.Refused why) {
-      return intake.refuse(grid, key, why, json);
+      return intake.refuse(grid, key, why, json).map(Outcome.REFUSED);
     }
     HitNotice n = a.value();
     SignedEnvelope env = a.envelope();
     BureauId self = trust.bureau();
     if (!n.concerns(self) && !n.foundBy().equals(self)) {
-      return Future.succeededFuture(false);
+      return Future.succeededFuture(Outcome.NOT_OURS);
     }
     return store
         .transaction(
@@ -134,12 +167,14 @@ public final class HitService {
         .compose(
             t -> {
               if (t.refused()) {
-                return intake.refuse(
-                    grid,
-                    key,
-                    new SignedIntake.Refused(
-                        "NOT_A_READER", "the finding bureau may not read the record"),
-                    json);
+                return intake
+                    .refuse(
+                        grid,
+                        key,
+                        new SignedIntake.Refused(
+                            "NOT_A_READER", "the finding bureau may not read the record"),
+                        json)
+                    .map(Outcome.REFUSED);
               }
               t.event().ifPresent(feed::publish);
               if (t.stored()) {
@@ -151,7 +186,7 @@ public final class HitService {
                     n.recordBureau(),
                     n.foundBy());
               }
-              return Future.succeededFuture(t.stored());
+              return Future.succeededFuture(t.stored() ? Outcome.STORED : Outcome.KNOWN);
             });
   }
 

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
+import io.liaison.api.BureauId;
 import io.liaison.api.Json;
+import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.Await;
 import io.liaison.node.Http;
 import io.liaison.node.SseClient;
 import io.liaison.node.TestCluster;
+import io.liaison.node.trust.SignedIntake;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -221,6 +225,26 @@ class NetworkMergeIT {
     assertThat(lead.status()).as(lead.body()).isEqualTo(201);
     String leadId = lead.json().get("id").asText();
     String caseId = "case:140221:阳烟立字〔2026〕第7101号";
+    // 阳高县 may not read the lead: a notice it signs for the pair ahead of the finders is refused
+    // everywhere and cannot keep the owners from being told
+    IMap<String, String> grid = cluster.node(2).hazelcast().getMap("liaison.hits");
+    String key = "hit/" + leadId + "/" + caseId;
+    HitNotice squat =
+        new HitNotice(
+            leadId,
+            BureauId.of("150924"),
+            "信息联络员 140221-001 (140221)",
+            caseId,
+            BureauId.of("140221"),
+            BureauId.of("140221"));
+    String squatted =
+        SignedIntake.json(
+            cluster.node(2).trust().sign(squat.payload(), Hashes.GENESIS, Instant.now()));
+    grid.put(key, squatted);
+    Await.until(
+        WAIT,
+        () -> quarantined(0, "hits/" + key).contains("NOT_A_READER"),
+        "notice of a non-reader refused");
     Http.Response c =
         Http.postJson(
             cluster.url(2) + "/api/v1/cases",
@@ -265,22 +289,30 @@ class NetworkMergeIT {
     for (int node = 0; node < 2; node++) {
       assertThat(Http.get(cluster.url(node) + "/api/v1/networks").body()).doesNotContain(leadId);
     }
-    // a notice altered on the grid fails verification, is quarantined and put back
-    IMap<String, String> grid = cluster.node(2).hazelcast().getMap("liaison.hits");
-    String key = "hit/" + leadId + "/" + caseId;
+    // the finders' notice replaced the refused one
     String original = grid.get(key);
-    assertThat(original).isNotNull();
+    assertThat(original).isNotEqualTo(squatted).contains("\"foundBy\":\"1");
+    assertThat(SignedEnvelope.fromJson(original.getBytes(StandardCharsets.UTF_8)).signer().code())
+        .isIn("150924", "140222");
+    // a notice altered on the grid fails verification, is quarantined and put back
     grid.put(key, original.replace("\"recordBureau\":\"140221\"", "\"recordBureau\":\"150981\""));
     Await.until(
         WAIT,
-        () ->
-            Http.get(cluster.url(0) + "/api/v1/admin/quarantine")
-                .json()
-                .get("items")
-                .findValuesAsText("recordKey")
-                .contains("hits/" + key),
+        () -> quarantined(0, "hits/" + key).contains("BAD_SIGNATURE"),
         "altered hit notice quarantined");
     Await.until(WAIT, () -> original.equals(grid.get(key)), "hit notice put back");
+  }
+
+  /** The quarantine reasons recorded on {@code node} for {@code recordKey}. */
+  static List<String> quarantined(int node, String recordKey) {
+    List<String> reasons = new ArrayList<>();
+    for (JsonNode item :
+        Http.get(cluster.url(node) + "/api/v1/admin/quarantine").json().get("items")) {
+      if (recordKey.equals(item.path("recordKey").asText())) {
+        reasons.add(item.path("reason").asText());
+      }
+    }
+    return reasons;
   }
 
   static JsonNode hits(int node) {
