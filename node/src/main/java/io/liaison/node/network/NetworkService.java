@@ -50,6 +50,20 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
   private final LinkEngine engine;
   private final HitService hits;
 
+  /**
+   * The content last given to the engine for recently written records (indexer thread only): a new
+   * version with the same content — every transition of a lead — is not linked again.
+   */
+  private final Map<String, LinkRecord> recent =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LinkRecord> eldest) {
+          return size() > RECENT;
+        }
+      };
+
+  private static final int RECENT = 20_000;
+
   private NetworkService(
       Vertx vertx,
       StoreExecutor store,
@@ -102,12 +116,38 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
 
   @Override
   public void upserted(SearchDocument doc, Audience audience) throws IOException {
+    LinkRecord content = new LinkRecord(unversioned(doc), audience);
+    if (content.equals(recent.get(doc.id()))) {
+      return; // a transition of a lead (claim, feedback, …): nothing the links depend on changed
+    }
     announce(engine.upsert(new LinkRecord(doc, audience)));
+    recent.put(doc.id(), content);
   }
 
   @Override
   public void deleted(String id, long version) throws IOException {
+    recent.remove(id);
     announce(engine.withdraw(id, version));
+  }
+
+  /** {@code doc} without its version: what the links of a record depend on. */
+  private static SearchDocument unversioned(SearchDocument d) {
+    return new SearchDocument(
+        d.id(),
+        d.kind(),
+        d.bureau(),
+        d.category(),
+        d.date(),
+        d.valueFen(),
+        d.sticks(),
+        d.disposition(),
+        d.brands(),
+        d.title(),
+        d.narrative(),
+        d.address(),
+        d.entities(),
+        d.readable(),
+        0);
   }
 
   @Override
