@@ -35,12 +35,12 @@ final class Answers {
     }
   }
 
-  /** The {@code items} of a list answer ({@code {"items":[…]}}) as {@code type}. */
-  static <T> List<T> items(int status, byte[] body, Class<T> type) {
-    JsonNode items = read(status, body, JsonNode.class).path("items");
+  /** The list {@code field} of an answer (e.g. {@code {"items":[…]}}) as {@code type}. */
+  static <T> List<T> list(int status, byte[] body, String field, Class<T> type) {
+    JsonNode items = read(status, body, JsonNode.class).path(field);
     try {
       if (!items.isArray()) {
-        throw new IllegalArgumentException("no items");
+        throw new IllegalArgumentException("no " + field);
       }
       return READER.convertValue(
           items, READER.getTypeFactory().constructCollectionType(List.class, type));

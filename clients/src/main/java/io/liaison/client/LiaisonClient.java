@@ -5,6 +5,14 @@ import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
 import io.liaison.api.lead.TransitionRequest;
+import io.liaison.client.network.DecisionRequest;
+import io.liaison.client.network.NetworkDetail;
+import io.liaison.client.network.NetworkEntry;
+import io.liaison.client.network.ProposalView;
+import io.liaison.client.network.RestrictedHit;
+import io.liaison.client.search.IdentifierPage;
+import io.liaison.client.search.SearchPage;
+import io.liaison.client.search.SearchQuery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -170,6 +178,56 @@ public final class LiaisonClient {
     return get(ApiPaths.inbox(view, limit, cursor), LeadPage.class);
   }
 
+  // --- search and networked cases ----------------------------------------------------------
+
+  /** One page of a search of the shared cases and readable leads ({@code GET /api/v1/search}). */
+  public SearchPage search(SearchQuery query) {
+    return get(ApiPaths.search(query), SearchPage.class);
+  }
+
+  /**
+   * Every record naming one identifier, normalised first ({@code GET /api/v1/search/identifiers}):
+   * {@code type} is PHONE, PLATE, ID_NUMBER, LICENCE, WAYBILL or ACCOUNT; at most {@code limit}
+   * records, newest first. A value that is not an identifier of its type is 400 (field value).
+   */
+  public IdentifierPage lookup(String type, String value, int limit) {
+    return get(ApiPaths.identifiers(type, value, limit), IdentifierPage.class);
+  }
+
+  /** The networks spanning two or more bureaus, largest first ({@code GET /api/v1/networks}). */
+  public List<NetworkEntry> networks() {
+    return list("/api/v1/networks", "networks", NetworkEntry.class);
+  }
+
+  /** One network with its graph and merge proposal ({@code GET /api/v1/networks/{id}}). */
+  public NetworkDetail network(String id) {
+    return get(ApiPaths.network(id), NetworkDetail.class);
+  }
+
+  /** The current merge proposals with their decisions ({@code GET /api/v1/networks/proposals}). */
+  public List<ProposalView> proposals() {
+    return list("/api/v1/networks/proposals", "proposals", ProposalView.class);
+  }
+
+  /** One merge proposal, current or decided on ({@code GET /api/v1/networks/proposals/{id}}). */
+  public ProposalView proposal(String id) {
+    return get(ApiPaths.proposal(id), ProposalView.class);
+  }
+
+  /**
+   * This bureau's signed decision on a current merge proposal ({@code POST
+   * /api/v1/networks/proposals/{id}/decision}; INVESTIGATOR or CHIEF); returns the proposal with
+   * it. A second decision of the bureau is 409 {@code already-decided}.
+   */
+  public ProposalView decide(String proposalId, DecisionRequest decision) {
+    return post(ApiPaths.proposal(proposalId) + "/decision", decision, ProposalView.class);
+  }
+
+  /** Hits on restricted records that concern this bureau ({@code GET /api/v1/networks/hits}). */
+  public List<RestrictedHit> hits() {
+    return list("/api/v1/networks/hits", "hits", RestrictedHit.class);
+  }
+
   // --- trust, administration, health ------------------------------------------------------
 
   /** The roster in force on this node and the node's own bureau ({@code GET /api/v1/roster}). */
@@ -189,18 +247,18 @@ public final class LiaisonClient {
 
   /** The officers of this node's bureau ({@code GET /api/v1/admin/officers}; ADMIN). */
   public List<OfficerSummary> officers() {
-    return items("/api/v1/admin/officers", OfficerSummary.class);
+    return list("/api/v1/admin/officers", "items", OfficerSummary.class);
   }
 
   /** Entries of the access log, oldest first ({@code GET /api/v1/admin/access-log}; AUDITOR). */
   public List<AccessLogEntry> accessLog(AccessLogQuery query) {
-    return items(ApiPaths.accessLog(query), AccessLogEntry.class);
+    return list(ApiPaths.accessLog(query), "items", AccessLogEntry.class);
   }
 
-  private <T> List<T> items(String pathAndQuery, Class<T> type) {
+  private <T> List<T> list(String pathAndQuery, String field, Class<T> type) {
     HttpRequest request = transport.request(pathAndQuery).GET().build();
     HttpResponse<byte[]> r = transport.authorized(request, BodyHandlers.ofByteArray(), b -> b);
-    return Answers.items(r.statusCode(), r.body(), type);
+    return Answers.list(r.statusCode(), r.body(), field, type);
   }
 
   /** Whether the node is live and ready; throws only when it cannot be reached at all. */

@@ -35,7 +35,8 @@ import picocli.CommandLine.ScopeType;
     version = "liaison 0.1.0",
     description = {
       "Command-line client of a Liaison node (跨区域线索协作): post, read and act on the shared"
-          + " leads of the border bureaus and follow the live feed.",
+          + " leads of the border bureaus, follow the live feed, search the shared cases and"
+          + " decide on networked cases (网络案件).",
       ""
     },
     subcommands = {
@@ -43,6 +44,14 @@ import picocli.CommandLine.ScopeType;
       InboxCommand.class,
       EventsCommand.class,
       RosterCommand.class,
+      SearchCommands.Search.class,
+      SearchCommands.Lookup.class,
+      NetworkCommands.Networks.class,
+      NetworkCommands.Show.class,
+      NetworkCommands.Proposals.class,
+      NetworkCommands.ShowProposal.class,
+      NetworkCommands.Decide.class,
+      NetworkCommands.Hits.class,
       HealthCommand.class,
       SessionCommands.Login.class,
       SessionCommands.Logout.class,
@@ -74,7 +83,11 @@ import picocli.CommandLine.ScopeType;
       "  liaison leads claim 150924-20261126-7KQ2M9XD",
       "  liaison --node http://127.0.0.1:8083 leads get 150924-20261126-7KQ2M9XD",
       "  liaison leads post -c 无证运输 -t '夜间运烟' -n '…' -e 车牌=蒙J·3K582",
-      "  liaison events tail"
+      "  liaison events tail",
+      "  liaison search 面包车 --bureau 150924",
+      "  liaison lookup 车牌 蒙J·3K582",
+      "  liaison networks                  # cross-border networked cases",
+      "  liaison decide mp-48e66fe24be83d58e0b1e43a0ae3da1f accept"
     })
 public final class Cli extends CommandGroup {
   static final String DEFAULT_NODE = "http://127.0.0.1:8081";
@@ -179,6 +192,16 @@ public final class Cli extends CommandGroup {
       return flag.strip();
     }
     return signedInOfficer().orElse(env("LIAISON_OFFICER"));
+  }
+
+  /** As {@link #actingOfficer}, or a usage error of {@code command} when there is none. */
+  String requiredOfficer(CommandSpec command, String flag) {
+    String who = actingOfficer(flag);
+    if (who == null || who.isBlank()) {
+      throw new CommandLine.ParameterException(
+          command.commandLine(), "--officer: is required (or sign in: liaison login)");
+    }
+    return who;
   }
 
   Terminal terminal() {

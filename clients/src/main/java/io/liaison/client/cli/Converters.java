@@ -1,6 +1,8 @@
 package io.liaison.client.cli;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.FieldException;
+import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.EntityType;
 import io.liaison.api.lead.LeadCategory;
@@ -8,6 +10,9 @@ import io.liaison.api.lead.LeadEntity;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.Urgency;
 import io.liaison.client.Role;
+import io.liaison.client.network.Verdict;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,6 +36,35 @@ final class Converters {
     cl.registerConverter(LeadEntity.class, Converters::entity);
     cl.registerConverter(Outcome.class, s -> choice(Outcome.class, s, Labels::outcome));
     cl.registerConverter(Role.class, s -> choice(Role.class, s, Labels::role));
+    cl.registerConverter(CaseCategory.class, Converters::caseCategory);
+    cl.registerConverter(Verdict.class, Converters::verdict);
+    cl.registerConverter(LocalDate.class, Converters::day);
+  }
+
+  static CaseCategory caseCategory(String s) {
+    try {
+      return CaseCategory.of(s);
+    } catch (FieldException e) {
+      return choice(CaseCategory.class, s, Labels::category);
+    }
+  }
+
+  /** accept / decline, also 同意 / 不同意 (and the full words 同意并案 / 不同意并案). */
+  static Verdict verdict(String s) {
+    return switch (s.strip()) {
+      case "同意" -> Verdict.ACCEPT;
+      case "不同意" -> Verdict.DECLINE;
+      default -> choice(Verdict.class, s, Labels::verdict);
+    };
+  }
+
+  /** A day written 2026-03-12. */
+  static LocalDate day(String s) {
+    try {
+      return LocalDate.parse(s.strip());
+    } catch (DateTimeParseException e) {
+      throw new TypeConversionException("'" + s + "' is not a day written 2026-03-12");
+    }
   }
 
   static BureauId bureau(String s) {

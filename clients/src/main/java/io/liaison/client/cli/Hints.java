@@ -20,6 +20,10 @@ final class Hints {
           case "rate-limited" -> "请求过于频繁，请稍候";
           case "forbidden" -> "你的角色无权执行此操作；用 liaison whoami 查看角色，需要时请本局管理员调整";
           case "impersonation" -> "只能以登录人员本人的名义操作：去掉 --officer（默认即登录人员）";
+          case "bad-query", "too-many-clauses" ->
+              "查询写法见 docs/search.md，例如 plate:蒙J·3K582 或 \"夜间运输\"";
+          case "already-decided" -> "本局已对这条并案建议作出决定，不能再改；liaison proposal <编号> 查看各局决定";
+          case "not-involved" -> "本局不在这条并案建议涉及的局中，无需决定";
           default -> null;
         };
     if (hint != null) {

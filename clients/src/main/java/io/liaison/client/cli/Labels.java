@@ -1,5 +1,7 @@
 package io.liaison.client.cli;
 
+import io.liaison.api.cases.CaseCategory;
+import io.liaison.api.cases.Disposition;
 import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.EntityType;
 import io.liaison.api.lead.LeadCategory;
@@ -7,6 +9,8 @@ import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.Urgency;
 import io.liaison.client.Role;
+import io.liaison.client.network.ProposalView;
+import io.liaison.client.network.Verdict;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
@@ -125,5 +129,97 @@ final class Labels {
     return roles.isEmpty()
         ? "(无)"
         : roles.stream().sorted().map(Labels::role).collect(Collectors.joining("、"));
+  }
+
+  static String category(CaseCategory c) {
+    return c == null ? "-" : c.label();
+  }
+
+  /** A case category by its name (as members of networks carry it); unknown names as they are. */
+  static String category(String name) {
+    if (name == null) {
+      return "-";
+    }
+    for (CaseCategory c : CaseCategory.values()) {
+      if (c.name().equals(name)) {
+        return c.label();
+      }
+    }
+    return name;
+  }
+
+  static String disposition(Disposition d) {
+    return d == null ? "-" : d.label();
+  }
+
+  /** The entity types of cases and of leads are the same set. */
+  static String entity(io.liaison.api.cases.EntityType t) {
+    return t == null ? "文字" : entity(EntityType.valueOf(t.name()));
+  }
+
+  /** {@code CASE} or {@code LEAD}, as search hits and network members carry it. */
+  static String kind(String kind) {
+    if (kind == null) {
+      return "-";
+    }
+    return switch (kind) {
+      case "CASE" -> "案件";
+      case "LEAD" -> "线索";
+      default -> kind;
+    };
+  }
+
+  /** How two records match on one piece of evidence; unknown kinds as they are. */
+  static String evidence(String kind) {
+    if (kind == null) {
+      return "?";
+    }
+    return switch (kind) {
+      case "IDENTICAL" -> "完全相同";
+      case "NORMALISED_EQUAL" -> "同一号码不同写法";
+      case "ONE_OFF" -> "相差一位（疑为笔误）";
+      case "SAME_NAME" -> "同名";
+      case "NAME_VARIANT" -> "姓名相近";
+      case "SAME_NAME_AND_BIRTH" -> "同名且出生日期相同";
+      case "SAME_ADDRESS" -> "同一地址";
+      case "NEAR_DUPLICATE_TEXT" -> "案情文字几乎相同";
+      case "SIMILAR_TEXT" -> "案情文字相似";
+      case "SHARED_BRAND" -> "查获同一品牌";
+      default -> kind;
+    };
+  }
+
+  /** How common a value is; null for a specific one (nothing to say). */
+  static String frequency(String band) {
+    if (band == null) {
+      return null;
+    }
+    return switch (band) {
+      case "SPECIFIC" -> null;
+      case "COMMON" -> "较常见";
+      case "OVER_COMMON" -> "过于常见";
+      default -> band;
+    };
+  }
+
+  static String verdict(Verdict v) {
+    if (v == null) {
+      return "?";
+    }
+    return switch (v) {
+      case ACCEPT -> "同意并案";
+      case DECLINE -> "不同意并案";
+    };
+  }
+
+  static String proposalState(ProposalView.State s) {
+    if (s == null) {
+      return "?";
+    }
+    return switch (s) {
+      case OPEN -> "待决定";
+      case ACCEPTED -> "已并案";
+      case DECLINED -> "未并案";
+    };
   }
 }

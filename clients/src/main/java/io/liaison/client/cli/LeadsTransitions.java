@@ -49,11 +49,7 @@ final class LeadsTransitions {
     @Override
     public Integer call() {
       Cli cli = Cli.of(spec);
-      String who = cli.actingOfficer(officer);
-      if (who == null || who.isBlank()) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--officer: is required (or sign in: liaison login)");
-      }
+      String who = cli.requiredOfficer(spec, officer);
       TransitionRequest req;
       try {
         req = request(who, note);

@@ -84,4 +84,16 @@ final class Text {
     }
     sb.append(cells[widths.length]).append('\n');
   }
+
+  /** {@code s} as one word for a POSIX shell: as it is when safe, else in single quotes. */
+  static String shellWord(String s) {
+    if (!s.isEmpty() && s.codePoints().allMatch(Text::shellSafe)) {
+      return s;
+    }
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  private static boolean shellSafe(int cp) {
+    return cp > 0x7f || Character.isLetterOrDigit(cp) || "-_.,:/@%+=".indexOf(cp) >= 0;
+  }
 }

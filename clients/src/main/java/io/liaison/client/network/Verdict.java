@@ -1,0 +1,7 @@
+package io.liaison.client.network;
+
+/** What a bureau decides on a merge proposal: {@code ACCEPT} 同意并案, {@code DECLINE} 不同意. */
+public enum Verdict {
+  ACCEPT,
+  DECLINE
+}
