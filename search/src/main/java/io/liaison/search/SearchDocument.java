@@ -116,6 +116,26 @@ public record SearchDocument(
     return instant.atZone(ZONE).toLocalDate();
   }
 
+  /** This document with another version (the same content). */
+  public SearchDocument withVersion(long v) {
+    return new SearchDocument(
+        id,
+        kind,
+        bureau,
+        category,
+        date,
+        valueFen,
+        sticks,
+        disposition,
+        brands,
+        title,
+        narrative,
+        address,
+        entities,
+        readable,
+        v);
+  }
+
   /** The document of a readable case; the title is the case number. */
   public static SearchDocument ofCase(CaseRecord c) {
     List<String> brands = new ArrayList<>();

@@ -116,7 +116,7 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
 
   @Override
   public void upserted(SearchDocument doc, Audience audience) throws IOException {
-    LinkRecord content = new LinkRecord(unversioned(doc), audience);
+    LinkRecord content = new LinkRecord(doc.withVersion(0), audience);
     if (content.equals(recent.get(doc.id()))) {
       return; // a transition of a lead (claim, feedback, …): nothing the links depend on changed
     }
@@ -128,26 +128,6 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
   public void deleted(String id, long version) throws IOException {
     recent.remove(id);
     announce(engine.withdraw(id, version));
-  }
-
-  /** {@code doc} without its version: what the links of a record depend on. */
-  private static SearchDocument unversioned(SearchDocument d) {
-    return new SearchDocument(
-        d.id(),
-        d.kind(),
-        d.bureau(),
-        d.category(),
-        d.date(),
-        d.valueFen(),
-        d.sticks(),
-        d.disposition(),
-        d.brands(),
-        d.title(),
-        d.narrative(),
-        d.address(),
-        d.entities(),
-        d.readable(),
-        0);
   }
 
   @Override
