@@ -144,6 +144,29 @@ class CliNetworkTest {
   }
 
   @Test
+  void lookupSaysWhenTheNodeFlagsTheValueAsInvalid() {
+    String flagged =
+        RecordedNode.recorded("search-identifiers.json")
+            .replace(
+                "\"type\":\"PLATE\",\"value\":\"蒙J3K582\"",
+                "\"type\":\"ID_NUMBER\",\"value\":\"140222198503150033\"")
+            .replace("\"valid\":true", "\"valid\":false")
+            .replace("\"total\":3", "\"total\":7");
+    node.on(
+        "GET", "/api/v1/search/identifiers", (x, q) -> RecordedNode.send(x, 200, JSON, flagged));
+
+    Result r = run("lookup", "身份证号", "140222198503150033", "--limit", "3");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines().limit(2))
+        .containsExactly(
+            "身份证号 140222198503150033 · 共 7 条记录，显示最新 3 条", "注意: 该号码校验不通过（如身份证号校验位不对），仍按原样查找");
+    assertThat(cli.requestsTo("/api/v1/search/identifiers"))
+        .containsExactly(
+            "/api/v1/search/identifiers?type=ID_NUMBER&value=140222198503150033&limit=3");
+  }
+
+  @Test
   void networksListsEachWithItsBureausKeyEntitiesAndProposal() {
     node.on("GET", "/api/v1/networks", 200, JSON, "networks.json");
 
