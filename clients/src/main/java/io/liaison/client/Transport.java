@@ -14,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -41,6 +42,10 @@ final class Transport {
   private final Clock clock;
   private final Duration refreshAhead;
   private final Object refreshLock = new Object();
+  // the pair this transport got from its last refresh, and when: a node that issues tokens living
+  // less than refreshAhead must not make every call refresh again
+  private volatile Tokens refreshed;
+  private volatile Instant refreshedAt;
 
   Transport(
       URI node,
@@ -112,7 +117,7 @@ final class Transport {
   <T> HttpResponse<T> authorized(
       HttpRequest request, BodyHandler<T> handler, Function<T, byte[]> drain) {
     Tokens t = current().orElse(null);
-    if (t != null && t.expiresWithin(refreshAhead, clock.instant())) {
+    if (t != null && t.expiresWithin(refreshAhead, clock.instant()) && !justRefreshed(t)) {
       t = refreshFrom(t);
     }
     boolean retried = false;
@@ -203,6 +208,21 @@ final class Transport {
   }
 
   /**
+   * Whether {@code t} is the pair this transport got from a refresh less than {@code refreshAhead}
+   * ago and still valid: then it is as fresh as the node makes them, and only a 401 refreshes it.
+   */
+  private boolean justRefreshed(Tokens t) {
+    Tokens r = refreshed;
+    Instant at = refreshedAt;
+    Instant now = clock.instant();
+    return r != null
+        && at != null
+        && r.accessToken().equals(t.accessToken())
+        && now.isBefore(at.plus(refreshAhead))
+        && !t.expiresWithin(Duration.ZERO, now);
+  }
+
+  /**
    * A fresh pair in place of {@code stale}: the store's pair if someone else already refreshed it,
    * else a new one from the node. A refusal ends the session (the store is cleared, unless it holds
    * a newer pair by then).
@@ -232,6 +252,8 @@ final class Transport {
       }
       Tokens fresh = Answers.read(r.statusCode(), r.body(), Tokens.class);
       tokens.save(fresh);
+      refreshedAt = clock.instant();
+      refreshed = fresh;
       return fresh;
     }
   }

@@ -254,6 +254,21 @@ class SessionTest {
   }
 
   @Test
+  void aPairThatLivesLessThanTheRefreshMarginIsNotRefreshedOnEveryCall() {
+    store.save(signedIn);
+    clock.advance(Duration.ofSeconds(35));
+    node.on("POST", "/api/v1/auth/refresh", 200, JSON, "auth-refresh.json");
+    rosterOnlyForTheRefreshedToken();
+
+    client.roster(); // refreshes: 15 s left of the old pair
+    clock.advance(Duration.ofSeconds(2)); // the new pair has 14 s left, under the 30 s margin
+    client.roster();
+
+    assertThat(requestsTo("/api/v1/auth/refresh")).hasSize(1);
+    assertThat(requestsTo("/api/v1/roster")).hasSize(2);
+  }
+
+  @Test
   void whoamiReadsTheSignedInOfficer() {
     store.save(signedIn);
     node.on("GET", "/api/v1/auth/me", 200, JSON, "auth-me.json");
