@@ -184,6 +184,31 @@ class EvidenceTest {
   }
 
   @Test
+  void leadThatCopiesATemplatedNarrativeWithMaskedIdentifiersIsFoundByItsFigures()
+      throws IOException {
+    String template =
+        "%d年%d月%d日，执法人员在尚义县石井乡东沟村%d号附近发现%s无证销售卷烟，现场查获中华（软）%d条，案值%d元。"
+            + "当事人对违法事实供认不讳，已依法作出行政处罚。涉案卷烟已依法先行登记保存，案件正在进一步调查中。";
+    for (int i = 0; i < 40; i++) {
+      String name = "郑" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + "子丑寅卯辰".charAt(i / 10);
+      engine.upsert(
+          doc(
+              "other" + i,
+              XINGHE,
+              String.format(
+                  template, 2024, 1 + i % 12, 1 + i, 100 + i, name, 10 + i, 4500 + 45 * i)));
+    }
+    String text =
+        String.format(template, 2025, 11, 22, 3, "郝晓东", 27, 17550) + "其银行卡号6228480402564890018。";
+    engine.upsert(doc("case", XINGHE, text));
+    String masked = text.replace("6228480402564890018", "************890018");
+    engine.upsert(doc("lead", TIANZHEN, "【协查通报】尚义县局转来线索：" + masked));
+    List<Link> links = engine.links("case");
+    assertThat(links).extracting(Link::b).containsExactly("lead");
+    assertThat(first(links.get(0), EvidenceKind.NEAR_DUPLICATE_TEXT).counted()).isTrue();
+  }
+
+  @Test
   void aPopularBrandTownAndCommonSurnameCreateNoLink() throws IOException {
     engine.upsert(doc("a", XINGHE, "在兴和县城关镇查获中华（硬）30条，当事人王伟。", person("王伟")));
     LinkUpdate u = engine.upsert(doc("b", XINGHE, "在兴和县城关镇查获中华（软）20条，当事人王刚。", person("王刚")));

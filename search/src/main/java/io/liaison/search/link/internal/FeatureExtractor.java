@@ -81,7 +81,8 @@ public final class FeatureExtractor {
         nameBirths(listed, identList, d.narrative(), written, inNarrative),
         address(d.address()),
         d.brands(),
-        TextSketch.of(d.narrative()));
+        TextSketch.of(d.narrative()),
+        TextSketch.keys(d.narrative(), Profile.TEXT_KEYS));
   }
 
   /**

@@ -23,15 +23,21 @@ public final class Names {
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木"
   };
 
-  /** Words after which a narrative names a person. */
+  /**
+   * Words after which a narrative names a person: the roles officers write before a name (当事人, 驾驶员,
+   * 货主…) and the phrases that introduce an associate who is named but not described — 发现X无证销售,
+   * 据X供述, 与…人员X联系, 负责送货的是X, 由X代为联系, 来自…县的X. An associate is often written only there, never listed
+   * on the form.
+   */
   private static final String[] CUES = {
     "犯罪嫌疑人", "嫌疑人", "当事人", "驾驶员", "驾驶人", "司机", "男子", "女子", "货主", "负责人", "经营者", "经营户", "店主", "老板",
-    "寄件人", "收件人", "收货人", "发货人", "联系人", "上家", "下家", "同伙", "车主", "户主", "业主", "姓名", "名叫", "绰号"
+    "寄件人", "收件人", "收货人", "发货人", "联系人", "上家", "下家", "同伙", "车主", "户主", "业主", "姓名", "名叫", "绰号",
+    "发现", "据", "人员", "的是", "由", "县的", "市的", "旗的", "区的"
   };
 
   /** Characters that end a name (what usually follows one in a narrative). */
   private static final String AFTER_NAME =
-      "处的在于从向称等及和与将把被为是系因经所已未无对持涉通名身电手使开租用家店自驾联交供提发寄收购销运送非" + "男女某(（,，。;；:：、 \n";
+      "处的在于从向称等及和与将把被为是系因经所已未无对持涉通名身电手使开租用家店自驾联交供提发寄收购销运送非代负" + "男女某(（,，。;；:：、 \n";
 
   private static final int MAX_NAME = 12;
 
@@ -128,6 +134,9 @@ public final class Names {
     for (String cue : CUES) {
       for (int at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1)) {
         int start = at + cue.length();
+        if (cue.equals("由") && text.startsWith("于", start)) {
+          continue; // 由于: "because", not 由 + a person surnamed 于
+        }
         while (start < text.length() && (text.charAt(start) == ':' || text.charAt(start) == '：')) {
           start++;
         }

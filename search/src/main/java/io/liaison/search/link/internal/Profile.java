@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * @param nameBirths {@code name|yyyyMMdd} of persons written next to their ID number
  * @param address the address in compact form, or null
- * @param sketch the {@link TextSketch} of title and narrative
+ * @param sketch the {@link TextSketch} of the narrative
+ * @param textKeys the narrative's salient-text keys ({@link TextSketch#keys})
  */
 public record Profile(
     String id,
@@ -36,7 +37,8 @@ public record Profile(
     List<String> nameBirths,
     String address,
     List<String> brands,
-    int[] sketch) {
+    int[] sketch,
+    int[] textKeys) {
   public Profile {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
@@ -48,6 +50,7 @@ public record Profile(
     nameBirths = List.copyOf(nameBirths);
     brands = List.copyOf(brands);
     sketch = sketch.clone();
+    textKeys = textKeys.clone();
   }
 
   /** Whether only named bureaus may read the record. */
@@ -70,13 +73,13 @@ public record Profile(
     if (address != null) {
       keys.add(Keys.address(address));
     }
-    for (int i = 0; i < Math.min(TEXT_KEYS, sketch.length); i++) {
-      keys.add(Keys.text(sketch[i]));
+    for (int h : textKeys) {
+      keys.add(Keys.text(h));
     }
     return keys;
   }
 
-  /** Number of sketch hashes that are also retrieval keys. */
+  /** Number of salient-text keys of a narrative. */
   public static final int TEXT_KEYS = 8;
 
   /** Every term the record is indexed under: {@link #keys()} and the reversed long identifiers. */

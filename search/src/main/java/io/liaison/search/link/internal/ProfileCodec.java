@@ -17,7 +17,7 @@ import org.apache.lucene.util.BytesRef;
 
 /** The binary form of a {@link Profile} kept in the link index (a binary doc value). */
 public final class ProfileCodec {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final IdentifierType[] TYPES = IdentifierType.values();
 
   private ProfileCodec() {}
@@ -49,6 +49,10 @@ public final class ProfileCodec {
       strings(out, p.brands());
       out.writeByte(p.sketch().length);
       for (int h : p.sketch()) {
+        out.writeInt(h);
+      }
+      out.writeByte(p.textKeys().length);
+      for (int h : p.textKeys()) {
         out.writeInt(h);
       }
     } catch (IOException e) {
@@ -104,6 +108,10 @@ public final class ProfileCodec {
       for (int i = 0; i < sketch.length; i++) {
         sketch[i] = in.readInt();
       }
+      int[] textKeys = new int[in.readByte()];
+      for (int i = 0; i < textKeys.length; i++) {
+        textKeys[i] = in.readInt();
+      }
       return new Profile(
           id,
           kind,
@@ -120,7 +128,8 @@ public final class ProfileCodec {
           nameBirths,
           address,
           brands,
-          sketch);
+          sketch,
+          textKeys);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -116,16 +116,13 @@ public final class Scorer {
   }
 
   /**
-   * Whether two narratives share a salient passage: a text key (one of the smallest sketch hashes)
-   * held by few records. Without one, similar wording is the officers' template, not the case.
+   * Whether two narratives share a salient passage: a text key ({@link TextSketch#keys}) held by
+   * few records. Without one, similar wording is the officers' template, not the case.
    */
   private boolean salientShared(Profile a, Profile b, Frequencies df) {
-    int n = Math.min(Profile.TEXT_KEYS, a.sketch().length);
-    int m = Math.min(Profile.TEXT_KEYS, b.sketch().length);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        if (a.sketch()[i] == b.sketch()[j]
-            && df.records(Keys.text(a.sketch()[i])) <= options.textKeyMax()) {
+    for (int h : a.textKeys()) {
+      for (int g : b.textKeys()) {
+        if (h == g && df.records(Keys.text(h)) <= options.textKeyMax()) {
           return true;
         }
       }

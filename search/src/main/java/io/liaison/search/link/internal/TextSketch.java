@@ -1,7 +1,9 @@
 package io.liaison.search.link.internal;
 
 import io.liaison.search.ident.Fold;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A bottom-k sketch of a narrative: the {@value #K} smallest hashes of its four-character shingles
@@ -21,6 +23,12 @@ public final class TextSketch {
   static final int MIN_CHARS = 50;
 
   private static final int[] EMPTY = new int[0];
+
+  /** A run of this many digits is an identifier (a phone, an ID number…), not a figure. */
+  private static final int IDENTIFIER_DIGITS = 7;
+
+  /** Figures a narrative needs for its figure key: a date and at least two more. */
+  private static final int MIN_FIGURES = 5;
 
   private TextSketch() {}
 
@@ -58,6 +66,74 @@ public final class TextSketch {
       }
     }
     return Arrays.copyOf(out, m);
+  }
+
+  /**
+   * The salient-text keys of {@code text}: the {@code n} smallest hashes of its sketch and its
+   * figure key (empty without a sketch). The figure key is the hash of the narrative's figures in
+   * order — date, house number, quantities, amount: the runs of fewer than {@value
+   * #IDENTIFIER_DIGITS} digits — when there are at least {@value #MIN_FIGURES}. A narrative's
+   * wording is mostly the officers' template, so its smallest hashes are often all template and
+   * none of them salient; its figures are what a copy keeps and another case on the same template
+   * does not. Identifiers are no figures: a lead that copies a case often masks them ({@code
+   * ****0325}), and a depot's phone recurs in unrelated cases.
+   */
+  public static int[] keys(String text, int n) {
+    int[] sketch = of(text);
+    if (sketch.length == 0) {
+      return EMPTY;
+    }
+    int[] keys = Arrays.copyOf(sketch, Math.min(n, sketch.length));
+    List<String> figures = figures(text);
+    if (figures.size() < MIN_FIGURES) {
+      return keys;
+    }
+    long h = 0x9E3779B97F4A7C15L;
+    for (String f : figures) {
+      for (int i = 0; i < f.length(); i++) {
+        h = mix(h ^ f.charAt(i));
+      }
+      h = mix(h ^ '|');
+    }
+    int key = (int) (h >>> 32);
+    for (int k : keys) {
+      if (k == key) {
+        return keys;
+      }
+    }
+    int[] out = Arrays.copyOf(keys, keys.length + 1);
+    out[keys.length] = key;
+    return out;
+  }
+
+  /**
+   * The runs of digits of a text, in order, that are figures: a run ends at a Chinese character or
+   * a punctuation mark (spaces, dashes, brackets and letters inside an identifier do not end it),
+   * and a run of {@value #IDENTIFIER_DIGITS} or more digits or one with a mask character ({@code
+   * *}) is an identifier.
+   */
+  static List<String> figures(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    boolean masked = false;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? Fold.fold(text.charAt(i)) : '。';
+      if (c >= '0' && c <= '9') {
+        run.append(c);
+      } else if (c == '*' || c == '×') {
+        masked = true;
+      } else if (!Character.isWhitespace(c) && !Character.isLetter(c) || Names.isHan(c)) {
+        if (c == '-' || c == '.' || c == '·' || c == '(' || c == ')' || c == '+') {
+          continue; // inside a phone or an ID number as people write them
+        }
+        if (run.length() > 0 && !masked && run.length() < IDENTIFIER_DIGITS) {
+          out.add(run.toString());
+        }
+        run.setLength(0);
+        masked = false;
+      }
+    }
+    return out;
   }
 
   /**

@@ -45,6 +45,16 @@ class NamesTest {
   }
 
   @Test
+  void findsAssociatesNamedInPassing() {
+    List<Names.Found> found =
+        Names.find(
+            "执法人员发现郝晓东无证销售卷烟。据李强供述，其货源来自丰镇市的周强梅，当事人与兴和县人员温伟联系频繁，"
+                + "负责送货的是曾杰，卷烟由于海龙代为联系买家。由于当事人拒不配合，",
+            List.of());
+    assertThat(found).extracting(Names.Found::name).containsExactly("郝晓东", "李强", "周强梅", "温伟", "曾杰");
+  }
+
+  @Test
   void listedNamesWinWhereTheyStart() {
     assertThat(Names.find("当事人白二虎子无证经营。", List.of("白二虎子")))
         .extracting(Names.Found::name)

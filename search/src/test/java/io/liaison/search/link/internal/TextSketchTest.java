@@ -2,6 +2,7 @@ package io.liaison.search.link.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class TextSketchTest {
@@ -27,10 +28,37 @@ class TextSketchTest {
   }
 
   @Test
+  void figuresAreTheShortRunsOfDigitsNotIdentifiersOrMaskedOnes() {
+    assertThat(
+            TextSketch.figures(
+                "2025年11月22日，在东沟村3号查获中华（软）27条，案值17550元，手机177-1092-7114，"
+                    + "身份证号150981 ****0325 8603，卡号************680081，车牌蒙J·6F585。"))
+        .containsExactly("2025", "11", "22", "3", "27", "17550", "6585");
+  }
+
+  @Test
+  void aCopyWithMaskedIdentifiersKeepsTheFigureKeyAnotherCaseOnTheTemplateDoesNot() {
+    String a =
+        "2025年11月22日，执法人员在尚义县石井乡东沟村3号附近发现郝晓东无证销售卷烟，现场查获中华（软）27条，案值17550元。"
+            + "涉案卷烟此前经韵达快递阳城营业部（快递员手机17710927114）揽收转运。涉案卷烟已依法先行登记保存。";
+    String copy = "【协查通报】兴和县局转来线索：" + a.replace("17710927114", "********114");
+    String sibling =
+        "2024年6月8日，执法人员在尚义县石井乡东沟村15号附近发现王伟无证销售卷烟，现场查获中华（软）40条，案值26000元。"
+            + "涉案卷烟此前经韵达快递阳城营业部（快递员手机17710927114）揽收转运。涉案卷烟已依法先行登记保存。";
+    int[] keys = TextSketch.keys(a, 8);
+    int figureKey = keys[keys.length - 1];
+    assertThat(keys).hasSize(9).startsWith(Arrays.copyOf(TextSketch.of(a), 8));
+    assertThat(TextSketch.keys(copy, 8)).contains(figureKey);
+    assertThat(TextSketch.keys(sibling, 8)).doesNotContain(figureKey);
+    assertThat(TextSketch.keys("2025年3月1日，" + TEXT, 8)).hasSize(8); // a date alone: no figure key
+  }
+
+  @Test
   void unrelatedTextIsDissimilarAndShortTextHasNoSketch() {
     String other = "经营者在其后院库房存放大量卷烟，均无合法来源票据，涉嫌从非法渠道购进，执法人员依法予以先行登记保存并责令其说明来源情况。";
     assertThat(TextSketch.similarity(TextSketch.of(TEXT), TextSketch.of(other))).isLessThan(0.2);
     assertThat(TextSketch.of("查获卷烟十条。")).isEmpty();
+    assertThat(TextSketch.keys("查获卷烟十条。", 8)).isEmpty();
     assertThat(TextSketch.similarity(TextSketch.of(TEXT), new int[0])).isZero();
   }
 }
