@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +60,13 @@ public final class GridReconciler {
         .compose(
             local ->
                 vertx
-                    .executeBlocking(() -> new HashSet<>(grid.keySet()), false)
+                    .executeBlocking(() -> gridHashes(), false)
                     .compose(
-                        gridKeys ->
-                            pull(local, gridKeys)
+                        remote ->
+                            pull(local, remote)
                                 .compose(
                                     taken ->
-                                        push(local, gridKeys)
+                                        push(local, remote.keySet())
                                             .map(
                                                 restored ->
                                                     new Report(
@@ -84,8 +85,25 @@ public final class GridReconciler {
                     r.millis()));
   }
 
-  private Future<Integer> pull(Map<String, String> local, Set<String> gridKeys) {
-    List<String> keys = new ArrayList<>(gridKeys);
+  /** Every key of the map with the hash of its value, computed where the entries live. */
+  private Map<String, String> gridHashes() {
+    Map<String, String> out = new HashMap<>();
+    for (String kh : grid.project(new HashProjection())) {
+      String[] p = HashProjection.split(kh);
+      out.put(p[0], p[1]);
+    }
+    return out;
+  }
+
+  /** Fetches, in batches, what the grid holds differently from the store, and takes it in. */
+  private Future<Integer> pull(Map<String, String> local, Map<String, String> remote) {
+    List<String> keys = new ArrayList<>();
+    remote.forEach(
+        (k, h) -> {
+          if (!h.equals(local.get(k))) {
+            keys.add(k);
+          }
+        });
     Future<Integer> chain = Future.succeededFuture(0);
     for (int i = 0; i < keys.size(); i += BATCH) {
       Set<String> batch = new HashSet<>(keys.subList(i, Math.min(keys.size(), i + BATCH)));
@@ -141,23 +159,36 @@ public final class GridReconciler {
             });
   }
 
+  /**
+   * Puts back, in batches, what the store has and the grid lacks (after a full-cluster restart: the
+   * whole store). A key that appeared on the grid meanwhile is left as it is.
+   */
   private Future<Integer> push(Map<String, String> local, Set<String> gridKeys) {
     List<String> missing = local.keySet().stream().filter(k -> !gridKeys.contains(k)).toList();
     Future<Integer> chain = Future.succeededFuture(0);
-    for (String id : missing) {
+    for (int i = 0; i < missing.size(); i += BATCH) {
+      List<String> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
       chain =
           chain.compose(
               n ->
                   store
-                      .call(s -> s.record(id))
+                      .call(
+                          s -> {
+                            Map<String, String> bodies = new HashMap<>();
+                            for (String id : batch) {
+                              s.record(id).ifPresent(r -> bodies.put(r.id(), r.body()));
+                            }
+                            return bodies;
+                          })
                       .compose(
-                          r ->
-                              r.isEmpty()
-                                  ? Future.succeededFuture(n)
-                                  : vertx
-                                      .executeBlocking(
-                                          () -> grid.putIfAbsent(id, r.get().body()), false)
-                                      .map(prev -> prev == null ? n + 1 : n)));
+                          bodies ->
+                              vertx.executeBlocking(
+                                  () -> {
+                                    grid.getAll(bodies.keySet()).keySet().forEach(bodies::remove);
+                                    grid.putAll(bodies);
+                                    return n + bodies.size();
+                                  },
+                                  false)));
     }
     return chain;
   }
