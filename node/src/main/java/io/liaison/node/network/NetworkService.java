@@ -7,6 +7,7 @@ import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.link.Audience;
+import io.liaison.search.link.Link;
 import io.liaison.search.link.LinkEngine;
 import io.liaison.search.link.LinkRecord;
 import io.liaison.search.link.LinkUpdate;
@@ -18,11 +19,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +128,53 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
     recent.put(doc.id(), content);
   }
 
+  /**
+   * Relinks everything in one bulk pass (one thread per core, each pair scored once), then
+   * announces the proposals involving this bureau and reports the hits on restricted records, as
+   * the writes one by one would have.
+   */
+  @Override
+  public void rebuilt(Iterable<SearchIndexer.Written> all) throws IOException {
+    recent.clear();
+    List<String> restricted = new ArrayList<>();
+    Iterable<LinkRecord> records =
+        () ->
+            new java.util.Iterator<>() {
+              final java.util.Iterator<SearchIndexer.Written> it = all.iterator();
+
+              @Override
+              public boolean hasNext() {
+                return it.hasNext();
+              }
+
+              @Override
+              public LinkRecord next() {
+                SearchIndexer.Written w = it.next();
+                if (w.audience().isRestricted() && w.doc().readable()) {
+                  restricted.add(w.doc().id());
+                }
+                return new LinkRecord(w.doc(), w.audience());
+              }
+            };
+    long n =
+        engine.relink(records, done -> LOG.info("link index rebuild progress records={}", done));
+    Set<SealedHit> hits = new LinkedHashSet<>();
+    for (String id : restricted) {
+      for (Link l : engine.links(id)) {
+        String other = l.a().equals(id) ? l.b() : l.a();
+        hits.addAll(engine.sealedHits(other));
+      }
+    }
+    report(hits);
+    propose(engine.proposals());
+    LOG.info(
+        "link index rebuilt records={} restricted={} hits={} proposals={}",
+        n,
+        restricted.size(),
+        hits.size(),
+        engine.proposals().size());
+  }
+
   @Override
   public void deleted(String id, long version) throws IOException {
     recent.remove(id);
@@ -136,7 +187,12 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
   }
 
   private void announce(LinkUpdate u) {
-    for (SealedHit h : u.hits()) {
+    report(u.hits());
+    propose(u.raisedProposals());
+  }
+
+  private void report(java.util.Collection<SealedHit> found) {
+    for (SealedHit h : found) {
       hits.report(h)
           .onFailure(
               e ->
@@ -146,13 +202,10 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
                       h.sealedRecordId(),
                       e.toString()));
     }
-    for (MergeProposal p : u.raisedProposals()) {
-      LOG.info(
-          "merge proposal raised proposal={} network={} bureaus={} members={}",
-          p.id(),
-          p.networkId(),
-          p.bureaus(),
-          p.members().size());
+  }
+
+  private void propose(List<MergeProposal> raised) {
+    for (MergeProposal p : raised) {
       if (!p.bureaus().contains(bureau)) {
         continue;
       }
@@ -168,7 +221,18 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
                   s.markNotified(p.id(), PROPOSED)
                       ? Optional.of(feed.append(s, PROPOSED, p.id(), bureau.code(), data))
                       : Optional.<StoredEvent>empty())
-          .onSuccess(e -> e.ifPresent(feed::publish))
+          .onSuccess(
+              e ->
+                  e.ifPresent(
+                      ev -> {
+                        feed.publish(ev);
+                        LOG.info(
+                            "merge proposal raised proposal={} network={} bureaus={} members={}",
+                            p.id(),
+                            p.networkId(),
+                            p.bureaus(),
+                            p.members().size());
+                      }))
           .onFailure(e -> LOG.warn("merge proposal not announced proposal={}: {}", p.id(), e));
     }
   }

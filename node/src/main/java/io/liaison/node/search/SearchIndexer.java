@@ -58,6 +58,7 @@ public final class SearchIndexer implements AutoCloseable {
 
   private final CaseIndex index;
   private final Semaphore wake = new Semaphore(0);
+  private static final List<String> KINDS = List.of(LeadRecord.KIND, SharedCase.KIND);
   private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean forceRebuild;
   private volatile State state = State.STARTING;
@@ -111,10 +112,19 @@ public final class SearchIndexer implements AutoCloseable {
     /** A readable or sealed document written, with who may read the record. */
     void upserted(SearchDocument doc, Audience audience) throws IOException;
 
+    /**
+     * The index was rebuilt from the store: every current document, to be taken in one bulk pass (a
+     * second read of the store, after the index's own).
+     */
+    void rebuilt(Iterable<Written> all) throws IOException;
+
     void deleted(String id, long version) throws IOException;
 
     void committed(String checkpoint) throws IOException;
   }
+
+  /** A document as written to the index, with who may read the record. */
+  public record Written(SearchDocument doc, Audience audience) {}
 
   /** Adds a listener; call before {@link #start}. */
   public void addListener(Listener listener) {
@@ -256,8 +266,7 @@ public final class SearchIndexer implements AutoCloseable {
     long t0 = System.nanoTime();
     Iterable<SearchDocument> docs =
         () -> {
-          Iterator<SearchDocuments.Indexing> it =
-              new StoreDocuments(List.of(LeadRecord.KIND, SharedCase.KIND));
+          Iterator<SearchDocuments.Indexing> it = new StoreDocuments(KINDS);
           return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -266,9 +275,7 @@ public final class SearchIndexer implements AutoCloseable {
 
             @Override
             public SearchDocument next() {
-              SearchDocuments.Indexing d = it.next();
-              tell("rebuild " + d.doc().id(), l -> l.upserted(d.doc(), d.audience()));
-              return d.doc();
+              return it.next().doc();
             }
           };
         };
@@ -281,6 +288,23 @@ public final class SearchIndexer implements AutoCloseable {
             });
     applied = upTo;
     visible = upTo;
+    Iterable<Written> written =
+        () -> {
+          Iterator<SearchDocuments.Indexing> it = new StoreDocuments(KINDS);
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public Written next() {
+              SearchDocuments.Indexing d = it.next();
+              return new Written(d.doc(), d.audience());
+            }
+          };
+        };
+    tell("rebuild", l -> l.rebuilt(written));
     commitIndex();
     LOG.info(
         "search index rebuilt docs={} in {} ms; tailing from seq={}",

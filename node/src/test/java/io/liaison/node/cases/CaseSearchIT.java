@@ -302,6 +302,16 @@ class CaseSearchIT {
                             url(2, "/api/v1/search/identifiers?type=PLATE&value=" + enc("蒙J3K582")))
                         .json()));
     List<String> before = answers.get();
+    Supplier<java.util.Set<String>> networks =
+        () -> {
+          java.util.Set<String> out = new java.util.TreeSet<>();
+          for (JsonNode n : Http.get(url(2, "/api/v1/networks")).json().get("networks")) {
+            out.add(n.at("/network/id").asText() + n.at("/network/members").findValuesAsText("id"));
+          }
+          return out;
+        };
+    java.util.Set<String> networksBefore = networks.get();
+    assertThat(networksBefore).isNotEmpty();
     cluster.stop(2);
     Path index = cluster.config(2).dataDir().resolve("index");
     try (Stream<Path> files = Files.walk(index)) {
@@ -311,6 +321,9 @@ class CaseSearchIT {
     cluster.start(2);
     awaitIndexed(2);
     assertThat(answers.get()).isEqualTo(before);
+    // the link index was rebuilt with the search index, in one bulk relink: the same networks
+    Await.until(
+        WAIT, () -> networks.get().equals(networksBefore), "the same networks after rebuild");
   }
 
   // --- helpers ------------------------------------------------------------------------------
