@@ -55,8 +55,14 @@ public final class GridConfig {
     cfg.setProperty("hazelcast.shutdownhook.enabled", "false");
     cfg.setProperty(
         "hazelcast.wait.seconds.before.join", Long.toString(Math.max(0, c.joinWait().toSeconds())));
-    cfg.setProperty("hazelcast.merge.first.run.delay.seconds", "30");
-    cfg.setProperty("hazelcast.merge.next.run.delay.seconds", "30");
+    // how soon after start, and how often, a member looks for a healed split: 30 s unless the JVM
+    // is given the Hazelcast property of the same name (-D…; the real-split test uses 3 s)
+    for (String p :
+        new String[] {
+          "hazelcast.merge.first.run.delay.seconds", "hazelcast.merge.next.run.delay.seconds"
+        }) {
+      cfg.setProperty(p, System.getProperty(p, "30"));
+    }
 
     NetworkConfig net = cfg.getNetworkConfig();
     net.setPort(c.port()).setPortAutoIncrement(false);
