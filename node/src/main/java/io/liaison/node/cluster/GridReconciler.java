@@ -161,7 +161,9 @@ public final class GridReconciler {
 
   /**
    * Puts back, in batches, what the store has and the grid lacks (after a full-cluster restart: the
-   * whole store). A key that appeared on the grid meanwhile is left as it is.
+   * whole store). A key that is on the grid after all (put meanwhile, or missed by the hash
+   * snapshot while partitions migrated) is not overwritten: its value is taken in like a pulled one
+   * if it differs from the store's.
    */
   private Future<Integer> push(Map<String, String> local, Set<String> gridKeys) {
     List<String> missing = local.keySet().stream().filter(k -> !gridKeys.contains(k)).toList();
@@ -184,11 +186,26 @@ public final class GridReconciler {
                           bodies ->
                               vertx.executeBlocking(
                                   () -> {
-                                    grid.getAll(bodies.keySet()).keySet().forEach(bodies::remove);
+                                    Map<String, String> present = grid.getAll(bodies.keySet());
+                                    present.keySet().forEach(bodies::remove);
                                     grid.putAll(bodies);
-                                    return n + bodies.size();
+                                    return Map.entry(n + bodies.size(), present);
                                   },
-                                  false)));
+                                  false))
+                      .compose(
+                          r -> {
+                            List<Future<Boolean>> fs = new ArrayList<>();
+                            r.getValue()
+                                .forEach(
+                                    (k, v) -> {
+                                      String h =
+                                          Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));
+                                      if (!h.equals(local.get(k))) {
+                                        fs.add(receive.apply(k, v));
+                                      }
+                                    });
+                            return Future.all(fs).map(cf -> r.getKey());
+                          }));
     }
     return chain;
   }
