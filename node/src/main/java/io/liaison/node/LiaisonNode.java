@@ -4,6 +4,7 @@ import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.liaison.node.access.AccessHandlers;
 import io.liaison.node.access.AuthRoutes;
@@ -305,10 +306,15 @@ public final class LiaisonNode {
     hitGrid.addEntryListener(new GridListener(hits::receive), true);
     GridReconciler hitReconciler = hits.reconciler();
     IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
-    superseded.addEntryListener(
-        (com.hazelcast.map.listener.EntryAddedListener<String, String>)
-            e -> leads.receiveSuperseded(e.getKey(), e.getValue()),
-        true);
+    superseded.addEntryListener(new GridListener(leads::receiveSuperseded), true);
+    Runnable reconcileAll =
+        () -> {
+          leadReconciler.reconcile();
+          caseReconciler.reconcile();
+          directoryReconciler.reconcile();
+          mergeReconciler.reconcile();
+          hitReconciler.reconcile();
+        };
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
         .getLifecycleService()
@@ -316,11 +322,23 @@ public final class LiaisonNode {
             e -> {
               if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
                 LOG.warn("cluster merged after a split; reconciling bureau={}", config.bureau());
-                leadReconciler.reconcile();
-                caseReconciler.reconcile();
-                directoryReconciler.reconcile();
-                mergeReconciler.reconcile();
-                hitReconciler.reconcile();
+                reconcileAll.run();
+              }
+            });
+    // members gone (a split, or two failing at once) can take the only copies of some grid
+    // partitions with them: put back from the store what the grid lost
+    hazelcast
+        .getCluster()
+        .addMembershipListener(
+            new com.hazelcast.cluster.MembershipListener() {
+              @Override
+              public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {}
+
+              @Override
+              public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+                LOG.info(
+                    "member left; reconciling bureau={} member={}", config.bureau(), e.getMember());
+                reconcileAll.run();
               }
             });
     return rosters
@@ -419,9 +437,22 @@ public final class LiaisonNode {
     return Future.fromCompletionStage(done);
   }
 
-  /** Hands every added or updated grid value to its feature's receive (verify, store). */
+  /**
+   * Hands every added, updated or merged grid value to its feature's receive (verify, store).
+   * Merged: what the other side of a split added to the grid reaches this member only as a merge
+   * event when the sides meet again.
+   */
   private record GridListener(java.util.function.BiConsumer<String, String> receive)
-      implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
+      implements EntryAddedListener<String, String>,
+          EntryUpdatedListener<String, String>,
+          EntryMergedListener<String, String> {
+    @Override
+    public void entryMerged(EntryEvent<String, String> e) {
+      if (e.getValue() != null) {
+        receive.accept(e.getKey(), e.getValue());
+      }
+    }
+
     @Override
     public void entryAdded(EntryEvent<String, String> e) {
       receive.accept(e.getKey(), e.getValue());

@@ -20,11 +20,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * Bureau nodes as separate JVM processes ({@code liaison-node run -c node.json}), so tests can
- * SIGKILL them: real keys and signed roster, a real SQLite file each, Hazelcast on 127.0.0.1 with
- * free ports and a random cluster name. Each node's output goes to {@code <dir>/<bureau>/node.log}.
+ * SIGKILL them: real keys and signed roster, a real SQLite file each, Hazelcast on 127.0.0.1 (or
+ * the addresses of a {@link Placement}) with free ports and a random cluster name. Each node's
+ * output goes to {@code <dir>/<bureau>/node.log}.
  */
 public final class ProcessCluster implements AutoCloseable {
   static final String PASSPHRASE = "test-passphrase";
@@ -45,14 +47,32 @@ public final class ProcessCluster implements AutoCloseable {
           "--add-opens",
           "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
+  /**
+   * Where and how each node runs: the address its Hazelcast member and HTTP API bind to, the words
+   * put before its {@code java} command (e.g. {@code ip netns exec <namespace>}) and extra JVM
+   * flags.
+   */
+  public record Placement(
+      IntFunction<String> host, IntFunction<List<String>> commandPrefix, List<String> jvmFlags) {
+    /** Every node on 127.0.0.1, started directly. */
+    public static final Placement LOOPBACK =
+        new Placement(i -> "127.0.0.1", i -> List.of(), List.of());
+  }
+
   private final Path dir;
   private final int size;
+  private final Placement placement;
   private final int[] httpPorts;
   private final Process[] processes;
 
   public ProcessCluster(Path dir, int size) throws IOException {
+    this(dir, size, Placement.LOOPBACK);
+  }
+
+  public ProcessCluster(Path dir, int size, Placement placement) throws IOException {
     this.dir = dir;
     this.size = size;
+    this.placement = placement;
     this.httpPorts = new int[size];
     this.processes = new Process[size];
     String clusterName = "liaison-proc-" + UUID.randomUUID();
@@ -61,7 +81,7 @@ public final class ProcessCluster implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       clusterPorts[i] = TestCluster.freePort();
       httpPorts[i] = TestCluster.freePort();
-      members.add("127.0.0.1:" + clusterPorts[i]);
+      members.add(placement.host().apply(i) + ":" + clusterPorts[i]);
     }
     SigningKeyPair authority = SigningKeyPair.generate();
     String authorityPub =
@@ -86,11 +106,13 @@ public final class ProcessCluster implements AutoCloseable {
       ObjectNode cfg = Json.mapper().createObjectNode();
       cfg.put("bureau", id.code());
       cfg.putObject("http")
-          .put("host", "127.0.0.1")
+          .put("host", placement.host().apply(i))
           .put("port", httpPorts[i])
           .put("plaintext", true);
       ObjectNode cl = cfg.putObject("cluster");
-      cl.put("name", clusterName).put("host", "127.0.0.1").put("port", clusterPorts[i]);
+      cl.put("name", clusterName)
+          .put("host", placement.host().apply(i))
+          .put("port", clusterPorts[i]);
       cl.put("joinWaitSeconds", 1);
       members.forEach(cl.putArray("members")::add);
       cfg.put("dataDir", "data");
@@ -135,9 +157,10 @@ public final class ProcessCluster implements AutoCloseable {
   /** Starts node {@code i} without waiting (for tests that expect it to fail). */
   public Process launch(int i) throws IOException {
     Path nodeDir = dir.resolve(TestCluster.BUREAUS.get(i).code());
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(placement.commandPrefix().apply(i));
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JVM_FLAGS);
+    cmd.addAll(placement.jvmFlags());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.liaison.node.Main");
@@ -186,7 +209,7 @@ public final class ProcessCluster implements AutoCloseable {
   }
 
   public String url(int i) {
-    return "http://127.0.0.1:" + httpPorts[i];
+    return "http://" + placement.host().apply(i) + ":" + httpPorts[i];
   }
 
   public Path dataDir(int i) {
