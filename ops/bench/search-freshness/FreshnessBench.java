@@ -3,6 +3,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.Json;
 import io.liaison.bench.BenchCluster;
 import io.liaison.bench.Lat;
+import io.liaison.bench.LeadBodies;
 import io.liaison.bench.NodeHandle;
 import io.liaison.node.access.AuthService;
 import io.liaison.node.access.Officer;
@@ -246,6 +247,9 @@ public final class FreshnessBench {
   /** Bench case {@code i}: its own case number and its own day (so date order is post order). */
   static String caseBody(String bureau, int i) {
     String day = DAY0.plusDays(i).toString();
+    // identifiers spread like real ones: sequential phones would all be one digit apart, which
+    // makes every case a typo-neighbour of the last ten (not what a region's phones look like)
+    long h = LeadBodies.mix(i);
     ObjectNode c = Json.mapper().createObjectNode();
     c.put("caseNumber", number(i))
         .put("bureau", bureau)
@@ -257,9 +261,9 @@ public final class FreshnessBench {
         .put(
             "narrative",
             "执法人员在兴和县城关镇307国道检查站拦截白色面包车，车牌号为蒙J·"
-                + (10_000 + i % 90_000)
-                + "，查获中华(硬)卷烟三十条，当事人无法提供准运证，联系电话138"
-                + String.format("%08d", i)
+                + String.format(Locale.ROOT, "%05d", Math.floorMod(h >>> 20, 100_000L))
+                + "，查获中华(硬)卷烟三十条，当事人无法提供准运证，联系电话13"
+                + String.format(Locale.ROOT, "%09d", Math.floorMod(h >>> 7, 1_000_000_000L))
                 + "。");
     c.putObject("location")
         .put("countyCode", bureau)
