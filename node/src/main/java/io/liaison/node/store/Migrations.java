@@ -79,6 +79,12 @@ final class Migrations {
                 + " INSERT INTO record_changes(record_id) VALUES (NEW.id); END",
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(16))))"
+          },
+          new String[] {
+            // records of a kind in id order, a page at a time (index rebuilds, export): without it
+            // SQLite sorts every record of the kind for each page — a 1M-record rebuild read
+            // ~350 records/s
+            "CREATE INDEX IF NOT EXISTS records_kind_id ON records(kind, id)"
           });
 
   private Migrations() {}
