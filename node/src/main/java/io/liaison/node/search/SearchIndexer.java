@@ -264,21 +264,7 @@ public final class SearchIndexer implements AutoCloseable {
     state = State.REBUILDING;
     long total = call(Store::countRecords);
     long t0 = System.nanoTime();
-    Iterable<SearchDocument> docs =
-        () -> {
-          Iterator<SearchDocuments.Indexing> it = new StoreDocuments(KINDS);
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return it.hasNext();
-            }
-
-            @Override
-            public SearchDocument next() {
-              return it.next().doc();
-            }
-          };
-        };
+    Iterable<SearchDocument> docs = storeDocuments(SearchDocuments.Indexing::doc);
     long n =
         index.rebuild(
             docs,
@@ -288,22 +274,7 @@ public final class SearchIndexer implements AutoCloseable {
             });
     applied = upTo;
     visible = upTo;
-    Iterable<Written> written =
-        () -> {
-          Iterator<SearchDocuments.Indexing> it = new StoreDocuments(KINDS);
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return it.hasNext();
-            }
-
-            @Override
-            public Written next() {
-              SearchDocuments.Indexing d = it.next();
-              return new Written(d.doc(), d.audience());
-            }
-          };
-        };
+    Iterable<Written> written = storeDocuments(d -> new Written(d.doc(), d.audience()));
     tell("rebuild", l -> l.rebuilt(written));
     commitIndex();
     LOG.info(
@@ -333,6 +304,24 @@ public final class SearchIndexer implements AutoCloseable {
       index.upsert(doc);
       tell("upsert " + doc.id(), l -> l.upserted(doc, audience));
     }
+  }
+
+  /** Every stored lead and case, read from the store a page at a time, as {@code as} makes it. */
+  private <T> Iterable<T> storeDocuments(Function<SearchDocuments.Indexing, T> as) {
+    return () -> {
+      Iterator<SearchDocuments.Indexing> it = new StoreDocuments(KINDS);
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public T next() {
+          return as.apply(it.next());
+        }
+      };
+    };
   }
 
   /** Every stored lead and case as documents, read from the store a page at a time. */
