@@ -156,8 +156,17 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
                 return new LinkRecord(w.doc(), w.audience());
               }
             };
+    long[] lastLog = {System.nanoTime()};
     long n =
-        engine.relink(records, done -> LOG.info("link index rebuild progress records={}", done));
+        engine.relink(
+            records,
+            done -> {
+              long now = System.nanoTime();
+              if (now - lastLog[0] > 10_000_000_000L) {
+                lastLog[0] = now;
+                LOG.info("link index rebuild progress records={}", done);
+              }
+            });
     Set<SealedHit> hits = new LinkedHashSet<>();
     for (String id : restricted) {
       for (Link l : engine.links(id)) {
