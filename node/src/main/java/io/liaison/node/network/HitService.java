@@ -196,7 +196,11 @@ public final class HitService {
     static final Taken NOT_A_READER = new Taken(false, true, Optional.empty());
   }
 
-  /** Whether the finder may read the restricted record, as far as this node's copy of it tells. */
+  /**
+   * Whether the finder may read the restricted record, as far as this node's copy of it tells. A
+   * node that does not hold the record yet takes the finder's word (its signature binds it); the
+   * notice is not checked again when the record arrives.
+   */
   private static boolean readerOf(Store s, HitNotice n) {
     Optional<StoredRecord> r = s.record(n.sealedRecordId());
     if (r.isEmpty() || !LeadRecord.KIND.equals(r.get().kind())) {

@@ -226,7 +226,15 @@ class NetworkMergeIT {
     String leadId = lead.json().get("id").asText();
     String caseId = "case:140221:阳烟立字〔2026〕第7101号";
     // 阳高县 may not read the lead: a notice it signs for the pair ahead of the finders is refused
-    // everywhere and cannot keep the owners from being told
+    // everywhere and cannot keep the owners from being told (once every node holds the lead's
+    // clear routing metadata, which says who may read it)
+    for (int node = 0; node < 3; node++) {
+      int n = node;
+      Await.until(
+          WAIT,
+          () -> Http.get(cluster.url(n) + "/api/v1/leads/" + leadId).status() == 200,
+          "the restricted lead known on node " + n);
+    }
     IMap<String, String> grid = cluster.node(2).hazelcast().getMap("liaison.hits");
     String key = "hit/" + leadId + "/" + caseId;
     HitNotice squat =
