@@ -112,21 +112,26 @@ public final class GridReconciler {
               n ->
                   vertx
                       .executeBlocking(() -> grid.getAll(batch), false)
-                      .compose(
-                          values -> {
-                            List<Future<Boolean>> fs = new ArrayList<>();
-                            values.forEach(
-                                (k, v) -> {
-                                  String h = Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));
-                                  if (!h.equals(local.get(k))) {
-                                    fs.add(receive.apply(k, v));
-                                  }
-                                });
-                            return Future.all(fs)
-                                .map(cf -> n + (int) fs.stream().filter(f -> f.result()).count());
-                          }));
+                      .compose(values -> takeDiffering(values, local))
+                      .map(taken -> n + taken));
     }
     return chain;
+  }
+
+  /**
+   * Hands each grid value that differs from the store's copy to the feature's receive; the number
+   * it took in as new.
+   */
+  private Future<Integer> takeDiffering(Map<String, String> values, Map<String, String> local) {
+    List<Future<Boolean>> fs = new ArrayList<>();
+    values.forEach(
+        (k, v) -> {
+          String h = Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));
+          if (!h.equals(local.get(k))) {
+            fs.add(receive.apply(k, v));
+          }
+        });
+    return Future.all(fs).map(cf -> (int) fs.stream().filter(Future::result).count());
   }
 
   /**
@@ -192,20 +197,7 @@ public final class GridReconciler {
                                     return Map.entry(n + bodies.size(), present);
                                   },
                                   false))
-                      .compose(
-                          r -> {
-                            List<Future<Boolean>> fs = new ArrayList<>();
-                            r.getValue()
-                                .forEach(
-                                    (k, v) -> {
-                                      String h =
-                                          Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));
-                                      if (!h.equals(local.get(k))) {
-                                        fs.add(receive.apply(k, v));
-                                      }
-                                    });
-                            return Future.all(fs).map(cf -> r.getKey());
-                          }));
+                      .compose(r -> takeDiffering(r.getValue(), local).map(r.getKey())));
     }
     return chain;
   }
