@@ -20,6 +20,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,28 +136,19 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
    * the writes one by one would have.
    */
   @Override
-  public void rebuilt(Iterable<SearchIndexer.Written> all) throws IOException {
+  public void rebuilt(Iterable<LinkRecord> all) throws IOException {
     recent.clear();
     List<String> restricted = new ArrayList<>();
     Iterable<LinkRecord> records =
         () ->
-            new java.util.Iterator<>() {
-              final java.util.Iterator<SearchIndexer.Written> it = all.iterator();
-
-              @Override
-              public boolean hasNext() {
-                return it.hasNext();
-              }
-
-              @Override
-              public LinkRecord next() {
-                SearchIndexer.Written w = it.next();
-                if (w.audience().isRestricted() && w.doc().readable()) {
-                  restricted.add(w.doc().id());
-                }
-                return new LinkRecord(w.doc(), w.audience());
-              }
-            };
+            StreamSupport.stream(all.spliterator(), false)
+                .peek(
+                    r -> {
+                      if (r.audience().isRestricted() && r.document().readable()) {
+                        restricted.add(r.document().id());
+                      }
+                    })
+                .iterator();
     long[] lastLog = {System.nanoTime()};
     long n =
         engine.relink(
@@ -174,14 +167,15 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
         hits.addAll(engine.sealedHits(other));
       }
     }
+    List<MergeProposal> proposals = engine.proposals();
     report(hits);
-    propose(engine.proposals());
+    propose(proposals);
     LOG.info(
         "link index rebuilt records={} restricted={} hits={} proposals={}",
         n,
         restricted.size(),
         hits.size(),
-        engine.proposals().size());
+        proposals.size());
   }
 
   @Override
@@ -200,7 +194,7 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
     propose(u.raisedProposals());
   }
 
-  private void report(java.util.Collection<SealedHit> found) {
+  private void report(Collection<SealedHit> found) {
     for (SealedHit h : found) {
       hits.report(h)
           .onFailure(

@@ -10,6 +10,7 @@ import io.liaison.node.store.StoredRecord;
 import io.liaison.search.CaseIndex;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.link.Audience;
+import io.liaison.search.link.LinkRecord;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.io.IOException;
@@ -116,15 +117,12 @@ public final class SearchIndexer implements AutoCloseable {
      * The index was rebuilt from the store: every current document, to be taken in one bulk pass (a
      * second read of the store, after the index's own).
      */
-    void rebuilt(Iterable<Written> all) throws IOException;
+    void rebuilt(Iterable<LinkRecord> all) throws IOException;
 
     void deleted(String id, long version) throws IOException;
 
     void committed(String checkpoint) throws IOException;
   }
-
-  /** A document as written to the index, with who may read the record. */
-  public record Written(SearchDocument doc, Audience audience) {}
 
   /** Adds a listener; call before {@link #start}. */
   public void addListener(Listener listener) {
@@ -274,7 +272,7 @@ public final class SearchIndexer implements AutoCloseable {
             });
     applied = upTo;
     visible = upTo;
-    Iterable<Written> written = storeDocuments(d -> new Written(d.doc(), d.audience()));
+    Iterable<LinkRecord> written = storeDocuments(d -> new LinkRecord(d.doc(), d.audience()));
     tell("rebuild", l -> l.rebuilt(written));
     commitIndex();
     LOG.info(
