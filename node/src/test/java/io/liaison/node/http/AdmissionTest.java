@@ -2,6 +2,7 @@ package io.liaison.node.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.node.Await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * route; reads still pass; once the held writes end, writes are admitted again.
  */
 class AdmissionTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
   Vertx vertx;
   HttpServer server;
   SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -83,11 +85,7 @@ class AdmissionTest {
   void aWriteOverTheLimitIsRefusedAtOnceAndAdmittedAgainAfterwards() throws Exception {
     CompletableFuture<HttpResponse<String>> first = post(1);
     CompletableFuture<HttpResponse<String>> second = post(2);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (held.size() < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(held).hasSize(2);
+    Await.until(WAIT, () -> held.size() == 2, "two writes in progress");
 
     HttpResponse<String> third = post(3).get(10, TimeUnit.SECONDS);
     assertThat(third.statusCode()).isEqualTo(503);
@@ -107,16 +105,12 @@ class AdmissionTest {
     held.forEach(Promise::complete);
     assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
     assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
-    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (registry.get("liaison_http_writes_in_flight").gauge().value() > 0
-        && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Await.until(
+        WAIT,
+        () -> registry.get("liaison_http_writes_in_flight").gauge().value() == 0,
+        "no write in progress");
     CompletableFuture<HttpResponse<String>> fourth = post(4);
-    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (held.size() < 3 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Await.until(WAIT, () -> held.size() == 3, "the fourth write in progress");
     held.get(2).complete();
     assertThat(fourth.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
     assertThat(reached).containsExactlyInAnyOrder("1", "2", "4");
