@@ -6,6 +6,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.liaison.crypto.Hashes;
 import io.liaison.node.access.AccessHandlers;
 import io.liaison.node.access.AuthRoutes;
 import io.liaison.node.access.AuthService;
@@ -38,6 +39,7 @@ import io.liaison.node.network.NetworkRoutes;
 import io.liaison.node.network.NetworkService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.search.SearchRoutes;
+import io.liaison.node.store.KnownRecords;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.Quarantine;
@@ -51,6 +53,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -287,34 +290,31 @@ public final class LiaisonNode {
   }
 
   private Future<Void> join(IMap<String, String> grid) {
-    grid.addEntryListener(new GridListener(leads::receive), true);
+    KnownRecords known = store.known();
+    grid.addEntryListener(new GridListener(known, leads::receive), true);
     GridReconciler leadReconciler =
         new GridReconciler(vertx, storeExec, grid, LeadRecord.KIND, leads::receive);
     IMap<String, String> directoryGrid = hazelcast.getMap(GridConfig.DIRECTORY);
-    directoryGrid.addEntryListener(new GridListener(directory::receive), true);
+    directoryGrid.addEntryListener(new GridListener(known, directory::receive), true);
     GridReconciler directoryReconciler =
         new GridReconciler(
             vertx, storeExec, directoryGrid, DirectoryService.KIND, directory::receive);
     IMap<String, String> caseGrid = hazelcast.getMap(GridConfig.CASES);
-    caseGrid.addEntryListener(new GridListener(cases::receive), true);
+    caseGrid.addEntryListener(new GridListener(known, cases::receive), true);
     GridReconciler caseReconciler =
         new GridReconciler(vertx, storeExec, caseGrid, SharedCase.KIND, cases::receive);
     IMap<String, String> mergeGrid = hazelcast.getMap(GridConfig.MERGE);
-    mergeGrid.addEntryListener(new GridListener(merges::receive), true);
+    mergeGrid.addEntryListener(new GridListener(known, merges::receive), true);
     GridReconciler mergeReconciler = merges.reconciler();
     IMap<String, String> hitGrid = hazelcast.getMap(GridConfig.HITS);
-    hitGrid.addEntryListener(new GridListener(hits::receive), true);
+    hitGrid.addEntryListener(new GridListener(known, hits::receive), true);
     GridReconciler hitReconciler = hits.reconciler();
     IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
-    superseded.addEntryListener(new GridListener(leads::receiveSuperseded), true);
-    Runnable reconcileAll =
-        () -> {
-          leadReconciler.reconcile();
-          caseReconciler.reconcile();
-          directoryReconciler.reconcile();
-          mergeReconciler.reconcile();
-          hitReconciler.reconcile();
-        };
+    superseded.addEntryListener(new GridListener(known, leads::receiveSuperseded), true);
+    List<GridReconciler> reconcilers =
+        List.of(
+            leadReconciler, caseReconciler, directoryReconciler, mergeReconciler, hitReconciler);
+    Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
         .getLifecycleService()
@@ -341,14 +341,15 @@ public final class LiaisonNode {
                 reconcileAll.run();
               }
             });
-    return rosters
-        .join()
-        .compose(v -> attachments.listen())
-        .compose(v -> leadReconciler.reconcile())
-        .compose(r -> caseReconciler.reconcile())
-        .compose(r -> directoryReconciler.reconcile())
-        .compose(r -> mergeReconciler.reconcile())
-        .compose(r -> hitReconciler.reconcile())
+    // take in what the grid holds differently, map by map; put back what it lacks in the
+    // background (after a full-cluster restart that is everything, which would hold a large
+    // node's readiness for minutes; a transition needing an entry not yet back puts it back)
+    List<Future<GridReconciler.Report>> putBacks = new java.util.ArrayList<>();
+    Future<Void> takenIn = rosters.join().compose(v -> attachments.listen());
+    for (GridReconciler r : reconcilers) {
+      takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
+    }
+    return takenIn
         .compose(
             r ->
                 vertx.executeBlocking(
@@ -370,6 +371,13 @@ public final class LiaisonNode {
                   config.http().host(),
                   httpPort(),
                   hazelcast.getCluster().getMembers().size());
+              Future.all(putBacks)
+                  .onSuccess(
+                      all ->
+                          LOG.info(
+                              "grid restored bureau={} records put back={}",
+                              config.bureau(),
+                              putBacks.stream().mapToInt(f -> f.result().restored()).sum()));
               return null;
             });
   }
@@ -442,25 +450,36 @@ public final class LiaisonNode {
    * Merged: what the other side of a split added to the grid reaches this member only as a merge
    * event when the sides meet again.
    */
-  private record GridListener(java.util.function.BiConsumer<String, String> receive)
+  private record GridListener(
+      KnownRecords known, java.util.function.BiConsumer<String, String> receive)
       implements EntryAddedListener<String, String>,
           EntryUpdatedListener<String, String>,
           EntryMergedListener<String, String> {
     @Override
     public void entryMerged(EntryEvent<String, String> e) {
-      if (e.getValue() != null) {
-        receive.accept(e.getKey(), e.getValue());
-      }
+      take(e);
     }
 
     @Override
     public void entryAdded(EntryEvent<String, String> e) {
-      receive.accept(e.getKey(), e.getValue());
+      take(e);
     }
 
     @Override
     public void entryUpdated(EntryEvent<String, String> e) {
-      receive.accept(e.getKey(), e.getValue());
+      take(e);
+    }
+
+    /**
+     * The value, unless the store is known to hold exactly it: the node's own echo (what it just
+     * stored and put on the grid, or put back after a restart) is not verified and stored again.
+     */
+    private void take(EntryEvent<String, String> e) {
+      String v = e.getValue();
+      if (v != null
+          && !known.holds(e.getKey(), Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8)))) {
+        receive.accept(e.getKey(), v);
+      }
     }
   }
 }

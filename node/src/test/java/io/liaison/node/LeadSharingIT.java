@@ -258,6 +258,34 @@ class LeadSharingIT {
     return Http.get(cluster.url(node) + "/api/v1/admin/quarantine").json().get("total").asLong();
   }
 
+  @Test
+  @Order(9)
+  void aClaimPutsBackALeadTheGridHasLost() {
+    String id = Http.postJson(cluster.url(0) + "/api/v1/leads", DRAFT).json().get("id").asText();
+    IMap<String, String> grid = cluster.node(0).hazelcast().getMap(GridConfig.LEADS);
+    Await.until(
+        Duration.ofSeconds(5),
+        () -> Http.get(cluster.url(1) + "/api/v1/leads/" + id).status() == 200,
+        "lead on node 2");
+    // as after a full-cluster restart whose put-back has not reached this lead yet
+    grid.delete(id);
+
+    Http.Response claimed =
+        Http.postJson(
+            cluster.url(1) + "/api/v1/leads/" + id + "/transitions",
+            "{\"event\":\"CLAIM\",\"officer\":\"140222-009\"}");
+    assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+    assertThat(claimed.json().at("/status/state").asText()).isEqualTo("CLAIMED");
+    assertThat(grid.get(id)).isNotNull();
+    for (int i = 0; i < 3; i++) {
+      String url = cluster.url(i) + "/api/v1/leads/" + id;
+      Await.until(
+          Duration.ofSeconds(5),
+          () -> Http.get(url).json().at("/status/state").asText().equals("CLAIMED"),
+          "claimed on node " + (i + 1));
+    }
+  }
+
   private static void assertProblem(Http.Response r, int status, String type, String field) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/problem+json");

@@ -16,6 +16,9 @@ import io.liaison.node.lead.TransitionProcessor;
  * default-cluster.xml} would have declared, since a programmatic {@link Config} does not apply it.
  */
 public final class GridConfig {
+  /** Our factory of grid-serialised objects (entry processors). */
+  public static final int FACTORY_ID = 1000;
+
   /** Shared leads: lead id → JSON array of signed envelopes (the post, then each transition). */
   public static final String LEADS = "liaison.leads";
 
@@ -90,8 +93,13 @@ public final class GridConfig {
 
     cfg.getSerializationConfig()
         .addDataSerializableFactory(
-            TransitionProcessor.FACTORY_ID,
-            id -> id == TransitionProcessor.CLASS_ID ? new TransitionProcessor() : null);
+            FACTORY_ID,
+            id ->
+                switch (id) {
+                  case TransitionProcessor.CLASS_ID -> new TransitionProcessor();
+                  case PutIfAbsentProcessor.CLASS_ID -> new PutIfAbsentProcessor();
+                  default -> null;
+                });
 
     // what vertx-hazelcast's default-cluster.xml declares
     cfg.addMultiMapConfig(

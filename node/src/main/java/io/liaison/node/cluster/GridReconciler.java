@@ -2,7 +2,9 @@ package io.liaison.node.cluster;
 
 import com.hazelcast.map.IMap;
 import io.liaison.crypto.Hashes;
+import io.liaison.node.store.KnownRecords;
 import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +55,25 @@ public final class GridReconciler {
   /** Outcome of one reconciliation pass. */
   public record Report(int taken, int restored, int unchanged, long millis) {}
 
+  /**
+   * A pass whose first half is done: what the grid held differently has been taken in ({@code
+   * taken}); the {@code missing} records the grid lacks are being put back ({@code putBack}
+   * completes when they are).
+   */
+  public record Pass(int taken, int missing, Future<Report> putBack) {}
+
+  /** A whole pass: takes in what the grid holds differently, then puts back what it lacks. */
   public Future<Report> reconcile() {
+    return start().compose(Pass::putBack);
+  }
+
+  /**
+   * Takes in what the grid holds differently from the store and completes; puts back what the grid
+   * lacks in the background (see {@link Pass}). A node can serve once the first half is done: the
+   * store has everything, and a transition that needs a grid entry not yet put back puts it back
+   * itself ({@code putIfAbsent}, as the put-back does), so neither overwrites the other.
+   */
+  public Future<Pass> start() {
     long t0 = System.nanoTime();
     return store
         .call(s -> s.hashes(kind))
@@ -64,25 +84,22 @@ public final class GridReconciler {
                     .compose(
                         remote ->
                             pull(local, remote)
-                                .compose(
-                                    taken ->
-                                        push(local, remote.keySet())
-                                            .map(
-                                                restored ->
-                                                    new Report(
-                                                        taken,
-                                                        restored,
-                                                        local.size() - restored,
-                                                        (System.nanoTime() - t0) / 1_000_000)))))
-        .onSuccess(
-            r ->
-                LOG.info(
-                    "reconciled map={} taken={} restored={} local={} in {} ms",
-                    grid.getName(),
-                    r.taken(),
-                    r.restored(),
-                    r.unchanged() + r.restored(),
-                    r.millis()));
+                                .map(
+                                    taken -> {
+                                      List<String> missing =
+                                          local.keySet().stream()
+                                              .filter(k -> !remote.containsKey(k))
+                                              .toList();
+                                      LOG.info(
+                                          "reconciling map={} taken={} missing={} local={} in {} ms",
+                                          grid.getName(),
+                                          taken,
+                                          missing.size(),
+                                          local.size(),
+                                          (System.nanoTime() - t0) / 1_000_000);
+                                      return new Pass(
+                                          taken, missing.size(), push(local, missing, taken, t0));
+                                    })));
   }
 
   /** Every key of the map with the hash of its value, computed where the entries live. */
@@ -166,12 +183,13 @@ public final class GridReconciler {
 
   /**
    * Puts back, in batches, what the store has and the grid lacks (after a full-cluster restart: the
-   * whole store). A key that is on the grid after all (put meanwhile, or missed by the hash
-   * snapshot while partitions migrated) is not overwritten: its value is taken in like a pulled one
-   * if it differs from the store's.
+   * whole store), each with {@code putIfAbsent}: a key that is on the grid after all (put meanwhile
+   * by a transition or another node, or missed by the hash snapshot while partitions migrated) is
+   * not overwritten; its value is taken in like a pulled one if it differs from the store's.
    */
-  private Future<Integer> push(Map<String, String> local, Set<String> gridKeys) {
-    List<String> missing = local.keySet().stream().filter(k -> !gridKeys.contains(k)).toList();
+  private Future<Report> push(Map<String, String> local, List<String> missing, int taken, long t0) {
+    KnownRecords known = store.known();
+    Progress progress = new Progress(missing.size());
     Future<Integer> chain = Future.succeededFuture(0);
     for (int i = 0; i < missing.size(); i += BATCH) {
       List<String> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
@@ -179,26 +197,93 @@ public final class GridReconciler {
           chain.compose(
               n ->
                   store
-                      .call(
-                          s -> {
-                            Map<String, String> bodies = new HashMap<>();
-                            for (String id : batch) {
-                              s.record(id).ifPresent(r -> bodies.put(r.id(), r.body()));
-                            }
-                            return bodies;
-                          })
+                      .call(s -> s.records(batch))
                       .compose(
-                          bodies ->
-                              vertx.executeBlocking(
-                                  () -> {
-                                    Map<String, String> present = grid.getAll(bodies.keySet());
-                                    present.keySet().forEach(bodies::remove);
-                                    grid.putAll(bodies);
-                                    return Map.entry(n + bodies.size(), present);
-                                  },
-                                  false))
-                      .compose(r -> takeDiffering(r.getValue(), local).map(r.getKey())));
+                          records ->
+                              vertx
+                                  .executeBlocking(
+                                      () -> {
+                                        // the echo of what is put back is known: not verified
+                                        records.forEach(r -> known.remember(r.id(), r.hash()));
+                                        return putIfAbsent(records);
+                                      },
+                                      false)
+                                  .compose(
+                                      present ->
+                                          takeDiffering(present, local)
+                                              .map(
+                                                  x ->
+                                                      progress.add(
+                                                          n + records.size() - present.size(),
+                                                          batch.size())))));
     }
-    return chain;
+    return chain
+        .map(
+            restored ->
+                new Report(
+                    taken, restored, local.size() - restored, (System.nanoTime() - t0) / 1_000_000))
+        .onSuccess(
+            r ->
+                LOG.info(
+                    "reconciled map={} taken={} restored={} local={} in {} ms",
+                    grid.getName(),
+                    r.taken(),
+                    r.restored(),
+                    r.unchanged() + r.restored(),
+                    r.millis()))
+        .onFailure(
+            e ->
+                LOG.warn(
+                    "putting records back failed map={} after {} of {}: {}",
+                    grid.getName(),
+                    progress.done,
+                    missing.size(),
+                    e.toString()));
+  }
+
+  /** Puts each record on the grid unless its key is there; the values found there instead. */
+  private Map<String, String> putIfAbsent(List<StoredRecord> records) throws Exception {
+    Map<String, java.util.concurrent.CompletableFuture<String>> puts = new HashMap<>();
+    for (StoredRecord r : records) {
+      puts.put(
+          r.id(),
+          grid.submitToKey(r.id(), new PutIfAbsentProcessor(r.body())).toCompletableFuture());
+    }
+    Map<String, String> present = new HashMap<>();
+    for (var e : puts.entrySet()) {
+      String before = e.getValue().get();
+      if (before != null) {
+        present.put(e.getKey(), before);
+      }
+    }
+    return present;
+  }
+
+  /** Counts what has been put back and logs it every ten seconds on long put-backs. */
+  private final class Progress {
+    private final int total;
+    private final long started = System.nanoTime();
+    private long lastLog = started;
+    private int done;
+
+    Progress(int total) {
+      this.total = total;
+    }
+
+    /** Adds a batch of {@code size}; returns {@code n} (the records put back so far). */
+    int add(int n, int size) {
+      done += size;
+      long now = System.nanoTime();
+      if (now - lastLog > 10_000_000_000L) {
+        lastLog = now;
+        LOG.info(
+            "putting records back map={} {}/{} ({} /s)",
+            grid.getName(),
+            done,
+            total,
+            (long) (done / ((now - started) / 1e9)));
+      }
+      return n;
+    }
   }
 }

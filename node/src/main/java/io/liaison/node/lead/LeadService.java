@@ -250,8 +250,27 @@ public final class LeadService {
                   refused(a.path("kind").asText(), a.path("message").asText(), cur));
             });
       }
+      case "NOT_FOUND" -> {
+        // the grid lacks the lead (the put-back after a full-cluster restart has not reached it,
+        // or it went with failed members): put the store's copy back, as the put-back would
+        // (unless someone did meanwhile), and try again
+        if (n >= MAX_ATTEMPTS) {
+          return Future.failedFuture(ApiException.notFound("no lead " + id + " on the grid"));
+        }
+        return store
+            .call(s -> s.record(id))
+            .compose(
+                local -> {
+                  if (local.isEmpty()) {
+                    return Future.failedFuture(ApiException.notFound("no lead " + id));
+                  }
+                  store.known().remember(id, local.get().hash());
+                  return blocking(() -> grid.putIfAbsent(id, local.get().body()))
+                      .compose(v -> attempt(id, req, idemKey, n + 1));
+                });
+      }
       default -> {
-        return Future.failedFuture(ApiException.notFound("no lead " + id + " on the grid"));
+        return Future.failedFuture(new IllegalStateException("unknown processor answer " + result));
       }
     }
   }

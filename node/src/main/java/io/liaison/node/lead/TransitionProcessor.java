@@ -19,7 +19,6 @@ import java.util.Map;
  */
 public final class TransitionProcessor
     implements EntryProcessor<String, String, String>, IdentifiedDataSerializable {
-  public static final int FACTORY_ID = 1000;
   public static final int CLASS_ID = 1;
 
   private String envelope;
@@ -69,7 +68,7 @@ public final class TransitionProcessor
 
   @Override
   public int getFactoryId() {
-    return FACTORY_ID;
+    return io.liaison.node.cluster.GridConfig.FACTORY_ID;
   }
 
   @Override

@@ -30,6 +30,9 @@ public final class Store implements AutoCloseable {
 
   private final Connection conn;
   private final Path file;
+  private final KnownRecords known = new KnownRecords(KnownRecords.DEFAULT_CAPACITY);
+  // records written by the running batch: told to {@link #known} only once it is committed
+  private final List<StoredRecord> written = new ArrayList<>();
 
   private Store(Connection conn, Path file) {
     this.conn = conn;
@@ -85,6 +88,11 @@ public final class Store implements AutoCloseable {
     return file;
   }
 
+  /** The content hashes of recently committed records (readable from any thread). */
+  public KnownRecords known() {
+    return known;
+  }
+
   /** The failure of one unit of a batch (see {@link #runBatch}). */
   public record Failed(Throwable cause) {}
 
@@ -101,20 +109,24 @@ public final class Store implements AutoCloseable {
       try {
         for (var unit : units) {
           java.sql.Savepoint sp = conn.setSavepoint();
+          int mark = written.size();
           try {
             results.add(unit.apply(this));
             conn.releaseSavepoint(sp);
           } catch (RuntimeException e) {
             conn.rollback(sp);
             conn.releaseSavepoint(sp);
+            written.subList(mark, written.size()).clear();
             results.add(new Failed(e));
           }
         }
         conn.commit();
+        written.forEach(r -> known.remember(r.id(), r.hash()));
       } catch (SQLException | RuntimeException e) {
         conn.rollback();
         throw e;
       } finally {
+        written.clear();
         conn.setAutoCommit(true);
       }
     } catch (SQLException e) {
@@ -156,7 +168,37 @@ public final class Store implements AutoCloseable {
         r.facts().claimedAt(),
         r.facts().feedbackAt(),
         r.facts().expiresAt());
+    committed(r);
     return true;
+  }
+
+  /** Tells {@link #known} of a written record once it is committed (at once outside a batch). */
+  private void committed(StoredRecord r) {
+    try {
+      if (conn.getAutoCommit()) {
+        known.remember(r.id(), r.hash());
+      } else {
+        written.add(r);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store connection failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The stored records among {@code ids} (at most 500 at a time), in no particular order. */
+  public List<StoredRecord> records(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    if (ids.size() > 500) {
+      throw new IllegalArgumentException("at most 500 ids at a time, not " + ids.size());
+    }
+    return query(
+        "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE id IN ("
+            + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
+            + ")",
+        Store::toRecord,
+        ids.toArray());
   }
 
   public Optional<StoredRecord> record(String id) {

@@ -40,6 +40,11 @@ public final class StoreExecutor implements AutoCloseable {
     this.thread.start();
   }
 
+  /** The content hashes of records the store recently committed (readable from any thread). */
+  public KnownRecords known() {
+    return store.known();
+  }
+
   /** Runs {@code work} against the store on the store thread (inside a group transaction). */
   public <T> Future<T> call(Function<Store, T> work) {
     return submit(work);

@@ -37,6 +37,11 @@ class StoreTest {
       assertThat(results.get(0)).isEqualTo(true);
       assertThat(results.get(1)).isInstanceOf(Store.Failed.class);
       assertThat(results.get(2)).isEqualTo(true);
+      // only what was committed is known: a grid echo of "b" must still be verified and stored
+      assertThat(s.known().holds("a", "h-1")).isTrue();
+      assertThat(s.known().holds("b", "h-2")).isFalse();
+      assertThat(s.known().holds("c", "h-3")).isTrue();
+      assertThat(s.known().holds("c", "h-other")).isFalse();
     }
     try (Store again = Store.open(file)) {
       assertThat(again.record("a")).isPresent();
@@ -44,6 +49,33 @@ class StoreTest {
       assertThat(again.record("c")).isPresent();
       assertThat(again.putRecord(rec("a", "1"))).as("same hash changes nothing").isFalse();
     }
+  }
+
+  @Test
+  void aBatchWhoseCommitFailsLeavesNothingKnown() {
+    try (Store s = Store.open(dir.resolve("liaison.db"))) {
+      List<Function<Store, ?>> units =
+          List.of(
+              st -> st.putRecord(rec("a", "1")),
+              st -> {
+                st.update("COMMIT"); // ends the transaction under the batch: the batch fails
+                return null;
+              });
+      assertThatThrownBy(() -> s.runBatch(units)).isInstanceOf(StoreException.class);
+      assertThat(s.known().holds("a", "h-1")).isFalse();
+    }
+  }
+
+  @Test
+  void knownRecordsForgetTheLeastRecentlyUsedBeyondTheirBound() {
+    KnownRecords k = new KnownRecords(2);
+    k.remember("a", "1");
+    k.remember("b", "2");
+    assertThat(k.holds("a", "1")).isTrue(); // a is now the most recently used
+    k.remember("c", "3");
+    assertThat(k.holds("b", "2")).isFalse();
+    assertThat(k.holds("a", "1")).isTrue();
+    assertThat(k.holds("c", "3")).isTrue();
   }
 
   @Test
