@@ -49,6 +49,7 @@ public final class NodeHandle implements AutoCloseable {
   private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
   private final List<String> kept = new ArrayList<>();
   private final long launchedAt = System.nanoTime();
+  private final java.time.Instant launchedAtWall = java.time.Instant.now();
   private Ready ready;
   private long stopMillis;
 
@@ -200,6 +201,11 @@ public final class NodeHandle implements AutoCloseable {
       Thread.sleep(200);
     }
     throw new IllegalStateException(name + ": no '" + text + "' within " + timeout);
+  }
+
+  /** When the JVM was launched (to set log line times against). */
+  public java.time.Instant launchedAt() {
+    return launchedAtWall;
   }
 
   /** Log lines that matched {@code keep} so far. */

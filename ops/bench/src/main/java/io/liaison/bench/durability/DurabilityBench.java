@@ -38,6 +38,8 @@ public final class DurabilityBench {
   private static final Duration CMD = Duration.ofMinutes(5);
   private static final String[] MODES = {"FULL", "NORMAL", "OFF"};
   private static final Pattern LOG_TIME = Pattern.compile("^(\\S+) ");
+  private static final Pattern TAKEN_IN =
+      Pattern.compile("reconciling map=liaison\\.leads (.*) in (\\d+) ms");
   private static final Pattern RECONCILED =
       Pattern.compile("reconciled (?:leads|map=liaison\\.leads) (.*) in (\\d+) ms");
 
@@ -215,6 +217,20 @@ public final class DurabilityBench {
               .formatted(round, Math.max(2, rounds), label, Machine.loadAverage()));
       List<NodeHandle> nodes = startAll(c, dir, xmx, r, label);
       try {
+        // ready comes before the put-back of what the grid lacks (in the background): report
+        // when each node had put back its share, from its own log line
+        for (NodeHandle h : nodes) {
+          String line = h.awaitKept("grid restored", Duration.ofMinutes(60));
+          Matcher m = LOG_TIME.matcher(line);
+          long ms =
+              m.find()
+                  ? Duration.between(h.launchedAt(), OffsetDateTime.parse(m.group(1))).toMillis()
+                  : -1;
+          say(
+              "  %s %s: grid restored %d ms after launch (%s)"
+                  .formatted(label, h.name(), ms, tail(line)));
+          r.low(label + ": " + h.name() + " grid restored after launch, ms", ms);
+        }
         for (NodeHandle h : nodes) {
           JsonNode cnt = h.call("count", CMD);
           long records = cnt.get("records").asLong();
@@ -267,8 +283,8 @@ public final class DurabilityBench {
               c.config(i),
               dir.resolve("node-" + i + ".log"),
               xmx,
-              "trust loaded|store opened|reconciled (leads|map=liaison\\.leads)|node ready"
-                  + "|search index (rebuilt|opened|needs)");
+              "trust loaded|store opened|reconcil(ed|ing) (leads|map=liaison\\.leads)|node ready"
+                  + "|grid restored|search index (rebuilt|opened|needs)");
       nodes.add(h);
       NodeHandle.Ready ready = h.awaitReady(Duration.ofMinutes(60));
       say(
@@ -286,6 +302,7 @@ public final class DurabilityBench {
     OffsetDateTime opened = null;
     OffsetDateTime ready = null;
     String reconciled = "no reconciliation line";
+    String takenIn = "";
     for (String l : lines) {
       Matcher m = LOG_TIME.matcher(l);
       OffsetDateTime at = m.find() ? OffsetDateTime.parse(m.group(1)) : null;
@@ -295,6 +312,10 @@ public final class DurabilityBench {
         opened = at;
       } else if (l.contains("node ready")) {
         ready = at;
+      }
+      Matcher tm = TAKEN_IN.matcher(l);
+      if (tm.find()) {
+        takenIn = "taken in " + tm.group(2) + " ms (" + tm.group(1) + ")";
       }
       Matcher rm = RECONCILED.matcher(l);
       if (rm.find()) {
@@ -309,7 +330,7 @@ public final class DurabilityBench {
         opened != null && ready != null
             ? "store opened → ready " + Duration.between(opened, ready).toMillis() + " ms"
             : "";
-    return String.join("; ", List.of(open, total, reconciled));
+    return String.join("; ", List.of(open, total, takenIn, reconciled));
   }
 
   private static void stopAll(List<NodeHandle> nodes) throws InterruptedException {
