@@ -39,7 +39,6 @@ import io.liaison.node.network.NetworkRoutes;
 import io.liaison.node.network.NetworkService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.search.SearchRoutes;
-import io.liaison.node.store.KnownRecords;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.Quarantine;
@@ -290,27 +289,26 @@ public final class LiaisonNode {
   }
 
   private Future<Void> join(IMap<String, String> grid) {
-    KnownRecords known = store.known();
-    grid.addEntryListener(new GridListener(known, leads::receive), true);
+    grid.addEntryListener(new GridListener(store, leads::receive), true);
     GridReconciler leadReconciler =
         new GridReconciler(vertx, storeExec, grid, LeadRecord.KIND, leads::receive);
     IMap<String, String> directoryGrid = hazelcast.getMap(GridConfig.DIRECTORY);
-    directoryGrid.addEntryListener(new GridListener(known, directory::receive), true);
+    directoryGrid.addEntryListener(new GridListener(store, directory::receive), true);
     GridReconciler directoryReconciler =
         new GridReconciler(
             vertx, storeExec, directoryGrid, DirectoryService.KIND, directory::receive);
     IMap<String, String> caseGrid = hazelcast.getMap(GridConfig.CASES);
-    caseGrid.addEntryListener(new GridListener(known, cases::receive), true);
+    caseGrid.addEntryListener(new GridListener(store, cases::receive), true);
     GridReconciler caseReconciler =
         new GridReconciler(vertx, storeExec, caseGrid, SharedCase.KIND, cases::receive);
     IMap<String, String> mergeGrid = hazelcast.getMap(GridConfig.MERGE);
-    mergeGrid.addEntryListener(new GridListener(known, merges::receive), true);
+    mergeGrid.addEntryListener(new GridListener(store, merges::receive), true);
     GridReconciler mergeReconciler = merges.reconciler();
     IMap<String, String> hitGrid = hazelcast.getMap(GridConfig.HITS);
-    hitGrid.addEntryListener(new GridListener(known, hits::receive), true);
+    hitGrid.addEntryListener(new GridListener(store, hits::receive), true);
     GridReconciler hitReconciler = hits.reconciler();
     IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
-    superseded.addEntryListener(new GridListener(known, leads::receiveSuperseded), true);
+    superseded.addEntryListener(new GridListener(store, leads::receiveSuperseded), true);
     List<GridReconciler> reconcilers =
         List.of(
             leadReconciler, caseReconciler, directoryReconciler, mergeReconciler, hitReconciler);
@@ -450,8 +448,7 @@ public final class LiaisonNode {
    * Merged: what the other side of a split added to the grid reaches this member only as a merge
    * event when the sides meet again.
    */
-  private record GridListener(
-      KnownRecords known, java.util.function.BiConsumer<String, String> receive)
+  private record GridListener(Store store, java.util.function.BiConsumer<String, String> receive)
       implements EntryAddedListener<String, String>,
           EntryUpdatedListener<String, String>,
           EntryMergedListener<String, String> {
@@ -471,13 +468,14 @@ public final class LiaisonNode {
     }
 
     /**
-     * The value, unless the store is known to hold exactly it: the node's own echo (what it just
-     * stored and put on the grid, or put back after a restart) is not verified and stored again.
+     * The value, unless the store already holds exactly it: the node's own echo (what it just
+     * stored and put on the grid) and what another node puts back after a restart are not verified
+     * and stored again.
      */
     private void take(EntryEvent<String, String> e) {
       String v = e.getValue();
       if (v != null
-          && !known.holds(e.getKey(), Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8)))) {
+          && !store.holds(e.getKey(), Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8)))) {
         receive.accept(e.getKey(), v);
       }
     }

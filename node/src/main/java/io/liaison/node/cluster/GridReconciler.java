@@ -143,6 +143,9 @@ public final class GridReconciler {
     List<Future<Boolean>> fs = new ArrayList<>();
     values.forEach(
         (k, v) -> {
+          if (v.equals(PutIfAbsentProcessor.SAME)) {
+            return;
+          }
           String h = Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));
           if (!h.equals(local.get(k))) {
             fs.add(receive.apply(k, v));
@@ -241,7 +244,10 @@ public final class GridReconciler {
                     e.toString()));
   }
 
-  /** Puts each record on the grid unless its key is there; the values found there instead. */
+  /**
+   * Puts each record on the grid unless its key is there; the values found there instead ({@link
+   * PutIfAbsentProcessor#SAME} where it was the same).
+   */
   private Map<String, String> putIfAbsent(List<StoredRecord> records) throws Exception {
     Map<String, java.util.concurrent.CompletableFuture<String>> puts = new HashMap<>();
     for (StoredRecord r : records) {
@@ -253,6 +259,7 @@ public final class GridReconciler {
     for (var e : puts.entrySet()) {
       String before = e.getValue().get();
       if (before != null) {
+        // SAME stays in: it was not put back; takeDiffering skips it (not a record)
         present.put(e.getKey(), before);
       }
     }

@@ -9,12 +9,16 @@ import java.util.Map;
 
 /**
  * {@code putIfAbsent} that can be sent without waiting ({@code submitToKey}): sets the value if the
- * key has none and returns null, else leaves the entry alone and returns its value. Hazelcast 5's
- * map has no asynchronous {@code putIfAbsent}; the put-back after a restart pipelines these.
+ * key has none, else leaves the entry alone; returns the entry's value if it is another one, null
+ * otherwise (the same value is not sent back). Hazelcast 5's map has no asynchronous {@code
+ * putIfAbsent}; the put-back after a restart pipelines these.
  */
 public final class PutIfAbsentProcessor
     implements EntryProcessor<String, String, String>, IdentifiedDataSerializable {
   public static final int CLASS_ID = 2;
+
+  /** The answer when the entry already held the same value (which is not sent back). */
+  public static final String SAME = "";
 
   private String value;
 
@@ -28,7 +32,7 @@ public final class PutIfAbsentProcessor
   public String process(Map.Entry<String, String> entry) {
     String current = entry.getValue();
     if (current != null) {
-      return current;
+      return current.equals(value) ? SAME : current;
     }
     entry.setValue(value);
     return null;

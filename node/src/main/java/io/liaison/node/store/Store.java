@@ -31,6 +31,10 @@ public final class Store implements AutoCloseable {
   private final Connection conn;
   private final Path file;
   private final KnownRecords known = new KnownRecords(KnownRecords.DEFAULT_CAPACITY);
+  // a second, read-only connection for {@link #holds} from other threads (WAL: it sees what is
+  // committed, never the store thread's open batch)
+  private Connection reader;
+  private final Object readerLock = new Object();
   // records written by the running batch: told to {@link #known} only once it is committed
   private final List<StoredRecord> written = new ArrayList<>();
 
@@ -91,6 +95,42 @@ public final class Store implements AutoCloseable {
   /** The content hashes of recently committed records (readable from any thread). */
   public KnownRecords known() {
     return known;
+  }
+
+  /**
+   * Whether the store has committed record {@code id} with content hash {@code hash}: from {@link
+   * #known} or, if it does not know, from the file through a read-only connection of its own. Safe
+   * from any thread (unlike the rest of this class).
+   */
+  public boolean holds(String id, String hash) {
+    if (known.holds(id, hash)) {
+      return true;
+    }
+    String stored;
+    synchronized (readerLock) {
+      try {
+        if (reader == null) {
+          org.sqlite.SQLiteConfig c = new org.sqlite.SQLiteConfig();
+          c.setReadOnly(true);
+          c.setBusyTimeout(5000);
+          reader = c.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        }
+        try (PreparedStatement ps =
+            reader.prepareStatement("SELECT hash FROM records WHERE id=?")) {
+          ps.setString(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            stored = rs.next() ? rs.getString(1) : null;
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("store read failed: " + e.getMessage(), e);
+      }
+    }
+    if (hash.equals(stored)) {
+      known.remember(id, hash);
+      return true;
+    }
+    return false;
   }
 
   /** The failure of one unit of a batch (see {@link #runBatch}). */
@@ -503,6 +543,11 @@ public final class Store implements AutoCloseable {
   @Override
   public void close() {
     try {
+      synchronized (readerLock) {
+        if (reader != null) {
+          reader.close();
+        }
+      }
       conn.close();
     } catch (SQLException e) {
       LOG.warn("closing store failed: {}", e.getMessage());

@@ -44,6 +44,12 @@ class StoreTest {
       assertThat(s.known().holds("c", "h-other")).isFalse();
     }
     try (Store again = Store.open(file)) {
+      // a fresh store knows nothing yet: holds() reads the file (through its own connection)
+      assertThat(again.known().holds("a", "h-1")).isFalse();
+      assertThat(again.holds("a", "h-1")).isTrue();
+      assertThat(again.known().holds("a", "h-1")).as("remembered").isTrue();
+      assertThat(again.holds("a", "h-other")).isFalse();
+      assertThat(again.holds("b", "h-2")).as("rolled back").isFalse();
       assertThat(again.record("a")).isPresent();
       assertThat(again.record("b")).isEmpty();
       assertThat(again.record("c")).isPresent();
