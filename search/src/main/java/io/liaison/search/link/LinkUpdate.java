@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one write changed, for the node to publish: the record's links now, the networks that
- * appeared or changed (also through other records whose links were re-scored because a value became
- * more or less common), the ones that disappeared (merged into another or fallen apart), merge
- * proposals raised and withdrawn, and hits on restricted records.
+ * What one write changed, for the node to publish: the record's links now, the ids of the networks
+ * that appeared or changed (also through other records whose links were re-scored because a value
+ * became more or less common), the ones that disappeared (merged into another or fallen apart),
+ * merge proposals raised and withdrawn, and hits on restricted records.
+ *
+ * <p>Changed networks come as ids, not summaries: a summary costs the size of the network, and a
+ * write that joins a large network must not pay for it unless someone asks ({@link
+ * LinkEngine#network(String)}).
  *
  * @param applied false when the write was older than what the engine holds (nothing changed)
  */
@@ -15,7 +19,7 @@ public record LinkUpdate(
     String recordId,
     boolean applied,
     List<Link> links,
-    List<Network> networks,
+    List<String> networks,
     List<String> dissolvedNetworks,
     List<MergeProposal> raisedProposals,
     List<String> withdrawnProposals,

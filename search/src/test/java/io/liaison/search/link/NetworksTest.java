@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.Json;
 import io.liaison.api.cases.EntityType;
+import io.liaison.search.link.internal.Graph;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ class NetworksTest {
           .extracting(l -> l.other("e"))
           .containsExactlyInAnyOrder("a", "b", "c", "d");
       assertThat(bridge.networks()).hasSize(1);
-      Network merged = bridge.networks().get(0);
+      Network merged = engine.network(bridge.networks().get(0)).orElseThrow();
       assertThat(merged.members())
           .extracting(NetworkMember::id)
           .containsExactlyInAnyOrder("a", "b", "c", "d", "e");
@@ -113,6 +114,24 @@ class NetworksTest {
       assertThat(p.evidence()).extracting(KeyEntity::value).containsExactly("13812345678");
       String json = Json.mapper().writeValueAsString(p);
       assertThat(Json.mapper().readValue(json, MergeProposal.class)).isEqualTo(p);
+    }
+  }
+
+  @Test
+  void aNetworkIsNamedAfterItsSmallestMemberAlsoWhenASmallerOneJoins() throws IOException {
+    try (LinkEngine engine = LinkEngine.open(dir)) {
+      engine.upsert(doc("m", XINGHE, "驾驶员手机13812345678。"));
+      LinkUpdate first = engine.upsert(doc("p", TIANZHEN, "上家电话13812345678。"));
+      assertThat(first.networks()).containsExactly(Graph.networkId("m"));
+
+      LinkUpdate joined = engine.upsert(doc("c", HUAIAN, "收货人电话13812345678。"));
+      String renamed = Graph.networkId("c");
+      assertThat(joined.networks()).containsExactly(renamed);
+      assertThat(joined.dissolvedNetworks()).containsExactly(first.networks().get(0));
+      assertThat(engine.networkOf("p").orElseThrow().id()).isEqualTo(renamed);
+      assertThat(engine.network(renamed).orElseThrow().members())
+          .extracting(NetworkMember::id)
+          .containsExactlyInAnyOrder("c", "m", "p");
     }
   }
 

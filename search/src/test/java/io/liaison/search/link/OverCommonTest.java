@@ -43,7 +43,7 @@ class OverCommonTest {
       engine.upsert(viaDepot("a", XINGHE, "乔满仓"));
       LinkUpdate second = engine.upsert(viaDepot("b", TIANZHEN, "温存良"));
       assertThat(second.links()).hasSize(1);
-      String network = second.networks().get(0).id();
+      String network = second.networks().get(0);
 
       LinkUpdate third = engine.upsert(viaDepot("c", FENGZHEN, "樊根柱"));
       assertThat(third.links()).isEmpty();

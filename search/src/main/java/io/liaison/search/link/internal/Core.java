@@ -4,7 +4,6 @@ import io.liaison.search.link.Frequency;
 import io.liaison.search.link.Link;
 import io.liaison.search.link.LinkUpdate;
 import io.liaison.search.link.MergeProposal;
-import io.liaison.search.link.Network;
 import io.liaison.search.link.NetworkMember;
 import io.liaison.search.link.SealedHit;
 import java.io.IOException;
@@ -250,13 +249,13 @@ public final class Core {
     for (String gone : changes.dissolved()) {
       networks.remove(gone);
     }
-    List<Network> changedNetworks = new ArrayList<>();
+    List<String> changedNetworks = new ArrayList<>();
     for (Graph.Component c : changes.changed()) {
       networks.put(c.id(), c);
       affected.add(c.id());
-      changedNetworks.add(Networks.summary(c));
+      changedNetworks.add(c.id());
     }
-    changedNetworks.sort(Comparator.comparing(Network::id));
+    changedNetworks.sort(null);
     Set<String> before = new HashSet<>();
     for (String nid : affected) {
       Set<String> ids = proposalsOfNetwork.remove(nid);

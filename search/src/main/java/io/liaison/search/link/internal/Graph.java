@@ -76,6 +76,7 @@ public final class Graph {
   public static final class Component {
     final Set<Node> members = new LinkedHashSet<>();
     String smallest;
+    private String id; // of smallest, computed once per smallest (a hash on every touch adds up)
 
     public Set<Node> members() {
       return members;
@@ -83,7 +84,10 @@ public final class Graph {
 
     /** {@code net-} and the first 16 hex digits of SHA-256 of the smallest member id. */
     public String id() {
-      return networkId(smallest);
+      if (id == null) {
+        id = networkId(smallest);
+      }
+      return id;
     }
   }
 
@@ -210,6 +214,7 @@ public final class Graph {
     n.component = c;
     if (c.smallest == null || n.id.compareTo(c.smallest) < 0) {
       c.smallest = n.id;
+      c.id = null;
     }
   }
 

@@ -79,7 +79,11 @@ public final class IndexView {
       } else {
         PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
         Bits live = leaf.reader().getLiveDocs();
-        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+        // stop past the cap: an over-common value (an address in every case) must not cost its
+        // whole postings list on every lookup
+        for (int d = pe.nextDoc();
+            d != DocIdSetIterator.NO_MORE_DOCS && n <= cap;
+            d = pe.nextDoc()) {
           if (visible(leaf, live, d)) {
             n++;
           }
