@@ -103,6 +103,7 @@ public final class FreshnessBench {
       pollThread.start();
 
       long[] cpuStart = new long[nodes];
+      long[] jitStart = new long[nodes];
       ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
       long period = 1_000_000_000L / rate;
       long t0 = System.nanoTime();
@@ -115,6 +116,7 @@ public final class FreshnessBench {
             if (i == rate * warmup) {
               for (int n = 0; n < nodes; n++) {
                 cpuStart[n] = handles.get(n).cpuMillis();
+                jitStart[n] = handles.get(n).jitCpuMillis();
               }
             }
             String body = caseBody(cluster.bureau(0).code(), i);
@@ -155,8 +157,10 @@ public final class FreshnessBench {
       double postSeconds = (System.nanoTime() - t0) / 1e9;
       clock.shutdown();
       long[] cpuEnd = new long[nodes];
+      long[] jitEnd = new long[nodes];
       for (int n = 0; n < nodes; n++) {
         cpuEnd[n] = handles.get(n).cpuMillis();
+        jitEnd[n] = handles.get(n).jitCpuMillis();
       }
       // stragglers: wait up to 30 s for everything posted to be seen
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -197,10 +201,12 @@ public final class FreshnessBench {
       for (int n = 0; n < nodes; n++) {
         System.out.printf(
             Locale.ROOT,
-            "CPU of node %s (%s) while measuring: %.2f ms per case posted%n",
+            "CPU of node %s (%s) while measuring: %.2f ms per case posted, of which JIT compiler"
+                + " threads %.2f ms%n",
             handles.get(n).name(),
             n == 0 ? "A, posts" : n == nodes - 1 ? "B, searched" : "receives",
-            (cpuEnd[n] - cpuStart[n]) / (double) measured);
+            (cpuEnd[n] - cpuStart[n]) / (double) measured,
+            (jitEnd[n] - jitStart[n]) / (double) measured);
       }
       System.out.println("# load average after the run: " + Files.readString(Path.of("/proc/loadavg")).trim());
     } finally {

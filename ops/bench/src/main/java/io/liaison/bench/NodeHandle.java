@@ -102,6 +102,14 @@ public final class NodeHandle implements AutoCloseable {
     cmd.add("-Xms" + xmx);
     cmd.add("-Xmx" + xmx);
     cmd.add("-Dfile.encoding=UTF-8");
+    // extra JVM options for the nodes only, e.g. a flight recording from launch (attaching one
+    // later makes the JIT compile JFR itself in the middle of the measurement): {name} is the node
+    String extra = System.getenv("BENCH_NODE_JVM_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      for (String o : extra.trim().split("\\s+")) {
+        cmd.add(o.replace("{name}", name));
+      }
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(NodeProcess.class.getName());
@@ -140,6 +148,32 @@ public final class NodeHandle implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /**
+   * CPU time the node's JIT compiler threads ({@code C1/C2 CompilerThread}) have used so far, in
+   * milliseconds, from {@code /proc/<pid>/task/*}: a fresh JVM spends much of its first minute
+   * compiling, which a short run counts as the cost of its operations.
+   */
+  public long jitCpuMillis() {
+    long ticks = 0;
+    try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + process.pid() + "/task"))) {
+      for (Path t : tasks) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.matches("C\\d CompilerThre.*")) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          }
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return ticks * 1000 / Machine.clockTicks();
   }
 
   /** Waits until the node reports ready (its store reconciled with the grid). */
