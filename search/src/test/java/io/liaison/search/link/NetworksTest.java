@@ -136,6 +136,26 @@ class NetworksTest {
   }
 
   @Test
+  void aNetworkOfOneBureauRaisesAProposalWhenAnotherBureauJoinsAndWithdrawsItWhenItLeaves()
+      throws IOException {
+    try (LinkEngine engine = LinkEngine.open(dir)) {
+      engine.upsert(doc("a", XINGHE, "驾驶员手机13812345678。"));
+      engine.upsert(doc("b", XINGHE, "上家电话13812345678。"));
+      LinkUpdate third = engine.upsert(doc("c", XINGHE, "收货人电话13812345678。"));
+      assertThat(third.raisedProposals()).isEmpty();
+
+      LinkUpdate joined = engine.upsert(doc("d", TIANZHEN, "据交代，联系电话13812345678。"));
+      assertThat(joined.raisedProposals()).hasSize(1);
+      assertThat(joined.raisedProposals().get(0).bureaus()).containsExactly(TIANZHEN, XINGHE);
+
+      LinkUpdate left = engine.withdraw("d", 2);
+      assertThat(left.withdrawnProposals()).containsExactly(joined.raisedProposals().get(0).id());
+      assertThat(engine.proposals()).isEmpty();
+      assertThat(engine.networkOf("a").orElseThrow().bureaus()).containsExactly(XINGHE);
+    }
+  }
+
+  @Test
   void singleBureauNetworkRaisesNoProposal() throws IOException {
     try (LinkEngine engine = LinkEngine.open(dir)) {
       engine.upsert(doc("a", XINGHE, "驾驶员手机13812345678。"));

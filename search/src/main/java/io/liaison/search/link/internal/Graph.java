@@ -1,5 +1,6 @@
 package io.liaison.search.link.internal;
 
+import io.liaison.api.BureauId;
 import io.liaison.search.link.NetworkMember;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -77,9 +78,19 @@ public final class Graph {
     final Set<Node> members = new LinkedHashSet<>();
     String smallest;
     private String id; // of smallest, computed once per smallest (a hash on every touch adds up)
+    private BureauId firstBureau;
+    private boolean crossBorder;
 
     public Set<Node> members() {
       return members;
+    }
+
+    /**
+     * Whether the members belong to two or more bureaus; kept as members join (a component only
+     * loses members by being split into new ones), so asking costs nothing however large it is.
+     */
+    public boolean crossBorder() {
+      return crossBorder;
     }
 
     /** {@code net-} and the first 16 hex digits of SHA-256 of the smallest member id. */
@@ -212,6 +223,12 @@ public final class Graph {
   private static void add(Component c, Node n) {
     c.members.add(n);
     n.component = c;
+    BureauId b = n.member.bureau();
+    if (c.firstBureau == null) {
+      c.firstBureau = b;
+    } else if (!c.firstBureau.equals(b)) {
+      c.crossBorder = true;
+    }
     if (c.smallest == null || n.id.compareTo(c.smallest) < 0) {
       c.smallest = n.id;
       c.id = null;

@@ -49,7 +49,7 @@ public final class Networks {
    */
   public static List<MergeProposal> proposals(Graph.Component c, double minScore) {
     List<MergeProposal> out = new ArrayList<>();
-    if (!crossBorder(c)) {
+    if (!c.crossBorder()) {
       return out; // no part of a network of one bureau can span two: skip the walk
     }
     Set<Graph.Node> seen = new HashSet<>();
@@ -104,20 +104,6 @@ public final class Networks {
     }
     out.sort(Comparator.comparing(MergeProposal::id));
     return out;
-  }
-
-  /** Whether the members of {@code c} belong to two or more bureaus. */
-  static boolean crossBorder(Graph.Component c) {
-    BureauId first = null;
-    for (Graph.Node n : c.members()) {
-      BureauId b = n.member().bureau();
-      if (first == null) {
-        first = b;
-      } else if (!first.equals(b)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Links among {@code members} with at least {@code minScore}, each once. */
