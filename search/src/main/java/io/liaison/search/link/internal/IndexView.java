@@ -34,9 +34,18 @@ public final class IndexView {
   private final IndexSearcher searcher;
   private final RecentWrites recent;
 
+  /**
+   * Each thread's terms enums of this view's segments, for keys and for ids: a write looks up a few
+   * dozen keys in every segment, and a new enum per lookup (its frames, its first block read again)
+   * cost more than the seeks themselves. Per thread because a relink reads one view from several.
+   */
+  private final ThreadLocal<TermsEnum[][]> enums;
+
   IndexView(IndexSearcher searcher, RecentWrites recent) {
     this.searcher = searcher;
     this.recent = recent;
+    int leaves = searcher.getIndexReader().leaves().size();
+    this.enums = ThreadLocal.withInitial(() -> new TermsEnum[2][leaves]);
   }
 
   /**
@@ -280,9 +289,20 @@ public final class IndexView {
     return (live == null || live.get(doc)) && !recent.shadowed(leaf.docBase + doc);
   }
 
-  private static TermsEnum termsEnum(LeafReaderContext leaf) throws IOException {
-    Terms terms = leaf.reader().terms(KEY);
-    return terms == null ? null : terms.iterator();
+  /** This thread's enum over the keys of a segment (null if it has none); repositioned by seeks. */
+  private TermsEnum termsEnum(LeafReaderContext leaf) throws IOException {
+    return cached(leaf, 0, KEY);
+  }
+
+  private TermsEnum cached(LeafReaderContext leaf, int field, String name) throws IOException {
+    TermsEnum[] mine = enums.get()[field];
+    TermsEnum te = mine[leaf.ord];
+    if (te == null) {
+      Terms terms = leaf.reader().terms(name);
+      te = terms == null ? TermsEnum.EMPTY : terms.iterator();
+      mine[leaf.ord] = te;
+    }
+    return te == TermsEnum.EMPTY ? null : te;
   }
 
   /** The profiles of searcher documents (global doc ids), in doc order. */
@@ -321,12 +341,8 @@ public final class IndexView {
   int liveDoc(String id) throws IOException {
     BytesRef term = new BytesRef(id);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Terms terms = leaf.reader().terms(ID);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      if (te.seekExact(term)) {
+      TermsEnum te = cached(leaf, 1, ID);
+      if (te != null && te.seekExact(term)) {
         PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
         Bits live = leaf.reader().getLiveDocs();
         for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
