@@ -75,12 +75,20 @@ public final class GridReconciler {
    */
   public Future<Pass> start() {
     long t0 = System.nanoTime();
+    long[] digests = new long[2]; // when the store's and the grid's digests were in
     return store
         .call(s -> s.hashes(kind))
         .compose(
             local ->
                 vertx
-                    .executeBlocking(() -> gridHashes(), false)
+                    .executeBlocking(
+                        () -> {
+                          digests[0] = System.nanoTime();
+                          Map<String, String> g = gridHashes();
+                          digests[1] = System.nanoTime();
+                          return g;
+                        },
+                        false)
                     .compose(
                         remote ->
                             pull(local, remote)
@@ -91,12 +99,15 @@ public final class GridReconciler {
                                               .filter(k -> !remote.containsKey(k))
                                               .toList();
                                       LOG.info(
-                                          "reconciling map={} taken={} missing={} local={} in {} ms",
+                                          "reconciling map={} taken={} missing={} local={} in {} ms"
+                                              + " (store digest {} ms, grid digest {} ms)",
                                           grid.getName(),
                                           taken,
                                           missing.size(),
                                           local.size(),
-                                          (System.nanoTime() - t0) / 1_000_000);
+                                          (System.nanoTime() - t0) / 1_000_000,
+                                          (digests[0] - t0) / 1_000_000,
+                                          (digests[1] - digests[0]) / 1_000_000);
                                       return new Pass(
                                           taken, missing.size(), push(local, missing, taken, t0));
                                     })));

@@ -39,7 +39,7 @@ public final class DurabilityBench {
   private static final String[] MODES = {"FULL", "NORMAL", "OFF"};
   private static final Pattern LOG_TIME = Pattern.compile("^(\\S+) ");
   private static final Pattern TAKEN_IN =
-      Pattern.compile("reconciling map=liaison\\.leads (.*) in (\\d+) ms");
+      Pattern.compile("reconciling map=liaison\\.leads (.*) in (\\d+) ms(.*)");
   private static final Pattern RECONCILED =
       Pattern.compile("reconciled (?:leads|map=liaison\\.leads) (.*) in (\\d+) ms");
 
@@ -315,7 +315,7 @@ public final class DurabilityBench {
       }
       Matcher tm = TAKEN_IN.matcher(l);
       if (tm.find()) {
-        takenIn = "taken in " + tm.group(2) + " ms (" + tm.group(1) + ")";
+        takenIn = "taken in " + tm.group(2) + " ms (" + tm.group(1) + ")" + tm.group(3);
       }
       Matcher rm = RECONCILED.matcher(l);
       if (rm.find()) {
