@@ -276,7 +276,9 @@ public final class SearchIndexer implements AutoCloseable {
     state = State.REBUILDING;
     long total = call(Store::countRecords);
     long t0 = System.nanoTime();
-    Iterable<SearchDocument> docs = storeDocuments(SearchDocuments.Indexing::doc);
+    // a stop during the search rebuild abandons it (the index stays marked incomplete and the next
+    // start rebuilds) instead of holding the stop for the rest of it (minutes at 1M records)
+    Iterable<SearchDocument> docs = storeDocuments(SearchDocuments.Indexing::doc, true);
     long n =
         index.rebuild(
             docs,
@@ -286,7 +288,8 @@ public final class SearchIndexer implements AutoCloseable {
             });
     applied = upTo;
     visible = upTo;
-    Iterable<LinkRecord> written = storeDocuments(d -> new LinkRecord(d.doc(), d.audience()));
+    Iterable<LinkRecord> written =
+        storeDocuments(d -> new LinkRecord(d.doc(), d.audience()), false);
     tell("rebuild", l -> l.rebuilt(written));
     commitIndex();
     LOG.info(
@@ -318,10 +321,14 @@ public final class SearchIndexer implements AutoCloseable {
     }
   }
 
-  /** Every stored lead and case, read from the store a page at a time, as {@code as} makes it. */
-  private <T> Iterable<T> storeDocuments(Function<SearchDocuments.Indexing, T> as) {
+  /**
+   * Every stored lead and case, read from the store a page at a time, as {@code as} makes it; with
+   * {@code abortOnStop}, reading the next page after {@link #close} began throws.
+   */
+  private <T> Iterable<T> storeDocuments(
+      Function<SearchDocuments.Indexing, T> as, boolean abortOnStop) {
     return () -> {
-      Iterator<SearchDocuments.Indexing> it = new StoreDocuments(KINDS);
+      Iterator<SearchDocuments.Indexing> it = new StoreDocuments(KINDS, abortOnStop);
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -343,16 +350,21 @@ public final class SearchIndexer implements AutoCloseable {
     private String after = "";
     private Iterator<StoredRecord> page = List.<StoredRecord>of().iterator();
     private SearchDocuments.Indexing next;
+    private final boolean abortOnStop;
 
-    StoreDocuments(List<String> kinds) {
+    StoreDocuments(List<String> kinds, boolean abortOnStop) {
       this.kinds = kinds.iterator();
       this.kind = this.kinds.next();
+      this.abortOnStop = abortOnStop;
     }
 
     @Override
     public boolean hasNext() {
       while (next == null) {
         if (!page.hasNext()) {
+          if (abortOnStop && stopping) {
+            throw new java.util.concurrent.CancellationException("node stopping");
+          }
           String k = kind;
           String a = after;
           List<StoredRecord> rows = call(s -> s.recordsAfter(k, a, PAGE));
