@@ -1,7 +1,6 @@
 package io.liaison.search;
 
 import io.liaison.search.SearchResult.FacetCount;
-import io.liaison.search.analysis.ChineseAnalyzers;
 import io.liaison.search.ident.Identifier;
 import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.ident.Identifiers;
@@ -70,7 +69,7 @@ public final class CaseIndex implements Closeable {
   private final Path path;
   private final IndexOptions options;
   private final Directory directory;
-  private final Analyzer analyzer = ChineseAnalyzers.bigram();
+  private final Analyzer analyzer = Schema.analyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final FacetCounter facets = new FacetCounter();

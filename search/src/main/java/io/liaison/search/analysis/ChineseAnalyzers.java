@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.ngram.NGramTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -39,6 +40,32 @@ public final class ChineseAnalyzers {
         return new LowerCaseFilter(new CJKWidthFilter(in));
       }
     };
+  }
+
+  /**
+   * Han trigrams: every three consecutive Han characters of a run of Han characters ({@code 查获准运证}
+   * gives {@code 查获准 获准运 准运证}); anything else breaks a run and gives no token. The index keeps
+   * these without positions: a three-character query is one term, and a longer one needs the
+   * (rarer) trigrams it contains before its bigram phrase is checked.
+   */
+  public static Analyzer hanTrigrams() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        return new TokenStreamComponents(
+            new NGramTokenizer(3, 3) {
+              @Override
+              protected boolean isTokenChar(int c) {
+                return isHan(c);
+              }
+            });
+      }
+    };
+  }
+
+  /** Whether {@code codePoint} is a Han character (the characters {@link #hanTrigrams()} joins). */
+  public static boolean isHan(int codePoint) {
+    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
   /** smartcn dictionary/HMM word segmentation with its default punctuation stop set. */

@@ -111,12 +111,12 @@ public final class CaseQueryParser extends QueryParser {
           Map.entry("卡号", Target.ACCOUNT));
 
   private final IndexReader reader;
-  private final boolean brandWords;
+  private final boolean matching;
 
-  private CaseQueryParser(Analyzer analyzer, IndexReader reader, boolean brandWords) {
+  private CaseQueryParser(Analyzer analyzer, IndexReader reader, boolean matching) {
     super(Schema.TEXT, analyzer);
     this.reader = reader;
-    this.brandWords = brandWords;
+    this.matching = matching;
     setSplitOnWhitespace(true);
     setAutoGeneratePhraseQueries(true);
     setDefaultOperator(Operator.AND);
@@ -124,17 +124,17 @@ public final class CaseQueryParser extends QueryParser {
   }
 
   /**
-   * Parses {@code query}; {@code reader} supplies the brand vocabulary. With {@code brandWords}
-   * false, an unquoted brand name is searched in the text like any word (for highlighting).
+   * Parses {@code query}; {@code reader} supplies the brand vocabulary. With {@code matching} false
+   * the query is the one to highlight with: an unquoted brand name is searched in the text like any
+   * word, and Han text is a phrase of bigrams only (the highlighter marks {@link Schema#TEXT}).
    *
    * @throws InvalidQueryException with a message for the officer
    */
-  public static Query parse(
-      String query, Analyzer analyzer, IndexReader reader, boolean brandWords) {
+  public static Query parse(String query, Analyzer analyzer, IndexReader reader, boolean matching) {
     // Officers type full-width colons and brackets (车牌：蒙J…); fold them to the syntax.
     String folded = Fold.fold(query);
     try {
-      return new CaseQueryParser(analyzer, reader, brandWords).parse(folded);
+      return new CaseQueryParser(analyzer, reader, matching).parse(folded);
     } catch (ParseException | TokenMgrError e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof InvalidQueryException iq) {
@@ -154,10 +154,11 @@ public final class CaseQueryParser extends QueryParser {
     String value = text.strip();
     return switch (target) {
       case TEXT -> {
-        if (brandWords && !quoted && isBrand(value)) {
+        if (matching && !quoted && isBrand(value)) {
           yield new TermQuery(new Term(Schema.BRAND, value));
         }
-        yield orIdentifier(value, super.getFieldQuery(Schema.TEXT, text, quoted));
+        Query bigrams = super.getFieldQuery(Schema.TEXT, text, quoted);
+        yield orIdentifier(value, matching ? HanPhrase.query(value, bigrams) : bigrams);
       }
       case TITLE -> super.getFieldQuery(Schema.TITLE, text, quoted);
       case ADDRESS -> super.getFieldQuery(Schema.ADDRESS, text, quoted);

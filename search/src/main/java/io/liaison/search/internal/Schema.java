@@ -8,6 +8,7 @@ import io.liaison.api.cases.EntityType;
 import io.liaison.search.Facet;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.SearchHit;
+import io.liaison.search.analysis.ChineseAnalyzers;
 import io.liaison.search.ident.EntityExtractor;
 import io.liaison.search.ident.ExtractedEntity;
 import io.liaison.search.ident.IdentifierType;
@@ -18,9 +19,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -29,6 +34,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -39,7 +45,7 @@ import org.apache.lucene.search.TermQuery;
  * rebuild; an index of another version is recreated on open.
  */
 public final class Schema {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final String ID = "id";
   public static final String KIND = "kind";
@@ -62,6 +68,20 @@ public final class Schema {
 
   /** Title, address and narrative together, CJK bigrams: the default search field. */
   public static final String TEXT = "text";
+
+  /**
+   * Title, address and narrative, Han trigrams without positions: a three-character phrase is one
+   * term here, a longer one is narrowed by its trigrams (see {@link ChineseAnalyzers#hanTrigrams}).
+   */
+  public static final String TEXT3 = "text3";
+
+  private static final FieldType TEXT3_TYPE = new FieldType();
+
+  static {
+    TEXT3_TYPE.setTokenized(true);
+    TEXT3_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    TEXT3_TYPE.freeze();
+  }
 
   public static final String TITLE = "title";
   public static final String ADDRESS = "address";
@@ -87,6 +107,12 @@ public final class Schema {
 
   public static FacetsConfig facetsConfig() {
     return FACETS;
+  }
+
+  /** Per-field analysis: Han trigrams for {@link #TEXT3}, CJK bigrams for every other field. */
+  public static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(
+        ChineseAnalyzers.bigram(), Map.of(TEXT3, ChineseAnalyzers.hanTrigrams()));
   }
 
   /** The rank that orders versions: a readable document beats a sealed one of the same version. */
@@ -150,6 +176,7 @@ public final class Schema {
       all.append(d.narrative());
     }
     doc.add(new TextField(TEXT, all.toString(), Field.Store.NO));
+    doc.add(new Field(TEXT3, all.toString(), TEXT3_TYPE));
     try {
       return FACETS.build(doc);
     } catch (IOException e) {
