@@ -474,9 +474,18 @@ public final class LiaisonNode {
      */
     private void take(EntryEvent<String, String> e) {
       String v = e.getValue();
-      if (v != null
-          && !store.holds(e.getKey(), Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8)))) {
+      if (v != null && !held(e.getKey(), v)) {
         receive.accept(e.getKey(), v);
+      }
+    }
+
+    /** Whether the store holds exactly this value; if it cannot tell, no (the full path runs). */
+    private boolean held(String key, String value) {
+      try {
+        return store.holds(key, Hashes.sha256Hex(value.getBytes(StandardCharsets.UTF_8)));
+      } catch (RuntimeException x) {
+        LOG.warn("store check of a grid value failed key={}: {}", key, x.getMessage());
+        return false;
       }
     }
   }
