@@ -25,7 +25,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Arguments ({@code key=value}): rounds (3), clients per node (8), seconds per measured post
  * phase (15), warmup seconds (5), leads raced per round (150), claimers per node per lead (4),
- * leads raced at a time (4), xmx of each node (768m), dir (a new temporary directory).
+ * leads raced at a time (4), xmx of each node (768m), dir (a new temporary directory), parts to run
+ * each round (baseline,posts,claims).
  */
 public final class LeadsBench {
   private static final Duration CMD = Duration.ofMinutes(5);
@@ -42,6 +43,7 @@ public final class LeadsBench {
     int claimers = a.integer("claimers", 4);
     int window = a.integer("window", 4);
     String xmx = a.text("xmx", "768m");
+    List<String> parts = Arrays.asList(a.text("parts", "baseline,posts,claims").split(","));
     Path dir =
         a.text("dir", null) == null
             ? Files.createTempDirectory("liaison-bench-leads")
@@ -87,35 +89,15 @@ public final class LeadsBench {
       r.low("after warm-up, no load: CPU ms per second, 3 nodes", after);
       for (int round = 1; round <= rounds; round++) {
         say("round %d/%d, load average %s".formatted(round, rounds, Machine.loadAverage()));
-        baseline(nodes, r);
-        postPhase(
-            http,
-            nodes,
-            r,
-            "post, node 0 only, 1 client",
-            new int[] {ports[0]},
-            new int[] {1},
-            warmup,
-            measure);
-        postPhase(
-            http,
-            nodes,
-            r,
-            "post, node 0 only, %d clients".formatted(clients),
-            new int[] {ports[0]},
-            new int[] {clients},
-            warmup,
-            measure);
-        postPhase(
-            http,
-            nodes,
-            r,
-            "post, 3 nodes × %d clients".formatted(clients),
-            ports,
-            fill(3, clients),
-            warmup,
-            measure);
-        claimPhase(http, nodes, r, ports, leadsPerRound, claimers, window, round);
+        if (parts.contains("baseline")) {
+          baseline(nodes, r);
+        }
+        if (parts.contains("posts")) {
+          postPhases(http, nodes, r, ports, clients, warmup, measure);
+        }
+        if (parts.contains("claims")) {
+          claimPhase(http, nodes, r, ports, leadsPerRound, claimers, window, round);
+        }
       }
       say("load average at end: " + Machine.loadAverage());
       consistency(nodes);
@@ -128,6 +110,44 @@ public final class LeadsBench {
         n.close();
       }
     }
+  }
+
+  private static void postPhases(
+      HttpLoad http,
+      List<NodeHandle> nodes,
+      Rounds r,
+      int[] ports,
+      int clients,
+      Duration warmup,
+      Duration measure)
+      throws Exception {
+    postPhase(
+        http,
+        nodes,
+        r,
+        "post, node 0 only, 1 client",
+        new int[] {ports[0]},
+        new int[] {1},
+        warmup,
+        measure);
+    postPhase(
+        http,
+        nodes,
+        r,
+        "post, node 0 only, %d clients".formatted(clients),
+        new int[] {ports[0]},
+        new int[] {clients},
+        warmup,
+        measure);
+    postPhase(
+        http,
+        nodes,
+        r,
+        "post, 3 nodes × %d clients".formatted(clients),
+        ports,
+        fill(3, clients),
+        warmup,
+        measure);
   }
 
   private static void baseline(List<NodeHandle> nodes, Rounds r) throws Exception {
