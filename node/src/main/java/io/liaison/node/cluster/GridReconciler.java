@@ -172,8 +172,28 @@ public final class GridReconciler {
    */
   public Future<Void> repair(String key, String seen) {
     return store
-        .call(s -> s.record(key))
+        .committedRecord(key)
         .compose(local -> putBack(key, seen, local.map(r -> r.body()).orElse(null)));
+  }
+
+  /**
+   * Puts the store's copy of {@code key} back on the grid unless the grid has a value for it (the
+   * put-back of {@link #reconcile} for one record, for a caller that found it missing before the
+   * put-back reached it). False if the store has no such record.
+   */
+  public Future<Boolean> restore(String key) {
+    return store
+        .committedRecord(key)
+        .compose(
+            local -> {
+              if (local.isEmpty()) {
+                return Future.succeededFuture(false);
+              }
+              store.known().remember(key, local.get().hash());
+              return vertx
+                  .executeBlocking(() -> grid.putIfAbsent(key, local.get().body()), false)
+                  .map(true);
+            });
   }
 
   /**

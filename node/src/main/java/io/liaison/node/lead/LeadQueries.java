@@ -72,7 +72,7 @@ public final class LeadQueries {
       return io.vertx.core.Future.failedFuture(ApiException.notFound("no lead " + id));
     }
     return store
-        .call(s -> s.record(id))
+        .committedRecord(id)
         .map(
             r ->
                 r.map(x -> sealing.view(LeadRecord.parse(id, x.body())))

@@ -22,7 +22,9 @@ import io.liaison.node.trust.AuditLog;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.TrustService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -63,6 +65,8 @@ public final class LeadService {
   private final Clock clock;
   private final io.liaison.node.cluster.Quorum quorum;
   private final Map<String, Future<LeadView>> inflight = new ConcurrentHashMap<>();
+  // the last transition request of each lead on this node: the next one waits for it (see lane)
+  private final Map<String, Future<LeadView>> lanes = new ConcurrentHashMap<>();
   private final io.liaison.node.cluster.GridReconciler reconciler;
 
   public LeadService(
@@ -159,20 +163,60 @@ public final class LeadService {
                   null)));
     }
     if (idempotencyKey == null) {
-      return attempt(id, request, null, 1);
+      return lane(id, () -> attempt(id, request, null, 1));
     }
     String key = trust.bureau() + ":" + idempotencyKey;
     return inflight.computeIfAbsent(
         key,
         k ->
-            store
-                .call(s -> s.idempotent(k))
-                .compose(
-                    prior ->
-                        prior.isPresent()
-                            ? Future.succeededFuture(readView(prior.get()[1]))
-                            : attempt(id, request, k, 1))
+            lane(
+                    id,
+                    () ->
+                        store
+                            .call(s -> s.idempotent(k))
+                            .compose(
+                                prior ->
+                                    prior.isPresent()
+                                        ? Future.succeededFuture(readView(prior.get()[1]))
+                                        : attempt(id, request, k, 1)))
                 .onComplete(ar -> inflight.remove(k)));
+  }
+
+  /**
+   * Runs {@code work} once the lead's previous transition request on this node has finished. When
+   * several officers of a bureau act on one lead at once (a new lead, everyone clicks "claim"), the
+   * first goes to the grid and the others then find the outcome in the store and are answered from
+   * it (e.g. 409 "claimed by …") without signing or a grid call; on the partition owner the entry
+   * processor still decides between bureaus.
+   */
+  private Future<LeadView> lane(String id, java.util.function.Supplier<Future<LeadView>> work) {
+    Context ctx = vertx.getOrCreateContext();
+    Promise<LeadView> done = Promise.promise();
+    Future<LeadView> mine = done.future();
+    Future<?>[] before = new Future<?>[1];
+    lanes.compute(
+        id,
+        (k, prev) -> {
+          before[0] = prev;
+          return mine;
+        });
+    Runnable run =
+        () ->
+            ctx.runOnContext(
+                v -> {
+                  try {
+                    work.get().onComplete(done);
+                  } catch (RuntimeException e) {
+                    done.fail(e);
+                  }
+                });
+    if (before[0] == null) {
+      run.run();
+    } else {
+      before[0].onComplete(ar -> run.run());
+    }
+    mine.onComplete(ar -> lanes.remove(id, mine));
+    return mine;
   }
 
   private Future<LeadView> attempt(String id, TransitionRequest req, String idemKey, int n) {
@@ -240,8 +284,12 @@ public final class LeadService {
         return receive(id, a.get("value").asText()).compose(v -> attempt(id, req, idemKey, n + 1));
       }
       case "REFUSED" -> {
+        // take in the state that refused us (unless this node has it already), so that what the
+        // 409 names is what this node shows from now on
         Future<Boolean> taken =
-            a.has("value") ? receive(id, a.get("value").asText()) : Future.succeededFuture(false);
+            a.has("value") && !holds(id, a.get("value").asText())
+                ? receive(id, a.get("value").asText())
+                : Future.succeededFuture(false);
         return taken.compose(
             v -> {
               LeadRecord cur =
@@ -257,17 +305,13 @@ public final class LeadService {
         if (n >= MAX_ATTEMPTS) {
           return Future.failedFuture(ApiException.notFound("no lead " + id + " on the grid"));
         }
-        return store
-            .call(s -> s.record(id))
+        return reconciler
+            .restore(id)
             .compose(
-                local -> {
-                  if (local.isEmpty()) {
-                    return Future.failedFuture(ApiException.notFound("no lead " + id));
-                  }
-                  store.known().remember(id, local.get().hash());
-                  return blocking(() -> grid.putIfAbsent(id, local.get().body()))
-                      .compose(v -> attempt(id, req, idemKey, n + 1));
-                });
+                held ->
+                    held
+                        ? attempt(id, req, idemKey, n + 1)
+                        : Future.failedFuture(ApiException.notFound("no lead " + id)));
       }
       default -> {
         return Future.failedFuture(new IllegalStateException("unknown processor answer " + result));
@@ -278,7 +322,7 @@ public final class LeadService {
   /** The lead's record: the local verified copy, or the grid's (verified and taken in). */
   private Future<LeadRecord> current(String id) {
     return store
-        .call(s -> s.record(id))
+        .committedRecord(id)
         .compose(
             local -> {
               if (local.isPresent()) {
@@ -294,7 +338,7 @@ public final class LeadService {
                             .compose(
                                 ok ->
                                     store
-                                        .call(s -> s.record(id))
+                                        .committedRecord(id)
                                         .map(
                                             r ->
                                                 LeadRecord.parse(
@@ -328,9 +372,10 @@ public final class LeadService {
       return quarantine.add("lead/" + key, "SEALED", e.getMessage(), json).map(false);
     }
     return store
-        .transaction(s -> apply(s, rec))
+        .transaction(s -> new Applied(apply(s, rec), s.record(key).map(r -> r.body()).orElse(null)))
         .compose(
-            events -> {
+            applied -> {
+              List<StoredEvent> events = applied.events();
               events.forEach(feed::publish);
               if (!events.isEmpty()) {
                 LOG.info(
@@ -345,8 +390,18 @@ public final class LeadService {
                       ? shareSuperseded(key)
                       : Future.succeededFuture();
               // if the store kept another copy (newer, or the winner of a conflict), fix the grid
-              return shared.compose(v -> repair(key, json)).map(!events.isEmpty());
+              return shared
+                  .compose(v -> reconciler.putBack(key, json, applied.kept()))
+                  .map(!events.isEmpty());
             });
+  }
+
+  /** What {@link #apply} made of a received value, and the copy the store holds afterwards. */
+  private record Applied(List<StoredEvent> events, String kept) {}
+
+  /** Whether the store has recently committed exactly this value of lead {@code id}. */
+  private boolean holds(String id, String json) {
+    return store.known().holds(id, Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**

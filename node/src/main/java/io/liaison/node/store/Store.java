@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * and received), this bureau's signed audit chain, the node-local event feed (what SSE clients
  * resume from) and the quarantine.
  *
- * <p>Not thread-safe: the node calls it from one ordered worker only ({@code StoreExecutor}).
+ * <p>Not thread-safe: the node calls it from one ordered worker only ({@code StoreExecutor}); the
+ * exceptions, safe from any thread, are {@link #known}, {@link #holds} and {@link
+ * #committedRecord}.
  */
 public final class Store implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Store.class);
@@ -141,7 +143,31 @@ public final class Store implements AutoCloseable {
     if (known.holds(id, hash)) {
       return true;
     }
-    String stored;
+    List<String> stored =
+        readCommitted("SELECT hash FROM records WHERE id=?", rs -> rs.getString(1), id);
+    if (!stored.isEmpty() && hash.equals(stored.get(0))) {
+      known.remember(id, hash);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Record {@code id} as last committed, read through the read-only connection: safe from any
+   * thread, and it does not wait for the store thread's running batch (it never sees that batch's
+   * uncommitted writes either).
+   */
+  public Optional<StoredRecord> committedRecord(String id) {
+    return readCommitted(
+            "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE id=?",
+            Store::toRecord,
+            id)
+        .stream()
+        .findFirst();
+  }
+
+  /** A query on the read-only connection (WAL: committed data only). Safe from any thread. */
+  private <T> List<T> readCommitted(String sql, RowMapper<T> mapper, Object... args) {
     synchronized (readerLock) {
       try {
         if (reader == null) {
@@ -150,22 +176,11 @@ public final class Store implements AutoCloseable {
           c.setBusyTimeout(5000);
           reader = c.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         }
-        try (PreparedStatement ps =
-            reader.prepareStatement("SELECT hash FROM records WHERE id=?")) {
-          ps.setString(1, id);
-          try (ResultSet rs = ps.executeQuery()) {
-            stored = rs.next() ? rs.getString(1) : null;
-          }
-        }
+        return query(reader, sql, mapper, args);
       } catch (SQLException e) {
         throw new StoreException("store read failed: " + e.getMessage(), e);
       }
     }
-    if (hash.equals(stored)) {
-      known.remember(id, hash);
-      return true;
-    }
-    return false;
   }
 
   /** The failure of one unit of a batch (see {@link #runBatch}). */
@@ -630,7 +645,16 @@ public final class Store implements AutoCloseable {
 
   /** Runs one SQL query with bound arguments (see {@link #update}). Store thread only. */
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+    try {
+      return query(conn, sql, mapper, args);
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... args)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
@@ -639,8 +663,6 @@ public final class Store implements AutoCloseable {
         }
         return out;
       }
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
     }
   }
 

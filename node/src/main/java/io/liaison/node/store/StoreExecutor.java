@@ -45,6 +45,14 @@ public final class StoreExecutor implements AutoCloseable {
     return store.known();
   }
 
+  /**
+   * Record {@code id} as last committed, read on a worker thread: it does not queue behind the
+   * store thread's batches (nor see their uncommitted writes).
+   */
+  public Future<java.util.Optional<StoredRecord>> committedRecord(String id) {
+    return vertx.executeBlocking(() -> store.committedRecord(id), false);
+  }
+
   /** Runs {@code work} against the store on the store thread (inside a group transaction). */
   public <T> Future<T> call(Function<Store, T> work) {
     return submit(work);
