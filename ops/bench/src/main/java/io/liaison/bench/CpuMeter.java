@@ -8,6 +8,7 @@ public final class CpuMeter {
   private final long nodesAtStart;
   private final long[] eachAtStart;
   private final long driverAtStart;
+  private final long jitAtStart;
   private final long startedAt = System.nanoTime();
   private static volatile double idleMillisPerSecond;
 
@@ -15,6 +16,7 @@ public final class CpuMeter {
     this.nodes = nodes;
     this.eachAtStart = nodes.stream().mapToLong(NodeHandle::cpuMillis).toArray();
     this.nodesAtStart = nodesNow();
+    this.jitAtStart = nodes.stream().mapToLong(NodeHandle::jitCpuMillis).sum();
     this.driverAtStart = NodeHandle.cpuMillis(ProcessHandle.current().pid());
   }
 
@@ -48,6 +50,14 @@ public final class CpuMeter {
   /** Milliseconds of CPU all node JVMs used since the start. */
   public long nodesMillis() {
     return nodesNow() - nodesAtStart;
+  }
+
+  /**
+   * Milliseconds of CPU the node JVMs' JIT compiler threads used since the start: on fresh JVMs
+   * sharing two cores this is a large part of the total for minutes.
+   */
+  public long jitMillis() {
+    return nodes.stream().mapToLong(NodeHandle::jitCpuMillis).sum() - jitAtStart;
   }
 
   /** Milliseconds of CPU node {@code i} used since the start. */
