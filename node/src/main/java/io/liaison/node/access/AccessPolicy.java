@@ -30,6 +30,7 @@ public final class AccessPolicy {
     ALLOWED.put(Action.EVENTS_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, PRICE_CHECKER));
     ALLOWED.put(Action.CASE_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.CASE_WRITE, EnumSet.of(INVESTIGATOR, CHIEF));
+    ALLOWED.put(Action.DEMO_SEED, EnumSet.of(ADMIN));
     ALLOWED.put(Action.SEARCH, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.ROSTER_READ, EnumSet.allOf(Role.class));
     ALLOWED.put(Action.ROSTER_PUBLISH, EnumSet.of(ADMIN));
@@ -61,6 +62,8 @@ public final class AccessPolicy {
               Set.of(HttpMethod.POST), Pattern.compile("/api/v1/attachments"), Action.LEAD_WRITE),
           new Route(READ, Pattern.compile("/api/v1/events"), Action.EVENTS_READ),
           new Route(READ, Pattern.compile("/api/v1/cases(/.*)?"), Action.CASE_READ),
+          new Route(
+              Set.of(HttpMethod.POST), Pattern.compile("/api/v1/cases/demo"), Action.DEMO_SEED),
           new Route(WRITE, Pattern.compile("/api/v1/cases(/.*)?"), Action.CASE_WRITE),
           new Route(READ, Pattern.compile("/api/v1/search(/.*)?"), Action.SEARCH),
           new Route(READ, Pattern.compile("/api/v1/networks(/.*)?"), Action.SEARCH),

@@ -7,6 +7,11 @@ public enum Action {
   EVENTS_READ,
   CASE_READ,
   CASE_WRITE,
+  /**
+   * Share the deterministic demo cases under this bureau's signature (demo and test set-ups only:
+   * every bureau would take them in as real).
+   */
+  DEMO_SEED,
   SEARCH,
   ROSTER_READ,
   /** Keep this bureau's liaison directory current. */

@@ -23,6 +23,7 @@ class AccessPolicyTest {
               Action.CASE_READ,
               EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
           Map.entry(Action.CASE_WRITE, EnumSet.of(Role.INVESTIGATOR, Role.CHIEF)),
+          Map.entry(Action.DEMO_SEED, EnumSet.of(Role.ADMIN)),
           Map.entry(
               Action.SEARCH, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
           Map.entry(Action.ROSTER_READ, EnumSet.allOf(Role.class)),
@@ -50,6 +51,10 @@ class AccessPolicyTest {
 
   @Test
   void routesMapToActionsAndUnknownRoutesToNothing() {
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/cases/demo"))
+        .contains(Action.DEMO_SEED);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/cases"))
+        .contains(Action.CASE_WRITE);
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/leads"))
         .contains(Action.LEAD_WRITE);
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/150924-20260101-ABCDEFGH"))
