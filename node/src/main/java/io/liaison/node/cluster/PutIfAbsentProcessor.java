@@ -1,10 +1,5 @@
 package io.liaison.node.cluster;
 
-import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -13,48 +8,30 @@ import java.util.Map;
  * otherwise (the same value is not sent back). Hazelcast 5's map has no asynchronous {@code
  * putIfAbsent}; the put-back after a restart pipelines these.
  */
-public final class PutIfAbsentProcessor
-    implements EntryProcessor<String, String, String>, IdentifiedDataSerializable {
+public final class PutIfAbsentProcessor extends GridProcessor {
   public static final int CLASS_ID = 2;
 
   /** The answer when the entry already held the same value (which is not sent back). */
   public static final String SAME = "";
 
-  private String value;
-
   public PutIfAbsentProcessor() {}
 
   public PutIfAbsentProcessor(String value) {
-    this.value = value;
+    super(value);
   }
 
   @Override
   public String process(Map.Entry<String, String> entry) {
     String current = entry.getValue();
     if (current != null) {
-      return current.equals(value) ? SAME : current;
+      return current.equals(arg) ? SAME : current;
     }
-    entry.setValue(value);
+    entry.setValue(arg);
     return null;
-  }
-
-  @Override
-  public int getFactoryId() {
-    return GridConfig.FACTORY_ID;
   }
 
   @Override
   public int getClassId() {
     return CLASS_ID;
-  }
-
-  @Override
-  public void writeData(ObjectDataOutput out) throws IOException {
-    out.writeString(value);
-  }
-
-  @Override
-  public void readData(ObjectDataInput in) throws IOException {
-    value = in.readString();
   }
 }

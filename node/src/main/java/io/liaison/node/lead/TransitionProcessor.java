@@ -1,13 +1,9 @@
 package io.liaison.node.lead;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.liaison.api.Json;
 import io.liaison.crypto.SignedEnvelope;
-import java.io.IOException;
+import io.liaison.node.cluster.GridProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -17,16 +13,13 @@ import java.util.Map;
  * it. This is what makes a claim exactly-once without locks or the CP subsystem. The answer is a
  * small JSON document: {@code {"result":"OK"|"STALE"|"REFUSED"|"NOT_FOUND", "value":..., ...}}.
  */
-public final class TransitionProcessor
-    implements EntryProcessor<String, String, String>, IdentifiedDataSerializable {
+public final class TransitionProcessor extends GridProcessor {
   public static final int CLASS_ID = 1;
-
-  private String envelope;
 
   public TransitionProcessor() {}
 
   public TransitionProcessor(SignedEnvelope envelope) {
-    this.envelope = new String(envelope.toJson(), StandardCharsets.UTF_8);
+    super(new String(envelope.toJson(), StandardCharsets.UTF_8));
   }
 
   @Override
@@ -46,7 +39,7 @@ public final class TransitionProcessor
           .toString();
     }
     try {
-      SignedEnvelope t = SignedEnvelope.fromJson(envelope.getBytes(StandardCharsets.UTF_8));
+      SignedEnvelope t = SignedEnvelope.fromJson(arg.getBytes(StandardCharsets.UTF_8));
       LeadRecord next = rec.append(t);
       entry.setValue(next.json());
       return out.put("result", "OK").put("value", next.json()).toString();
@@ -67,22 +60,7 @@ public final class TransitionProcessor
   }
 
   @Override
-  public int getFactoryId() {
-    return io.liaison.node.cluster.GridConfig.FACTORY_ID;
-  }
-
-  @Override
   public int getClassId() {
     return CLASS_ID;
-  }
-
-  @Override
-  public void writeData(ObjectDataOutput out) throws IOException {
-    out.writeString(envelope);
-  }
-
-  @Override
-  public void readData(ObjectDataInput in) throws IOException {
-    envelope = in.readString();
   }
 }
