@@ -33,6 +33,22 @@ public final class CpuMeter {
     return m.nodesMillis() / (double) seconds;
   }
 
+  /**
+   * Waits until the nodes are back near their idle burn (work left over from the previous phase,
+   * such as indexing a backlog, would otherwise be measured with the next one): two-second windows
+   * until one uses at most twice the idle burn plus 100 ms per second, or {@code maxSeconds} have
+   * passed. Returns the seconds waited.
+   */
+  public static double awaitQuiet(List<NodeHandle> nodes, int maxSeconds)
+      throws InterruptedException {
+    long t0 = System.nanoTime();
+    double limit = 2 * idleMillisPerSecond + 100;
+    while (idleFor(nodes, 2) > limit && System.nanoTime() - t0 < maxSeconds * 1_000_000_000L) {
+      // still busy
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
   /** Remembers what the nodes burn per second when idle (timers, heartbeats, indexer polls). */
   public static void idle(double millisPerSecond) {
     idleMillisPerSecond = millisPerSecond;

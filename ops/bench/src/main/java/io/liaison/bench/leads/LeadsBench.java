@@ -154,6 +154,16 @@ public final class LeadsBench {
         measure);
   }
 
+  /** Waits (up to 60 s) until the nodes are done with what the previous phase left them. */
+  private static void quiet(List<NodeHandle> nodes, String before) throws InterruptedException {
+    double waited = CpuMeter.awaitQuiet(nodes, 60);
+    if (waited > 2.5) {
+      say(
+          "  (waited %.0f s for the nodes to finish earlier work before: %s)"
+              .formatted(waited, before));
+    }
+  }
+
   /** Posts {@code leads} leads round the nodes and waits until every node holds every one. */
   private static List<ClaimRace.Target> postAndSpread(HttpLoad http, int[] ports, int leads)
       throws Exception {
@@ -230,6 +240,7 @@ public final class LeadsBench {
       Duration warmup,
       Duration measure)
       throws InterruptedException {
+    quiet(nodes, name);
     CpuMeter cpu = CpuMeter.start(nodes);
     List<HttpLoad.Stats> st = http.posts(ports, clients, warmup, measure);
     long answered = st.stream().mapToLong(s -> s.answered).sum();
@@ -291,7 +302,9 @@ public final class LeadsBench {
       int window,
       int round)
       throws Exception {
+    quiet(nodes, "claims");
     List<ClaimRace.Target> targets = postAndSpread(http, ports, leads);
+    quiet(nodes, "claims, once the leads are indexed");
     CpuMeter cpu = CpuMeter.start(nodes);
     ClaimRace.Result c = ClaimRace.run(http, ports, targets, claimers, window);
     double cpuPer = (double) cpu.nodesMillis() / c.all.getTotalCount();
