@@ -44,6 +44,7 @@ public final class LeadsBench {
     int window = a.integer("window", 4);
     String xmx = a.text("xmx", "768m");
     List<String> parts = Arrays.asList(a.text("parts", "baseline,posts,claims").split(","));
+    int prewarm = a.integer("prewarm", 30);
     Path dir =
         a.text("dir", null) == null
             ? Files.createTempDirectory("liaison-bench-leads")
@@ -74,9 +75,9 @@ public final class LeadsBench {
       CpuMeter.idle(rest);
       say("at rest for 10 s: the 3 nodes used %.0f ms CPU per second together".formatted(rest));
       say(
-          "warm-up (JIT of 3 JVMs on a shared machine): posts on all nodes, %d clients each, 30 s; raw IMap.set 5 s"
-              .formatted(clients));
-      http.posts(ports, fill(3, clients), Duration.ZERO, Duration.ofSeconds(30));
+          "warm-up (JIT of 3 JVMs on a shared machine): posts on all nodes, %d clients each, %d s; raw IMap.set 5 s"
+              .formatted(clients, prewarm));
+      http.posts(ports, fill(3, clients), Duration.ZERO, Duration.ofSeconds(prewarm));
       nodes.get(0).call("hzset bench.set 5 1 1024", CMD);
       if (parts.contains("claims")) {
         say("warm-up: contended claims on %d leads (not measured)".formatted(leadsPerRound));
