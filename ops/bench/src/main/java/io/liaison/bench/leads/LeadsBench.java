@@ -95,6 +95,7 @@ public final class LeadsBench {
       for (int round = 1; round <= rounds; round++) {
         say("round %d/%d, load average %s".formatted(round, rounds, Machine.loadAverage()));
         if (parts.contains("baseline")) {
+          quiet(nodes, "the raw Hazelcast baseline");
           baseline(nodes, r);
         }
         if (parts.contains("posts")) {
