@@ -104,6 +104,7 @@ public final class FreshnessBench {
 
       long[] cpuStart = new long[nodes];
       long[] jitStart = new long[nodes];
+      List<java.util.Map<String, Long>> threadsStart = new ArrayList<>();
       ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
       long period = 1_000_000_000L / rate;
       long t0 = System.nanoTime();
@@ -117,6 +118,7 @@ public final class FreshnessBench {
               for (int n = 0; n < nodes; n++) {
                 cpuStart[n] = handles.get(n).cpuMillis();
                 jitStart[n] = handles.get(n).jitCpuMillis();
+                threadsStart.add(threadTicks(handles.get(n).pid()));
               }
             }
             String body = caseBody(cluster.bureau(0).code(), i);
@@ -158,9 +160,11 @@ public final class FreshnessBench {
       clock.shutdown();
       long[] cpuEnd = new long[nodes];
       long[] jitEnd = new long[nodes];
+      List<java.util.Map<String, Long>> threadsEnd = new ArrayList<>();
       for (int n = 0; n < nodes; n++) {
         cpuEnd[n] = handles.get(n).cpuMillis();
         jitEnd[n] = handles.get(n).jitCpuMillis();
+        threadsEnd.add(threadTicks(handles.get(n).pid()));
       }
       // stragglers: wait up to 30 s for everything posted to be seen
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -208,6 +212,7 @@ public final class FreshnessBench {
             (cpuEnd[n] - cpuStart[n]) / (double) measured,
             (jitEnd[n] - jitStart[n]) / (double) measured);
       }
+      printThreads(handles, threadsStart, threadsEnd, cpuStart, cpuEnd, rate * seconds);
       System.out.println("# load average after the run: " + Files.readString(Path.of("/proc/loadavg")).trim());
     } finally {
       for (NodeHandle n : handles) {
@@ -215,6 +220,79 @@ public final class FreshnessBench {
       }
     }
     System.exit(0);
+  }
+
+  /** CPU ticks used so far by each live thread of {@code pid}, keyed by {@code tid name}. */
+  static java.util.Map<String, Long> threadTicks(long pid) {
+    java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+    try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+      for (Path t : tasks) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks.put(
+              t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        } catch (java.io.IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (java.io.IOException e) {
+      // the process ended
+    }
+    return ticks;
+  }
+
+  /** A thread's group for the CPU breakdown, from its name. */
+  static String group(String name) {
+    String[][] groups = {
+      {"C\\d CompilerThre.*", "JIT compiler"},
+      {"liaison-indexer.*", "liaison-indexer"},
+      {"liaison-store.*", "liaison-store"},
+      {"vert\\.x-eventloop.*", "event loops"},
+      {"vert\\.x-(internal-)?worker.*", "vert.x workers"},
+      {"hz\\..*", "hazelcast"},
+      {"case-index.*", "case-index"},
+      {"Lucene.*", "lucene merges"},
+      {"(GC Thread|G1 |VM Thread|VM Periodic).*", "GC and VM"},
+      {"JFR.*", "JFR"},
+    };
+    for (String[] g : groups) {
+      if (name.matches(g[0])) {
+        return g[1];
+      }
+    }
+    return "other";
+  }
+
+  static void printThreads(
+      List<NodeHandle> handles,
+      List<java.util.Map<String, Long>> start,
+      List<java.util.Map<String, Long>> end,
+      long[] cpuStart,
+      long[] cpuEnd,
+      int cases) {
+    double msPerTick = 1000.0 / io.liaison.bench.Machine.clockTicks();
+    for (int n = 0; n < handles.size() && n < start.size(); n++) {
+      java.util.Map<String, Double> byGroup = new java.util.TreeMap<>();
+      double sum = 0;
+      for (var e : end.get(n).entrySet()) {
+        long before = start.get(n).getOrDefault(e.getKey(), 0L);
+        double ms = (e.getValue() - before) * msPerTick;
+        sum += ms;
+        String name = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+        byGroup.merge(group(name), ms, Double::sum);
+      }
+      byGroup.put("threads that ended", Math.max(0, cpuEnd[n] - cpuStart[n] - sum));
+      StringBuilder line = new StringBuilder();
+      byGroup.entrySet().stream()
+          .sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+          .forEach(
+              e ->
+                  line.append(
+                      String.format(Locale.ROOT, " %s %.2f;", e.getKey(), e.getValue() / cases)));
+      System.out.printf("CPU of node %s by thread, ms per case:%s%n", handles.get(n).name(), line);
+    }
   }
 
   /** Plain HTTP on loopback, no rate limit, and an officer enrolled offline (as an admin would). */
