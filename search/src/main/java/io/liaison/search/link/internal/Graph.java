@@ -78,19 +78,16 @@ public final class Graph {
     final Set<Node> members = new LinkedHashSet<>();
     String smallest;
     private String id; // of smallest, computed once per smallest (a hash on every touch adds up)
-    private BureauId firstBureau;
-    private boolean crossBorder;
+    // members per bureau, kept as members join and leave, so crossBorder costs nothing to ask
+    private final Map<BureauId, Integer> bureaus = new HashMap<>(4);
 
     public Set<Node> members() {
       return members;
     }
 
-    /**
-     * Whether the members belong to two or more bureaus; kept as members join (a component only
-     * loses members by being split into new ones), so asking costs nothing however large it is.
-     */
+    /** Whether the members belong to two or more bureaus. */
     public boolean crossBorder() {
-      return crossBorder;
+      return bureaus.size() > 1;
     }
 
     /** {@code net-} and the first 16 hex digits of SHA-256 of the smallest member id. */
@@ -223,60 +220,105 @@ public final class Graph {
   private static void add(Component c, Node n) {
     c.members.add(n);
     n.component = c;
-    BureauId b = n.member.bureau();
-    if (c.firstBureau == null) {
-      c.firstBureau = b;
-    } else if (!c.firstBureau.equals(b)) {
-      c.crossBorder = true;
-    }
+    c.bureaus.merge(n.member.bureau(), 1, Integer::sum);
     if (c.smallest == null || n.id.compareTo(c.smallest) < 0) {
       c.smallest = n.id;
       c.id = null;
     }
   }
 
-  /** After the link a–b is gone: if a no longer reaches b, the component splits in two. */
+  /**
+   * After the link a–b is gone: if a no longer reaches b, the component splits in two. Searches
+   * from both ends in turn, one node at a time, until they meet (still one component) or one side
+   * runs out: that side is the part that fell off and moves to a new component, the rest stays. So
+   * a split costs about twice the smaller part, not the whole network: dropping links inside a
+   * large network is common (a key that became over-common weakens the links of every holder).
+   */
   private void split(Node a, Node b) {
     Component c = a.component;
     if (c == null) {
       return;
     }
-    Set<Node> reached = reach(a, b);
-    if (reached.contains(b)) {
-      return;
-    }
-    Set<Node> rest = new LinkedHashSet<>(c.members);
-    rest.removeAll(reached);
-    for (Set<Node> part : List.of(reached, rest)) {
-      Component p = part.size() >= 2 ? new Component() : null;
-      for (Node m : part) {
-        m.component = null;
-        if (p != null) {
-          add(p, m);
-        }
+    Search fromA = new Search(a);
+    Search fromB = new Search(b);
+    while (true) {
+      if (fromA.step(fromB)) {
+        return;
+      }
+      if (fromA.queue.isEmpty()) {
+        detach(c, fromA.seen);
+        return;
+      }
+      if (fromB.step(fromA)) {
+        return;
+      }
+      if (fromB.queue.isEmpty()) {
+        detach(c, fromB.seen);
+        return;
       }
     }
   }
 
-  /** Open nodes reachable from {@code from} over open links, stopping early at {@code target}. */
-  private Set<Node> reach(Node from, Node target) {
-    Set<Node> seen = new LinkedHashSet<>();
-    ArrayDeque<Node> queue = new ArrayDeque<>();
-    seen.add(from);
-    queue.add(from);
-    while (!queue.isEmpty()) {
+  /** Open nodes reachable from one end over open links, found one node at a time. */
+  private final class Search {
+    final Set<Node> seen = new HashSet<>();
+    final ArrayDeque<Node> queue = new ArrayDeque<>();
+
+    Search(Node from) {
+      seen.add(from);
+      queue.add(from);
+    }
+
+    /** Visits the links of the next node; true if it reached a node the other search has seen. */
+    boolean step(Search other) {
       Node n = queue.poll();
+      if (n == null) {
+        return false;
+      }
       for (Edge e : n.edges.values()) {
         Node m = nodes.get(e.other(n.id));
         if (m != null && !m.restricted && seen.add(m)) {
-          if (m == target) {
-            return seen;
+          if (other.seen.contains(m)) {
+            return true;
           }
           queue.add(m);
         }
       }
+      return false;
     }
-    return seen;
+  }
+
+  /** Moves {@code part} (cut off from the rest of {@code c}) out of {@code c}. */
+  private static void detach(Component c, Set<Node> part) {
+    boolean hadSmallest = false;
+    for (Node m : part) {
+      c.members.remove(m);
+      c.bureaus.computeIfPresent(m.member.bureau(), (k, v) -> v == 1 ? null : v - 1);
+      hadSmallest |= m.id.equals(c.smallest);
+      m.component = null;
+    }
+    if (part.size() >= 2) {
+      Component p = new Component();
+      for (Node m : part) {
+        add(p, m);
+      }
+    }
+    if (c.members.size() < 2) {
+      for (Node m : c.members) {
+        m.component = null;
+      }
+      c.members.clear();
+      c.bureaus.clear();
+    } else if (hadSmallest) {
+      String min = null;
+      for (Node m : c.members) {
+        if (min == null || m.id.compareTo(min) < 0) {
+          min = m.id;
+        }
+      }
+      c.smallest = min;
+      c.id = null;
+    }
   }
 
   // ---- change tracking ----
