@@ -38,14 +38,27 @@ public final class IndexView {
    * Each thread's terms enums of this view's segments, for keys and for ids: a write looks up a few
    * dozen keys in every segment, and a new enum per lookup (its frames, its first block read again)
    * cost more than the seeks themselves. Per thread because a relink reads one view from several.
+   * The postings enums likewise: a new one clones the segment's input (most of a lookup in a small
+   * segment the near-real-time refreshes make); reused, it only seeks.
    */
-  private final ThreadLocal<TermsEnum[][]> enums;
+  private final ThreadLocal<Enums> enums;
+
+  /** One thread's terms and postings enums of the view's segments, for keys [0] and ids [1]. */
+  private static final class Enums {
+    final TermsEnum[][] terms;
+    final PostingsEnum[][] postings;
+
+    Enums(int leaves) {
+      terms = new TermsEnum[2][leaves];
+      postings = new PostingsEnum[2][leaves];
+    }
+  }
 
   IndexView(IndexSearcher searcher, RecentWrites recent) {
     this.searcher = searcher;
     this.recent = recent;
     int leaves = searcher.getIndexReader().leaves().size();
-    this.enums = ThreadLocal.withInitial(() -> new TermsEnum[2][leaves]);
+    this.enums = ThreadLocal.withInitial(() -> new Enums(leaves));
   }
 
   /**
@@ -86,7 +99,7 @@ public final class IndexView {
       if (leaf.reader().getLiveDocs() == null && recent.noneShadowed()) {
         n += te.docFreq();
       } else {
-        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        PostingsEnum pe = postings(leaf, 0, te);
         Bits live = leaf.reader().getLiveDocs();
         // stop past the cap: an over-common value (an address in every case) must not cost its
         // whole postings list on every lookup
@@ -273,7 +286,7 @@ public final class IndexView {
   /** Adds the visible docs of the current term, at most {@code limit}; returns how many. */
   private int collect(LeafReaderContext leaf, TermsEnum te, List<Integer> docs, int limit)
       throws IOException {
-    PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+    PostingsEnum pe = postings(leaf, 0, te);
     Bits live = leaf.reader().getLiveDocs();
     int n = 0;
     for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && n < limit; d = pe.nextDoc()) {
@@ -294,8 +307,20 @@ public final class IndexView {
     return cached(leaf, 0, KEY);
   }
 
+  /**
+   * The postings of the term {@code te} is on, in this thread's reused enum of the segment and
+   * field (the caller reads it to the end or drops it before the next call for the same segment).
+   */
+  private PostingsEnum postings(LeafReaderContext leaf, int field, TermsEnum te)
+      throws IOException {
+    PostingsEnum[] mine = enums.get().postings[field];
+    PostingsEnum pe = te.postings(mine[leaf.ord], PostingsEnum.NONE);
+    mine[leaf.ord] = pe;
+    return pe;
+  }
+
   private TermsEnum cached(LeafReaderContext leaf, int field, String name) throws IOException {
-    TermsEnum[] mine = enums.get()[field];
+    TermsEnum[] mine = enums.get().terms[field];
     TermsEnum te = mine[leaf.ord];
     if (te == null) {
       Terms terms = leaf.reader().terms(name);
@@ -343,7 +368,7 @@ public final class IndexView {
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       TermsEnum te = cached(leaf, 1, ID);
       if (te != null && te.seekExact(term)) {
-        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        PostingsEnum pe = postings(leaf, 1, te);
         Bits live = leaf.reader().getLiveDocs();
         for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
           if (visible(leaf, live, d)) {
