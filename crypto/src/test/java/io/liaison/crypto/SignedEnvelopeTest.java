@@ -68,6 +68,35 @@ class SignedEnvelopeTest {
     assertThat(next.hash()).isNotEqualTo(signed.hash());
   }
 
+  /**
+   * The envelope remembers its hash (it was a record and computed it on every call): the wire form
+   * keeps the record's field order, the remembered hash is what a fresh copy computes, and a copy
+   * with another signature hashes differently.
+   */
+  @Test
+  void rememberedHashAndWireFormAreThoseOfTheRecordItWas() throws Exception {
+    SignedEnvelope signed = TRUST.signer(XINGHE).sign(lead(), Hashes.GENESIS, AT);
+    String first = signed.hash();
+    assertThat(signed.hash()).isSameAs(first);
+    JsonNode tree = Json.mapper().readTree(signed.toJson());
+    assertThat(tree.fieldNames())
+        .toIterable()
+        .containsExactly("payload", "signer", "keyId", "signedAt", "prevHash", "signature");
+    SignedEnvelope copy = SignedEnvelope.fromJson(signed.toJson());
+    assertThat(copy.hash()).isEqualTo(first);
+    assertThat(copy).isEqualTo(signed).hasSameHashCodeAs(signed);
+    SignedEnvelope other =
+        new SignedEnvelope(
+            signed.payload(),
+            signed.signer(),
+            signed.keyId(),
+            signed.signedAt(),
+            signed.prevHash(),
+            (signed.signature().startsWith("A") ? "B" : "A") + signed.signature().substring(1));
+    assertThat(other).isNotEqualTo(signed);
+    assertThat(other.hash()).isNotEqualTo(first);
+  }
+
   @Test
   void signingInputIsCanonicalJsonOfTheUnsignedFields() {
     SignedEnvelope signed = TRUST.signer(XINGHE).sign(lead(), Hashes.GENESIS, AT);
