@@ -136,6 +136,9 @@ public final class FreshnessBench {
                     (r, e) -> {
                       long now = System.nanoTime();
                       if (e != null || r.statusCode() != 201) {
+                        // never stored, never searchable: the poller stops waiting for it (its
+                        // search from the oldest case not yet seen would stay there for good)
+                        seen.compareAndSet(i, 0, -1);
                         if (failed.getAndIncrement() < 3) {
                           System.out.println(
                               "# post failed: " + (e != null ? e : r.statusCode() + " " + r.body()));
