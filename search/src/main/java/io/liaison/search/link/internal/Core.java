@@ -71,12 +71,12 @@ public final class Core {
     common.retainAll(newKeys);
     changed.addAll(newKeys);
     changed.removeAll(common);
+    Linker.Lookup was = linker.lookup();
     // a changed long identifier also changes how common the values one character off it are
     for (String key : new ArrayList<>(changed)) {
-      changed.addAll(linker.neighbourKeys(key));
+      changed.addAll(linker.neighbourKeys(was, key));
     }
     Map<String, Frequency> before = new HashMap<>();
-    Linker.Lookup was = linker.lookup();
     for (String key : changed) {
       before.put(key, linker.band(key, linker.records(was, key)));
     }

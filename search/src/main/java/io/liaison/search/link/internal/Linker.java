@@ -133,12 +133,16 @@ public final class Linker {
     };
   }
 
-  /** The keys of the values one character off a long identifier key (empty for other keys). */
-  public Set<String> neighbourKeys(String key) throws IOException {
+  /**
+   * The keys of the values one character off a long identifier key (empty for other keys), from the
+   * neighbourhood {@code lookup} keeps for counting the key (the values found do not depend on the
+   * cap on records collected, so one scan serves both).
+   */
+  public Set<String> neighbourKeys(Lookup lookup, String key) throws IOException {
     Ident ident = longIdent(key);
     Set<String> out = new TreeSet<>();
     if (ident != null) {
-      for (String v : index.view().neighbourhood(ident, Integer.MAX_VALUE - 1).values().keySet()) {
+      for (String v : lookup.hood(ident).values().keySet()) {
         out.add(Keys.ident(ident.type(), v));
       }
     }
