@@ -207,8 +207,10 @@ public final class CaseService {
         .transaction(
             s -> {
               List<StoredEvent> events = apply(s, rec);
-              // what the store keeps now, to put back on the grid if the grid shows another copy
-              return new Received(events, s.record(key).map(r -> r.body()).orElse(null));
+              // what the store keeps now, to put back on the grid if the grid shows another copy:
+              // the value itself when it was just stored (no read back)
+              return new Received(
+                  events, events.isEmpty() ? s.record(key).map(r -> r.body()).orElse(null) : json);
             })
         .compose(
             received -> {
