@@ -215,7 +215,14 @@ public final class LiaisonNode {
                       vertx, exec, trust, hz.getMap(GridConfig.DIRECTORY), quarantine, clock);
               HitService hits =
                   new HitService(
-                      vertx, exec, trust, hz.getMap(GridConfig.HITS), feed, quarantine, clock);
+                      vertx,
+                      exec,
+                      trust,
+                      hz.getMap(GridConfig.HITS),
+                      hz.getMap(GridConfig.LEADS),
+                      feed,
+                      quarantine,
+                      clock);
               NetworkService networks =
                   NetworkService.attach(
                       vertx, exec, feed, trust.bureau(), linkEngine, hits, indexer);

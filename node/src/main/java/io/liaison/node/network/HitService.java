@@ -2,6 +2,7 @@ package io.liaison.node.network;
 
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
+import io.liaison.api.lead.Lead;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
@@ -35,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * record that the other record's owner may not read, this bureau signs a {@link HitNotice} (a
  * pointer and whom to contact) and puts it on the grid map {@code liaison.hits}; the first notice
  * of a pair wins (several readers may find the same hit). The nodes of the two owners verify it
- * (signature, signer = finder, and — when they hold the restricted record's clear routing metadata
- * — that the finder is one of its readers), store it and tell their officers on the feed ({@value
- * #HIT}). Other nodes keep nothing.
+ * (signature, signer = finder, and that the finder is one of the restricted record's readers, from
+ * its clear routing metadata in the node's store or, if the node has not taken the record in yet,
+ * on the grid), store it and tell their officers on the feed ({@value #HIT}). Other nodes keep
+ * nothing.
  */
 public final class HitService {
   private static final Logger LOG = LoggerFactory.getLogger(HitService.class);
@@ -49,6 +51,7 @@ public final class HitService {
   private final StoreExecutor store;
   private final TrustService trust;
   private final IMap<String, String> map;
+  private final IMap<String, String> leads;
   private final GridReconciler grid;
   private final EventFeed feed;
   private final SignedIntake<HitNotice> intake;
@@ -59,6 +62,7 @@ public final class HitService {
       StoreExecutor store,
       TrustService trust,
       IMap<String, String> map,
+      IMap<String, String> leads,
       EventFeed feed,
       Quarantine quarantine,
       Clock clock) {
@@ -66,6 +70,7 @@ public final class HitService {
     this.store = store;
     this.trust = trust;
     this.map = map;
+    this.leads = leads;
     this.grid = new GridReconciler(vertx, store, map, KIND, this::receive);
     this.feed = feed;
     this.intake =
@@ -153,17 +158,19 @@ public final class HitService {
     if (!n.concerns(self) && !n.foundBy().equals(self)) {
       return Future.succeededFuture(Outcome.NOT_OURS);
     }
-    return store
-        .transaction(
-            s -> {
-              if (s.record(key).isPresent()) {
-                return Taken.KNOWN;
-              }
-              if (!readerOf(s, n)) {
-                return Taken.NOT_A_READER;
-              }
-              return new Taken(true, false, apply(s, n, env));
-            })
+    return readerOf(n)
+        .compose(
+            reader ->
+                store.transaction(
+                    s -> {
+                      if (s.record(key).isPresent()) {
+                        return Taken.KNOWN;
+                      }
+                      if (!reader) {
+                        return Taken.NOT_A_READER;
+                      }
+                      return new Taken(true, false, apply(s, n, env));
+                    }))
         .compose(
             t -> {
               if (t.refused()) {
@@ -172,7 +179,9 @@ public final class HitService {
                         grid,
                         key,
                         new SignedIntake.Refused(
-                            "NOT_A_READER", "the finding bureau may not read the record"),
+                            "NOT_A_READER",
+                            "the finding bureau may not read the record (or there is no such"
+                                + " record)"),
                         json)
                     .map(Outcome.REFUSED);
               }
@@ -197,16 +206,34 @@ public final class HitService {
   }
 
   /**
-   * Whether the finder may read the restricted record, as far as this node's copy of it tells. A
-   * node that does not hold the record yet takes the finder's word (its signature binds it); the
-   * notice is not checked again when the record arrives.
+   * Whether the finder may read the restricted record (a lead: its origin, or one of its target
+   * bureaus), from the clear routing metadata of this node's copy or, if the node has not taken the
+   * lead in yet, of the grid's (verified first). A notice about a lead that neither holds is
+   * refused: the finder cannot have found it.
    */
-  private static boolean readerOf(Store s, HitNotice n) {
-    Optional<StoredRecord> r = s.record(n.sealedRecordId());
-    if (r.isEmpty() || !LeadRecord.KIND.equals(r.get().kind())) {
-      return true;
-    }
-    var lead = LeadRecord.parse(r.get().id(), r.get().body()).lead();
+  private Future<Boolean> readerOf(HitNotice n) {
+    String id = n.sealedRecordId();
+    return store
+        .committedRecord(id)
+        .compose(
+            local -> {
+              if (local.isPresent()) {
+                return Future.succeededFuture(
+                    !LeadRecord.KIND.equals(local.get().kind())
+                        || readerOf(LeadRecord.parse(id, local.get().body()).lead(), n));
+              }
+              return vertx
+                  .executeBlocking(() -> leads.get(id), false)
+                  .map(
+                      v ->
+                          v != null
+                              && LeadRecord.verify(id, v, trust)
+                                  instanceof LeadRecord.Result.Accepted a
+                              && readerOf(a.record().lead(), n));
+            });
+  }
+
+  private static boolean readerOf(Lead lead, HitNotice n) {
     return lead.originBureau().equals(n.owner())
         && (n.foundBy().equals(n.owner()) || lead.targetBureaus().contains(n.foundBy()));
   }

@@ -311,6 +311,38 @@ class NetworkMergeIT {
     Await.until(WAIT, () -> original.equals(grid.get(key)), "hit notice put back");
   }
 
+  @Test
+  void aHitNoticeAboutALeadNobodyHoldsIsRefused() {
+    // 阳高县 signs a notice about a "restricted lead" of 兴和县 that exists neither in any store nor
+    // on the grid: the owner's node cannot check the finder against the lead's readers, and must
+    // not take the finder's word for it
+    String leadId = "150924-20261001-ZZZZZZZZ";
+    String caseId = "case:140221:阳烟立字〔2026〕第7199号";
+    assertThat(Http.get(cluster.url(0) + "/api/v1/leads/" + leadId).status()).isEqualTo(404);
+    String key = "hit/" + leadId + "/" + caseId;
+    HitNotice invented =
+        new HitNotice(
+            leadId,
+            BureauId.of("150924"),
+            "信息联络员 140221-001 (140221)",
+            caseId,
+            BureauId.of("140221"),
+            BureauId.of("140221"));
+    cluster
+        .node(2)
+        .hazelcast()
+        .<String, String>getMap("liaison.hits")
+        .put(
+            key,
+            SignedIntake.json(
+                cluster.node(2).trust().sign(invented.payload(), Hashes.GENESIS, Instant.now())));
+    Await.until(
+        WAIT,
+        () -> quarantined(0, "hits/" + key).contains("NOT_A_READER"),
+        "notice about an unknown lead refused by its supposed owner");
+    assertThat(hits(0).findValuesAsText("sealedRecordId")).doesNotContain(leadId);
+  }
+
   /** The quarantine reasons recorded on {@code node} for {@code recordKey}. */
   static List<String> quarantined(int node, String recordKey) {
     List<String> reasons = new ArrayList<>();
