@@ -37,6 +37,7 @@ public final class Store implements AutoCloseable {
   // committed, never the store thread's open batch)
   private Connection reader;
   private final Object readerLock = new Object();
+  private boolean readerClosed; // guarded by readerLock: no new reader once the store is closed
   // records written by the running batch: told to {@link #known} only once it is committed
   private final List<StoredRecord> written = new ArrayList<>();
 
@@ -169,6 +170,9 @@ public final class Store implements AutoCloseable {
   /** A query on the read-only connection (WAL: committed data only). Safe from any thread. */
   private <T> List<T> readCommitted(String sql, RowMapper<T> mapper, Object... args) {
     synchronized (readerLock) {
+      if (readerClosed) {
+        throw new StoreException("store is closed");
+      }
       try {
         if (reader == null) {
           org.sqlite.SQLiteConfig c = new org.sqlite.SQLiteConfig();
@@ -594,6 +598,7 @@ public final class Store implements AutoCloseable {
   public void close() {
     try {
       synchronized (readerLock) {
+        readerClosed = true;
         if (reader != null) {
           reader.close();
         }

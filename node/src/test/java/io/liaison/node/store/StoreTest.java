@@ -58,6 +58,28 @@ class StoreTest {
   }
 
   @Test
+  void committedReadsSeeOnlyCommittedWorkAndStopWithTheStore() {
+    Store s = Store.open(dir.resolve("liaison.db"));
+    s.runBatch(List.of(st -> st.putRecord(rec("a", "1"))));
+    // a batch still running is not seen by the read-only connection, its committed data is
+    List<Object> seen =
+        s.runBatch(
+            List.of(
+                st -> {
+                  st.putRecord(rec("b", "2"));
+                  return List.of(
+                      st.committedRecord("a").isPresent(), st.committedRecord("b").isPresent());
+                }));
+    assertThat(seen.get(0)).isEqualTo(List.of(true, false));
+    assertThat(s.committedRecord("b")).isPresent();
+    assertThat(s.committedRecord("b").get().hash()).isEqualTo("h-2");
+    s.close();
+    assertThatThrownBy(() -> s.committedRecord("a"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
   void aBatchWhoseCommitFailsLeavesNothingKnown() {
     try (Store s = Store.open(dir.resolve("liaison.db"))) {
       List<Function<Store, ?>> units =
