@@ -71,8 +71,10 @@ public final class LeadQueries {
     if (!LeadIds.isValid(id)) {
       return io.vertx.core.Future.failedFuture(ApiException.notFound("no lead " + id));
     }
+    // through the store queue, not a committed read: a lead this node is taking in from the grid
+    // right now is answered once it is stored, as before
     return store
-        .committedRecord(id)
+        .call(s -> s.record(id))
         .map(
             r ->
                 r.map(x -> sealing.view(LeadRecord.parse(id, x.body())))

@@ -237,17 +237,7 @@ class NetworkMergeIT {
     }
     IMap<String, String> grid = cluster.node(2).hazelcast().getMap("liaison.hits");
     String key = "hit/" + leadId + "/" + caseId;
-    HitNotice squat =
-        new HitNotice(
-            leadId,
-            BureauId.of("150924"),
-            "信息联络员 140221-001 (140221)",
-            caseId,
-            BureauId.of("140221"),
-            BureauId.of("140221"));
-    String squatted =
-        SignedIntake.json(
-            cluster.node(2).trust().sign(squat.payload(), Hashes.GENESIS, Instant.now()));
+    String squatted = signedByYanggao(leadId, caseId);
     grid.put(key, squatted);
     Await.until(
         WAIT,
@@ -320,7 +310,24 @@ class NetworkMergeIT {
     String caseId = "case:140221:阳烟立字〔2026〕第7199号";
     assertThat(Http.get(cluster.url(0) + "/api/v1/leads/" + leadId).status()).isEqualTo(404);
     String key = "hit/" + leadId + "/" + caseId;
-    HitNotice invented =
+    cluster
+        .node(2)
+        .hazelcast()
+        .<String, String>getMap("liaison.hits")
+        .put(key, signedByYanggao(leadId, caseId));
+    Await.until(
+        WAIT,
+        () -> quarantined(0, "hits/" + key).contains("NOT_A_READER"),
+        "notice about an unknown lead refused by its supposed owner");
+    assertThat(hits(0).findValuesAsText("sealedRecordId")).doesNotContain(leadId);
+  }
+
+  /**
+   * A hit notice signed by 阳高县 (node 2) as the finder of a link between 兴和县's lead {@code leadId}
+   * and its own case {@code caseId}: whether it may read that lead is for the owners to check.
+   */
+  static String signedByYanggao(String leadId, String caseId) {
+    HitNotice n =
         new HitNotice(
             leadId,
             BureauId.of("150924"),
@@ -328,19 +335,8 @@ class NetworkMergeIT {
             caseId,
             BureauId.of("140221"),
             BureauId.of("140221"));
-    cluster
-        .node(2)
-        .hazelcast()
-        .<String, String>getMap("liaison.hits")
-        .put(
-            key,
-            SignedIntake.json(
-                cluster.node(2).trust().sign(invented.payload(), Hashes.GENESIS, Instant.now())));
-    Await.until(
-        WAIT,
-        () -> quarantined(0, "hits/" + key).contains("NOT_A_READER"),
-        "notice about an unknown lead refused by its supposed owner");
-    assertThat(hits(0).findValuesAsText("sealedRecordId")).doesNotContain(leadId);
+    return SignedIntake.json(
+        cluster.node(2).trust().sign(n.payload(), Hashes.GENESIS, Instant.now()));
   }
 
   /** The quarantine reasons recorded on {@code node} for {@code recordKey}. */
