@@ -224,12 +224,23 @@ public final class LeadService {
         .compose(
             rec -> {
               Instant now = now();
-              // refuse early what the lifecycle refuses anyway, without signing or a grid call
+              // refuse early what the lifecycle refuses anyway, without signing or an entry
+              // processor; but first make sure this node's copy is not a moment behind the grid's
+              // (another bureau's transition not taken in yet), which may allow the event
               try {
                 LeadLifecycle.apply(
                     rec.lead(), rec.status(), new Transition(trust.bureau(), now, req), "");
               } catch (TransitionRefused r) {
-                return Future.failedFuture(refused(r.kind().name(), r.getMessage(), rec));
+                ApiException no = refused(r.kind().name(), r.getMessage(), rec);
+                if (n > 1) {
+                  return Future.failedFuture(no);
+                }
+                return blocking(() -> grid.get(id))
+                    .compose(
+                        v ->
+                            v == null || v.equals(rec.json()) || holds(id, v)
+                                ? Future.failedFuture(no)
+                                : receive(id, v).compose(x -> attempt(id, req, idemKey, n + 1)));
               }
               SignedEnvelope env =
                   trust.sign(
