@@ -238,7 +238,7 @@ public final class LeadService {
                 return blocking(() -> grid.get(id))
                     .compose(
                         v ->
-                            v == null || v.equals(rec.json()) || holds(id, v)
+                            v == null || v.equals(rec.json())
                                 ? Future.failedFuture(no)
                                 : receive(id, v).compose(x -> attempt(id, req, idemKey, n + 1)));
               }
@@ -298,9 +298,7 @@ public final class LeadService {
         // take in the state that refused us (unless this node has it already), so that what the
         // 409 names is what this node shows from now on
         Future<Boolean> taken =
-            a.has("value") && !holds(id, a.get("value").asText())
-                ? receive(id, a.get("value").asText())
-                : Future.succeededFuture(false);
+            a.has("value") ? receive(id, a.get("value").asText()) : Future.succeededFuture(false);
         return taken.compose(
             v -> {
               LeadRecord cur =
@@ -369,6 +367,10 @@ public final class LeadService {
    * verification is quarantined; a value older than the local copy is replaced on the grid.
    */
   public Future<Boolean> receive(String key, String json) {
+    if (store.known().holds(key, LeadRecord.hashOf(json))) {
+      return Future.succeededFuture(
+          false); // committed just now: nothing to verify, store or repair
+    }
     LeadRecord.Result result = LeadRecord.verify(key, json, trust);
     if (result instanceof LeadRecord.Result.Rejected rej) {
       return quarantine
@@ -409,11 +411,6 @@ public final class LeadService {
 
   /** What {@link #apply} made of a received value, and the copy the store holds afterwards. */
   private record Applied(List<StoredEvent> events, String kept) {}
-
-  /** Whether the store has recently committed exactly this value of lead {@code id}. */
-  private boolean holds(String id, String json) {
-    return store.known().holds(id, Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)));
-  }
 
   /**
    * Stores {@code rec} if it is new or continues the stored copy; returns the feed events of what
