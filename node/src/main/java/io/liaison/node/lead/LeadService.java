@@ -67,6 +67,8 @@ public final class LeadService {
   private final Map<String, Future<LeadView>> inflight = new ConcurrentHashMap<>();
   // the last transition request of each lead on this node: the next one waits for it (see lane)
   private final Map<String, Future<LeadView>> lanes = new ConcurrentHashMap<>();
+  // per lead with requests in its lane: the newest state a request saw on the grid (see Seen)
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
   private final io.liaison.node.cluster.GridReconciler reconciler;
 
   public LeadService(
@@ -162,8 +164,9 @@ public final class LeadService {
                       + ". Try again when the link is back.",
                   null)));
     }
+    long arrived = System.nanoTime();
     if (idempotencyKey == null) {
-      return lane(id, () -> attempt(id, request, null, 1));
+      return lane(id, () -> attempt(new Try(id, request, null, arrived), 1));
     }
     String key = trust.bureau() + ":" + idempotencyKey;
     return inflight.computeIfAbsent(
@@ -178,7 +181,7 @@ public final class LeadService {
                                 prior ->
                                     prior.isPresent()
                                         ? Future.succeededFuture(readView(prior.get()[1]))
-                                        : attempt(id, request, k, 1)))
+                                        : attempt(new Try(id, request, k, arrived), 1)))
                 .onComplete(ar -> inflight.remove(k)));
   }
 
@@ -215,11 +218,44 @@ public final class LeadService {
     } else {
       before[0].onComplete(ar -> run.run());
     }
-    mine.onComplete(ar -> lanes.remove(id, mine));
+    mine.onComplete(
+        ar -> {
+          if (lanes.remove(id, mine)) {
+            seen.remove(id); // nobody waits: a later request asks the grid itself
+          }
+        });
     return mine;
   }
 
-  private Future<LeadView> attempt(String id, TransitionRequest req, String idemKey, int n) {
+  /** One transition request: the lead, the request, its idempotency key, when it came in. */
+  private record Try(String id, TransitionRequest req, String idemKey, long arrived) {}
+
+  /**
+   * A lead's state as a request of this node saw it on the grid (an entry processor's answer or a
+   * read), sent at {@code sentAt} (System.nanoTime), and taken into the store before that request
+   * finished. A request that was waiting in the lane when that grid call was sent may be refused on
+   * this state without asking the grid again: the state held at a moment between the request's
+   * arrival and its answer, so the refusal is as if the request had been decided then.
+   */
+  private record Seen(long sentAt, LeadRecord rec) {}
+
+  private void saw(String id, long sentAt, LeadRecord rec) {
+    seen.merge(id, new Seen(sentAt, rec), (a, b) -> b.sentAt() - a.sentAt() >= 0 ? b : a);
+  }
+
+  private Future<LeadView> attempt(Try t, int n) {
+    String id = t.id();
+    TransitionRequest req = t.req();
+    Seen s = n == 1 ? seen.get(id) : null;
+    if (s != null && s.sentAt() - t.arrived() >= 0) {
+      // a request ahead in the lane saw the grid after this one came in: refuse on what it saw
+      try {
+        LeadLifecycle.apply(
+            s.rec().lead(), s.rec().status(), new Transition(trust.bureau(), now(), req), "");
+      } catch (TransitionRefused r) {
+        return Future.failedFuture(refused(r.kind().name(), r.getMessage(), s.rec()));
+      }
+    }
     return current(id)
         .compose(
             rec -> {
@@ -235,25 +271,32 @@ public final class LeadService {
                 if (n > 1) {
                   return Future.failedFuture(no);
                 }
+                long sent = System.nanoTime();
                 return blocking(() -> grid.get(id))
                     .compose(
-                        v ->
-                            v == null || v.equals(rec.json())
-                                ? Future.failedFuture(no)
-                                : receive(id, v).compose(x -> attempt(id, req, idemKey, n + 1)));
+                        v -> {
+                          if (v == null || v.equals(rec.json())) {
+                            saw(id, sent, rec);
+                            return Future.failedFuture(no);
+                          }
+                          return receive(id, v).compose(x -> attempt(t, n + 1));
+                        });
               }
               SignedEnvelope env =
                   trust.sign(
                       sealing.transitionPayload(rec.lead(), req, now),
                       rec.status().lastHash(),
                       now);
+              long sent = System.nanoTime();
               return Future.fromCompletionStage(grid.submitToKey(id, new TransitionProcessor(env)))
-                  .compose(answer -> settle(id, req, idemKey, n, answer));
+                  .compose(answer -> settle(t, n, sent, answer));
             });
   }
 
-  private Future<LeadView> settle(
-      String id, TransitionRequest req, String idemKey, int n, String answer) {
+  private Future<LeadView> settle(Try t, int n, long sent, String answer) {
+    String id = t.id();
+    TransitionRequest req = t.req();
+    String idemKey = t.idemKey();
     JsonNode a;
     try {
       a = Json.mapper().readTree(answer);
@@ -277,6 +320,7 @@ public final class LeadService {
             .map(
                 events -> {
                   events.forEach(feed::publish);
+                  saw(id, sent, next);
                   LOG.info(
                       "lead transition lead={} event={} bureau={} officer={} state={}",
                       id,
@@ -292,7 +336,7 @@ public final class LeadService {
           return Future.failedFuture(
               ApiException.conflict("concurrent-change", "the lead kept changing; try again"));
         }
-        return receive(id, a.get("value").asText()).compose(v -> attempt(id, req, idemKey, n + 1));
+        return receive(id, a.get("value").asText()).compose(v -> attempt(t, n + 1));
       }
       case "REFUSED" -> {
         // take in the state that refused us (unless this node has it already), so that what the
@@ -303,6 +347,9 @@ public final class LeadService {
             v -> {
               LeadRecord cur =
                   a.has("value") ? LeadRecord.parse(id, a.get("value").asText()) : null;
+              if (cur != null) {
+                saw(id, sent, cur);
+              }
               return Future.failedFuture(
                   refused(a.path("kind").asText(), a.path("message").asText(), cur));
             });
@@ -319,7 +366,7 @@ public final class LeadService {
             .compose(
                 held ->
                     held
-                        ? attempt(id, req, idemKey, n + 1)
+                        ? attempt(t, n + 1)
                         : Future.failedFuture(ApiException.notFound("no lead " + id)));
       }
       default -> {

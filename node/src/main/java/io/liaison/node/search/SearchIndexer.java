@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -63,6 +65,22 @@ public final class SearchIndexer implements AutoCloseable {
   private final Semaphore wake = new Semaphore(0);
   private static final List<String> KINDS = List.of(LeadRecord.KIND, SharedCase.KIND);
   private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * The content (version 0) last written for recently indexed leads (indexer thread only): a
+   * transition (claim, feedback, …) changes a lead's version but none of what is indexed, so the
+   * index keeps the document of the version that brought the content instead of analysing the same
+   * text again on every node.
+   */
+  private final Map<String, SearchDocument> indexedLeads =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SearchDocument> eldest) {
+          return size() > RECENT_LEADS;
+        }
+      };
+
+  private static final int RECENT_LEADS = 20_000;
   private volatile boolean forceRebuild;
   private volatile State state = State.STARTING;
   private long applied; // change-log position written to the index (indexer thread only)
@@ -274,6 +292,7 @@ public final class SearchIndexer implements AutoCloseable {
 
   private void rebuild(long upTo) throws IOException {
     state = State.REBUILDING;
+    indexedLeads.clear();
     long total = call(Store::countRecords);
     long t0 = System.nanoTime();
     // a stop during the search rebuild abandons it (the index stays marked incomplete and the next
@@ -313,10 +332,19 @@ public final class SearchIndexer implements AutoCloseable {
     SearchDocument doc = op.get().doc();
     Audience audience = op.get().audience();
     if (op.get().delete()) {
+      indexedLeads.remove(doc.id());
       index.delete(doc.id(), doc.version());
       tell("delete " + doc.id(), l -> l.deleted(doc.id(), doc.version()));
     } else {
-      index.upsert(doc);
+      if (doc.kind() == SearchDocument.Kind.LEAD) {
+        SearchDocument content = doc.withVersion(0);
+        if (!content.equals(indexedLeads.get(doc.id()))) {
+          index.upsert(doc);
+          indexedLeads.put(doc.id(), content);
+        }
+      } else {
+        index.upsert(doc);
+      }
       tell("upsert " + doc.id(), l -> l.upserted(doc, audience));
     }
   }
