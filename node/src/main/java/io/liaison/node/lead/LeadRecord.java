@@ -79,13 +79,11 @@ public record LeadRecord(
   /**
    * This record with one more (already signed) transition.
    *
-   * @throws StaleTransition if it was signed against another head
-   * @throws TransitionRefused if the lifecycle does not allow it
+   * @throws TransitionRefused if the lifecycle does not allow it in the current state (checked
+   *     first)
+   * @throws StaleTransition if the lifecycle allows it but it was signed against another head
    */
   public LeadRecord append(SignedEnvelope transition) {
-    if (!transition.prevHash().equals(status.lastHash())) {
-      throw new StaleTransition(status.lastHash());
-    }
     TransitionRequest req;
     try {
       req =
@@ -94,12 +92,17 @@ public record LeadRecord(
     } catch (JsonProcessingException | RuntimeException e) {
       throw new RecordRejected("SCHEMA", "not a valid transition");
     }
-    // throws TransitionRefused (with its kind) before anything is built
+    // throws TransitionRefused (with its kind) before anything is built: what the current state
+    // refuses is refused even when signed against an older version (a claim that lost its race is
+    // answered at once instead of being sent again against the winner's head)
     LeadLifecycle.apply(
         lead,
         status,
         new Transition(transition.signer(), transition.signedAt(), req),
         transition.hash());
+    if (!transition.prevHash().equals(status.lastHash())) {
+      throw new StaleTransition(status.lastHash());
+    }
     List<SignedEnvelope> more = new ArrayList<>(envelopes);
     more.add(transition);
     return build(lead.id(), more, serialise(more));

@@ -69,6 +69,8 @@ public final class LeadService {
   private final Map<String, Future<LeadView>> lanes = new ConcurrentHashMap<>();
   // per lead with requests in its lane: the newest state a request saw on the grid (see Seen)
   private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+  // lead id → content hash of a value this node's entry processor made and is now committing
+  private final Map<String, String> settling = new ConcurrentHashMap<>();
   private final io.liaison.node.cluster.GridReconciler reconciler;
 
   public LeadService(
@@ -306,8 +308,13 @@ public final class LeadService {
     String result = a.path("result").asText();
     switch (result) {
       case "OK" -> {
-        LeadRecord next = LeadRecord.parse(id, a.get("value").asText());
+        String value = a.get("value").asText();
+        LeadRecord next = LeadRecord.parse(id, value);
         LeadView view = sealing.view(next);
+        // the grid's event for this value, arriving meanwhile, need not be verified and stored
+        // again (see receive); should the commit fail, the value is taken in as any other
+        String hash = LeadRecord.hashOf(value);
+        settling.put(id, hash);
         return store
             .transaction(
                 s -> {
@@ -316,6 +323,13 @@ public final class LeadService {
                     s.rememberIdempotent(idemKey, 200, LeadService.json(view));
                   }
                   return events;
+                })
+            .onComplete(
+                ar -> {
+                  settling.remove(id, hash);
+                  if (ar.failed()) {
+                    receive(id, value);
+                  }
                 })
             .map(
                 events -> {
@@ -414,9 +428,11 @@ public final class LeadService {
    * verification is quarantined; a value older than the local copy is replaced on the grid.
    */
   public Future<Boolean> receive(String key, String json) {
-    if (store.known().holds(key, LeadRecord.hashOf(json))) {
-      return Future.succeededFuture(
-          false); // committed just now: nothing to verify, store or repair
+    String hash = LeadRecord.hashOf(json);
+    if (store.known().holds(key, hash) || hash.equals(settling.get(key))) {
+      // committed just now, or being committed by this node's own transition: nothing to verify,
+      // store or repair
+      return Future.succeededFuture(false);
     }
     LeadRecord.Result result = LeadRecord.verify(key, json, trust);
     if (result instanceof LeadRecord.Result.Rejected rej) {

@@ -45,6 +45,7 @@ public final class LeadsBench {
     String xmx = a.text("xmx", "768m");
     List<String> parts = Arrays.asList(a.text("parts", "baseline,posts,claims").split(","));
     int prewarm = a.integer("prewarm", 30);
+    int claimWarm = a.integer("claimwarm", leadsPerRound);
     Path dir =
         a.text("dir", null) == null
             ? Files.createTempDirectory("liaison-bench-leads")
@@ -80,8 +81,11 @@ public final class LeadsBench {
       http.posts(ports, fill(3, clients), Duration.ZERO, Duration.ofSeconds(prewarm));
       nodes.get(0).call("hzset bench.set 5 1 1024", CMD);
       if (parts.contains("claims")) {
-        say("warm-up: contended claims on %d leads (not measured)".formatted(leadsPerRound));
-        ClaimRace.run(http, ports, postAndSpread(http, ports, leadsPerRound), claimers, window);
+        say("warm-up: contended claims on %d leads (not measured)".formatted(claimWarm));
+        for (int done = 0; done < claimWarm; done += leadsPerRound) {
+          int n = Math.min(leadsPerRound, claimWarm - done);
+          ClaimRace.run(http, ports, postAndSpread(http, ports, n), claimers, window);
+        }
       }
 
       Rounds r = new Rounds();
