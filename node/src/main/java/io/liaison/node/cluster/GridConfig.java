@@ -99,6 +99,7 @@ public final class GridConfig {
                 switch (id) {
                   case TransitionProcessor.CLASS_ID -> new TransitionProcessor();
                   case PutIfAbsentProcessor.CLASS_ID -> new PutIfAbsentProcessor();
+                  case BackupWrite.CLASS_ID -> new BackupWrite();
                   default -> null;
                 });
 

@@ -3,6 +3,7 @@ package io.liaison.node.lead;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.Json;
 import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.cluster.BackupWrite;
 import io.liaison.node.cluster.GridProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.Map;
  */
 public final class TransitionProcessor extends GridProcessor {
   public static final int CLASS_ID = 1;
+
+  // the value process() wrote on the owner (null if it wrote none), for the backup replicas
+  private transient String written;
 
   public TransitionProcessor() {}
 
@@ -41,7 +45,8 @@ public final class TransitionProcessor extends GridProcessor {
     try {
       SignedEnvelope t = SignedEnvelope.fromJson(arg.getBytes(StandardCharsets.UTF_8));
       LeadRecord next = rec.append(t);
-      entry.setValue(next.json());
+      written = next.json();
+      entry.setValue(written);
       return out.put("result", "OK").put("value", next.json()).toString();
     } catch (LeadRecord.StaleTransition e) {
       return out.put("result", "STALE").put("value", current).toString();
@@ -57,6 +62,15 @@ public final class TransitionProcessor extends GridProcessor {
           .put("message", "the transition is not a valid envelope")
           .toString();
     }
+  }
+
+  /**
+   * The backups take the owner's value as it is ({@link BackupWrite}): they do not parse and decide
+   * again while the caller waits for their acknowledgement; nothing to back up after a refusal.
+   */
+  @Override
+  public BackupWrite getBackupProcessor() {
+    return written == null ? null : new BackupWrite(written);
   }
 
   @Override

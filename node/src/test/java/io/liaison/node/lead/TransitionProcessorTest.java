@@ -31,8 +31,19 @@ class TransitionProcessorTest {
     return by.sign(LeadRecord.transitionPayload(on.lead().id(), r), on.status().lastHash(), AT);
   }
 
-  private static JsonNode run(Map.Entry<String, String> entry, SignedEnvelope t) throws Exception {
-    return Json.mapper().readTree(new TransitionProcessor(t).process(entry));
+  /**
+   * Runs the processor on the owner's {@code entry} and its backup processor, if any, on {@code
+   * backup}, as Hazelcast does.
+   */
+  private static JsonNode run(
+      Map.Entry<String, String> entry, Map.Entry<String, String> backup, SignedEnvelope t)
+      throws Exception {
+    TransitionProcessor p = new TransitionProcessor(t);
+    JsonNode answer = Json.mapper().readTree(p.process(entry));
+    if (p.getBackupProcessor() != null) {
+      p.getBackupProcessor().process(backup);
+    }
+    return answer;
   }
 
   @Test
@@ -45,25 +56,34 @@ class TransitionProcessorTest {
                 LeadLifecycleTest.T0));
     Map.Entry<String, String> entry =
         new AbstractMap.SimpleEntry<>(posted.lead().id(), posted.json());
+    Map.Entry<String, String> backup =
+        new AbstractMap.SimpleEntry<>(posted.lead().id(), posted.json());
     // both neighbours sign a claim against the posted head; 天镇县's arrives first
     SignedEnvelope first = transition(TIANZHEN, posted, LeadEvent.CLAIM);
     SignedEnvelope second = transition(YANGGAO, posted, LeadEvent.CLAIM);
 
-    JsonNode won = run(entry, first);
+    JsonNode won = run(entry, backup, first);
     assertThat(won.get("result").asText()).isEqualTo("OK");
     assertThat(entry.getValue()).isEqualTo(won.get("value").asText());
+    assertThat(backup.getValue())
+        .as("the backup holds the owner's value")
+        .isEqualTo(entry.getValue());
 
-    JsonNode lost = run(entry, second);
+    JsonNode lost = run(entry, backup, second);
     assertThat(lost.get("result").asText()).isEqualTo("REFUSED");
     assertThat(lost.get("message").asText()).contains("owner 140222");
     assertThat(lost.get("value").asText()).isEqualTo(entry.getValue());
+    assertThat(backup.getValue()).isEqualTo(entry.getValue());
 
     // an event the current state allows, signed against the old head, is stale: sign again
     SignedEnvelope late = transition(TIANZHEN, posted, LeadEvent.INVESTIGATE);
-    JsonNode stale = run(entry, late);
+    JsonNode stale = run(entry, backup, late);
     assertThat(stale.get("result").asText()).isEqualTo("STALE");
     LeadRecord claimed = LeadRecord.parse(posted.lead().id(), stale.get("value").asText());
-    JsonNode again = run(entry, transition(TIANZHEN, claimed, LeadEvent.INVESTIGATE));
+    JsonNode again = run(entry, backup, transition(TIANZHEN, claimed, LeadEvent.INVESTIGATE));
     assertThat(again.get("result").asText()).isEqualTo("OK");
+    assertThat(backup.getValue()).isEqualTo(entry.getValue());
+    assertThat(LeadRecord.parse(posted.lead().id(), backup.getValue()).status().version())
+        .isEqualTo(3);
   }
 }
