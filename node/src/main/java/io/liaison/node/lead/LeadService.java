@@ -278,7 +278,9 @@ public final class LeadService {
                     .compose(
                         v -> {
                           if (v == null || v.equals(rec.json())) {
-                            saw(id, sent, rec);
+                            if (v != null) {
+                              saw(id, sent, rec);
+                            }
                             return Future.failedFuture(no);
                           }
                           return receive(id, v).compose(x -> attempt(t, n + 1));

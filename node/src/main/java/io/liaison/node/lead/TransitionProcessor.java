@@ -47,7 +47,7 @@ public final class TransitionProcessor extends GridProcessor {
       LeadRecord next = rec.append(t);
       written = next.json();
       entry.setValue(written);
-      return out.put("result", "OK").put("value", next.json()).toString();
+      return out.put("result", "OK").put("value", written).toString();
     } catch (LeadRecord.StaleTransition e) {
       return out.put("result", "STALE").put("value", current).toString();
     } catch (TransitionRefused e) {
