@@ -7,9 +7,29 @@ import java.util.Map;
  * something (a claim) hands this to Hazelcast as its backup processor instead of itself, so the
  * backup neither parses and decides again (the owner's answer waits for the backup's
  * acknowledgement) nor could decide otherwise than the owner did.
+ *
+ * <p>For single-key calls only ({@code submitToKey}): it carries one value, not one per key. A
+ * member of an older build cannot read it (bureaus upgrade their nodes one at a time), so it is
+ * used only while every member announces {@link #ATTRIBUTE}; see {@link #understoodBy}.
  */
 public final class BackupWrite extends GridProcessor {
   public static final int CLASS_ID = 3;
+
+  /** The member attribute of builds that read this processor. */
+  public static final String ATTRIBUTE = "liaison.backup-write";
+
+  /** Whether every member of {@code hz}'s cluster reads this processor. */
+  public static boolean understoodBy(com.hazelcast.core.HazelcastInstance hz) {
+    if (hz == null) {
+      return false;
+    }
+    for (com.hazelcast.cluster.Member m : hz.getCluster().getMembers()) {
+      if (!"1".equals(m.getAttribute(ATTRIBUTE))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   public BackupWrite() {}
 

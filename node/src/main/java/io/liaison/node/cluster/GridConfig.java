@@ -53,6 +53,8 @@ public final class GridConfig {
     Config cfg = new Config();
     cfg.setClusterName(c.name());
     cfg.setInstanceName("liaison-" + node.bureau() + "-" + c.port());
+    // what this build's members understand on the wire beyond the first release (see BackupWrite)
+    cfg.getMemberAttributeConfig().setAttribute(BackupWrite.ATTRIBUTE, "1");
     cfg.setProperty("hazelcast.phone.home.enabled", "false");
     cfg.setProperty("hazelcast.logging.type", "slf4j");
     cfg.setProperty("hazelcast.socket.bind.any", "false");

@@ -324,15 +324,21 @@ public final class LeadService {
                   if (idemKey != null) {
                     s.rememberIdempotent(idemKey, 200, LeadService.json(view));
                   }
-                  return events;
+                  return new Applied(events, s.record(id).map(r -> r.body()).orElse(null));
                 })
             .onComplete(
                 ar -> {
                   settling.remove(id, hash);
                   if (ar.failed()) {
-                    receive(id, value);
+                    LOG.warn(
+                        "lead transition not committed lead={}: {}", id, ar.cause().toString());
+                    receive(id, value)
+                        .onFailure(
+                            e -> LOG.warn("lead not taken in lead={}: {}", id, e.toString()));
                   }
                 })
+            // what the skipped echo would have done: share a conflict, repair the grid
+            .compose(applied -> followUp(id, value, applied).map(applied.events()))
             .map(
                 events -> {
                   events.forEach(feed::publish);
@@ -363,8 +369,8 @@ public final class LeadService {
             v -> {
               LeadRecord cur =
                   a.has("value") ? LeadRecord.parse(id, a.get("value").asText()) : null;
-              if (cur != null) {
-                saw(id, sent, cur);
+              if (cur != null && store.known().holds(id, LeadRecord.hashOf(cur.json()))) {
+                saw(id, sent, cur); // only a value the store took in (not one it quarantined)
               }
               return Future.failedFuture(
                   refused(a.path("kind").asText(), a.path("message").asText(), cur));
@@ -463,15 +469,21 @@ public final class LeadService {
                     rec.status().state(),
                     trust.bureau());
               }
-              Future<Void> shared =
-                  events.stream().anyMatch(e -> e.type().equals(CONFLICT))
-                      ? shareSuperseded(key)
-                      : Future.succeededFuture();
-              // if the store kept another copy (newer, or the winner of a conflict), fix the grid
-              return shared
-                  .compose(v -> reconciler.putBack(key, json, applied.kept()))
-                  .map(!events.isEmpty());
+              return followUp(key, json, applied).map(!events.isEmpty());
             });
+  }
+
+  /**
+   * After a value from the grid ({@code json}) was applied: shares the superseded side of a
+   * conflict, and if the store kept another copy (newer, or the winner of a conflict), fixes the
+   * grid.
+   */
+  private Future<Void> followUp(String key, String json, Applied applied) {
+    Future<Void> shared =
+        applied.events().stream().anyMatch(e -> e.type().equals(CONFLICT))
+            ? shareSuperseded(key)
+            : Future.succeededFuture();
+    return shared.compose(v -> reconciler.putBack(key, json, applied.kept()));
   }
 
   /** What {@link #apply} made of a received value, and the copy the store holds afterwards. */

@@ -14,11 +14,13 @@ import java.util.Map;
  * it. This is what makes a claim exactly-once without locks or the CP subsystem. The answer is a
  * small JSON document: {@code {"result":"OK"|"STALE"|"REFUSED"|"NOT_FOUND", "value":..., ...}}.
  */
-public final class TransitionProcessor extends GridProcessor {
+public final class TransitionProcessor extends GridProcessor
+    implements com.hazelcast.core.HazelcastInstanceAware {
   public static final int CLASS_ID = 1;
 
   // the value process() wrote on the owner (null if it wrote none), for the backup replicas
   private transient String written;
+  private transient com.hazelcast.core.HazelcastInstance hz;
 
   public TransitionProcessor() {}
 
@@ -28,6 +30,7 @@ public final class TransitionProcessor extends GridProcessor {
 
   @Override
   public String process(Map.Entry<String, String> entry) {
+    written = null;
     ObjectNode out = Json.mapper().createObjectNode();
     String current = entry.getValue();
     if (current == null) {
@@ -44,6 +47,14 @@ public final class TransitionProcessor extends GridProcessor {
     }
     try {
       SignedEnvelope t = SignedEnvelope.fromJson(arg.getBytes(StandardCharsets.UTF_8));
+      for (SignedEnvelope e : rec.envelopes()) {
+        if (e.hash().equals(t.hash())) {
+          // run again (the owner left after its backup took the value, and the promoted backup
+          // is asked again): the transition is in already, the answer is the same
+          written = current;
+          return out.put("result", "OK").put("value", current).toString();
+        }
+      }
       LeadRecord next = rec.append(t);
       written = next.json();
       entry.setValue(written);
@@ -69,8 +80,17 @@ public final class TransitionProcessor extends GridProcessor {
    * again while the caller waits for their acknowledgement; nothing to back up after a refusal.
    */
   @Override
-  public BackupWrite getBackupProcessor() {
-    return written == null ? null : new BackupWrite(written);
+  public com.hazelcast.map.EntryProcessor<String, String, String> getBackupProcessor() {
+    if (written == null) {
+      return null;
+    }
+    // a member of an older build cannot read BackupWrite: then the backups decide again, as before
+    return BackupWrite.understoodBy(hz) ? new BackupWrite(written) : this;
+  }
+
+  @Override
+  public void setHazelcastInstance(com.hazelcast.core.HazelcastInstance hazelcastInstance) {
+    this.hz = hazelcastInstance;
   }
 
   @Override

@@ -80,7 +80,8 @@ public final class SearchIndexer implements AutoCloseable {
         }
       };
 
-  private static final int RECENT_LEADS = 20_000;
+  // transitions come soon after the post; a later one is indexed once more (speed, not correctness)
+  private static final int RECENT_LEADS = 4_096;
   private volatile boolean forceRebuild;
   private volatile State state = State.STARTING;
   private long applied; // change-log position written to the index (indexer thread only)

@@ -64,6 +64,13 @@ class TransitionProcessorTest {
 
     JsonNode won = run(entry, backup, first);
     assertThat(won.get("result").asText()).isEqualTo("OK");
+    // asked again (the owner left after its backup took the value): the same answer, no second
+    // claim
+    Map.Entry<String, String> promoted =
+        new AbstractMap.SimpleEntry<>(posted.lead().id(), entry.getValue());
+    JsonNode again0 = run(promoted, backup, first);
+    assertThat(again0.get("result").asText()).isEqualTo("OK");
+    assertThat(promoted.getValue()).isEqualTo(won.get("value").asText());
     assertThat(entry.getValue()).isEqualTo(won.get("value").asText());
     assertThat(backup.getValue())
         .as("the backup holds the owner's value")
@@ -83,6 +90,11 @@ class TransitionProcessorTest {
     JsonNode again = run(entry, backup, transition(TIANZHEN, claimed, LeadEvent.INVESTIGATE));
     assertThat(again.get("result").asText()).isEqualTo("OK");
     assertThat(backup.getValue()).isEqualTo(entry.getValue());
+    // where every member reads it, the backup gets BackupWrite: the owner's value as it is
+    Map.Entry<String, String> replica =
+        new AbstractMap.SimpleEntry<>(posted.lead().id(), posted.json());
+    new io.liaison.node.cluster.BackupWrite(entry.getValue()).process(replica);
+    assertThat(replica.getValue()).isEqualTo(entry.getValue());
     assertThat(LeadRecord.parse(posted.lead().id(), backup.getValue()).status().version())
         .isEqualTo(3);
   }
