@@ -251,11 +251,9 @@ public final class LeadService {
     Seen s = n == 1 ? seen.get(id) : null;
     if (s != null && s.sentAt() - t.arrived() >= 0) {
       // a request ahead in the lane saw the grid after this one came in: refuse on what it saw
-      try {
-        LeadLifecycle.apply(
-            s.rec().lead(), s.rec().status(), new Transition(trust.bureau(), now(), req), "");
-      } catch (TransitionRefused r) {
-        return Future.failedFuture(refused(r.kind().name(), r.getMessage(), s.rec()));
+      ApiException no = refusal(s.rec(), req, now());
+      if (no != null) {
+        return Future.failedFuture(no);
       }
     }
     return current(id)
@@ -265,11 +263,8 @@ public final class LeadService {
               // refuse early what the lifecycle refuses anyway, without signing or an entry
               // processor; but first make sure this node's copy is not a moment behind the grid's
               // (another bureau's transition not taken in yet), which may allow the event
-              try {
-                LeadLifecycle.apply(
-                    rec.lead(), rec.status(), new Transition(trust.bureau(), now, req), "");
-              } catch (TransitionRefused r) {
-                ApiException no = refused(r.kind().name(), r.getMessage(), rec);
+              ApiException no = refusal(rec, req, now);
+              if (no != null) {
                 if (n > 1) {
                   return Future.failedFuture(no);
                 }
@@ -295,6 +290,16 @@ public final class LeadService {
               return Future.fromCompletionStage(grid.submitToKey(id, new TransitionProcessor(env)))
                   .compose(answer -> settle(t, n, sent, answer));
             });
+  }
+
+  /** The answer the lifecycle gives this node's bureau for {@code req} on {@code rec}, or null. */
+  private ApiException refusal(LeadRecord rec, TransitionRequest req, Instant at) {
+    try {
+      LeadLifecycle.apply(rec.lead(), rec.status(), new Transition(trust.bureau(), at, req), "");
+      return null;
+    } catch (TransitionRefused r) {
+      return refused(r.kind().name(), r.getMessage(), rec);
+    }
   }
 
   private Future<LeadView> settle(Try t, int n, long sent, String answer) {
