@@ -37,6 +37,8 @@ import io.liaison.node.network.HitService;
 import io.liaison.node.network.MergeService;
 import io.liaison.node.network.NetworkRoutes;
 import io.liaison.node.network.NetworkService;
+import io.liaison.node.price.PriceRoutes;
+import io.liaison.node.price.PriceService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.search.SearchRoutes;
 import io.liaison.node.store.Store;
@@ -88,6 +90,7 @@ public final class LiaisonNode {
   private NetworkService networks;
   private MergeService merges;
   private HitService hits;
+  private PriceService prices;
   private long auditTimer = -1;
 
   private LiaisonNode(
@@ -229,6 +232,9 @@ public final class LiaisonNode {
               MergeService merges =
                   new MergeService(
                       vertx, exec, trust, hz.getMap(GridConfig.MERGE), feed, quarantine, clock);
+              PriceService prices =
+                  new PriceService(
+                      vertx, exec, trust, hz.getMap(PriceService.MAP), feed, quarantine, clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -262,7 +268,8 @@ public final class LiaisonNode {
                           new CaseRoutes(cases)::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
-                          new NetworkRoutes(networks, merges, hits)::mount),
+                          new NetworkRoutes(networks, merges, hits)::mount,
+                          new PriceRoutes(vertx, prices)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       ready::get,
@@ -279,6 +286,7 @@ public final class LiaisonNode {
               node.networks = networks;
               node.merges = merges;
               node.hits = hits;
+              node.prices = prices;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -314,11 +322,18 @@ public final class LiaisonNode {
     IMap<String, String> hitGrid = hazelcast.getMap(GridConfig.HITS);
     hitGrid.addEntryListener(new GridListener(store, hits::receive), true);
     GridReconciler hitReconciler = hits.reconciler();
+    IMap<String, String> priceGrid = hazelcast.getMap(PriceService.MAP);
+    priceGrid.addEntryListener(new GridListener(store, prices::receive), true);
     IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
     superseded.addEntryListener(new GridListener(store, leads::receiveSuperseded), true);
     List<GridReconciler> reconcilers =
         List.of(
-            leadReconciler, caseReconciler, directoryReconciler, mergeReconciler, hitReconciler);
+            leadReconciler,
+            caseReconciler,
+            directoryReconciler,
+            mergeReconciler,
+            hitReconciler,
+            prices.reconciler());
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -350,7 +365,8 @@ public final class LiaisonNode {
     // background (after a full-cluster restart that is everything, which would hold a large
     // node's readiness for minutes; a transition needing an entry not yet back puts it back)
     List<Future<GridReconciler.Report>> putBacks = new java.util.ArrayList<>();
-    Future<Void> takenIn = rosters.join().compose(v -> attachments.listen());
+    Future<Void> takenIn =
+        rosters.join().compose(v -> attachments.listen()).compose(v -> prices.start());
     for (GridReconciler r : reconcilers) {
       takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
     }

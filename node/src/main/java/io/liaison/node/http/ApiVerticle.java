@@ -57,9 +57,11 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     // access first: rate limit, sign-in, authorisation, access log (see io.liaison.node.access)
     access.forEach(h -> router.route().handler(h));
-    // attachments have their own, larger body limit (see AttachmentRoutes)
+    // attachments and price-check sheets have their own, larger body limits (see AttachmentRoutes,
+    // PriceRoutes)
     router
-        .routeWithRegex("^/api/(?!v1/attachments$|v1/admin/import/).*")
+        .routeWithRegex(
+            "^/api/(?!v1/attachments$|v1/admin/import/|v1/price/checks/[^/]+/import$).*")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router
         .get("/health/live")
