@@ -283,6 +283,9 @@ public final class CheckSheet {
       if (v.date() != null) {
         return v.date().atZone(PriceBook.ZONE).toInstant();
       }
+      if (v.number() != null) {
+        return excelSerial(v.number()).atZone(PriceBook.ZONE).toInstant();
+      }
       return text(
           Column.TIME,
           t -> {
@@ -306,6 +309,16 @@ public final class CheckSheet {
       }
       return text(c, t -> Fen.ofYuan(t.replace("元", "").replace("￥", "").replace("¥", "")));
     }
+  }
+
+  /** An Excel date serial (days since 1899-12-30, the fraction the time), to the second. */
+  static LocalDateTime excelSerial(BigDecimal serial) {
+    long seconds =
+        serial
+            .multiply(BigDecimal.valueOf(86_400))
+            .setScale(0, java.math.RoundingMode.HALF_UP)
+            .longValueExact();
+    return LocalDateTime.of(1899, 12, 30, 0, 0).plusSeconds(seconds);
   }
 
   // ---- formats ----
