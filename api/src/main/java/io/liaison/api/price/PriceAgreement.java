@@ -21,7 +21,7 @@ public record PriceAgreement(
     LocalDate validFrom,
     List<AgreedPrice> prices,
     String note,
-    long version) {
+    Long version) {
   public static final int MAX_PRICES = 500;
 
   public PriceAgreement {
@@ -42,6 +42,7 @@ public record PriceAgreement(
       }
     }
     note = FieldException.optionalText(note, "note", 2_000);
+    version = version == null ? 0L : version;
     if (version < 0) {
       throw new FieldException("version", "must not be negative");
     }

@@ -11,7 +11,7 @@ import io.liaison.api.FieldException;
  * @param gapThresholdFen a cross-border gap per carton above this is flagged (default 10 元)
  */
 public record PriceSettings(
-    BureauId bureau, long toleranceFen, long gapThresholdFen, long version) {
+    BureauId bureau, long toleranceFen, long gapThresholdFen, Long version) {
   public static final long DEFAULT_GAP_THRESHOLD_FEN = 1_000;
 
   public PriceSettings {
@@ -22,6 +22,7 @@ public record PriceSettings(
     if (gapThresholdFen < 0) {
       throw new FieldException("gapThresholdFen", "must not be negative");
     }
+    version = version == null ? 0L : version;
     if (version < 0) {
       throw new FieldException("version", "must not be negative");
     }
@@ -29,7 +30,7 @@ public record PriceSettings(
 
   /** What applies to a bureau that has set nothing. */
   public static PriceSettings defaults(BureauId bureau) {
-    return new PriceSettings(bureau, 0, DEFAULT_GAP_THRESHOLD_FEN, 0);
+    return new PriceSettings(bureau, 0, DEFAULT_GAP_THRESHOLD_FEN, 0L);
   }
 
   public PriceSettings withVersion(long v) {

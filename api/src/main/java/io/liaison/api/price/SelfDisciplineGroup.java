@@ -28,7 +28,7 @@ public record SelfDisciplineGroup(
     String name,
     String marketingUnit,
     List<Retailer> members,
-    long version) {
+    Long version) {
   public static final int MAX_MEMBERS = 2_000;
   private static final Pattern ID = Pattern.compile("[1-9][0-9]{5}-[0-9A-Za-z_-]{1,40}");
 
@@ -52,6 +52,7 @@ public record SelfDisciplineGroup(
         throw new FieldException("members", "licence " + r.licence() + " is listed twice");
       }
     }
+    version = version == null ? 0L : version;
     if (version < 0) {
       throw new FieldException("version", "must not be negative");
     }

@@ -79,7 +79,7 @@ class PriceBookTest {
         .isEqualTo(3);
     // two versions from the same day: the higher one
     PriceAgreement a = v.get(0);
-    PriceAgreement same = new PriceAgreement(G, XINGHE, a.validFrom(), a.prices(), null, 4);
+    PriceAgreement same = new PriceAgreement(G, XINGHE, a.validFrom(), a.prices(), null, 4L);
     assertThat(PriceBook.inForce(List.of(a, same), a.validFrom()).version()).isEqualTo(4);
   }
 
@@ -143,7 +143,7 @@ class PriceBookTest {
     take(
         fx.append(
             PriceKeys.of(PriceKeys.SETTINGS, XINGHE.code()),
-            PriceRecords.settings(new PriceSettings(XINGHE, 10, 1000, 1)),
+            PriceRecords.settings(new PriceSettings(XINGHE, 10, 1000, 1L)),
             XINGHE));
     assertThat(judge("2026-02-01T10:00", PackUnit.PACK, 4510, 4510).compliant()).isTrue();
     assertThat(judge("2026-02-01T10:00", PackUnit.PACK, 4489, 4489).compliant()).isFalse();
@@ -151,7 +151,7 @@ class PriceBookTest {
     take(
         fx.append(
             PriceKeys.of(PriceKeys.SETTINGS, TIANZHEN.code()),
-            PriceRecords.settings(new PriceSettings(TIANZHEN, 500, 1000, 1)),
+            PriceRecords.settings(new PriceSettings(TIANZHEN, 500, 1000, 1L)),
             XINGHE));
     assertThat(judge("2026-02-01T10:00", PackUnit.PACK, 4489, 4489).compliant()).isFalse();
   }

@@ -83,7 +83,7 @@ class PriceFiguresTest {
                               p.brand(), p.spec(), p.packFen() + bump / 10, p.cartonFen() + bump))
                   .toList();
           PriceAgreement a =
-              new PriceAgreement(id, b, LocalDate.parse(starts[v]), prices, null, v + 1);
+              new PriceAgreement(id, b, LocalDate.parse(starts[v]), prices, null, v + 1L);
           versions.add(a);
           book.take(
               fx.append(PriceKeys.of(PriceKeys.AGREEMENT, id), PriceRecords.agreement(a), XINGHE));
@@ -94,7 +94,7 @@ class PriceFiguresTest {
     book.take(
         fx.append(
             PriceKeys.of(PriceKeys.SETTINGS, TIANZHEN.code()),
-            PriceRecords.settings(new PriceSettings(TIANZHEN, TOLERANCE_TIANZHEN, 500, 1)),
+            PriceRecords.settings(new PriceSettings(TIANZHEN, TOLERANCE_TIANZHEN, 500, 1L)),
             XINGHE));
     // checks: 天镇县 on 兴和县, 兴和县 on 天镇县; a retailer outside any group too
     List<String> licences = new ArrayList<>(groupOf.keySet());
@@ -376,13 +376,13 @@ class PriceFiguresTest {
     b.take(
         fresh.append(
             PriceKeys.of(PriceKeys.SETTINGS, XINGHE.code()),
-            PriceRecords.settings(new PriceSettings(XINGHE, 0, 2500, 1)),
+            PriceRecords.settings(new PriceSettings(XINGHE, 0, 2500, 1L)),
             TIANZHEN));
     assertThat(figures(b).gaps(from, to, pair).get(0).flagged()).isTrue();
     b.take(
         fresh.append(
             PriceKeys.of(PriceKeys.SETTINGS, TIANZHEN.code()),
-            PriceRecords.settings(new PriceSettings(TIANZHEN, 0, 2500, 1)),
+            PriceRecords.settings(new PriceSettings(TIANZHEN, 0, 2500, 1L)),
             TIANZHEN));
     assertThat(figures(b).gaps(from, to, pair).stream().noneMatch(PriceGap::flagged)).isTrue();
     // a pair that is not a border pair of these counties has nothing to compare
