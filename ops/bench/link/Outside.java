@@ -90,6 +90,7 @@ public class Outside {
         ms[i] = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
       }
       nets = partition(engine.networks(), caseIdOf);
+      if (System.getenv("EXPLAIN") != null) explain(set, engine, caseIdOf);
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     String same = "-";
@@ -112,6 +113,30 @@ public class Outside {
     System.err.printf(Locale.ROOT, "pool %d: %d networks, linked in %.1f s, CPU per case p50 %.2f ms p99 %.2f ms, relink = incremental: %s%n",
         n, nets.size(), secs, ms[n / 2], ms[Math.min(n - 1, (int) (n * 0.99))], same);
     System.out.println("POOL " + n + " " + pred + " " + out.resolve("truth-" + n) + " " + same);
+  }
+
+  /** Prints the links that join cases of different true networks (or a true singleton), with evidence. */
+  static void explain(Path set, LinkEngine engine, Map<String, String> caseIdOf) throws Exception {
+    Map<String, String> net = new HashMap<>();
+    try (BufferedReader r = gz(set.resolve("networks.jsonl.gz"))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank()) continue;
+        JsonNode n = JSON.readTree(line);
+        n.get("cases").forEach(x -> net.put(x.asText(), n.get("networkId").asText()));
+      }
+    }
+    int good = 0, bad = 0;
+    for (Network n : engine.networks()) {
+      var g = engine.graph(n.id()).orElseThrow();
+      for (var e : g.edges()) {
+        String a = caseIdOf.get(e.a()), b = caseIdOf.get(e.b());
+        boolean ok = net.get(a) != null && net.get(a).equals(net.get(b));
+        if (ok) { good++; if (System.getenv("EXPLAIN").equals("all")) System.err.println("GOOD " + a + " " + b + " " + e.evidence()); continue; }
+        bad++;
+        System.err.println("BAD " + a + "(" + net.get(a) + ") " + b + "(" + net.get(b) + ") " + String.format(Locale.ROOT, "%.3f", e.score()) + " " + e.evidence().stream().filter(x -> x.counted()).map(x -> x.kind() + "/" + x.type() + "/" + x.left() + "|" + x.right() + "/" + x.records() + "/" + x.weight()).toList());
+      }
+    }
+    System.err.println("links true " + good + " false " + bad);
   }
 
   /** The case as the case API would carry it: validated wire records, entities with role. */
@@ -218,10 +243,10 @@ public class Outside {
     }
   }
 
-  /** Entities with a role when the api carries one (see Entity#role). */
+  /** Entities with their role (Entity#role). */
   static final class Roles {
     static Entity entity(EntityType type, String value, String role) {
-      return new Entity(type, value);
+      return new Entity(type, value, role);
     }
   }
 }

@@ -118,6 +118,29 @@ public final class Names {
     return diff == 1 || swapped;
   }
 
+  /** Words before an officer's name (执法人员王平) and after it (王平（执法证号…）). */
+  private static final String[] OFFICER_BEFORE = {"执法", "稽查", "办案", "检查"};
+
+  private static final String[] OFFICER_AFTER = {"（执法证", "(执法证", "（证号", "(证号", "（检查证", "(检查证"};
+
+  /**
+   * Whether the name ending at {@code end}, found after the cue at {@code cue}, is an enforcement
+   * officer's: officers' names are written into every narrative and are never evidence.
+   */
+  static boolean officer(String text, int cue, int end) {
+    for (String w : OFFICER_BEFORE) {
+      if (cue >= w.length() && text.startsWith(w, cue - w.length())) {
+        return true;
+      }
+    }
+    for (String w : OFFICER_AFTER) {
+      if (text.startsWith(w, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A name found in a narrative and where it starts. */
   public record Found(String name, int start) {}
 
@@ -141,7 +164,7 @@ public final class Names {
           start++;
         }
         String name = nameAt(text, start, known);
-        if (name != null) {
+        if (name != null && !officer(text, at, start + name.length())) {
           found.add(new Found(name, start));
         }
       }

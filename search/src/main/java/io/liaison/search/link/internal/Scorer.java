@@ -30,6 +30,19 @@ public final class Scorer {
   public static final double NEAR_DUPLICATE_TEXT = 6.0;
 
   /**
+   * The same hired vehicle's plate (货拉拉, 出租车): it turns up in unrelated transport cases, so it
+   * only corroborates other evidence and never links on its own, nor with a name alone.
+   */
+  public static final double HIRED_EQUAL = 1.5;
+
+  /**
+   * The most that values in the {@link Frequency#COMMON} band add together. Common values come in
+   * company (the two officers who sign every case of a team, a depot's phone and its address), so
+   * two of them are not two independent pieces of evidence: together they count as one.
+   */
+  public static final double COMMON_CAP = 2.25;
+
+  /**
    * Similar wording short of a near duplicate: shown, not counted (on labelled data such pairs were
    * no likelier to belong together than any candidate pair).
    */
@@ -109,10 +122,26 @@ public final class Scorer {
     }
     evidence.sort(STRONGEST_FIRST);
     double logit = PRIOR;
-    for (Evidence e : evidence) {
+    double common = 0;
+    for (int i = 0; i < evidence.size(); i++) {
+      Evidence e = evidence.get(i);
+      if (e.frequency() == Frequency.COMMON && e.weight() > 0) {
+        double w = Math.min(e.weight(), Math.max(0, COMMON_CAP - common));
+        common += w;
+        if (w != e.weight()) {
+          e = withWeight(e, w);
+          evidence.set(i, e);
+        }
+      }
       logit += e.weight();
     }
+    evidence.sort(STRONGEST_FIRST);
     return new Link(a.id(), b.id(), 1 / (1 + Math.exp(-logit)), evidence);
+  }
+
+  private static Evidence withWeight(Evidence e, double w) {
+    return new Evidence(
+        e.kind(), e.type(), e.left(), e.right(), e.value(), e.records(), e.frequency(), w);
   }
 
   /**
@@ -153,7 +182,8 @@ public final class Scorer {
             !equal
                 ? EvidenceKind.ONE_OFF
                 : x.raw().equals(y.raw()) ? EvidenceKind.IDENTICAL : EvidenceKind.NORMALISED_EQUAL;
-        double w = equal ? equalWeight(x) : oneOffWeight(x, y);
+        boolean weak = x.weak() || y.weak();
+        double w = weak ? (equal ? HIRED_EQUAL : 0) : equal ? equalWeight(x) : oneOffWeight(x, y);
         Evidence e =
             new Evidence(
                 kind,
