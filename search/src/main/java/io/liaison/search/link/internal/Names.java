@@ -41,6 +41,12 @@ public final class Names {
 
   private static final int MAX_NAME = 12;
 
+  /**
+   * Characters that are in words officers write after a cue (快递, 到…县, 驿站, 物流) and hardly ever in
+   * a given name: a cue followed by one of these is no name.
+   */
+  private static final String NEVER_GIVEN = "快递到县乡镇村市区省路街号站点局司所部店场园货车运物流件";
+
   /** The twenty most common surnames: about half of all people bear one of them. */
   private static final String TOP_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
 
@@ -211,7 +217,15 @@ public final class Names {
       end++;
       given++;
     }
-    return given == 0 ? null : normalise(text.substring(start, end));
+    if (given == 0) {
+      return null;
+    }
+    for (int i = start + surname; i < end; i++) {
+      if (NEVER_GIVEN.indexOf(text.charAt(i)) >= 0) {
+        return null; // 申通快(递), 曾到怀(安县): words, not a name
+      }
+    }
+    return normalise(text.substring(start, end));
   }
 
   private static int surnameLength(String text, int start) {

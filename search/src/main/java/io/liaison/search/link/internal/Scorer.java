@@ -221,7 +221,14 @@ public final class Scorer {
 
   private void names(
       Profile a, Profile b, Frequencies df, Set<String> birthsMatched, List<Evidence> evidence) {
+    // two spellings of one person in a record (王明伟 / 王明炜) are one person: a pair that shares
+    // both shares one name, not two
+    List<String> matched = new ArrayList<>();
     for (String n : a.names()) {
+      boolean again = false;
+      for (String p : matched) {
+        again |= Names.variants(n, p);
+      }
       if (b.names().contains(n)) {
         int records = df.records(Keys.name(n));
         Frequency f = Names.band(options, n, records);
@@ -234,7 +241,8 @@ public final class Scorer {
                 n,
                 records,
                 f,
-                SAME_NAME * f.factor()));
+                again ? 0 : SAME_NAME * f.factor()));
+        matched.add(n);
         continue;
       }
       for (String m : b.names()) {
@@ -250,7 +258,8 @@ public final class Scorer {
                   n,
                   records,
                   f,
-                  NAME_VARIANT * f.factor()));
+                  again ? 0 : NAME_VARIANT * f.factor()));
+          matched.add(n);
           break;
         }
       }
