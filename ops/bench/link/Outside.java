@@ -137,6 +137,22 @@ public class Outside {
       }
     }
     System.err.println("links true " + good + " false " + bad);
+    Map<String, String> docOf = new HashMap<>();
+    caseIdOf.forEach((d, c) -> docOf.put(c, d));
+    Map<String, String> comp = new HashMap<>();
+    for (Network n : engine.networks()) for (NetworkMember m : n.members()) comp.put(caseIdOf.get(m.id()), n.id());
+    Map<String, List<String>> byNet = new HashMap<>();
+    net.forEach((c, nid) -> { if (docOf.containsKey(c)) byNet.computeIfAbsent(nid, k -> new ArrayList<>()).add(c); });
+    for (var en : byNet.entrySet()) {
+      List<String> cs = en.getValue();
+      for (int i = 0; i < cs.size(); i++) for (int j = i + 1; j < cs.size(); j++) {
+        String a = cs.get(i), b = cs.get(j);
+        if (comp.get(a) != null && comp.get(a).equals(comp.get(b))) continue;
+        var l = engine.explain(docOf.get(a), docOf.get(b));
+        if (l.isPresent() && !l.get().evidence().isEmpty())
+          System.err.println("MISS " + en.getKey() + " " + a + " " + b + String.format(Locale.ROOT, " %.3f ", l.get().score()) + l.get().evidence().stream().map(x -> x.kind() + "/" + x.type() + "/" + x.left() + "|" + x.right() + "/" + x.records() + "/" + x.weight()).toList());
+      }
+    }
   }
 
   /** The case as the case API would carry it: validated wire records, entities with role. */

@@ -8,9 +8,9 @@ import io.liaison.api.FieldException;
  *
  * @param type what the value is
  * @param value the value as written
- * @param role whose it is, as the case file says (当事人, 上家, 驾驶员, 寄件人, 收件人, 执法人员, 快递网点,
- *     存放地点…; free text), or null (absent on the wire) when not given. The link engine reads it:
- *     an officer's or a courier outlet's value is never evidence of a network.
+ * @param role whose it is, as the case file says (当事人, 上家, 驾驶员, 寄件人, 收件人, 执法人员, 快递网点, 存放地点…; free
+ *     text), or null (absent on the wire) when not given. The link engine reads it: an officer's or
+ *     a courier outlet's value is never evidence of a network.
  */
 public record Entity(EntityType type, String value, String role) {
   public static final int MAX_VALUE = 200;

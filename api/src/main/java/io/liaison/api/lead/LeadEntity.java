@@ -5,8 +5,8 @@ import io.liaison.api.FieldException;
 /**
  * One entity named in a lead, as the officer wrote it (normalisation happens in the index).
  *
- * @param role whose it is (当事人, 上家, 驾驶员, 执法人员, 快递网点…; free text), or null (absent on the
- *     wire); see {@link io.liaison.api.cases.Entity#role()}
+ * @param role whose it is (当事人, 上家, 驾驶员, 执法人员, 快递网点…; free text), or null (absent on the wire); see
+ *     {@link io.liaison.api.cases.Entity#role()}
  */
 public record LeadEntity(EntityType type, String value, String role) {
   public LeadEntity {

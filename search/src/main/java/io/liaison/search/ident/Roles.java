@@ -2,8 +2,8 @@ package io.liaison.search.ident;
 
 /**
  * Reads whose a value is from the words around it in a narrative (see {@link ValueRole}): the
- * nearest role word before it in the same sentence decides (执法证号 → officer; 网点, 驿站, 客服热线 →
- * outlet; 当事人, 上家, 驾驶员, 收件人… → party), and a plate written with a hired-vehicle word next to it
+ * nearest role word before it in the same sentence decides (执法证号 → officer; 网点, 驿站, 客服热线 → outlet;
+ * 当事人, 上家, 驾驶员, 收件人… → party), and a plate written with a hired-vehicle word next to it
  * (冀G·F93178号货拉拉面包车), or in a sentence about a hired vehicle, is a hired vehicle's.
  */
 public final class Roles {
@@ -14,8 +14,8 @@ public final class Roles {
     "执法证号", "执法证件号", "执法证", "检查证号", "稽查证号", "执法人员", "稽查人员", "执法队员", "办案人员"
   };
   private static final String[] OUTLET_WORDS = {
-    "网点", "驿站", "营业部", "服务点", "服务站", "代收点", "分拣中心", "客服", "热线", "服务电话", "投诉电话", "举报电话",
-    "快递公司", "物流公司", "总机"
+    "网点", "驿站", "营业部", "服务点", "服务站", "代收点", "分拣中心", "客服", "热线", "服务电话", "投诉电话", "举报电话", "快递公司",
+    "物流公司", "总机"
   };
   private static final String[] PARTY_WORDS = {
     "当事人", "嫌疑人", "上家", "下家", "驾驶员", "驾驶人", "司机", "寄件人", "收件人", "收货人", "发货人", "货主", "车主",

@@ -22,14 +22,16 @@ public enum ValueRole {
   private static final String[] OFFICER_ROLES = {"执法", "稽查", "检查人员", "办案人员", "officer"};
 
   /** Words of a listed entity's role that name an outlet's or a hotline's value. */
-  private static final String[] OUTLET_ROLES = {"网点", "驿站", "客服", "热线", "服务点", "营业部", "outlet", "hotline"};
+  private static final String[] OUTLET_ROLES = {
+    "网点", "驿站", "客服", "热线", "服务点", "营业部", "outlet", "hotline"
+  };
 
   /** Words of a listed entity's role that name a hired vehicle or its hire. */
   private static final String[] HIRED_ROLES = {"货拉拉", "出租", "网约车", "租用", "雇用", "hired", "taxi"};
 
   /**
-   * The role a listed entity's {@code role} text (当事人, 执法人员, 快递网点, 货拉拉车辆…; free text) gives
-   * its value; {@link #PARTY} when it names none of the others or is absent.
+   * The role a listed entity's {@code role} text (当事人, 执法人员, 快递网点, 货拉拉车辆…; free text) gives its
+   * value; {@link #PARTY} when it names none of the others or is absent.
    */
   public static ValueRole ofRoleText(String role) {
     if (role == null || role.isBlank()) {

@@ -7,12 +7,12 @@ import io.liaison.search.ident.EntityExtractor;
 import io.liaison.search.ident.ExtractedEntity;
 import io.liaison.search.ident.Fold;
 import io.liaison.search.ident.IdentifierType;
+import io.liaison.search.ident.Identifiers;
 import io.liaison.search.ident.Roles;
 import io.liaison.search.ident.ValueRole;
-import java.util.HashMap;
-import io.liaison.search.ident.Identifiers;
 import io.liaison.search.link.Audience;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +40,8 @@ public final class FeatureExtractor {
     List<ExtractedEntity> inNarrative = EntityExtractor.extract(d.narrative());
     Map<String, Ident> found = new LinkedHashMap<>();
     for (String text : new String[] {d.title(), d.address(), d.narrative()}) {
-      List<ExtractedEntity> xs = text == d.narrative() ? inNarrative : EntityExtractor.extract(text);
+      List<ExtractedEntity> xs =
+          text == d.narrative() ? inNarrative : EntityExtractor.extract(text);
       for (ExtractedEntity x : xs) {
         ValueRole role = Roles.at(text, x.start(), x.end(), x.type() == IdentifierType.PLATE);
         roleOf.merge(x.identifier().term(), role, FeatureExtractor::stronger);
@@ -62,14 +63,14 @@ public final class FeatureExtractor {
                   role = ValueRole.HIRED; // the plate of a case about a hired van or a taxi
                 }
                 idents.putIfAbsent(
-                    id.term(), new Ident(id.type(), id.value(), id.valid(), e.value().strip(), role));
+                    id.term(),
+                    new Ident(id.type(), id.value(), id.valid(), e.value().strip(), role));
               });
     }
     for (Map.Entry<String, Ident> x : found.entrySet()) {
       Ident i = x.getValue();
       idents.putIfAbsent(
-          x.getKey(),
-          new Ident(i.type(), i.value(), i.valid(), i.raw(), roleOf.get(x.getKey())));
+          x.getKey(), new Ident(i.type(), i.value(), i.valid(), i.raw(), roleOf.get(x.getKey())));
     }
     // an officer's or an outlet's value is no evidence: it is not kept at all
     idents.values().removeIf(i -> !i.role().evidence());
@@ -101,6 +102,7 @@ public final class FeatureExtractor {
         names.stream().limit(MAX_NAMES).toList(),
         nameBirths(listed, identList, d.narrative(), written, inNarrative),
         address(d.address()),
+        Places.of(placeTexts(d)),
         d.brands(),
         TextSketch.of(d.narrative()),
         TextSketch.keys(d.narrative(), Profile.TEXT_KEYS));
@@ -154,6 +156,18 @@ public final class FeatureExtractor {
       }
     }
     return false;
+  }
+
+  private static String[] placeTexts(SearchDocument d) {
+    List<String> texts = new ArrayList<>();
+    texts.add(d.address());
+    texts.add(d.narrative());
+    for (Entity e : d.entities()) {
+      if (e.type() == EntityType.ADDRESS) {
+        texts.add(e.value());
+      }
+    }
+    return texts.toArray(String[]::new);
   }
 
   /** Of two readings of one value's role, the one that takes more evidence away from it. */

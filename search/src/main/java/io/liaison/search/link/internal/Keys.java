@@ -13,6 +13,10 @@ public final class Keys {
   public static final String NAME = "N:";
   public static final String NAME_BIRTH = "B:";
   public static final String ADDRESS = "A:";
+
+  /** A house in a village ({@link Places}), counted in the bands of addresses. */
+  public static final String PLACE = "P:";
+
   public static final String TEXT = "T:";
 
   private Keys() {}

@@ -126,7 +126,7 @@ public final class Linker {
   public Frequency band(String key, int records) {
     return switch (Keys.kind(key)) {
       case Keys.NAME -> Names.band(options, key.substring(Keys.NAME.length()), records);
-      case Keys.ADDRESS -> options.addresses().of(records);
+      case Keys.ADDRESS, Keys.PLACE -> options.addresses().of(records);
       case Keys.TEXT ->
           records <= options.textKeyMax() ? Frequency.SPECIFIC : Frequency.OVER_COMMON;
       default -> options.identifiers().of(records);

@@ -42,8 +42,8 @@ public final class Names {
   private static final int MAX_NAME = 12;
 
   /**
-   * Characters that are in words officers write after a cue (快递, 到…县, 驿站, 物流) and hardly ever in
-   * a given name: a cue followed by one of these is no name.
+   * Characters that are in words officers write after a cue (快递, 到…县, 驿站, 物流) and hardly ever in a
+   * given name: a cue followed by one of these is no name.
    */
   private static final String NEVER_GIVEN = "快递到县乡镇村市区省路街号站点局司所部店场园货车运物流件";
 

@@ -49,6 +49,7 @@ public final class ProfileCodec {
       strings(out, p.names());
       strings(out, p.nameBirths());
       optional(out, p.address());
+      strings(out, p.places());
       strings(out, p.brands());
       out.writeByte(p.sketch().length);
       for (int h : p.sketch()) {
@@ -102,11 +103,13 @@ public final class ProfileCodec {
       for (int i = 0; i < n; i++) {
         int t = in.readByte();
         idents.add(
-            new Ident(TYPES[t / 2], in.readUTF(), (t & 1) == 1, in.readUTF(), ROLES[in.readByte()]));
+            new Ident(
+                TYPES[t / 2], in.readUTF(), (t & 1) == 1, in.readUTF(), ROLES[in.readByte()]));
       }
       List<String> names = strings(in);
       List<String> nameBirths = strings(in);
       String address = optional(in);
+      List<String> places = strings(in);
       List<String> brands = strings(in);
       int[] sketch = new int[in.readByte()];
       for (int i = 0; i < sketch.length; i++) {
@@ -131,6 +134,7 @@ public final class ProfileCodec {
           names,
           nameBirths,
           address,
+          places,
           brands,
           sketch,
           textKeys);

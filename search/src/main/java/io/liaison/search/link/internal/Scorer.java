@@ -27,11 +27,19 @@ public final class Scorer {
   public static final double NAME_VARIANT = 1.0;
   public static final double SAME_NAME_AND_BIRTH = 6.5;
   public static final double SAME_ADDRESS = 2.5;
+
+  /**
+   * The same house in a village (红岭村155号) written in both records: a storage, pick-up or business
+   * address. Not enough alone (a shop is inspected twice for unrelated reasons), enough with any
+   * other piece.
+   */
+  public static final double SAME_PLACE = 4.0;
+
   public static final double NEAR_DUPLICATE_TEXT = 6.0;
 
   /**
-   * The same hired vehicle's plate (货拉拉, 出租车): it turns up in unrelated transport cases, so it
-   * only corroborates other evidence and never links on its own, nor with a name alone.
+   * The same hired vehicle's plate (货拉拉, 出租车): it turns up in unrelated transport cases, so it only
+   * corroborates other evidence and never links on its own, nor with a name alone.
    */
   public static final double HIRED_EQUAL = 1.5;
 
@@ -90,6 +98,22 @@ public final class Scorer {
               n,
               f,
               SAME_ADDRESS * f.factor()));
+    }
+    for (String place : a.places()) {
+      if (b.places().contains(place)) {
+        int n = df.records(Keys.PLACE + place);
+        Frequency f = options.addresses().of(n);
+        evidence.add(
+            new Evidence(
+                EvidenceKind.SAME_ADDRESS,
+                EntityType.ADDRESS,
+                place,
+                place,
+                place,
+                n,
+                f,
+                SAME_PLACE * f.factor()));
+      }
     }
     double text = TextSketch.similarity(a.sketch(), b.sketch());
     if (text >= options.similarText() && salientShared(a, b, df)) {
