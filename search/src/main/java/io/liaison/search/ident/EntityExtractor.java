@@ -50,7 +50,7 @@ public final class EntityExtractor {
           "(?:微信号?|微信账号|(?i:wechat))(?:[:： (]|为|是|号为|号是|号:|号：){0,3}"
               + "([A-Za-z][A-Za-z0-9_-]{3,19})(?![A-Za-z0-9_-])");
 
-  private static final String[] PHONE_WORDS = {"电话", "手机", "座机", "热线", "联系方式", "号码为"};
+  private static final String[] PHONE_WORDS = {"电话", "手机", "座机", "热线", "联系方式"};
   private static final String[] ID_WORDS = {"身份证号码", "身份证号", "身份证", "身份号码", "公民身份"};
   private static final String[] LICENCE_WORDS = {"许可证", "证号", "零售户", "持证"};
   private static final String[] WAYBILL_WORDS = {
