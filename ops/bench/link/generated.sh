@@ -14,13 +14,14 @@ N="${1:-20000}"
 SEED="${2:-1}"
 NOISE="${3:-both}"
 DATASET="${4:-eval}"
-mvn -B -ntp -q -pl api install -DskipTests
-mvn -B -ntp -q -pl search compile
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -ntp -q -pl search dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+# the api module from this tree (no install into the shared ~/.m2)
+mvn -B -ntp -o -q -pl api,search -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+cp="api/target/classes:search/target/classes:$(tr ':' '\n' < "$cp_file" | grep -v liaison | paste -sd:)"
 echo "# $(nproc) cpus: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# $(java -version 2>&1 | head -1)"
 echo "# command: ops/bench/link/generated.sh $N $SEED $NOISE $DATASET"
-java -Xmx2g -XX:+UseG1GC -cp "search/target/classes:$(cat "$cp_file")" \
+java -Xmx2g -XX:+UseG1GC -cp "$cp" \
   ops/bench/link/Eval.java "$N" "$SEED" "$NOISE" "$DATASET"

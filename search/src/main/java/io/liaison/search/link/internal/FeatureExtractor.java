@@ -72,8 +72,8 @@ public final class FeatureExtractor {
       idents.putIfAbsent(
           x.getKey(), new Ident(i.type(), i.value(), i.valid(), i.raw(), roleOf.get(x.getKey())));
     }
-    // an officer's or an outlet's value is no evidence: it is not kept at all
-    idents.values().removeIf(i -> !i.role().evidence());
+    // an officer's or an outlet's value is kept to be shown and counted (Keys.CONTEXT), never as
+    // evidence
     List<String> listed = new ArrayList<>();
     for (Entity e : d.entities()) {
       if (e.type() == EntityType.PERSON) {

@@ -66,6 +66,9 @@ public record Profile(
     Set<String> keys = new LinkedHashSet<>();
     for (Ident i : idents) {
       keys.add(i.key());
+      if (!i.role().evidence()) {
+        keys.add(Keys.CONTEXT + i.key().substring(Keys.IDENT.length()));
+      }
     }
     for (String n : names) {
       keys.add(Keys.name(n));

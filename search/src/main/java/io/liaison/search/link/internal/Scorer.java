@@ -207,7 +207,11 @@ public final class Scorer {
                 ? EvidenceKind.ONE_OFF
                 : x.raw().equals(y.raw()) ? EvidenceKind.IDENTICAL : EvidenceKind.NORMALISED_EQUAL;
         boolean weak = x.weak() || y.weak();
-        double w = weak ? (equal ? HIRED_EQUAL : 0) : equal ? equalWeight(x) : oneOffWeight(x, y);
+        boolean none = !x.role().evidence() || !y.role().evidence();
+        double w =
+            none
+                ? 0
+                : weak ? (equal ? HIRED_EQUAL : 0) : equal ? equalWeight(x) : oneOffWeight(x, y);
         Evidence e =
             new Evidence(
                 kind,
