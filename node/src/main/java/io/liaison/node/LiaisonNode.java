@@ -148,7 +148,12 @@ public final class LiaisonNode {
         config.cluster().port());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("bureau", config.bureau().code());
-    HazelcastClusterManager cluster = new HazelcastClusterManager(GridConfig.build(config));
+    com.hazelcast.config.Config gridConfig = GridConfig.build(config);
+    // the partition owner decides lead transitions on verified state only (see LeadOwner)
+    gridConfig
+        .getUserContext()
+        .put(io.liaison.node.lead.LeadOwner.KEY, new io.liaison.node.lead.LeadOwner(trust::verify));
+    HazelcastClusterManager cluster = new HazelcastClusterManager(gridConfig);
     return Vertx.builder()
         .with(
             new VertxOptions()
