@@ -98,11 +98,16 @@ public final class LeadService {
     this.clock = clock;
     this.reconciler =
         new io.liaison.node.cluster.GridReconciler(
-            vertx, store, grid, LeadRecord.KIND, this::receive);
+            vertx, store, grid, LeadRecord.KIND, this::receive, quarantine);
   }
 
   public BureauId bureau() {
     return trust.bureau();
+  }
+
+  /** Anti-entropy of the leads map. */
+  public io.liaison.node.cluster.GridReconciler reconciler() {
+    return reconciler;
   }
 
   /** Validates, signs, stores durably, shares on the grid; completes when all of that is done. */
@@ -278,12 +283,12 @@ public final class LeadService {
                             }
                             return Future.failedFuture(no);
                           }
-                          if (!(v instanceof String s)) {
+                          if (!(v instanceof String text)) {
                             // not a lead at all: refused on the verified copy; the grid repaired
                             reconciler.foreign(id, v);
                             return Future.failedFuture(no);
                           }
-                          return receive(id, s).compose(x -> attempt(t, n + 1));
+                          return receive(id, text).compose(x -> attempt(t, n + 1));
                         });
               }
               SignedEnvelope env =
@@ -502,8 +507,7 @@ public final class LeadService {
                   broken -> {
                     if (broken) {
                       metrics.counter("liaison.grid.locks.broken").increment();
-                      LOG.warn(
-                          "a lock on a lead's grid key held a transition; broken lead={}", id);
+                      LOG.warn("a lock on a lead's grid key held a transition; broken lead={}", id);
                     }
                   });
         });
@@ -512,7 +516,8 @@ public final class LeadService {
         x -> {
           if (!f.isDone()) {
             metrics.counter("liaison.grid.timeouts", "op", "transition").increment();
-            LOG.warn("lead transition timed out on the grid lead={} after {} ms", id, GRID_PATIENCE_MS);
+            LOG.warn(
+                "lead transition timed out on the grid lead={} after {} ms", id, GRID_PATIENCE_MS);
             out.tryFail(
                 unavailable(
                     "grid-timeout",
@@ -764,6 +769,14 @@ public final class LeadService {
     return store
         .transaction(
             s -> {
+              NotOff off = offTheKeptHistory(s, id, env);
+              if (off != null) {
+                LOG.warn("superseded transition refused lead={} hash={}: {}", id, hash, off.why());
+                if (off.falseClaim()) {
+                  quarantine.add("superseded/" + hash, "NOT_SUPERSEDED", off.why(), json);
+                }
+                return java.util.Optional.<StoredEvent>empty();
+              }
               if (!s.supersede(id, env)) {
                 return java.util.Optional.<StoredEvent>empty();
               }
@@ -788,6 +801,49 @@ public final class LeadService {
               return ev.isPresent();
             });
   }
+
+  /**
+   * Null if {@code env} provably lost a fork of the history this node keeps of lead {@code id}: it
+   * is not in that history, and either it branches off it where the kept branch's envelope wins
+   * ({@link Forks}), or it continues a transition already known as superseded. Else why not: a
+   * transition of the kept history, one that would continue it, or one this node cannot place (it
+   * does not hold the lead, or not the branch yet, and resolves the fork itself when it gets it) is
+   * never recorded or told as superseded on another node's word. Store thread.
+   */
+  private static NotOff offTheKeptHistory(Store s, String id, SignedEnvelope env) {
+    LeadRecord kept = s.record(id).map(r -> LeadRecord.parse(id, r.body())).orElse(null);
+    if (kept == null) {
+      return new NotOff("this node does not hold the lead", false);
+    }
+    List<SignedEnvelope> envs = kept.envelopes();
+    for (int i = 0; i < envs.size(); i++) {
+      if (envs.get(i).hash().equals(env.hash())) {
+        return new NotOff("the transition is in the kept history", true);
+      }
+      if (envs.get(i).hash().equals(env.prevHash())) {
+        if (i == envs.size() - 1) {
+          return new NotOff("the transition continues the kept history", true);
+        }
+        return Forks.beats(envs.get(i + 1), env)
+            ? null
+            : new NotOff("the kept history's transition does not win over it", true);
+      }
+    }
+    for (String other : s.superseded(id)) {
+      if (SignedEnvelope.fromJson(other.getBytes(StandardCharsets.UTF_8))
+          .hash()
+          .equals(env.prevHash())) {
+        return null;
+      }
+    }
+    return new NotOff("it does not branch off the kept history this node holds", false);
+  }
+
+  /**
+   * Why a shared transition is not recorded as superseded; {@code falseClaim}: it is a false claim
+   * (quarantined), not one this node cannot place yet.
+   */
+  private record NotOff(String why, boolean falseClaim) {}
 
   private Future<Void> repair(String key, String badJson) {
     return reconciler.repair(key, badJson);
