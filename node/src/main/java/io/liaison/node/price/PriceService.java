@@ -77,7 +77,7 @@ public final class PriceService {
     this.trust = trust;
     this.audit = new AuditLog(trust);
     this.map = map;
-    this.grid = new GridReconciler(vertx, store, map, PriceKeys.KIND, this::receive);
+    this.grid = new GridReconciler(vertx, store, map, PriceKeys.KIND, this::receive, quarantine);
     this.feed = feed;
     this.quarantine = quarantine;
     this.clock = clock;
