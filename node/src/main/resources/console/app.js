@@ -11,6 +11,7 @@ import { Session, eventsUrl, refreshDelay } from './session.js';
 import { initSignIn, showSignIn, showUser } from './signin.js';
 import { $, field, h } from './dom.js';
 import { detail } from './detail.js';
+import { initPrice } from './price.js';
 
 const PAGE = 20;
 const FEED_MAX = 50;
@@ -337,6 +338,11 @@ async function enter() {
   }
   await loadLeads(true);
   route();
+  initPrice({
+    api,
+    names: () => Object.fromEntries((state.roster?.members ?? []).map((m) => [m.bureau, shortName(m.name)])),
+    canWrite: () => (session.officer?.roles ?? []).some((r) => r === 'PRICE_CHECKER' || r === 'CHIEF'),
+  });
 }
 
 async function start() {
