@@ -2,9 +2,7 @@ package io.liaison.node.price.internal;
 
 import io.liaison.api.price.Dimension;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Figures computed in one pass over an {@link ObservationTable}: compliance counts by a dimension
@@ -161,59 +159,52 @@ public final class TableFigures {
   /** Retailers with at least {@code min} deviating visits in [from, to]. */
   public static List<Deviator> deviators(
       ObservationTable t, int from, int to, int bureauFilter, long[] tolerance, int min) {
-    Map<Integer, long[]> byRetailer = new HashMap<>(); // visits, deviating, lastAt, group, bureau
-    int lastVisit = -1;
-    boolean visitDeviates = false;
-    long[] acc = null;
-    for (int i = 0; i <= t.size; i++) {
-      if (i == t.size || t.visit[i] != lastVisit) {
-        if (acc != null) {
-          acc[0]++;
-          if (visitDeviates) {
-            acc[1]++;
-            acc[2] = Math.max(acc[2], t.at[i - 1]);
-          }
-        }
-        if (i == t.size) {
-          break;
-        }
-        lastVisit = t.visit[i];
-        visitDeviates = false;
-        acc = null;
-        int d = t.day[i];
-        if (d < from || d > to || (bureauFilter >= 0 && t.bureau[i] != bureauFilter)) {
-          continue;
-        }
-        acc =
-            byRetailer.computeIfAbsent(
-                t.retailer[i], r -> new long[] {0, 0, Long.MIN_VALUE, -1, -1});
-        acc[3] = t.group[i];
-        acc[4] = t.bureau[i];
+    // per retailer (index): visits, deviating visits, last deviation; the retailer's group and
+    // bureau are those of its latest visit in the window (arrays: no allocation per row)
+    int n = t.retailers.size();
+    long[] visits = new long[n];
+    long[] deviating = new long[n];
+    long[] lastAt = new long[n];
+    int[] group = new int[n];
+    int[] bureau = new int[n];
+    int i = 0;
+    while (i < t.size) {
+      int v = t.visit[i];
+      int end = i;
+      while (end < t.size && t.visit[end] == v) {
+        end++;
       }
-      if (acc == null) {
-        continue;
-      }
-      long agreed = t.agreed[i];
-      if (agreed >= 0) {
-        int b = t.bureau[i];
+      int d = t.day[i];
+      int b = t.bureau[i];
+      if (d >= from && d <= to && (bureauFilter < 0 || b == bureauFilter)) {
+        int r = t.retailer[i];
         long tol = b < tolerance.length ? tolerance[b] : 0;
-        long sale = t.sale[i];
-        if (!(t.marked[i] == sale && Math.abs(sale - agreed) <= tol)) {
-          visitDeviates = true;
+        boolean dev = false;
+        for (int k = i; k < end && !dev; k++) {
+          long agreed = t.agreed[k];
+          long sale = t.sale[k];
+          dev = agreed >= 0 && !(t.marked[k] == sale && Math.abs(sale - agreed) <= tol);
+        }
+        visits[r]++;
+        group[r] = t.group[i];
+        bureau[r] = b;
+        if (dev) {
+          deviating[r]++;
+          lastAt[r] = Math.max(lastAt[r], t.at[i]);
         }
       }
+      i = end;
     }
     List<Deviator> out = new ArrayList<>();
-    byRetailer.forEach(
-        (r, a) -> {
-          if (a[1] >= min) {
-            out.add(new Deviator(r, (int) a[4], (int) a[3], a[0], a[1], a[2]));
-          }
-        });
+    for (int r = 0; r < n; r++) {
+      if (visits[r] > 0 && deviating[r] >= min) {
+        out.add(new Deviator(r, bureau[r], group[r], visits[r], deviating[r], lastAt[r]));
+      }
+    }
     out.sort(
         java.util.Comparator.comparingLong(Deviator::deviating)
             .reversed()
-            .thenComparing(d -> t.retailers.get(d.retailer())));
+            .thenComparing(x -> t.retailers.get(x.retailer())));
     return out;
   }
 
@@ -222,15 +213,23 @@ public final class TableFigures {
    * product over [from, to]: {@code [bureau][product] -> {sumFen, count}}.
    */
   public static long[][][] cartonPrices(ObservationTable t, int from, int to) {
-    long[][][] out = new long[t.bureaus.size()][t.products.size()][2];
+    int products = t.products.size();
+    long[] flat = new long[t.bureaus.size() * products * 2];
     for (int i = 0; i < t.size; i++) {
       int d = t.day[i];
       if (d < from || d > to) {
         continue;
       }
-      long[] a = out[t.bureau[i]][t.product[i]];
-      a[0] += t.carton[i] == 1 ? t.sale[i] : t.sale[i] * 10;
-      a[1]++;
+      int at = (t.bureau[i] * products + t.product[i]) * 2;
+      flat[at] += t.carton[i] == 1 ? t.sale[i] : t.sale[i] * 10;
+      flat[at + 1]++;
+    }
+    long[][][] out = new long[t.bureaus.size()][products][];
+    for (int b = 0; b < out.length; b++) {
+      for (int p = 0; p < products; p++) {
+        int at = (b * products + p) * 2;
+        out[b][p] = new long[] {flat[at], flat[at + 1]};
+      }
     }
     return out;
   }
