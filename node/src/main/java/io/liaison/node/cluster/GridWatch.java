@@ -148,6 +148,7 @@ public final class GridWatch {
       LOG.warn("member check failed: {}", e.toString());
       return;
     }
+    LOG.debug("member check: {} unproven", bad);
     unprovenCount.set(bad.size());
     if (bad.isEmpty()) {
       problems.remove("members");
