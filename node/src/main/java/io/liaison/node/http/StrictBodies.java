@@ -83,39 +83,97 @@ public final class StrictBodies {
 
   private static <T> T build(JsonNode node, Class<T> type, String path, List<Error> errors) {
     int before = errors.size();
-    shape(node, type, path, errors);
-    if (errors.size() > before) {
-      return null;
+    if (!isObjectRecord(type) || !(node instanceof ObjectNode obj)) {
+      shape(node, type, path, errors);
+      if (errors.size() > before) {
+        return null;
+      }
+      return construct(node, type, path, Set.of(), errors, before);
     }
-    ObjectNode copy = null;
+    // a record from an object, field by field: a field of the wrong type, an unknown field or an
+    // invalid nested record is reported and left out, and the record's own checks still run on
+    // the rest, so every invalid field is named at once
+    ObjectNode copy = obj.deepCopy();
     Set<String> removed = new HashSet<>();
-    if (isObjectRecord(type) && node instanceof ObjectNode obj) {
-      copy = obj.deepCopy();
-      for (RecordComponent c : type.getRecordComponents()) {
-        JsonNode child = obj.get(jsonName(c));
-        if (child == null || child.isNull()) {
-          continue;
-        }
-        boolean ok = true;
-        Class<?> raw = c.getType();
-        if (isObjectRecord(raw)) {
-          ok = build(child, raw, path + "/" + jsonName(c), errors) != null;
-        } else if (Collection.class.isAssignableFrom(raw)) {
-          Class<?> element = rawOf(typeArgument(c.getGenericType(), 0));
-          if (element != null && isObjectRecord(element)) {
-            for (int i = 0; i < child.size(); i++) {
-              ok &=
-                  build(child.get(i), element, path + "/" + jsonName(c) + "/" + i, errors) != null;
-            }
-          }
-        }
-        if (!ok) {
-          copy.remove(jsonName(c));
-          removed.add(jsonName(c));
-        }
+    Map<String, RecordComponent> components =
+        Arrays.stream(type.getRecordComponents())
+            .collect(Collectors.toMap(StrictBodies::jsonName, c -> c));
+    for (Iterator<String> names = obj.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!components.containsKey(name)) {
+        errors.add(unknown(path + "/" + name, components.keySet()));
+        copy.remove(name);
+        removed.add(name);
       }
     }
-    JsonNode input = copy == null ? node : copy;
+    for (RecordComponent c : type.getRecordComponents()) {
+      String name = jsonName(c);
+      JsonNode child = obj.get(name);
+      String at = path + "/" + name;
+      if (child == null || child.isNull()) {
+        if (c.getType().isPrimitive()) {
+          errors.add(
+              new Error(
+                  "invalid-field", at, "is required (" + expected(c.getType(), c.getType()) + ")"));
+          removed.add(name);
+          placeholder(copy, name, c.getType());
+        }
+        continue;
+      }
+      int mark = errors.size();
+      shape(child, c.getGenericType(), at, errors);
+      boolean ok = errors.size() == mark;
+      Class<?> raw = c.getType();
+      if (ok && (isObjectRecord(raw) || creatorParameter(raw) != null)) {
+        // a nested record, or a value built from one string (BureauId, CaseNumber): on its own
+        ok = build(child, raw, at, errors) != null;
+      } else if (ok && Collection.class.isAssignableFrom(raw)) {
+        Class<?> element = rawOf(typeArgument(c.getGenericType(), 0));
+        if (element != null && (isObjectRecord(element) || creatorParameter(element) != null)) {
+          for (int i = 0; i < child.size(); i++) {
+            ok &= build(child.get(i), element, at + "/" + i, errors) != null;
+          }
+        }
+      }
+      if (!ok) {
+        copy.remove(name);
+        removed.add(name);
+        placeholder(copy, name, raw);
+      }
+    }
+    return construct(copy, type, path, removed, errors, before);
+  }
+
+  /**
+   * A primitive field left out must still be given for the record's own checks to run (a missing
+   * primitive fails the whole mapping); the value built is thrown away.
+   */
+  private static void placeholder(ObjectNode copy, String name, Class<?> type) {
+    if (type == boolean.class) {
+      copy.put(name, false);
+    } else if (type.isPrimitive()) {
+      copy.put(name, 0);
+    }
+  }
+
+  private static Error unknown(String field, Set<String> known) {
+    return new Error(
+        "unknown-field",
+        field,
+        "is not a field of this request (known: " + String.join(", ", known) + ")");
+  }
+
+  /**
+   * The record's own checks on what is left ({@code removed}: fields already reported and left out,
+   * not reported again as missing).
+   */
+  private static <T> T construct(
+      JsonNode input,
+      Class<T> type,
+      String path,
+      Set<String> removed,
+      List<Error> errors,
+      int before) {
     FieldException.Collected<T> built =
         FieldException.collecting(
             () -> {
@@ -132,7 +190,7 @@ public final class StrictBodies {
       }
     }
     if (built.failure() != null) {
-      Error e = describe(built.failure(), path);
+      Error e = describe(built.failure(), path, type);
       if (e != null) {
         if (removed.stream().noneMatch(r -> e.field().startsWith(path + "/" + r))) {
           errors.add(e);
@@ -155,7 +213,7 @@ public final class StrictBodies {
   }
 
   /** The invalid field a failure of the build names, or null if it names none. */
-  private static Error describe(RuntimeException failure, String path) {
+  private static Error describe(RuntimeException failure, String path, Class<?> type) {
     if (failure instanceof FieldException fe) {
       return new Error("invalid-field", path + "/" + fe.field(), fe.getMessage());
     }
@@ -168,16 +226,36 @@ public final class StrictBodies {
     }
     String at = path + pointer(jme);
     if (jme instanceof ValueInstantiationException vie) {
-      if (vie.getCause() instanceof FieldException fe) {
-        return new Error("invalid-field", at + "/" + fe.field(), fe.getMessage());
+      Throwable why = vie.getCause();
+      if (why instanceof FieldException fe) {
+        // a value built from one string (a creator) names itself: do not name it twice
+        String field = at.endsWith("/" + fe.field()) ? at : at + "/" + fe.field();
+        return new Error("invalid-field", field, fe.getMessage());
       }
-      if (vie.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
-        return new Error("invalid-field", at, iae.getMessage());
+      if (why instanceof NullPointerException npe && isComponent(type, npe.getMessage())) {
+        // Objects.requireNonNull(value, "name") in a record that does not use FieldException
+        return new Error("invalid-field", at + "/" + npe.getMessage(), "is required");
+      }
+      if (why instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+        // "name must not be blank": a message that starts with a field of the record names it
+        String msg = iae.getMessage();
+        int space = msg.indexOf(' ');
+        if (space > 0 && isComponent(type, msg.substring(0, space))) {
+          return new Error(
+              "invalid-field", at + "/" + msg.substring(0, space), msg.substring(space + 1));
+        }
+        return new Error("invalid-field", at, msg);
       }
       return null;
     }
     // a shape the check above let through (should not happen): Jackson's own words
     return new Error("wrong-type", at, "is not valid here: " + jme.getOriginalMessage());
+  }
+
+  private static boolean isComponent(Class<?> type, String name) {
+    return name != null
+        && type.isRecord()
+        && Arrays.stream(type.getRecordComponents()).anyMatch(c -> jsonName(c).equals(name));
   }
 
   private static String pointer(JsonMappingException e) {
@@ -225,6 +303,12 @@ public final class StrictBodies {
       }
       return;
     }
+    if (raw == byte[].class) {
+      if (!node.isTextual()) {
+        errors.add(wrongType(path, "a string (base64)", node));
+      }
+      return;
+    }
     if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
       if (!node.isArray()) {
         errors.add(wrongType(path, "an array", node));
@@ -269,13 +353,7 @@ public final class StrictBodies {
         Map.Entry<String, JsonNode> e = it.next();
         RecordComponent c = components.get(e.getKey());
         if (c == null) {
-          errors.add(
-              new Error(
-                  "unknown-field",
-                  path + "/" + e.getKey(),
-                  "is not a field of this request (known: "
-                      + String.join(", ", components.keySet())
-                      + ")"));
+          errors.add(unknown(path + "/" + e.getKey(), components.keySet()));
         } else {
           shape(e.getValue(), c.getGenericType(), path + "/" + e.getKey(), errors);
         }
