@@ -57,8 +57,10 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     // access first: rate limit, sign-in, authorisation, access log (see io.liaison.node.access)
     access.forEach(h -> router.route().handler(h));
-    // attachments and price-check sheets have their own, larger body limits (see AttachmentRoutes,
-    // PriceRoutes)
+    // a node that has not caught up with the grid takes no writes (503 not-ready)
+    router.route().handler(new ReadinessGate(ready)::handle);
+    // attachments and price-check sheets have their own, larger body limits (see
+    // AttachmentRoutes, PriceRoutes)
     router
         .routeWithRegex(
             "^/api/(?!v1/attachments$|v1/admin/import/|v1/price/checks/[^/]+/import$).*")
@@ -82,6 +84,10 @@ public final class ApiVerticle extends VerticleBase {
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(metrics.get()));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
+    // browsers ask for it on every console load; public, like the console's files
+    router
+        .get("/favicon.ico")
+        .handler(io.vertx.ext.web.handler.FaviconHandler.create(vertx, "console/favicon.ico"));
     router
         .route("/console/*")
         .handler(StaticHandler.create("console").setDefaultContentEncoding("UTF-8"));
