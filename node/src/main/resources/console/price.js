@@ -1,5 +1,5 @@
 // 价格互查: the console screen of price agreements and mutual price checks. Self-contained: it
-// builds its own panel, listens to the hash (#/price), and calls the API through the console's
+// fills its panel (#price-panel in index.html), listens to the hash (#/price), and calls the API through the console's
 // signed-in `api` (handed over by app.js). Text from the API only ever becomes text nodes.
 import { $, h } from './dom.js';
 
@@ -25,21 +25,12 @@ export function initPrice({ api, names, canWrite }) {
     route();
     return;
   }
-  const nav = $('nav');
-  if (nav && !$('nav-price')) {
-    nav.append(h('a', { href: '#/price', class: 'nav', id: 'nav-price', 'data-view': 'price' }, '价格互查'));
-  }
   window.addEventListener('hashchange', route);
   route();
 }
 
 function panel() {
-  let p = $('price-panel');
-  if (!p) {
-    p = h('section', { class: 'panel', id: 'price-panel', hidden: true, 'aria-labelledby': 'price-title' });
-    $('workspace').append(p);
-  }
-  return p;
+  return $('price-panel');
 }
 
 function route() {
