@@ -1,7 +1,5 @@
 package io.liaison.node.http;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,14 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.FieldException;
 import io.liaison.api.Json;
 import io.liaison.api.Problem;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.lang.reflect.WildcardType;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -83,8 +74,8 @@ public final class StrictBodies {
 
   private static <T> T build(JsonNode node, Class<T> type, String path, List<Error> errors) {
     int before = errors.size();
-    if (!isObjectRecord(type) || !(node instanceof ObjectNode obj)) {
-      shape(node, type, path, errors);
+    if (!BodyShapes.isObjectRecord(type) || !(node instanceof ObjectNode obj)) {
+      BodyShapes.shape(node, type, path, errors);
       if (errors.size() > before) {
         return null;
       }
@@ -97,39 +88,43 @@ public final class StrictBodies {
     Set<String> removed = new HashSet<>();
     Map<String, RecordComponent> components =
         Arrays.stream(type.getRecordComponents())
-            .collect(Collectors.toMap(StrictBodies::jsonName, c -> c));
+            .collect(Collectors.toMap(BodyShapes::jsonName, c -> c));
     for (Iterator<String> names = obj.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!components.containsKey(name)) {
-        errors.add(unknown(path + "/" + name, components.keySet()));
+        errors.add(BodyShapes.unknown(path + "/" + name, components.keySet()));
         copy.remove(name);
         removed.add(name);
       }
     }
     for (RecordComponent c : type.getRecordComponents()) {
-      String name = jsonName(c);
+      String name = BodyShapes.jsonName(c);
       JsonNode child = obj.get(name);
       String at = path + "/" + name;
       if (child == null || child.isNull()) {
         if (c.getType().isPrimitive()) {
           errors.add(
               new Error(
-                  "invalid-field", at, "is required (" + expected(c.getType(), c.getType()) + ")"));
+                  "invalid-field",
+                  at,
+                  "is required (" + BodyShapes.expected(c.getType(), c.getType()) + ")"));
           removed.add(name);
           placeholder(copy, name, c.getType());
         }
         continue;
       }
       int mark = errors.size();
-      shape(child, c.getGenericType(), at, errors);
+      BodyShapes.shape(child, c.getGenericType(), at, errors);
       boolean ok = errors.size() == mark;
       Class<?> raw = c.getType();
-      if (ok && (isObjectRecord(raw) || creatorParameter(raw) != null)) {
+      if (ok && (BodyShapes.isObjectRecord(raw) || BodyShapes.creatorParameter(raw) != null)) {
         // a nested record, or a value built from one string (BureauId, CaseNumber): on its own
         ok = build(child, raw, at, errors) != null;
       } else if (ok && Collection.class.isAssignableFrom(raw)) {
-        Class<?> element = rawOf(typeArgument(c.getGenericType(), 0));
-        if (element != null && (isObjectRecord(element) || creatorParameter(element) != null)) {
+        Class<?> element = BodyShapes.rawOf(BodyShapes.typeArgument(c.getGenericType(), 0));
+        if (element != null
+            && (BodyShapes.isObjectRecord(element)
+                || BodyShapes.creatorParameter(element) != null)) {
           for (int i = 0; i < child.size(); i++) {
             ok &= build(child.get(i), element, at + "/" + i, errors) != null;
           }
@@ -154,13 +149,6 @@ public final class StrictBodies {
     } else if (type.isPrimitive()) {
       copy.put(name, 0);
     }
-  }
-
-  private static Error unknown(String field, Set<String> known) {
-    return new Error(
-        "unknown-field",
-        field,
-        "is not a field of this request (known: " + String.join(", ", known) + ")");
   }
 
   /**
@@ -255,7 +243,8 @@ public final class StrictBodies {
   private static boolean isComponent(Class<?> type, String name) {
     return name != null
         && type.isRecord()
-        && Arrays.stream(type.getRecordComponents()).anyMatch(c -> jsonName(c).equals(name));
+        && Arrays.stream(type.getRecordComponents())
+            .anyMatch(c -> BodyShapes.jsonName(c).equals(name));
   }
 
   private static String pointer(JsonMappingException e) {
@@ -263,265 +252,5 @@ public final class StrictBodies {
         .map(r -> r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex()))
         .map(s -> "/" + s)
         .collect(Collectors.joining());
-  }
-
-  // --- shapes ---------------------------------------------------------------------------------
-
-  /** Adds an error for every value under {@code node} whose JSON type is not {@code type}'s. */
-  static void shape(JsonNode node, Type type, String path, List<Error> errors) {
-    Class<?> raw = rawOf(type);
-    if (raw == null || raw == Object.class || raw == JsonNode.class) {
-      return;
-    }
-    if (node == null || node.isNull()) {
-      if (raw.isPrimitive()) {
-        errors.add(wrongType(path, expected(raw, type), node));
-      }
-      return; // absent or null: the record's own checks decide whether it is required
-    }
-    if (ObjectNode.class.isAssignableFrom(raw)) {
-      if (!node.isObject()) {
-        errors.add(wrongType(path, "an object", node));
-      }
-      return;
-    }
-    Class<?> creator = creatorParameter(raw);
-    if (creator != null) {
-      shape(node, creator, path, errors);
-      return;
-    }
-    if (raw.isEnum()) {
-      if (!node.isTextual()) {
-        errors.add(wrongType(path, expected(raw, type), node));
-      } else if (Arrays.stream(raw.getEnumConstants())
-          .noneMatch(c -> ((Enum<?>) c).name().equals(node.textValue()))) {
-        errors.add(
-            new Error(
-                "invalid-field",
-                path,
-                "must be " + expected(raw, type) + ", not \"" + clip(node.textValue()) + "\""));
-      }
-      return;
-    }
-    if (raw == byte[].class) {
-      if (!node.isTextual()) {
-        errors.add(wrongType(path, "a string (base64)", node));
-      }
-      return;
-    }
-    if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
-      if (!node.isArray()) {
-        errors.add(wrongType(path, "an array", node));
-        return;
-      }
-      Type element = raw.isArray() ? raw.getComponentType() : typeArgument(type, 0);
-      for (int i = 0; i < node.size(); i++) {
-        JsonNode item = node.get(i);
-        if (item.isNull()) {
-          errors.add(
-              new Error(
-                  "wrong-type",
-                  path + "/" + i,
-                  "must be " + expected(rawOf(element), element) + ", not null"));
-        } else {
-          shape(item, element, path + "/" + i, errors);
-        }
-      }
-      return;
-    }
-    if (Map.class.isAssignableFrom(raw)) {
-      if (!node.isObject()) {
-        errors.add(wrongType(path, "an object", node));
-        return;
-      }
-      Type value = typeArgument(type, 1);
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        shape(e.getValue(), value, path + "/" + e.getKey(), errors);
-      }
-      return;
-    }
-    if (raw.isRecord()) {
-      if (!node.isObject()) {
-        errors.add(wrongType(path, "an object", node));
-        return;
-      }
-      Map<String, RecordComponent> components =
-          Arrays.stream(raw.getRecordComponents())
-              .collect(Collectors.toMap(StrictBodies::jsonName, c -> c));
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        RecordComponent c = components.get(e.getKey());
-        if (c == null) {
-          errors.add(unknown(path + "/" + e.getKey(), components.keySet()));
-        } else {
-          shape(e.getValue(), c.getGenericType(), path + "/" + e.getKey(), errors);
-        }
-      }
-      return;
-    }
-    if (!matches(node, raw)) {
-      errors.add(wrongType(path, expected(raw, type), node));
-    }
-  }
-
-  private static boolean matches(JsonNode node, Class<?> raw) {
-    if (raw == String.class || raw == char.class || raw == Character.class) {
-      return node.isTextual();
-    }
-    if (raw == boolean.class || raw == Boolean.class) {
-      return node.isBoolean();
-    }
-    if (raw == int.class || raw == Integer.class || raw == short.class || raw == Short.class) {
-      return node.isIntegralNumber() && node.canConvertToInt();
-    }
-    if (raw == long.class || raw == Long.class) {
-      return node.isIntegralNumber() && node.canConvertToLong();
-    }
-    if (raw == BigInteger.class) {
-      return node.isIntegralNumber();
-    }
-    if (raw == double.class
-        || raw == Double.class
-        || raw == float.class
-        || raw == Float.class
-        || raw == BigDecimal.class
-        || raw == Number.class) {
-      return node.isNumber();
-    }
-    if (raw.getName().startsWith("java.time.") || raw == java.util.UUID.class) {
-      return node.isTextual();
-    }
-    return true; // a type this check does not know: Jackson decides
-  }
-
-  private static Error wrongType(String path, String expected, JsonNode given) {
-    return new Error("wrong-type", path, "must be " + expected + ", not " + kind(given));
-  }
-
-  /** The expected type in words, as the API description names it. */
-  static String expected(Class<?> raw, Type type) {
-    if (raw == null) {
-      return "a value";
-    }
-    Class<?> creator = creatorParameter(raw);
-    if (creator != null) {
-      return expected(creator, creator);
-    }
-    if (raw.isEnum()) {
-      return "one of ["
-          + Arrays.stream(raw.getEnumConstants())
-              .map(c -> ((Enum<?>) c).name())
-              .collect(Collectors.joining(", "))
-          + "] (a string)";
-    }
-    if (raw == String.class || raw == char.class || raw == Character.class) {
-      return "a string";
-    }
-    if (raw == boolean.class || raw == Boolean.class) {
-      return "true or false";
-    }
-    if (raw == int.class
-        || raw == Integer.class
-        || raw == long.class
-        || raw == Long.class
-        || raw == short.class
-        || raw == Short.class
-        || raw == BigInteger.class) {
-      return "an integer";
-    }
-    if (raw == double.class
-        || raw == Double.class
-        || raw == float.class
-        || raw == Float.class
-        || raw == BigDecimal.class
-        || raw == Number.class) {
-      return "a number";
-    }
-    if (raw == java.time.LocalDate.class) {
-      return "a date (a string such as 2026-03-12)";
-    }
-    if (raw.getName().startsWith("java.time.")) {
-      return "a time (an ISO-8601 string such as 2026-11-26T13:21:04Z)";
-    }
-    if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
-      return "an array";
-    }
-    return "an object";
-  }
-
-  private static String kind(JsonNode n) {
-    if (n == null || n.isNull()) {
-      return "null";
-    }
-    if (n.isTextual()) {
-      return "a string";
-    }
-    if (n.isBoolean()) {
-      return "a boolean (" + n.asText() + ")";
-    }
-    if (n.isIntegralNumber()) {
-      return "a number (" + clip(n.asText()) + ")";
-    }
-    if (n.isNumber()) {
-      return "a number with a fraction or exponent (" + clip(n.asText()) + ")";
-    }
-    if (n.isArray()) {
-      return "an array";
-    }
-    return "an object";
-  }
-
-  private static String clip(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-  }
-
-  /** A record mapped from a JSON object (not from a single value through a creator). */
-  private static boolean isObjectRecord(Class<?> type) {
-    return type.isRecord() && creatorParameter(type) == null;
-  }
-
-  /**
-   * The parameter type of a type's single-argument {@code @JsonCreator} factory ({@code BureauId}
-   * from a string), or null when it has none.
-   */
-  private static Class<?> creatorParameter(Class<?> type) {
-    for (Method m : type.getDeclaredMethods()) {
-      if (Modifier.isStatic(m.getModifiers())
-          && m.isAnnotationPresent(JsonCreator.class)
-          && m.getParameterCount() == 1) {
-        return m.getParameterTypes()[0];
-      }
-    }
-    return null;
-  }
-
-  private static String jsonName(RecordComponent c) {
-    JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
-    if (p == null) {
-      p = c.getAnnotation(JsonProperty.class);
-    }
-    return p != null && !p.value().isEmpty() ? p.value() : c.getName();
-  }
-
-  private static Type typeArgument(Type type, int i) {
-    if (type instanceof ParameterizedType pt && pt.getActualTypeArguments().length > i) {
-      Type a = pt.getActualTypeArguments()[i];
-      return a instanceof WildcardType w ? w.getUpperBounds()[0] : a;
-    }
-    return Object.class;
-  }
-
-  private static Class<?> rawOf(Type type) {
-    if (type instanceof Class<?> c) {
-      return c;
-    }
-    if (type instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> c) {
-      return c;
-    }
-    if (type instanceof WildcardType w) {
-      return rawOf(w.getUpperBounds()[0]);
-    }
-    return null;
   }
 }

@@ -185,6 +185,10 @@ class RestartUnderLoadIT {
           return !downAfter;
         },
         "the restarted node ready");
+    System.out.println(
+        "RestartUnderLoadIT: "
+            + notReadyAnswers.size()
+            + " writes refused 503 not-ready while the restarted node caught up");
     for (String a : notReadyAnswers) {
       assertThat(a).as("refused while not ready").startsWith("503").contains("/not-ready");
     }
