@@ -133,7 +133,7 @@ class LeadSharingIT {
     assertProblem(
         Http.postJson(url, DRAFT.replace("\"UNLICENSED_TRANSPORT\"", "\"SPEEDING\"")),
         422,
-        "wrong-type",
+        "invalid-field",
         "/category");
     assertProblem(
         Http.postJson(url, DRAFT.replace("[\"140222\"]", "[\"999999\"]")),
