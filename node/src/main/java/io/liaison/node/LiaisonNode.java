@@ -283,7 +283,7 @@ public final class LiaisonNode {
                                   config.dataDir().resolve("backups"))
                               ::mount,
                           new AuditRoutes(audit, exec)::mount,
-                          new CaseRoutes(cases)::mount,
+                          new CaseRoutes(cases, config.demo().caseSeeding())::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
                           new NetworkRoutes(networks, merges, hits)::mount),

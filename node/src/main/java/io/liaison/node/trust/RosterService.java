@@ -154,7 +154,8 @@ public final class RosterService {
     try {
       next = RosterAuthority.verifySuccessor(trust.roster(), signed, trust.authorityPublicKey());
     } catch (RosterException e) {
-      throw ApiException.unprocessable("roster-refused", e.getMessage(), null);
+      // the whole document is signed: what does not verify is its signature
+      throw ApiException.unprocessable("roster-refused", e.getMessage(), "/signature");
     }
     String json = new String(signed.toJson(), StandardCharsets.UTF_8);
     return vertx
