@@ -146,6 +146,17 @@ class HostileLinkIT {
     }
   }
 
+  /** Waits until every node says it is ready (an outsider's member has left). */
+  static void allReady() {
+    for (int n = 0; n < 3; n++) {
+      int node = n;
+      Await.until(
+          Duration.ofSeconds(10),
+          () -> Http.get(cluster.url(node) + "/health/ready").status() == 200,
+          "node " + n + " ready");
+    }
+  }
+
   static long quarantined(int node, String reason) {
     JsonNode q = Http.get(cluster.url(node) + "/api/v1/admin/quarantine?limit=1000").json();
     return q.get("items").findValuesAsText("reason").stream().filter(reason::equals).count();
@@ -416,6 +427,7 @@ class HostileLinkIT {
     Await.until(
         Duration.ofSeconds(10), () -> genuine.equals(leads(rogue).get(id)), "grid repaired");
     lite.shutdown();
+    allReady();
     // an Integer held during a claim: the claim still goes through
     leads(rogue).put(id, 43);
     Http.Response claim = fire(TIANZHEN, id, "CLAIM");
@@ -457,8 +469,16 @@ class HostileLinkIT {
     String before = post(XINGHE, "销毁前");
     onEveryNode(before);
     leads(rogue).destroy();
-    // a lead posted at once, while the nodes attach again, still reaches every node
-    String during = post(XINGHE, "销毁时");
+    // a lead posted at once, while the nodes attach again, is either refused (503 not-ready,
+    // nothing stored) or reaches every node
+    Http.Response during =
+        Http.postJson(
+            cluster.url(XINGHE) + "/api/v1/leads",
+            """
+            {"officer":"150924-017","category":"COUNTERFEIT","title":"销毁时",
+             "narrative":"销毁时发布的线索。"}
+            """);
+    assertThat(during.status()).as(during.body()).isIn(201, 503);
     // every node says it is not ready until it has attached again and put back what it holds
     boolean[] down = new boolean[3];
     Await.until(
@@ -479,7 +499,9 @@ class HostileLinkIT {
           () -> Http.get(cluster.url(node) + "/health/ready").status() == 200,
           "ready again " + n);
     }
-    onEveryNode(during);
+    if (during.status() == 201) {
+      onEveryNode(during.json().get("id").asText());
+    }
     String after = post(TIANZHEN, "销毁后");
     onEveryNode(after);
     Http.Response claim = fire(YANGGAO, after, "CLAIM");
