@@ -67,34 +67,13 @@ public final class GridReconciler {
    * store's copy back in its place, or removes it where the store has none. Never throws.
    */
   public Future<Void> oversized(String key, String seen) {
-    Future<Void> kept =
-        quarantine == null
-            ? Future.succeededFuture()
-            : quarantine.add(
-                grid.getName() + "/" + key,
-                "TOO_LARGE",
-                seen.length() + " characters, more than " + MAX_VALUE_CHARS,
-                seen);
-    return kept.recover(e -> Future.succeededFuture())
-        .compose(v -> store.committedRecord(key))
-        .compose(
-            local ->
-                vertx.executeBlocking(
-                    () ->
-                        local.isPresent()
-                            ? grid.replace(key, seen, local.get().body())
-                            : grid.remove(key, seen),
-                    false))
-        .<Void>map(done -> null)
-        .recover(
-            e -> {
-              LOG.warn(
-                  "oversized grid value not repaired map={} key={}: {}",
-                  grid.getName(),
-                  key,
-                  e.toString());
-              return Future.succeededFuture();
-            });
+    return setAside(
+        key,
+        seen,
+        "TOO_LARGE",
+        seen.length() + " characters, more than " + MAX_VALUE_CHARS,
+        seen,
+        "oversized");
   }
 
   /** The map this reconciler keeps. */
@@ -125,11 +104,19 @@ public final class GridReconciler {
     } catch (RuntimeException e) {
       text = type;
     }
+    return setAside(key, seen, "WRONG_TYPE", "a " + type + ", not a record", text, type);
+  }
+
+  /**
+   * Quarantines {@code seen} (as {@code text}) and replaces it on the grid by the store's copy of
+   * {@code key}, or removes it where the store has none; never fails.
+   */
+  private Future<Void> setAside(
+      String key, Object seen, String reason, String detail, String text, String what) {
     Future<Void> kept =
         quarantine == null
             ? Future.succeededFuture()
-            : quarantine.add(
-                grid.getName() + "/" + key, "WRONG_TYPE", "a " + type + ", not a record", text);
+            : quarantine.add(grid.getName() + "/" + key, reason, detail, text);
     return kept.recover(e -> Future.succeededFuture())
         .compose(v -> store.committedRecord(key))
         .compose(
@@ -143,19 +130,20 @@ public final class GridReconciler {
         .map(
             done -> {
               LOG.warn(
-                  "grid value of another type map={} key={} type={} {}",
+                  "grid value set aside map={} key={} ({}) {}",
                   grid.getName(),
                   key,
-                  type,
+                  what,
                   done ? "repaired" : "changed meanwhile");
               return (Void) null;
             })
         .recover(
             e -> {
               LOG.warn(
-                  "grid value of another type not repaired map={} key={}: {}",
+                  "grid value not set aside map={} key={} ({}): {}",
                   grid.getName(),
                   key,
+                  what,
                   e.toString());
               return Future.succeededFuture();
             });

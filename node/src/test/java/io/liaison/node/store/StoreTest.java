@@ -95,6 +95,24 @@ class StoreTest {
   }
 
   @Test
+  void theQuarantineKeepsEachValueOnceAndAtMostItsCap() {
+    try (Store s = Store.open(dir.resolve("liaison.db"))) {
+      assertThat(s.quarantine("lead/a", "BAD_SIGNATURE", "d", "h1", 10_000_000, "[{", 3)).isTrue();
+      assertThat(s.quarantine("lead/a", "BAD_SIGNATURE", "d", "h1", 10_000_000, "[{", 3))
+          .as("the same value under the same key again")
+          .isFalse();
+      for (int i = 2; i <= 5; i++) {
+        assertThat(s.quarantine("lead/a", "BAD_SIGNATURE", "d", "h" + i, 10, "x", 3)).isTrue();
+      }
+      assertThat(s.quarantineCount()).isEqualTo(3);
+      List<QuarantineEntry> kept = s.quarantined(10);
+      assertThat(kept).extracting(QuarantineEntry::sha256).containsExactly("h5", "h4", "h3");
+      assertThat(kept.get(0).size()).isEqualTo(10);
+      assertThat(kept.get(0).prefix()).isEqualTo("x");
+    }
+  }
+
+  @Test
   void knownRecordsForgetTheLeastRecentlyUsedBeyondTheirBound() {
     KnownRecords k = new KnownRecords(2);
     k.remember("a", "1");

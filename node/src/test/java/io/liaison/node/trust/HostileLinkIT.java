@@ -146,6 +146,17 @@ class HostileLinkIT {
     }
   }
 
+  /** Waits until every node says it is ready (an outsider's member has left). */
+  static void allReady() {
+    for (int n = 0; n < 3; n++) {
+      int node = n;
+      Await.until(
+          Duration.ofSeconds(10),
+          () -> Http.get(cluster.url(node) + "/health/ready").status() == 200,
+          "node " + n + " ready");
+    }
+  }
+
   static long quarantined(int node, String reason) {
     JsonNode q = Http.get(cluster.url(node) + "/api/v1/admin/quarantine?limit=1000").json();
     return q.get("items").findValuesAsText("reason").stream().filter(reason::equals).count();
@@ -168,21 +179,113 @@ class HostileLinkIT {
     return Json.mapper().writeValueAsString(envs);
   }
 
-  /** Runs {@code attack} in a loop on a thread of its own until the returned flag is cleared. */
-  static AtomicBoolean hold(ExecutorService pool, Runnable attack) {
-    AtomicBoolean on = new AtomicBoolean(true);
-    pool.submit(
-        () -> {
-          while (on.get()) {
-            try {
-              attack.run();
-            } catch (RuntimeException e) {
-              // the grid refused (a put racing a repair): try again
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+  /** An attack run in a loop on a thread of its own until closed. */
+  static final class Held implements AutoCloseable {
+    private final AtomicBoolean on = new AtomicBoolean(true);
+    private final List<Runnable> attacks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Thread thread;
+
+    Held() {
+      thread =
+          new Thread(
+              () -> {
+                while (on.get()) {
+                  for (Runnable a : attacks) {
+                    try {
+                      a.run();
+                    } catch (RuntimeException e) {
+                      // the grid refused (a put racing a repair): go on
+                    }
+                  }
+                  java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+              },
+              "rogue");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    Held add(Runnable attack) {
+      attacks.add(attack);
+      return this;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      on.set(false);
+      thread.join(10_000);
+    }
+  }
+
+  /** How long the claim race under a forging rogue runs (-Dliaison.hostile.raceSeconds). */
+  static final long RACE_SECONDS = Long.getLong("liaison.hostile.raceSeconds", 20);
+
+  @Test
+  void aClaimRaceUnderAForgingRogueNeverNamesAForgedOwnerNorDecidesOnAReplayedState()
+      throws Exception {
+    ExecutorService claimers = Executors.newFixedThreadPool(2);
+    int rounds = 0;
+    int decided = 0;
+    List<String> ids = new ArrayList<>();
+    try (Held rogueLoop = new Held()) {
+      long end = System.nanoTime() + Duration.ofSeconds(RACE_SECONDS).toNanos();
+      while (System.nanoTime() < end) {
+        String id = post(XINGHE, "伪造认领竞争" + rounds++);
+        ids.add(id);
+        onEveryNode(id);
+        String genuine = (String) leads(rogue).get(id);
+        // held from now on: a forged CLAIM "by 140221" (correctly chained, key not in the roster)
+        // and the pre-claim value played back over whatever the grid holds
+        String forged = forgedAppend(genuine, "140221", "CLAIM");
+        rogueLoop.add(() -> leads(rogue).put(id, forged)).add(() -> leads(rogue).put(id, genuine));
+        Future<Http.Response> a = claimers.submit(() -> fire(TIANZHEN, id, "CLAIM"));
+        Future<Http.Response> b = claimers.submit(() -> fire(YANGGAO, id, "CLAIM"));
+        List<Http.Response> answers = List.of(get(a), get(b));
+        for (Http.Response r : answers) {
+          assertThat(r.body()).as("no answer names the forged owner").doesNotContain("140221-666");
+          assertThat(r.status()).as(r.body()).isIn(200, 409, 503);
+          if (r.status() == 409) {
+            assertThat(r.body())
+                .as("a 409 names a genuine owner")
+                .containsAnyOf("140222", "140221");
           }
-        });
-    return on;
+        }
+        long won = answers.stream().filter(r -> r.status() == 200).count();
+        assertThat(won).as("at most one winner " + answers).isLessThanOrEqualTo(1);
+        decided += won;
+        if (won == 0) {
+          // neither won: then nobody owns it, and a 409 could only come from a forged state
+          assertThat(answers).as("no 409 without a winner").noneMatch(r -> r.status() == 409);
+        }
+        // the loser of a decided race was refused naming the winner, never the forger
+        if (won == 1) {
+          String winner = answers.get(0).status() == 200 ? "140222" : "140221";
+          for (Http.Response r : answers) {
+            if (r.status() == 409) {
+              assertThat(r.body()).contains("owner " + winner);
+            }
+          }
+          // and the winner's next step is never refused on a replayed state
+          int owner = winner.equals("140222") ? TIANZHEN : YANGGAO;
+          Http.Response inv = fire(owner, id, "INVESTIGATE");
+          assertThat(inv.status()).as(inv.body()).isIn(200, 503);
+        }
+      }
+    } finally {
+      claimers.shutdown();
+      claimers.awaitTermination(10, TimeUnit.SECONDS);
+    }
+    assertThat(decided).as("races decided of " + rounds).isGreaterThanOrEqualTo(rounds / 2);
+    for (String id : ids) {
+      for (int n = 0; n < 3; n++) {
+        int node = n;
+        Await.until(
+            Duration.ofSeconds(10),
+            () -> !lead(node, id).toString().contains("140221-666"),
+            "no forged transition served on node " + node);
+      }
+    }
+    assertThat(quarantined(YANGGAO, "UNKNOWN_KEY")).isPositive();
   }
 
   @Test
@@ -192,13 +295,10 @@ class HostileLinkIT {
       ids.add(post(XINGHE, "伪造认领测试" + i));
     }
     ids.forEach(HostileLinkIT::onEveryNode);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<AtomicBoolean> attacks = new ArrayList<>();
-    try {
+    try (Held rogueLoop = new Held()) {
       for (String id : ids) {
-        String genuine = (String) leads(rogue).get(id);
-        String forged = forgedAppend(genuine, "140221", "CLAIM");
-        attacks.add(hold(pool, () -> leads(rogue).put(id, forged)));
+        String forged = forgedAppend((String) leads(rogue).get(id), "140221", "CLAIM");
+        rogueLoop.add(() -> leads(rogue).put(id, forged));
       }
       List<Http.Response> answers = new ArrayList<>();
       for (String id : ids) {
@@ -211,10 +311,6 @@ class HostileLinkIT {
       assertThat(answers.stream().filter(a -> a.status() == 200).count())
           .as("claims decided on the verified state the owner put back")
           .isGreaterThanOrEqualTo(6);
-    } finally {
-      attacks.forEach(a -> a.set(false));
-      pool.shutdown();
-      pool.awaitTermination(10, TimeUnit.SECONDS);
     }
     for (String id : ids) {
       for (int n = 0; n < 3; n++) {
@@ -243,13 +339,11 @@ class HostileLinkIT {
       Http.Response c = fire(TIANZHEN, id, "CLAIM");
       assertThat(c.status()).as(c.body()).isEqualTo(200);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<AtomicBoolean> attacks = new ArrayList<>();
-    try {
+    try (Held rogueLoop = new Held()) {
       for (int i = 0; i < ids.size(); i++) {
         String id = ids.get(i);
         String old = preClaim.get(i);
-        attacks.add(hold(pool, () -> leads(rogue).put(id, old)));
+        rogueLoop.add(() -> leads(rogue).put(id, old));
       }
       for (String id : ids) {
         // a rival's claim never wins on the replayed pre-claim state
@@ -263,10 +357,6 @@ class HostileLinkIT {
         assertThat(inv.status()).as(inv.body()).isIn(200, 503);
         assertThat(inv.body()).doesNotContain("state POSTED");
       }
-    } finally {
-      attacks.forEach(a -> a.set(false));
-      pool.shutdown();
-      pool.awaitTermination(10, TimeUnit.SECONDS);
     }
     for (String id : ids) {
       for (int n = 0; n < 3; n++) {
@@ -337,6 +427,7 @@ class HostileLinkIT {
     Await.until(
         Duration.ofSeconds(10), () -> genuine.equals(leads(rogue).get(id)), "grid repaired");
     lite.shutdown();
+    allReady();
     // an Integer held during a claim: the claim still goes through
     leads(rogue).put(id, 43);
     Http.Response claim = fire(TIANZHEN, id, "CLAIM");
@@ -378,8 +469,16 @@ class HostileLinkIT {
     String before = post(XINGHE, "销毁前");
     onEveryNode(before);
     leads(rogue).destroy();
-    // a lead posted at once, while the nodes attach again, still reaches every node
-    String during = post(XINGHE, "销毁时");
+    // a lead posted at once, while the nodes attach again, is either refused (503 not-ready,
+    // nothing stored) or reaches every node
+    Http.Response during =
+        Http.postJson(
+            cluster.url(XINGHE) + "/api/v1/leads",
+            """
+            {"officer":"150924-017","category":"COUNTERFEIT","title":"销毁时",
+             "narrative":"销毁时发布的线索。"}
+            """);
+    assertThat(during.status()).as(during.body()).isIn(201, 503);
     // every node says it is not ready until it has attached again and put back what it holds
     boolean[] down = new boolean[3];
     Await.until(
@@ -400,7 +499,9 @@ class HostileLinkIT {
           () -> Http.get(cluster.url(node) + "/health/ready").status() == 200,
           "ready again " + n);
     }
-    onEveryNode(during);
+    if (during.status() == 201) {
+      onEveryNode(during.json().get("id").asText());
+    }
     String after = post(TIANZHEN, "销毁后");
     onEveryNode(after);
     Http.Response claim = fire(YANGGAO, after, "CLAIM");
