@@ -88,6 +88,8 @@ public final class LiaisonNode {
   private NetworkService networks;
   private MergeService merges;
   private HitService hits;
+  private io.liaison.node.action.ActionService actions;
+  private io.liaison.node.action.Deconfliction deconfliction;
   private long auditTimer = -1;
 
   private LiaisonNode(
@@ -229,6 +231,19 @@ public final class LiaisonNode {
               MergeService merges =
                   new MergeService(
                       vertx, exec, trust, hz.getMap(GridConfig.MERGE), feed, quarantine, clock);
+              io.liaison.node.action.Deconfliction deconfliction =
+                  new io.liaison.node.action.Deconfliction(exec, feed, trust.bureau(), clock);
+              indexer.addListener(deconfliction);
+              io.liaison.node.action.ActionService actions =
+                  new io.liaison.node.action.ActionService(
+                      vertx,
+                      exec,
+                      trust,
+                      hz.getMap(GridConfig.ACTIONS),
+                      feed,
+                      quarantine,
+                      deconfliction,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -262,7 +277,15 @@ public final class LiaisonNode {
                           new CaseRoutes(cases)::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
-                          new NetworkRoutes(networks, merges, hits)::mount),
+                          new NetworkRoutes(networks, merges, hits)::mount,
+                          new io.liaison.node.action.ActionRoutes(
+                                  vertx,
+                                  actions,
+                                  deconfliction,
+                                  networks,
+                                  clock,
+                                  config.limits().maxPageSize())
+                              ::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       ready::get,
@@ -279,6 +302,8 @@ public final class LiaisonNode {
               node.networks = networks;
               node.merges = merges;
               node.hits = hits;
+              node.actions = actions;
+              node.deconfliction = deconfliction;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -314,11 +339,19 @@ public final class LiaisonNode {
     IMap<String, String> hitGrid = hazelcast.getMap(GridConfig.HITS);
     hitGrid.addEntryListener(new GridListener(store, hits::receive), true);
     GridReconciler hitReconciler = hits.reconciler();
+    IMap<String, String> actionGrid = hazelcast.getMap(GridConfig.ACTIONS);
+    actionGrid.addEntryListener(new GridListener(store, actions::receive), true);
+    GridReconciler actionReconciler = actions.reconciler();
     IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
     superseded.addEntryListener(new GridListener(store, leads::receiveSuperseded), true);
     List<GridReconciler> reconcilers =
         List.of(
-            leadReconciler, caseReconciler, directoryReconciler, mergeReconciler, hitReconciler);
+            leadReconciler,
+            caseReconciler,
+            directoryReconciler,
+            mergeReconciler,
+            hitReconciler,
+            actionReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -350,7 +383,8 @@ public final class LiaisonNode {
     // background (after a full-cluster restart that is everything, which would hold a large
     // node's readiness for minutes; a transition needing an entry not yet back puts it back)
     List<Future<GridReconciler.Report>> putBacks = new java.util.ArrayList<>();
-    Future<Void> takenIn = rosters.join().compose(v -> attachments.listen());
+    Future<Void> takenIn =
+        rosters.join().compose(v -> attachments.listen()).compose(v -> deconfliction.load(actions));
     for (GridReconciler r : reconcilers) {
       takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
     }

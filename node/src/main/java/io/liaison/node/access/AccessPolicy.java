@@ -31,6 +31,8 @@ public final class AccessPolicy {
     ALLOWED.put(Action.CASE_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.CASE_WRITE, EnumSet.of(INVESTIGATOR, CHIEF));
     ALLOWED.put(Action.DEMO_SEED, EnumSet.of(ADMIN));
+    ALLOWED.put(Action.ACTION_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.ACTION_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
     ALLOWED.put(Action.SEARCH, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.ROSTER_READ, EnumSet.allOf(Role.class));
     ALLOWED.put(Action.ROSTER_PUBLISH, EnumSet.of(ADMIN));
@@ -68,6 +70,8 @@ public final class AccessPolicy {
           new Route(READ, Pattern.compile("/api/v1/search(/.*)?"), Action.SEARCH),
           new Route(READ, Pattern.compile("/api/v1/networks(/.*)?"), Action.SEARCH),
           new Route(WRITE, Pattern.compile("/api/v1/networks(/.*)?"), Action.CASE_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/actions(/.*)?"), Action.ACTION_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/actions(/.*)?"), Action.ACTION_WRITE),
           new Route(READ, Pattern.compile("/api/v1/roster"), Action.ROSTER_READ),
           new Route(READ, Pattern.compile("/api/v1/directory"), Action.ROSTER_READ),
           new Route(
