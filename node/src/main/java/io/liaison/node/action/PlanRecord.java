@@ -8,7 +8,6 @@ import io.liaison.api.Json;
 import io.liaison.api.action.PlanEvent;
 import io.liaison.api.action.PlanResult;
 import io.liaison.api.action.PlanState;
-import io.liaison.api.action.PlanSummary;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ public record PlanRecord(
     SignedEnvelope versionEnvelope,
     List<Signature> approvals,
     Map<BureauId, Signature> results,
-    PlanSummary summary,
+    SignedEnvelope summarized,
     String cancelReason,
     List<SignedEnvelope> briefings,
     List<SignedEnvelope> followUps,
@@ -183,7 +182,7 @@ public record PlanRecord(
         r.versionEnvelope,
         r.approvals,
         r.results,
-        r.summary,
+        r.summarized,
         r.cancelReason,
         r.briefings,
         r.followUps,
@@ -200,7 +199,7 @@ public record PlanRecord(
     SignedEnvelope versionEnvelope;
     final List<Signature> approvals = new ArrayList<>();
     final Map<BureauId, Signature> results = new LinkedHashMap<>();
-    PlanSummary summary;
+    SignedEnvelope summarized;
     String cancelReason;
     final List<SignedEnvelope> briefings = new ArrayList<>();
     final List<SignedEnvelope> followUps = new ArrayList<>();
@@ -261,7 +260,7 @@ public record PlanRecord(
         case PROPOSE, ACTIVATE, COMPLETE, CANCEL -> requireLead(by, event);
         case SUMMARIZE -> {
           requireLead(by, event);
-          summary = Json.mapper().convertValue(p.get("summary"), PlanSummary.class);
+          summarized = e;
         }
         case APPROVE -> {
           requireParticipant(by, event);

@@ -69,6 +69,18 @@ public final class PlanSealing {
     return opened == null ? null : opened.path("text").asText(null);
   }
 
+  /** The summary of a summarised plan, or null (none yet, or sealed from this bureau). */
+  public io.liaison.api.action.PlanSummary summary(PlanRecord rec) {
+    if (rec.summarized() == null) {
+      return null;
+    }
+    JsonNode opened = open(rec.id(), rec.summarized());
+    return opened == null
+        ? null
+        : Json.mapper()
+            .convertValue(opened.get("summary"), io.liaison.api.action.PlanSummary.class);
+  }
+
   public BureauId bureau() {
     return trust.bureau();
   }

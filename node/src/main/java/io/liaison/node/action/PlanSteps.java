@@ -67,7 +67,11 @@ final class PlanSteps {
         }
       }
       case REPORT_RESULT -> p.set("result", Json.mapper().valueToTree(r.result()));
-      case SUMMARIZE -> p.set("summary", Json.mapper().valueToTree(r.summary()));
+      case SUMMARIZE ->
+          p.set(
+              "sealed",
+              sealing.seal(
+                  rec.id(), Map.of("summary", r.summary()), rec.outline().participants(), at));
       case CANCEL -> p.put("reason", r.text());
       case FOLLOW_UP_DONE -> p.put("followUp", r.followUp());
       default -> {}

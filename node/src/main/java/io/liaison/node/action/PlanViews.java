@@ -96,7 +96,7 @@ public final class PlanViews {
         sealed ? List.of() : results,
         sealed ? io.liaison.api.action.PlanResult.ZERO : rec.total(),
         briefings,
-        sealed ? null : rec.summary(),
+        sealed ? null : sealing.summary(rec),
         followUps,
         rec.cancelReason(),
         history);
