@@ -26,6 +26,10 @@ class AccessPolicyTest {
           Map.entry(Action.DEMO_SEED, EnumSet.of(Role.ADMIN)),
           Map.entry(
               Action.SEARCH, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(
+              Action.ACTION_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.ACTION_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
           Map.entry(Action.ROSTER_READ, EnumSet.allOf(Role.class)),
           Map.entry(Action.ROSTER_PUBLISH, EnumSet.of(Role.ADMIN)),
           Map.entry(Action.DIRECTORY_WRITE, EnumSet.of(Role.LIAISON, Role.CHIEF, Role.ADMIN)),
@@ -65,6 +69,10 @@ class AccessPolicyTest {
         .contains(Action.LEAD_WRITE);
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/admin/roster"))
         .contains(Action.ROSTER_PUBLISH);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/actions/act-1/steps"))
+        .contains(Action.ACTION_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/actions/conflicts"))
+        .contains(Action.ACTION_READ);
     assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/roster")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/secret")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/../admin/backup")).isEmpty();
