@@ -101,6 +101,18 @@ final class Transport {
         .build();
   }
 
+  static HttpRequest jsonPut(HttpRequest.Builder rb, Object body) {
+    byte[] json;
+    try {
+      json = Json.mapper().writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write the request body as JSON", e);
+    }
+    return rb.header("Content-Type", "application/json; charset=utf-8")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(json))
+        .build();
+  }
+
   /** Sends an authorised request and reads a successful answer as {@code type}. */
   <T> T send(HttpRequest request, Class<T> type) {
     HttpResponse<byte[]> r = authorized(request, BodyHandlers.ofByteArray(), b -> b);
