@@ -73,7 +73,7 @@ public final class ActionService {
     this.trust = trust;
     this.audit = new AuditLog(trust);
     this.map = map;
-    this.grid = new GridReconciler(vertx, store, map, PlanRecord.KIND, this::receive);
+    this.grid = new GridReconciler(vertx, store, map, PlanRecord.KIND, this::receive, quarantine);
     this.feed = feed;
     this.quarantine = quarantine;
     this.sealing = new PlanSealing(trust);
