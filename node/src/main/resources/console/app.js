@@ -11,6 +11,7 @@ import { Session, eventsUrl, refreshDelay } from './session.js';
 import { initSignIn, showSignIn, showUser } from './signin.js';
 import { $, field, h } from './dom.js';
 import { detail } from './detail.js';
+import { initActions } from './actions.js';
 
 const PAGE = 20;
 const FEED_MAX = 50;
@@ -337,6 +338,10 @@ async function enter() {
   }
   await loadLeads(true);
   route();
+  if (!state.actionsHooked) {
+    state.actionsHooked = true;
+    initActions({ api, session, self: () => state.self });
+  }
 }
 
 async function start() {
