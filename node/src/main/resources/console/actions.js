@@ -7,6 +7,8 @@ import { beijingTime } from './format.js';
 import { $, h } from './dom.js';
 
 let ctx = null;
+// the elements this module builds itself (index.html holds only the page's static ones)
+const own = (id) => document.getElementById(id);
 
 /** Hooks the screens in: `api(path, options)`, the session, and `self()` → this node's bureau. */
 export function initActions(context) {
@@ -26,7 +28,7 @@ function show() {
   if (!ctx?.session.current) return;
   const hash = location.hash || '#/';
   const on = hash.startsWith('#/actions');
-  $('actions-panel').hidden = !on;
+  own('actions-panel').hidden = !on;
   $('list-panel').hidden = on;
   const aside = document.querySelector('#workspace > aside');
   if (aside) aside.hidden = on;
@@ -40,8 +42,8 @@ function show() {
 }
 
 function fail(e) {
-  $('actions-error').textContent = e ? e.message : '';
-  $('actions-error').hidden = !e;
+  own('actions-error').textContent = e ? e.message : '';
+  own('actions-error').hidden = !e;
 }
 
 const officer = () => ctx.session.officer?.id;
@@ -76,7 +78,7 @@ async function list() {
     h('td', {}, h('a', { href: `#/actions/${encodeURIComponent(p.id)}` }, p.plan?.title ?? `(仅参与局可见) ${p.id}`)),
     h('td', {}, p.area.join('、')),
     h('td', {}, p.window ? `${beijingTime(p.window.start)} 至 ${beijingTime(p.window.end)}` : '-')));
-  $('actions-body').replaceChildren(
+  own('actions-body').replaceChildren(
     h('h3', {}, `冲突提示（${conflicts.total}）`),
     conflicts.total ? alerts : h('p', { class: 'muted' }, '暂无冲突提示。'),
     h('h3', {}, '新建行动方案'),
@@ -110,7 +112,7 @@ async function detail(id) {
   }
   if (v.summary) parts.push(h('p', {}, `总结：${v.summary.text}`));
   if (p) parts.push(h('button', { type: 'button', class: 'quiet', onclick: () => print(v.id).catch(fail) }, '打印方案与战果'));
-  $('actions-body').replaceChildren(...parts);
+  own('actions-body').replaceChildren(...parts);
 }
 
 async function quickForm(v) {
