@@ -65,6 +65,15 @@ final class ActionsCommand extends CommandGroup {
     return 0;
   }
 
+  /** Signs one step as the signed-in officer and shows the plan after it. */
+  static int step(
+      CommandSpec spec, String id, java.util.function.Function<String, StepRequest> request) {
+    Cli cli = Cli.of(spec);
+    String who = cli.requiredOfficer(spec, null);
+    PlanView v = cli.client().actions().step(id.strip(), request.apply(who));
+    return print(spec, cli, v, detail(v));
+  }
+
   static String detail(PlanView v) {
     StringBuilder b = new StringBuilder();
     b.append(v.plan() == null ? "(方案内容仅参与单位可见)" : v.plan().title()).append('\n');
@@ -216,19 +225,13 @@ final class ActionsCommand extends CommandGroup {
 
     @Override
     public Integer call() {
-      Cli cli = Cli.of(spec);
       PlanEvent e;
       try {
         e = PlanEvent.valueOf(event.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException x) {
         throw new CommandLine.ParameterException(spec.commandLine(), "unknown step " + event);
       }
-      String who = cli.requiredOfficer(spec, null);
-      PlanView v =
-          cli.client()
-              .actions()
-              .step(id.strip(), new StepRequest(e, who, version, text, null, null, null, null));
-      return print(spec, cli, v, detail(v));
+      return step(spec, id, who -> new StepRequest(e, who, version, text, null, null, null, null));
     }
   }
 
@@ -271,7 +274,6 @@ final class ActionsCommand extends CommandGroup {
 
     @Override
     public Integer call() {
-      Cli cli = Cli.of(spec);
       PlanResult r =
           new PlanResult(
               officers,
@@ -283,14 +285,10 @@ final class ActionsCommand extends CommandGroup {
               detained,
               toPolice,
               toMarket);
-      String who = cli.requiredOfficer(spec, null);
-      PlanView v =
-          cli.client()
-              .actions()
-              .step(
-                  id.strip(),
-                  new StepRequest(PlanEvent.REPORT_RESULT, who, null, null, r, null, null, null));
-      return print(spec, cli, v, detail(v));
+      return step(
+          spec,
+          id,
+          who -> new StepRequest(PlanEvent.REPORT_RESULT, who, null, null, r, null, null, null));
     }
   }
 
@@ -315,23 +313,19 @@ final class ActionsCommand extends CommandGroup {
 
     @Override
     public Integer call() {
-      Cli cli = Cli.of(spec);
-      String who = cli.requiredOfficer(spec, null);
-      PlanView v =
-          cli.client()
-              .actions()
-              .step(
-                  id.strip(),
-                  new StepRequest(
-                      PlanEvent.SUMMARIZE,
-                      who,
-                      null,
-                      null,
-                      null,
-                      new PlanSummary(text, media, lessons),
-                      null,
-                      null));
-      return print(spec, cli, v, detail(v));
+      return step(
+          spec,
+          id,
+          who ->
+              new StepRequest(
+                  PlanEvent.SUMMARIZE,
+                  who,
+                  null,
+                  null,
+                  null,
+                  new PlanSummary(text, media, lessons),
+                  null,
+                  null));
     }
   }
 
