@@ -83,6 +83,7 @@ public final class LiaisonNode {
   private HitService hits;
   private io.liaison.node.action.ActionService actions;
   private io.liaison.node.action.Deconfliction deconfliction;
+  private io.liaison.node.action.MeetingService meetings;
   private long auditTimer = -1;
   private GridWatch watch;
 
@@ -265,6 +266,15 @@ public final class LiaisonNode {
                       quarantine,
                       deconfliction,
                       clock);
+              io.liaison.node.action.MeetingService meetings =
+                  new io.liaison.node.action.MeetingService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.MEETINGS),
+                      feed,
+                      quarantine,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -306,7 +316,8 @@ public final class LiaisonNode {
                                   networks,
                                   clock,
                                   config.limits().maxPageSize())
-                              ::mount),
+                              ::mount,
+                          new io.liaison.node.action.MeetingRoutes(meetings)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
@@ -325,6 +336,7 @@ public final class LiaisonNode {
               node.hits = hits;
               node.actions = actions;
               node.deconfliction = deconfliction;
+              node.meetings = meetings;
               node.watch = watch;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
@@ -350,6 +362,10 @@ public final class LiaisonNode {
     GridReconciler mergeReconciler = merges.reconciler();
     GridReconciler hitReconciler = hits.reconciler();
     GridReconciler actionReconciler = actions.reconciler();
+    GridReconciler meetingReconciler = meetings.reconciler();
+    watch.watch(
+        GridConfig.MEETINGS,
+        watch.records(GridConfig.MEETINGS, store, meetings::receive, meetingReconciler));
     watch.watch(
         GridConfig.LEADS, watch.records(GridConfig.LEADS, store, leads::receive, leadReconciler));
     watch.watch(
@@ -375,7 +391,8 @@ public final class LiaisonNode {
             directoryReconciler,
             mergeReconciler,
             hitReconciler,
-            actionReconciler);
+            actionReconciler,
+            meetingReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast

@@ -72,6 +72,8 @@ public final class AccessPolicy {
           new Route(WRITE, Pattern.compile("/api/v1/networks(/.*)?"), Action.CASE_WRITE),
           new Route(READ, Pattern.compile("/api/v1/actions(/.*)?"), Action.ACTION_READ),
           new Route(WRITE, Pattern.compile("/api/v1/actions(/.*)?"), Action.ACTION_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/meetings(/.*)?"), Action.ACTION_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/meetings(/.*)?"), Action.ACTION_WRITE),
           new Route(READ, Pattern.compile("/api/v1/roster"), Action.ROSTER_READ),
           new Route(READ, Pattern.compile("/api/v1/directory"), Action.ROSTER_READ),
           new Route(

@@ -48,6 +48,9 @@ public final class GridConfig {
   /** Joint-operation plans: plan id → JSON array of signed steps (see node.action.PlanRecord). */
   public static final String ACTIONS = "liaison.actions";
 
+  /** Joint meetings: {@code <id>}, {@code <id>/ack/<bureau>}, {@code <id>/done/<n>} → envelope. */
+  public static final String MEETINGS = "liaison.meetings";
+
   private GridConfig() {}
 
   public static Config build(NodeConfig node) {
@@ -95,6 +98,7 @@ public final class GridConfig {
     cfg.addMapConfig(new MapConfig(MERGE).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(HITS).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(ACTIONS).setBackupCount(1));
+    cfg.addMapConfig(new MapConfig(MEETINGS).setBackupCount(1));
     cfg.addMapConfig(
         new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
 

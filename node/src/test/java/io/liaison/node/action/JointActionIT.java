@@ -344,6 +344,62 @@ class JointActionIT {
     }
   }
 
+  @Test
+  void aJointMeetingIsSignedByTheHostAcknowledgedAndItsItemsStayInTheOwnersInboxUntilDone() {
+    String body =
+        ("{\"officer\":\"%s\",\"meeting\":{\"title\":\"2026年下半年联席会议\",\"scheduled\":true,"
+                + "\"heldAt\":\"2026-12-01T02:00:00Z\",\"place\":\"兴和县局会议室\",\"host\":\"150924\","
+                + "\"bureaus\":[\"150924\",\"140222\",\"130728\"],\"agencies\":[\"兴和县公安局\"],"
+                + "\"agenda\":[\"通报线索\"],\"minutes\":\"三方通报了本季度跨界线索。\","
+                + "\"decisions\":[\"12月联合整治边界市场\"],\"items\":["
+                + "{\"task\":\"摸排玉泉镇物流点\",\"owner\":\"140222\",\"due\":\"2026-12-10\"},"
+                + "{\"task\":\"准备查堵车辆\",\"owner\":\"130728\",\"due\":\"2026-12-12\"}]}}")
+            .formatted(officer(XINGHE));
+    Http.Response recorded = Http.postJson(url(XINGHE, "/api/v1/meetings"), body);
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    String id = recorded.json().get("id").asText();
+    assertThat(recorded.json().get("awaiting").toString()).contains("140222", "130728");
+
+    Await.until(
+        WAIT,
+        () -> Http.get(url(TIANZHEN, "/api/v1/meetings/items")).json().get("total").asInt() == 1,
+        "天镇县's item in its inbox");
+    JsonNode item = Http.get(url(TIANZHEN, "/api/v1/meetings/items")).json().at("/items/0");
+    assertThat(item.at("/item/task").asText()).isEqualTo("摸排玉泉镇物流点");
+    Await.until(
+        WAIT,
+        () -> Http.get(url(HUAIAN, "/api/v1/meetings/items")).json().get("total").asInt() == 1,
+        "怀安县's item in its inbox");
+    String who = "{\"officer\":\"%s\"}".formatted(officer(TIANZHEN));
+    assertThat(
+            Http.postJson(url(TIANZHEN, "/api/v1/meetings/" + id + "/acknowledge"), who).status())
+        .isEqualTo(200);
+    Http.Response notMine =
+        Http.postJson(url(TIANZHEN, "/api/v1/meetings/" + id + "/items/2/done"), who);
+    assertThat(notMine.status()).as(notMine.body()).isEqualTo(422);
+    Http.Response done =
+        Http.postJson(url(TIANZHEN, "/api/v1/meetings/" + id + "/items/1/done"), who);
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    assertThat(Http.get(url(TIANZHEN, "/api/v1/meetings/items")).json().get("total").asInt())
+        .isZero();
+    Await.until(
+        WAIT,
+        () -> {
+          JsonNode v = Http.get(url(XINGHE, "/api/v1/meetings/" + id)).json();
+          return v.at("/items/0/done").asBoolean()
+              && v.get("acknowledged").toString().contains("140222");
+        },
+        "the item done and the acknowledgement on 兴和县's node");
+    assertThat(Http.get(url(XINGHE, "/api/v1/meetings/" + id)).json().get("awaiting").toString())
+        .isEqualTo("[\"130728\"]");
+    // 阳高县 did not take part: no meeting in its list, no item in its inbox
+    Await.until(
+        WAIT,
+        () -> Http.get(url(YANGGAO, "/api/v1/meetings/" + id)).status() == 200,
+        "the minutes on 阳高县's node");
+    assertThat(Http.get(url(YANGGAO, "/api/v1/meetings")).json().get("total").asInt()).isZero();
+  }
+
   static JsonNode awaitConflict(int node, String kind) {
     JsonNode[] found = new JsonNode[1];
     Await.until(
