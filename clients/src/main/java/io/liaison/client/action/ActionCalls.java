@@ -78,6 +78,45 @@ public final class ActionCalls {
     return client.post(path(id) + "/steps", step, PlanView.class);
   }
 
+  /** The host bureau records and signs a joint meeting's minutes. */
+  public io.liaison.api.action.MeetingView recordMeeting(
+      String officer, io.liaison.api.action.Meeting meeting) {
+    return client.post(
+        "/api/v1/meetings",
+        new io.liaison.api.action.MeetingDraft(officer, meeting),
+        io.liaison.api.action.MeetingView.class);
+  }
+
+  /** Joint meetings this bureau took part in, newest first. */
+  public io.liaison.api.action.MeetingPage meetings(int limit) {
+    return client.get("/api/v1/meetings?limit=" + limit, io.liaison.api.action.MeetingPage.class);
+  }
+
+  /** This bureau's open action items from joint meetings. */
+  public io.liaison.api.action.ItemPage meetingItems() {
+    return client.get("/api/v1/meetings/items", io.liaison.api.action.ItemPage.class);
+  }
+
+  /** This bureau acknowledges a meeting's minutes. */
+  public io.liaison.api.action.MeetingView acknowledge(String meetingId, String officer) {
+    return client.post(
+        "/api/v1/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8) + "/acknowledge",
+        new CloneRequest(officer),
+        io.liaison.api.action.MeetingView.class);
+  }
+
+  /** This bureau marks its action item {@code n} (from 1) done. */
+  public io.liaison.api.action.MeetingView itemDone(String meetingId, int n, String officer) {
+    return client.post(
+        "/api/v1/meetings/"
+            + URLEncoder.encode(meetingId, StandardCharsets.UTF_8)
+            + "/items/"
+            + n
+            + "/done",
+        new CloneRequest(officer),
+        io.liaison.api.action.MeetingView.class);
+  }
+
   /** This bureau's deconfliction alerts, newest first. */
   public ConflictPage conflicts(int limit) {
     return client.get("/api/v1/actions/conflicts?limit=" + limit, ConflictPage.class);

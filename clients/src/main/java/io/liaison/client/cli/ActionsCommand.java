@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
       ActionsCommand.Result.class,
       ActionsCommand.Summarize.class,
       ActionsCommand.Conflicts.class,
+      ActionsCommand.Items.class,
+      ActionsCommand.Ack.class,
+      ActionsCommand.Done.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
@@ -354,6 +357,66 @@ final class ActionsCommand extends CommandGroup {
         b.append('\n');
       }
       return print(spec, cli, page, b.toString());
+    }
+  }
+
+  @Command(
+      name = "items",
+      mixinStandardHelpOptions = true,
+      description =
+          "This bureau's open action items from joint meetings (联席会议), soonest due first.")
+  static final class Items implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Cli cli = Cli.of(spec);
+      var page = cli.client().actions().meetingItems();
+      StringBuilder b = new StringBuilder("共 " + page.total() + " 项待办\n");
+      for (var i : page.items()) {
+        b.append(i.item().due()).append("  ").append(i.meetingId()).append(" 第 ");
+        b.append(i.number()).append(" 项  ").append(i.item().task()).append('\n');
+      }
+      return print(spec, cli, page, b.toString());
+    }
+  }
+
+  @Command(
+      name = "ack",
+      mixinStandardHelpOptions = true,
+      description = "Acknowledge a joint meeting's minutes for this bureau.")
+  static final class Ack implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "MEETING")
+    String id;
+
+    @Override
+    public Integer call() {
+      Cli cli = Cli.of(spec);
+      var v = cli.client().actions().acknowledge(id.strip(), cli.requiredOfficer(spec, null));
+      return print(spec, cli, v, "已确认会议纪要 " + v.id() + "\n");
+    }
+  }
+
+  @Command(
+      name = "done",
+      mixinStandardHelpOptions = true,
+      description = "Mark this bureau's action item N of a meeting done.")
+  static final class Done implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MEETING")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "N")
+    int n;
+
+    @Override
+    public Integer call() {
+      Cli cli = Cli.of(spec);
+      var v = cli.client().actions().itemDone(id.strip(), n, cli.requiredOfficer(spec, null));
+      return print(spec, cli, v, "第 " + n + " 项已办结（" + v.id() + "）\n");
     }
   }
 }

@@ -64,4 +64,16 @@ class CliActionsTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("目标重叠", "方案 act-1", "请联系 140221 赵联络 0352-6612345");
   }
+
+  @Test
+  void itemsListThisBureausOpenMeetingItemsByDueDate() {
+    node.on("GET", "/api/v1/meetings/items", 200, JSON, "meeting-items.json");
+
+    Result r = cli.run("actions", "items");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "共 1 项待办\n2026-12-10  mtg-0f8b1d1e-2c4a-4a57-9d0e-6a1b2c3d4e5f 第 1 项  摸排玉泉镇物流点\n");
+  }
 }
