@@ -28,7 +28,8 @@ class AccessPolicyTest {
               Action.SEARCH, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
           Map.entry(
               Action.ACTION_READ,
-              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+              EnumSet.of(
+                  Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR, Role.SUPERVISOR)),
           Map.entry(Action.ACTION_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
           Map.entry(Action.ROSTER_READ, EnumSet.allOf(Role.class)),
           Map.entry(Action.ROSTER_PUBLISH, EnumSet.of(Role.ADMIN)),
