@@ -51,11 +51,26 @@ const post = (path, body) => ctx.api(path, { method: 'POST', body: JSON.stringif
 
 async function list() {
   fail(null);
-  const [plans, conflicts, networks] = await Promise.all([
+  const [plans, conflicts, networks, meetings, items] = await Promise.all([
     ctx.api('/api/v1/actions?limit=100'),
     ctx.api('/api/v1/actions/conflicts'),
     ctx.api('/api/v1/networks').catch(() => ({ networks: [] })),
+    ctx.api('/api/v1/meetings?limit=20'),
+    ctx.api('/api/v1/meetings/items'),
   ]);
+  const sign = (path) => async () => {
+    try { await post(path, { officer: officer() }); await list(); } catch (e) { fail(e); }
+  };
+  const todo = h('ul', {}, items.items.map((i) => h('li', {},
+    `${i.item.due} 前：${i.item.task}（${i.meetingId} 第 ${i.number} 项） `,
+    h('button', { type: 'button', class: 'quiet',
+      onclick: sign(`/api/v1/meetings/${encodeURIComponent(i.meetingId)}/items/${i.number}/done`) }, '办结'))));
+  const minutes = h('ul', {}, meetings.meetings.map((m) => h('li', {},
+    `${beijingTime(m.meeting.heldAt)} ${m.meeting.title}（主办 ${m.meeting.host}；决定 ${m.meeting.decisions.join('；') || '无'}）`,
+    m.awaiting.includes(ctx.self())
+      ? h('button', { type: 'button', class: 'quiet',
+        onclick: sign(`/api/v1/meetings/${encodeURIComponent(m.id)}/acknowledge`) }, '确认纪要')
+      : ` 待确认：${m.awaiting.join('、') || '无'}`)));
   const alerts = h('ul', { class: 'conflicts' }, conflicts.conflicts.map((c) => h('li', {},
     `${beijingTime(c.at)} ${CONFLICT_KIND[c.kind] ?? c.kind}：方案 `,
     h('a', { href: `#/actions/${encodeURIComponent(c.planId)}` }, c.planId),
@@ -81,6 +96,10 @@ async function list() {
   own('actions-body').replaceChildren(
     h('h3', {}, `冲突提示（${conflicts.total}）`),
     conflicts.total ? alerts : h('p', { class: 'muted' }, '暂无冲突提示。'),
+    h('h3', {}, `会议待办（${items.total}）`),
+    items.total ? todo : h('p', { class: 'muted' }, '暂无待办事项。'),
+    h('h3', {}, '联席会议'),
+    meetings.total ? minutes : h('p', { class: 'muted' }, '暂无会议记录。'),
     h('h3', {}, '新建行动方案'),
     networks.networks.length ? h('div', { class: 'actions' }, pick, extra, make) : h('p', { class: 'muted' }, '暂无跨界网络案件。'),
     h('h3', {}, '本局参与的行动'),
