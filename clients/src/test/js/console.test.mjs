@@ -141,3 +141,17 @@ test('the page loads the modules it names and inserts no HTML from data', () => 
     assert.doesNotMatch(js, /localStorage/, `${name}: tokens and officers stay in sessionStorage`);
   }
 });
+
+test('an entity keeps its role when one is written, and has none otherwise (issue 33)', () => {
+  const d = buildDraft({
+    officer: 'A1', category: 'SMUGGLING', title: 't', narrative: 'n',
+    entities: [
+      { type: 'PHONE', value: ' 138 4746 1285 ', role: ' 上家 ' },
+      { type: 'PLATE', value: '蒙J·3K582', role: '' },
+    ],
+  });
+  assert.deepEqual(d.entities, [
+    { type: 'PHONE', value: '138 4746 1285', role: '上家' },
+    { type: 'PLATE', value: '蒙J·3K582' },
+  ]);
+});

@@ -161,7 +161,9 @@ async function submit(form) {
     location: field(form, 'location').value,
     expiresAt: field(form, 'expiresAt').value,
     entities: [...$('entities').children].map((r) => ({
-      type: r.querySelector('select').value, value: r.querySelector('input').value,
+      type: r.querySelector('select').value,
+      value: r.querySelector('input[name=value]').value,
+      role: r.querySelector('input[name=role]')?.value ?? '',
     })),
     targetBureaus: [...form.querySelectorAll('input[name=targetBureaus]:checked')].map((c) => c.value),
   });

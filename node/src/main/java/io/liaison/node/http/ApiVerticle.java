@@ -57,6 +57,8 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     // access first: rate limit, sign-in, authorisation, access log (see io.liaison.node.access)
     access.forEach(h -> router.route().handler(h));
+    // a node that has not caught up with the grid takes no writes (503 not-ready)
+    router.route().handler(new ReadinessGate(ready)::handle);
     // attachments have their own, larger body limit (see AttachmentRoutes)
     router
         .routeWithRegex("^/api/(?!v1/attachments$|v1/admin/import/).*")
@@ -80,6 +82,10 @@ public final class ApiVerticle extends VerticleBase {
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(metrics.get()));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
+    // browsers ask for it on every console load; public, like the console's files
+    router
+        .get("/favicon.ico")
+        .handler(io.vertx.ext.web.handler.FaviconHandler.create(vertx, "console/favicon.ico"));
     router
         .route("/console/*")
         .handler(StaticHandler.create("console").setDefaultContentEncoding("UTF-8"));
