@@ -18,21 +18,20 @@ public record PlanResult(
     long personsTransferred,
     long casesToMarketRegulation) {
   public PlanResult {
-    long[] all = {
-      officerTimes,
-      vehicleTimes,
-      premisesChecked,
-      casesOpened,
-      sticksSeized,
-      valueFen,
-      personsDetained,
-      personsTransferred,
-      casesToMarketRegulation
-    };
-    for (long v : all) {
-      if (v < 0) {
-        throw new FieldException("officerTimes", "results must not be negative");
-      }
+    nonNegative(officerTimes, "officerTimes");
+    nonNegative(vehicleTimes, "vehicleTimes");
+    nonNegative(premisesChecked, "premisesChecked");
+    nonNegative(casesOpened, "casesOpened");
+    nonNegative(sticksSeized, "sticksSeized");
+    nonNegative(valueFen, "valueFen");
+    nonNegative(personsDetained, "personsDetained");
+    nonNegative(personsTransferred, "personsTransferred");
+    nonNegative(casesToMarketRegulation, "casesToMarketRegulation");
+  }
+
+  private static void nonNegative(long v, String field) {
+    if (v < 0) {
+      throw new FieldException(field, "must not be negative");
     }
   }
 
