@@ -12,6 +12,7 @@ import { initSignIn, showSignIn, showUser } from './signin.js';
 import { $, field, h } from './dom.js';
 import { detail } from './detail.js';
 import { initActions } from './actions.js';
+import { initPrice } from './price.js';
 
 const PAGE = 20;
 const FEED_MAX = 50;
@@ -344,6 +345,11 @@ async function enter() {
     state.actionsHooked = true;
     initActions({ api, session, self: () => state.self });
   }
+  initPrice({
+    api,
+    names: () => Object.fromEntries((state.roster?.members ?? []).map((m) => [m.bureau, shortName(m.name)])),
+    canWrite: () => (session.officer?.roles ?? []).some((r) => r === 'PRICE_CHECKER' || r === 'CHIEF'),
+  });
 }
 
 async function start() {

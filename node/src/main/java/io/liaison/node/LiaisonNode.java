@@ -31,6 +31,8 @@ import io.liaison.node.network.HitService;
 import io.liaison.node.network.MergeService;
 import io.liaison.node.network.NetworkRoutes;
 import io.liaison.node.network.NetworkService;
+import io.liaison.node.price.PriceRoutes;
+import io.liaison.node.price.PriceService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.search.SearchRoutes;
 import io.liaison.node.store.Store;
@@ -84,6 +86,7 @@ public final class LiaisonNode {
   private io.liaison.node.action.ActionService actions;
   private io.liaison.node.action.Deconfliction deconfliction;
   private io.liaison.node.action.MeetingService meetings;
+  private PriceService prices;
   private long auditTimer = -1;
   private GridWatch watch;
 
@@ -278,6 +281,15 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              PriceService prices =
+                  new PriceService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, PriceService.MAP),
+                      feed,
+                      quarantine,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -320,7 +332,8 @@ public final class LiaisonNode {
                                   clock,
                                   config.limits().maxPageSize())
                               ::mount,
-                          new io.liaison.node.action.MeetingRoutes(meetings)::mount),
+                          new io.liaison.node.action.MeetingRoutes(meetings)::mount,
+                          new PriceRoutes(vertx, prices)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
@@ -340,6 +353,7 @@ public final class LiaisonNode {
               node.actions = actions;
               node.deconfliction = deconfliction;
               node.meetings = meetings;
+              node.prices = prices;
               node.watch = watch;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
@@ -380,6 +394,9 @@ public final class LiaisonNode {
         GridConfig.MERGE, watch.records(GridConfig.MERGE, store, merges::receive, mergeReconciler));
     watch.watch(
         GridConfig.HITS, watch.records(GridConfig.HITS, store, hits::receive, hitReconciler));
+    GridReconciler priceReconciler = prices.reconciler();
+    watch.watch(
+        PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
     watch.watch(GridConfig.ROSTER, rosters.attachment(hazelcast));
     watch.watch(GridConfig.AUDIT, audit.attachment(hazelcast));
     IMap<String, Object> superseded = GridWatch.live(hazelcast, GridConfig.SUPERSEDED);
@@ -397,7 +414,8 @@ public final class LiaisonNode {
             mergeReconciler,
             hitReconciler,
             actionReconciler,
-            meetingReconciler);
+            meetingReconciler,
+            priceReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -430,7 +448,11 @@ public final class LiaisonNode {
     // node's readiness for minutes; a transition needing an entry not yet back puts it back)
     List<Future<GridReconciler.Report>> putBacks = new java.util.ArrayList<>();
     Future<Void> takenIn =
-        rosters.join().compose(v -> attachments.listen()).compose(v -> deconfliction.load(actions));
+        rosters
+            .join()
+            .compose(v -> attachments.listen())
+            .compose(v -> prices.start())
+            .compose(v -> deconfliction.load(actions));
     for (GridReconciler r : reconcilers) {
       takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
     }

@@ -40,7 +40,12 @@ class AccessPolicyTest {
           Map.entry(Action.BACKUP, EnumSet.of(Role.ADMIN)),
           Map.entry(Action.OFFICER_ADMIN, EnumSet.of(Role.ADMIN)),
           Map.entry(Action.METRICS_READ, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
-          Map.entry(Action.SELF, EnumSet.allOf(Role.class)));
+          Map.entry(Action.SELF, EnumSet.allOf(Role.class)),
+          Map.entry(
+              Action.PRICE_READ,
+              EnumSet.of(
+                  Role.PRICE_CHECKER, Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.PRICE_WRITE, EnumSet.of(Role.PRICE_CHECKER, Role.CHIEF)));
 
   @Test
   void everyRoleAndActionIsAsWrittenDown() {
@@ -74,6 +79,10 @@ class AccessPolicyTest {
         .contains(Action.ACTION_WRITE);
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/actions/conflicts"))
         .contains(Action.ACTION_READ);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/price/checks/x/import"))
+        .contains(Action.PRICE_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/price/compliance"))
+        .contains(Action.PRICE_READ);
     assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/roster")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/secret")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/../admin/backup")).isEmpty();
