@@ -11,6 +11,7 @@ import { Session, eventsUrl, refreshDelay } from './session.js';
 import { initSignIn, showSignIn, showUser } from './signin.js';
 import { $, field, h } from './dom.js';
 import { detail } from './detail.js';
+import { initActions } from './actions.js';
 import { initPrice } from './price.js';
 
 const PAGE = 20;
@@ -340,6 +341,10 @@ async function enter() {
   }
   await loadLeads(true);
   route();
+  if (!state.actionsHooked) {
+    state.actionsHooked = true;
+    initActions({ api, session, self: () => state.self });
+  }
   initPrice({
     api,
     names: () => Object.fromEntries((state.roster?.members ?? []).map((m) => [m.bureau, shortName(m.name)])),

@@ -210,6 +210,7 @@ export const ROLE = {
   PRICE_CHECKER: '价格互查员',
   ADMIN: '管理员',
   AUDITOR: '审计员',
+  SUPERVISOR: '上级局（只读）',
 };
 
 /**

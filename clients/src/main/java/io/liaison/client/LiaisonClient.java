@@ -379,6 +379,16 @@ public final class LiaisonClient {
     return transport.send(Transport.jsonPost(transport.request(path), body), type);
   }
 
+  /** {@code PUT} of {@code body} as JSON to {@code path}, the answer read as {@code T}. */
+  public <T> T put(String path, Object body, Class<T> type) {
+    return transport.send(Transport.jsonPut(transport.request(path), body), type);
+  }
+
+  /** Joint operations (联合行动): plans, their steps, deconfliction alerts. */
+  public io.liaison.client.action.ActionCalls actions() {
+    return new io.liaison.client.action.ActionCalls(this);
+  }
+
   /** Options of a client; every one has a sensible default. */
   public static final class Builder {
     private final URI node;

@@ -17,5 +17,7 @@ public enum Role {
   /** Bureau administrator: officers, keys, roster, backups. */
   ADMIN,
   /** Auditor: reads what proves integrity, changes nothing. */
-  AUDITOR
+  AUDITOR,
+  /** 上级局: reads the joint-operation plans and results filed with it, changes nothing. */
+  SUPERVISOR
 }

@@ -90,6 +90,14 @@ final class Transport {
   }
 
   static HttpRequest jsonPost(HttpRequest.Builder rb, Object body) {
+    return json(rb, "POST", body);
+  }
+
+  static HttpRequest jsonPut(HttpRequest.Builder rb, Object body) {
+    return json(rb, "PUT", body);
+  }
+
+  private static HttpRequest json(HttpRequest.Builder rb, String method, Object body) {
     byte[] json;
     try {
       json = Json.mapper().writeValueAsBytes(body);
@@ -97,7 +105,7 @@ final class Transport {
       throw new IllegalArgumentException("cannot write the request body as JSON", e);
     }
     return rb.header("Content-Type", "application/json; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(json))
         .build();
   }
 

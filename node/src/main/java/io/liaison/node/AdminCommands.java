@@ -146,7 +146,7 @@ final class AdminCommands {
         names = "--roles",
         required = true,
         split = ",",
-        description = "LIAISON, INVESTIGATOR, CHIEF, PRICE_CHECKER, ADMIN, AUDITOR")
+        description = "LIAISON, INVESTIGATOR, CHIEF, PRICE_CHECKER, ADMIN, AUDITOR, SUPERVISOR")
     java.util.Set<io.liaison.node.access.Role> roles;
 
     @Option(names = "--password-file", required = true, description = "file holding the password")

@@ -83,6 +83,9 @@ public final class LiaisonNode {
   private NetworkService networks;
   private MergeService merges;
   private HitService hits;
+  private io.liaison.node.action.ActionService actions;
+  private io.liaison.node.action.Deconfliction deconfliction;
+  private io.liaison.node.action.MeetingService meetings;
   private PriceService prices;
   private long auditTimer = -1;
   private GridWatch watch;
@@ -256,6 +259,28 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              io.liaison.node.action.Deconfliction deconfliction =
+                  new io.liaison.node.action.Deconfliction(exec, feed, trust.bureau(), clock);
+              indexer.addListener(deconfliction);
+              io.liaison.node.action.ActionService actions =
+                  new io.liaison.node.action.ActionService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.ACTIONS),
+                      feed,
+                      quarantine,
+                      deconfliction,
+                      clock);
+              io.liaison.node.action.MeetingService meetings =
+                  new io.liaison.node.action.MeetingService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.MEETINGS),
+                      feed,
+                      quarantine,
+                      clock);
               PriceService prices =
                   new PriceService(
                       vertx,
@@ -299,6 +324,15 @@ public final class LiaisonNode {
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
                           new NetworkRoutes(networks, merges, hits)::mount,
+                          new io.liaison.node.action.ActionRoutes(
+                                  vertx,
+                                  actions,
+                                  deconfliction,
+                                  networks,
+                                  clock,
+                                  config.limits().maxPageSize())
+                              ::mount,
+                          new io.liaison.node.action.MeetingRoutes(meetings)::mount,
                           new PriceRoutes(vertx, prices)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
@@ -316,6 +350,9 @@ public final class LiaisonNode {
               node.networks = networks;
               node.merges = merges;
               node.hits = hits;
+              node.actions = actions;
+              node.deconfliction = deconfliction;
+              node.meetings = meetings;
               node.prices = prices;
               node.watch = watch;
               indexer.start(vertx, exec, leads.sealing());
@@ -341,6 +378,11 @@ public final class LiaisonNode {
     GridReconciler caseReconciler = cases.reconciler();
     GridReconciler mergeReconciler = merges.reconciler();
     GridReconciler hitReconciler = hits.reconciler();
+    GridReconciler actionReconciler = actions.reconciler();
+    GridReconciler meetingReconciler = meetings.reconciler();
+    watch.watch(
+        GridConfig.MEETINGS,
+        watch.records(GridConfig.MEETINGS, store, meetings::receive, meetingReconciler));
     watch.watch(
         GridConfig.LEADS, watch.records(GridConfig.LEADS, store, leads::receive, leadReconciler));
     watch.watch(
@@ -361,6 +403,9 @@ public final class LiaisonNode {
     watch.watch(
         GridConfig.SUPERSEDED,
         watch.records(GridConfig.SUPERSEDED, store, leads::receiveSuperseded, null));
+    watch.watch(
+        GridConfig.ACTIONS,
+        watch.records(GridConfig.ACTIONS, store, actions::receive, actionReconciler));
     List<GridReconciler> reconcilers =
         List.of(
             leadReconciler,
@@ -368,6 +413,8 @@ public final class LiaisonNode {
             directoryReconciler,
             mergeReconciler,
             hitReconciler,
+            actionReconciler,
+            meetingReconciler,
             priceReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
@@ -401,7 +448,11 @@ public final class LiaisonNode {
     // node's readiness for minutes; a transition needing an entry not yet back puts it back)
     List<Future<GridReconciler.Report>> putBacks = new java.util.ArrayList<>();
     Future<Void> takenIn =
-        rosters.join().compose(v -> attachments.listen()).compose(v -> prices.start());
+        rosters
+            .join()
+            .compose(v -> attachments.listen())
+            .compose(v -> prices.start())
+            .compose(v -> deconfliction.load(actions));
     for (GridReconciler r : reconcilers) {
       takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
     }

@@ -32,10 +32,20 @@ import java.util.concurrent.TimeUnit;
 public final class TestCluster implements AutoCloseable {
   public static final List<BureauId> BUREAUS =
       List.of(BureauId.of("150924"), BureauId.of("140222"), BureauId.of("140221"));
+
+  /** The bureaus of a cluster of four: {@link #BUREAUS} and 怀安县. */
+  public static final List<BureauId> FOUR =
+      List.of(
+          BureauId.of("150924"),
+          BureauId.of("140222"),
+          BureauId.of("140221"),
+          BureauId.of("130728"));
+
   static final String PASSPHRASE = "test-passphrase";
 
   /** The officer enrolled (with every role) on node i, who signs in for the tests. */
-  public static final List<String> OFFICERS = List.of("150924-017", "140222-009", "140221-001");
+  public static final List<String> OFFICERS =
+      List.of("150924-017", "140222-009", "140221-001", "130728-003");
 
   public static final String PASSWORD = "test-password-一二三";
 
@@ -66,7 +76,7 @@ public final class TestCluster implements AutoCloseable {
       addresses.add("127.0.0.1:" + p);
     }
     for (int i = 0; i < size; i++) {
-      BureauId id = BUREAUS.get(i);
+      BureauId id = FOUR.get(i);
       BureauKeys k = BureauKeys.generate(id);
       keys.add(k);
       Path nodeDir = dir.resolve(id.code());

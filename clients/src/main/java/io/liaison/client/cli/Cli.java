@@ -52,6 +52,7 @@ import picocli.CommandLine.ScopeType;
       NetworkCommands.ShowProposal.class,
       NetworkCommands.Decide.class,
       NetworkCommands.Hits.class,
+      ActionsCommand.class,
       HealthCommand.class,
       SessionCommands.Login.class,
       SessionCommands.Logout.class,

@@ -121,6 +121,7 @@ final class Labels {
       case PRICE_CHECKER -> "价格互查员";
       case ADMIN -> "管理员";
       case AUDITOR -> "审计员";
+      case SUPERVISOR -> "上级局（只读）";
     };
   }
 

@@ -6,6 +6,7 @@ import static io.liaison.node.access.Role.CHIEF;
 import static io.liaison.node.access.Role.INVESTIGATOR;
 import static io.liaison.node.access.Role.LIAISON;
 import static io.liaison.node.access.Role.PRICE_CHECKER;
+import static io.liaison.node.access.Role.SUPERVISOR;
 
 import io.vertx.core.http.HttpMethod;
 import java.util.EnumMap;
@@ -31,6 +32,8 @@ public final class AccessPolicy {
     ALLOWED.put(Action.CASE_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.CASE_WRITE, EnumSet.of(INVESTIGATOR, CHIEF));
     ALLOWED.put(Action.DEMO_SEED, EnumSet.of(ADMIN));
+    ALLOWED.put(Action.ACTION_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR));
+    ALLOWED.put(Action.ACTION_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
     ALLOWED.put(Action.SEARCH, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.ROSTER_READ, EnumSet.allOf(Role.class));
     ALLOWED.put(Action.ROSTER_PUBLISH, EnumSet.of(ADMIN));
@@ -71,6 +74,10 @@ public final class AccessPolicy {
           new Route(READ, Pattern.compile("/api/v1/search(/.*)?"), Action.SEARCH),
           new Route(READ, Pattern.compile("/api/v1/networks(/.*)?"), Action.SEARCH),
           new Route(WRITE, Pattern.compile("/api/v1/networks(/.*)?"), Action.CASE_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/actions(/.*)?"), Action.ACTION_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/actions(/.*)?"), Action.ACTION_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/meetings(/.*)?"), Action.ACTION_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/meetings(/.*)?"), Action.ACTION_WRITE),
           new Route(READ, Pattern.compile("/api/v1/roster"), Action.ROSTER_READ),
           new Route(READ, Pattern.compile("/api/v1/directory"), Action.ROSTER_READ),
           new Route(

@@ -13,6 +13,10 @@ public enum Action {
    */
   DEMO_SEED,
   SEARCH,
+  /** Read joint-operation plans and deconfliction alerts (sealed parts only where taking part). */
+  ACTION_READ,
+  /** Write plans and their steps (approval additionally needs the CHIEF role). */
+  ACTION_WRITE,
   ROSTER_READ,
   /** Keep this bureau's liaison directory current. */
   DIRECTORY_WRITE,

@@ -13,5 +13,10 @@ public enum Role {
   /** Bureau administrator: officers, keys, roster, backups. */
   ADMIN,
   /** Auditor / upper-level bureau: reads everything that proves integrity, changes nothing. */
-  AUDITOR
+  AUDITOR,
+  /**
+   * 上级局 (city bureau): reads the joint-operation plans, results and meetings of the bureau whose
+   * node it is enrolled on — what that bureau files upward (上报) — and changes nothing.
+   */
+  SUPERVISOR
 }

@@ -45,6 +45,12 @@ public final class GridConfig {
    */
   public static final String HITS = "liaison.hits";
 
+  /** Joint-operation plans: plan id → JSON array of signed steps (see node.action.PlanRecord). */
+  public static final String ACTIONS = "liaison.actions";
+
+  /** Joint meetings: {@code <id>}, {@code <id>/ack/<bureau>}, {@code <id>/done/<n>} → envelope. */
+  public static final String MEETINGS = "liaison.meetings";
+
   private GridConfig() {}
 
   public static Config build(NodeConfig node) {
@@ -91,6 +97,8 @@ public final class GridConfig {
     cfg.addMapConfig(new MapConfig(SUPERSEDED).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(MERGE).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(HITS).setBackupCount(1));
+    cfg.addMapConfig(new MapConfig(ACTIONS).setBackupCount(1));
+    cfg.addMapConfig(new MapConfig(MEETINGS).setBackupCount(1));
     cfg.addMapConfig(
         new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
 
@@ -102,6 +110,8 @@ public final class GridConfig {
                   case TransitionProcessor.CLASS_ID -> new TransitionProcessor();
                   case PutIfAbsentProcessor.CLASS_ID -> new PutIfAbsentProcessor();
                   case BackupWrite.CLASS_ID -> new BackupWrite();
+                  case io.liaison.node.action.StepProcessor.CLASS_ID ->
+                      new io.liaison.node.action.StepProcessor();
                   default -> null;
                 });
 

@@ -130,6 +130,10 @@ class AccessIT {
     probes.put(Action.CASE_WRITE, new String[] {"POST", "/api/v1/cases", "{}"});
     probes.put(Action.DEMO_SEED, new String[] {"POST", "/api/v1/cases/demo", "{}"});
     probes.put(Action.SEARCH, new String[] {"GET", "/api/v1/search?q=%E4%B8%AD%E5%8D%8E", null});
+    probes.put(Action.ACTION_READ, new String[] {"GET", "/api/v1/actions", null});
+    probes.put(Action.ACTION_WRITE, new String[] {"POST", "/api/v1/actions", "{}"});
+    probes.put(Action.PRICE_READ, new String[] {"GET", "/api/v1/price/groups", null});
+    probes.put(Action.PRICE_WRITE, new String[] {"POST", "/api/v1/price/agreements", "{}"});
     probes.put(Action.ROSTER_READ, new String[] {"GET", "/api/v1/roster", null});
     probes.put(Action.ROSTER_PUBLISH, new String[] {"POST", "/api/v1/admin/roster", "{}"});
     probes.put(Action.DIRECTORY_WRITE, new String[] {"PUT", "/api/v1/directory", "{}"});

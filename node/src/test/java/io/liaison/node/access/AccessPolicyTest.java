@@ -26,6 +26,11 @@ class AccessPolicyTest {
           Map.entry(Action.DEMO_SEED, EnumSet.of(Role.ADMIN)),
           Map.entry(
               Action.SEARCH, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(
+              Action.ACTION_READ,
+              EnumSet.of(
+                  Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR, Role.SUPERVISOR)),
+          Map.entry(Action.ACTION_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
           Map.entry(Action.ROSTER_READ, EnumSet.allOf(Role.class)),
           Map.entry(Action.ROSTER_PUBLISH, EnumSet.of(Role.ADMIN)),
           Map.entry(Action.DIRECTORY_WRITE, EnumSet.of(Role.LIAISON, Role.CHIEF, Role.ADMIN)),
@@ -70,6 +75,10 @@ class AccessPolicyTest {
         .contains(Action.LEAD_WRITE);
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/admin/roster"))
         .contains(Action.ROSTER_PUBLISH);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/actions/act-1/steps"))
+        .contains(Action.ACTION_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/actions/conflicts"))
+        .contains(Action.ACTION_READ);
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/price/checks/x/import"))
         .contains(Action.PRICE_WRITE);
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/price/compliance"))
