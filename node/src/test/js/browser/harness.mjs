@@ -31,9 +31,22 @@ export async function launch() {
   return browser;
 }
 
+const pages = [];
+
+/** Closes the browser; what every page showed last is kept (LIAISON_SHOTS/last-*.png) to see why a flow failed. */
 export async function closeBrowser() {
-  await browser?.close();
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [i, p] of pages.entries()) {
+    await p.screenshot({ path: `${SHOTS}/last-${i}.png`, timeout: 5000 }).catch(() => {});
+  }
+  pages.length = 0;
+  // a browser that does not close in time (seen once with a download under way) must not hold
+  // up the run: the process ends once the flows of this file have reported
+  const closing = browser?.close();
   browser = undefined;
+  const late = setTimeout(() => process.exit(process.exitCode ?? 0), 15_000);
+  await closing;
+  clearTimeout(late);
 }
 
 /**
@@ -46,6 +59,7 @@ export async function signIn(i, { officer = OFFICERS[i], password = PASSWORD, wi
     viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
   });
   const page = await context.newPage();
+  pages.push(page);
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   await page.goto(`${URLS[i]}/console/`);
@@ -92,4 +106,21 @@ export function timing(name, value) {
   const all = existsSync(TIMINGS) ? JSON.parse(readFileSync(TIMINGS, 'utf8')) : {};
   all[name] = value;
   writeFileSync(TIMINGS, JSON.stringify(all, null, 2));
+}
+
+/** Calls node i's API as its test officer (set-up only: what an officer does goes through the page). */
+export async function api(i, method, path, body) {
+  const login = await fetch(`${URLS[i]}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ officer: OFFICERS[i], password: PASSWORD }),
+  });
+  const { accessToken } = await login.json();
+  const res = await fetch(`${URLS[i]}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
 }

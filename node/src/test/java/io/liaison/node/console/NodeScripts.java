@@ -31,7 +31,8 @@ final class NodeScripts {
     assertThat(nodeVersion())
         .as("Node.js 20 or newer is needed: " + HOW)
         .matches("v(2\\d|[3-9]\\d)\\..*");
-    List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
+    List<String> command =
+        new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-timeout=240000"));
     command.add(JS.resolve(dir).toString());
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().putAll(env);
