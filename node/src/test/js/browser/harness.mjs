@@ -35,16 +35,16 @@ const pages = [];
 
 /** Closes the browser; what every page showed last is kept (LIAISON_SHOTS/last-*.png) to see why a flow failed. */
 export async function closeBrowser() {
+  // a browser that does not close in time (seen after a failed flow) must not hold up the run:
+  // the process ends once the flows of this file have reported
+  const late = setTimeout(() => process.exit(process.exitCode ?? 1), 30_000);
   mkdirSync(SHOTS, { recursive: true });
   for (const [i, p] of pages.entries()) {
     await p.screenshot({ path: `${SHOTS}/last-${i}.png`, timeout: 5000 }).catch(() => {});
   }
   pages.length = 0;
-  // a browser that does not close in time (seen once with a download under way) must not hold
-  // up the run: the process ends once the flows of this file have reported
   const closing = browser?.close();
   browser = undefined;
-  const late = setTimeout(() => process.exit(process.exitCode ?? 0), 15_000);
   await closing;
   clearTimeout(late);
 }
@@ -61,7 +61,7 @@ export async function signIn(i, { officer = OFFICERS[i], password = PASSWORD, wi
   const page = await context.newPage();
   pages.push(page);
   page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('pageerror', (e) => page.errors.push(String(e.stack ?? e)));
   await page.goto(`${URLS[i]}/console/`);
   await page.getByLabel('人员编号').fill(officer);
   await page.getByLabel('密码', { exact: true }).fill(password);

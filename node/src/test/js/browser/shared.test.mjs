@@ -77,10 +77,11 @@ test('networked cases: the list, the graph drawn with its evidence, a merge prop
 test('administration: enrol an officer who then signs in with only the liaison role', async () => {
   await xinghe.getByRole('link', { name: '管理' }).click();
   await xinghe.getByRole('button', { name: '登记人员' }).waitFor();
-  await xinghe.getByLabel('人员编号').fill('150924-031');
-  await xinghe.getByLabel('姓名', { exact: true }).fill('赵敏');
-  await xinghe.getByLabel('联络员').check();
-  await xinghe.getByLabel('初始密码（至少 10 位）').fill(PASSWORD);
+  const enrol = xinghe.locator('form.enrol');
+  await enrol.getByLabel('人员编号').fill('150924-031');
+  await enrol.getByLabel('姓名', { exact: true }).fill('赵敏');
+  await enrol.getByLabel('联络员').check();
+  await enrol.getByLabel('初始密码（至少 10 位）').fill(PASSWORD);
   await xinghe.getByRole('button', { name: '登记人员' }).click();
   await xinghe.locator('table.officers td').filter({ hasText: '150924-031' }).waitFor();
   for (const part of ['隔离区', '访问日志（最近 50 条）', '审计链校验', '备份']) {
@@ -95,4 +96,20 @@ test('administration: enrol an officer who then signs in with only the liaison r
   const nav = await zhao.locator('#nav a').allTextContents();
   assert.ok(nav.includes('发布线索'));
   assert.ok(!nav.includes('管理'), `a liaison officer sees no administration: ${nav}`);
+
+  // disabled: the open session ends and sign-in is refused; re-enabled with a new password
+  const row = xinghe.locator('.row-actions[data-officer="150924-031"]');
+  await row.getByRole('button', { name: '停用' }).click();
+  await xinghe.locator('table.officers tr').filter({ hasText: '150924-031' }).filter({ hasText: '已停用' }).waitFor();
+  await zhao.reload();
+  await zhao.locator('#login-panel').waitFor();
+  await row.getByRole('button', { name: '恢复' }).click();
+  await row.getByRole('button', { name: '停用' }).waitFor();
+  await row.getByRole('button', { name: '重置密码' }).click();
+  await row.getByLabel('150924-031 的新密码').fill('new-password-二〇二六');
+  await row.getByRole('button', { name: '确认重置' }).click();
+  await xinghe.locator('#toast').filter({ hasText: '已重置 150924-031 的密码' }).waitFor();
+  await shots(xinghe, 'admin-officers');
+  const again = await signIn(XINGHE, { officer: '150924-031', password: 'new-password-二〇二六' });
+  await again.locator('#nav').waitFor();
 });

@@ -145,3 +145,30 @@ test('the page loads the modules it names and inserts no HTML from data', () => 
     assert.doesNotMatch(js, /localStorage/, `${name}: tokens and officers stay in sessionStorage`);
   }
 });
+
+test('a lead offers each bureau only the actions it may take now', async () => {
+  const { actionsFor } = await import('../../../main/resources/console/screens/lead.js');
+  const lead = (state, extra = {}) => ({
+    originBureau: '150924', lead: { targetBureaus: ['140222'] }, status: { state, ...extra },
+  });
+  assert.deepEqual(actionsFor(lead('POSTED'), '140222'), ['CLAIM']);
+  assert.deepEqual(actionsFor(lead('POSTED'), '140221'), [], 'not a target');
+  assert.deepEqual(actionsFor(lead('POSTED'), '150924'), ['WITHDRAW']);
+  assert.deepEqual(actionsFor({ ...lead('POSTED'), lead: undefined, sealed: true }, '140222'), [], 'sealed from this bureau');
+  assert.deepEqual(actionsFor(lead('CLAIMED', { owner: '140222' }), '140222'),
+    ['INVESTIGATE', 'FEEDBACK', 'OFFER_HANDOVER', 'RELEASE']);
+  assert.deepEqual(actionsFor(lead('INVESTIGATING', { owner: '140222' }), '140222'),
+    ['FEEDBACK', 'OFFER_HANDOVER', 'CLOSE', 'RELEASE']);
+  assert.deepEqual(actionsFor(lead('CLAIMED', { owner: '140222' }), '150924'), []);
+  assert.deepEqual(actionsFor(lead('HANDOVER_OFFERED', { owner: '140222', handoverTo: '140221' }), '140221'),
+    ['ACCEPT_HANDOVER', 'DECLINE_HANDOVER']);
+  assert.deepEqual(actionsFor(lead('CLOSED', { owner: '140222' }), '140222'), []);
+});
+
+test('every screen is one file registered by one import line', async () => {
+  const dir = new URL('../../../main/resources/console/screens/', import.meta.url);
+  const index = readFileSync(new URL('index.js', dir), 'utf8');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'index.js').sort();
+  const imported = [...index.matchAll(/^import '\.\/([\w-]+\.js)';$/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(imported, files);
+});

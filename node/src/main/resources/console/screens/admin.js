@@ -40,8 +40,37 @@ async function officers(ctx) {
   out.append(table(list, [['人员编号', (o) => o.id], ['姓名', (o) => o.name],
     ['角色', (o) => (o.roles ?? []).map((r) => label(ROLE, r)).join('、')],
     ['状态', (o) => (o.disabled ? '已停用' : o.lockedUntil ? `锁定至 ${beijingTime(o.lockedUntil)}` : '正常')],
-    ['动态口令', (o) => (o.totp ? '已启用' : '未启用')]], { class: 'grid officers' }), h('h4', {}, '登记新人员'), form);
+    ['动态口令', (o) => (o.totp ? '已启用' : '未启用')],
+    ['操作', (o) => manage(ctx, o)]], { class: 'grid officers' }), h('h4', {}, '登记新人员'), form);
   return out;
+}
+
+/** Disable / re-enable / reset the password of one officer (POST /api/v1/admin/officers/{id}). */
+function manage(ctx, o) {
+  const box = h('div', { class: 'row-actions', 'data-officer': o.id });
+  const change = async (body, done) => {
+    try {
+      await ctx.api(`/api/v1/admin/officers/${encodeURIComponent(o.id)}`, { method: 'POST', body: JSON.stringify(body) });
+      ctx.toast(done);
+      ctx.go('#/admin');
+    } catch (e) {
+      ctx.toast(e.message);
+    }
+  };
+  const reset = h('form', { class: 'reset', hidden: true, novalidate: true },
+    h('input', { name: 'password', type: 'password', autocomplete: 'new-password', 'aria-label': `${o.id} 的新密码`, placeholder: '新密码（至少 10 位）' }),
+    h('button', { type: 'submit' }, '确认重置'));
+  reset.onsubmit = (e) => {
+    e.preventDefault();
+    change({ action: 'RESET_PASSWORD', password: reset.elements.password.value }, `已重置 ${o.id} 的密码`);
+  };
+  box.append(
+    o.id === ctx.officer?.id ? '' : o.disabled
+      ? h('button', { type: 'button', class: 'quiet', onclick: () => change({ action: 'ENABLE' }, `已恢复 ${o.id}`) }, '恢复')
+      : h('button', { type: 'button', class: 'quiet', onclick: () => change({ action: 'DISABLE' }, `已停用 ${o.id}`) }, '停用'),
+    h('button', { type: 'button', class: 'quiet', onclick: () => { reset.hidden = !reset.hidden; } }, '重置密码'),
+    reset);
+  return box;
 }
 
 async function quarantine(ctx) {

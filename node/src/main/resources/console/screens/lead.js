@@ -12,7 +12,9 @@ let shown = null;
 /** The actions offered for a lead (a LeadView) to an officer of bureau `self`. */
 export function actionsFor(v, self) {
   const s = v.status ?? {};
-  const targets = v.lead?.targetBureaus ?? [];
+  // a sealed lead this bureau cannot read is not addressed to it: nothing to do on it
+  if (!v.lead) return [];
+  const targets = v.lead.targetBureaus ?? [];
   const out = [];
   if (s.state === 'POSTED') {
     if (v.originBureau === self) out.push('WITHDRAW');

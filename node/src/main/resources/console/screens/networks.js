@@ -63,6 +63,7 @@ async function graph(root, id, ctx) {
     d.proposal ? h('p', {}, h('a', { href: `#/networks/proposals/${d.proposal.id}` }, '查看并案建议')) : '');
   const echarts = await import('../vendor/echarts/echarts.esm.min.js');
   const bureaus = [...new Set(d.graph.nodes.map((x) => x.bureau))];
+  const ids = new Set(d.graph.nodes.map((x) => x.id));
   const c = echarts.init(chart, null, { renderer: 'svg' });
   c.setOption({
     tooltip: { formatter: (p) => (p.dataType === 'edge' ? `关联 ${Math.round(p.data.score * 100)}%` : p.data.tip) },
@@ -76,7 +77,7 @@ async function graph(root, id, ctx) {
         id: x.id, name: x.id, category: bureaus.indexOf(x.bureau), symbolSize: 18 + Math.min(22, Math.log10(1 + (x.valueFen ?? 0) / 100) * 4),
         short: `${x.date} ${(x.title ?? x.id).slice(0, 10)}`, tip: `${bureauLabel(x.bureau, ctx.names)} ${KIND[x.kind]}：${x.title ?? x.id}`,
       })),
-      links: d.graph.edges.map((e) => ({ source: e.a, target: e.b, score: e.score, lineStyle: { width: 1 + 4 * e.score } })),
+      links: d.graph.edges.filter((e) => ids.has(e.a) && ids.has(e.b)).map((e) => ({ source: e.a, target: e.b, score: e.score, lineStyle: { width: 1 + 4 * e.score } })),
     }],
   });
   c.on('click', (p) => {
@@ -85,7 +86,13 @@ async function graph(root, id, ctx) {
     evidence.replaceChildren(h('h4', {}, `关联依据（可信度 ${Math.round(e.score * 100)}%）`),
       h('ul', {}, e.evidence.map((x) => h('li', {}, `${EVIDENCE[x.kind] ?? x.kind} ${label(ENTITY, x.type)}：${x.left ?? ''}${x.right ? ` ↔ ${x.right}` : ''}，${x.records} 条记录含此值`))));
   });
-  new ResizeObserver(() => c.resize()).observe(chart);
+  const resize = new ResizeObserver(() => {
+    if (!chart.isConnected) {
+      resize.disconnect();
+      c.dispose();
+    } else if (chart.clientWidth > 0) c.resize();
+  });
+  resize.observe(chart);
 }
 
 async function proposal(root, id, ctx) {
