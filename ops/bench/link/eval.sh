@@ -1,26 +1,49 @@
 #!/usr/bin/env bash
-# Link quality on labelled data (issue 8, docs/linking.md): pairwise precision/recall/F1 and B-cubed
-# F1 of the networks the link engine finds, per-record linking time, full relink time and whether the
-# relink gives the same networks, and a calibration table (stderr).
-# Usage: ops/bench/link/eval.sh [N] [seed] [noise] [dataset]
-#   N        records (default 20000)
-#   seed     generator seed (default 1)
-#   noise    low | high | both (default both)
-#   dataset  eval (io.liaison.search.eval.LabelledCases) | demo (DemoCases' planted networks) | all
+# Link quality on an evaluation set written outside the project (issue 33, docs/linking.md
+# "Evaluation on case files"): the cases of SET/cases.jsonl.gz are taken the way a node takes shared
+# cases over the case API (CaseRecord with its entities and their roles -> SearchDocument.ofCase ->
+# LinkEngine.upsert, default options), one at a time in date order, into an empty engine — once for
+# each pool size (the first N cases by date). The networks found are written as predictions that
+# the set's score.py reads, and scored with it against the truth cut to the pool.
+#
+# Usage: ops/bench/link/eval.sh SET_DIR [--pools 250,500,1000,2000|all] [--out DIR] [--relink]
+#        ops/bench/link/eval.sh [N] [seed] [noise] [dataset]   (the project's own generator:
+#                                                              ops/bench/link/generated.sh)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
+if [ $# -eq 0 ] || [ ! -e "$1" ]; then
+  exec "$root/ops/bench/link/generated.sh" "$@"
+fi
+SET="$(cd "$1" && pwd)"; shift
+POOLS="250,500,1000,2000"
+OUT=""
+RELINK=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --pools) POOLS="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    --relink) RELINK="--relink"; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
 cd "$root"
-N="${1:-20000}"
-SEED="${2:-1}"
-NOISE="${3:-both}"
-DATASET="${4:-eval}"
-mvn -B -ntp -q -pl api install -DskipTests
-mvn -B -ntp -q -pl search compile
+OUT="${OUT:-$(mktemp -d)}"
+mkdir -p "$OUT"
+SCORE="${SCORE:-$SET/../score.py}"
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -ntp -q -pl search dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+mvn -B -ntp -o -q -pl api,search -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+# the api module from this tree, not whatever ~/.m2 holds
+cp="api/target/classes:search/target/classes:$(tr ':' '\n' < "$cp_file" | grep -v 'liaison' | paste -sd:)"
 echo "# $(nproc) cpus: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# $(java -version 2>&1 | head -1)"
-echo "# command: ops/bench/link/eval.sh $N $SEED $NOISE $DATASET"
-java -Xmx2g -XX:+UseG1GC -cp "search/target/classes:$(cat "$cp_file")" \
-  ops/bench/link/Eval.java "$N" "$SEED" "$NOISE" "$DATASET"
+echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'); command: ops/bench/link/eval.sh $SET --pools $POOLS $RELINK"
+echo "| pool | closure P | closure R | closure F1 | B³ P | B³ R | B³ F1 | exact networks | relink = incremental |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+java -Xmx2g -XX:+UseG1GC -cp "$cp" ops/bench/link/Outside.java "$SET" "$OUT" "$POOLS" $RELINK | grep "^POOL " |
+  while read -r _ n pred truth same; do
+    line="$(python3 "$SCORE" --truth "$truth" "$pred" --label "pool-$n" | tail -1)"
+    v() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+    echo "| $n | $(v closureP) | $(v closureR) | $(v closureF1) | $(v b3P) | $(v b3R) | $(v b3F1) | $(v exact) | $same |"
+  done
+echo "# predictions in $OUT (pred-N.jsonl; truth cut to the pool in truth-N/)"

@@ -9,15 +9,16 @@ cd "$root"
 N="${1:-200000}"
 M="${2:-2000}"
 HEAP="${3:-2g}"
-mvn -B -ntp -q -pl api install -DskipTests
-mvn -B -ntp -q -pl search compile
 cp_file="$(mktemp)"
 work="$(mktemp -d)"
 trap 'rm -rf "$cp_file" "$work"' EXIT
-mvn -B -ntp -q -pl search dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+# the api module from this tree (no install into the shared ~/.m2)
+mvn -B -ntp -o -q -pl api,search -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+cp="api/target/classes:search/target/classes:$(tr ':' '\n' < "$cp_file" | grep -v liaison | paste -sd:)"
 echo "# $(nproc) cpus: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# $(java -version 2>&1 | head -1)"
 echo "# command: ops/bench/link/run.sh $N $M $HEAP"
-java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -cp "search/target/classes:$(cat "$cp_file")" \
+java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -cp "$cp" \
   ops/bench/link/LinkBench.java "$N" "$M" "$work"
 echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,12 +1,7 @@
 package io.liaison.node;
 
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryMergedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
-import io.liaison.crypto.Hashes;
 import io.liaison.node.access.AccessHandlers;
 import io.liaison.node.access.AuthRoutes;
 import io.liaison.node.access.AuthService;
@@ -18,9 +13,9 @@ import io.liaison.node.audit.AuditRoutes;
 import io.liaison.node.audit.AuditService;
 import io.liaison.node.cases.CaseRoutes;
 import io.liaison.node.cases.CaseService;
-import io.liaison.node.cases.SharedCase;
 import io.liaison.node.cluster.GridConfig;
 import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.cluster.GridWatch;
 import io.liaison.node.cluster.Quorum;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.directory.DirectoryRoutes;
@@ -29,7 +24,6 @@ import io.liaison.node.events.EventFeed;
 import io.liaison.node.http.Admission;
 import io.liaison.node.http.ApiVerticle;
 import io.liaison.node.lead.LeadQueries;
-import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.lead.LeadRoutes;
 import io.liaison.node.lead.LeadService;
 import io.liaison.node.lead.LeadSweeper;
@@ -52,7 +46,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +82,7 @@ public final class LiaisonNode {
   private MergeService merges;
   private HitService hits;
   private long auditTimer = -1;
+  private GridWatch watch;
 
   private LiaisonNode(
       NodeConfig config,
@@ -148,7 +142,12 @@ public final class LiaisonNode {
         config.cluster().port());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("bureau", config.bureau().code());
-    HazelcastClusterManager cluster = new HazelcastClusterManager(GridConfig.build(config));
+    com.hazelcast.config.Config gridConfig = GridConfig.build(config);
+    // the partition owner decides lead transitions on verified state only (see LeadOwner)
+    gridConfig
+        .getUserContext()
+        .put(io.liaison.node.lead.LeadOwner.KEY, new io.liaison.node.lead.LeadOwner(trust::verify));
+    HazelcastClusterManager cluster = new HazelcastClusterManager(gridConfig);
     return Vertx.builder()
         .with(
             new VertxOptions()
@@ -174,17 +173,18 @@ public final class LiaisonNode {
         .compose(
             vertx -> {
               HazelcastInstance hz = cluster.getHazelcastInstance();
-              IMap<String, String> grid = hz.getMap(GridConfig.LEADS);
+              IMap<String, String> grid = GridWatch.live(hz, GridConfig.LEADS);
               StoreExecutor exec = new StoreExecutor(vertx, store, "liaison-store");
               Quarantine quarantine = new Quarantine(exec, registry);
               EventFeed feed = new EventFeed(vertx);
+              GridWatch watch = new GridWatch(vertx, hz);
               LeadService leads =
                   new LeadService(
                       vertx,
                       exec,
                       trust,
                       grid,
-                      hz.getMap(GridConfig.SUPERSEDED),
+                      GridWatch.live(hz, GridConfig.SUPERSEDED),
                       feed,
                       quarantine,
                       registry,
@@ -192,7 +192,13 @@ public final class LiaisonNode {
                       clock);
               CaseService cases =
                   new CaseService(
-                      vertx, exec, trust, hz.getMap(GridConfig.CASES), feed, quarantine, clock);
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.CASES),
+                      feed,
+                      quarantine,
+                      clock);
               LeadQueries queries =
                   new LeadQueries(
                       exec,
@@ -205,21 +211,30 @@ public final class LiaisonNode {
                       vertx, hz, leads, exec, feed, config.leads().feedbackDeadline(), clock);
               RosterService rosters =
                   new RosterService(
-                      vertx, trust, hz.getMap(GridConfig.ROSTER), quarantine, config.dataDir());
+                      vertx,
+                      trust,
+                      GridWatch.live(hz, GridConfig.ROSTER),
+                      quarantine,
+                      config.dataDir());
               AuditService audit =
-                  new AuditService(vertx, exec, trust, hz.getMap(GridConfig.AUDIT));
+                  new AuditService(vertx, exec, trust, GridWatch.live(hz, GridConfig.AUDIT));
               AttachmentService attachments =
                   new AttachmentService(vertx, exec, trust.bureau(), config.dataDir());
               DirectoryService directory =
                   new DirectoryService(
-                      vertx, exec, trust, hz.getMap(GridConfig.DIRECTORY), quarantine, clock);
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.DIRECTORY),
+                      quarantine,
+                      clock);
               HitService hits =
                   new HitService(
                       vertx,
                       exec,
                       trust,
-                      hz.getMap(GridConfig.HITS),
-                      hz.getMap(GridConfig.LEADS),
+                      GridWatch.live(hz, GridConfig.HITS),
+                      GridWatch.live(hz, GridConfig.LEADS),
                       feed,
                       quarantine,
                       clock);
@@ -228,7 +243,13 @@ public final class LiaisonNode {
                       vertx, exec, feed, trust.bureau(), linkEngine, hits, indexer);
               MergeService merges =
                   new MergeService(
-                      vertx, exec, trust, hz.getMap(GridConfig.MERGE), feed, quarantine, clock);
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.MERGE),
+                      feed,
+                      quarantine,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -265,7 +286,7 @@ public final class LiaisonNode {
                           new NetworkRoutes(networks, merges, hits)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
-                      ready::get,
+                      () -> ready.get() && watch.healthy(),
                       registry::scrape);
               LiaisonNode node =
                   new LiaisonNode(
@@ -279,6 +300,7 @@ public final class LiaisonNode {
               node.networks = networks;
               node.merges = merges;
               node.hits = hits;
+              node.watch = watch;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -296,26 +318,27 @@ public final class LiaisonNode {
   }
 
   private Future<Void> join(IMap<String, String> grid) {
-    grid.addEntryListener(new GridListener(store, leads::receive), true);
-    GridReconciler leadReconciler =
-        new GridReconciler(vertx, storeExec, grid, LeadRecord.KIND, leads::receive);
-    IMap<String, String> directoryGrid = hazelcast.getMap(GridConfig.DIRECTORY);
-    directoryGrid.addEntryListener(new GridListener(store, directory::receive), true);
-    GridReconciler directoryReconciler =
-        new GridReconciler(
-            vertx, storeExec, directoryGrid, DirectoryService.KIND, directory::receive);
-    IMap<String, String> caseGrid = hazelcast.getMap(GridConfig.CASES);
-    caseGrid.addEntryListener(new GridListener(store, cases::receive), true);
-    GridReconciler caseReconciler =
-        new GridReconciler(vertx, storeExec, caseGrid, SharedCase.KIND, cases::receive);
-    IMap<String, String> mergeGrid = hazelcast.getMap(GridConfig.MERGE);
-    mergeGrid.addEntryListener(new GridListener(store, merges::receive), true);
+    // every shared map: listened to, any value type handled, losses put back (see GridWatch)
+    GridReconciler leadReconciler = leads.reconciler();
+    GridReconciler directoryReconciler = directory.reconciler();
+    GridReconciler caseReconciler = cases.reconciler();
     GridReconciler mergeReconciler = merges.reconciler();
-    IMap<String, String> hitGrid = hazelcast.getMap(GridConfig.HITS);
-    hitGrid.addEntryListener(new GridListener(store, hits::receive), true);
     GridReconciler hitReconciler = hits.reconciler();
-    IMap<String, String> superseded = hazelcast.getMap(GridConfig.SUPERSEDED);
-    superseded.addEntryListener(new GridListener(store, leads::receiveSuperseded), true);
+    watch.watch(
+        GridConfig.LEADS, watch.records(GridConfig.LEADS, store, leads::receive, leadReconciler));
+    watch.watch(
+        GridConfig.DIRECTORY,
+        watch.records(GridConfig.DIRECTORY, store, directory::receive, directoryReconciler));
+    watch.watch(
+        GridConfig.CASES, watch.records(GridConfig.CASES, store, cases::receive, caseReconciler));
+    watch.watch(
+        GridConfig.MERGE, watch.records(GridConfig.MERGE, store, merges::receive, mergeReconciler));
+    watch.watch(
+        GridConfig.HITS, watch.records(GridConfig.HITS, store, hits::receive, hitReconciler));
+    IMap<String, Object> superseded = GridWatch.live(hazelcast, GridConfig.SUPERSEDED);
+    watch.watch(
+        GridConfig.SUPERSEDED,
+        watch.records(GridConfig.SUPERSEDED, store, leads::receiveSuperseded, null));
     List<GridReconciler> reconcilers =
         List.of(
             leadReconciler, caseReconciler, directoryReconciler, mergeReconciler, hitReconciler);
@@ -359,7 +382,12 @@ public final class LiaisonNode {
             r ->
                 vertx.executeBlocking(
                     () -> {
-                      superseded.forEach((k, v) -> leads.receiveSuperseded(k, v));
+                      superseded.forEach(
+                          (k, v) -> {
+                            if (v instanceof String json) {
+                              leads.receiveSuperseded(k, json);
+                            }
+                          });
                       return r;
                     },
                     false))
@@ -367,6 +395,7 @@ public final class LiaisonNode {
         .map(
             r -> {
               ready.set(true);
+              watch.start();
               sweeper.start(config.leads().sweepInterval());
               auditTimer = vertx.setPeriodic(1000, t -> audit.publish());
               LOG.info(
@@ -426,6 +455,9 @@ public final class LiaisonNode {
     LOG.info("stopping node bureau={}", config.bureau());
     sweeper.stop();
     vertx.cancelTimer(auditTimer);
+    if (watch != null) {
+      watch.stop();
+    }
     // Closing runs on a thread of its own: the index is closed off the event loops and before
     // them (a blocking commit), and vertx.close() is called with no Vert.x context, so that its
     // future does not try to complete on an event loop it has just shut down (which would
@@ -453,52 +485,5 @@ public final class LiaisonNode {
             "liaison-stop");
     closer.start();
     return Future.fromCompletionStage(done);
-  }
-
-  /**
-   * Hands every added, updated or merged grid value to its feature's receive (verify, store).
-   * Merged: what the other side of a split added to the grid reaches this member only as a merge
-   * event when the sides meet again.
-   */
-  private record GridListener(Store store, java.util.function.BiConsumer<String, String> receive)
-      implements EntryAddedListener<String, String>,
-          EntryUpdatedListener<String, String>,
-          EntryMergedListener<String, String> {
-    @Override
-    public void entryMerged(EntryEvent<String, String> e) {
-      take(e);
-    }
-
-    @Override
-    public void entryAdded(EntryEvent<String, String> e) {
-      take(e);
-    }
-
-    @Override
-    public void entryUpdated(EntryEvent<String, String> e) {
-      take(e);
-    }
-
-    /**
-     * The value, unless the store already holds exactly it: the node's own echo (what it just
-     * stored and put on the grid) and what another node puts back after a restart are not verified
-     * and stored again.
-     */
-    private void take(EntryEvent<String, String> e) {
-      String v = e.getValue();
-      if (v != null && !held(e.getKey(), v)) {
-        receive.accept(e.getKey(), v);
-      }
-    }
-
-    /** Whether the store holds exactly this value; if it cannot tell, no (the full path runs). */
-    private boolean held(String key, String value) {
-      try {
-        return store.holds(key, Hashes.sha256Hex(value.getBytes(StandardCharsets.UTF_8)));
-      } catch (RuntimeException x) {
-        LOG.warn("store check of a grid value failed key={}: {}", key, x.getMessage());
-        return false;
-      }
-    }
   }
 }

@@ -77,17 +77,23 @@ final class Converters {
   }
 
   /**
-   * An entity written as {@code TYPE=VALUE}, e.g. {@code PLATE=蒙J·3K582} or {@code 电话=13847461285}.
+   * An entity written as {@code TYPE=VALUE} or {@code TYPE:ROLE=VALUE}, e.g. {@code
+   * PLATE=蒙J·3K582}, {@code 电话=13847461285} or {@code PHONE:上家=13847461285} (the role says whose it
+   * is).
    */
   static LeadEntity entity(String s) {
     int eq = s.indexOf('=');
     if (eq <= 0 || eq == s.length() - 1) {
       throw new TypeConversionException(
-          "'" + s + "' is not TYPE=VALUE (e.g. PLATE=蒙J·3K582, PHONE=13847461285)");
+          "'" + s + "' is not TYPE=VALUE (e.g. PLATE=蒙J·3K582, PHONE:上家=13847461285)");
     }
-    EntityType type = choice(EntityType.class, s.substring(0, eq), Labels::entity);
+    String head = s.substring(0, eq).replace('：', ':');
+    int colon = head.indexOf(':');
+    String role = colon < 0 ? null : head.substring(colon + 1);
+    EntityType type =
+        choice(EntityType.class, colon < 0 ? head : head.substring(0, colon), Labels::entity);
     try {
-      return new LeadEntity(type, s.substring(eq + 1));
+      return new LeadEntity(type, s.substring(eq + 1), role);
     } catch (IllegalArgumentException e) {
       throw new TypeConversionException("'" + s + "': value " + e.getMessage());
     }

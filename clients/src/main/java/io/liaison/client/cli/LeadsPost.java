@@ -95,10 +95,11 @@ final class LeadsPost implements Callable<Integer> {
 
   @Option(
       names = {"-e", "--entity"},
-      paramLabel = "TYPE=VALUE",
+      paramLabel = "TYPE[:ROLE]=VALUE",
       description =
           "an entity named in the lead; repeatable. TYPE: PERSON, ID_NUMBER, PHONE, PLATE,"
-              + " ADDRESS, LICENCE, WAYBILL, ACCOUNT, BRAND (or 人员, 身份证号, 电话, 车牌 …)")
+              + " ADDRESS, LICENCE, WAYBILL, ACCOUNT, BRAND (or 人员, 身份证号, 电话, 车牌 …);"
+              + " ROLE (optional) says whose it is: 当事人, 上家, 驾驶员, 执法人员, 快递网点 …")
   List<LeadEntity> entities;
 
   @Option(

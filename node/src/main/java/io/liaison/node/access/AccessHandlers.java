@@ -6,6 +6,8 @@ import io.liaison.api.Problem;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.store.StoreExecutor;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,18 +77,41 @@ public final class AccessHandlers {
       ctx.fail(AuthService.invalidToken("sign in and send Authorization: Bearer <token>"));
       return;
     }
-    auth.authenticate(token.get())
-        .onSuccess(
-            p -> {
-              ctx.put(Principal.KEY, p);
-              if (consume(
-                  ctx,
-                  bucket(byOfficer, p.officer(), config.requestsPerMinute()),
-                  "requests by this officer")) {
-                ctx.next();
-              }
-            })
-        .onFailure(ctx::fail);
+    Future<Principal> principal = auth.authenticate(token.get());
+    if (principal.isComplete()) {
+      afterSignIn(ctx, principal);
+      return;
+    }
+    // The session is not in memory (e.g. issued before this node restarted): the check goes to the
+    // store. Until the body handler further down takes the body, its bytes must wait: a request
+    // left flowing would deliver them to no handler, and the body handler would then find the
+    // request ended and fail it (500 "BodyHandler invoked after the request has ended").
+    HttpServerRequest request = ctx.request();
+    request.pause();
+    principal.onComplete(
+        ar -> {
+          afterSignIn(ctx, principal);
+          // the body handler (if this route has one) has run and resumed the request; resume for
+          // the routes without one, whose body is left unread (a no-op otherwise)
+          if (!request.isEnded()) {
+            request.resume();
+          }
+        });
+  }
+
+  private void afterSignIn(RoutingContext ctx, Future<Principal> principal) {
+    if (principal.failed()) {
+      ctx.fail(principal.cause());
+      return;
+    }
+    Principal p = principal.result();
+    ctx.put(Principal.KEY, p);
+    if (consume(
+        ctx,
+        bucket(byOfficer, p.officer(), config.requestsPerMinute()),
+        "requests by this officer")) {
+      ctx.next();
+    }
   }
 
   /** Checks the route's action against the principal's roles (default deny). */

@@ -66,10 +66,15 @@ public final class CaseService {
     this.trust = trust;
     this.audit = new AuditLog(trust);
     this.map = grid;
-    this.grid = new GridReconciler(vertx, store, grid, SharedCase.KIND, this::receive);
+    this.grid = new GridReconciler(vertx, store, grid, SharedCase.KIND, this::receive, quarantine);
     this.feed = feed;
     this.quarantine = quarantine;
     this.clock = clock;
+  }
+
+  /** Anti-entropy of the cases map. */
+  public GridReconciler reconciler() {
+    return grid;
   }
 
   public BureauId bureau() {

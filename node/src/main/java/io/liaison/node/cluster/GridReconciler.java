@@ -34,22 +34,90 @@ public final class GridReconciler {
   private final IMap<String, String> grid;
   private final String kind;
   private final BiFunction<String, String, Future<Boolean>> receive;
+  private final io.liaison.node.trust.Quarantine quarantine;
 
   /**
    * @param kind the store's record kind that the map holds
    * @param receive verifies and takes in one grid value (key, JSON); true if it was new
+   * @param quarantine where values of another type than a string go
    */
   public GridReconciler(
       Vertx vertx,
       StoreExecutor store,
       IMap<String, String> grid,
       String kind,
-      BiFunction<String, String, Future<Boolean>> receive) {
+      BiFunction<String, String, Future<Boolean>> receive,
+      io.liaison.node.trust.Quarantine quarantine) {
     this.vertx = vertx;
     this.store = store;
     this.grid = grid;
     this.kind = kind;
     this.receive = receive;
+    this.quarantine = quarantine;
+  }
+
+  /** The map this reconciler keeps. */
+  public String mapName() {
+    return grid.getName();
+  }
+
+  /** The map's entries as they are: anyone on the link can put any type under any key. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private IMap<Object, Object> raw() {
+    return (IMap) grid;
+  }
+
+  /**
+   * Takes care of a value of another type than a string seen under {@code key} (a string is a
+   * record's JSON and goes to the feature's receive instead): quarantined (type and a prefix of its
+   * text) and replaced on the grid by the store's copy, or removed where the store has none (no
+   * value of another type belongs in our maps). Never throws.
+   */
+  public Future<Void> foreign(String key, Object seen) {
+    if (seen == null || seen instanceof String) {
+      return Future.succeededFuture();
+    }
+    String type = seen.getClass().getName();
+    String text;
+    try {
+      text = String.valueOf(seen);
+    } catch (RuntimeException e) {
+      text = type;
+    }
+    Future<Void> kept =
+        quarantine == null
+            ? Future.succeededFuture()
+            : quarantine.add(
+                grid.getName() + "/" + key, "WRONG_TYPE", "a " + type + ", not a record", text);
+    return kept.recover(e -> Future.succeededFuture())
+        .compose(v -> store.committedRecord(key))
+        .compose(
+            local ->
+                vertx.executeBlocking(
+                    () ->
+                        local.isPresent()
+                            ? raw().replace(key, seen, local.get().body())
+                            : raw().remove(key, seen),
+                    false))
+        .map(
+            done -> {
+              LOG.warn(
+                  "grid value of another type map={} key={} type={} {}",
+                  grid.getName(),
+                  key,
+                  type,
+                  done ? "repaired" : "changed meanwhile");
+              return (Void) null;
+            })
+        .recover(
+            e -> {
+              LOG.warn(
+                  "grid value of another type not repaired map={} key={}: {}",
+                  grid.getName(),
+                  key,
+                  e.toString());
+              return Future.succeededFuture();
+            });
   }
 
   /** Outcome of one reconciliation pass. */
@@ -116,7 +184,10 @@ public final class GridReconciler {
   /** Every key of the map with the hash of its value, computed where the entries live. */
   private Map<String, String> gridHashes() {
     Map<String, String> out = new HashMap<>();
-    for (String kh : grid.project(new HashProjection())) {
+    for (String kh : raw().project(new HashProjection())) {
+      if (kh == null) {
+        continue; // a key that is not a string: nothing of ours
+      }
       String[] p = HashProjection.split(kh);
       out.put(p[0], p[1]);
     }
@@ -139,30 +210,60 @@ public final class GridReconciler {
           chain.compose(
               n ->
                   vertx
-                      .executeBlocking(() -> grid.getAll(batch), false)
+                      .executeBlocking(() -> rawAll(batch), false)
                       .compose(values -> takeDiffering(values, local))
                       .map(taken -> n + taken));
     }
     return chain;
   }
 
+  private Map<String, Object> rawAll(Set<String> keys) {
+    Map<String, Object> out = new HashMap<>();
+    raw().getAll(new HashSet<>(keys)).forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+
   /**
-   * Hands each grid value that differs from the store's copy to the feature's receive; the number
-   * it took in as new.
+   * Hands each grid value that differs from the store's copy to the feature's receive (a value of
+   * another type to {@link #foreign}); the number it took in as new. One value that fails does not
+   * fail the others (start-up waits for this).
    */
-  private Future<Integer> takeDiffering(Map<String, String> values, Map<String, String> local) {
+  private Future<Integer> takeDiffering(Map<String, ?> values, Map<String, String> local) {
     List<Future<Boolean>> fs = new ArrayList<>();
     values.forEach(
-        (k, v) -> {
+        (k, value) -> {
+          if (!(value instanceof String v)) {
+            fs.add(foreign(k, value).map(false));
+            return;
+          }
           if (v.equals(PutIfAbsentProcessor.SAME)) {
             return;
           }
           String h = Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));
           if (!h.equals(local.get(k))) {
-            fs.add(receive.apply(k, v));
+            fs.add(safely(k, v));
           }
         });
-    return Future.all(fs).map(cf -> (int) fs.stream().filter(Future::result).count());
+    return Future.join(fs)
+        .transform(
+            cf ->
+                Future.succeededFuture(
+                    (int) fs.stream().filter(f -> f.succeeded() && f.result()).count()));
+  }
+
+  /** The feature's receive of one value; an exception or failure is logged, not passed on. */
+  private Future<Boolean> safely(String key, String value) {
+    Future<Boolean> f;
+    try {
+      f = receive.apply(key, value);
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    return f.recover(
+        e -> {
+          LOG.warn("grid value not taken in map={} key={}: {}", grid.getName(), key, e.toString());
+          return Future.succeededFuture(false);
+        });
   }
 
   /**
@@ -190,8 +291,14 @@ public final class GridReconciler {
                 return Future.succeededFuture(false);
               }
               store.known().remember(key, local.get().hash());
+              // as putIfAbsent, but a value of another type is not kept (see PutIfAbsentProcessor)
               return vertx
-                  .executeBlocking(() -> grid.putIfAbsent(key, local.get().body()), false)
+                  .executeBlocking(
+                      () ->
+                          grid.submitToKey(key, new PutIfAbsentProcessor(local.get().body()))
+                              .toCompletableFuture()
+                              .get(),
+                      false)
                   .map(true);
             });
   }

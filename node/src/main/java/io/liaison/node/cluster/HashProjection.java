@@ -10,12 +10,27 @@ import java.util.Map;
  * <key> <sha256 of the value>}: what anti-entropy compares with the store's hashes, without moving
  * the values themselves across the cluster. Only the entries that differ are then fetched.
  */
-final class HashProjection implements Projection<Map.Entry<String, String>, String> {
+final class HashProjection implements Projection<Map.Entry<Object, Object>, String> {
   private static final long serialVersionUID = 1L;
 
+  /** The "hash" of a value that is not a string (an outsider's Integer, say): never a match. */
+  static final String FOREIGN = "foreign";
+
+  /**
+   * Any key or value type: whoever reaches the cluster link can put other types into our maps, and
+   * one such entry must not fail the projection of the whole map (start-up waits for it). Keys that
+   * are not strings are left out (null results are dropped).
+   */
   @Override
-  public String transform(Map.Entry<String, String> e) {
-    return e.getKey() + " " + Hashes.sha256Hex(e.getValue().getBytes(StandardCharsets.UTF_8));
+  public String transform(Map.Entry<Object, Object> e) {
+    if (!(e.getKey() instanceof String k)) {
+      return null;
+    }
+    return k
+        + " "
+        + (e.getValue() instanceof String v
+            ? Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8))
+            : FOREIGN);
   }
 
   /** The key and the hash of one {@link #transform} result. */

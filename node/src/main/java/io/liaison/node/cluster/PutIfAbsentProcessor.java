@@ -22,10 +22,11 @@ public final class PutIfAbsentProcessor extends GridProcessor {
 
   @Override
   public String process(Map.Entry<String, String> entry) {
-    String current = entry.getValue();
-    if (current != null) {
-      return current.equals(arg) ? SAME : current;
+    Object current = ((Map.Entry<?, ?>) entry).getValue();
+    if (current instanceof String s) {
+      return s.equals(arg) ? SAME : s;
     }
+    // none, or something that is not a record at all (an outsider's Integer): ours goes in
     entry.setValue(arg);
     return null;
   }

@@ -20,8 +20,10 @@ public final class Quorum {
     return expected / 2 + 1;
   }
 
+  /** Data members seen (a lite member, which anyone on the link can start, holds no data). */
   public int present() {
-    return hazelcast.getCluster().getMembers().size();
+    return (int)
+        hazelcast.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).count();
   }
 
   public boolean has() {

@@ -43,6 +43,7 @@ public final class DirectoryService {
   private final IMap<String, String> grid;
   private final Quarantine quarantine;
   private final Clock clock;
+  private final io.liaison.node.cluster.GridReconciler reconciler;
 
   public DirectoryService(
       Vertx vertx,
@@ -58,6 +59,14 @@ public final class DirectoryService {
     this.grid = grid;
     this.quarantine = quarantine;
     this.clock = clock;
+    this.reconciler =
+        new io.liaison.node.cluster.GridReconciler(
+            vertx, store, grid, KIND, this::receive, quarantine);
+  }
+
+  /** Anti-entropy of the directory map. */
+  public io.liaison.node.cluster.GridReconciler reconciler() {
+    return reconciler;
   }
 
   public static String key(BureauId bureau) {
@@ -108,25 +117,35 @@ public final class DirectoryService {
     try {
       env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      return quarantine.add(key, "MALFORMED", "not a signed envelope", json).map(false);
+      return quarantine
+          .add(key, "MALFORMED", "not a signed envelope", json)
+          .compose(v -> reconciler.repair(key, json))
+          .map(false);
     }
     if (!trust.verify(env).isValid()
         || !key.equals(key(env.signer()))
         || !TYPE.equals(env.payload().path("type").asText())) {
       return quarantine
           .add(key, "BAD_DIRECTORY", "signature, signer or type wrong", json)
+          .compose(v -> reconciler.repair(key, json))
           .map(false);
     }
-    return store.call(
-        s -> {
-          long incoming = env.payload().path("version").asLong();
-          long stored = current(s, key).map(p -> p.payload().path("version").asLong()).orElse(0L);
-          if (incoming <= stored) {
-            return false;
-          }
-          put(s, key, env);
-          return true;
-        });
+    return store
+        .call(
+            s -> {
+              long incoming = env.payload().path("version").asLong();
+              long stored =
+                  current(s, key).map(p -> p.payload().path("version").asLong()).orElse(0L);
+              if (incoming <= stored) {
+                return false;
+              }
+              put(s, key, env);
+              return true;
+            })
+        // an older version played back is replaced by the one this node holds
+        .compose(
+            taken ->
+                taken ? Future.succeededFuture(true) : reconciler.repair(key, json).map(false));
   }
 
   /** Every bureau's latest directory held by this node. */

@@ -17,6 +17,11 @@ public final class Forks {
 
   private Forks() {}
 
+  /** Whether {@code a} wins over {@code b} as the first divergent envelopes of two branches. */
+  public static boolean beats(SignedEnvelope a, SignedEnvelope b) {
+    return ORDER.compare(a, b) < 0;
+  }
+
   /** The index of the first envelope where the two records differ. */
   public static int divergence(LeadRecord a, LeadRecord b) {
     int n = Math.min(a.envelopes().size(), b.envelopes().size());

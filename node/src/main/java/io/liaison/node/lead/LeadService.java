@@ -98,11 +98,16 @@ public final class LeadService {
     this.clock = clock;
     this.reconciler =
         new io.liaison.node.cluster.GridReconciler(
-            vertx, store, grid, LeadRecord.KIND, this::receive);
+            vertx, store, grid, LeadRecord.KIND, this::receive, quarantine);
   }
 
   public BureauId bureau() {
     return trust.bureau();
+  }
+
+  /** Anti-entropy of the leads map. */
+  public io.liaison.node.cluster.GridReconciler reconciler() {
+    return reconciler;
   }
 
   /** Validates, signs, stores durably, shares on the grid; completes when all of that is done. */
@@ -269,7 +274,7 @@ public final class LeadService {
                   return Future.failedFuture(no);
                 }
                 long sent = System.nanoTime();
-                return blocking(() -> grid.get(id))
+                return gridValue(id)
                     .compose(
                         v -> {
                           if (v == null || v.equals(rec.json())) {
@@ -278,7 +283,12 @@ public final class LeadService {
                             }
                             return Future.failedFuture(no);
                           }
-                          return receive(id, v).compose(x -> attempt(t, n + 1));
+                          if (!(v instanceof String text)) {
+                            // not a lead at all: refused on the verified copy; the grid repaired
+                            reconciler.foreign(id, v);
+                            return Future.failedFuture(no);
+                          }
+                          return receive(id, text).compose(x -> attempt(t, n + 1));
                         });
               }
               SignedEnvelope env =
@@ -287,7 +297,7 @@ public final class LeadService {
                       rec.status().lastHash(),
                       now);
               long sent = System.nanoTime();
-              return Future.fromCompletionStage(grid.submitToKey(id, new TransitionProcessor(env)))
+              return decide(id, new TransitionProcessor(env))
                   .compose(answer -> settle(t, n, sent, answer));
             });
   }
@@ -366,20 +376,54 @@ public final class LeadService {
         return receive(id, a.get("value").asText()).compose(v -> attempt(t, n + 1));
       }
       case "REFUSED" -> {
-        // take in the state that refused us (unless this node has it already), so that what the
-        // 409 names is what this node shows from now on
-        Future<Boolean> taken =
-            a.has("value") ? receive(id, a.get("value").asText()) : Future.succeededFuture(false);
-        return taken.compose(
-            v -> {
-              LeadRecord cur =
-                  a.has("value") ? LeadRecord.parse(id, a.get("value").asText()) : null;
-              if (cur != null && store.known().holds(id, LeadRecord.hashOf(cur.json()))) {
-                saw(id, sent, cur); // only a value the store took in (not one it quarantined)
-              }
-              return Future.failedFuture(
-                  refused(a.path("kind").asText(), a.path("message").asText(), cur));
-            });
+        if (!a.has("value")) {
+          // the transition itself: this node's signature is not trusted by the owner's roster
+          LOG.warn(
+              "lead transition refused by the partition owner lead={} kind={}",
+              id,
+              a.path("kind").asText());
+          return Future.failedFuture(
+              unavailable(
+                  "roster-mismatch",
+                  "the partition owner does not accept this bureau's signature; the rosters of"
+                      + " the nodes differ. Try again in a moment."));
+        }
+        // take in the state that refused us (unless this node has it already); the 409 is built
+        // from this node's verified copy of exactly that state, never from the owner's text
+        String value = a.get("value").asText();
+        return receive(id, value)
+            .compose(v -> store.committedRecord(id))
+            .compose(
+                local -> {
+                  if (local.isPresent() && local.get().hash().equals(LeadRecord.hashOf(value))) {
+                    LeadRecord cur = LeadRecord.parse(id, local.get().body());
+                    ApiException no = refusal(cur, req, now());
+                    if (no != null) {
+                      saw(id, sent, cur);
+                      return Future.failedFuture(no);
+                    }
+                  }
+                  // the store did not take that state in (it did not verify) or holds another
+                  return again(t, n, sent, "the lead's grid value kept changing");
+                });
+      }
+      case "BEHIND", "UNVERIFIED" -> {
+        // the owner did not decide: the grid holds an older state than this node's, or one that
+        // does not verify; take it in (quarantined and repaired from the store's copy) and retry
+        LOG.info("lead transition not decided lead={} grid={}", id, result);
+        Future<?> repaired =
+            a.has("value")
+                ? receive(id, a.get("value").asText())
+                : gridValue(id).compose(v -> reconciler.foreign(id, v));
+        return repaired.compose(
+            v ->
+                again(
+                    t,
+                    n,
+                    sent,
+                    "BEHIND".equals(result)
+                        ? "the grid holds an older state of the lead than this node"
+                        : "the grid's copy of the lead does not verify"));
       }
       case "NOT_FOUND" -> {
         // the grid lacks the lead (the put-back after a full-cluster restart has not reached it,
@@ -402,6 +446,101 @@ public final class LeadService {
     }
   }
 
+  /**
+   * Asks again after a repair; after {@link #MAX_ATTEMPTS} a typed 503 with {@code why}: the grid
+   * could not be brought to a verified state the partition owner decides on.
+   */
+  private Future<LeadView> again(Try t, int n, long sent, String why) {
+    if (n >= MAX_ATTEMPTS) {
+      LOG.warn("lead transition given up lead={} attempts={}: {}", t.id(), n, why);
+      return Future.failedFuture(
+          unavailable(
+              "grid-unverified",
+              why + "; it is being repaired from the bureaus' verified copies. Try again."));
+    }
+    return attempt(t, n + 1);
+  }
+
+  /** How long a transition waits on the grid before a lock someone holds on its key is broken. */
+  static final long LOCK_PATIENCE_MS = 500;
+
+  /** How long a transition waits on the grid in all before it is answered 503. */
+  static final long GRID_PATIENCE_MS = 5_000;
+
+  /**
+   * Sends the processor to the lead's partition owner, time-bounded. Our nodes never lock a lead's
+   * key, but anyone on the cluster link can, and a locked key holds an entry processor until the
+   * lock is released (a lease of any length): after {@link #LOCK_PATIENCE_MS} a lock found on the
+   * key is broken ({@code forceUnlock}, logged) and the same processor goes on; after {@link
+   * #GRID_PATIENCE_MS} in all the request is answered 503 {@code grid-timeout}. The processor may
+   * still run later; the node then takes its value in from the grid as any other.
+   */
+  private Future<String> decide(String id, TransitionProcessor p) {
+    Context ctx = vertx.getOrCreateContext();
+    java.util.concurrent.CompletableFuture<String> f =
+        grid.submitToKey(id, p).toCompletableFuture();
+    Promise<String> out = Promise.promise();
+    Future.fromCompletionStage(f, ctx)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                out.tryComplete(ar.result());
+              } else {
+                out.tryFail(ar.cause());
+              }
+            });
+    vertx.setTimer(
+        LOCK_PATIENCE_MS,
+        x -> {
+          if (f.isDone()) {
+            return;
+          }
+          blocking(
+                  () -> {
+                    if (grid.isLocked(id)) {
+                      grid.forceUnlock(id);
+                      return true;
+                    }
+                    return false;
+                  })
+              .onSuccess(
+                  broken -> {
+                    if (broken) {
+                      metrics.counter("liaison.grid.locks.broken").increment();
+                      LOG.warn("a lock on a lead's grid key held a transition; broken lead={}", id);
+                    }
+                  });
+        });
+    vertx.setTimer(
+        GRID_PATIENCE_MS,
+        x -> {
+          if (!f.isDone()) {
+            metrics.counter("liaison.grid.timeouts", "op", "transition").increment();
+            LOG.warn(
+                "lead transition timed out on the grid lead={} after {} ms", id, GRID_PATIENCE_MS);
+            out.tryFail(
+                unavailable(
+                    "grid-timeout",
+                    "the lead's partition owner did not answer within "
+                        + GRID_PATIENCE_MS
+                        + " ms; the transition may still take effect. Check the lead, then try"
+                        + " again."));
+          }
+        });
+    return out.future();
+  }
+
+  private static ApiException unavailable(String type, String detail) {
+    return new ApiException(Problem.of(type, "Grid not available", 503, detail, null));
+  }
+
+  /** The grid's value of a lead as it is: a String, anything else an outsider put, or null. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Future<Object> gridValue(String id) {
+    IMap<String, Object> raw = (IMap) grid;
+    return blocking(() -> raw.get(id));
+  }
+
   /** The lead's record: the local verified copy, or the grid's (verified and taken in). */
   private Future<LeadRecord> current(String id) {
     return store
@@ -411,10 +550,13 @@ public final class LeadService {
               if (local.isPresent()) {
                 return Future.succeededFuture(LeadRecord.parse(id, local.get().body()));
               }
-              return blocking(() -> grid.get(id))
+              return gridValue(id)
                   .compose(
-                      v -> {
-                        if (v == null) {
+                      raw -> {
+                        if (!(raw instanceof String v)) {
+                          if (raw != null) {
+                            reconciler.foreign(id, raw);
+                          }
                           return Future.failedFuture(ApiException.notFound("no lead " + id));
                         }
                         return receive(id, v)
@@ -627,6 +769,14 @@ public final class LeadService {
     return store
         .transaction(
             s -> {
+              NotOff off = offTheKeptHistory(s, id, env);
+              if (off != null) {
+                LOG.warn("superseded transition refused lead={} hash={}: {}", id, hash, off.why());
+                if (off.falseClaim()) {
+                  quarantine.add("superseded/" + hash, "NOT_SUPERSEDED", off.why(), json);
+                }
+                return java.util.Optional.<StoredEvent>empty();
+              }
               if (!s.supersede(id, env)) {
                 return java.util.Optional.<StoredEvent>empty();
               }
@@ -651,6 +801,49 @@ public final class LeadService {
               return ev.isPresent();
             });
   }
+
+  /**
+   * Null if {@code env} provably lost a fork of the history this node keeps of lead {@code id}: it
+   * is not in that history, and either it branches off it where the kept branch's envelope wins
+   * ({@link Forks}), or it continues a transition already known as superseded. Else why not: a
+   * transition of the kept history, one that would continue it, or one this node cannot place (it
+   * does not hold the lead, or not the branch yet, and resolves the fork itself when it gets it) is
+   * never recorded or told as superseded on another node's word. Store thread.
+   */
+  private static NotOff offTheKeptHistory(Store s, String id, SignedEnvelope env) {
+    LeadRecord kept = s.record(id).map(r -> LeadRecord.parse(id, r.body())).orElse(null);
+    if (kept == null) {
+      return new NotOff("this node does not hold the lead", false);
+    }
+    List<SignedEnvelope> envs = kept.envelopes();
+    for (int i = 0; i < envs.size(); i++) {
+      if (envs.get(i).hash().equals(env.hash())) {
+        return new NotOff("the transition is in the kept history", true);
+      }
+      if (envs.get(i).hash().equals(env.prevHash())) {
+        if (i == envs.size() - 1) {
+          return new NotOff("the transition continues the kept history", true);
+        }
+        return Forks.beats(envs.get(i + 1), env)
+            ? null
+            : new NotOff("the kept history's transition does not win over it", true);
+      }
+    }
+    for (String other : s.superseded(id)) {
+      if (SignedEnvelope.fromJson(other.getBytes(StandardCharsets.UTF_8))
+          .hash()
+          .equals(env.prevHash())) {
+        return null;
+      }
+    }
+    return new NotOff("it does not branch off the kept history this node holds", false);
+  }
+
+  /**
+   * Why a shared transition is not recorded as superseded; {@code falseClaim}: it is a false claim
+   * (quarantined), not one this node cannot place yet.
+   */
+  private record NotOff(String why, boolean falseClaim) {}
 
   private Future<Void> repair(String key, String badJson) {
     return reconciler.repair(key, badJson);

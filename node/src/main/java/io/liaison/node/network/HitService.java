@@ -71,7 +71,7 @@ public final class HitService {
     this.trust = trust;
     this.map = map;
     this.leads = leads;
-    this.grid = new GridReconciler(vertx, store, map, KIND, this::receive);
+    this.grid = new GridReconciler(vertx, store, map, KIND, this::receive, quarantine);
     this.feed = feed;
     this.intake =
         new SignedIntake<>(

@@ -67,7 +67,7 @@ public final class MergeService {
     this.trust = trust;
     this.audit = new AuditLog(trust);
     this.map = map;
-    this.grid = new GridReconciler(vertx, store, map, KIND, this::receive);
+    this.grid = new GridReconciler(vertx, store, map, KIND, this::receive, quarantine);
     this.feed = feed;
     this.intake =
         new SignedIntake<>(

@@ -84,7 +84,7 @@ final class SearchDocuments {
     }
     List<Entity> entities =
         lead.entities().stream()
-            .map(e -> new Entity(EntityType.valueOf(e.type().name()), e.value()))
+            .map(e -> new Entity(EntityType.valueOf(e.type().name()), e.value(), e.role()))
             .toList();
     List<String> brands =
         lead.entities().stream()

@@ -92,6 +92,13 @@ final class Migrations {
             // 1M records); it serves the (kind, id) paging too
             "CREATE INDEX IF NOT EXISTS records_kind_id_hash ON records(kind, id, hash)",
             "DROP INDEX IF EXISTS records_kind_id"
+          },
+          new String[] {
+            // a quarantined value is kept as its hash, its size and a bounded prefix (an outsider
+            // on the link can write values of any size, as often as it likes)
+            "ALTER TABLE quarantine ADD COLUMN sha256 TEXT",
+            "ALTER TABLE quarantine ADD COLUMN size INTEGER",
+            "CREATE INDEX IF NOT EXISTS quarantine_value ON quarantine(record_key, sha256)"
           });
 
   private Migrations() {}

@@ -2,6 +2,16 @@ package io.liaison.node.store;
 
 import java.time.Instant;
 
-/** A record that failed verification: kept aside, never served as valid. */
+/**
+ * A record that failed verification: kept aside (its SHA-256, its size in bytes and a bounded
+ * prefix), never served as valid.
+ */
 public record QuarantineEntry(
-    long id, String recordKey, String reason, String detail, Instant at) {}
+    long id,
+    String recordKey,
+    String reason,
+    String detail,
+    Instant at,
+    String sha256,
+    Long size,
+    String prefix) {}

@@ -567,26 +567,54 @@ public final class Store implements AutoCloseable {
         limit);
   }
 
-  public void quarantine(String recordKey, String reason, String detail, String body) {
+  /**
+   * Keeps a value that failed verification: its hash, size and {@code prefix}, once per key and
+   * value (false if that value was kept already), at most {@code cap} entries (the oldest go).
+   */
+  public boolean quarantine(
+      String recordKey,
+      String reason,
+      String detail,
+      String sha256,
+      long size,
+      String prefix,
+      int cap) {
+    if (!query(
+            "SELECT 1 FROM quarantine WHERE record_key=? AND sha256=? LIMIT 1",
+            rs -> 1,
+            recordKey,
+            sha256)
+        .isEmpty()) {
+      return false;
+    }
     update(
-        "INSERT INTO quarantine(record_key, reason, detail, at, body) VALUES (?,?,?,?,?)",
+        "INSERT INTO quarantine(record_key, reason, detail, at, body, sha256, size)"
+            + " VALUES (?,?,?,?,?,?,?)",
         recordKey,
         reason,
         detail,
         Instant.now().toEpochMilli(),
-        body);
+        prefix,
+        sha256,
+        size);
+    update("DELETE FROM quarantine WHERE id <= (SELECT max(id) FROM quarantine) - ?", cap);
+    return true;
   }
 
   public List<QuarantineEntry> quarantined(int limit) {
     return query(
-        "SELECT id, record_key, reason, detail, at FROM quarantine ORDER BY id DESC LIMIT ?",
+        "SELECT id, record_key, reason, detail, at, sha256, size, body FROM quarantine"
+            + " ORDER BY id DESC LIMIT ?",
         rs ->
             new QuarantineEntry(
                 rs.getLong(1),
                 rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),
-                Instant.ofEpochMilli(rs.getLong(5))),
+                Instant.ofEpochMilli(rs.getLong(5)),
+                rs.getString(6),
+                rs.getObject(7) == null ? null : rs.getLong(7),
+                rs.getString(8)),
         limit);
   }
 

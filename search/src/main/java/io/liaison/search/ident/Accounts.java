@@ -22,7 +22,7 @@ final class Accounts {
       Pattern.compile("[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}");
   private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
   private static final Pattern NUMBER = Pattern.compile("[0-9]{12,25}");
-  private static final Pattern WECHAT = Pattern.compile("[a-z][a-z0-9_-]{5,19}");
+  private static final Pattern WECHAT = Pattern.compile("[a-z][a-z0-9_-]{3,19}");
 
   private Accounts() {}
 

@@ -47,8 +47,10 @@ public final class EntityExtractor {
           "[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
   private static final Pattern WECHAT =
       Pattern.compile(
-          "(?:微信号?|(?i:wechat))[:： ]{0,2}([A-Za-z][A-Za-z0-9_-]{5,19})(?![A-Za-z0-9_-])");
+          "(?:微信号?|微信账号|(?i:wechat))(?:[:： (]|为|是|号为|号是|号:|号：){0,3}"
+              + "([A-Za-z][A-Za-z0-9_-]{3,19})(?![A-Za-z0-9_-])");
 
+  private static final String[] PHONE_WORDS = {"电话", "手机", "座机", "热线", "联系方式"};
   private static final String[] ID_WORDS = {"身份证号码", "身份证号", "身份证", "身份号码", "公民身份"};
   private static final String[] LICENCE_WORDS = {"许可证", "证号", "零售户", "持证"};
   private static final String[] WAYBILL_WORDS = {
@@ -155,6 +157,10 @@ public final class EntityExtractor {
     String compact = Fold.compact(run);
     boolean prefixed = compact.startsWith("+86") || compact.startsWith("0086");
     String number = prefixed ? compact.substring(compact.charAt(0) == '+' ? 3 : 4) : compact;
+    if (!prefixed && number.length() == 13 && number.startsWith("86") && number.charAt(2) == '1') {
+      prefixed = true; // 86-13106695444: the country code without its plus
+      number = number.substring(2);
+    }
     int n = number.length();
     IdentifierType context = context(folded, start);
     if (MOBILE.matcher(number).matches() || prefixed) {
@@ -207,6 +213,9 @@ public final class EntityExtractor {
   }
 
   private static IdentifierType keywordEndingAt(String s, int end) {
+    if (endsWith(s, end, PHONE_WORDS)) {
+      return IdentifierType.PHONE;
+    }
     if (endsWith(s, end, ID_WORDS)) {
       return IdentifierType.ID_NUMBER;
     }

@@ -54,8 +54,29 @@ class EntityExtractorTest {
         .containsExactly(
             tuple(LICENCE, "150924101234"),
             tuple(WAYBILL, "731000123456"),
-            tuple(WAYBILL, "SF1234567890123"),
+            tuple(WAYBILL, "1234567890123"),
             tuple(ACCOUNT, "6222021234567890128"));
+  }
+
+  @Test
+  void formsCaseFilesUse() {
+    assertThat(
+            EntityExtractor.extract(
+                "上家微信号为Ma_da385。双方通过微信（chen_da6166）联系交易。当事人案发前多次与86-13106695444通话。"
+                    + "通过微信（微信号：wu5392）发布信息。"))
+        .extracting(ExtractedEntity::type, ExtractedEntity::normalised)
+        .containsExactlyInAnyOrder(
+            tuple(ACCOUNT, "ma_da385"),
+            tuple(ACCOUNT, "chen_da6166"),
+            tuple(PHONE, "13106695444"),
+            tuple(ACCOUNT, "wu5392"));
+  }
+
+  @Test
+  void anOutletsLandlineIsAPhoneNotAWaybill() {
+    assertThat(EntityExtractor.extract("京东快递阳高网点（电话03522431977）配合调查。"))
+        .extracting(ExtractedEntity::type, ExtractedEntity::normalised)
+        .containsExactly(tuple(PHONE, "03522431977"));
   }
 
   @Test
@@ -98,8 +119,8 @@ class EntityExtractorTest {
         .containsExactly(
             tuple(ACCOUNT, "tobacco_king88"),
             tuple(ACCOUNT, "zhang.wei@163.com"),
-            tuple(WAYBILL, "JT5012345678901"),
-            tuple(WAYBILL, "YT8812345678901"));
+            tuple(WAYBILL, "5012345678901"),
+            tuple(WAYBILL, "8812345678901"));
   }
 
   @Test

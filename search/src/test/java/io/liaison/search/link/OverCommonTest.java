@@ -32,9 +32,12 @@ class OverCommonTest {
 
   @TempDir Path dir;
 
-  /** Record {@code i}: a different person each time, parcels through the same courier depot. */
+  /**
+   * Record {@code i}: a different person each time, parcels handed in by the same go-between (a
+   * party's phone: an outlet's own phone is no evidence at all, see CaseFileRolesTest).
+   */
   static SearchDocument viaDepot(String id, io.liaison.api.BureauId bureau, String name) {
-    return doc(id, bureau, "寄件人" + name + "的包裹经顺丰快递兴和营业部（快递员手机13900001111）揽收。", person(name));
+    return doc(id, bureau, "寄件人" + name + "的包裹由代发人（联系电话13900001111）交寄顺丰快递。", person(name));
   }
 
   @Test

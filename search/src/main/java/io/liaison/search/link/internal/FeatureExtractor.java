@@ -8,8 +8,11 @@ import io.liaison.search.ident.ExtractedEntity;
 import io.liaison.search.ident.Fold;
 import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.ident.Identifiers;
+import io.liaison.search.ident.Roles;
+import io.liaison.search.ident.ValueRole;
 import io.liaison.search.link.Audience;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,26 +35,45 @@ public final class FeatureExtractor {
     if (!d.readable()) {
       throw new IllegalArgumentException("a sealed document has no content to link: " + d.id());
     }
+    // whose each value is, from the words around it where it is written (执法证号 → an officer's)
+    Map<String, ValueRole> roleOf = new HashMap<>();
+    List<ExtractedEntity> inNarrative = EntityExtractor.extract(d.narrative());
+    Map<String, Ident> found = new LinkedHashMap<>();
+    for (String text : new String[] {d.title(), d.address(), d.narrative()}) {
+      List<ExtractedEntity> xs =
+          text == d.narrative() ? inNarrative : EntityExtractor.extract(text);
+      for (ExtractedEntity x : xs) {
+        ValueRole role = Roles.at(text, x.start(), x.end(), x.type() == IdentifierType.PLATE);
+        roleOf.merge(x.identifier().term(), role, FeatureExtractor::stronger);
+        found.putIfAbsent(
+            x.identifier().term(),
+            new Ident(x.type(), x.normalised(), x.valid(), x.raw().strip(), role));
+      }
+    }
+    boolean hired = Roles.mentionsHired(d.narrative());
     Map<String, Ident> idents = new LinkedHashMap<>();
     for (Entity e : d.entities()) {
       IdentifierType.of(e.type())
           .flatMap(t -> Identifiers.normalise(t, e.value()))
           .ifPresent(
-              id ->
-                  idents.putIfAbsent(
-                      id.term(), new Ident(id.type(), id.value(), id.valid(), e.value().strip())));
+              id -> {
+                ValueRole role = ValueRole.ofRoleText(e.role());
+                role = stronger(role, roleOf.getOrDefault(id.term(), ValueRole.PARTY));
+                if (role == ValueRole.PARTY && hired && id.type() == IdentifierType.PLATE) {
+                  role = ValueRole.HIRED; // the plate of a case about a hired van or a taxi
+                }
+                idents.putIfAbsent(
+                    id.term(),
+                    new Ident(id.type(), id.value(), id.valid(), e.value().strip(), role));
+              });
     }
-    List<ExtractedEntity> inNarrative = EntityExtractor.extract(d.narrative());
-    for (List<ExtractedEntity> found :
-        List.of(
-            EntityExtractor.extract(d.title()),
-            EntityExtractor.extract(d.address()),
-            inNarrative)) {
-      for (ExtractedEntity x : found) {
-        idents.putIfAbsent(
-            x.identifier().term(), new Ident(x.type(), x.normalised(), x.valid(), x.raw().strip()));
-      }
+    for (Map.Entry<String, Ident> x : found.entrySet()) {
+      Ident i = x.getValue();
+      idents.putIfAbsent(
+          x.getKey(), new Ident(i.type(), i.value(), i.valid(), i.raw(), roleOf.get(x.getKey())));
     }
+    // an officer's or an outlet's value is kept to be shown and counted (Keys.CONTEXT), never as
+    // evidence
     List<String> listed = new ArrayList<>();
     for (Entity e : d.entities()) {
       if (e.type() == EntityType.PERSON) {
@@ -80,6 +102,7 @@ public final class FeatureExtractor {
         names.stream().limit(MAX_NAMES).toList(),
         nameBirths(listed, identList, d.narrative(), written, inNarrative),
         address(d.address()),
+        Places.of(placeTexts(d)),
         d.brands(),
         TextSketch.of(d.narrative()),
         TextSketch.keys(d.narrative(), Profile.TEXT_KEYS));
@@ -133,6 +156,32 @@ public final class FeatureExtractor {
       }
     }
     return false;
+  }
+
+  private static String[] placeTexts(SearchDocument d) {
+    List<String> texts = new ArrayList<>();
+    texts.add(d.address());
+    texts.add(d.narrative());
+    for (Entity e : d.entities()) {
+      if (e.type() == EntityType.ADDRESS) {
+        texts.add(e.value());
+      }
+    }
+    return texts.toArray(String[]::new);
+  }
+
+  /** Of two readings of one value's role, the one that takes more evidence away from it. */
+  static ValueRole stronger(ValueRole a, ValueRole b) {
+    return rank(a) >= rank(b) ? a : b;
+  }
+
+  private static int rank(ValueRole r) {
+    return switch (r) {
+      case PARTY -> 0;
+      case HIRED -> 1;
+      case OUTLET -> 2;
+      case OFFICER -> 3;
+    };
   }
 
   /** The address without spaces and in half-width forms; null when too short to mean a place. */

@@ -1,6 +1,7 @@
 package io.liaison.search.link.internal;
 
 import io.liaison.search.ident.IdentifierType;
+import io.liaison.search.ident.ValueRole;
 import java.util.Objects;
 
 /**
@@ -10,12 +11,25 @@ import java.util.Objects;
  * @param value canonical form ({@link io.liaison.search.ident.Identifier#value()})
  * @param valid false when the identifier failed its check digit
  * @param raw the text as written (entity value or the span of the narrative)
+ * @param role whose the value is, from the entity's role or the words around it (only {@link
+ *     ValueRole#PARTY} and {@link ValueRole#HIRED} values are kept)
  */
-public record Ident(IdentifierType type, String value, boolean valid, String raw) {
+public record Ident(IdentifierType type, String value, boolean valid, String raw, ValueRole role) {
   public Ident {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(raw, "raw");
+    Objects.requireNonNull(role, "role");
+  }
+
+  /** A party's identifier. */
+  public Ident(IdentifierType type, String value, boolean valid, String raw) {
+    this(type, value, valid, raw, ValueRole.PARTY);
+  }
+
+  /** Whether the value only corroborates other evidence (a hired vehicle's plate). */
+  public boolean weak() {
+    return role != ValueRole.PARTY;
   }
 
   /** The key of the identifier in the link index, e.g. {@code I:PHONE:13812345678}. */

@@ -13,6 +13,16 @@ public final class Keys {
   public static final String NAME = "N:";
   public static final String NAME_BIRTH = "B:";
   public static final String ADDRESS = "A:";
+
+  /**
+   * An identifier written in an officer's or an outlet's context ({@code Q:PHONE:…}): counted only,
+   * never retrieves; while any record holds it, the identifier is over-common everywhere.
+   */
+  public static final String CONTEXT = "Q:";
+
+  /** A house in a village ({@link Places}), counted in the bands of addresses. */
+  public static final String PLACE = "P:";
+
   public static final String TEXT = "T:";
 
   private Keys() {}

@@ -60,6 +60,7 @@ public final class Linker {
           if (ident != null && n <= cap()) {
             n += hood(ident).commonRecords(options.identifiers().specificMax());
           }
+          n = inContext(key, n);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -122,11 +123,26 @@ public final class Linker {
     }
   }
 
+  /**
+   * The count of an identifier key, raised over every band while some record holds the same value
+   * in an officer's or an outlet's context ({@link Keys#CONTEXT}): a value the pool has seen as an
+   * officer's certificate or an outlet's landline is no evidence in any record, also where it is
+   * written without those words.
+   */
+  private int inContext(String key, int n) throws IOException {
+    if (!key.startsWith(Keys.IDENT)) {
+      return n;
+    }
+    String context = Keys.CONTEXT + key.substring(Keys.IDENT.length());
+    return index.view().records(context, 1) > 0 ? Math.max(n, cap() + 1) : n;
+  }
+
   /** The frequency band of a key held by {@code records} records. */
   public Frequency band(String key, int records) {
     return switch (Keys.kind(key)) {
       case Keys.NAME -> Names.band(options, key.substring(Keys.NAME.length()), records);
-      case Keys.ADDRESS -> options.addresses().of(records);
+      case Keys.ADDRESS, Keys.PLACE -> options.addresses().of(records);
+      case Keys.CONTEXT -> Frequency.SPECIFIC;
       case Keys.TEXT ->
           records <= options.textKeyMax() ? Frequency.SPECIFIC : Frequency.OVER_COMMON;
       default -> options.identifiers().of(records);
@@ -180,6 +196,11 @@ public final class Linker {
         hood = lookup.hood(ident);
         n += hood.commonRecords(options.identifiers().specificMax());
       }
+      if (kind.equals(Keys.CONTEXT)) {
+        lookup.records.putIfAbsent(key, n);
+        continue; // counted, never retrieves
+      }
+      n = inContext(key, n);
       lookup.records.putIfAbsent(key, n);
       Frequency band = band(key, n);
       boolean retrieve =

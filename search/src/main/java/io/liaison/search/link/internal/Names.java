@@ -41,6 +41,12 @@ public final class Names {
 
   private static final int MAX_NAME = 12;
 
+  /**
+   * Characters that are in words officers write after a cue (快递, 到…县, 驿站, 物流) and hardly ever in a
+   * given name: a cue followed by one of these is no name.
+   */
+  private static final String NEVER_GIVEN = "快递到县乡镇村市区省路街号站点局司所部店场园货车运物流件";
+
   /** The twenty most common surnames: about half of all people bear one of them. */
   private static final String TOP_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
 
@@ -118,6 +124,29 @@ public final class Names {
     return diff == 1 || swapped;
   }
 
+  /** Words before an officer's name (执法人员王平) and after it (王平（执法证号…）). */
+  private static final String[] OFFICER_BEFORE = {"执法", "稽查", "办案", "检查"};
+
+  private static final String[] OFFICER_AFTER = {"（执法证", "(执法证", "（证号", "(证号", "（检查证", "(检查证"};
+
+  /**
+   * Whether the name ending at {@code end}, found after the cue at {@code cue}, is an enforcement
+   * officer's: officers' names are written into every narrative and are never evidence.
+   */
+  static boolean officer(String text, int cue, int end) {
+    for (String w : OFFICER_BEFORE) {
+      if (cue >= w.length() && text.startsWith(w, cue - w.length())) {
+        return true;
+      }
+    }
+    for (String w : OFFICER_AFTER) {
+      if (text.startsWith(w, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A name found in a narrative and where it starts. */
   public record Found(String name, int start) {}
 
@@ -141,7 +170,7 @@ public final class Names {
           start++;
         }
         String name = nameAt(text, start, known);
-        if (name != null) {
+        if (name != null && !officer(text, at, start + name.length())) {
           found.add(new Found(name, start));
         }
       }
@@ -188,7 +217,15 @@ public final class Names {
       end++;
       given++;
     }
-    return given == 0 ? null : normalise(text.substring(start, end));
+    if (given == 0) {
+      return null;
+    }
+    for (int i = start + surname; i < end; i++) {
+      if (NEVER_GIVEN.indexOf(text.charAt(i)) >= 0) {
+        return null; // 申通快(递), 曾到怀(安县): words, not a name
+      }
+    }
+    return normalise(text.substring(start, end));
   }
 
   private static int surnameLength(String text, int start) {

@@ -18,6 +18,7 @@ import java.util.Set;
  *
  * @param nameBirths {@code name|yyyyMMdd} of persons written next to their ID number
  * @param address the address in compact form, or null
+ * @param places houses in villages written anywhere in the record ({@link Places})
  * @param sketch the {@link TextSketch} of the narrative
  * @param textKeys the narrative's salient-text keys ({@link TextSketch#keys})
  */
@@ -36,6 +37,7 @@ public record Profile(
     List<String> names,
     List<String> nameBirths,
     String address,
+    List<String> places,
     List<String> brands,
     int[] sketch,
     int[] textKeys) {
@@ -48,6 +50,7 @@ public record Profile(
     idents = List.copyOf(idents);
     names = List.copyOf(names);
     nameBirths = List.copyOf(nameBirths);
+    places = List.copyOf(places);
     brands = List.copyOf(brands);
     sketch = sketch.clone();
     textKeys = textKeys.clone();
@@ -63,6 +66,9 @@ public record Profile(
     Set<String> keys = new LinkedHashSet<>();
     for (Ident i : idents) {
       keys.add(i.key());
+      if (!i.role().evidence()) {
+        keys.add(Keys.CONTEXT + i.key().substring(Keys.IDENT.length()));
+      }
     }
     for (String n : names) {
       keys.add(Keys.name(n));
@@ -72,6 +78,9 @@ public record Profile(
     }
     if (address != null) {
       keys.add(Keys.address(address));
+    }
+    for (String place : places) {
+      keys.add(Keys.PLACE + place);
     }
     for (int h : textKeys) {
       keys.add(Keys.text(h));

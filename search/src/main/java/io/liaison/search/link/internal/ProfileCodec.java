@@ -3,6 +3,7 @@ package io.liaison.search.link.internal;
 import io.liaison.api.BureauId;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.ident.IdentifierType;
+import io.liaison.search.ident.ValueRole;
 import io.liaison.search.link.Audience;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,8 @@ import org.apache.lucene.util.BytesRef;
 
 /** The binary form of a {@link Profile} kept in the link index (a binary doc value). */
 public final class ProfileCodec {
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
+  private static final ValueRole[] ROLES = ValueRole.values();
   private static final IdentifierType[] TYPES = IdentifierType.values();
 
   private ProfileCodec() {}
@@ -42,10 +44,12 @@ public final class ProfileCodec {
         out.writeByte(i.type().ordinal() * 2 + (i.valid() ? 1 : 0));
         out.writeUTF(i.value());
         out.writeUTF(i.raw());
+        out.writeByte(i.role().ordinal());
       }
       strings(out, p.names());
       strings(out, p.nameBirths());
       optional(out, p.address());
+      strings(out, p.places());
       strings(out, p.brands());
       out.writeByte(p.sketch().length);
       for (int h : p.sketch()) {
@@ -98,11 +102,14 @@ public final class ProfileCodec {
       List<Ident> idents = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         int t = in.readByte();
-        idents.add(new Ident(TYPES[t / 2], in.readUTF(), (t & 1) == 1, in.readUTF()));
+        idents.add(
+            new Ident(
+                TYPES[t / 2], in.readUTF(), (t & 1) == 1, in.readUTF(), ROLES[in.readByte()]));
       }
       List<String> names = strings(in);
       List<String> nameBirths = strings(in);
       String address = optional(in);
+      List<String> places = strings(in);
       List<String> brands = strings(in);
       int[] sketch = new int[in.readByte()];
       for (int i = 0; i < sketch.length; i++) {
@@ -127,6 +134,7 @@ public final class ProfileCodec {
           names,
           nameBirths,
           address,
+          places,
           brands,
           sketch,
           textKeys);

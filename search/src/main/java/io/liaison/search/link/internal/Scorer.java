@@ -27,7 +27,28 @@ public final class Scorer {
   public static final double NAME_VARIANT = 1.0;
   public static final double SAME_NAME_AND_BIRTH = 6.5;
   public static final double SAME_ADDRESS = 2.5;
+
+  /**
+   * The same house in a village (红岭村155号) written in both records: a storage, pick-up or business
+   * address. Not enough alone (a shop is inspected twice for unrelated reasons), enough with any
+   * other piece.
+   */
+  public static final double SAME_PLACE = 4.0;
+
   public static final double NEAR_DUPLICATE_TEXT = 6.0;
+
+  /**
+   * The same hired vehicle's plate (货拉拉, 出租车): it turns up in unrelated transport cases, so it only
+   * corroborates other evidence and never links on its own, nor with a name alone.
+   */
+  public static final double HIRED_EQUAL = 1.5;
+
+  /**
+   * The most that values in the {@link Frequency#COMMON} band add together. Common values come in
+   * company (the two officers who sign every case of a team, a depot's phone and its address), so
+   * two of them are not two independent pieces of evidence: together they count as one.
+   */
+  public static final double COMMON_CAP = 2.25;
 
   /**
    * Similar wording short of a near duplicate: shown, not counted (on labelled data such pairs were
@@ -78,6 +99,22 @@ public final class Scorer {
               f,
               SAME_ADDRESS * f.factor()));
     }
+    for (String place : a.places()) {
+      if (b.places().contains(place)) {
+        int n = df.records(Keys.PLACE + place);
+        Frequency f = options.addresses().of(n);
+        evidence.add(
+            new Evidence(
+                EvidenceKind.SAME_ADDRESS,
+                EntityType.ADDRESS,
+                place,
+                place,
+                place,
+                n,
+                f,
+                SAME_PLACE * f.factor()));
+      }
+    }
     double text = TextSketch.similarity(a.sketch(), b.sketch());
     if (text >= options.similarText() && salientShared(a, b, df)) {
       boolean same = text >= options.nearDuplicateText();
@@ -109,10 +146,26 @@ public final class Scorer {
     }
     evidence.sort(STRONGEST_FIRST);
     double logit = PRIOR;
-    for (Evidence e : evidence) {
+    double common = 0;
+    for (int i = 0; i < evidence.size(); i++) {
+      Evidence e = evidence.get(i);
+      if (e.frequency() == Frequency.COMMON && e.weight() > 0) {
+        double w = Math.min(e.weight(), Math.max(0, COMMON_CAP - common));
+        common += w;
+        if (w != e.weight()) {
+          e = withWeight(e, w);
+          evidence.set(i, e);
+        }
+      }
       logit += e.weight();
     }
+    evidence.sort(STRONGEST_FIRST);
     return new Link(a.id(), b.id(), 1 / (1 + Math.exp(-logit)), evidence);
+  }
+
+  private static Evidence withWeight(Evidence e, double w) {
+    return new Evidence(
+        e.kind(), e.type(), e.left(), e.right(), e.value(), e.records(), e.frequency(), w);
   }
 
   /**
@@ -153,7 +206,12 @@ public final class Scorer {
             !equal
                 ? EvidenceKind.ONE_OFF
                 : x.raw().equals(y.raw()) ? EvidenceKind.IDENTICAL : EvidenceKind.NORMALISED_EQUAL;
-        double w = equal ? equalWeight(x) : oneOffWeight(x, y);
+        boolean weak = x.weak() || y.weak();
+        boolean none = !x.role().evidence() || !y.role().evidence();
+        double w =
+            none
+                ? 0
+                : weak ? (equal ? HIRED_EQUAL : 0) : equal ? equalWeight(x) : oneOffWeight(x, y);
         Evidence e =
             new Evidence(
                 kind,
@@ -191,7 +249,14 @@ public final class Scorer {
 
   private void names(
       Profile a, Profile b, Frequencies df, Set<String> birthsMatched, List<Evidence> evidence) {
+    // two spellings of one person in a record (王明伟 / 王明炜) are one person: a pair that shares
+    // both shares one name, not two
+    List<String> matched = new ArrayList<>();
     for (String n : a.names()) {
+      boolean again = false;
+      for (String p : matched) {
+        again |= Names.variants(n, p);
+      }
       if (b.names().contains(n)) {
         int records = df.records(Keys.name(n));
         Frequency f = Names.band(options, n, records);
@@ -204,7 +269,8 @@ public final class Scorer {
                 n,
                 records,
                 f,
-                SAME_NAME * f.factor()));
+                again ? 0 : SAME_NAME * f.factor()));
+        matched.add(n);
         continue;
       }
       for (String m : b.names()) {
@@ -220,7 +286,8 @@ public final class Scorer {
                   n,
                   records,
                   f,
-                  NAME_VARIANT * f.factor()));
+                  again ? 0 : NAME_VARIANT * f.factor()));
+          matched.add(n);
           break;
         }
       }
