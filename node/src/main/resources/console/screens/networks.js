@@ -26,7 +26,7 @@ async function list(root, ctx) {
       ['涉及局', (e) => who(ctx, e.network.bureaus)],
       ['关键对象', (e) => e.network.keyEntities.slice(0, 3).map((k) => `${label(ENTITY, k.type)} ${k.value}`).join('；') || '-'],
       ['时间', (e) => `${e.network.first} 至 ${e.network.last}`],
-      ['案值', (e) => yuan(e.network.valueFen)],
+      ['案值', (e) => yuan(e.network.valueFen), 'nowrap'],
       ['并案建议', (e) => (e.proposalId ? h('a', { href: `#/networks/proposals/${e.proposalId}` }, '查看') : '-')],
     ]) : h('p', { class: 'muted' }, '暂无跨区域网络。'),
     h('h3', {}, `并案建议（${props.total}）`),
@@ -54,11 +54,11 @@ async function graph(root, id, ctx) {
     h('p', {}, `${n.members.length} 条记录，涉及 ${who(ctx, n.bureaus)}；${n.first} 至 ${n.last}；案值 ${yuan(n.valueFen)}`),
     chart, evidence,
     h('h3', {}, '成员'),
-    table(n.members, [['日期', (m) => m.date], ['类型', (m) => KIND[m.kind]], ['局', (m) => bureauLabel(m.bureau, ctx.names)],
-      ['类别', (m) => label(CATEGORY, m.category)],
+    table(n.members, [['日期', (m) => m.date, 'nowrap'], ['类型', (m) => KIND[m.kind], 'nowrap'], ['局', (m) => bureauLabel(m.bureau, ctx.names), 'nowrap'],
+      ['类别', (m) => label(CATEGORY, m.category), 'nowrap'],
       ['标题', (m) => (m.kind === 'LEAD' ? h('a', { href: `#/leads/${encodeURIComponent(m.id)}` }, m.title ?? m.id) : m.title ?? m.id)]]),
     h('h3', {}, '关联与依据'),
-    table(d.graph.edges, [['记录', (e) => `${e.a} — ${e.b}`], ['可信度', (e) => `${Math.round(e.score * 100)}%`],
+    table(d.graph.edges, [['记录', (e) => `${e.a} — ${e.b}`], ['可信度', (e) => `${Math.round(e.score * 100)}%`, 'nowrap'],
       ['依据', (e) => e.evidence.map((x) => `${label(ENTITY, x.type) === '-' ? '' : label(ENTITY, x.type)} ${x.left ?? ''}${x.right && x.right !== x.left ? ` / ${x.right}` : ''}（${EVIDENCE[x.kind] ?? x.kind}）`).join('；')]], { class: 'grid edges' }),
     d.proposal ? h('p', {}, h('a', { href: `#/networks/proposals/${d.proposal.id}` }, '查看并案建议')) : '');
   const echarts = await import('../vendor/echarts/echarts.esm.min.js');
@@ -114,7 +114,7 @@ async function proposal(root, id, ctx) {
   root.append(
     h('p', {}, `涉及 ${who(ctx, p.bureaus)}；状态：${label(MERGE_STATE, p.status.state)}${p.status.leadBureau ? `，主办 ${bureauLabel(p.status.leadBureau, ctx.names)}，协办 ${who(ctx, p.status.coHandling)}` : ''}`),
     p.proposal ? h('p', {}, `建议主办：${bureauLabel(p.proposal.suggestedLead, ctx.names)}；关联强度 ${Math.round(p.proposal.score * 100)}%；依据：${p.proposal.evidence.map((k) => `${label(ENTITY, k.type)} ${k.value}`).join('；')}`) : '',
-    p.proposal ? table(p.proposal.members, [['日期', (m) => m.date], ['局', (m) => bureauLabel(m.bureau, ctx.names)], ['标题', (m) => m.title ?? m.id]]) : '',
+    p.proposal ? table(p.proposal.members, [['日期', (m) => m.date, 'nowrap'], ['局', (m) => bureauLabel(m.bureau, ctx.names), 'nowrap'], ['标题', (m) => m.title ?? m.id]]) : '',
     h('h3', {}, '各局决定'),
     table(p.decisions, [['局', (d) => bureauLabel(d.bureau, ctx.names)], ['决定', (d) => VERDICT[d.decision] ?? d.decision],
       ['人员', (d) => d.officer], ['主办', (d) => bureauLabel(d.leadBureau, ctx.names)], ['签名时间', (d) => beijingTime(d.signedAt)]]),

@@ -74,7 +74,8 @@ register({
         h('label', {}, '地点', h('input', { name: 'location', maxlength: 200, placeholder: '如 兴和县张皋镇' })),
         h('label', {}, '有效期至（北京时间）', h('span', { class: 'datetime' },
           h('input', { name: 'expiresDate', type: 'date', lang: 'zh-CN', 'aria-label': '有效期日期' }),
-          h('input', { name: 'expiresTime', type: 'time', lang: 'zh-CN', value: '18:00', 'aria-label': '有效期时间' })))),
+          h('input', { name: 'expiresTime', type: 'time', lang: 'zh-CN', value: '18:00', 'aria-label': '有效期时间' })),
+          h('span', { class: 'muted date-zh', 'aria-live': 'polite' }, '不填即按节点默认有效期'))),
       h('fieldset', {}, h('legend', {}, '发送对象（不选即发全体成员）'),
         h('div', { class: 'targets', 'data-field': 'targetBureaus' }, targets.map((b) => h('label', { class: 'check' },
           h('input', { type: 'checkbox', name: 'targetBureaus', value: b.bureau }), ` ${shortName(b.name)}`))),
@@ -84,6 +85,14 @@ register({
       h('p', { class: 'error post-error', role: 'alert', hidden: true }),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button' }, '签名并发布')));
     form.querySelector('.entities').append(entityRow('PLATE'));
+    // the date as Chinese read it, whatever format the browser's own picker uses
+    const readout = () => {
+      const [y, mo, d] = field(form, 'expiresDate').value.split('-');
+      form.querySelector('.date-zh').textContent = y
+        ? `${y}年${Number(mo)}月${Number(d)}日 ${field(form, 'expiresTime').value || '23:59'}（北京时间）` : '不填即按节点默认有效期';
+    };
+    field(form, 'expiresDate').addEventListener('input', readout);
+    field(form, 'expiresTime').addEventListener('input', readout);
     form.addEventListener('submit', (e) => { e.preventDefault(); submit(form, ctx); });
     root.replaceChildren(h('div', { class: 'panel-head' }, h('h2', {}, '发布线索'), h('a', { href: '#/', class: 'quiet' }, '取消')), form);
     field(form, 'title').focus();

@@ -46,8 +46,8 @@ register({
       try {
         const page = await ctx.api(`/api/v1/search/identifiers?${new URLSearchParams({ type: fd.get('type'), value: String(fd.get('value')).trim() })}`);
         lookupOut.replaceChildren(h('p', {}, `标准写法 ${page.value}${page.valid ? '' : '（校验位不符，已标记）'}：共 ${page.total} 条记录`),
-          table(page.items, [['日期', (x) => x.date ?? '-'], ['类型', (x) => KIND[x.kind] ?? x.kind],
-            ['来源局', (x) => bureauLabel(x.bureau, ctx.names)],
+          table(page.items, [['日期', (x) => x.date ?? '-', 'nowrap'], ['类型', (x) => KIND[x.kind] ?? x.kind, 'nowrap'],
+            ['来源局', (x) => bureauLabel(x.bureau, ctx.names), 'nowrap'],
             ['标题', (x) => (x.kind === 'LEAD' ? h('a', { href: `#/leads/${encodeURIComponent(x.id)}` }, x.title ?? x.id) : x.title ?? x.id)]]));
       } catch (err) {
         lookupOut.replaceChildren(h('p', { class: 'error' }, err.message));
@@ -74,11 +74,11 @@ register({
           return h('a', { href: `#/search?${p}`, class: 'chip' }, `${word} ${c.count}`);
         })))),
       table(page.items, [
-        ['日期', (x) => x.date ?? '-'],
-        ['类型', (x) => KIND[x.kind] ?? x.kind],
-        ['来源局', (x) => bureauLabel(x.bureau, ctx.names)],
-        ['类别', (x) => label(CATEGORY, x.category)],
-        ['案值', (x) => yuan(x.valueFen)],
+        ['日期', (x) => x.date ?? '-', 'nowrap'],
+        ['类型', (x) => KIND[x.kind] ?? x.kind, 'nowrap'],
+        ['来源局', (x) => bureauLabel(x.bureau, ctx.names), 'nowrap'],
+        ['类别', (x) => label(CATEGORY, x.category), 'nowrap'],
+        ['案值', (x) => yuan(x.valueFen), 'nowrap num'],
         ['标题与摘要', (x) => h('div', {},
           x.kind === 'LEAD' ? h('a', { href: `#/leads/${encodeURIComponent(x.id)}` }, x.title ?? x.id) : h('strong', {}, x.title ?? x.id),
           ...(x.snippets ?? []).map((s) => h('p', { class: 'muted' }, snippet(s))))],

@@ -189,6 +189,8 @@ public final class AuthService {
                       }
                       if (change != Change.ENABLE) {
                         s.update("UPDATE sessions SET revoked=1 WHERE officer=?", id);
+                        // the in-memory sessions too, or an access token works on until it expires
+                        byAccessHash.values().removeIf(x -> x.principal().officer().equals(id));
                       }
                       return summaries(s, id).get(0);
                     }))
