@@ -23,7 +23,7 @@ export function detail(v, names) {
   ]));
   if (l?.entities?.length) {
     out.push(h('h4', {}, '涉及对象'), h('table', { class: 'entities' },
-      h('tbody', {}, l.entities.map((e) => h('tr', {}, h('th', {}, label(ENTITY, e.type)), h('td', { class: 'mono' }, e.value))))));
+      h('tbody', {}, l.entities.map((e) => h('tr', {}, h('th', {}, label(ENTITY, e.type)), h('td', { class: 'mono' }, e.value), h('td', {}, e.role ?? ''))))));
   }
   if (l) out.push(h('h4', {}, '线索内容'), h('p', { class: 'narrative' }, l.narrative));
   if (v.history?.length) {

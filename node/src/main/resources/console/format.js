@@ -153,7 +153,7 @@ export function buildDraft(v) {
     narrative: text(v.narrative),
     urgency: v.urgency || 'ROUTINE',
     entities: (v.entities ?? [])
-      .map((e) => ({ type: e.type, value: text(e.value) }))
+      .map((e) => (text(e.role) ? { type: e.type, value: text(e.value), role: text(e.role) } : { type: e.type, value: text(e.value) }))
       .filter((e) => e.value !== ''),
     targetBureaus: [...(v.targetBureaus ?? [])],
     distribution: 'MEMBERS',

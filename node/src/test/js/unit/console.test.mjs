@@ -172,3 +172,17 @@ test('every screen is one file registered by one import line', async () => {
   const imported = [...index.matchAll(/^import '\.\/([\w-]+\.js)';$/gm)].map((m) => m[1]).sort();
   assert.deepEqual(imported, files);
 });
+
+test('an entity keeps its role when one is written, and has none otherwise (issue 33)', () => {
+  const d = buildDraft({
+    officer: 'A1', category: 'SMUGGLING', title: 't', narrative: 'n',
+    entities: [
+      { type: 'PHONE', value: ' 138 4746 1285 ', role: ' 上家 ' },
+      { type: 'PLATE', value: '蒙J·3K582', role: '' },
+    ],
+  });
+  assert.deepEqual(d.entities, [
+    { type: 'PHONE', value: '138 4746 1285', role: '上家' },
+    { type: 'PLATE', value: '蒙J·3K582' },
+  ]);
+});

@@ -28,7 +28,7 @@ export function markFields(form, problem) {
     if (name === 'targetBureaus') el = form.querySelector('.targets');
     else if (name.startsWith('entities.')) {
       const [, i, part] = name.split('.');
-      el = form.querySelector('.entities').children[Number(i)]?.querySelector(part === 'type' ? 'select' : 'input');
+      el = form.querySelector('.entities').children[Number(i)]?.querySelector(part === 'type' ? 'select' : `input[name=${part === 'role' ? 'role' : 'value'}]`);
     } else el = form.elements.namedItem(name);
     if (!el) continue;
     el.setAttribute('aria-invalid', 'true');
@@ -111,7 +111,9 @@ async function submit(form, ctx) {
     location: field(form, 'location').value,
     expiresAt: date ? `${date}T${field(form, 'expiresTime').value || '23:59'}` : '',
     entities: [...form.querySelector('.entities').children].map((r) => ({
-      type: r.querySelector('select').value, value: r.querySelector('input').value,
+      type: r.querySelector('select').value,
+      value: r.querySelector('input[name=value]').value,
+      role: r.querySelector('input[name=role]')?.value ?? '',
     })),
     targetBureaus: [...form.querySelectorAll('input[name=targetBureaus]:checked')].map((c) => c.value),
   });

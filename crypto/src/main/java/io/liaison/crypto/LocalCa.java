@@ -129,13 +129,9 @@ public final class LocalCa {
       Path crt = dir.resolve(name + ".crt.pem");
       Path keyFile = dir.resolve(name + ".key.pem");
       Files.writeString(crt, pem(issued) + pem(cert), StandardCharsets.UTF_8);
-      Files.writeString(keyFile, pem(kp.getPrivate()), StandardCharsets.UTF_8);
-      try {
-        Files.setPosixFilePermissions(
-            keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not POSIX
-      }
+      // owner-only from the first byte: written to a new mode-600 file, then moved into place
+      io.liaison.crypto.internal.SecureFiles.writeOwnerOnly(
+          keyFile, pem(kp.getPrivate()).getBytes(StandardCharsets.UTF_8));
       return new Path[] {crt, keyFile};
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("cannot issue certificate", e);

@@ -24,7 +24,7 @@ public record Roster(long version, Instant issuedAt, List<Member> members) {
     }
     Objects.requireNonNull(issuedAt, "issuedAt");
     issuedAt = issuedAt.truncatedTo(ChronoUnit.MILLIS);
-    members = List.copyOf(members);
+    members = List.copyOf(Objects.requireNonNull(members, "members"));
     Set<BureauId> bureaus = new HashSet<>();
     Set<String> keyIds = new HashSet<>();
     for (Member member : members) {

@@ -129,6 +129,8 @@ final class DemoInit implements Callable<Integer> {
           .put("rosterFile", "../roster.json")
           .put("authorityPublicKey", authorityPub)
           .put("passphraseFile", "passphrase");
+      // demo nodes share generated cases (POST /api/v1/cases/demo); production nodes do not
+      cfg.putObject("demo").put("caseSeeding", true);
       enrolDemoOfficers(bdir.resolve("data"), b[0]);
       Files.writeString(
           bdir.resolve("node.json"),

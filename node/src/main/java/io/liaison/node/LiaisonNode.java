@@ -147,6 +147,8 @@ public final class LiaisonNode {
     gridConfig
         .getUserContext()
         .put(io.liaison.node.lead.LeadOwner.KEY, new io.liaison.node.lead.LeadOwner(trust::verify));
+    io.liaison.node.cluster.MemberProof.announce(
+        gridConfig, trust, config.cluster().host(), config.cluster().port());
     HazelcastClusterManager cluster = new HazelcastClusterManager(gridConfig);
     return Vertx.builder()
         .with(
@@ -178,6 +180,7 @@ public final class LiaisonNode {
               Quarantine quarantine = new Quarantine(exec, registry);
               EventFeed feed = new EventFeed(vertx);
               GridWatch watch = new GridWatch(vertx, hz);
+              watch.watchMembers(trust, config.cluster().name(), registry);
               LeadService leads =
                   new LeadService(
                       vertx,
@@ -280,7 +283,7 @@ public final class LiaisonNode {
                                   config.dataDir().resolve("backups"))
                               ::mount,
                           new AuditRoutes(audit, exec)::mount,
-                          new CaseRoutes(cases)::mount,
+                          new CaseRoutes(cases, config.demo().caseSeeding())::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
                           new NetworkRoutes(networks, merges, hits)::mount),
@@ -335,6 +338,8 @@ public final class LiaisonNode {
         GridConfig.MERGE, watch.records(GridConfig.MERGE, store, merges::receive, mergeReconciler));
     watch.watch(
         GridConfig.HITS, watch.records(GridConfig.HITS, store, hits::receive, hitReconciler));
+    watch.watch(GridConfig.ROSTER, rosters.attachment(hazelcast));
+    watch.watch(GridConfig.AUDIT, audit.attachment(hazelcast));
     IMap<String, Object> superseded = GridWatch.live(hazelcast, GridConfig.SUPERSEDED);
     watch.watch(
         GridConfig.SUPERSEDED,

@@ -154,6 +154,16 @@ public final class ProcessCluster implements AutoCloseable {
     Http.signIn(url(i), TestCluster.OFFICERS.get(i), TestCluster.PASSWORD);
   }
 
+  /**
+   * Starts node {@code i} without waiting until it is ready (for tests that talk to it while it
+   * comes up); the cluster stops it like the others.
+   */
+  public Process startNoWait(int i) throws IOException {
+    TestCluster.enrol(dataDir(i), i);
+    processes[i] = launch(i);
+    return processes[i];
+  }
+
   /** Starts node {@code i} without waiting (for tests that expect it to fail). */
   public Process launch(int i) throws IOException {
     Path nodeDir = dir.resolve(TestCluster.BUREAUS.get(i).code());

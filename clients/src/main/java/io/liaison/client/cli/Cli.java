@@ -253,7 +253,7 @@ public final class Cli extends CommandGroup {
       if (p.field() != null) {
         err.println("  field:  " + p.field());
       }
-      p.errors().forEach(fe -> err.println("  - " + fe.field() + ": " + fe.message()));
+      p.errors().forEach(fe -> err.println("  - " + fe.field() + ": " + fe.detail()));
       Cli cli = (Cli) cl.getCommandSpec().root().userObject();
       Hints.of(lce, cli.nodeUri(), cli.clock).forEach(err::println);
     } else if (ex instanceof NodeUnreachableException nue) {

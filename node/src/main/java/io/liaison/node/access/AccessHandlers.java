@@ -10,10 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The request pipeline's access steps, in order: rate limit by address, sign-in (bearer token),
  * rate limit by officer, authorisation from {@link AccessPolicy}, and the access log entry written
- * when the response ends. Public paths: health, the console's static files, sign-in and token
- * refresh.
+ * when the response ends. Public paths: health, the console's static files and its icon ({@code
+ * /favicon.ico}), sign-in and token refresh.
  */
 public final class AccessHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(AccessHandlers.class);
@@ -32,9 +29,9 @@ public final class AccessHandlers {
   private final StoreExecutor store;
   private final NodeConfig.Security config;
   private final Clock clock;
-  private final Map<String, Bucket> byAddress = new ConcurrentHashMap<>();
-  private final Map<String, Bucket> byOfficer = new ConcurrentHashMap<>();
-  private final Map<String, Bucket> logins = new ConcurrentHashMap<>();
+  private final RateBuckets byAddress;
+  private final RateBuckets byOfficer;
+  private final RateBuckets logins;
 
   public AccessHandlers(
       AuthService auth, StoreExecutor store, NodeConfig.Security config, Clock clock) {
@@ -42,12 +39,16 @@ public final class AccessHandlers {
     this.store = store;
     this.config = config;
     this.clock = clock;
+    this.byAddress = new RateBuckets(MAX_BUCKETS, config.requestsPerMinute() * 2L);
+    this.byOfficer = new RateBuckets(MAX_BUCKETS, config.requestsPerMinute());
+    this.logins = new RateBuckets(MAX_BUCKETS, config.loginsPerMinute());
   }
 
   static boolean isPublic(String path) {
     return path.equals("/")
         || path.startsWith("/health/")
         || path.startsWith("/console/")
+        || path.equals("/favicon.ico")
         || path.equals("/api/v1/auth/login")
         || path.equals("/api/v1/auth/refresh");
   }
@@ -56,10 +57,7 @@ public final class AccessHandlers {
   public void limitAddress(RoutingContext ctx) {
     String address = ctx.request().remoteAddress().host();
     boolean login = ctx.request().path().equals("/api/v1/auth/login");
-    Bucket b =
-        login
-            ? bucket(logins, address, config.loginsPerMinute())
-            : bucket(byAddress, address, config.requestsPerMinute() * 2L);
+    Bucket b = login ? logins.of(address) : byAddress.of(address);
     if (consume(ctx, b, login ? "sign-ins from this address" : "requests from this address")) {
       ctx.next();
     }
@@ -106,10 +104,7 @@ public final class AccessHandlers {
     }
     Principal p = principal.result();
     ctx.put(Principal.KEY, p);
-    if (consume(
-        ctx,
-        bucket(byOfficer, p.officer(), config.requestsPerMinute()),
-        "requests by this officer")) {
+    if (consume(ctx, byOfficer.of(p.officer()), "requests by this officer")) {
       ctx.next();
     }
   }
@@ -204,17 +199,5 @@ public final class AccessHandlers {
                 null),
             seconds));
     return false;
-  }
-
-  private static Bucket bucket(Map<String, Bucket> buckets, String key, long perMinute) {
-    if (buckets.size() > MAX_BUCKETS) {
-      buckets.clear(); // bounded memory under an address flood; limits restart from full
-    }
-    return buckets.computeIfAbsent(
-        key,
-        k ->
-            Bucket.builder()
-                .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                .build());
   }
 }

@@ -28,8 +28,13 @@ public final class AuthRoutes {
     public Login {
       officer = FieldException.text(officer, "officer", 32);
       FieldException.required(password, "password");
-      if (password.length() > 200) {
-        throw new FieldException("password", "is too long");
+      if (password != null && password.isEmpty()) {
+        FieldException.invalid("password", "must not be empty");
+      } else if (password != null && password.length() > 200) {
+        FieldException.invalid("password", "must be at most 200 characters");
+      }
+      if (totp != null && !totp.matches("[0-9]{6}")) {
+        FieldException.invalid("totp", "must be six digits");
       }
     }
   }

@@ -78,31 +78,193 @@ public final class AuditService {
         .onFailure(e -> LOG.warn("publishing audit chain failed: {}", e.getMessage()));
   }
 
-  /** Verifies {@code bureau}'s chain as the grid holds it. */
+  /**
+   * Verifies {@code bureau}'s chain as the grid holds it. An entry under a key that is not {@code
+   * <bureau>/<seq>} or whose value is not a signed envelope (anyone on the link can write one) is
+   * left out, so the chain shows a gap there; it never fails the request.
+   */
   public Future<ChainVerdict> verify(BureauId bureau) {
     return vertx.executeBlocking(
         () -> {
-          List<SignedEnvelope> entries =
-              grid.entrySet(Predicates.like("__key", bureau.code() + "/%")).stream()
-                  .map(e -> SignedEnvelope.fromJson(e.getValue().getBytes(StandardCharsets.UTF_8)))
-                  .sorted(Comparator.comparingLong(e -> e.payload().path("seq").asLong()))
-                  .toList();
+          List<SignedEnvelope> entries = new java.util.ArrayList<>();
+          for (Map.Entry<Object, Object> e :
+              raw().entrySet(Predicates.like("__key", bureau.code() + "/%"))) {
+            long seq = seqOf(e.getKey(), bureau.code());
+            if (seq < 0 || !(e.getValue() instanceof String json)) {
+              continue;
+            }
+            try {
+              entries.add(SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8)));
+            } catch (RuntimeException x) {
+              LOG.warn("malformed audit entry on the grid key={}", e.getKey());
+            }
+          }
+          entries.sort(Comparator.comparingLong(e -> e.payload().path("seq").asLong()));
           return AuditChain.verify(bureau, entries, trust.verifier());
         },
         false);
   }
 
-  /** Every chain entry of every bureau on the grid, as JSON lines, in chain order per bureau. */
+  /**
+   * Every chain entry of every bureau on the grid, as JSON lines, in chain order per bureau;
+   * entries under a key that is not {@code <bureau>/<seq>}, values that are not strings and lines
+   * that are not one JSON object are left out (the export is the auditor's input).
+   */
   public Future<List<String>> gridEntries() {
     return vertx.executeBlocking(
-        () ->
-            grid.entrySet().stream()
-                .sorted(
-                    Comparator.comparing((Map.Entry<String, String> e) -> e.getKey().split("/")[0])
-                        .thenComparingLong(e -> Long.parseLong(e.getKey().split("/")[1])))
-                .map(Map.Entry::getValue)
-                .toList(),
+        () -> {
+          List<Object[]> rows = new java.util.ArrayList<>();
+          for (Map.Entry<Object, Object> e : raw().entrySet()) {
+            if (!(e.getKey() instanceof String k) || !(e.getValue() instanceof String v)) {
+              continue;
+            }
+            int slash = k.indexOf('/');
+            long seq = slash < 0 ? -1 : seqOf(k, k.substring(0, slash));
+            if (seq < 0 || v.indexOf('\n') >= 0 || !v.startsWith("{")) {
+              continue;
+            }
+            rows.add(new Object[] {k.substring(0, slash), seq, v});
+          }
+          rows.sort(
+              Comparator.comparing((Object[] r) -> (String) r[0])
+                  .thenComparingLong(r -> (Long) r[1]));
+          return rows.stream().map(r -> (String) r[2]).toList();
+        },
         false);
+  }
+
+  /** The seq of key {@code <bureau>/<seq>}, or -1 if the key is not one of {@code bureau}'s. */
+  static long seqOf(Object key, String bureau) {
+    if (!(key instanceof String k) || !k.startsWith(bureau + "/")) {
+      return -1;
+    }
+    String tail = k.substring(bureau.length() + 1);
+    if (tail.isEmpty() || tail.length() > 18 || !tail.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Long.parseLong(tail);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private IMap<Object, Object> raw() {
+    return (IMap) grid;
+  }
+
+  /**
+   * Keeps this bureau's entries on the grid as its store holds them: an entry of this bureau
+   * edited, replaced or removed on the grid is put back at once; after the map was destroyed or
+   * cleared, the whole chain is published again ({@link io.liaison.node.cluster.GridWatch}).
+   */
+  public io.liaison.node.cluster.GridWatch.Attachment attachment(
+      com.hazelcast.core.HazelcastInstance hz) {
+    String mine = trust.bureau().code();
+    OwnEntries own = new OwnEntries(mine);
+    return new io.liaison.node.cluster.GridWatch.Attachment() {
+      @Override
+      public java.util.UUID attach() {
+        return hz.getMap(grid.getName()).addEntryListener(own, true);
+      }
+
+      @Override
+      public Future<?> repair() {
+        return republish();
+      }
+    };
+  }
+
+  /** Publishes the whole chain again, batch after batch. */
+  public Future<Void> republish() {
+    published = 0;
+    return publishRest();
+  }
+
+  private Future<Void> publishRest() {
+    return publish().compose(n -> n == 0 ? Future.succeededFuture() : publishRest());
+  }
+
+  /** Puts back the store's entry {@code seq} of this bureau where the grid shows {@code seen}. */
+  private void putBack(Object key, Object seen, String bureau) {
+    long seq = seqOf(key, bureau);
+    if (seq < 1) {
+      return;
+    }
+    store
+        .call(s -> s.chainAfter(seq - 1, 1))
+        .compose(
+            entries -> {
+              if (entries.isEmpty() || entries.get(0).seq() != seq) {
+                // an entry of this bureau that its chain does not have: an outsider's
+                return seen == null
+                    ? Future.succeededFuture()
+                    : vertx.executeBlocking(
+                        () -> {
+                          raw().remove(key, seen);
+                          LOG.warn("audit entry this bureau never wrote removed key={}", key);
+                          return null;
+                        },
+                        false);
+              }
+              if (entries.get(0).envelope().equals(seen)) {
+                return Future.succeededFuture();
+              }
+              String ours = entries.get(0).envelope();
+              return vertx.executeBlocking(
+                  () -> {
+                    grid.set((String) key, ours);
+                    LOG.warn("audit entry put back on the grid key={}", key);
+                    return null;
+                  },
+                  false);
+            })
+        .onFailure(e -> LOG.warn("audit entry not put back key={}: {}", key, e.toString()));
+  }
+
+  private final class OwnEntries
+      implements com.hazelcast.map.listener.EntryAddedListener<Object, Object>,
+          com.hazelcast.map.listener.EntryUpdatedListener<Object, Object>,
+          com.hazelcast.map.listener.EntryRemovedListener<Object, Object>,
+          com.hazelcast.map.listener.EntryEvictedListener<Object, Object>,
+          com.hazelcast.map.listener.MapClearedListener {
+    private final String bureau;
+
+    OwnEntries(String bureau) {
+      this.bureau = bureau;
+    }
+
+    private void check(com.hazelcast.core.EntryEvent<Object, Object> e, boolean gone) {
+      try {
+        if (seqOf(e.getKey(), bureau) > 0) {
+          putBack(e.getKey(), gone ? null : e.getValue(), bureau);
+        }
+      } catch (RuntimeException x) {
+        LOG.warn("audit grid event not handled: {}", x.toString());
+      }
+    }
+
+    @Override
+    public void entryAdded(com.hazelcast.core.EntryEvent<Object, Object> e) {
+      check(e, false);
+    }
+
+    @Override
+    public void entryUpdated(com.hazelcast.core.EntryEvent<Object, Object> e) {
+      check(e, false);
+    }
+
+    @Override
+    public void entryRemoved(com.hazelcast.core.EntryEvent<Object, Object> e) {
+      check(e, true);
+    }
+
+    @Override
+    public void entryEvicted(com.hazelcast.core.EntryEvent<Object, Object> e) {
+      check(e, true);
+    }
+
+    @Override
+    public void mapCleared(com.hazelcast.map.MapEvent e) {
+      republish();
+    }
   }
 
   public static String key(BureauId bureau, long seq) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.FieldException;
-import io.liaison.api.Json;
 import io.liaison.api.cases.CaseNumber;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.cases.Fen;
@@ -67,7 +66,8 @@ final class CaseInput {
         }
       }
     }
-    return new Parsed(Json.mapper().treeToValue(b, CaseRecord.class), versionGiven);
+    // strict types, every invalid field named at once (StrictBodies)
+    return new Parsed(io.liaison.node.http.StrictBodies.map(b, CaseRecord.class), versionGiven);
   }
 
   /** Replaces {@code from} (text in officers' units) by {@code to} (the wire unit). */
@@ -80,8 +80,14 @@ final class CaseInput {
     if (o.has(to)) {
       throw new FieldException(field.substring(1), "give " + to + " or " + from + ", not both");
     }
-    if (!v.isTextual() && !v.isNumber()) {
-      throw new FieldException(field.substring(1), "must be text such as 30条 or 1200.50");
+    boolean amount = from.endsWith("Yuan");
+    if (!v.isTextual() && !(amount && v.isNumber())) {
+      // an amount of 元 may be a number or text; a quantity is text with its unit (never coerced)
+      throw new FieldException(
+          field.substring(1),
+          amount
+              ? "must be a number or a string such as 1200.50, not " + v.getNodeType()
+              : "must be a string such as 30条, not " + v.getNodeType());
     }
     try {
       o.put(to, parse.applyAsLong(v.asText()));

@@ -18,10 +18,13 @@ import java.nio.charset.StandardCharsets;
 public final class CaseRoutes {
   private final CaseService cases;
   private final DemoSeeder demo;
+  private final boolean demoSeeding;
 
-  public CaseRoutes(CaseService cases) {
+  /** {@code demoSeeding}: whether {@code POST /api/v1/cases/demo} is on (configuration). */
+  public CaseRoutes(CaseService cases, boolean demoSeeding) {
     this.cases = cases;
     this.demo = new DemoSeeder(cases);
+    this.demoSeeding = demoSeeding;
   }
 
   public void mount(Router router) {
@@ -76,14 +79,38 @@ public final class CaseRoutes {
 
   /** Body {@code {"seed": 7, "count": 600}}: this bureau's share of that demo case set. */
   private void seedDemo(RoutingContext ctx) {
+    if (!demoSeeding) {
+      throw ApiException.notFound(
+          "demo case seeding is off on this node (configuration demo.caseSeeding)");
+    }
     ObjectNode body = Bodies.read(ctx, ObjectNode.class);
-    long seed = body.path("seed").asLong(1);
-    long count = body.path("count").asLong(-1);
+    for (var names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("seed") && !name.equals("count")) {
+        throw ApiException.unprocessable(
+            "unknown-field", "unknown field \"" + name + "\"", "/" + name);
+      }
+    }
+    long seed = integer(body, "seed", 1);
+    long count = integer(body, "count", -1);
     if (count < 0 || count > DemoSeeder.MAX_COUNT) {
       throw ApiException.unprocessable(
           "invalid-field", "count must be 0.." + DemoSeeder.MAX_COUNT, "/count");
     }
     demo.seed(seed, count).onSuccess(r -> Bodies.reply(ctx, 200, r)).onFailure(ctx::fail);
+  }
+
+  /** An optional integer field; anything but a JSON integer is refused (never coerced). */
+  private static long integer(ObjectNode body, String field, long dflt) {
+    var n = body.get(field);
+    if (n == null) {
+      return dflt;
+    }
+    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+      throw ApiException.unprocessable(
+          "wrong-type", "/" + field + " must be an integer", "/" + field);
+    }
+    return n.asLong();
   }
 
   /** The body as a case, or null when the request already failed (unmappable body). */

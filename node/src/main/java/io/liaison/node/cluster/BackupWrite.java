@@ -18,13 +18,13 @@ public final class BackupWrite extends GridProcessor {
   /** The member attribute of builds that read this processor. */
   public static final String ATTRIBUTE = "liaison.backup-write";
 
-  /** Whether every member of {@code hz}'s cluster reads this processor. */
+  /** Whether every data member of {@code hz}'s cluster (lite members hold no replicas) reads it. */
   public static boolean understoodBy(com.hazelcast.core.HazelcastInstance hz) {
     if (hz == null) {
       return false;
     }
     for (com.hazelcast.cluster.Member m : hz.getCluster().getMembers()) {
-      if (!"1".equals(m.getAttribute(ATTRIBUTE))) {
+      if (!m.isLiteMember() && !"1".equals(m.getAttribute(ATTRIBUTE))) {
         return false;
       }
     }

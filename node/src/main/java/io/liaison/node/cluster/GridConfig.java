@@ -124,6 +124,16 @@ public final class GridConfig {
    * single thread, as on a 2-core machine, on a <em>new thread for every callback</em> ({@code
    * ConcurrencyUtil}): measured, 66,000 threads started in 90 s of put-back. Here they run on a
    * small pool of daemon threads instead (the callbacks only hand results over). Once per JVM.
+   *
+   * <p>Why an internal class: Hazelcast 5.6 has no public setting for this executor (it is not in
+   * {@code Config} or the {@code hazelcast.*} properties; the {@code *Async} calls' stages use
+   * {@code ConcurrencyUtil.getDefaultAsyncExecutor()} unless the caller passes one, and Hazelcast's
+   * own pipelined put-back does not). The only public lever is the JDK's {@code
+   * -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}, which works only when set before the
+   * common pool is first used — something a node embedded in a JVM it does not start (tests, the
+   * benchmark driver) cannot ensure. {@code GridCallbacksTest} pins the Hazelcast version this was
+   * checked against and the method's presence, so an upgrade that moves it fails a test instead of
+   * silently bringing back a thread per callback.
    */
   static void callbacksOnAPool() {
     if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() > 1) {

@@ -56,6 +56,47 @@ public final class GridReconciler {
     this.quarantine = quarantine;
   }
 
+  /**
+   * The longest value a shared map's entry may hold (characters): anything longer is an outsider's,
+   * quarantined (hash, size, prefix) and repaired without being parsed.
+   */
+  public static final int MAX_VALUE_CHARS = 8 * 1024 * 1024;
+
+  /**
+   * Quarantines a value longer than {@link #MAX_VALUE_CHARS} seen under {@code key} and puts the
+   * store's copy back in its place, or removes it where the store has none. Never throws.
+   */
+  public Future<Void> oversized(String key, String seen) {
+    Future<Void> kept =
+        quarantine == null
+            ? Future.succeededFuture()
+            : quarantine.add(
+                grid.getName() + "/" + key,
+                "TOO_LARGE",
+                seen.length() + " characters, more than " + MAX_VALUE_CHARS,
+                seen);
+    return kept.recover(e -> Future.succeededFuture())
+        .compose(v -> store.committedRecord(key))
+        .compose(
+            local ->
+                vertx.executeBlocking(
+                    () ->
+                        local.isPresent()
+                            ? grid.replace(key, seen, local.get().body())
+                            : grid.remove(key, seen),
+                    false))
+        .<Void>map(done -> null)
+        .recover(
+            e -> {
+              LOG.warn(
+                  "oversized grid value not repaired map={} key={}: {}",
+                  grid.getName(),
+                  key,
+                  e.toString());
+              return Future.succeededFuture();
+            });
+  }
+
   /** The map this reconciler keeps. */
   public String mapName() {
     return grid.getName();
@@ -237,6 +278,10 @@ public final class GridReconciler {
             return;
           }
           if (v.equals(PutIfAbsentProcessor.SAME)) {
+            return;
+          }
+          if (v.length() > MAX_VALUE_CHARS) {
+            fs.add(oversized(k, v).map(false));
             return;
           }
           String h = Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));

@@ -107,6 +107,67 @@ public final class GridWatch {
     };
   }
 
+  private java.util.function.Supplier<List<String>> unproven = List::of;
+  private final java.util.Set<String> alerted = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger unprovenCount =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Also checks, at every membership change and every {@link #CHECK_MS} ms, that every member of
+   * the cluster proves a roster bureau's node ({@link MemberProof}); while one does not, the node
+   * is not ready, and each such member is logged as an error once ({@code
+   * liaison_grid_members_unverified} counts them).
+   */
+  public void watchMembers(
+      io.liaison.node.trust.TrustService trust,
+      String cluster,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
+    unproven = () -> MemberProof.unproven(hz.getCluster().getMembers(), trust, cluster);
+    metrics.gauge("liaison.grid.members.unverified", unprovenCount);
+    hz.getCluster()
+        .addMembershipListener(
+            new com.hazelcast.cluster.MembershipListener() {
+              @Override
+              public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
+                checkMembers();
+              }
+
+              @Override
+              public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+                checkMembers();
+              }
+            });
+    checkMembers();
+  }
+
+  private void checkMembers() {
+    List<String> bad;
+    try {
+      bad = unproven.get();
+    } catch (RuntimeException e) {
+      LOG.warn("member check failed: {}", e.toString());
+      return;
+    }
+    LOG.debug("member check: {} unproven", bad);
+    unprovenCount.set(bad.size());
+    if (bad.isEmpty()) {
+      problems.remove("members");
+      alerted.clear();
+      return;
+    }
+    problems.put(
+        "members",
+        "grid members that do not prove a bureau's roster key: "
+            + bad
+            + "; this node does not serve with them");
+    for (String m : bad) {
+      if (alerted.add(m)) {
+        LOG.error("unverified grid member joined the cluster: {}", m);
+      }
+    }
+    alerted.retainAll(bad);
+  }
+
   /** Starts watching for destroyed maps and lost listeners. */
   public void start() {
     objectListener =
@@ -148,6 +209,7 @@ public final class GridWatch {
   }
 
   private void check() {
+    checkMembers();
     for (Watched w : watched) {
       if (!w.repairing && !registered(w)) {
         reattach(w, "the map's listener registration is gone", true);
@@ -312,6 +374,14 @@ public final class GridWatch {
             reconciler.foreign(key, v);
           } else {
             LOG.warn("grid value of another type map={} key={} type={}", map, key, typeOf(v));
+          }
+          return;
+        }
+        if (json.length() > GridReconciler.MAX_VALUE_CHARS) {
+          if (reconciler != null) {
+            reconciler.oversized(key, json);
+          } else {
+            LOG.warn("oversized grid value map={} key={} chars={}", map, key, json.length());
           }
           return;
         }

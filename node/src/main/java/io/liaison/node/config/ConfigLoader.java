@@ -94,7 +94,19 @@ public final class ConfigLoader {
                     .path("maxInFlightWrites")
                     .asInt(NodeConfig.Limits.DEFAULTS.maxInFlightWrites())),
         leads(root.path("leads")),
-        security(root.path("security")));
+        security(root.path("security")),
+        demo(root.path("demo")));
+  }
+
+  private static NodeConfig.Demo demo(JsonNode n) {
+    if (n.isMissingNode() || n.isNull()) {
+      return NodeConfig.Demo.OFF;
+    }
+    JsonNode seeding = n.path("caseSeeding");
+    if (!seeding.isMissingNode() && !seeding.isBoolean()) {
+      throw new ConfigException("demo.caseSeeding", "must be true or false");
+    }
+    return new NodeConfig.Demo(seeding.asBoolean(false));
   }
 
   private static NodeConfig.Security security(JsonNode n) {

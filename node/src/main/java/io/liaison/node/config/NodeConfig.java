@@ -18,7 +18,21 @@ public record NodeConfig(
     Trust trust,
     Limits limits,
     Leads leads,
-    Security security) {
+    Security security,
+    Demo demo) {
+
+  /** A production node: demo features off. */
+  public NodeConfig(
+      BureauId bureau,
+      Http http,
+      Cluster cluster,
+      Path dataDir,
+      Trust trust,
+      Limits limits,
+      Leads leads,
+      Security security) {
+    this(bureau, http, cluster, dataDir, trust, limits, leads, security, Demo.OFF);
+  }
 
   public NodeConfig {
     Objects.requireNonNull(bureau, "bureau");
@@ -29,6 +43,22 @@ public record NodeConfig(
     limits = limits == null ? Limits.DEFAULTS : limits;
     leads = leads == null ? Leads.DEFAULTS : leads;
     security = security == null ? Security.DEFAULTS : security;
+    demo = demo == null ? Demo.OFF : demo;
+  }
+
+  /**
+   * Demo features, off unless the configuration turns them on ({@code "demo": {"caseSeeding":
+   * true}}, as {@code ops/demo} does): {@code caseSeeding} enables {@code POST /api/v1/cases/demo},
+   * which shares generated cases under the bureau's signature.
+   */
+  public record Demo(boolean caseSeeding) {
+    public static final Demo OFF = new Demo(false);
+  }
+
+  /** This configuration with demo case seeding on (tests and demo set-ups). */
+  public NodeConfig withDemoSeeding() {
+    return new NodeConfig(
+        bureau, http, cluster, dataDir, trust, limits, leads, security, new Demo(true));
   }
 
   /**

@@ -59,6 +59,8 @@ public final class ApiVerticle extends VerticleBase {
     this.router = router;
     // access first: rate limit, sign-in, authorisation, access log (see io.liaison.node.access)
     access.forEach(h -> router.route().handler(h));
+    // a node that has not caught up with the grid takes no writes (503 not-ready)
+    router.route().handler(new ReadinessGate(ready)::handle);
     // attachments have their own, larger body limit (see AttachmentRoutes)
     router
         .routeWithRegex("^/api/(?!v1/attachments$|v1/admin/import/).*")
@@ -82,6 +84,10 @@ public final class ApiVerticle extends VerticleBase {
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(metrics.get()));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
+    // browsers ask for it on every console load; public, like the console's files
+    router
+        .get("/favicon.ico")
+        .handler(io.vertx.ext.web.handler.FaviconHandler.create(vertx, "console/favicon.ico"));
     router
         .route("/console/*")
         .handler(StaticHandler.create("console").setDefaultContentEncoding("UTF-8"));

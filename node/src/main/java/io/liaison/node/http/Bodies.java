@@ -32,7 +32,8 @@ public final class Bodies {
       if (tree == null || tree.isMissingNode()) {
         throw ApiException.badRequest("empty-body", "the request body holds no JSON value", null);
       }
-      return Json.mapper().treeToValue(tree, type);
+      // shapes and each record's checks, every invalid field named at once
+      return StrictBodies.map(tree, type);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ApiException(Problems.toProblem(e, 400));
     } catch (IOException e) {

@@ -40,7 +40,11 @@ final class EventStream {
       resumeFrom = header == null ? null : Long.parseLong(header.strip());
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(
-          "bad-event-id", "Last-Event-ID must be a number", "Last-Event-ID");
+          "bad-event-id", "Last-Event-ID must be a whole number, 0 or more", "Last-Event-ID");
+    }
+    if (resumeFrom != null && resumeFrom < 0) {
+      throw ApiException.badRequest(
+          "bad-event-id", "Last-Event-ID must be a whole number, 0 or more", "Last-Event-ID");
     }
     HttpServerResponse resp = ctx.response();
     resp.setChunked(true)
@@ -49,7 +53,7 @@ final class EventStream {
         .putHeader("X-Accel-Buffering", "no");
     resp.write("retry: 2000\n\n");
 
-    Session session = new Session(vertx, resp);
+    Session session = new Session(this, resp);
     session.consumer =
         vertx
             .eventBus()
@@ -73,7 +77,13 @@ final class EventStream {
     start.onFailure(e -> resp.reset());
   }
 
+  /**
+   * Sends what the store holds after the last event sent, in order, then what arrived meanwhile.
+   * Every live event received before this read began is covered by it: the store holds an event
+   * before it is published.
+   */
   private void replay(Session session) {
+    session.coveredUpTo = Math.max(session.coveredUpTo, session.maxReceived);
     store
         .call(s -> s.eventsAfter(session.sent, REPLAY_BATCH))
         .onSuccess(
@@ -91,33 +101,62 @@ final class EventStream {
         .onFailure(e -> session.response.reset());
   }
 
+  /**
+   * One connected client. Events are sent in id order with no gaps: publications follow their
+   * commits but not always in commit order (two changes committed one after the other can be
+   * published from two threads, or one after a further step), so a live event whose id is not the
+   * next one is held back and the store is read for what comes between. An id the store does not
+   * hold by then never will (its transaction rolled back) and is passed over.
+   */
   private static final class Session {
-    final Vertx vertx;
+    final EventStream stream;
     final HttpServerResponse response;
     MessageConsumer<JsonObject> consumer;
     long heartbeat;
     long sent;
+    long maxReceived;
+    long coveredUpTo;
     boolean replaying = true;
     boolean closed;
     final List<JsonObject> buffered = new ArrayList<>();
 
-    Session(Vertx vertx, HttpServerResponse response) {
-      this.vertx = vertx;
+    Session(EventStream stream, HttpServerResponse response) {
+      this.stream = stream;
       this.response = response;
     }
 
     void onLive(JsonObject event) {
+      maxReceived = Math.max(maxReceived, event.getLong("seq"));
       if (replaying) {
         buffered.add(event);
-      } else {
-        write(event);
+        return;
       }
+      long seq = event.getLong("seq");
+      if (seq <= sent) {
+        return;
+      }
+      if (seq == sent + 1 || seq <= coveredUpTo) {
+        write(event);
+        return;
+      }
+      // a gap: an earlier event is committed but its publication is still on its way
+      replaying = true;
+      buffered.add(event);
+      stream.replay(this);
     }
 
     void endReplay() {
       replaying = false;
-      buffered.forEach(this::write);
+      List<JsonObject> held = new ArrayList<>(buffered);
       buffered.clear();
+      held.sort(java.util.Comparator.comparingLong(e -> e.getLong("seq")));
+      for (int i = 0; i < held.size(); i++) {
+        if (replaying) {
+          buffered.addAll(held.subList(i, held.size()));
+          return;
+        }
+        onLive(held.get(i));
+      }
     }
 
     void write(JsonObject e) {
@@ -146,7 +185,7 @@ final class EventStream {
         return;
       }
       closed = true;
-      vertx.cancelTimer(heartbeat);
+      stream.vertx.cancelTimer(heartbeat);
       if (consumer != null) {
         consumer.unregister();
       }

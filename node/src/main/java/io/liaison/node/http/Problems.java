@@ -50,6 +50,22 @@ public final class Problems {
     if (p.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"liaison\"");
     }
+    if (p.field() != null && p.errors().isEmpty() && p.status() == 422) {
+      // one invalid field: the list of every invalid field holds it too (clients read one place)
+      p =
+          new Problem(
+              p.type(),
+              p.title(),
+              p.status(),
+              p.detail(),
+              p.field(),
+              java.util.List.of(new Problem.FieldError(p.field(), p.detail())));
+    }
+    boolean chinese = ChineseProblems.wanted(ctx.request().getHeader("Accept-Language"));
+    if (chinese) {
+      p = ChineseProblems.translate(p);
+    }
+    ctx.response().putHeader("Content-Language", chinese ? "zh" : "en");
     send(ctx.response(), p);
   }
 

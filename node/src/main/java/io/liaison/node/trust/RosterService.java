@@ -63,16 +63,89 @@ public final class RosterService {
     }
   }
 
-  /** Listens for new versions, takes the newest on the grid, and shares the one in force. */
+  /**
+   * Takes the newest version on the grid, and shares the one in force (listening: see attachment).
+   */
   public Future<Void> join() {
-    grid.addEntryListener(new Listener(), true);
     return vertx.executeBlocking(
         () -> {
-          grid.values().forEach(v -> consider(v, false));
+          raw().forEach(this::fromGrid);
           grid.putIfAbsent(trust.roster().version(), signedJson());
           return null;
         },
         false);
+  }
+
+  /**
+   * The roster map's listener for {@link io.liaison.node.cluster.GridWatch}; its repair puts the
+   * version in force back (the map was destroyed or cleared).
+   */
+  public io.liaison.node.cluster.GridWatch.Attachment attachment(
+      com.hazelcast.core.HazelcastInstance hz) {
+    Listener l = new Listener();
+    return new io.liaison.node.cluster.GridWatch.Attachment() {
+      @Override
+      public java.util.UUID attach() {
+        return hz.getMap(grid.getName()).addEntryListener(l, true);
+      }
+
+      @Override
+      public Future<?> repair() {
+        return join();
+      }
+    };
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private IMap<Object, Object> raw() {
+    return (IMap) grid;
+  }
+
+  /**
+   * A value seen on the grid under {@code key}: adopted if the authority signed it and it is newer;
+   * anything else under a version key (a forgery, another type, a roster filed under another
+   * version) is quarantined and put right: the version in force put back under its own key,
+   * anything else removed. Never throws.
+   */
+  private void fromGrid(Object key, Object value) {
+    try {
+      String json = value instanceof String v ? v : null;
+      String why = null;
+      if (!(key instanceof Long version)) {
+        why = "a key that is not a version";
+      } else if (json == null) {
+        why = "a value that is not a signed roster";
+      } else {
+        try {
+          SignedRoster signed = SignedRoster.fromJson(json);
+          Roster r = RosterAuthority.verify(signed, trust.authorityPublicKey());
+          if (r.version() != version) {
+            why = "roster version " + r.version() + " filed under " + version;
+          } else if (trust.adopt(signed)) {
+            persist(json);
+          }
+        } catch (RuntimeException e) {
+          why = e.getMessage();
+        }
+      }
+      if (why == null) {
+        return;
+      }
+      LOG.warn("roster refused key={}: {}", key, why);
+      quarantine.add("roster/" + key, "ROSTER_FORGED", why, String.valueOf(value));
+      long inForce = trust.roster().version();
+      vertx
+          .executeBlocking(
+              () ->
+                  Long.valueOf(inForce).equals(key)
+                      ? raw().replace(key, value, signedJson())
+                      : raw().remove(key, value),
+              false)
+          .onSuccess(done -> LOG.warn("roster entry repaired key={} {}", key, done))
+          .onFailure(e -> LOG.warn("roster entry not repaired key={}: {}", key, e.toString()));
+    } catch (RuntimeException e) {
+      LOG.warn("roster grid value not handled key={}: {}", key, e.toString());
+    }
   }
 
   /** Publishes a new roster version (admin); it must be newer and signed by the authority. */
@@ -81,7 +154,8 @@ public final class RosterService {
     try {
       next = RosterAuthority.verifySuccessor(trust.roster(), signed, trust.authorityPublicKey());
     } catch (RosterException e) {
-      throw ApiException.unprocessable("roster-refused", e.getMessage(), null);
+      // the whole document is signed: what does not verify is its signature
+      throw ApiException.unprocessable("roster-refused", e.getMessage(), "/signature");
     }
     String json = new String(signed.toJson(), StandardCharsets.UTF_8);
     return vertx
@@ -125,15 +199,28 @@ public final class RosterService {
   }
 
   private final class Listener
-      implements EntryAddedListener<Long, String>, EntryUpdatedListener<Long, String> {
+      implements EntryAddedListener<Object, Object>,
+          EntryUpdatedListener<Object, Object>,
+          com.hazelcast.map.listener.EntryRemovedListener<Object, Object>,
+          com.hazelcast.map.listener.MapClearedListener {
     @Override
-    public void entryAdded(EntryEvent<Long, String> e) {
-      consider(e.getValue(), false);
+    public void entryAdded(EntryEvent<Object, Object> e) {
+      fromGrid(e.getKey(), e.getValue());
     }
 
     @Override
-    public void entryUpdated(EntryEvent<Long, String> e) {
-      consider(e.getValue(), false);
+    public void entryUpdated(EntryEvent<Object, Object> e) {
+      fromGrid(e.getKey(), e.getValue());
+    }
+
+    @Override
+    public void entryRemoved(EntryEvent<Object, Object> e) {
+      join();
+    }
+
+    @Override
+    public void mapCleared(com.hazelcast.map.MapEvent e) {
+      join();
     }
   }
 }

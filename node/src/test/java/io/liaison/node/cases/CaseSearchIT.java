@@ -46,7 +46,7 @@ class CaseSearchIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cluster = new TestCluster(dir, 3).startAll();
+    cluster = new TestCluster(dir, 3, c -> c.withDemoSeeding()).startAll();
   }
 
   @AfterAll

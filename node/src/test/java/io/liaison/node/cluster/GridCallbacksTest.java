@@ -13,6 +13,22 @@ import org.junit.jupiter.api.Test;
 
 /** Hazelcast's callbacks run on a bounded pool, not on a new thread each (2-core machines). */
 class GridCallbacksTest {
+  /**
+   * GridConfig sets Hazelcast's callback executor through an internal class, for want of a public
+   * setting (checked on 5.6). A Hazelcast upgrade fails here: check again whether a public setting
+   * exists, then move the pin.
+   */
+  @Test
+  void theInternalExecutorSettingIsPinnedToTheHazelcastVersionItWasCheckedOn() throws Exception {
+    assertThat(com.hazelcast.instance.BuildInfoProvider.getBuildInfo().getVersion())
+        .startsWith("5.6.");
+    assertThat(
+            ConcurrencyUtil.class
+                .getMethod("setDefaultAsyncExecutor", Executor.class)
+                .getReturnType())
+        .isEqualTo(void.class);
+  }
+
   @Test
   void callbacksOfAsynchronousGridCallsReuseAFewThreads() throws InterruptedException {
     GridConfig.callbacksOnAPool();

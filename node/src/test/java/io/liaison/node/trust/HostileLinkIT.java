@@ -60,7 +60,6 @@ class HostileLinkIT {
   @TempDir static Path dir;
   static TestCluster cluster;
   static HazelcastInstance rogue;
-  static HazelcastInstance lite;
 
   @BeforeAll
   static void start() throws Exception {
@@ -70,6 +69,13 @@ class HostileLinkIT {
     cc.setProperty("hazelcast.logging.type", "slf4j");
     cc.getNetworkConfig().addAddress("127.0.0.1:" + cluster.config(0).cluster().port());
     rogue = HazelcastClient.newHazelcastClient(cc);
+  }
+
+  /**
+   * A lite member of the cluster, started by the outsider: it joins like any member (the
+   * open-source edition checks nothing), holds no data, and can do to the maps what a client can.
+   */
+  static HazelcastInstance liteMember() {
     Config lc = new Config();
     lc.setLiteMember(true);
     lc.setClusterName(cluster.config(0).cluster().name());
@@ -84,16 +90,13 @@ class HostileLinkIT {
     for (int i = 0; i < 3; i++) {
       join.getTcpIpConfig().addMember("127.0.0.1:" + cluster.config(i).cluster().port());
     }
-    lite = Hazelcast.newHazelcastInstance(lc);
+    return Hazelcast.newHazelcastInstance(lc);
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (rogue != null) {
       rogue.shutdown();
-    }
-    if (lite != null) {
-      lite.shutdown();
     }
     cluster.close();
   }
@@ -323,7 +326,8 @@ class HostileLinkIT {
     String id = post(XINGHE, "类型混淆测试");
     onEveryNode(id);
     String genuine = (String) leads(rogue).get(id);
-    // through the lite member this time: it is a member of the cluster like any other
+    // through a lite member this time: it is a member of the cluster like any other
+    HazelcastInstance lite = liteMember();
     leads(lite).put(id, 42);
     for (int n = 0; n < 3; n++) {
       int node = n;
@@ -332,6 +336,7 @@ class HostileLinkIT {
     }
     Await.until(
         Duration.ofSeconds(10), () -> genuine.equals(leads(rogue).get(id)), "grid repaired");
+    lite.shutdown();
     // an Integer held during a claim: the claim still goes through
     leads(rogue).put(id, 43);
     Http.Response claim = fire(TIANZHEN, id, "CLAIM");
@@ -350,7 +355,7 @@ class HostileLinkIT {
   void aLockHeldOnALeadKeyDoesNotHoldAClaim() throws Exception {
     String id = post(XINGHE, "锁测试");
     onEveryNode(id);
-    leads(lite).lock(id, 20, TimeUnit.SECONDS);
+    leads(rogue).lock(id, 20, TimeUnit.SECONDS);
     long t0 = System.nanoTime();
     Http.Response claim = fire(TIANZHEN, id, "CLAIM");
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -400,6 +405,191 @@ class HostileLinkIT {
     onEveryNode(after);
     Http.Response claim = fire(YANGGAO, after, "CLAIM");
     assertThat(claim.status()).as(claim.body()).isEqualTo(200);
+  }
+
+  @Test
+  void editedDeletedAndMalformedAuditEntriesArePutBackAndNeverFailAReader() throws Exception {
+    post(TIANZHEN, "审计测试一");
+    post(TIANZHEN, "审计测试二");
+    IMap<String, Object> audit = rogue.getMap(GridConfig.AUDIT);
+    Await.until(Duration.ofSeconds(5), () -> audit.get("140222/2") != null, "chain published");
+    String first = (String) audit.get("140222/1");
+    String second = (String) audit.get("140222/2");
+    ObjectNode edited = (ObjectNode) Json.mapper().readTree(first);
+    ((ObjectNode) edited.get("payload")).put("record", "lead/140222-20260101-00000000");
+    audit.put("140222/1", edited.toString());
+    audit.delete("140222/2");
+    audit.put("150924/999999", "not json at all");
+    audit.put("150924/x", "{}");
+    audit.put("150924/1000000", 42);
+    Await.until(
+        Duration.ofSeconds(5),
+        () ->
+            first.equals(audit.get("140222/1"))
+                && second.equals(audit.get("140222/2"))
+                && audit.get("150924/999999") == null
+                && audit.get("150924/1000000") == null,
+        "edited and deleted entries put back, entries 兴和县 never wrote removed");
+    for (int n = 0; n < 3; n++) {
+      Http.Response v = Http.get(cluster.url(n) + "/api/v1/audit/chains/150924");
+      assertThat(v.status()).as(v.body()).isEqualTo(200);
+      int node = n;
+      Await.until(
+          Duration.ofSeconds(5),
+          () ->
+              Http.get(cluster.url(node) + "/api/v1/audit/chains/140222")
+                  .json()
+                  .get("intact")
+                  .asBoolean(),
+          "140222's chain intact on node " + n);
+      Http.Response export = Http.get(cluster.url(n) + "/api/v1/audit/export");
+      assertThat(export.status()).isEqualTo(200);
+      assertThat(export.body()).contains(first).doesNotContain("not json at all");
+      for (String line : export.body().split("\n")) {
+        assertThat(Json.mapper().readTree(line).isObject()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void forgedRosterVersionsAndOldOrForgedDirectoriesAreRepaired() throws Exception {
+    IMap<Object, Object> roster = rogue.getMap(GridConfig.ROSTER);
+    long inForce = cluster.node(0).trust().roster().version();
+    String genuine = (String) roster.get(inForce);
+    var next = cluster.node(0).trust().roster();
+    var forged =
+        new io.liaison.crypto.RosterAuthority(SigningKeyPair.generate())
+            .sign(new io.liaison.crypto.Roster(inForce + 5, Instant.now(), next.members()));
+    roster.put(inForce + 5, new String(forged.toJson(), StandardCharsets.UTF_8));
+    roster.put(inForce, "{\"forged\":true}");
+    roster.put("x", 1);
+    Await.until(
+        Duration.ofSeconds(5),
+        () ->
+            roster.get(inForce + 5) == null
+                && genuine.equals(roster.get(inForce))
+                && roster.get("x") == null,
+        "roster map repaired");
+    for (int n = 0; n < 3; n++) {
+      assertThat(Http.get(cluster.url(n) + "/api/v1/roster").json().get("version").asLong())
+          .isEqualTo(inForce);
+      int node = n;
+      Await.until(
+          Duration.ofSeconds(5),
+          () -> quarantined(node, "ROSTER_FORGED") > 0,
+          "roster forgery quarantined on " + n);
+    }
+
+    String body =
+        """
+        {"entries":[{"officer":"140222-009","name":"王科长","role":"信息联络员",
+          "phone":"0352-6012345","dutyHours":"8:00-17:30"}]}
+        """;
+    assertThat(
+            Http.send(
+                    HttpRequest.newBuilder(URI.create(cluster.url(TIANZHEN) + "/api/v1/directory"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)))
+                .status())
+        .isEqualTo(200);
+    IMap<String, Object> directory = rogue.getMap(GridConfig.DIRECTORY);
+    String key = "directory-140222";
+    Await.until(Duration.ofSeconds(5), () -> directory.get(key) != null, "directory shared");
+    String v1 = (String) directory.get(key);
+    assertThat(
+            Http.send(
+                    HttpRequest.newBuilder(URI.create(cluster.url(TIANZHEN) + "/api/v1/directory"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body.replace("王科长", "李科长"))))
+                .status())
+        .isEqualTo(200);
+    Await.until(Duration.ofSeconds(5), () -> !v1.equals(directory.get(key)), "v2 shared");
+    String v2 = (String) directory.get(key);
+    directory.put(key, v1);
+    Await.until(Duration.ofSeconds(5), () -> v2.equals(directory.get(key)), "older put right");
+    directory.put(key, v2.replace("李科长", "赵科长"));
+    Await.until(Duration.ofSeconds(5), () -> v2.equals(directory.get(key)), "forgery put right");
+    for (int n = 0; n < 3; n++) {
+      int node = n;
+      Await.until(
+          Duration.ofSeconds(5),
+          () -> Http.get(cluster.url(node) + "/api/v1/directory").body().contains("李科长"),
+          "v2 served on " + n);
+      assertThat(Http.get(cluster.url(n) + "/api/v1/directory").body()).doesNotContain("赵科长");
+    }
+  }
+
+  @Test
+  void tenMegabyteForgeriesAreKeptAsAHashSizeAndPrefix() throws Exception {
+    String id = post(XINGHE, "大值测试");
+    onEveryNode(id);
+    String genuine = (String) leads(rogue).get(id);
+    long[] before = new long[3];
+    for (int n = 0; n < 3; n++) {
+      before[n] = storeBytes(n);
+    }
+    String big = "[" + "\"x\",".repeat(2_600_000) + "\"x\"]";
+    assertThat(big.length()).isGreaterThan(10_000_000);
+    leads(rogue).put(id, big);
+    leads(rogue).put("150924-20260101-BBBBBBBB", big.replace('x', 'y'));
+    Await.until(
+        Duration.ofSeconds(15), () -> genuine.equals(leads(rogue).get(id)), "lead repaired");
+    Await.until(
+        Duration.ofSeconds(15),
+        () -> leads(rogue).get("150924-20260101-BBBBBBBB") == null,
+        "forgery under an unknown key removed");
+    for (int n = 0; n < 3; n++) {
+      int node = n;
+      Await.until(
+          Duration.ofSeconds(10), () -> quarantined(node, "TOO_LARGE") >= 2, "kept on " + n);
+      JsonNode items =
+          Http.get(cluster.url(n) + "/api/v1/admin/quarantine?limit=1000").json().get("items");
+      for (JsonNode item : items) {
+        if (item.get("reason").asText().equals("TOO_LARGE")) {
+          assertThat(item.get("size").asLong()).isGreaterThan(10_000_000);
+          assertThat(item.get("sha256").asText()).hasSize(64);
+          assertThat(item.get("prefix").asText().length()).isLessThanOrEqualTo(1024);
+        }
+      }
+      assertThat(storeBytes(n) - before[n]).as("store growth").isLessThan(2_000_000);
+    }
+    assertThat(Http.get(cluster.url(0) + "/metrics").body()).contains("reason=\"TOO_LARGE\"");
+  }
+
+  /** The size of node n's store file and its write-ahead log. */
+  static long storeBytes(int n) throws Exception {
+    Path db = cluster.config(n).dataDir().resolve("liaison.db");
+    Path wal = cluster.config(n).dataDir().resolve("liaison.db-wal");
+    return java.nio.file.Files.size(db)
+        + (java.nio.file.Files.exists(wal) ? java.nio.file.Files.size(wal) : 0);
+  }
+
+  @Test
+  void aMemberThatDoesNotProveARosterKeyIsReportedAndNodesSayNotReady() throws Exception {
+    for (int n = 0; n < 3; n++) {
+      assertThat(Http.get(cluster.url(n) + "/health/ready").status()).isEqualTo(200);
+    }
+    HazelcastInstance lite = liteMember();
+    try {
+      for (int n = 0; n < 3; n++) {
+        int node = n;
+        Await.until(
+            Duration.ofSeconds(10),
+            () -> Http.get(cluster.url(node) + "/health/ready").status() == 503,
+            "node " + n + " not ready with an unproven member");
+        assertThat(Http.get(cluster.url(n) + "/metrics").body())
+            .containsPattern("liaison_grid_members_unverified\\{[^}]*\\} 1\\.0");
+      }
+    } finally {
+      lite.shutdown();
+    }
+    for (int n = 0; n < 3; n++) {
+      int node = n;
+      Await.until(
+          Duration.ofSeconds(10),
+          () -> Http.get(cluster.url(node) + "/health/ready").status() == 200,
+          "node " + n + " ready once it left");
+    }
   }
 
   static <T> T get(Future<T> f) throws Exception {

@@ -10,9 +10,14 @@ public final class Roles {
   private static final int WINDOW = 40;
   private static final String SENTENCE_END = "。;；!！?？\n";
 
-  private static final String[] OFFICER_WORDS = {
-    "执法证号", "执法证件号", "执法证", "检查证号", "稽查证号", "执法人员", "稽查人员", "执法队员", "办案人员"
-  };
+  private static final String[] OFFICER_WORDS = {"执法证号", "执法证件号", "执法证", "检查证号", "稽查证号"};
+
+  /**
+   * How close an officer's or an outlet's word must be before the value (网点（电话…）, 执法证号…): further
+   * away it names where the officers were (在…快递驿站检查时), not whose the number is.
+   */
+  private static final int NEAR = 10;
+
   private static final String[] OUTLET_WORDS = {
     "网点", "驿站", "营业部", "服务点", "服务站", "代收点", "分拣中心", "客服", "热线", "服务电话", "投诉电话", "举报电话", "快递公司",
     "物流公司", "总机"
@@ -22,9 +27,7 @@ public final class Roles {
     "同行", "关联人员", "联系人", "买家", "卖家", "送货人", "供述", "多次与", "通话", "经营者", "负责人", "店主", "老板",
     "微信", "支付宝", "银行", "账户", "账号", "卡号", "运单", "单号", "许可证", "身份证", "其上家", "男子", "女子"
   };
-  private static final String[] HIRED_WORDS = {
-    "货拉拉", "出租车", "网约", "的士", "滴滴", "快狗打车", "运满满", "租用", "租来的", "租赁"
-  };
+  private static final String[] HIRED_WORDS = {"货拉拉", "出租车", "网约", "的士", "滴滴", "快狗打车", "运满满"};
 
   private Roles() {}
 
@@ -39,9 +42,10 @@ public final class Roles {
       if (i < start && SENTENCE_END.indexOf(text.charAt(i)) >= 0) {
         break;
       }
-      if (endsWithAny(text, i, OFFICER_WORDS)) {
+      boolean near = start - i <= NEAR;
+      if (near && endsWithAny(text, i, OFFICER_WORDS)) {
         before = ValueRole.OFFICER;
-      } else if (endsWithAny(text, i, OUTLET_WORDS)) {
+      } else if (near && endsWithAny(text, i, OUTLET_WORDS)) {
         before = ValueRole.OUTLET;
       } else if (endsWithAny(text, i, PARTY_WORDS)) {
         before = ValueRole.PARTY;

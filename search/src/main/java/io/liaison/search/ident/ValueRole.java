@@ -27,7 +27,7 @@ public enum ValueRole {
   };
 
   /** Words of a listed entity's role that name a hired vehicle or its hire. */
-  private static final String[] HIRED_ROLES = {"货拉拉", "出租", "网约车", "租用", "雇用", "hired", "taxi"};
+  private static final String[] HIRED_ROLES = {"货拉拉", "出租", "网约", "hired", "taxi"};
 
   /**
    * The role a listed entity's {@code role} text (当事人, 执法人员, 快递网点, 货拉拉车辆…; free text) gives its

@@ -30,10 +30,11 @@ public final class Scorer {
 
   /**
    * The same house in a village (红岭村155号) written in both records: a storage, pick-up or business
-   * address. Not enough alone (a shop is inspected twice for unrelated reasons), enough with any
-   * other piece.
+   * address. Not enough alone (a shop is inspected twice for unrelated reasons) nor with a name
+   * variant; enough with a name, a typo'd phone or a hired plate besides. Not counted again when
+   * the records' address fields are the same address.
    */
-  public static final double SAME_PLACE = 4.0;
+  public static final double SAME_PLACE = 3.0;
 
   public static final double NEAR_DUPLICATE_TEXT = 6.0;
 
@@ -99,8 +100,9 @@ public final class Scorer {
               f,
               SAME_ADDRESS * f.factor()));
     }
+    boolean sameAddress = a.address() != null && a.address().equals(b.address());
     for (String place : a.places()) {
-      if (b.places().contains(place)) {
+      if (b.places().contains(place) && !(sameAddress && Places.of(a.address()).contains(place))) {
         int n = df.records(Keys.PLACE + place);
         Frequency f = options.addresses().of(n);
         evidence.add(
