@@ -163,4 +163,63 @@ class OpenApiIT {
     call("GET", "/api/v1/audit/chains/150924", "/api/v1/audit/chains/{bureau}", null, 200);
     call("POST", "/api/v1/admin/backup", "/api/v1/admin/backup", null, 201);
   }
+
+  @Test
+  void anAdministratorDisablesReEnablesAndResetsAnOfficer() {
+    String url = cluster.url(0);
+    call(
+        "POST",
+        "/api/v1/admin/officers",
+        "/api/v1/admin/officers",
+        "{\"id\":\"150924-044\",\"name\":\"赵敏\",\"roles\":[\"LIAISON\"],\"password\":\""
+            + TestCluster.PASSWORD
+            + "\"}",
+        201);
+    String zhao =
+        Http.postJson(
+                url + "/api/v1/auth/login",
+                "{\"officer\":\"150924-044\",\"password\":\"" + TestCluster.PASSWORD + "\"}")
+            .json()
+            .get("accessToken")
+            .asText();
+    String one = "/api/v1/admin/officers/150924-044";
+    String described = "/api/v1/admin/officers/{officer}";
+    call("GET", one, described, null, 200);
+    JsonNode off = call("POST", one, described, "{\"action\":\"DISABLE\"}", 200);
+    assertThat(off.get("disabled").asBoolean()).isTrue();
+    // the officer's token stops working at once, and so does the password
+    assertThat(
+            Http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/api/v1/auth/me"))
+                        .header("Authorization", "Bearer " + zhao))
+                .status())
+        .isEqualTo(401);
+    assertThat(
+            Http.postJson(
+                    url + "/api/v1/auth/login",
+                    "{\"officer\":\"150924-044\",\"password\":\"" + TestCluster.PASSWORD + "\"}")
+                .status())
+        .isEqualTo(401);
+    call("POST", one, described, "{\"action\":\"ENABLE\"}", 200);
+    call(
+        "POST",
+        one,
+        described,
+        "{\"action\":\"RESET_PASSWORD\",\"password\":\"new-password-二〇二六\"}",
+        200);
+    call("POST", one, described, "{\"action\":\"RESET_PASSWORD\",\"password\":\"short\"}", 422);
+    call(
+        "POST",
+        "/api/v1/admin/officers/" + TestCluster.OFFICERS.get(0),
+        described,
+        "{\"action\":\"DISABLE\"}",
+        422);
+    call("GET", "/api/v1/admin/officers/150924-999", described, null, 404);
+    assertThat(
+            Http.postJson(
+                    url + "/api/v1/auth/login",
+                    "{\"officer\":\"150924-044\",\"password\":\"new-password-二〇二六\"}")
+                .status())
+        .isEqualTo(200);
+  }
 }
