@@ -25,7 +25,8 @@ class ConsoleBrowserIT {
   static void start() throws Exception {
     NodeScripts.installPackages();
     NodeScripts.chromium();
-    cluster = new TestCluster(dir, 3).startAll();
+    // the search and network flows share the generated demo cases (POST /api/v1/cases/demo)
+    cluster = new TestCluster(dir, 3, c -> c.withDemoSeeding()).startAll();
   }
 
   @AfterAll
