@@ -144,6 +144,7 @@ async function route() {
   // element detached (root.isConnected) and change nothing
   const root = h('div', { class: 'screen-body' });
   $('screen').replaceChildren(root);
+  $('screen').hidden = false;
   $('screen').dataset.screen = found?.screen.id ?? '';
   if (!found) return;
   if (found.screen.action && !can(session.officer?.roles, found.screen.action)) {

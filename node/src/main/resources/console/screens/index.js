@@ -6,3 +6,4 @@ import './search.js';
 import './networks.js';
 import './directory.js';
 import './admin.js';
+import './price.js';

@@ -178,6 +178,13 @@ public final class LiaisonClient {
     return get(ApiPaths.inbox(view, limit, cursor), LeadPage.class);
   }
 
+  // --- price agreements and mutual price checks ---------------------------------------------
+
+  /** Groups, agreements, checks and their figures (价格互查). */
+  public PriceClient price() {
+    return new PriceClient(transport);
+  }
+
   // --- search and networked cases ----------------------------------------------------------
 
   /** One page of a search of the shared cases and readable leads ({@code GET /api/v1/search}). */

@@ -31,6 +31,8 @@ import io.liaison.node.network.HitService;
 import io.liaison.node.network.MergeService;
 import io.liaison.node.network.NetworkRoutes;
 import io.liaison.node.network.NetworkService;
+import io.liaison.node.price.PriceRoutes;
+import io.liaison.node.price.PriceService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.search.SearchRoutes;
 import io.liaison.node.store.Store;
@@ -81,6 +83,7 @@ public final class LiaisonNode {
   private NetworkService networks;
   private MergeService merges;
   private HitService hits;
+  private PriceService prices;
   private long auditTimer = -1;
   private GridWatch watch;
 
@@ -253,6 +256,15 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              PriceService prices =
+                  new PriceService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, PriceService.MAP),
+                      feed,
+                      quarantine,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -286,7 +298,8 @@ public final class LiaisonNode {
                           new CaseRoutes(cases, config.demo().caseSeeding())::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
-                          new NetworkRoutes(networks, merges, hits)::mount),
+                          new NetworkRoutes(networks, merges, hits)::mount,
+                          new PriceRoutes(vertx, prices)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
@@ -303,6 +316,7 @@ public final class LiaisonNode {
               node.networks = networks;
               node.merges = merges;
               node.hits = hits;
+              node.prices = prices;
               node.watch = watch;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
@@ -338,6 +352,9 @@ public final class LiaisonNode {
         GridConfig.MERGE, watch.records(GridConfig.MERGE, store, merges::receive, mergeReconciler));
     watch.watch(
         GridConfig.HITS, watch.records(GridConfig.HITS, store, hits::receive, hitReconciler));
+    GridReconciler priceReconciler = prices.reconciler();
+    watch.watch(
+        PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
     watch.watch(GridConfig.ROSTER, rosters.attachment(hazelcast));
     watch.watch(GridConfig.AUDIT, audit.attachment(hazelcast));
     IMap<String, Object> superseded = GridWatch.live(hazelcast, GridConfig.SUPERSEDED);
@@ -346,7 +363,12 @@ public final class LiaisonNode {
         watch.records(GridConfig.SUPERSEDED, store, leads::receiveSuperseded, null));
     List<GridReconciler> reconcilers =
         List.of(
-            leadReconciler, caseReconciler, directoryReconciler, mergeReconciler, hitReconciler);
+            leadReconciler,
+            caseReconciler,
+            directoryReconciler,
+            mergeReconciler,
+            hitReconciler,
+            priceReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -378,7 +400,8 @@ public final class LiaisonNode {
     // background (after a full-cluster restart that is everything, which would hold a large
     // node's readiness for minutes; a transition needing an entry not yet back puts it back)
     List<Future<GridReconciler.Report>> putBacks = new java.util.ArrayList<>();
-    Future<Void> takenIn = rosters.join().compose(v -> attachments.listen());
+    Future<Void> takenIn =
+        rosters.join().compose(v -> attachments.listen()).compose(v -> prices.start());
     for (GridReconciler r : reconcilers) {
       takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
     }

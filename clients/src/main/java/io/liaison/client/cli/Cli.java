@@ -58,6 +58,7 @@ import picocli.CommandLine.ScopeType;
       SessionCommands.Whoami.class,
       OfficersCommand.class,
       AccessLogCommand.class,
+      PriceCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",

@@ -42,6 +42,9 @@ public final class AccessPolicy {
     ALLOWED.put(Action.OFFICER_ADMIN, EnumSet.of(ADMIN));
     ALLOWED.put(Action.METRICS_READ, EnumSet.of(ADMIN, AUDITOR));
     ALLOWED.put(Action.SELF, EnumSet.allOf(Role.class));
+    ALLOWED.put(
+        Action.PRICE_READ, EnumSet.of(PRICE_CHECKER, LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.PRICE_WRITE, EnumSet.of(PRICE_CHECKER, CHIEF));
   }
 
   private record Route(Set<HttpMethod> methods, Pattern path, Action action) {}
@@ -84,6 +87,8 @@ public final class AccessPolicy {
               Pattern.compile("/api/v1/admin/officers(/[^/]+)?"),
               Action.OFFICER_ADMIN),
           new Route(READ, Pattern.compile("/metrics"), Action.METRICS_READ),
+          new Route(READ, Pattern.compile("/api/v1/price(/.*)?"), Action.PRICE_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/price(/.*)?"), Action.PRICE_WRITE),
           new Route(READ, Pattern.compile("/api/v1/auth/me"), Action.SELF),
           new Route(WRITE, Pattern.compile("/api/v1/auth/logout"), Action.SELF));
 

@@ -23,6 +23,10 @@ public enum Action {
   BACKUP,
   OFFICER_ADMIN,
   METRICS_READ,
+  /** Read groups, agreements, checks this bureau may see, and their figures. */
+  PRICE_READ,
+  /** Keep groups, agreements and settings; plan and record price checks and meetings. */
+  PRICE_WRITE,
   /** Any signed-in officer: their own session (who am I, sign out). */
   SELF
 }

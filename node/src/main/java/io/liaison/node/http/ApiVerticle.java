@@ -61,9 +61,11 @@ public final class ApiVerticle extends VerticleBase {
     access.forEach(h -> router.route().handler(h));
     // a node that has not caught up with the grid takes no writes (503 not-ready)
     router.route().handler(new ReadinessGate(ready)::handle);
-    // attachments have their own, larger body limit (see AttachmentRoutes)
+    // attachments and price-check sheets have their own, larger body limits (see
+    // AttachmentRoutes, PriceRoutes)
     router
-        .routeWithRegex("^/api/(?!v1/attachments$|v1/admin/import/).*")
+        .routeWithRegex(
+            "^/api/(?!v1/attachments$|v1/admin/import/|v1/price/checks/[^/]+/import$).*")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router
         .get("/health/live")

@@ -35,7 +35,12 @@ class AccessPolicyTest {
           Map.entry(Action.BACKUP, EnumSet.of(Role.ADMIN)),
           Map.entry(Action.OFFICER_ADMIN, EnumSet.of(Role.ADMIN)),
           Map.entry(Action.METRICS_READ, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
-          Map.entry(Action.SELF, EnumSet.allOf(Role.class)));
+          Map.entry(Action.SELF, EnumSet.allOf(Role.class)),
+          Map.entry(
+              Action.PRICE_READ,
+              EnumSet.of(
+                  Role.PRICE_CHECKER, Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.PRICE_WRITE, EnumSet.of(Role.PRICE_CHECKER, Role.CHIEF)));
 
   @Test
   void everyRoleAndActionIsAsWrittenDown() {
@@ -65,6 +70,10 @@ class AccessPolicyTest {
         .contains(Action.LEAD_WRITE);
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/admin/roster"))
         .contains(Action.ROSTER_PUBLISH);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/price/checks/x/import"))
+        .contains(Action.PRICE_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/price/compliance"))
+        .contains(Action.PRICE_READ);
     assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/roster")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/secret")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/../admin/backup")).isEmpty();

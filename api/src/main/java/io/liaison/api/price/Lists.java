@@ -1,0 +1,24 @@
+package io.liaison.api.price;
+
+import io.liaison.api.FieldException;
+import java.util.List;
+
+/** Copying list fields of the price records: null is empty, no null entries, a maximum size. */
+final class Lists {
+  private Lists() {}
+
+  static <T> List<T> copy(List<T> list, String field, int max) {
+    if (list == null) {
+      return List.of();
+    }
+    if (list.size() > max) {
+      throw new FieldException(field, "at most " + max + " entries");
+    }
+    for (T t : list) {
+      if (t == null) {
+        throw new FieldException(field, "must not contain null");
+      }
+    }
+    return List.copyOf(list);
+  }
+}

@@ -1,0 +1,39 @@
+package io.liaison.api.price;
+
+import io.liaison.api.BureauId;
+import io.liaison.api.FieldException;
+
+/**
+ * A bureau's settings for the price rule, signed and versioned like its records.
+ *
+ * @param toleranceFen how far (either way) a price may lie from the agreement and still be
+ *     compliant, per unit observed; 0 (the default) is 明码实价 exactly
+ * @param gapThresholdFen a cross-border gap per carton above this is flagged (default 10 元)
+ */
+public record PriceSettings(
+    BureauId bureau, long toleranceFen, long gapThresholdFen, Long version) {
+  public static final long DEFAULT_GAP_THRESHOLD_FEN = 1_000;
+
+  public PriceSettings {
+    FieldException.required(bureau, "bureau");
+    if (toleranceFen < 0) {
+      throw new FieldException("toleranceFen", "must not be negative");
+    }
+    if (gapThresholdFen < 0) {
+      throw new FieldException("gapThresholdFen", "must not be negative");
+    }
+    version = version == null ? 0L : version;
+    if (version < 0) {
+      throw new FieldException("version", "must not be negative");
+    }
+  }
+
+  /** What applies to a bureau that has set nothing. */
+  public static PriceSettings defaults(BureauId bureau) {
+    return new PriceSettings(bureau, 0, DEFAULT_GAP_THRESHOLD_FEN, 0L);
+  }
+
+  public PriceSettings withVersion(long v) {
+    return new PriceSettings(bureau, toleranceFen, gapThresholdFen, v);
+  }
+}

@@ -1,0 +1,405 @@
+package io.liaison.node.price;
+
+import io.liaison.api.BureauId;
+import io.liaison.api.price.AgreedPrice;
+import io.liaison.api.price.AgreementView;
+import io.liaison.api.price.CheckView;
+import io.liaison.api.price.Evaluation;
+import io.liaison.api.price.GroupView;
+import io.liaison.api.price.ObservedItem;
+import io.liaison.api.price.PriceAgreement;
+import io.liaison.api.price.PriceMeeting;
+import io.liaison.api.price.PriceSettings;
+import io.liaison.api.price.Product;
+import io.liaison.api.price.Retailer;
+import io.liaison.api.price.RetailerVisit;
+import io.liaison.api.price.SelfDisciplineGroup;
+import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.price.internal.ObservationTable;
+import io.liaison.node.price.internal.PriceRecord;
+import io.liaison.node.price.internal.SignedChain;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * This node's read model of the price records it holds (verified and stored): groups, agreements,
+ * settings, meetings, checks, and every recorded observation in an {@link ObservationTable}. It is
+ * rebuilt from the store at start and told of every record the store takes ({@link #take}); it
+ * never holds a plan this node may not read. Thread-safe (one read-write lock); figures run under
+ * the read lock on a worker thread.
+ */
+public final class PriceBook {
+  /** Days of observations are calendar days in Asia/Shanghai. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final BureauId self;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<String, PriceRecord.Group> groups = new TreeMap<>();
+  private final Map<String, PriceRecord.Agreement> agreements = new TreeMap<>();
+  private final Map<BureauId, PriceRecord.Settings> settings = new TreeMap<>();
+  private final Map<String, PriceRecord.Meeting> meetings = new TreeMap<>();
+  private final Map<String, PriceRecord.Check> checks = new TreeMap<>();
+  private final Map<String, Integer> loadedBatches = new HashMap<>();
+  private final Map<String, String> groupOfLicence = new HashMap<>();
+  private final Map<String, String> nameOfLicence = new HashMap<>();
+  private final List<Product> products = new ArrayList<>();
+  final ObservationTable table = new ObservationTable();
+
+  public PriceBook(BureauId self) {
+    this.self = self;
+  }
+
+  public BureauId self() {
+    return self;
+  }
+
+  /** Takes a record the store now holds (replacing an older copy of the same key). */
+  public void take(PriceRecord r) {
+    write(
+        () -> {
+          if (olderThanHeld(r)) {
+            return; // a copy read before a newer one was taken in
+          }
+          if (r instanceof PriceRecord.Group g) {
+            groups.put(g.current().id(), g);
+            indexMembers();
+            table.reevaluate(0, judge());
+          } else if (r instanceof PriceRecord.Agreement a) {
+            agreements.put(a.versions().get(0).groupId(), a);
+            table.reevaluate(0, judge());
+          } else if (r instanceof PriceRecord.Settings s) {
+            settings.put(s.current().bureau(), s);
+          } else if (r instanceof PriceRecord.Meeting m) {
+            meetings.put(m.meeting().id(), m);
+          } else if (r instanceof PriceRecord.Check c) {
+            takeCheck(c);
+          }
+        });
+  }
+
+  private boolean olderThanHeld(PriceRecord r) {
+    PriceRecord held =
+        r instanceof PriceRecord.Group g
+            ? groups.get(g.current().id())
+            : r instanceof PriceRecord.Agreement a
+                ? agreements.get(a.versions().get(0).groupId())
+                : r instanceof PriceRecord.Check c ? checks.get(c.id()) : null;
+    return held != null && held.chain().envelopes().size() > r.chain().envelopes().size();
+  }
+
+  private void takeCheck(PriceRecord.Check c) {
+    checks.put(c.id(), c);
+    int loaded = loadedBatches.getOrDefault(c.id(), 0);
+    if (c.batches().size() <= loaded) {
+      return;
+    }
+    int from = table.size();
+    int bureau = table.bureaus.of(c.plan().checkedBureau().code());
+    for (PriceRecord.Batch b : c.batches().subList(loaded, c.batches().size())) {
+      for (RetailerVisit v : b.visits()) {
+        table.newVisit();
+        LocalDate day = v.at().atZone(ZONE).toLocalDate();
+        int epochDay = (int) day.toEpochDay();
+        int month = day.getYear() * 12 + day.getMonthValue() - 1;
+        int retailer = table.retailers.of(v.licence());
+        for (ObservedItem item : v.items()) {
+          table.add(
+              bureau,
+              retailer,
+              product(item.product()),
+              item.unit() == io.liaison.api.price.PackUnit.CARTON,
+              epochDay,
+              month,
+              v.at().toEpochMilli(),
+              item.markedFen(),
+              item.saleFen());
+        }
+      }
+    }
+    loadedBatches.put(c.id(), c.batches().size());
+    table.reevaluate(from, judge());
+  }
+
+  private int product(Product p) {
+    int i = table.products.of(p.label());
+    if (i == products.size()) {
+      products.add(p);
+    }
+    return i;
+  }
+
+  private void indexMembers() {
+    groupOfLicence.clear();
+    nameOfLicence.clear();
+    for (PriceRecord.Group g : groups.values()) {
+      for (Retailer r : g.current().members()) {
+        groupOfLicence.putIfAbsent(r.licence(), g.current().id());
+        nameOfLicence.putIfAbsent(r.licence(), r.name());
+      }
+    }
+  }
+
+  /** Looks groups and agreements up for the table (under the write lock). */
+  private ObservationTable.Judge judge() {
+    int[] groupOfRetailer = new int[table.retailers.size()];
+    for (int r = 0; r < groupOfRetailer.length; r++) {
+      String g = groupOfLicence.get(table.retailers.get(r));
+      groupOfRetailer[r] = g == null ? -1 : table.groups.of(g);
+    }
+    return new ObservationTable.Judge() {
+      @Override
+      public int groupOf(int retailerIdx) {
+        return retailerIdx < groupOfRetailer.length ? groupOfRetailer[retailerIdx] : -1;
+      }
+
+      @Override
+      public long agreed(int groupIdx, int productIdx, boolean isCarton, int epochDay) {
+        PriceRecord.Agreement a = agreements.get(table.groups.get(groupIdx));
+        if (a == null) {
+          return -1;
+        }
+        PriceAgreement in = inForce(a.versions(), LocalDate.ofEpochDay(epochDay));
+        AgreedPrice p = in == null ? null : in.price(products.get(productIdx));
+        return p == null ? -1 : isCarton ? p.cartonFen() : p.packFen();
+      }
+    };
+  }
+
+  /**
+   * The version in force on {@code day}: the latest {@code validFrom} not after it, of two on the
+   * same day the higher version; null if none has started.
+   */
+  public static PriceAgreement inForce(List<PriceAgreement> versions, LocalDate day) {
+    PriceAgreement best = null;
+    for (PriceAgreement a : versions) {
+      if (a.validFrom().isAfter(day)) {
+        continue;
+      }
+      if (best == null
+          || a.validFrom().isAfter(best.validFrom())
+          || (a.validFrom().equals(best.validFrom()) && a.version() > best.version())) {
+        best = a;
+      }
+    }
+    return best;
+  }
+
+  // ---- views ----
+
+  public List<GroupView> groups(BureauId bureau) {
+    return read(
+        () ->
+            groups.values().stream()
+                .filter(g -> bureau == null || g.current().bureau().equals(bureau))
+                .map(g -> new GroupView(g.current(), proof(g.chain())))
+                .toList());
+  }
+
+  public Optional<GroupView> group(String id) {
+    return read(
+        () ->
+            Optional.ofNullable(groups.get(id))
+                .map(g -> new GroupView(g.current(), proof(g.chain()))));
+  }
+
+  public Optional<SelfDisciplineGroup> currentGroup(String id) {
+    return read(() -> Optional.ofNullable(groups.get(id)).map(PriceRecord.Group::current));
+  }
+
+  public Optional<AgreementView> agreement(String groupId, LocalDate day) {
+    return read(() -> Optional.ofNullable(agreements.get(groupId)).map(a -> agreementView(a, day)));
+  }
+
+  public List<AgreementView> agreements(BureauId bureau, LocalDate day) {
+    return read(
+        () ->
+            agreements.values().stream()
+                .filter(a -> bureau == null || a.versions().get(0).bureau().equals(bureau))
+                .map(a -> agreementView(a, day))
+                .toList());
+  }
+
+  private AgreementView agreementView(PriceRecord.Agreement a, LocalDate day) {
+    return new AgreementView(
+        a.versions().get(0).groupId(), a.versions(), inForce(a.versions(), day), proof(a.chain()));
+  }
+
+  /** The settings of {@code bureau} (the defaults if it has set none). */
+  public PriceSettings settings(BureauId bureau) {
+    return read(
+        () ->
+            Optional.ofNullable(settings.get(bureau))
+                .map(PriceRecord.Settings::current)
+                .orElse(PriceSettings.defaults(bureau)));
+  }
+
+  public List<PriceMeeting> meetings() {
+    return read(
+        () ->
+            meetings.values().stream()
+                .map(PriceRecord.Meeting::meeting)
+                .sorted(Comparator.comparing(PriceMeeting::on).reversed())
+                .toList());
+  }
+
+  /** The check as this node may show it: empty where its plan is sealed from this bureau. */
+  public Optional<CheckView> check(String id) {
+    return read(
+        () ->
+            Optional.ofNullable(checks.get(id))
+                .filter(c -> c.plan() != null)
+                .map(c -> checkView(c, true)));
+  }
+
+  /** The raw record (the service's own checks, to record findings). */
+  Optional<PriceRecord.Check> checkRecord(String id) {
+    return read(() -> Optional.ofNullable(checks.get(id)));
+  }
+
+  /** Checks this node may show, newest first, without their visits. */
+  public List<CheckView> checks() {
+    return read(
+        () ->
+            checks.values().stream()
+                .filter(c -> c.plan() != null)
+                .sorted(Comparator.comparing(PriceRecord.Check::plannedAt).reversed())
+                .map(c -> checkView(c, false))
+                .toList());
+  }
+
+  private CheckView checkView(PriceRecord.Check c, boolean full) {
+    List<RetailerVisit> visits = full ? c.visits() : List.of();
+    List<Evaluation> evaluations = new ArrayList<>();
+    if (full) {
+      for (RetailerVisit v : visits) {
+        evaluations.addAll(evaluate(v));
+      }
+    }
+    Instant recordedAt = c.recorded() ? c.batches().get(0).at() : null;
+    return new CheckView(
+        c.id(),
+        c.checkingBureau(),
+        c.plan().checkedBureau(),
+        c.recorded() ? CheckView.State.RECORDED : CheckView.State.PLANNED,
+        c.plan(),
+        visits,
+        evaluations,
+        recordedAt,
+        proof(c.chain()));
+  }
+
+  /** Every item of a visit judged against the agreement in force that day. */
+  public List<Evaluation> evaluate(RetailerVisit v) {
+    return read(
+        () -> {
+          String groupId = groupOfLicence.get(v.licence());
+          PriceRecord.Agreement a = groupId == null ? null : agreements.get(groupId);
+          LocalDate day = v.at().atZone(ZONE).toLocalDate();
+          PriceAgreement in = a == null ? null : inForce(a.versions(), day);
+          long tol =
+              groupId == null
+                  ? 0
+                  : Optional.ofNullable(settings.get(groups.get(groupId).current().bureau()))
+                      .map(s -> s.current().toleranceFen())
+                      .orElse(0L);
+          List<Evaluation> out = new ArrayList<>();
+          for (ObservedItem item : v.items()) {
+            AgreedPrice p = in == null ? null : in.price(item.product());
+            Long agreed = p == null ? null : p.fen(item.unit());
+            out.add(
+                new Evaluation(
+                    v.licence(),
+                    groupId,
+                    v.at(),
+                    item.brand(),
+                    item.spec(),
+                    item.unit(),
+                    item.markedFen(),
+                    item.saleFen(),
+                    agreed,
+                    p == null ? null : in.validFrom(),
+                    agreed == null ? null : Deviation.yuan(item.saleFen(), agreed),
+                    agreed == null ? null : Deviation.percent(item.saleFen(), agreed),
+                    item.markedFen() == item.saleFen(),
+                    agreed == null
+                        ? null
+                        : Deviation.compliant(item.markedFen(), item.saleFen(), agreed, tol)));
+          }
+          return out;
+        });
+  }
+
+  String retailerName(String licence) {
+    return read(() -> nameOfLicence.get(licence));
+  }
+
+  /** The lowest agreed carton price in force on {@code day} among each bureau's groups. */
+  Map<BureauId, Map<Product, Long>> agreedCartons(LocalDate day) {
+    return read(
+        () -> {
+          Map<BureauId, Map<Product, Long>> out = new TreeMap<>();
+          for (PriceRecord.Agreement a : agreements.values()) {
+            PriceAgreement in = inForce(a.versions(), day);
+            if (in == null) {
+              continue;
+            }
+            Map<Product, Long> m = out.computeIfAbsent(in.bureau(), b -> new TreeMap<>());
+            for (AgreedPrice p : in.prices()) {
+              m.merge(p.product(), p.cartonFen(), Math::min);
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Runs {@code f} over the table under the read lock, with tolerances by bureau index. */
+  <T> T withTable(Function<Tables, T> f) {
+    return read(
+        () -> {
+          long[] tol = new long[table.bureaus.size()];
+          for (int i = 0; i < tol.length; i++) {
+            PriceRecord.Settings s = settings.get(BureauId.of(table.bureaus.get(i)));
+            tol[i] = s == null ? 0 : s.current().toleranceFen();
+          }
+          return f.apply(new Tables(table, tol, products));
+        });
+  }
+
+  /** The table with the tolerance of each of its bureaus and its products. */
+  record Tables(ObservationTable table, long[] tolerance, List<Product> products) {}
+
+  private static CheckView.Proof proof(SignedChain c) {
+    SignedEnvelope last = c.last();
+    return new CheckView.Proof(
+        last.signer(), last.keyId(), last.signedAt(), last.hash(), c.envelopes().size());
+  }
+
+  private <T> T read(java.util.function.Supplier<T> f) {
+    lock.readLock().lock();
+    try {
+      return f.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void write(Runnable r) {
+    lock.writeLock().lock();
+    try {
+      r.run();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+}
