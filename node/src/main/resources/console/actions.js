@@ -1,44 +1,27 @@
 // 联合行动 screens of the console: this bureau's plans and deconfliction alerts, a plan from a
 // networked case in one click, the checklist and its quick form, the lifecycle buttons (propose,
 // the chief's approval, activate, briefings, results, complete, summary) and the printable page.
-// Own panel and nav link; app.js only calls initActions once. Text from the API becomes text nodes.
+// A screen of the shell (screens/actions.js renders it into its section). Text from the API becomes text nodes.
 import { PLAN_STATE, PLAN_KIND, CONFLICT_KIND, STEP_LABEL, stepsFor, resultFrom, completedPlan } from './actions-format.js';
 import { beijingTime } from './format.js';
-import { $, h } from './dom.js';
+import { h } from './dom.js';
 
 let ctx = null;
-// the elements this module builds itself (index.html holds only the page's static ones)
+// the elements this module builds itself inside the screen's root
 const own = (id) => document.getElementById(id);
 
-/** Hooks the screens in: `api(path, options)`, the session, and `self()` → this node's bureau. */
-export function initActions(context) {
+/**
+ * Shows the plans list, or plan `id`, in `root` (the shell's screen section; screens/actions.js).
+ * `context`: `api(path, options)`, `self()` → this node's bureau, `officer()` → the signed-in officer.
+ */
+export function showActions(root, id, context) {
   ctx = context;
-  $('nav').append(h('a', { href: '#/actions', class: 'nav', 'data-view': 'actions' }, '联合行动'));
-  const panel = h('section', { class: 'panel', id: 'actions-panel', hidden: true, 'aria-labelledby': 'actions-title' },
+  root.replaceChildren(h('section', { class: 'panel', id: 'actions-panel', 'aria-labelledby': 'actions-title' },
     h('div', { class: 'panel-head' }, h('h2', { id: 'actions-title' }, '联合行动'),
       h('a', { href: '#/actions', class: 'quiet' }, '全部方案')),
     h('p', { class: 'error', id: 'actions-error', hidden: true }),
-    h('div', { id: 'actions-body' }));
-  $('workspace').prepend(panel);
-  window.addEventListener('hashchange', show);
-  show();
-}
-
-function show() {
-  if (!ctx?.session.current) return;
-  const hash = location.hash || '#/';
-  const on = hash.startsWith('#/actions');
-  own('actions-panel').hidden = !on;
-  $('list-panel').hidden = on;
-  const aside = document.querySelector('#workspace > aside');
-  if (aside) aside.hidden = on;
-  for (const a of document.querySelectorAll('a.nav')) {
-    if (on) a.classList.toggle('active', a.dataset.view === 'actions');
-    else if (a.dataset.view === 'actions') a.classList.remove('active');
-  }
-  if (!on) return;
-  const m = /^#\/actions\/(.+)$/.exec(hash);
-  (m ? detail(decodeURIComponent(m[1])) : list()).catch(fail);
+    h('div', { id: 'actions-body' })));
+  return (id ? detail(id) : list()).catch(fail);
 }
 
 function fail(e) {
@@ -46,7 +29,7 @@ function fail(e) {
   own('actions-error').hidden = !e;
 }
 
-const officer = () => ctx.session.officer?.id;
+const officer = () => ctx.officer()?.id;
 const post = (path, body) => ctx.api(path, { method: 'POST', body: JSON.stringify(body) });
 
 async function list() {
@@ -158,7 +141,7 @@ async function quickForm(v) {
 }
 
 function stepButtons(v) {
-  const steps = stepsFor(v, ctx.self(), ctx.session.officer?.roles);
+  const steps = stepsFor(v, ctx.self(), ctx.officer()?.roles);
   const text = h('textarea', { rows: 2, cols: 50, placeholder: '例会记录 / 总结 / 取消原因' });
   const counts = ['officerTimes', 'vehicleTimes', 'premisesChecked', 'casesOpened', 'cartons', 'yuan',
     'personsDetained', 'personsTransferred', 'casesToMarketRegulation'];
@@ -184,9 +167,7 @@ function stepButtons(v) {
 
 /** The printable page, fetched with the officer's token and opened in a new window. */
 async function print(id) {
-  const res = await fetch(`/api/v1/actions/${encodeURIComponent(id)}/print`, {
-    headers: { Authorization: `Bearer ${ctx.session.current.accessToken}` } });
-  if (!res.ok) throw new Error(`无法生成打印页（HTTP ${res.status}）`);
+  const res = await ctx.api(`/api/v1/actions/${encodeURIComponent(id)}/print`, { raw: true });
   const url = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html' }));
   window.open(url, '_blank');
 }

@@ -188,6 +188,31 @@ const PROBLEM_WORDS = {
 };
 
 /**
+ * Whether a text from the node may be shown to an officer: Chinese, or a code (ACCESS_LOG_READ);
+ * the node answers in Chinese when asked (Accept-Language), an English sentence is not shown.
+ */
+export function readable(text) {
+  if (typeof text !== 'string' || !text) return false;
+  return /[\u4e00-\u9fff]/.test(text) || !/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(text);
+}
+
+/** The words of a request's fields, for problems that name them ('/title' → '标题'). */
+export const FIELD = {
+  officer: '人员', category: '类别', title: '标题', narrative: '线索内容', urgency: '紧急程度',
+  location: '地点', expiresAt: '有效期', targetBureaus: '发送对象', distribution: '分发范围',
+  entities: '涉及对象', feedback: '反馈内容', outcome: '办结结果', caseNumber: '案件编号', to: '移交对象',
+  note: '备注', event: '操作', name: '姓名', roles: '角色', password: '密码', phone: '电话',
+};
+
+/** '/entities/0/value' → '涉及对象 第 1 项'; '/title' → '标题'; unknown pointers as they are. */
+export function fieldName(pointer) {
+  const parts = String(pointer ?? '').replace(/^\//, '').split('/');
+  const word = FIELD[parts[0]];
+  if (!word) return String(pointer);
+  return parts.length > 1 && /^\d+$/.test(parts[1]) ? `${word} 第 ${Number(parts[1]) + 1} 项` : word;
+}
+
+/**
  * One sentence for a problem document (RFC 9457), as the officer should read it; with the wait a
  * 429's Retry-After asked for (seconds).
  */
@@ -196,9 +221,12 @@ export function problemText(problem, status, retryAfter) {
   if (!problem || typeof problem !== 'object') return `请求失败（HTTP ${status ?? '?'}）${wait}`;
   const type = String(problem.type ?? '');
   const words = PROBLEM_WORDS[type.slice(type.lastIndexOf('/') + 1)];
-  const parts = [words ?? (problem.title || '请求失败')];
-  if (problem.detail) parts.push(problem.detail);
-  if (problem.field) parts.push(`字段 ${problem.field}`);
+  const parts = [words ?? (readable(problem.title) ? problem.title : '请求失败')];
+  if (readable(problem.detail) && problem.detail !== parts[0]) parts.push(problem.detail);
+  else if (/\b[A-Z][A-Z_]{3,}\b/.test(problem.detail ?? '')) parts.push(/\b[A-Z][A-Z_]{3,}\b/.exec(problem.detail)[0]);
+  const fields = problem.errors?.length ? problem.errors.map((e) => e.field) : [problem.field];
+  const named = fields.filter(Boolean).map(fieldName);
+  if (named.length) parts.push(`字段 ${named.join('、')}`);
   return `${parts.join('：')}（HTTP ${problem.status ?? status ?? '?'}）${wait}`;
 }
 
@@ -221,6 +249,17 @@ const ALLOWED = {
   LEAD_READ: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'AUDITOR'],
   LEAD_WRITE: ['LIAISON', 'INVESTIGATOR', 'CHIEF'],
   EVENTS_READ: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'PRICE_CHECKER'],
+  CASE_READ: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'AUDITOR'],
+  SEARCH: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'AUDITOR'],
+  ROSTER_READ: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'PRICE_CHECKER', 'ADMIN', 'AUDITOR'],
+  DIRECTORY_WRITE: ['LIAISON', 'CHIEF', 'ADMIN'],
+  QUARANTINE_READ: ['ADMIN', 'AUDITOR'],
+  AUDIT_READ: ['AUDITOR', 'ADMIN', 'CHIEF'],
+  ACCESS_LOG_READ: ['AUDITOR', 'ADMIN'],
+  BACKUP: ['ADMIN'],
+  OFFICER_ADMIN: ['ADMIN'],
+  ACTION_READ: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'AUDITOR', 'SUPERVISOR'],
+  ACTION_WRITE: ['LIAISON', 'INVESTIGATOR', 'CHIEF'],
 };
 
 /** Whether an officer with these roles may do the action. */

@@ -40,7 +40,7 @@ function route() {
   for (const id of ['list-panel']) if ($(id)) $(id).hidden = on;
   const aside = document.querySelector('#workspace > aside');
   if (aside) aside.hidden = on;
-  $('nav-price')?.classList.toggle('active', on);
+  document.querySelector('#nav a[data-screen="price"]')?.classList.toggle('active', on);
   if (on) render(decodeURIComponent(location.hash.slice('#/price/'.length) || ''));
 }
 

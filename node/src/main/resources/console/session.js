@@ -149,8 +149,14 @@ export class Session {
   }
 
   async #send(path, options, session) {
-    const headers = { Accept: 'application/json, application/problem+json', ...(options.headers ?? {}) };
-    if (options.body !== undefined) headers['Content-Type'] ??= 'application/json; charset=utf-8';
+    const headers = {
+      Accept: 'application/json, application/problem+json',
+      'Accept-Language': 'zh-CN,zh;q=0.9',
+      ...(options.headers ?? {}),
+    };
+    if (options.body !== undefined && typeof options.body === 'string') {
+      headers['Content-Type'] ??= 'application/json; charset=utf-8';
+    }
     if (session) headers.Authorization = `Bearer ${session.accessToken}`;
     let res;
     try {
@@ -158,6 +164,7 @@ export class Session {
     } catch (e) {
       throw new ApiError({ title: '无法连接本节点', detail: String(e?.message ?? e) }, 0);
     }
+    if (options.raw && res.ok) return res;
     const type = res.headers.get('Content-Type') ?? '';
     const body = type.includes('json') ? await res.json().catch(() => null) : null;
     if (!res.ok) throw new ApiError(body, res.status, retryAfter(res));

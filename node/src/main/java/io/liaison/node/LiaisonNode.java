@@ -499,6 +499,11 @@ public final class LiaisonNode {
     return ready.get();
   }
 
+  /** The HTTP routes this node serves, as {@code "GET /api/v1/leads/:id"} (ApiVerticle#routes). */
+  public List<String> routes() {
+    return api.routes();
+  }
+
   public int httpPort() {
     return api.actualPort();
   }

@@ -49,6 +49,11 @@ public final class TestCluster implements AutoCloseable {
 
   public static final String PASSWORD = "test-password-一二三";
 
+  /** The names of the three bureaus in the roster (the demo region's). */
+  public static final List<String> NAMES = List.of("兴和县烟草专卖局", "天镇县烟草专卖局", "阳高县烟草专卖局");
+
+  private static final List<String> PROVINCES = List.of("内蒙古自治区", "山西省", "山西省");
+
   private final Path dir;
   private final String clusterName = "liaison-test-" + UUID.randomUUID();
   private final List<NodeConfig> configs = new ArrayList<>();
@@ -85,8 +90,8 @@ public final class TestCluster implements AutoCloseable {
       members.add(
           new Member(
               id,
-              "测试局" + i,
-              "测试省",
+              NAMES.get(i),
+              PROVINCES.get(i),
               List.of(),
               List.of(MemberKey.signing(k.signing(), now), MemberKey.sealing(k.sealing(), now))));
       configs.add(

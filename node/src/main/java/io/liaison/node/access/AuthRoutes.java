@@ -60,6 +60,39 @@ public final class AuthRoutes {
                     .onSuccess(l -> Bodies.reply(ctx, 200, Map.of("items", l)))
                     .onFailure(ctx::fail));
     router.get("/api/v1/admin/access-log").handler(this::accessLog);
+    router
+        .get("/api/v1/admin/officers/:officer")
+        .handler(
+            ctx ->
+                auth.officer(ctx.pathParam("officer"))
+                    .onSuccess(m -> Bodies.reply(ctx, 200, m))
+                    .onFailure(ctx::fail));
+    router.post("/api/v1/admin/officers/:officer").handler(this::change);
+  }
+
+  /** Body of {@code POST /api/v1/admin/officers/{officer}}: what to change. */
+  public record OfficerChange(AuthService.Change action, String password) {
+    public OfficerChange {
+      FieldException.required(action, "action");
+      if (action == AuthService.Change.RESET_PASSWORD) {
+        FieldException.required(password, "password");
+        if (password.length() < 10 || password.length() > 200) {
+          throw new FieldException("password", "must be 10 to 200 characters");
+        }
+      }
+    }
+  }
+
+  private void change(RoutingContext ctx) {
+    OfficerChange c = Bodies.read(ctx, OfficerChange.class);
+    Principal p = ctx.get(Principal.KEY);
+    auth.change(
+            ctx.pathParam("officer"),
+            c.action(),
+            c.password() == null ? null : c.password().toCharArray(),
+            p.officer())
+        .onSuccess(m -> Bodies.reply(ctx, 200, m))
+        .onFailure(ctx::fail);
   }
 
   private void login(RoutingContext ctx) {

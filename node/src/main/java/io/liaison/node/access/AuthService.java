@@ -132,24 +132,97 @@ public final class AuthService {
 
   /** The bureau's officers (no secrets). */
   public Future<List<Map<String, Object>>> officers() {
+    return store.call(s -> summaries(s, null));
+  }
+
+  /** One officer of this bureau (no secrets); 404 when there is none. */
+  public Future<Map<String, Object>> officer(String id) {
     return store.call(
         s ->
-            s.query(
-                "SELECT id, name, roles, disabled, locked_until, totp IS NOT NULL FROM officers"
-                    + " ORDER BY id",
-                rs -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("id", rs.getString(1));
-                  m.put("name", rs.getString(2));
-                  m.put("roles", parseRoles(rs.getString(3)));
-                  m.put("disabled", rs.getInt(4) == 1);
-                  long locked = rs.getLong(5);
-                  if (locked > clock.millis()) {
-                    m.put("lockedUntil", Instant.ofEpochMilli(locked));
-                  }
-                  m.put("totp", rs.getBoolean(6));
-                  return m;
-                }));
+            summaries(s, id).stream()
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("officer " + id)));
+  }
+
+  /** What an administrator changes about an officer. */
+  public enum Change {
+    DISABLE,
+    ENABLE,
+    RESET_PASSWORD
+  }
+
+  /**
+   * Disables an officer (every session ends at once), enables one again (and lifts a lockout), or
+   * sets a new password (lifts a lockout, ends every session). An administrator cannot disable
+   * themself (the bureau could be left without one).
+   */
+  public Future<Map<String, Object>> change(
+      String id, Change change, char[] password, String byOfficer) {
+    if (change == Change.DISABLE && id.equals(byOfficer)) {
+      throw ApiException.unprocessable(
+          "self-disable", "an administrator cannot disable their own account", "/action");
+    }
+    Future<String> hash =
+        change == Change.RESET_PASSWORD
+            ? vertx.executeBlocking(() -> Passwords.hash(password), false)
+            : Future.succeededFuture(null);
+    return hash.compose(
+            h ->
+                store.call(
+                    s -> {
+                      if (s.query("SELECT 1 FROM officers WHERE id=?", rs -> 1, id).isEmpty()) {
+                        throw ApiException.notFound("officer " + id);
+                      }
+                      switch (change) {
+                        case DISABLE -> s.update("UPDATE officers SET disabled=1 WHERE id=?", id);
+                        case ENABLE ->
+                            s.update(
+                                "UPDATE officers SET disabled=0, failed=0, locked_until=NULL"
+                                    + " WHERE id=?",
+                                id);
+                        case RESET_PASSWORD ->
+                            s.update(
+                                "UPDATE officers SET password=?, failed=0, locked_until=NULL"
+                                    + " WHERE id=?",
+                                h,
+                                id);
+                      }
+                      if (change != Change.ENABLE) {
+                        s.update("UPDATE sessions SET revoked=1 WHERE officer=?", id);
+                        // the in-memory sessions too, or an access token works on until it expires
+                        byAccessHash.values().removeIf(x -> x.principal().officer().equals(id));
+                      }
+                      return summaries(s, id).get(0);
+                    }))
+        .onSuccess(
+            v ->
+                LOG.info(
+                    "officer changed officer={} change={} by={} bureau={}",
+                    id,
+                    change,
+                    byOfficer,
+                    bureau));
+  }
+
+  private List<Map<String, Object>> summaries(Store s, String id) {
+    return s.query(
+        "SELECT id, name, roles, disabled, locked_until, totp IS NOT NULL FROM officers"
+            + " WHERE (? IS NULL OR id=?) ORDER BY id",
+        rs -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("id", rs.getString(1));
+          m.put("name", rs.getString(2));
+          m.put("roles", parseRoles(rs.getString(3)));
+          m.put("disabled", rs.getInt(4) == 1);
+          long locked = rs.getLong(5);
+          if (locked > clock.millis()) {
+            m.put("lockedUntil", Instant.ofEpochMilli(locked));
+          }
+          m.put("totp", rs.getBoolean(6));
+          return m;
+        },
+        id,
+        id);
   }
 
   private record Row(

@@ -28,6 +28,7 @@ public final class ApiVerticle extends VerticleBase {
   private final BooleanSupplier ready;
   private final java.util.function.Supplier<String> metrics;
   private HttpServer server;
+  private volatile Router router;
 
   public ApiVerticle(
       String host,
@@ -55,6 +56,7 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    this.router = router;
     // access first: rate limit, sign-in, authorisation, access log (see io.liaison.node.access)
     access.forEach(h -> router.route().handler(h));
     // a node that has not caught up with the grid takes no writes (503 not-ready)
@@ -123,5 +125,24 @@ public final class ApiVerticle extends VerticleBase {
 
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /**
+   * Every route with a path and methods, as {@code "GET /api/v1/leads/:id"} (what the OpenAPI check
+   * compares with docs/openapi.yaml); empty before the verticle started.
+   */
+  public List<String> routes() {
+    Router r = router;
+    if (r == null) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (io.vertx.ext.web.Route route : r.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null) {
+        continue;
+      }
+      route.methods().forEach(m -> out.add(m.name() + " " + route.getPath()));
+    }
+    return out;
   }
 }

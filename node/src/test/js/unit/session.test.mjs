@@ -7,9 +7,9 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import {
   Session, ApiError, SESSION_KEY, eventsUrl, refreshDelay, sessionFrom,
-} from '../../../../node/src/main/resources/console/session.js';
+} from '../../../main/resources/console/session.js';
 
-const text = (name) => readFileSync(new URL(`../resources/recorded/${name}`, import.meta.url), 'utf8');
+const text = (name) => readFileSync(new URL(`./recorded/${name}`, import.meta.url), 'utf8');
 const recorded = (name) => JSON.parse(text(name));
 const LOGIN = recorded('auth-login.json');
 const REFRESHED = recorded('auth-refresh.json');
@@ -50,7 +50,7 @@ beforeEach(async () => {
   base = `http://127.0.0.1:${server.address().port}`;
 });
 
-afterEach(() => new Promise((resolve) => server.close(resolve)));
+afterEach(() => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }));
 
 function on(method, path, status, resource, headers = {}) {
   routes.set(`${method} ${path}`, (req, res) => reply(res, status, resource, headers));
@@ -169,7 +169,7 @@ test('a spent refresh token ends the session and says so', async () => {
   const s = session({ storage, changes });
   await s.login('150924-001', 'liaison-150924');
 
-  await assert.rejects(s.api('/api/v1/roster'), (e) => e.status === 401 && /sign in again/.test(e.message));
+  await assert.rejects(s.api('/api/v1/roster'), (e) => e.status === 401 && /请重新登录/.test(e.message));
 
   assert.deepEqual(changes, [['150924-001', 'login'], [null, 'expired']]);
   assert.equal(storage.getItem(SESSION_KEY), null);

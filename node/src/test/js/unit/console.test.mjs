@@ -1,15 +1,15 @@
 // Tests of the web console's logic (node/src/main/resources/console/format.js) without a browser.
-// Run: node --test clients/src/test/js/   (ConsoleScriptTest runs it during mvn verify when node is installed)
+// Run: node --test node/src/test/js/unit/   (ConsoleScriptTest runs it during mvn verify)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import {
   beijingTime, beijingInputToIso, buildDraft, formField, problemText, mergeLead, applyTransition,
   feedLine, bureauNames, bureauLabel, shortName, label, CATEGORY, EVENTS, can, officerLabel,
-} from '../../../../node/src/main/resources/console/format.js';
+} from '../../../main/resources/console/format.js';
 
 const recorded = (name) =>
-  JSON.parse(readFileSync(new URL(`../resources/recorded/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`./recorded/${name}`, import.meta.url), 'utf8'));
 
 test('times are shown in Beijing time, nanoseconds and all', () => {
   assert.equal(beijingTime('2026-11-26T13:06:25.836688727Z'), '2026-11-26 21:06');
@@ -49,17 +49,21 @@ test("a problem's field points at the form control at fault", () => {
 });
 
 test('a problem reads as one sentence with title, detail, field and status', () => {
-  const p = JSON.parse(readFileSync(new URL('../resources/recorded/problem-422.json', import.meta.url)));
-  assert.equal(problemText(p, 422), 'Invalid content：/title must not be blank：字段 /title（HTTP 422）');
+  const p = JSON.parse(readFileSync(new URL('./recorded/problem-422.json', import.meta.url)));
+  // an English detail is not shown; the field is named in Chinese
+  assert.equal(problemText(p, 422), '请求失败：字段 标题（HTTP 422）');
+  assert.equal(problemText({ ...p, title: '内容有误', detail: '标题不能为空',
+    errors: [{ field: '/title', detail: '不能为空' }, { field: '/entities/1/value', detail: '不能为空' }] }, 422),
+  '内容有误：标题不能为空：字段 标题、涉及对象 第 2 项（HTTP 422）');
   assert.equal(problemText(null, 502), '请求失败（HTTP 502）');
 });
 
 test('refusals about sign-in, roles and limits read in Chinese, with the wait', () => {
   const locked = recorded('problem-429-locked-out.json');
   assert.equal(problemText(locked, 429, 60),
-    '连续登录失败，该人员已被暂时锁定：this officer is locked out for 60 s more（HTTP 429），请 60 秒后重试');
+    '连续登录失败，该人员已被暂时锁定（HTTP 429），请 60 秒后重试');
   assert.match(problemText(recorded('problem-401-invalid-credentials.json'), 401), /^人员编号、密码或动态口令不对/);
-  assert.match(problemText(recorded('problem-403-impersonation.json'), 403), /^只能以登录人员本人的名义操作.*字段 \/officer/);
+  assert.match(problemText(recorded('problem-403-impersonation.json'), 403), /^只能以登录人员本人的名义操作.*字段 人员/);
   assert.match(problemText(recorded('problem-403-forbidden.json'), 403), /^你的角色无权执行此操作：ACCESS_LOG_READ/);
 });
 
@@ -103,7 +107,7 @@ test('feed lines name the event, the bureau and the lead', () => {
   assert.equal(line.leadId, posted.id);
   assert.equal(line.text, '新线索 · 140222 天镇县 · [涉假] 谷前堡镇民房疑为假烟分装窝点');
   // the data of a recorded lead.claimed event
-  const sse = readFileSync(new URL('../resources/recorded/events-transitions.txt', import.meta.url), 'utf8');
+  const sse = readFileSync(new URL('./recorded/events-transitions.txt', import.meta.url), 'utf8');
   const block = sse.split('\n\n').find((b) => b.includes('event: lead.claimed'));
   const data = JSON.parse(block.split('\n').find((l) => l.startsWith('data: ')).slice(6));
   const claimed = feedLine('lead.claimed', data, names);
@@ -122,7 +126,7 @@ test('bureau names come from the roster, codes stand alone when unknown', () => 
 });
 
 test('the page loads the modules it names and inserts no HTML from data', () => {
-  const dir = new URL('../../../../node/src/main/resources/console/', import.meta.url);
+  const dir = new URL('../../../main/resources/console/', import.meta.url);
   const html = readFileSync(new URL('index.html', dir), 'utf8');
   assert.match(html, /<html lang="zh-CN">/);
   assert.match(html, /<script type="module" src="app.js"><\/script>/);
@@ -140,6 +144,33 @@ test('the page loads the modules it names and inserts no HTML from data', () => 
     assert.doesNotMatch(js, /fetch\('http|EventSource\('http/, name);
     assert.doesNotMatch(js, /localStorage/, `${name}: tokens and officers stay in sessionStorage`);
   }
+});
+
+test('a lead offers each bureau only the actions it may take now', async () => {
+  const { actionsFor } = await import('../../../main/resources/console/screens/lead.js');
+  const lead = (state, extra = {}) => ({
+    originBureau: '150924', lead: { targetBureaus: ['140222'] }, status: { state, ...extra },
+  });
+  assert.deepEqual(actionsFor(lead('POSTED'), '140222'), ['CLAIM']);
+  assert.deepEqual(actionsFor(lead('POSTED'), '140221'), [], 'not a target');
+  assert.deepEqual(actionsFor(lead('POSTED'), '150924'), ['WITHDRAW']);
+  assert.deepEqual(actionsFor({ ...lead('POSTED'), lead: undefined, sealed: true }, '140222'), [], 'sealed from this bureau');
+  assert.deepEqual(actionsFor(lead('CLAIMED', { owner: '140222' }), '140222'),
+    ['INVESTIGATE', 'FEEDBACK', 'OFFER_HANDOVER', 'RELEASE']);
+  assert.deepEqual(actionsFor(lead('INVESTIGATING', { owner: '140222' }), '140222'),
+    ['FEEDBACK', 'OFFER_HANDOVER', 'CLOSE', 'RELEASE']);
+  assert.deepEqual(actionsFor(lead('CLAIMED', { owner: '140222' }), '150924'), []);
+  assert.deepEqual(actionsFor(lead('HANDOVER_OFFERED', { owner: '140222', handoverTo: '140221' }), '140221'),
+    ['ACCEPT_HANDOVER', 'DECLINE_HANDOVER']);
+  assert.deepEqual(actionsFor(lead('CLOSED', { owner: '140222' }), '140222'), []);
+});
+
+test('every screen is one file registered by one import line', async () => {
+  const dir = new URL('../../../main/resources/console/screens/', import.meta.url);
+  const index = readFileSync(new URL('index.js', dir), 'utf8');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'index.js').sort();
+  const imported = [...index.matchAll(/^import '\.\/([\w-]+\.js)';$/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(imported, files);
 });
 
 test('an entity keeps its role when one is written, and has none otherwise (issue 33)', () => {

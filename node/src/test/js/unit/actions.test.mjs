@@ -1,7 +1,7 @@
 // Tests of the console's joint-operation logic (node/src/main/resources/console/actions-format.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stepsFor, resultFrom, completedPlan } from '../../../../node/src/main/resources/console/actions-format.js';
+import { stepsFor, resultFrom, completedPlan } from '../../../main/resources/console/actions-format.js';
 
 const plan = (state, extra = {}) => ({
   state, leadBureau: '150924', sealed: false, approvals: [], ...extra,

@@ -1,0 +1,10 @@
+// One line per screen: importing the file registers it (screens.js says how to write one).
+import './inbox.js';
+import './lead.js';
+import './post.js';
+import './search.js';
+import './networks.js';
+import './directory.js';
+import './admin.js';
+import './price.js';
+import './actions.js';
