@@ -9,10 +9,10 @@ public record AgreedPrice(String brand, String spec, long packFen, long cartonFe
     brand = p.brand();
     spec = p.spec();
     if (packFen <= 0) {
-      throw new FieldException("packFen", "must be positive");
+      FieldException.invalid("packFen", "must be positive");
     }
     if (cartonFen <= 0) {
-      throw new FieldException("cartonFen", "must be positive");
+      FieldException.invalid("cartonFen", "must be positive");
     }
   }
 

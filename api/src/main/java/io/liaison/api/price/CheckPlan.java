@@ -33,29 +33,29 @@ public record CheckPlan(
     FieldException.required(checkingBureau, "checkingBureau");
     FieldException.required(checkedBureau, "checkedBureau");
     if (checkingBureau.equals(checkedBureau)) {
-      throw new FieldException("checkedBureau", "a mutual check is of another bureau's retailers");
+      FieldException.invalid("checkedBureau", "a mutual check is of another bureau's retailers");
     }
     targetGroups = Lists.copy(targetGroups, "targetGroups", 200);
     for (String g : targetGroups) {
       if (!g.startsWith(checkedBureau.code() + "-")) {
-        throw new FieldException("targetGroups", g + " is not a group of " + checkedBureau);
+        FieldException.invalid("targetGroups", g + " is not a group of " + checkedBureau);
       }
     }
     targetRetailers = Lists.copy(targetRetailers, "targetRetailers", 2_000);
     targetRetailers =
         targetRetailers.stream().map(l -> Retailer.licence(l, "targetRetailers")).toList();
     if (targetGroups.isEmpty() && targetRetailers.isEmpty()) {
-      throw new FieldException("targetGroups", "name at least one group or retailer to check");
+      FieldException.invalid("targetGroups", "name at least one group or retailer to check");
     }
     FieldException.required(from, "from");
     FieldException.required(to, "to");
     if (to.isBefore(from)) {
-      throw new FieldException("to", "must not be before from");
+      FieldException.invalid("to", "must not be before from");
     }
     officers = Lists.copy(officers, "officers", 50);
     officers = officers.stream().map(o -> FieldException.text(o, "officers", 64)).toList();
     if (new HashSet<>(officers).size() < 2) {
-      throw new FieldException("officers", "a check is made by at least two officers");
+      FieldException.invalid("officers", "a check is made by at least two officers");
     }
     note = FieldException.optionalText(note, "note", 2_000);
   }

@@ -14,7 +14,7 @@ public record FindingsRequest(String officer, List<RetailerVisit> visits) {
     officer = FieldException.text(officer, "officer", 64);
     visits = Lists.copy(visits, "visits", MAX_VISITS);
     if (visits.isEmpty()) {
-      throw new FieldException("visits", "record at least one visit");
+      FieldException.invalid("visits", "record at least one visit");
     }
   }
 }

@@ -12,11 +12,11 @@ final class Lists {
       return List.of();
     }
     if (list.size() > max) {
-      throw new FieldException(field, "at most " + max + " entries");
+      FieldException.invalid(field, "at most " + max + " entries");
     }
     for (T t : list) {
       if (t == null) {
-        throw new FieldException(field, "must not contain null");
+        FieldException.invalid(field, "must not contain null");
       }
     }
     return List.copyOf(list);

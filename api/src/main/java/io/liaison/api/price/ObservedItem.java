@@ -13,10 +13,10 @@ public record ObservedItem(String brand, String spec, PackUnit unit, long marked
     spec = p.spec();
     FieldException.required(unit, "unit");
     if (markedFen <= 0) {
-      throw new FieldException("markedFen", "must be positive");
+      FieldException.invalid("markedFen", "must be positive");
     }
     if (saleFen <= 0) {
-      throw new FieldException("saleFen", "must be positive");
+      FieldException.invalid("saleFen", "must be positive");
     }
   }
 

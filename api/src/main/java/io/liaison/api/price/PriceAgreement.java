@@ -28,23 +28,23 @@ public record PriceAgreement(
     groupId = FieldException.text(groupId, "groupId", 48);
     FieldException.required(bureau, "bureau");
     if (!groupId.startsWith(bureau.code() + "-")) {
-      throw new FieldException("groupId", "the group is not one of bureau " + bureau);
+      FieldException.invalid("groupId", "the group is not one of bureau " + bureau);
     }
     FieldException.required(validFrom, "validFrom");
     prices = Lists.copy(prices, "prices", MAX_PRICES);
     if (prices.isEmpty()) {
-      throw new FieldException("prices", "an agreement names at least one price");
+      FieldException.invalid("prices", "an agreement names at least one price");
     }
     Set<Product> seen = new HashSet<>();
     for (AgreedPrice p : prices) {
       if (!seen.add(p.product())) {
-        throw new FieldException("prices", p.product().label() + " is listed twice");
+        FieldException.invalid("prices", p.product().label() + " is listed twice");
       }
     }
     note = FieldException.optionalText(note, "note", 2_000);
     version = version == null ? 0L : version;
     if (version < 0) {
-      throw new FieldException("version", "must not be negative");
+      FieldException.invalid("version", "must not be negative");
     }
   }
 

@@ -43,7 +43,7 @@ public record PriceMeeting(
     participants =
         participants.stream().map(p -> FieldException.text(p, "participants", 80)).toList();
     if (participants.isEmpty()) {
-      throw new FieldException("participants", "name who took part");
+      FieldException.invalid("participants", "name who took part");
     }
     notes = FieldException.text(notes, "notes", 10_000);
   }

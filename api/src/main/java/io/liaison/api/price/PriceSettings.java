@@ -17,14 +17,14 @@ public record PriceSettings(
   public PriceSettings {
     FieldException.required(bureau, "bureau");
     if (toleranceFen < 0) {
-      throw new FieldException("toleranceFen", "must not be negative");
+      FieldException.invalid("toleranceFen", "must not be negative");
     }
     if (gapThresholdFen < 0) {
-      throw new FieldException("gapThresholdFen", "must not be negative");
+      FieldException.invalid("gapThresholdFen", "must not be negative");
     }
     version = version == null ? 0L : version;
     if (version < 0) {
-      throw new FieldException("version", "must not be negative");
+      FieldException.invalid("version", "must not be negative");
     }
   }
 

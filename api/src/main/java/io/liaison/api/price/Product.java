@@ -25,7 +25,7 @@ public record Product(String brand, String spec) implements Comparable<Product> 
       return new Product(t, null);
     }
     if (!t.endsWith(")") || open == 0) {
-      throw new FieldException(field, "brand and spec are written 中华(硬): " + label);
+      FieldException.invalid(field, "brand and spec are written 中华(硬): " + label);
     }
     return new Product(t.substring(0, open), t.substring(open + 1, t.length() - 1));
   }

@@ -20,7 +20,7 @@ public record Retailer(String licence, String name, String address) {
   public static String licence(String value, String field) {
     String l = FieldException.text(value, field, 32);
     if (!LICENCE.matcher(l).matches()) {
-      throw new FieldException(field, "a retail licence number is twelve digits: " + l);
+      FieldException.invalid(field, "a retail licence number is twelve digits: " + l);
     }
     return l;
   }

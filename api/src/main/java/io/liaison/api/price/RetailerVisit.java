@@ -24,12 +24,12 @@ public record RetailerVisit(
     location = FieldException.optionalText(location, "location", 200);
     items = Lists.copy(items, "items", 200);
     if (items.isEmpty()) {
-      throw new FieldException("items", "a visit records at least one item");
+      FieldException.invalid("items", "a visit records at least one item");
     }
     photoHashes = Lists.copy(photoHashes, "photoHashes", 50);
     for (String h : photoHashes) {
       if (!SHA256.matcher(h).matches()) {
-        throw new FieldException("photoHashes", "a photo is named by its SHA-256 (64 hex digits)");
+        FieldException.invalid("photoHashes", "a photo is named by its SHA-256 (64 hex digits)");
       }
     }
     remarks = FieldException.optionalText(remarks, "remarks", 2_000);

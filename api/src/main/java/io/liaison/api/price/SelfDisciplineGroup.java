@@ -35,11 +35,11 @@ public record SelfDisciplineGroup(
   public SelfDisciplineGroup {
     id = FieldException.text(id, "id", 48);
     if (!ID.matcher(id).matches()) {
-      throw new FieldException("id", "a group id is <bureau>-<code>, e.g. 150924-CG01");
+      FieldException.invalid("id", "a group id is <bureau>-<code>, e.g. 150924-CG01");
     }
     FieldException.required(bureau, "bureau");
     if (!id.startsWith(bureau.code() + "-")) {
-      throw new FieldException("id", "a group id starts with its bureau " + bureau);
+      FieldException.invalid("id", "a group id starts with its bureau " + bureau);
     }
     county = FieldException.text(county, "county", 40);
     town = FieldException.optionalText(town, "town", 40);
@@ -49,12 +49,12 @@ public record SelfDisciplineGroup(
     Set<String> seen = new HashSet<>();
     for (Retailer r : members) {
       if (!seen.add(r.licence())) {
-        throw new FieldException("members", "licence " + r.licence() + " is listed twice");
+        FieldException.invalid("members", "licence " + r.licence() + " is listed twice");
       }
     }
     version = version == null ? 0L : version;
     if (version < 0) {
-      throw new FieldException("version", "must not be negative");
+      FieldException.invalid("version", "must not be negative");
     }
   }
 
