@@ -49,10 +49,10 @@ public final class TestCluster implements AutoCloseable {
 
   public static final String PASSWORD = "test-password-一二三";
 
-  /** The names of the three bureaus in the roster (the demo region's). */
-  public static final List<String> NAMES = List.of("兴和县烟草专卖局", "天镇县烟草专卖局", "阳高县烟草专卖局");
+  /** The names of the bureaus in the roster (the demo region's), in the order of {@link #FOUR}. */
+  public static final List<String> NAMES = List.of("兴和县烟草专卖局", "天镇县烟草专卖局", "阳高县烟草专卖局", "怀安县烟草专卖局");
 
-  private static final List<String> PROVINCES = List.of("内蒙古自治区", "山西省", "山西省");
+  private static final List<String> PROVINCES = List.of("内蒙古自治区", "山西省", "山西省", "河北省");
 
   private final Path dir;
   private final String clusterName = "liaison-test-" + UUID.randomUUID();
