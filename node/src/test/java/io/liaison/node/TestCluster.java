@@ -11,6 +11,7 @@ import io.liaison.crypto.RosterAuthority;
 import io.liaison.crypto.SigningKeyPair;
 import io.liaison.node.config.NodeConfig;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -200,10 +204,30 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** Ports handed out in this JVM, never handed out twice. */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+  /**
+   * A port free now, below Linux's ephemeral range (32768–60999): a port the kernel picked with
+   * {@code new ServerSocket(0)} is one it also gives to outgoing connections, and one was taken by
+   * such a connection between this check and the node's bind (a clean-clone CI run failed with
+   * "Port [34467] is already in use"). Below that range only a listener can take it.
+   */
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = random.nextInt(20_000, 32_000);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket s = new ServerSocket()) {
+        s.setReuseAddress(false);
+        s.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException inUse) {
+        // taken: try another
+      }
     }
+    throw new IOException("no free port between 20000 and 32000 on 127.0.0.1");
   }
 }
