@@ -148,7 +148,7 @@ public final class LiaisonNode {
         config.cluster().port());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("bureau", config.bureau().code());
-    com.hazelcast.config.Config gridConfig = GridConfig.build(config);
+    com.hazelcast.config.Config gridConfig = GridConfig.build(config, new GridObjects());
     // the partition owner decides lead transitions on verified state only (see LeadOwner)
     gridConfig
         .getUserContext()
