@@ -5,6 +5,7 @@ export const CATEGORY = {
   UNLICENSED_TRANSPORT: '无证运输',
   OFF_CHANNEL_PURCHASE: '非渠道进货',
   UNLICENSED_TRADE: '无证经营/无证批发',
+  UNLICENSED_WHOLESALE: '无证批发',
   COUNTERFEIT: '涉假',
   SMUGGLING: '走私',
   ONLINE_PARCEL: '互联网+物流寄递',
