@@ -5,6 +5,7 @@ export const CATEGORY = {
   UNLICENSED_TRANSPORT: '无证运输',
   OFF_CHANNEL_PURCHASE: '非渠道进货',
   UNLICENSED_TRADE: '无证经营/无证批发',
+  UNLICENSED_WHOLESALE: '无证批发',
   COUNTERFEIT: '涉假',
   SMUGGLING: '走私',
   ONLINE_PARCEL: '互联网+物流寄递',
@@ -260,6 +261,8 @@ const ALLOWED = {
   OFFICER_ADMIN: ['ADMIN'],
   ACTION_READ: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'AUDITOR', 'SUPERVISOR'],
   ACTION_WRITE: ['LIAISON', 'INVESTIGATOR', 'CHIEF'],
+  REPORT_READ: ['LIAISON', 'INVESTIGATOR', 'CHIEF', 'AUDITOR', 'SUPERVISOR', 'PRICE_CHECKER'],
+  REPORT_WRITE: ['CHIEF'],
 };
 
 /** Whether an officer with these roles may do the action. */

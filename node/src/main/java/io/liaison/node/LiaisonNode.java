@@ -87,6 +87,7 @@ public final class LiaisonNode {
   private io.liaison.node.action.Deconfliction deconfliction;
   private io.liaison.node.action.MeetingService meetings;
   private PriceService prices;
+  private io.liaison.node.report.ReportService reports;
   private long auditTimer = -1;
   private GridWatch watch;
 
@@ -290,6 +291,16 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              io.liaison.node.report.ReportService reports =
+                  new io.liaison.node.report.ReportService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.report.ReportService.MAP),
+                      feed,
+                      quarantine,
+                      prices,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -333,7 +344,8 @@ public final class LiaisonNode {
                                   config.limits().maxPageSize())
                               ::mount,
                           new io.liaison.node.action.MeetingRoutes(meetings)::mount,
-                          new PriceRoutes(vertx, prices)::mount),
+                          new PriceRoutes(vertx, prices)::mount,
+                          new io.liaison.node.report.ReportRoutes(reports)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
@@ -354,6 +366,7 @@ public final class LiaisonNode {
               node.deconfliction = deconfliction;
               node.meetings = meetings;
               node.prices = prices;
+              node.reports = reports;
               node.watch = watch;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
@@ -397,6 +410,11 @@ public final class LiaisonNode {
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
+    GridReconciler reportReconciler = reports.reconciler();
+    watch.watch(
+        io.liaison.node.report.ReportService.MAP,
+        watch.records(
+            io.liaison.node.report.ReportService.MAP, store, reports::receive, reportReconciler));
     watch.watch(GridConfig.ROSTER, rosters.attachment(hazelcast));
     watch.watch(GridConfig.AUDIT, audit.attachment(hazelcast));
     IMap<String, Object> superseded = GridWatch.live(hazelcast, GridConfig.SUPERSEDED);
@@ -415,7 +433,8 @@ public final class LiaisonNode {
             hitReconciler,
             actionReconciler,
             meetingReconciler,
-            priceReconciler);
+            priceReconciler,
+            reportReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
