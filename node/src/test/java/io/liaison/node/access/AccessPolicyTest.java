@@ -45,7 +45,9 @@ class AccessPolicyTest {
               Action.PRICE_READ,
               EnumSet.of(
                   Role.PRICE_CHECKER, Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
-          Map.entry(Action.PRICE_WRITE, EnumSet.of(Role.PRICE_CHECKER, Role.CHIEF)));
+          Map.entry(Action.PRICE_WRITE, EnumSet.of(Role.PRICE_CHECKER, Role.CHIEF)),
+          Map.entry(Action.SETTINGS_READ, EnumSet.allOf(Role.class)),
+          Map.entry(Action.SETTINGS_AGREE, EnumSet.of(Role.CHIEF)));
 
   @Test
   void everyRoleAndActionIsAsWrittenDown() {
