@@ -21,7 +21,7 @@ import io.liaison.api.action.PlanView;
 import io.liaison.api.action.StepRequest;
 import io.liaison.api.action.TargetKind;
 import io.liaison.api.lead.Distribution;
-import io.liaison.api.lead.EntityType;
+import io.liaison.api.cases.EntityType;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadEntity;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
-import io.liaison.api.lead.EntityType;
+import io.liaison.api.cases.EntityType;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadEntity;
