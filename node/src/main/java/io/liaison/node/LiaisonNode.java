@@ -90,6 +90,7 @@ public final class LiaisonNode {
   private io.liaison.node.report.ReportService reports;
   private long auditTimer = -1;
   private GridWatch watch;
+  private io.liaison.node.settings.SettingsService settings;
 
   private LiaisonNode(
       NodeConfig config,
@@ -149,7 +150,7 @@ public final class LiaisonNode {
         config.cluster().port());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("bureau", config.bureau().code());
-    com.hazelcast.config.Config gridConfig = GridConfig.build(config);
+    com.hazelcast.config.Config gridConfig = GridConfig.build(config, new GridObjects());
     // the partition owner decides lead transitions on verified state only (see LeadOwner)
     gridConfig
         .getUserContext()
@@ -209,16 +210,19 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              io.liaison.node.settings.SettingsService settings =
+                  new io.liaison.node.settings.SettingsService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.settings.SettingsService.MAP),
+                      quarantine,
+                      clock);
               LeadQueries queries =
                   new LeadQueries(
-                      exec,
-                      leads.sealing(),
-                      trust.bureau(),
-                      config.leads().feedbackDeadline(),
-                      clock);
+                      exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
               LeadSweeper sweeper =
-                  new LeadSweeper(
-                      vertx, hz, leads, exec, feed, config.leads().feedbackDeadline(), clock);
+                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::feedbackPeriod, clock);
               RosterService rosters =
                   new RosterService(
                       vertx,
@@ -345,7 +349,8 @@ public final class LiaisonNode {
                               ::mount,
                           new io.liaison.node.action.MeetingRoutes(meetings)::mount,
                           new PriceRoutes(vertx, prices)::mount,
-                          new io.liaison.node.report.ReportRoutes(reports)::mount),
+                          new io.liaison.node.report.ReportRoutes(reports)::mount,
+                          new io.liaison.node.settings.SettingsRoutes(settings)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
@@ -368,6 +373,7 @@ public final class LiaisonNode {
               node.prices = prices;
               node.reports = reports;
               node.watch = watch;
+              node.settings = settings;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -407,6 +413,14 @@ public final class LiaisonNode {
         GridConfig.MERGE, watch.records(GridConfig.MERGE, store, merges::receive, mergeReconciler));
     watch.watch(
         GridConfig.HITS, watch.records(GridConfig.HITS, store, hits::receive, hitReconciler));
+    GridReconciler settingsReconciler = settings.reconciler();
+    watch.watch(
+        io.liaison.node.settings.SettingsService.MAP,
+        watch.records(
+            io.liaison.node.settings.SettingsService.MAP,
+            store,
+            settings::receive,
+            settingsReconciler));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
@@ -434,7 +448,8 @@ public final class LiaisonNode {
             actionReconciler,
             meetingReconciler,
             priceReconciler,
-            reportReconciler);
+            reportReconciler,
+            settingsReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -471,6 +486,7 @@ public final class LiaisonNode {
             .join()
             .compose(v -> attachments.listen())
             .compose(v -> prices.start())
+            .compose(v -> settings.load())
             .compose(v -> deconfliction.load(actions));
     for (GridReconciler r : reconcilers) {
       takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
@@ -545,6 +561,11 @@ public final class LiaisonNode {
 
   public TrustService trust() {
     return trust;
+  }
+
+  /** The rules the bureaus agreed (feedback period, major-case value). */
+  public io.liaison.node.settings.SettingsService settings() {
+    return settings;
   }
 
   /** Leaves the cluster, stops serving, closes the store. */

@@ -35,6 +35,10 @@ public enum Action {
   REPORT_READ,
   /** Issue this bureau's report and acknowledge neighbours' (signed). */
   REPORT_WRITE,
+  /** Read the rules the bureaus agreed (feedback period, major-case value) and proposals. */
+  SETTINGS_READ,
+  /** Propose a version of the agreed rules or sign this bureau's agreement to one. */
+  SETTINGS_AGREE,
   /** Any signed-in officer: their own session (who am I, sign out). */
   SELF
 }

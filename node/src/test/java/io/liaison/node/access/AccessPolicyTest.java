@@ -55,7 +55,9 @@ class AccessPolicyTest {
                   Role.AUDITOR,
                   Role.SUPERVISOR,
                   Role.PRICE_CHECKER)),
-          Map.entry(Action.REPORT_WRITE, EnumSet.of(Role.CHIEF)));
+          Map.entry(Action.REPORT_WRITE, EnumSet.of(Role.CHIEF)),
+          Map.entry(Action.SETTINGS_READ, EnumSet.allOf(Role.class)),
+          Map.entry(Action.SETTINGS_AGREE, EnumSet.of(Role.CHIEF)));
 
   @Test
   void everyRoleAndActionIsAsWrittenDown() {
