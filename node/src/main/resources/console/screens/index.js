@@ -9,3 +9,4 @@ import './admin.js';
 import './price.js';
 import './actions.js';
 import './settings.js';
+import './reports.js';
