@@ -60,6 +60,7 @@ import picocli.CommandLine.ScopeType;
       OfficersCommand.class,
       AccessLogCommand.class,
       PriceCommand.class,
+      SettingsCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
