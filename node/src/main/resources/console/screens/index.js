@@ -8,3 +8,4 @@ import './directory.js';
 import './admin.js';
 import './price.js';
 import './actions.js';
+import './settings.js';

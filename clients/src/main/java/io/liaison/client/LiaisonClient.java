@@ -389,6 +389,11 @@ public final class LiaisonClient {
     return new io.liaison.client.action.ActionCalls(this);
   }
 
+  /** The rules the bureaus agree and all sign (feedback period, major-case value). */
+  public io.liaison.client.settings.SettingsCalls settings() {
+    return new io.liaison.client.settings.SettingsCalls(this);
+  }
+
   /** Options of a client; every one has a sensible default. */
   public static final class Builder {
     private final URI node;

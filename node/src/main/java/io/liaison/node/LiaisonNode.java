@@ -87,8 +87,10 @@ public final class LiaisonNode {
   private io.liaison.node.action.Deconfliction deconfliction;
   private io.liaison.node.action.MeetingService meetings;
   private PriceService prices;
+  private io.liaison.node.report.ReportService reports;
   private long auditTimer = -1;
   private GridWatch watch;
+  private io.liaison.node.settings.SettingsService settings;
 
   private LiaisonNode(
       NodeConfig config,
@@ -148,7 +150,7 @@ public final class LiaisonNode {
         config.cluster().port());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("bureau", config.bureau().code());
-    com.hazelcast.config.Config gridConfig = GridConfig.build(config);
+    com.hazelcast.config.Config gridConfig = GridConfig.build(config, new GridObjects());
     // the partition owner decides lead transitions on verified state only (see LeadOwner)
     gridConfig
         .getUserContext()
@@ -208,16 +210,19 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              io.liaison.node.settings.SettingsService settings =
+                  new io.liaison.node.settings.SettingsService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.settings.SettingsService.MAP),
+                      quarantine,
+                      clock);
               LeadQueries queries =
                   new LeadQueries(
-                      exec,
-                      leads.sealing(),
-                      trust.bureau(),
-                      config.leads().feedbackDeadline(),
-                      clock);
+                      exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
               LeadSweeper sweeper =
-                  new LeadSweeper(
-                      vertx, hz, leads, exec, feed, config.leads().feedbackDeadline(), clock);
+                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::feedbackPeriod, clock);
               RosterService rosters =
                   new RosterService(
                       vertx,
@@ -290,6 +295,16 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              io.liaison.node.report.ReportService reports =
+                  new io.liaison.node.report.ReportService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.report.ReportService.MAP),
+                      feed,
+                      quarantine,
+                      prices,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -333,7 +348,9 @@ public final class LiaisonNode {
                                   config.limits().maxPageSize())
                               ::mount,
                           new io.liaison.node.action.MeetingRoutes(meetings)::mount,
-                          new PriceRoutes(vertx, prices)::mount),
+                          new PriceRoutes(vertx, prices)::mount,
+                          new io.liaison.node.report.ReportRoutes(reports)::mount,
+                          new io.liaison.node.settings.SettingsRoutes(settings)::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
@@ -354,7 +371,9 @@ public final class LiaisonNode {
               node.deconfliction = deconfliction;
               node.meetings = meetings;
               node.prices = prices;
+              node.reports = reports;
               node.watch = watch;
+              node.settings = settings;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -394,9 +413,22 @@ public final class LiaisonNode {
         GridConfig.MERGE, watch.records(GridConfig.MERGE, store, merges::receive, mergeReconciler));
     watch.watch(
         GridConfig.HITS, watch.records(GridConfig.HITS, store, hits::receive, hitReconciler));
+    GridReconciler settingsReconciler = settings.reconciler();
+    watch.watch(
+        io.liaison.node.settings.SettingsService.MAP,
+        watch.records(
+            io.liaison.node.settings.SettingsService.MAP,
+            store,
+            settings::receive,
+            settingsReconciler));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
+    GridReconciler reportReconciler = reports.reconciler();
+    watch.watch(
+        io.liaison.node.report.ReportService.MAP,
+        watch.records(
+            io.liaison.node.report.ReportService.MAP, store, reports::receive, reportReconciler));
     watch.watch(GridConfig.ROSTER, rosters.attachment(hazelcast));
     watch.watch(GridConfig.AUDIT, audit.attachment(hazelcast));
     IMap<String, Object> superseded = GridWatch.live(hazelcast, GridConfig.SUPERSEDED);
@@ -415,7 +447,9 @@ public final class LiaisonNode {
             hitReconciler,
             actionReconciler,
             meetingReconciler,
-            priceReconciler);
+            priceReconciler,
+            reportReconciler,
+            settingsReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -452,6 +486,7 @@ public final class LiaisonNode {
             .join()
             .compose(v -> attachments.listen())
             .compose(v -> prices.start())
+            .compose(v -> settings.load())
             .compose(v -> deconfliction.load(actions));
     for (GridReconciler r : reconcilers) {
       takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
@@ -526,6 +561,11 @@ public final class LiaisonNode {
 
   public TrustService trust() {
     return trust;
+  }
+
+  /** The rules the bureaus agreed (feedback period, major-case value). */
+  public io.liaison.node.settings.SettingsService settings() {
+    return settings;
   }
 
   /** Leaves the cluster, stops serving, closes the store. */

@@ -112,7 +112,7 @@ public final class TestCluster implements AutoCloseable {
                       Base64.getUrlEncoder().withoutPadding().encodeToString(authority.publicKey()),
                       null),
                   null,
-                  new NodeConfig.Leads(Duration.ofDays(15), Duration.ofMillis(300)),
+                  new NodeConfig.Leads(Duration.ofMillis(300)),
                   // tests drive load from one address and one officer; limits are tested apart
                   new NodeConfig.Security(
                       Duration.ofMinutes(15),

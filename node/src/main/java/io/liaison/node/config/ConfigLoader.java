@@ -132,10 +132,11 @@ public final class ConfigLoader {
       return null;
     }
     NodeConfig.Leads d = NodeConfig.Leads.DEFAULTS;
+    ConfigException.check(
+        !n.has("feedbackDeadlineDays"),
+        "leads.feedbackDeadlineDays",
+        "is agreed and signed by the bureaus (POST /api/v1/settings), not set per node");
     return new NodeConfig.Leads(
-        n.has("feedbackDeadlineDays")
-            ? Duration.ofMinutes((long) (n.get("feedbackDeadlineDays").asDouble() * 24 * 60))
-            : d.feedbackDeadline(),
         n.has("sweepIntervalSeconds")
             ? Duration.ofMillis((long) (n.get("sweepIntervalSeconds").asDouble() * 1000))
             : d.sweepInterval());

@@ -62,17 +62,13 @@ public record NodeConfig(
   }
 
   /**
-   * Lead handling: how long an owning bureau has to give feedback before the lead is overdue, and
-   * how often the node looks for expired and overdue leads.
+   * Lead handling: how often the node looks for expired and overdue leads. The feedback period
+   * itself is not a node setting: the bureaus agree it ({@code /api/v1/settings}).
    */
-  public record Leads(Duration feedbackDeadline, Duration sweepInterval) {
-    public static final Leads DEFAULTS = new Leads(Duration.ofDays(15), Duration.ofMinutes(1));
+  public record Leads(Duration sweepInterval) {
+    public static final Leads DEFAULTS = new Leads(Duration.ofMinutes(1));
 
     public Leads {
-      ConfigException.check(
-          feedbackDeadline != null && !feedbackDeadline.isNegative(),
-          "leads.feedbackDeadlineDays",
-          "must be zero or more days");
       ConfigException.check(
           sweepInterval != null && sweepInterval.toMillis() >= 100,
           "leads.sweepIntervalSeconds",
