@@ -65,7 +65,7 @@ final class SharedRecords {
     PriceFigures figures = new PriceFigures(prices.book());
     ComplianceFigures c = figures.compliance(Dimension.COUNTY, period.from(), period.to(), bureau);
     List<BorderPairs.Pair> pairs =
-        BorderPairs.REGION.stream().filter(p -> p.involves(bureau)).toList();
+        prices.book().borderPairs().stream().filter(p -> p.involves(bureau)).toList();
     return new PriceFacts(
         c.total().judged(), c.total().compliant(), figures.gaps(period.from(), period.to(), pairs));
   }
