@@ -9,3 +9,6 @@ import './admin.js';
 import './price.js';
 import './actions.js';
 import './settings.js';
+import './area.js';
+import './forms.js';
+import './major.js';

@@ -90,6 +90,8 @@ public final class LiaisonNode {
   private long auditTimer = -1;
   private GridWatch watch;
   private io.liaison.node.settings.SettingsService settings;
+  private io.liaison.node.area.AreaService areas;
+  private io.liaison.node.major.MajorLeads major;
 
   private LiaisonNode(
       NodeConfig config,
@@ -266,6 +268,22 @@ public final class LiaisonNode {
               io.liaison.node.action.Deconfliction deconfliction =
                   new io.liaison.node.action.Deconfliction(exec, feed, trust.bureau(), clock);
               indexer.addListener(deconfliction);
+              io.liaison.node.area.AreaService areas =
+                  new io.liaison.node.area.AreaService(exec, feed, trust, clock);
+              indexer.addListener(areas);
+              io.liaison.node.forms.FormService forms =
+                  new io.liaison.node.forms.FormService(exec, trust, clock);
+              io.liaison.node.major.MajorLeads major =
+                  new io.liaison.node.major.MajorLeads(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.major.MajorLeads.MAP),
+                      quarantine,
+                      feed,
+                      settings::majorCaseThresholdFen,
+                      clock);
+              forms.addListener(major::formFiled);
               io.liaison.node.action.ActionService actions =
                   new io.liaison.node.action.ActionService(
                       vertx,
@@ -338,7 +356,13 @@ public final class LiaisonNode {
                               ::mount,
                           new io.liaison.node.action.MeetingRoutes(meetings)::mount,
                           new PriceRoutes(vertx, prices)::mount,
-                          new io.liaison.node.settings.SettingsRoutes(settings)::mount),
+                          new io.liaison.node.settings.SettingsRoutes(settings)::mount,
+                          new io.liaison.node.area.AreaRoutes(areas, config.limits().maxPageSize())
+                              ::mount,
+                          new io.liaison.node.forms.FormRoutes(vertx, forms)::mount,
+                          new io.liaison.node.major.MajorLeadRoutes(
+                                  major, config.limits().maxPageSize())
+                              ::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
@@ -361,6 +385,8 @@ public final class LiaisonNode {
               node.prices = prices;
               node.watch = watch;
               node.settings = settings;
+              node.areas = areas;
+              node.major = major;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -408,6 +434,11 @@ public final class LiaisonNode {
             store,
             settings::receive,
             settingsReconciler));
+    GridReconciler majorReconciler = major.reconciler();
+    watch.watch(
+        io.liaison.node.major.MajorLeads.MAP,
+        watch.records(
+            io.liaison.node.major.MajorLeads.MAP, store, major::receive, majorReconciler));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
@@ -430,7 +461,8 @@ public final class LiaisonNode {
             actionReconciler,
             meetingReconciler,
             priceReconciler,
-            settingsReconciler);
+            settingsReconciler,
+            majorReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -465,6 +497,7 @@ public final class LiaisonNode {
     Future<Void> takenIn =
         rosters
             .join()
+            .compose(v -> areas.load())
             .compose(v -> attachments.listen())
             .compose(v -> prices.start())
             .compose(v -> settings.load())

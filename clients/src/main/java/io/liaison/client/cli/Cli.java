@@ -61,6 +61,9 @@ import picocli.CommandLine.ScopeType;
       AccessLogCommand.class,
       PriceCommand.class,
       SettingsCommand.class,
+      AreaCommand.class,
+      FormsCommand.class,
+      MajorCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
