@@ -7,6 +7,7 @@ import io.liaison.api.price.Dimension;
 import io.liaison.api.price.ObservedItem;
 import io.liaison.api.price.PackUnit;
 import io.liaison.api.price.PriceAgreement;
+import io.liaison.api.price.PriceSettings;
 import io.liaison.api.price.Retailer;
 import io.liaison.api.price.RetailerVisit;
 import io.liaison.api.price.SelfDisciplineGroup;
@@ -137,6 +138,18 @@ public final class PriceBench {
       }
       licences.put(b, mine);
     }
+    // the region's borders, as each bureau names them in its signed settings
+    Map<String, List<String>> neighbours = Map.of(
+        "150924", List.of("140222", "140221", "150981", "130725"),
+        "150981", List.of("150924", "140221"),
+        "140222", List.of("150924", "140221", "130728"),
+        "140221", List.of("150924", "150981", "140222"),
+        "130728", List.of("140222"),
+        "130725", List.of("150924"));
+    for (BureauId b : BUREAUS) {
+      PriceSettings s = new PriceSettings(b, 0, 1000, 1L, neighbours.get(b.code()).stream().map(BureauId::of).toList());
+      book.take(append(PriceKeys.of(PriceKeys.SETTINGS, b.code()), PriceRecords.settings(s)));
+    }
   }
 
   RetailerVisit visit(BureauId checked, LocalDate day, int items) {
@@ -179,8 +192,12 @@ public final class PriceBench {
       book.take(append(key, PriceRecords.findings(p, "甲", visits)));
       chains.remove(key);
     }
-    System.out.printf(Locale.ROOT, "# loaded %,d checks (%,d items) as signed records in %.1f s; heap used %d MiB%n",
-        checks, checks * perCheck * perVisit, (System.nanoTime() - t) / 1e9,
+    double loadS = (System.nanoTime() - t) / 1e9;
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    System.out.printf(Locale.ROOT, "# loaded %,d checks (%,d items) as signed records in %.1f s; heap used after GC %d MiB%n",
+        checks, checks * perCheck * perVisit, loadS,
         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
 
     PriceFigures figures = new PriceFigures(book);
@@ -202,7 +219,12 @@ public final class PriceBench {
     }
     report("compliance by GROUP, one county", queries, () -> json(figures.compliance(Dimension.GROUP, from, to, BUREAUS.get(2))));
     report("repeat deviators (min 2)", queries, () -> json(figures.deviators(from, to, null, 2)));
-    report("border gaps (7 pairs)", queries, () -> json(figures.gaps(from, to, BorderPairs.REGION)));
+    List<BorderPairs.Pair> pairs = book.borderPairs();
+    report("border gaps (" + pairs.size() + " pairs from settings)", queries, () -> json(figures.gaps(from, to, pairs)));
+    LocalDate edgeFrom = LocalDate.parse("2026-02-10");
+    LocalDate edgeTo = LocalDate.parse("2026-11-20");
+    report("compliance by GROUP, partial months", queries, () -> json(figures.compliance(Dimension.GROUP, edgeFrom, edgeTo, null)));
+    report("repeat deviators, partial months", queries, () -> json(figures.deviators(edgeFrom, edgeTo, null, 2)));
 
     // import
     BureauId checked = BUREAUS.get(0);

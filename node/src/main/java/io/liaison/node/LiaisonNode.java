@@ -87,6 +87,7 @@ public final class LiaisonNode {
   private io.liaison.node.action.Deconfliction deconfliction;
   private io.liaison.node.action.MeetingService meetings;
   private PriceService prices;
+  private io.liaison.node.report.ReportService reports;
   private long auditTimer = -1;
   private GridWatch watch;
   private io.liaison.node.settings.SettingsService settings;
@@ -151,7 +152,7 @@ public final class LiaisonNode {
         config.cluster().port());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("bureau", config.bureau().code());
-    com.hazelcast.config.Config gridConfig = GridConfig.build(config);
+    com.hazelcast.config.Config gridConfig = GridConfig.build(config, new GridObjects());
     // the partition owner decides lead transitions on verified state only (see LeadOwner)
     gridConfig
         .getUserContext()
@@ -312,6 +313,16 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              io.liaison.node.report.ReportService reports =
+                  new io.liaison.node.report.ReportService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.report.ReportService.MAP),
+                      feed,
+                      quarantine,
+                      prices,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -356,6 +367,7 @@ public final class LiaisonNode {
                               ::mount,
                           new io.liaison.node.action.MeetingRoutes(meetings)::mount,
                           new PriceRoutes(vertx, prices)::mount,
+                          new io.liaison.node.report.ReportRoutes(reports)::mount,
                           new io.liaison.node.settings.SettingsRoutes(settings)::mount,
                           new io.liaison.node.area.AreaRoutes(areas, config.limits().maxPageSize())
                               ::mount,
@@ -383,6 +395,7 @@ public final class LiaisonNode {
               node.deconfliction = deconfliction;
               node.meetings = meetings;
               node.prices = prices;
+              node.reports = reports;
               node.watch = watch;
               node.settings = settings;
               node.areas = areas;
@@ -442,6 +455,11 @@ public final class LiaisonNode {
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
+    GridReconciler reportReconciler = reports.reconciler();
+    watch.watch(
+        io.liaison.node.report.ReportService.MAP,
+        watch.records(
+            io.liaison.node.report.ReportService.MAP, store, reports::receive, reportReconciler));
     watch.watch(GridConfig.ROSTER, rosters.attachment(hazelcast));
     watch.watch(GridConfig.AUDIT, audit.attachment(hazelcast));
     IMap<String, Object> superseded = GridWatch.live(hazelcast, GridConfig.SUPERSEDED);
@@ -461,6 +479,7 @@ public final class LiaisonNode {
             actionReconciler,
             meetingReconciler,
             priceReconciler,
+            reportReconciler,
             settingsReconciler,
             majorReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);

@@ -2,6 +2,7 @@ package io.liaison.api.price;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.FieldException;
+import java.util.List;
 
 /**
  * A bureau's settings for the price rule, signed and versioned like its records.
@@ -9,9 +10,16 @@ import io.liaison.api.FieldException;
  * @param toleranceFen how far (either way) a price may lie from the agreement and still be
  *     compliant, per unit observed; 0 (the default) is 明码实价 exactly
  * @param gapThresholdFen a cross-border gap per carton above this is flagged (default 10 元)
+ * @param neighbours the counties this bureau borders, whose prices it compares with its own: every
+ *     bureau's signed settings together give the region's border pairs (a pair named by either side
+ *     counts), see {@code BorderPairs}; none by default
  */
 public record PriceSettings(
-    BureauId bureau, long toleranceFen, long gapThresholdFen, Long version) {
+    BureauId bureau,
+    long toleranceFen,
+    long gapThresholdFen,
+    Long version,
+    List<BureauId> neighbours) {
   public static final long DEFAULT_GAP_THRESHOLD_FEN = 1_000;
 
   public PriceSettings {
@@ -26,6 +34,19 @@ public record PriceSettings(
     if (version < 0) {
       FieldException.invalid("version", "must not be negative");
     }
+    neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
+    for (int i = 0; i < neighbours.size(); i++) {
+      if (neighbours.get(i).equals(bureau)) {
+        FieldException.invalid("neighbours/" + i, "a bureau does not border itself");
+      } else if (neighbours.indexOf(neighbours.get(i)) < i) {
+        FieldException.invalid("neighbours/" + i, "named twice");
+      }
+    }
+  }
+
+  /** Settings that name no neighbours. */
+  public PriceSettings(BureauId bureau, long toleranceFen, long gapThresholdFen, Long version) {
+    this(bureau, toleranceFen, gapThresholdFen, version, List.of());
   }
 
   /** What applies to a bureau that has set nothing. */
@@ -34,6 +55,6 @@ public record PriceSettings(
   }
 
   public PriceSettings withVersion(long v) {
-    return new PriceSettings(bureau, toleranceFen, gapThresholdFen, v);
+    return new PriceSettings(bureau, toleranceFen, gapThresholdFen, v, neighbours);
   }
 }

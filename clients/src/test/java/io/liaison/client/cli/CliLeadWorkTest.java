@@ -56,8 +56,7 @@ class CliLeadWorkTest {
     Result r = cli.run("settings", "agree", "1", "--content-hash", HASH);
     assertThat(r.err()).isEmpty();
     assertThat(node.last().body()).isEqualTo("{\"contentHash\":\"" + HASH + "\"}");
-    assertThat(r.out())
-        .contains("现行约定: 无", "待签署 第 1 版: 反馈期限 10 天", "重大案件 50000 元起", "待签: 140221");
+    assertThat(r.out()).contains("现行约定: 无", "待签署 第 1 版: 反馈期限 10 天", "重大案件 50000 元起", "待签: 140221");
   }
 
   @Test
@@ -119,7 +118,10 @@ class CliLeadWorkTest {
     Result r = cli.run("major");
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).contains("150924-20261126-AAAA", "案值 62000.00 元（标准 50000.00 元）");
-    assertThat(new String(node.last().pathAndQuery().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                node.last().pathAndQuery().getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8))
         .isEqualTo("/api/v1/major-leads?limit=100");
   }
 }

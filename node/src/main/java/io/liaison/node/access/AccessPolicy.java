@@ -48,6 +48,10 @@ public final class AccessPolicy {
     ALLOWED.put(
         Action.PRICE_READ, EnumSet.of(PRICE_CHECKER, LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.PRICE_WRITE, EnumSet.of(PRICE_CHECKER, CHIEF));
+    ALLOWED.put(
+        Action.REPORT_READ,
+        EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR, PRICE_CHECKER));
+    ALLOWED.put(Action.REPORT_WRITE, EnumSet.of(CHIEF));
     ALLOWED.put(Action.SETTINGS_READ, EnumSet.allOf(Role.class));
     ALLOWED.put(Action.SETTINGS_AGREE, EnumSet.of(CHIEF));
     ALLOWED.put(Action.AREA_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
@@ -103,6 +107,8 @@ public final class AccessPolicy {
           new Route(READ, Pattern.compile("/metrics"), Action.METRICS_READ),
           new Route(READ, Pattern.compile("/api/v1/price(/.*)?"), Action.PRICE_READ),
           new Route(WRITE, Pattern.compile("/api/v1/price(/.*)?"), Action.PRICE_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/reports(/.*)?"), Action.REPORT_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/reports(/.*)?"), Action.REPORT_WRITE),
           new Route(READ, Pattern.compile("/api/v1/settings"), Action.SETTINGS_READ),
           new Route(
               Set.of(HttpMethod.POST),

@@ -31,6 +31,10 @@ public enum Action {
   PRICE_READ,
   /** Keep groups, agreements and settings; plan and record price checks and meetings. */
   PRICE_WRITE,
+  /** Read the quarterly exchange: reports, the regional view, report files. */
+  REPORT_READ,
+  /** Issue this bureau's report and acknowledge neighbours' (signed). */
+  REPORT_WRITE,
   /** Read the rules the bureaus agreed (feedback period, major-case value) and proposals. */
   SETTINGS_READ,
   /** Propose a version of the agreed rules or sign this bureau's agreement to one. */

@@ -1,15 +1,33 @@
 package io.liaison.node.price;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.price.PriceSettings;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Neighbouring counties of the region, the pairs across whose border price gaps are compared (a
- * caller may name other pairs). The demo region: 兴和县 borders 天镇县, 阳高县, 丰镇市 and 尚义县; 丰镇市 borders
- * 阳高县; 天镇县 borders 阳高县 and 怀安县.
+ * The border pairs across which price gaps are compared, derived from what the bureaus sign: each
+ * bureau's {@link PriceSettings#neighbours()} (a signed, versioned price record) names the counties
+ * it borders, and a pair counts as soon as either side names the other (the gap invites flow both
+ * ways, and one bureau should not be able to keep its prices out of a neighbour's comparison by
+ * staying silent). No list is built into the code; a caller may still name other pairs.
  */
 public final class BorderPairs {
   private BorderPairs() {}
+
+  /** The pairs the given settings name, each once, in order. */
+  public static List<Pair> of(Collection<PriceSettings> settings) {
+    Set<Pair> out = new TreeSet<>(Comparator.comparing(Pair::a).thenComparing(Pair::b));
+    for (PriceSettings s : settings) {
+      for (BureauId n : s.neighbours()) {
+        out.add(new Pair(s.bureau(), n));
+      }
+    }
+    return List.copyOf(out);
+  }
 
   /** Two bureaus, lower code first. */
   public record Pair(BureauId a, BureauId b) {
@@ -36,19 +54,5 @@ public final class BorderPairs {
     public boolean involves(BureauId x) {
       return a.equals(x) || b.equals(x);
     }
-  }
-
-  public static final List<Pair> REGION =
-      List.of(
-          pair("150924", "140222"),
-          pair("150924", "140221"),
-          pair("150924", "150981"),
-          pair("150924", "130725"),
-          pair("150981", "140221"),
-          pair("140222", "140221"),
-          pair("140222", "130728"));
-
-  private static Pair pair(String a, String b) {
-    return new Pair(BureauId.of(a), BureauId.of(b));
   }
 }

@@ -42,7 +42,7 @@ final class PriceAlerts {
     BureauId self = book.self();
     LocalDate today = LocalDate.now(clock.withZone(PriceBook.ZONE));
     List<BorderPairs.Pair> mine =
-        BorderPairs.REGION.stream().filter(p -> p.involves(self)).toList();
+        book.borderPairs().stream().filter(p -> p.involves(self)).toList();
     return vertx
         .executeBlocking(
             () ->

@@ -3,10 +3,12 @@ package io.liaison.node.price;
 import io.liaison.api.BureauId;
 import io.liaison.api.price.AgreedPrice;
 import io.liaison.api.price.AgreementView;
+import io.liaison.api.price.CheckPlan;
 import io.liaison.api.price.CheckView;
 import io.liaison.api.price.Evaluation;
 import io.liaison.api.price.GroupView;
 import io.liaison.api.price.ObservedItem;
+import io.liaison.api.price.PackUnit;
 import io.liaison.api.price.PriceAgreement;
 import io.liaison.api.price.PriceMeeting;
 import io.liaison.api.price.PriceSettings;
@@ -34,10 +36,11 @@ import java.util.function.Function;
 
 /**
  * This node's read model of the price records it holds (verified and stored): groups, agreements,
- * settings, meetings, checks, and every recorded observation in an {@link ObservationTable}. It is
- * rebuilt from the store at start and told of every record the store takes ({@link #take}); it
- * never holds a plan this node may not read. Thread-safe (one read-write lock); figures run under
- * the read lock on a worker thread.
+ * settings, meetings, a compact entry per check (its plan and signature, not its envelopes or
+ * visits: those stay in the store, see {@link #checkView}), and every recorded observation in an
+ * {@link ObservationTable} whose month sums the figures read. It is rebuilt from the store at start
+ * and told of every record the store takes ({@link #take}); it never holds a plan this node may not
+ * read. Thread-safe (one read-write lock); figures run under the read lock on a worker thread.
  */
 public final class PriceBook {
   /** Days of observations are calendar days in Asia/Shanghai. */
@@ -49,8 +52,7 @@ public final class PriceBook {
   private final Map<String, PriceRecord.Agreement> agreements = new TreeMap<>();
   private final Map<BureauId, PriceRecord.Settings> settings = new TreeMap<>();
   private final Map<String, PriceRecord.Meeting> meetings = new TreeMap<>();
-  private final Map<String, PriceRecord.Check> checks = new TreeMap<>();
-  private final Map<String, Integer> loadedBatches = new HashMap<>();
+  private final Map<String, CheckEntry> checks = new TreeMap<>();
   private final Map<String, String> groupOfLicence = new HashMap<>();
   private final Map<String, String> nameOfLicence = new HashMap<>();
   private final List<Product> products = new ArrayList<>();
@@ -74,12 +76,14 @@ public final class PriceBook {
           if (r instanceof PriceRecord.Group g) {
             groups.put(g.current().id(), g);
             indexMembers();
-            table.reevaluate(0, judge());
+            table.reevaluate(judge());
           } else if (r instanceof PriceRecord.Agreement a) {
             agreements.put(a.versions().get(0).groupId(), a);
-            table.reevaluate(0, judge());
+            table.reevaluate(judge());
           } else if (r instanceof PriceRecord.Settings s) {
             settings.put(s.current().bureau(), s);
+            table.tolerance(
+                table.bureaus.of(s.current().bureau().code()), s.current().toleranceFen());
           } else if (r instanceof PriceRecord.Meeting m) {
             meetings.put(m.meeting().id(), m);
           } else if (r instanceof PriceRecord.Check c) {
@@ -89,46 +93,76 @@ public final class PriceBook {
   }
 
   private boolean olderThanHeld(PriceRecord r) {
-    PriceRecord held =
+    int held =
         r instanceof PriceRecord.Group g
-            ? groups.get(g.current().id())
+            ? versions(groups.get(g.current().id()))
             : r instanceof PriceRecord.Agreement a
-                ? agreements.get(a.versions().get(0).groupId())
-                : r instanceof PriceRecord.Check c ? checks.get(c.id()) : null;
-    return held != null && held.chain().envelopes().size() > r.chain().envelopes().size();
+                ? versions(agreements.get(a.versions().get(0).groupId()))
+                : r instanceof PriceRecord.Check c && checks.containsKey(c.id())
+                    ? checks.get(c.id()).proof().versions()
+                    : 0;
+    return held > r.chain().envelopes().size();
   }
 
+  private static int versions(PriceRecord r) {
+    return r == null ? 0 : r.chain().envelopes().size();
+  }
+
+  /**
+   * What the book keeps of a check: never its envelopes or visits (the store has them), only what
+   * lists, access checks and findings need.
+   */
+  record CheckEntry(
+      String id,
+      BureauId checkingBureau,
+      Instant plannedAt,
+      CheckPlan plan,
+      int batches,
+      Instant recordedAt,
+      CheckView.Proof proof) {}
+
   private void takeCheck(PriceRecord.Check c) {
-    checks.put(c.id(), c);
-    int loaded = loadedBatches.getOrDefault(c.id(), 0);
-    if (c.batches().size() <= loaded) {
+    CheckEntry held = checks.get(c.id());
+    int loaded = held == null ? 0 : held.batches();
+    checks.put(
+        c.id(),
+        new CheckEntry(
+            c.id(),
+            c.checkingBureau(),
+            c.plannedAt(),
+            c.plan(),
+            Math.max(loaded, c.batches().size()),
+            c.recorded() ? c.batches().get(0).at() : null,
+            proof(c.chain())));
+    if (c.batches().size() <= loaded || c.plan() == null) {
       return;
     }
-    int from = table.size();
     int bureau = table.bureaus.of(c.plan().checkedBureau().code());
+    ObservationTable.Judge judge = null;
     for (PriceRecord.Batch b : c.batches().subList(loaded, c.batches().size())) {
       for (RetailerVisit v : b.visits()) {
-        table.newVisit();
-        LocalDate day = v.at().atZone(ZONE).toLocalDate();
-        int epochDay = (int) day.toEpochDay();
-        int month = day.getYear() * 12 + day.getMonthValue() - 1;
         int retailer = table.retailers.of(v.licence());
+        List<ObservationTable.Item> items = new ArrayList<>(v.items().size());
         for (ObservedItem item : v.items()) {
-          table.add(
-              bureau,
-              retailer,
-              product(item.product()),
-              item.unit() == io.liaison.api.price.PackUnit.CARTON,
-              epochDay,
-              month,
-              v.at().toEpochMilli(),
-              item.markedFen(),
-              item.saleFen());
+          items.add(
+              new ObservationTable.Item(
+                  product(item.product()),
+                  item.unit() == PackUnit.CARTON,
+                  item.markedFen(),
+                  item.saleFen()));
         }
+        if (judge == null) {
+          judge = judge();
+        }
+        table.add(
+            bureau,
+            retailer,
+            (int) v.at().atZone(ZONE).toLocalDate().toEpochDay(),
+            v.at().toEpochMilli(),
+            items,
+            judge);
       }
     }
-    loadedBatches.put(c.id(), c.batches().size());
-    table.reevaluate(from, judge());
   }
 
   private int product(Product p) {
@@ -152,15 +186,11 @@ public final class PriceBook {
 
   /** Looks groups and agreements up for the table (under the write lock). */
   private ObservationTable.Judge judge() {
-    int[] groupOfRetailer = new int[table.retailers.size()];
-    for (int r = 0; r < groupOfRetailer.length; r++) {
-      String g = groupOfLicence.get(table.retailers.get(r));
-      groupOfRetailer[r] = g == null ? -1 : table.groups.of(g);
-    }
     return new ObservationTable.Judge() {
       @Override
       public int groupOf(int retailerIdx) {
-        return retailerIdx < groupOfRetailer.length ? groupOfRetailer[retailerIdx] : -1;
+        String g = groupOfLicence.get(table.retailers.get(retailerIdx));
+        return g == null ? -1 : table.groups.of(g);
       }
 
       @Override
@@ -244,6 +274,13 @@ public final class PriceBook {
                 .orElse(PriceSettings.defaults(bureau)));
   }
 
+  /** The border pairs the bureaus' signed settings name (see {@link BorderPairs#of}). */
+  public List<BorderPairs.Pair> borderPairs() {
+    return read(
+        () ->
+            BorderPairs.of(settings.values().stream().map(PriceRecord.Settings::current).toList()));
+  }
+
   public List<PriceMeeting> meetings() {
     return read(
         () ->
@@ -253,17 +290,18 @@ public final class PriceBook {
                 .toList());
   }
 
-  /** The check as this node may show it: empty where its plan is sealed from this bureau. */
+  /**
+   * The check as this node may show it, without its visits (see {@link #checkView} for the whole
+   * record read back from the store): empty where its plan is sealed from this bureau.
+   */
   public Optional<CheckView> check(String id) {
     return read(
         () ->
-            Optional.ofNullable(checks.get(id))
-                .filter(c -> c.plan() != null)
-                .map(c -> checkView(c, true)));
+            Optional.ofNullable(checks.get(id)).filter(c -> c.plan() != null).map(c -> summary(c)));
   }
 
-  /** The raw record (the service's own checks, to record findings). */
-  Optional<PriceRecord.Check> checkRecord(String id) {
+  /** What the book holds of a check (the service's own checks, to record findings). */
+  Optional<CheckEntry> checkEntry(String id) {
     return read(() -> Optional.ofNullable(checks.get(id)));
   }
 
@@ -273,30 +311,48 @@ public final class PriceBook {
         () ->
             checks.values().stream()
                 .filter(c -> c.plan() != null)
-                .sorted(Comparator.comparing(PriceRecord.Check::plannedAt).reversed())
-                .map(c -> checkView(c, false))
+                .sorted(Comparator.comparing(CheckEntry::plannedAt).reversed())
+                .map(PriceBook::summary)
                 .toList());
   }
 
-  private CheckView checkView(PriceRecord.Check c, boolean full) {
-    List<RetailerVisit> visits = full ? c.visits() : List.of();
-    List<Evaluation> evaluations = new ArrayList<>();
-    if (full) {
-      for (RetailerVisit v : visits) {
-        evaluations.addAll(evaluate(v));
-      }
-    }
-    Instant recordedAt = c.recorded() ? c.batches().get(0).at() : null;
+  private static CheckView summary(CheckEntry c) {
     return new CheckView(
         c.id(),
         c.checkingBureau(),
         c.plan().checkedBureau(),
-        c.recorded() ? CheckView.State.RECORDED : CheckView.State.PLANNED,
+        c.recordedAt() != null ? CheckView.State.RECORDED : CheckView.State.PLANNED,
         c.plan(),
-        visits,
-        evaluations,
-        recordedAt,
-        proof(c.chain()));
+        List.of(),
+        List.of(),
+        c.recordedAt(),
+        c.proof());
+  }
+
+  /**
+   * The whole check (its visits judged) from a record read back from the store; empty where the
+   * plan is sealed from this bureau.
+   */
+  public Optional<CheckView> checkView(PriceRecord.Check c) {
+    if (c.plan() == null) {
+      return Optional.empty();
+    }
+    List<RetailerVisit> visits = c.visits();
+    List<Evaluation> evaluations = new ArrayList<>();
+    for (RetailerVisit v : visits) {
+      evaluations.addAll(evaluate(v));
+    }
+    return Optional.of(
+        new CheckView(
+            c.id(),
+            c.checkingBureau(),
+            c.plan().checkedBureau(),
+            c.recorded() ? CheckView.State.RECORDED : CheckView.State.PLANNED,
+            c.plan(),
+            visits,
+            evaluations,
+            c.recorded() ? c.batches().get(0).at() : null,
+            proof(c.chain())));
   }
 
   /** Every item of a visit judged against the agreement in force that day. */
@@ -363,21 +419,13 @@ public final class PriceBook {
         });
   }
 
-  /** Runs {@code f} over the table under the read lock, with tolerances by bureau index. */
+  /** Runs {@code f} over the table (which knows each bureau's tolerance) under the read lock. */
   <T> T withTable(Function<Tables, T> f) {
-    return read(
-        () -> {
-          long[] tol = new long[table.bureaus.size()];
-          for (int i = 0; i < tol.length; i++) {
-            PriceRecord.Settings s = settings.get(BureauId.of(table.bureaus.get(i)));
-            tol[i] = s == null ? 0 : s.current().toleranceFen();
-          }
-          return f.apply(new Tables(table, tol, products));
-        });
+    return read(() -> f.apply(new Tables(table, products)));
   }
 
-  /** The table with the tolerance of each of its bureaus and its products. */
-  record Tables(ObservationTable table, long[] tolerance, List<Product> products) {}
+  /** The table and its products. */
+  record Tables(ObservationTable table, List<Product> products) {}
 
   private static CheckView.Proof proof(SignedChain c) {
     SignedEnvelope last = c.last();

@@ -22,8 +22,10 @@ import java.util.TreeSet;
 /**
  * The figures of price checks, computed from this node's {@link PriceBook} (what it holds: its own
  * checks and every recorded one): compliance by county, group, brand, month or quarter with the
- * period before; retailers who deviate again; cross-border gaps per brand. Blocking (one pass over
- * the observations): call it on a worker thread.
+ * period before; retailers who deviate again; cross-border gaps per brand. They are read from the
+ * book's month sums, kept as checks are taken (cost: the cells of the months in the window plus the
+ * items of partial months at its edges, see {@code TableFigures}). Blocking: call it on a worker
+ * thread.
  */
 public final class PriceFigures {
   private final PriceBook book;
@@ -51,12 +53,7 @@ public final class PriceFigures {
                 return null; // nothing observed in that county
               }
               return TableFigures.compliance(
-                  t.table(),
-                  by,
-                  (int) start.toEpochDay(),
-                  (int) to.toEpochDay(),
-                  filter,
-                  t.tolerance());
+                  t.table(), by, (int) start.toEpochDay(), (int) to.toEpochDay(), filter);
             });
     if (c == null) {
       return new ComplianceFigures(by, start, to, List.of(), row(zero()), 0);
@@ -96,12 +93,7 @@ public final class PriceFigures {
           List<RepeatDeviator> out = new ArrayList<>();
           for (TableFigures.Deviator d :
               TableFigures.deviators(
-                  t.table(),
-                  (int) from.toEpochDay(),
-                  (int) to.toEpochDay(),
-                  filter,
-                  t.tolerance(),
-                  min)) {
+                  t.table(), (int) from.toEpochDay(), (int) to.toEpochDay(), filter, min)) {
             String licence = t.table().retailers.get(d.retailer());
             out.add(
                 new RepeatDeviator(

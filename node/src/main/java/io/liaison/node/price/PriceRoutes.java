@@ -138,7 +138,11 @@ public final class PriceRoutes {
 
   private void check(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    reply(ctx, service.book().check(id).orElseThrow(() -> ApiException.notFound("no check " + id)));
+    service
+        .check(id)
+        .map(c -> c.orElseThrow(() -> ApiException.notFound("no check " + id)))
+        .onSuccess(v -> reply(ctx, v))
+        .onFailure(ctx::fail);
   }
 
   private void record(RoutingContext ctx) {
@@ -244,7 +248,7 @@ public final class PriceRoutes {
     try {
       pairs =
           given.isEmpty()
-              ? BorderPairs.REGION
+              ? service.book().borderPairs()
               : given.stream().map(BorderPairs.Pair::parse).toList();
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("bad-parameter", "pair: " + e.getMessage(), "pair");

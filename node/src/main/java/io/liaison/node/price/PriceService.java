@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.price.CheckPlan;
+import io.liaison.api.price.CheckView;
 import io.liaison.api.price.Evaluation;
 import io.liaison.api.price.PriceNotice;
 import io.liaison.crypto.Hashes;
@@ -101,31 +102,60 @@ public final class PriceService {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** Fills the book from the store (before the grid is listened to). */
+  /**
+   * Fills the book from the store (before the grid is listened to): groups, agreements, settings
+   * and meetings first, so that observations are judged once, then the checks page by page (the
+   * book keeps of each only what the figures need; nothing holds all records at once).
+   */
   public Future<Void> start() {
+    String checks = PriceKeys.of(PriceKeys.CHECK, "");
     return store
         .call(
             s -> {
-              List<PriceRecord> all = new ArrayList<>();
-              String after = "";
-              List<StoredRecord> page;
-              do {
-                page = s.recordsAfter(PriceKeys.KIND, after, 500);
-                for (StoredRecord r : page) {
-                  all.add(PriceRecords.read(SignedChain.parse(r.id(), r.body()), trust));
-                  after = r.id();
-                }
-              } while (page.size() == 500);
-              return all;
+              // keys sort by type: agreement < check < group < meeting < settings
+              int n = load(s, "", k -> k.compareTo(checks) < 0);
+              n += load(s, checks + '\uffff', k -> true);
+              return n + load(s, checks, k -> k.startsWith(checks));
             })
         .map(
-            all -> {
-              // groups and agreements first, so that observations are judged once
-              all.stream().filter(r -> !(r instanceof PriceRecord.Check)).forEach(book::take);
-              all.stream().filter(r -> r instanceof PriceRecord.Check).forEach(book::take);
-              LOG.info("price records loaded bureau={} records={}", trust.bureau(), all.size());
+            n -> {
+              LOG.info("price records loaded bureau={} records={}", trust.bureau(), n);
               return null;
             });
+  }
+
+  /** Takes the stored records after {@code after} while their key passes {@code which}. */
+  private int load(Store s, String after, java.util.function.Predicate<String> which) {
+    int n = 0;
+    List<StoredRecord> page;
+    do {
+      page = s.recordsAfter(PriceKeys.KIND, after, 100);
+      for (StoredRecord r : page) {
+        if (!which.test(r.id())) {
+          return n;
+        }
+        book.take(PriceRecords.read(SignedChain.parse(r.id(), r.body()), trust));
+        n++;
+        after = r.id();
+      }
+    } while (page.size() == 100);
+    return n;
+  }
+
+  /**
+   * A check as this node may show it, visits and their evaluation included, read back from the
+   * store (the book keeps no visits); empty if unknown or sealed from this bureau.
+   */
+  public Future<Optional<CheckView>> check(String id) {
+    String key = PriceKeys.of(PriceKeys.CHECK, id);
+    if (book.check(id).isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return store.call(
+        s ->
+            s.record(key)
+                .map(r -> PriceRecords.read(SignedChain.parse(key, r.body()), trust))
+                .flatMap(r -> book.checkView((PriceRecord.Check) r)));
   }
 
   /** What a store transaction did: the record now held and the feed events. */

@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -106,15 +107,16 @@ public final class PriceWrites {
         .sign(
             PriceKeys.of(PriceKeys.CHECK, id),
             cur -> PriceRecords.plan(plan, service.trust(), plan.plannedAt()))
-        .map(r -> service.book().check(id).orElseThrow());
+        .compose(r -> service.check(id))
+        .map(Optional::orElseThrow);
   }
 
   /** Records findings of one of this bureau's checks (the first recording unseals the plan). */
   public Future<CheckView> record(String checkId, FindingsRequest req) {
-    PriceRecord.Check check =
+    PriceBook.CheckEntry check =
         service
             .book()
-            .checkRecord(checkId)
+            .checkEntry(checkId)
             .filter(c -> c.plan() != null)
             .orElseThrow(() -> ApiException.notFound("no check " + checkId));
     if (!check.checkingBureau().equals(self)) {
@@ -148,7 +150,8 @@ public final class PriceWrites {
         .sign(
             PriceKeys.of(PriceKeys.CHECK, checkId),
             cur -> PriceRecords.findings(plan, req.officer(), req.visits()))
-        .map(r -> service.book().check(checkId).orElseThrow());
+        .compose(r -> service.check(checkId))
+        .map(Optional::orElseThrow);
   }
 
   /** The licences a plan covers: its retailers and the members of its groups. */

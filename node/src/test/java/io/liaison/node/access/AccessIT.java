@@ -134,6 +134,8 @@ class AccessIT {
     probes.put(Action.ACTION_WRITE, new String[] {"POST", "/api/v1/actions", "{}"});
     probes.put(Action.PRICE_READ, new String[] {"GET", "/api/v1/price/groups", null});
     probes.put(Action.PRICE_WRITE, new String[] {"POST", "/api/v1/price/agreements", "{}"});
+    probes.put(Action.REPORT_READ, new String[] {"GET", "/api/v1/reports", null});
+    probes.put(Action.REPORT_WRITE, new String[] {"POST", "/api/v1/reports", "{}"});
     probes.put(Action.SETTINGS_READ, new String[] {"GET", "/api/v1/settings", null});
     probes.put(Action.SETTINGS_AGREE, new String[] {"POST", "/api/v1/settings", "{}"});
     probes.put(Action.AREA_READ, new String[] {"GET", "/api/v1/area/touches", null});

@@ -3,6 +3,7 @@ package io.liaison.node.price;
 import static io.liaison.node.price.PriceFixtures.TIANZHEN;
 import static io.liaison.node.price.PriceFixtures.XINGHE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.api.price.AgreedPrice;
 import io.liaison.api.price.Evaluation;
@@ -134,6 +135,43 @@ class PriceBookTest {
     assertThat(Deviation.percent(1, 200)).isEqualTo(new BigDecimal("-99.50"));
     assertThat(Deviation.rate(2, 3)).isEqualTo(new BigDecimal("66.67"));
     assertThat(Deviation.meanYuan(45001 + 45000, 2)).isEqualTo(new BigDecimal("450.01"));
+  }
+
+  @Test
+  void borderPairsAreTheNeighboursTheBureausSignedSettingsName() {
+    assertThat(book.borderPairs()).isEmpty();
+    // 兴和县 names 天镇县 and 阳高县; 天镇县 names 兴和县 again and 怀安县: each pair once
+    take(
+        fx.append(
+            PriceKeys.of(PriceKeys.SETTINGS, XINGHE.code()),
+            PriceRecords.settings(
+                new PriceSettings(
+                    XINGHE, 0, 1000, 1L, List.of(TIANZHEN, io.liaison.api.BureauId.of("140221")))),
+            XINGHE));
+    take(
+        fx.append(
+            PriceKeys.of(PriceKeys.SETTINGS, TIANZHEN.code()),
+            PriceRecords.settings(
+                new PriceSettings(
+                    TIANZHEN, 0, 1000, 1L, List.of(XINGHE, io.liaison.api.BureauId.of("130728")))),
+            XINGHE));
+    assertThat(book.borderPairs())
+        .containsExactly(
+            BorderPairs.Pair.parse("130728-140222"),
+            BorderPairs.Pair.parse("140221-150924"),
+            BorderPairs.Pair.parse("140222-150924"));
+    // a new version of 兴和县's settings drops 阳高县: the pair goes (no one else names it)
+    take(
+        fx.append(
+            PriceKeys.of(PriceKeys.SETTINGS, XINGHE.code()),
+            PriceRecords.settings(new PriceSettings(XINGHE, 0, 1000, 2L, List.of())),
+            XINGHE));
+    assertThat(book.borderPairs())
+        .containsExactly(
+            BorderPairs.Pair.parse("130728-140222"), BorderPairs.Pair.parse("140222-150924"));
+    // a bureau cannot name itself
+    assertThatThrownBy(() -> new PriceSettings(XINGHE, 0, 1000, 1L, List.of(XINGHE)))
+        .hasMessageContaining("itself");
   }
 
   @Test

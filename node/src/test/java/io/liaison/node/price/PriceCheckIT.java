@@ -56,6 +56,12 @@ class PriceCheckIT {
   @Test
   void aCheckStaysSealedFromTheCheckedBureauUntilItIsRecorded() throws Exception {
     LocalDate today = LocalDate.now(PriceBook.ZONE);
+    // 兴和县's signed settings name 天镇县 as a neighbour (one side naming it makes the pair)
+    put(
+        XINGHE,
+        "/api/v1/price/settings",
+        "{\"bureau\":\"150924\",\"toleranceFen\":0,\"gapThresholdFen\":1000,"
+            + "\"neighbours\":[\"140222\"]}");
     // 兴和县 keeps a group and its agreement; 天镇县 keeps its own (20 元 a carton dearer)
     put(
         XINGHE,

@@ -54,6 +54,12 @@ class PriceFiguresTest {
   final Map<String, String> groupOf = new HashMap<>();
   final List<RetailerVisit> visits = new ArrayList<>();
   final Map<RetailerVisit, BureauId> checkedOf = new HashMap<>();
+  final List<io.liaison.node.price.internal.PriceRecord> taken = new ArrayList<>();
+
+  void take(io.liaison.node.price.internal.PriceRecord r) {
+    taken.add(r);
+    book.take(r);
+  }
 
   @BeforeEach
   void generate() {
@@ -70,7 +76,7 @@ class PriceFiguresTest {
         }
         SelfDisciplineGroup group = PriceFixtures.group(id, b, 1, members.toArray(new Retailer[0]));
         groups.put(id, group);
-        book.take(fx.append(PriceKeys.of(PriceKeys.GROUP, id), PriceRecords.group(group), XINGHE));
+        take(fx.append(PriceKeys.of(PriceKeys.GROUP, id), PriceRecords.group(group), XINGHE));
         List<PriceAgreement> versions = new ArrayList<>();
         String[] starts = {"2026-01-01", "2026-05-15", "2026-03-01"};
         for (int v = 0; v < starts.length; v++) {
@@ -85,13 +91,12 @@ class PriceFiguresTest {
           PriceAgreement a =
               new PriceAgreement(id, b, LocalDate.parse(starts[v]), prices, null, v + 1L);
           versions.add(a);
-          book.take(
-              fx.append(PriceKeys.of(PriceKeys.AGREEMENT, id), PriceRecords.agreement(a), XINGHE));
+          take(fx.append(PriceKeys.of(PriceKeys.AGREEMENT, id), PriceRecords.agreement(a), XINGHE));
         }
         agreements.put(id, versions);
       }
     }
-    book.take(
+    take(
         fx.append(
             PriceKeys.of(PriceKeys.SETTINGS, TIANZHEN.code()),
             PriceRecords.settings(new PriceSettings(TIANZHEN, TOLERANCE_TIANZHEN, 500, 1L)),
@@ -136,7 +141,7 @@ class PriceFiguresTest {
         visits.add(rv);
         checkedOf.put(rv, checked);
       }
-      book.take(
+      take(
           fx.check(
               PriceFixtures.plan(
                   checking + "-2026-" + checkNo++,
@@ -258,6 +263,75 @@ class PriceFiguresTest {
     assertThat(xinghe.total().judged())
         .isEqualTo(brute(Dimension.COUNTY, from, to).get(XINGHE.code())[0]);
     assertThat(figures.compliance(Dimension.BRAND, from, to, YANGGAO).rows()).isEmpty();
+  }
+
+  @Test
+  void figuresKeptOnTakeEqualARecountWhateverOrderTheRecordsArriveIn() {
+    // the checks first, then settings, agreements and groups newest first: the month sums are
+    // kept as checks arrive and rebuilt when a group, an agreement or a tolerance changes
+    PriceBook other = new PriceBook(TIANZHEN);
+    List<io.liaison.node.price.internal.PriceRecord> order = new ArrayList<>(taken);
+    java.util.Collections.reverse(order);
+    order.sort(
+        Comparator.comparing(
+            r -> r instanceof io.liaison.node.price.internal.PriceRecord.Check ? 0 : 1));
+    order.forEach(other::take);
+    PriceFigures f2 = new PriceFigures(other);
+    // windows with partial months at either edge, and whole months only
+    List<LocalDate[]> windows =
+        List.of(
+            new LocalDate[] {LocalDate.parse("2026-02-10"), LocalDate.parse("2026-08-20")},
+            new LocalDate[] {LocalDate.parse("2026-03-01"), LocalDate.parse("2026-06-30")},
+            new LocalDate[] {LocalDate.parse("2026-05-15"), LocalDate.parse("2026-05-15")});
+    for (LocalDate[] w : windows) {
+      for (Dimension by : Dimension.values()) {
+        assertThat(f2.compliance(by, w[0], w[1], null))
+            .as(by + " " + w[0])
+            .isEqualTo(figures.compliance(by, w[0], w[1], null));
+      }
+      for (Dimension by : List.of(Dimension.COUNTY, Dimension.GROUP, Dimension.BRAND)) {
+        Map<String, long[]> now = brute(by, w[0], w[1]);
+        for (ComplianceRow r : f2.compliance(by, w[0], w[1], null).rows()) {
+          assertThat(new long[] {r.judged(), r.compliant()})
+              .as(by + " " + r.key() + " " + w[0])
+              .containsExactly(now.getOrDefault(r.key(), new long[2]));
+        }
+      }
+      assertThat(f2.deviators(w[0], w[1], null, 1))
+          .isEqualTo(figures.deviators(w[0], w[1], null, 1));
+    }
+    // a tolerance changed after the checks: the figures follow it
+    long before =
+        f2.compliance(Dimension.COUNTY, windows.get(0)[0], windows.get(0)[1], null)
+            .total()
+            .compliant();
+    other.take(
+        fx.append(
+            PriceKeys.of(PriceKeys.SETTINGS, XINGHE.code()),
+            PriceRecords.settings(new PriceSettings(XINGHE, 100_000, 500, 1L)),
+            TIANZHEN));
+    ComplianceFigures loose =
+        f2.compliance(Dimension.COUNTY, windows.get(0)[0], windows.get(0)[1], XINGHE);
+    long markedAsSold = 0;
+    for (RetailerVisit v : visits) {
+      LocalDate d = day(v.at());
+      if (checkedOf.get(v).equals(XINGHE)
+          && !d.isBefore(windows.get(0)[0])
+          && !d.isAfter(windows.get(0)[1])) {
+        for (ObservedItem i : v.items()) {
+          if (agreedBrute(v.licence(), i.brand(), i.spec(), i.unit(), d) >= 0
+              && i.markedFen() == i.saleFen()) {
+            markedAsSold++;
+          }
+        }
+      }
+    }
+    assertThat(loose.total().compliant()).isEqualTo(markedAsSold);
+    assertThat(
+            f2.compliance(Dimension.COUNTY, windows.get(0)[0], windows.get(0)[1], null)
+                .total()
+                .compliant())
+        .isGreaterThan(before);
   }
 
   @Test

@@ -10,6 +10,11 @@ public enum EvidenceKind {
   ONE_OFF,
   /** The same person name. */
   SAME_NAME,
+  /**
+   * The persons written with two near-miss identifiers (a phone one digit off) agree: the same
+   * surname where one of them leaves the given name out (高某某 / 高平慧). Corroborates the near miss.
+   */
+  SAME_HOLDER,
   /** A name written with one character different or two swapped (王海军 / 王海君). */
   NAME_VARIANT,
   /** The same name with the same birth date taken from the ID number written next to it. */

@@ -37,7 +37,7 @@ public record Profile(
     List<String> names,
     List<String> nameBirths,
     String address,
-    List<String> places,
+    List<Places.Place> places,
     List<String> brands,
     int[] sketch,
     int[] textKeys) {
@@ -79,8 +79,8 @@ public record Profile(
     if (address != null) {
       keys.add(Keys.address(address));
     }
-    for (String place : places) {
-      keys.add(Keys.PLACE + place);
+    for (Places.Place place : places) {
+      keys.add(Keys.PLACE + place.name());
     }
     for (int h : textKeys) {
       keys.add(Keys.text(h));

@@ -18,9 +18,10 @@ import org.apache.lucene.util.BytesRef;
 
 /** The binary form of a {@link Profile} kept in the link index (a binary doc value). */
 public final class ProfileCodec {
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
   private static final ValueRole[] ROLES = ValueRole.values();
   private static final IdentifierType[] TYPES = IdentifierType.values();
+  private static final Places.Use[] USES = Places.Use.values();
 
   private ProfileCodec() {}
 
@@ -45,11 +46,17 @@ public final class ProfileCodec {
         out.writeUTF(i.value());
         out.writeUTF(i.raw());
         out.writeByte(i.role().ordinal());
+        optional(out, i.holder());
       }
       strings(out, p.names());
       strings(out, p.nameBirths());
       optional(out, p.address());
-      strings(out, p.places());
+      out.writeShort(p.places().size());
+      for (Places.Place place : p.places()) {
+        out.writeUTF(place.name());
+        optional(out, place.town());
+        out.writeByte(place.use().ordinal());
+      }
       strings(out, p.brands());
       out.writeByte(p.sketch().length);
       for (int h : p.sketch()) {
@@ -104,12 +111,21 @@ public final class ProfileCodec {
         int t = in.readByte();
         idents.add(
             new Ident(
-                TYPES[t / 2], in.readUTF(), (t & 1) == 1, in.readUTF(), ROLES[in.readByte()]));
+                TYPES[t / 2],
+                in.readUTF(),
+                (t & 1) == 1,
+                in.readUTF(),
+                ROLES[in.readByte()],
+                optional(in)));
       }
       List<String> names = strings(in);
       List<String> nameBirths = strings(in);
       String address = optional(in);
-      List<String> places = strings(in);
+      int np = in.readShort();
+      List<Places.Place> places = new ArrayList<>(np);
+      for (int i = 0; i < np; i++) {
+        places.add(new Places.Place(in.readUTF(), optional(in), USES[in.readByte()]));
+      }
       List<String> brands = strings(in);
       int[] sketch = new int[in.readByte()];
       for (int i = 0; i < sketch.length; i++) {
