@@ -175,7 +175,9 @@ final class Labels {
       case "IDENTICAL" -> "完全相同";
       case "NORMALISED_EQUAL" -> "同一号码不同写法";
       case "ONE_OFF" -> "相差一位（疑为笔误）";
+      case "MASKED_MATCH" -> "部分号码吻合（掩码或尾号）";
       case "SAME_NAME" -> "同名";
+      case "SAME_HOLDER" -> "号码持有人同姓";
       case "NAME_VARIANT" -> "姓名相近";
       case "SAME_NAME_AND_BIRTH" -> "同名且出生日期相同";
       case "SAME_ADDRESS" -> "同一地址";

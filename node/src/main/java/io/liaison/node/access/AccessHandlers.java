@@ -32,6 +32,8 @@ public final class AccessHandlers {
   private final RateBuckets byAddress;
   private final RateBuckets byOfficer;
   private final RateBuckets logins;
+  private final Optional<ScrapeCredential> scrape;
+  private static final String SCRAPER = "liaison.scraper";
 
   public AccessHandlers(
       AuthService auth, StoreExecutor store, NodeConfig.Security config, Clock clock) {
@@ -42,6 +44,7 @@ public final class AccessHandlers {
     this.byAddress = new RateBuckets(MAX_BUCKETS, config.requestsPerMinute() * 2L);
     this.byOfficer = new RateBuckets(MAX_BUCKETS, config.requestsPerMinute());
     this.logins = new RateBuckets(MAX_BUCKETS, config.loginsPerMinute());
+    this.scrape = ScrapeCredential.load(config.metricsTokenFile());
   }
 
   static boolean isPublic(String path) {
@@ -73,6 +76,11 @@ public final class AccessHandlers {
     Optional<String> token = bearer(ctx);
     if (token.isEmpty()) {
       ctx.fail(AuthService.invalidToken("sign in and send Authorization: Bearer <token>"));
+      return;
+    }
+    if (isScrape(ctx, token.get())) {
+      ctx.put(SCRAPER, Boolean.TRUE); // Prometheus's scrape-only credential: GET /metrics only
+      ctx.next();
       return;
     }
     Future<Principal> principal = auth.authenticate(token.get());
@@ -113,6 +121,11 @@ public final class AccessHandlers {
   public void authorize(RoutingContext ctx) {
     String path = ctx.request().path();
     if (isPublic(path)) {
+      ctx.next();
+      return;
+    }
+    if (Boolean.TRUE.equals(ctx.get(SCRAPER))) {
+      ctx.put("liaison.action", Action.METRICS_READ);
       ctx.next();
       return;
     }
@@ -169,6 +182,13 @@ public final class AccessHandlers {
               .onFailure(e -> LOG.warn("access log write failed: {}", e.getMessage()));
         });
     ctx.next();
+  }
+
+  private boolean isScrape(RoutingContext ctx, String token) {
+    return scrape.isPresent()
+        && ctx.request().method() == io.vertx.core.http.HttpMethod.GET
+        && ctx.request().path().equals("/metrics")
+        && scrape.get().matches(token);
   }
 
   private static Optional<String> bearer(RoutingContext ctx) {
