@@ -185,6 +185,16 @@ class ReportIT {
     assertThat(xinghe.at("/yearBefore/cases").asLong()).isZero();
     assertThat(regional.at("/region/cases").asLong()).isEqualTo(2);
 
+    // the tables: a workbook a real reader opens, a CSV per table
+    Http.Response xlsx = Http.get(url(TIANZHEN, "/api/v1/reports/150924/2026Q2/xlsx"));
+    assertThat(xlsx.status()).isEqualTo(200);
+    assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats");
+    Http.Response csv = Http.get(url(TIANZHEN, "/api/v1/reports/150924/2026Q2/csv/transfers"));
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body()).contains("刑事拘留（人）").contains("1,1,1,1,100.0,0,2,1,0.00,1.50005\r\n");
+    assertThat(Http.get(url(TIANZHEN, "/api/v1/reports/150924/2026Q2/csv/nope")).status())
+        .isEqualTo(404);
+
     // the file verifies offline against the roster in it; an edited copy does not
     Http.Response file = Http.get(url(YANGGAO, "/api/v1/reports/150924/2026Q2/file"));
     assertThat(file.status()).as(file.body()).isEqualTo(200);
