@@ -10,3 +10,6 @@ import './price.js';
 import './actions.js';
 import './settings.js';
 import './reports.js';
+import './area.js';
+import './forms.js';
+import './major.js';

@@ -62,6 +62,9 @@ import picocli.CommandLine.ScopeType;
       PriceCommand.class,
       ReportCommand.class,
       SettingsCommand.class,
+      AreaCommand.class,
+      FormsCommand.class,
+      MajorCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
