@@ -59,13 +59,14 @@ build_project() {
   echo "building Liaison (mvn -pl node,clients -am install -DskipTests; log $log) …"
   (cd "$root" && mvn -B -ntp -Dstyle.color=never -pl node,clients -am install -DskipTests) \
     >"$log" 2>&1 &
-  local mvn_pid=$! started=$SECONDS shown=0 line
-  while kill -0 "$mvn_pid" 2>/dev/null; do
+  local mvn_pid=$! started=$SECONDS shown=0 line running=1
+  while ((running)); do
+    kill -0 "$mvn_pid" 2>/dev/null || running=0 # the last look after Maven ended shows the rest
     while IFS= read -r line; do
       echo "  ${line#\[INFO\] } ($((SECONDS - started))s)"
+      shown=$((shown + 1))
     done < <(grep -E '^\[INFO\] Building Liaison' "$log" | tail -n +$((shown + 1)))
-    shown=$(grep -cE '^\[INFO\] Building Liaison' "$log" || true)
-    sleep 1
+    if ((running)); then sleep 1; fi
   done
   wait "$mvn_pid" || status=$?
   if ((status != 0)); then
