@@ -167,17 +167,18 @@ public final class AccessHandlers {
           }
           store
               .call(
-                  s ->
-                      s.update(
-                          "INSERT INTO access_log(at, officer, address, method, path, status, action)"
-                              + " VALUES (?,?,?,?,?,?,?)",
-                          at,
-                          p == null ? null : p.officer(),
-                          ctx.request().remoteAddress().host(),
-                          ctx.request().method().name(),
-                          path.length() > 300 ? path.substring(0, 300) : path,
-                          ctx.response().getStatusCode(),
-                          a == null ? null : a.name()))
+                  s -> {
+                    s.officers()
+                        .logAccess(
+                            at,
+                            p == null ? null : p.officer(),
+                            ctx.request().remoteAddress().host(),
+                            ctx.request().method().name(),
+                            path.length() > 300 ? path.substring(0, 300) : path,
+                            ctx.response().getStatusCode(),
+                            a == null ? null : a.name());
+                    return null;
+                  })
               .onFailure(e -> LOG.warn("access log write failed: {}", e.getMessage()));
         });
     ctx.next();
