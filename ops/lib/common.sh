@@ -51,8 +51,9 @@ jar_is_stale() {
 build_project() {
   local root=$1
   need mvn
-  echo "building Liaison (mvn -B -ntp -q install -DskipTests) …"
-  (cd "$root" && mvn -B -ntp -q -Dstyle.color=never install -DskipTests)
+  # the node and the client only: the release (dist/) is not needed to run from the tree
+  echo "building Liaison (mvn -B -ntp -q -pl node,clients -am install -DskipTests) …"
+  (cd "$root" && mvn -B -ntp -q -Dstyle.color=never -pl node,clients -am install -DskipTests)
 }
 
 # The HTTP status of a GET, or 000 when nothing answers.

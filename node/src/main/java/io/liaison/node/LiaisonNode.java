@@ -87,8 +87,12 @@ public final class LiaisonNode {
   private io.liaison.node.action.Deconfliction deconfliction;
   private io.liaison.node.action.MeetingService meetings;
   private PriceService prices;
+  private io.liaison.node.report.ReportService reports;
   private long auditTimer = -1;
   private GridWatch watch;
+  private io.liaison.node.settings.SettingsService settings;
+  private io.liaison.node.area.AreaService areas;
+  private io.liaison.node.major.MajorLeads major;
 
   private LiaisonNode(
       NodeConfig config,
@@ -148,7 +152,7 @@ public final class LiaisonNode {
         config.cluster().port());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("bureau", config.bureau().code());
-    com.hazelcast.config.Config gridConfig = GridConfig.build(config);
+    com.hazelcast.config.Config gridConfig = GridConfig.build(config, new GridObjects());
     // the partition owner decides lead transitions on verified state only (see LeadOwner)
     gridConfig
         .getUserContext()
@@ -208,16 +212,19 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              io.liaison.node.settings.SettingsService settings =
+                  new io.liaison.node.settings.SettingsService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.settings.SettingsService.MAP),
+                      quarantine,
+                      clock);
               LeadQueries queries =
                   new LeadQueries(
-                      exec,
-                      leads.sealing(),
-                      trust.bureau(),
-                      config.leads().feedbackDeadline(),
-                      clock);
+                      exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
               LeadSweeper sweeper =
-                  new LeadSweeper(
-                      vertx, hz, leads, exec, feed, config.leads().feedbackDeadline(), clock);
+                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::feedbackPeriod, clock);
               RosterService rosters =
                   new RosterService(
                       vertx,
@@ -262,6 +269,22 @@ public final class LiaisonNode {
               io.liaison.node.action.Deconfliction deconfliction =
                   new io.liaison.node.action.Deconfliction(exec, feed, trust.bureau(), clock);
               indexer.addListener(deconfliction);
+              io.liaison.node.area.AreaService areas =
+                  new io.liaison.node.area.AreaService(exec, feed, trust, clock);
+              indexer.addListener(areas);
+              io.liaison.node.forms.FormService forms =
+                  new io.liaison.node.forms.FormService(exec, trust, clock);
+              io.liaison.node.major.MajorLeads major =
+                  new io.liaison.node.major.MajorLeads(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.major.MajorLeads.MAP),
+                      quarantine,
+                      feed,
+                      settings::majorCaseThresholdFen,
+                      clock);
+              forms.addListener(major::formFiled);
               io.liaison.node.action.ActionService actions =
                   new io.liaison.node.action.ActionService(
                       vertx,
@@ -289,6 +312,16 @@ public final class LiaisonNode {
                       GridWatch.live(hz, PriceService.MAP),
                       feed,
                       quarantine,
+                      clock);
+              io.liaison.node.report.ReportService reports =
+                  new io.liaison.node.report.ReportService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.report.ReportService.MAP),
+                      feed,
+                      quarantine,
+                      prices,
                       clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
@@ -333,11 +366,28 @@ public final class LiaisonNode {
                                   config.limits().maxPageSize())
                               ::mount,
                           new io.liaison.node.action.MeetingRoutes(meetings)::mount,
-                          new PriceRoutes(vertx, prices)::mount),
+                          new PriceRoutes(vertx, prices)::mount,
+                          new io.liaison.node.report.ReportRoutes(reports)::mount,
+                          new io.liaison.node.settings.SettingsRoutes(settings)::mount,
+                          new io.liaison.node.area.AreaRoutes(areas, config.limits().maxPageSize())
+                              ::mount,
+                          new io.liaison.node.forms.FormRoutes(vertx, forms)::mount,
+                          new io.liaison.node.major.MajorLeadRoutes(
+                                  major, config.limits().maxPageSize())
+                              ::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
                       registry::scrape);
+              io.liaison.node.metrics.OperatorMeters.bind(
+                  vertx,
+                  registry,
+                  exec,
+                  indexer,
+                  hz,
+                  () -> ready.get() && watch.healthy(),
+                  config.http().tlsCert(),
+                  clock);
               LiaisonNode node =
                   new LiaisonNode(
                       config, vertx, store, exec, trust, hz, leads, sweeper, api, ready);
@@ -354,7 +404,11 @@ public final class LiaisonNode {
               node.deconfliction = deconfliction;
               node.meetings = meetings;
               node.prices = prices;
+              node.reports = reports;
               node.watch = watch;
+              node.settings = settings;
+              node.areas = areas;
+              node.major = major;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -394,9 +448,27 @@ public final class LiaisonNode {
         GridConfig.MERGE, watch.records(GridConfig.MERGE, store, merges::receive, mergeReconciler));
     watch.watch(
         GridConfig.HITS, watch.records(GridConfig.HITS, store, hits::receive, hitReconciler));
+    GridReconciler settingsReconciler = settings.reconciler();
+    watch.watch(
+        io.liaison.node.settings.SettingsService.MAP,
+        watch.records(
+            io.liaison.node.settings.SettingsService.MAP,
+            store,
+            settings::receive,
+            settingsReconciler));
+    GridReconciler majorReconciler = major.reconciler();
+    watch.watch(
+        io.liaison.node.major.MajorLeads.MAP,
+        watch.records(
+            io.liaison.node.major.MajorLeads.MAP, store, major::receive, majorReconciler));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
+    GridReconciler reportReconciler = reports.reconciler();
+    watch.watch(
+        io.liaison.node.report.ReportService.MAP,
+        watch.records(
+            io.liaison.node.report.ReportService.MAP, store, reports::receive, reportReconciler));
     watch.watch(GridConfig.ROSTER, rosters.attachment(hazelcast));
     watch.watch(GridConfig.AUDIT, audit.attachment(hazelcast));
     IMap<String, Object> superseded = GridWatch.live(hazelcast, GridConfig.SUPERSEDED);
@@ -415,7 +487,10 @@ public final class LiaisonNode {
             hitReconciler,
             actionReconciler,
             meetingReconciler,
-            priceReconciler);
+            priceReconciler,
+            reportReconciler,
+            settingsReconciler,
+            majorReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -450,8 +525,10 @@ public final class LiaisonNode {
     Future<Void> takenIn =
         rosters
             .join()
+            .compose(v -> areas.load())
             .compose(v -> attachments.listen())
             .compose(v -> prices.start())
+            .compose(v -> settings.load())
             .compose(v -> deconfliction.load(actions));
     for (GridReconciler r : reconcilers) {
       takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
@@ -526,6 +603,11 @@ public final class LiaisonNode {
 
   public TrustService trust() {
     return trust;
+  }
+
+  /** The rules the bureaus agreed (feedback period, major-case value). */
+  public io.liaison.node.settings.SettingsService settings() {
+    return settings;
   }
 
   /** Leaves the cluster, stops serving, closes the store. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "liaison-node",
     mixinStandardHelpOptions = true,
-    version = "liaison-node 0.1.0",
+    versionProvider = Main.Version.class,
     description = "A Liaison bureau node and its administration tools.",
     subcommands = {
       Main.Run.class,
@@ -31,6 +31,14 @@ public final class Main {
     System.exit(new CommandLine(new Main()).execute(args));
   }
 
+  /** {@code liaison-node --version}: the build's version and git commit. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {io.liaison.api.BuildInfo.current().describe("liaison-node")};
+    }
+  }
+
   @Command(
       name = "run",
       mixinStandardHelpOptions = true,
@@ -44,6 +52,14 @@ public final class Main {
 
     @Override
     public Integer call() throws Exception {
+      // the first line of every run names the build (which node runs what during an upgrade)
+      io.liaison.api.BuildInfo build = io.liaison.api.BuildInfo.current();
+      org.slf4j.LoggerFactory.getLogger(Main.class)
+          .info(
+              "liaison-node starting version={} commit={} config={}",
+              build.version(),
+              build.commit(),
+              config);
       NodeConfig cfg;
       try {
         cfg = ConfigLoader.load(config, System.getenv());

@@ -112,7 +112,7 @@ public final class TestCluster implements AutoCloseable {
                       Base64.getUrlEncoder().withoutPadding().encodeToString(authority.publicKey()),
                       null),
                   null,
-                  new NodeConfig.Leads(Duration.ofDays(15), Duration.ofMillis(300)),
+                  new NodeConfig.Leads(Duration.ofMillis(300)),
                   // tests drive load from one address and one officer; limits are tested apart
                   new NodeConfig.Security(
                       Duration.ofMinutes(15),
@@ -191,7 +191,7 @@ public final class TestCluster implements AutoCloseable {
   /** Enrols node i's test officer into its store before the node starts (once). */
   static void enrol(Path dataDir, int i) {
     try (var store = io.liaison.node.store.Store.open(dataDir.resolve("liaison.db"))) {
-      if (store.query("SELECT 1 FROM officers WHERE id=?", rs -> 1, OFFICERS.get(i)).isEmpty()) {
+      if (!store.officers().exists(OFFICERS.get(i))) {
         io.liaison.node.access.AuthService.enrolOffline(
             store,
             new io.liaison.node.access.Officer(

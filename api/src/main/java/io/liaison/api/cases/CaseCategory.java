@@ -11,7 +11,10 @@ import java.util.Locale;
 public enum CaseCategory {
   UNLICENSED_TRANSPORT("无证运输"),
   OFF_CHANNEL_PURCHASE("非渠道进货"),
-  UNLICENSED_TRADE("无证经营/无证批发"),
+  /** 无证经营: retail without a licence (records before 无证批发 had its own kind may hold both). */
+  UNLICENSED_TRADE("无证经营"),
+  /** 无证批发: wholesale without a licence, counted apart from retail in the quarterly figures. */
+  UNLICENSED_WHOLESALE("无证批发"),
   COUNTERFEIT("涉假"),
   SMUGGLING("走私"),
   ONLINE_PARCEL("互联网+物流寄递"),
@@ -30,7 +33,7 @@ public enum CaseCategory {
 
   /**
    * The category named by its constant (any case) or its Chinese label; each half of a combined
-   * label also works ({@code 无证经营}, {@code 无证批发}, {@code 互联网}, {@code 物流寄递}).
+   * label also works ({@code 互联网}, {@code 物流寄递}).
    *
    * @throws FieldException when nothing matches
    */

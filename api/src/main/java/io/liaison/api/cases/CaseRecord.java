@@ -14,6 +14,14 @@ import java.util.List;
  * case is {@link Disposition#PENDING}; a fine is only possible with {@link
  * Disposition#ADMINISTRATIVE_PENALTY}.
  *
+ * <p>The figures of the quarterly exchange (季度通报) come from the last three fields, which records
+ * signed before they existed do not carry (read as zero): persons criminally detained (刑事拘留) and
+ * sentenced (判刑) in the case, and the fines and confiscation proceeds paid to the treasury
+ * (上缴财政罚没款). Detentions and sentences follow a transfer to the police (detentions also while the
+ * case is still open, as the police hold suspects before it is handed over); money reaches the
+ * treasury only once the case is disposed of. Every invalid field is named (inside {@link
+ * FieldException#collecting}), not only the first.
+ *
  * @param caseNumber the bureau's case number
  * @param bureau the bureau owning the case
  * @param category what the case is about
@@ -29,6 +37,9 @@ import java.util.List;
  * @param linkedLeadIds ids of the leads this case came from or is linked to
  * @param narrative the case summary in Chinese (案情)
  * @param version starts at 1 and increases with each update
+ * @param detainedPersons persons criminally detained (刑事拘留, 人), 0 when absent
+ * @param sentencedPersons persons sentenced (判刑, 人), 0 when absent
+ * @param treasuryFen fines and proceeds paid to the treasury (上缴财政罚没款) in fen, 0 when absent
  */
 public record CaseRecord(
     CaseNumber caseNumber,
@@ -45,11 +56,55 @@ public record CaseRecord(
     long fineFen,
     List<String> linkedLeadIds,
     String narrative,
-    long version) {
+    long version,
+    Integer detainedPersons,
+    Integer sentencedPersons,
+    Long treasuryFen) {
   public static final int MAX_ENTITIES = 500;
   public static final int MAX_ITEMS = 200;
   public static final int MAX_LINKED_LEADS = 100;
   public static final int MAX_NARRATIVE = 20_000;
+
+  /** More persons than this in one case is a typing error. */
+  public static final int MAX_PERSONS = 10_000;
+
+  /** A case without the figures of the exchange (zero detained, sentenced, paid). */
+  public CaseRecord(
+      CaseNumber caseNumber,
+      BureauId bureau,
+      CaseCategory category,
+      LocalDate foundOn,
+      LocalDate filedOn,
+      LocalDate closedOn,
+      Location location,
+      List<Entity> entities,
+      List<BrandItem> items,
+      long valueFen,
+      Disposition disposition,
+      long fineFen,
+      List<String> linkedLeadIds,
+      String narrative,
+      long version) {
+    this(
+        caseNumber,
+        bureau,
+        category,
+        foundOn,
+        filedOn,
+        closedOn,
+        location,
+        entities,
+        items,
+        valueFen,
+        disposition,
+        fineFen,
+        linkedLeadIds,
+        narrative,
+        version,
+        0,
+        0,
+        0L);
+  }
 
   public CaseRecord {
     FieldException.required(caseNumber, "caseNumber");
@@ -57,8 +112,8 @@ public record CaseRecord(
     FieldException.required(category, "category");
     FieldException.required(foundOn, "foundOn");
     FieldException.required(filedOn, "filedOn");
-    if (filedOn.isBefore(foundOn)) {
-      throw new FieldException("filedOn", "must not be before foundOn");
+    if (foundOn != null && filedOn != null && filedOn.isBefore(foundOn)) {
+      FieldException.invalid("filedOn", "must not be before foundOn");
     }
     FieldException.required(location, "location");
     entities = copy(entities, "entities", MAX_ENTITIES);
@@ -68,28 +123,58 @@ public record CaseRecord(
       FieldException.text(id, "linkedLeadIds", 64);
     }
     if (valueFen < 0) {
-      throw new FieldException("valueFen", "must not be negative");
+      FieldException.invalid("valueFen", "must not be negative");
     }
     FieldException.required(disposition, "disposition");
     if (disposition == Disposition.PENDING) {
       if (closedOn != null) {
-        throw new FieldException("closedOn", "a pending case has no closing date");
+        FieldException.invalid("closedOn", "a pending case has no closing date");
       }
-    } else if (closedOn == null) {
-      throw new FieldException("closedOn", "required once the case is disposed of");
-    } else if (closedOn.isBefore(filedOn)) {
-      throw new FieldException("closedOn", "must not be before filedOn");
+    } else if (disposition != null && closedOn == null) {
+      FieldException.invalid("closedOn", "required once the case is disposed of");
+    } else if (closedOn != null && filedOn != null && closedOn.isBefore(filedOn)) {
+      FieldException.invalid("closedOn", "must not be before filedOn");
     }
     if (fineFen < 0) {
-      throw new FieldException("fineFen", "must not be negative");
-    }
-    if (fineFen > 0 && disposition != Disposition.ADMINISTRATIVE_PENALTY) {
-      throw new FieldException("fineFen", "only an administrative penalty has a fine");
+      FieldException.invalid("fineFen", "must not be negative");
+    } else if (fineFen > 0 && disposition != Disposition.ADMINISTRATIVE_PENALTY) {
+      FieldException.invalid("fineFen", "only an administrative penalty has a fine");
     }
     narrative = FieldException.text(narrative, "narrative", MAX_NARRATIVE);
     if (version < 1) {
-      throw new FieldException("version", "must be at least 1");
+      FieldException.invalid("version", "must be at least 1");
     }
+    detainedPersons = persons(detainedPersons, "detainedPersons");
+    sentencedPersons = persons(sentencedPersons, "sentencedPersons");
+    if (detainedPersons > 0
+        && disposition != Disposition.TRANSFERRED_TO_POLICE
+        && disposition != Disposition.PENDING) {
+      FieldException.invalid(
+          "detainedPersons",
+          "only a case transferred to the police (or still open) has detentions");
+    }
+    if (sentencedPersons > 0 && disposition != Disposition.TRANSFERRED_TO_POLICE) {
+      FieldException.invalid(
+          "sentencedPersons", "only a case transferred to the police has sentences");
+    }
+    treasuryFen = treasuryFen == null ? 0L : treasuryFen;
+    if (treasuryFen < 0) {
+      FieldException.invalid("treasuryFen", "must not be negative");
+    } else if (treasuryFen > 0 && disposition == Disposition.PENDING) {
+      FieldException.invalid(
+          "treasuryFen", "nothing is paid to the treasury while the case is open");
+    }
+  }
+
+  private static int persons(Integer n, String field) {
+    if (n == null) {
+      return 0;
+    }
+    if (n < 0 || n > MAX_PERSONS) {
+      FieldException.invalid(field, "must be 0.." + MAX_PERSONS);
+      return 0;
+    }
+    return n;
   }
 
   /** Total seized sticks over all items. */
@@ -114,7 +199,10 @@ public record CaseRecord(
         fineFen,
         linkedLeadIds,
         narrative,
-        version + 1);
+        version + 1,
+        detainedPersons,
+        sentencedPersons,
+        treasuryFen);
   }
 
   private static <T> List<T> copy(List<T> list, String field, int max) {
@@ -122,11 +210,12 @@ public record CaseRecord(
       return List.of();
     }
     if (list.size() > max) {
-      throw new FieldException(field, "at most " + max + " entries");
+      FieldException.invalid(field, "at most " + max + " entries");
     }
     for (T t : list) {
       if (t == null) {
-        throw new FieldException(field, "must not contain null");
+        FieldException.invalid(field, "must not contain null");
+        return List.of();
       }
     }
     return List.copyOf(list);

@@ -6,6 +6,8 @@ public enum Disposition {
   ADMINISTRATIVE_PENALTY("行政处罚"),
   /** 移送公安: above the criminal threshold, handed to the police. */
   TRANSFERRED_TO_POLICE("移送公安"),
+  /** 移送市场监管: handed to market regulation (e.g. a shop's other unlicensed goods). */
+  TRANSFERRED_TO_MARKET_REGULATION("移送市场监管"),
   /** 未结: still open. */
   PENDING("未结");
 

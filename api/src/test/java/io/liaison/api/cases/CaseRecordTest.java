@@ -45,7 +45,10 @@ class CaseRecordTest {
   @Test
   void categoryAcceptsNameOrChineseLabel() throws Exception {
     assertThat(CaseCategory.of("无证运输")).isEqualTo(CaseCategory.UNLICENSED_TRANSPORT);
-    assertThat(CaseCategory.of("无证批发")).isEqualTo(CaseCategory.UNLICENSED_TRADE);
+    assertThat(CaseCategory.of("无证批发")).isEqualTo(CaseCategory.UNLICENSED_WHOLESALE);
+    assertThat(CaseCategory.of("无证经营")).isEqualTo(CaseCategory.UNLICENSED_TRADE);
+    assertThat(CaseCategory.of("UNLICENSED_WHOLESALE"))
+        .isEqualTo(CaseCategory.UNLICENSED_WHOLESALE);
     assertThat(CaseCategory.of("物流寄递")).isEqualTo(CaseCategory.ONLINE_PARCEL);
     assertThat(CaseCategory.of("smuggling")).isEqualTo(CaseCategory.SMUGGLING);
     assertThat(Json.mapper().readValue("\"涉假\"", CaseCategory.class))
@@ -110,5 +113,95 @@ class CaseRecordTest {
         .isInstanceOf(FieldException.class);
     assertThatThrownBy(() -> new Entity(EntityType.PLATE, "  ")).isInstanceOf(FieldException.class);
     assertThatThrownBy(() -> CaseNumber.of("a\nb")).isInstanceOf(FieldException.class);
+  }
+
+  /** {@code c} with the figures of the exchange and the given disposition. */
+  static CaseRecord figures(
+      Disposition d,
+      LocalDate closedOn,
+      long fine,
+      Integer detained,
+      Integer sentenced,
+      Long paid) {
+    CaseRecord c = sample();
+    return new CaseRecord(
+        c.caseNumber(),
+        c.bureau(),
+        CaseCategory.UNLICENSED_WHOLESALE,
+        c.foundOn(),
+        c.filedOn(),
+        closedOn,
+        c.location(),
+        c.entities(),
+        c.items(),
+        c.valueFen(),
+        d,
+        fine,
+        c.linkedLeadIds(),
+        c.narrative(),
+        1,
+        detained,
+        sentenced,
+        paid);
+  }
+
+  @Test
+  void carriesTheFiguresOfTheExchangeAndReadsOldRecordsAsZero() throws Exception {
+    CaseRecord c =
+        figures(Disposition.TRANSFERRED_TO_POLICE, LocalDate.of(2026, 4, 2), 0, 3, 2, 1_000_000L);
+    String json = Json.mapper().writeValueAsString(c);
+    assertThat(json)
+        .contains("\"detainedPersons\":3", "\"sentencedPersons\":2", "\"treasuryFen\":1000000");
+    assertThat(json).contains("\"category\":\"UNLICENSED_WHOLESALE\"");
+    assertThat(Json.mapper().readValue(json, CaseRecord.class)).isEqualTo(c);
+    // a record signed before the figures existed has none of the three fields
+    String old = Json.mapper().writeValueAsString(sample());
+    String stripped =
+        old.replace(",\"detainedPersons\":0", "")
+            .replace(",\"sentencedPersons\":0", "")
+            .replace(",\"treasuryFen\":0", "");
+    assertThat(stripped).doesNotContain("Persons");
+    CaseRecord back = Json.mapper().readValue(stripped, CaseRecord.class);
+    assertThat(back.detainedPersons()).isZero();
+    assertThat(back.sentencedPersons()).isZero();
+    assertThat(back.treasuryFen()).isZero();
+    assertThat(back).isEqualTo(sample());
+    assertThat(
+            figures(
+                    Disposition.TRANSFERRED_TO_MARKET_REGULATION,
+                    LocalDate.of(2026, 4, 2),
+                    0,
+                    0,
+                    0,
+                    0L)
+                .disposition()
+                .label())
+        .isEqualTo("移送市场监管");
+  }
+
+  @Test
+  void namesEveryBadFigureAtOnce() {
+    var result =
+        FieldException.collecting(
+            () ->
+                figures(
+                    Disposition.ADMINISTRATIVE_PENALTY, LocalDate.of(2026, 4, 2), -1, 2, 1, -5L));
+    assertThat(result.valid()).isFalse();
+    assertThat(result.errors())
+        .extracting(FieldException::field)
+        .containsExactlyInAnyOrder("fineFen", "detainedPersons", "sentencedPersons", "treasuryFen");
+    var pending =
+        FieldException.collecting(() -> figures(Disposition.PENDING, null, 0, 1, -2, 100L));
+    assertThat(pending.errors())
+        .extracting(FieldException::field)
+        .containsExactlyInAnyOrder("sentencedPersons", "treasuryFen");
+    // detentions while the case is open are fine (the police hold suspects first)
+    assertThat(figures(Disposition.PENDING, null, 0, 1, 0, 0L).detainedPersons()).isEqualTo(1);
+    assertThatThrownBy(
+            () ->
+                figures(
+                    Disposition.TRANSFERRED_TO_POLICE, LocalDate.of(2026, 4, 2), 0, 10_001, 0, 0L))
+        .extracting(e -> ((FieldException) e).field())
+        .isEqualTo("detainedPersons");
   }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "liaison",
     mixinStandardHelpOptions = true,
-    version = "liaison 0.1.0",
+    versionProvider = Cli.Version.class,
     description = {
       "Command-line client of a Liaison node (跨区域线索协作): post, read and act on the shared"
           + " leads of the border bureaus, follow the live feed, search the shared cases and"
@@ -60,6 +60,11 @@ import picocli.CommandLine.ScopeType;
       OfficersCommand.class,
       AccessLogCommand.class,
       PriceCommand.class,
+      ReportCommand.class,
+      SettingsCommand.class,
+      AreaCommand.class,
+      FormsCommand.class,
+      MajorCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
@@ -93,6 +98,14 @@ import picocli.CommandLine.ScopeType;
     })
 public final class Cli extends CommandGroup {
   static final String DEFAULT_NODE = "http://127.0.0.1:8081";
+
+  /** {@code liaison --version}: the build's version and git commit. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {io.liaison.api.BuildInfo.current().describe("liaison")};
+    }
+  }
 
   @Option(
       names = "--node",

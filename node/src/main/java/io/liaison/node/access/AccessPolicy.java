@@ -48,6 +48,17 @@ public final class AccessPolicy {
     ALLOWED.put(
         Action.PRICE_READ, EnumSet.of(PRICE_CHECKER, LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.PRICE_WRITE, EnumSet.of(PRICE_CHECKER, CHIEF));
+    ALLOWED.put(
+        Action.REPORT_READ,
+        EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR, PRICE_CHECKER));
+    ALLOWED.put(Action.REPORT_WRITE, EnumSet.of(CHIEF));
+    ALLOWED.put(Action.SETTINGS_READ, EnumSet.allOf(Role.class));
+    ALLOWED.put(Action.SETTINGS_AGREE, EnumSet.of(CHIEF));
+    ALLOWED.put(Action.AREA_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.AREA_WRITE, EnumSet.of(CHIEF));
+    ALLOWED.put(Action.FORM_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.FORM_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
+    ALLOWED.put(Action.MAJOR_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR));
   }
 
   private record Route(Set<HttpMethod> methods, Pattern path, Action action) {}
@@ -96,6 +107,18 @@ public final class AccessPolicy {
           new Route(READ, Pattern.compile("/metrics"), Action.METRICS_READ),
           new Route(READ, Pattern.compile("/api/v1/price(/.*)?"), Action.PRICE_READ),
           new Route(WRITE, Pattern.compile("/api/v1/price(/.*)?"), Action.PRICE_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/reports(/.*)?"), Action.REPORT_READ),
+          new Route(WRITE, Pattern.compile("/api/v1/reports(/.*)?"), Action.REPORT_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/settings"), Action.SETTINGS_READ),
+          new Route(
+              Set.of(HttpMethod.POST),
+              Pattern.compile("/api/v1/settings(/[0-9]+/agreement)?"),
+              Action.SETTINGS_AGREE),
+          new Route(READ, Pattern.compile("/api/v1/area(/touches)?"), Action.AREA_READ),
+          new Route(Set.of(HttpMethod.PUT), Pattern.compile("/api/v1/area"), Action.AREA_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/forms(/[^/]+(/print)?)?"), Action.FORM_READ),
+          new Route(Set.of(HttpMethod.POST), Pattern.compile("/api/v1/forms"), Action.FORM_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/major-leads"), Action.MAJOR_READ),
           new Route(READ, Pattern.compile("/api/v1/auth/me"), Action.SELF),
           new Route(WRITE, Pattern.compile("/api/v1/auth/logout"), Action.SELF));
 

@@ -31,6 +31,24 @@ public enum Action {
   PRICE_READ,
   /** Keep groups, agreements and settings; plan and record price checks and meetings. */
   PRICE_WRITE,
+  /** Read the quarterly exchange: reports, the regional view, report files. */
+  REPORT_READ,
+  /** Issue this bureau's report and acknowledge neighbours' (signed). */
+  REPORT_WRITE,
+  /** Read the rules the bureaus agreed (feedback period, major-case value) and proposals. */
+  SETTINGS_READ,
+  /** Propose a version of the agreed rules or sign this bureau's agreement to one. */
+  SETTINGS_AGREE,
+  /** Read this bureau's area and the shared records that touch it. */
+  AREA_READ,
+  /** Sign this bureau's area (places, plate prefixes, region codes). */
+  AREA_WRITE,
+  /** Read the forms (登记台帐, 调查表, 处理表, 反馈表) of leads and cases, print and export them. */
+  FORM_READ,
+  /** Fill in a form of a lead or case. */
+  FORM_WRITE,
+  /** Read the major-case notices on leads (also the supervisor: 及时上报). */
+  MAJOR_READ,
   /** Any signed-in officer: their own session (who am I, sign out). */
   SELF
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * version). Concurrent approvals of two bureaus are serialised here: one gets {@code STALE}, reads
  * again and re-signs on the new head. Backups take the owner's value ({@link BackupWrite}).
  */
-public final class StepProcessor extends GridProcessor
+public final class StepProcessor extends GridProcessor<String>
     implements com.hazelcast.core.HazelcastInstanceAware {
   public static final int CLASS_ID = 10;
 
@@ -80,7 +80,7 @@ public final class StepProcessor extends GridProcessor
     if (written == null) {
       return null;
     }
-    return BackupWrite.understoodBy(hz) ? new BackupWrite(written) : this;
+    return BackupWrite.understoodBy(hz) ? new BackupWrite<>(written) : this;
   }
 
   @Override

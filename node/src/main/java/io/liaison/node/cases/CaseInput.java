@@ -16,8 +16,9 @@ import java.util.function.ToLongFunction;
  * The edge of the case API: a request body becomes a {@link CaseRecord}. Officers' units are
  * converted here and nowhere else: an item may give {@code "quantity": "30条"} (条, 件, 万支, 包, 支)
  * instead of {@code sticks}, and the case may give {@code valueYuan} / {@code fineYuan} instead of
- * {@code valueFen} / {@code fineFen}. {@code bureau} defaults to this node's bureau; {@code
- * version} may be left out (the node numbers versions).
+ * {@code valueFen} / {@code fineFen} (and {@code treasuryYuan} for {@code treasuryFen}). {@code
+ * bureau} defaults to this node's bureau; {@code version} may be left out (the node numbers
+ * versions).
  */
 final class CaseInput {
   /** A parsed body; {@code versionGiven} false when the client left the version to the node. */
@@ -58,6 +59,7 @@ final class CaseInput {
     }
     convert(b, "valueYuan", "valueFen", "/valueYuan", t -> Fen.ofYuan(t));
     convert(b, "fineYuan", "fineFen", "/fineYuan", t -> Fen.ofYuan(t));
+    convert(b, "treasuryYuan", "treasuryFen", "/treasuryYuan", t -> Fen.ofYuan(t));
     JsonNode items = b.get("items");
     if (items != null && items.isArray()) {
       for (int i = 0; i < items.size(); i++) {
@@ -113,6 +115,9 @@ final class CaseInput {
         c.fineFen(),
         c.linkedLeadIds(),
         c.narrative(),
-        version);
+        version,
+        c.detainedPersons(),
+        c.sentencedPersons(),
+        c.treasuryFen());
   }
 }

@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * <p>For single-key calls only ({@code submitToKey}): it carries one value, not one per key. A
  * member of an older build cannot read it (bureaus upgrade their nodes one at a time), so it is
- * used only while every member announces {@link #ATTRIBUTE}; see {@link #understoodBy}.
+ * used only while every member announces {@link #ATTRIBUTE}; see {@link #understoodBy}. {@code R}
+ * is the answer type of the processor it backs up (it answers nothing itself).
  */
-public final class BackupWrite extends GridProcessor {
+public final class BackupWrite<R> extends GridProcessor<R> {
   public static final int CLASS_ID = 3;
 
   /** The member attribute of builds that read this processor. */
@@ -38,14 +39,14 @@ public final class BackupWrite extends GridProcessor {
   }
 
   @Override
-  public String process(Map.Entry<String, String> entry) {
+  public R process(Map.Entry<String, String> entry) {
     entry.setValue(arg);
     return null;
   }
 
   /** Never a processor of its own backup: it runs on backups only. */
   @Override
-  public BackupWrite getBackupProcessor() {
+  public BackupWrite<R> getBackupProcessor() {
     return null;
   }
 

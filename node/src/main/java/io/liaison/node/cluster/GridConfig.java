@@ -6,8 +6,8 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
 import io.liaison.node.config.NodeConfig;
-import io.liaison.node.lead.TransitionProcessor;
 
 /**
  * Builds the Hazelcast member configuration of a node: TCP-IP join on the configured members only,
@@ -53,7 +53,12 @@ public final class GridConfig {
 
   private GridConfig() {}
 
-  public static Config build(NodeConfig node) {
+  /**
+   * The member configuration of {@code node}; {@code gridObjects} makes the objects the node sends
+   * over the grid in its own serialised form (entry processors and their answers, under {@link
+   * #FACTORY_ID}).
+   */
+  public static Config build(NodeConfig node, DataSerializableFactory gridObjects) {
     callbacksOnAPool();
     NodeConfig.Cluster c = node.cluster();
     Config cfg = new Config();
@@ -102,18 +107,7 @@ public final class GridConfig {
     cfg.addMapConfig(
         new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
 
-    cfg.getSerializationConfig()
-        .addDataSerializableFactory(
-            FACTORY_ID,
-            id ->
-                switch (id) {
-                  case TransitionProcessor.CLASS_ID -> new TransitionProcessor();
-                  case PutIfAbsentProcessor.CLASS_ID -> new PutIfAbsentProcessor();
-                  case BackupWrite.CLASS_ID -> new BackupWrite();
-                  case io.liaison.node.action.StepProcessor.CLASS_ID ->
-                      new io.liaison.node.action.StepProcessor();
-                  default -> null;
-                });
+    cfg.getSerializationConfig().addDataSerializableFactory(FACTORY_ID, gridObjects);
 
     // what vertx-hazelcast's default-cluster.xml declares
     cfg.addMultiMapConfig(

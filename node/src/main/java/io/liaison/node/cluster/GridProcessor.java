@@ -10,10 +10,11 @@ import java.io.IOException;
  * An entry processor of our string-valued grid maps that carries one string argument to the
  * partition owner, serialised as {@code IdentifiedDataSerializable} under {@link
  * GridConfig#FACTORY_ID} (never Java serialisation). A subclass gives its class id, a no-argument
- * constructor for the factory and {@link #process}.
+ * constructor for the factory and {@link #process}; its answer {@code R} is a string or a type of
+ * its own that is serialised the same way.
  */
-public abstract class GridProcessor
-    implements EntryProcessor<String, String, String>, IdentifiedDataSerializable {
+public abstract class GridProcessor<R>
+    implements EntryProcessor<String, String, R>, IdentifiedDataSerializable {
   /** The argument, set by the sender's constructor or read from the wire. */
   protected String arg;
 

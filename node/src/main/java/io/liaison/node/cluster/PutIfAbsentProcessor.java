@@ -8,7 +8,7 @@ import java.util.Map;
  * otherwise (the same value is not sent back). Hazelcast 5's map has no asynchronous {@code
  * putIfAbsent}; the put-back after a restart pipelines these.
  */
-public final class PutIfAbsentProcessor extends GridProcessor {
+public final class PutIfAbsentProcessor extends GridProcessor<String> {
   public static final int CLASS_ID = 2;
 
   /** The answer when the entry already held the same value (which is not sent back). */

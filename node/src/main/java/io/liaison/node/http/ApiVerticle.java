@@ -69,15 +69,14 @@ public final class ApiVerticle extends VerticleBase {
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router
         .get("/health/live")
-        .handler(ctx -> Bodies.reply(ctx, 200, java.util.Map.of("status", "UP")));
+        .handler(ctx -> Bodies.reply(ctx, 200, io.liaison.api.HealthStatus.of(true)));
     router
         .get("/health/ready")
         .handler(
-            ctx ->
-                Bodies.reply(
-                    ctx,
-                    ready.getAsBoolean() ? 200 : 503,
-                    java.util.Map.of("status", ready.getAsBoolean() ? "UP" : "DOWN")));
+            ctx -> {
+              boolean up = ready.getAsBoolean();
+              Bodies.reply(ctx, up ? 200 : 503, io.liaison.api.HealthStatus.of(up));
+            });
     router
         .get("/metrics")
         .handler(

@@ -51,19 +51,19 @@ public final class LeadQueries {
   private final StoreExecutor store;
   private final LeadSealing sealing;
   private final BureauId me;
-  private final Duration feedbackDeadline;
+  private final java.util.function.Supplier<java.util.Optional<Duration>> feedbackPeriod;
   private final Clock clock;
 
   public LeadQueries(
       StoreExecutor store,
       LeadSealing sealing,
       BureauId me,
-      Duration feedbackDeadline,
+      java.util.function.Supplier<java.util.Optional<Duration>> feedbackPeriod,
       Clock clock) {
     this.store = store;
     this.sealing = sealing;
     this.me = me;
-    this.feedbackDeadline = feedbackDeadline;
+    this.feedbackPeriod = feedbackPeriod;
     this.clock = clock;
   }
 
@@ -116,7 +116,9 @@ public final class LeadQueries {
   public io.vertx.core.Future<LeadPage> inbox(Inbox view, String cursor, int limit) {
     Cursor before = decode(cursor);
     String code = me.code();
-    long deadline = clock.millis() - feedbackDeadline.toMillis();
+    // no agreed feedback period: nothing is overdue
+    long deadline =
+        feedbackPeriod.get().map(d -> clock.millis() - d.toMillis()).orElse(Long.MIN_VALUE);
     String condition;
     List<Object> args = new ArrayList<>();
     switch (view) {

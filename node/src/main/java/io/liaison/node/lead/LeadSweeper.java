@@ -30,7 +30,10 @@ public final class LeadSweeper {
   private final LeadService leads;
   private final StoreExecutor store;
   private final EventFeed feed;
-  private final Duration feedbackDeadline;
+
+  /** The feedback period the bureaus agreed (none agreed: nothing is overdue). */
+  private final java.util.function.Supplier<java.util.Optional<Duration>> feedbackPeriod;
+
   private final Clock clock;
   private long timer = -1;
   private boolean running;
@@ -41,14 +44,14 @@ public final class LeadSweeper {
       LeadService leads,
       StoreExecutor store,
       EventFeed feed,
-      Duration feedbackDeadline,
+      java.util.function.Supplier<java.util.Optional<Duration>> feedbackPeriod,
       Clock clock) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
     this.leads = leads;
     this.store = store;
     this.feed = feed;
-    this.feedbackDeadline = feedbackDeadline;
+    this.feedbackPeriod = feedbackPeriod;
     this.clock = clock;
   }
 
@@ -102,6 +105,11 @@ public final class LeadSweeper {
   }
 
   private Future<Void> overdue() {
+    java.util.Optional<Duration> period = feedbackPeriod.get();
+    if (period.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Duration feedbackDeadline = period.get();
     long deadline = clock.millis() - feedbackDeadline.toMillis();
     String me = leads.bureau().code();
     return store

@@ -1,10 +1,12 @@
 package io.liaison.node.lead;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.liaison.api.Json;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.EntryProcessor;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.BackupWrite;
 import io.liaison.node.cluster.GridProcessor;
+import io.liaison.node.lead.TransitionOutcome.Result;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -20,17 +22,17 @@ import java.util.Map;
  * verified copy and asks again. A transition signed against a head that is not on the value's chain
  * ({@code BEHIND}: the requester holds a newer or another state) is not decided either.
  *
- * <p>The answer is a small JSON document: {@code {"result":"OK"|"STALE"|"REFUSED"|"NOT_FOUND"|
- * "BEHIND"|"UNVERIFIED", "value":..., ...}}; every {@code value} is verified except that of
- * UNVERIFIED (the grid's value as found, for the requester's compare-and-set repair only).
+ * <p>The answer is a {@link TransitionOutcome} (serialised like the processor): OK, STALE, REFUSED,
+ * NOT_FOUND, BEHIND or UNVERIFIED with the value it was decided on; every value is verified except
+ * that of UNVERIFIED (the grid's value as found, for the requester's compare-and-set repair only).
  */
-public final class TransitionProcessor extends GridProcessor
-    implements com.hazelcast.core.HazelcastInstanceAware {
+public final class TransitionProcessor extends GridProcessor<TransitionOutcome>
+    implements HazelcastInstanceAware {
   public static final int CLASS_ID = 1;
 
   // the value process() wrote on the owner (null if it wrote none), for the backup replicas
   private transient String written;
-  private transient com.hazelcast.core.HazelcastInstance hz;
+  private transient HazelcastInstance hz;
   private transient LeadOwner owner;
 
   public TransitionProcessor() {}
@@ -53,37 +55,27 @@ public final class TransitionProcessor extends GridProcessor
   }
 
   @Override
-  public String process(Map.Entry<String, String> entry) {
+  public TransitionOutcome process(Map.Entry<String, String> entry) {
     written = null;
-    ObjectNode out = Json.mapper().createObjectNode();
     // any type: whoever reaches the cluster link can put an Integer under a lead's key
     Object raw = ((Map.Entry<?, ?>) entry).getValue();
     if (raw == null) {
-      return out.put("result", "NOT_FOUND").toString();
+      return TransitionOutcome.of(Result.NOT_FOUND, null);
     }
     SignedEnvelope t;
     try {
       t = SignedEnvelope.fromJson(arg.getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      return out.put("result", "REFUSED")
-          .put("kind", "MALFORMED")
-          .put("message", "the transition is not a valid envelope")
-          .toString();
+      return malformed();
     }
     LeadOwner o = owner();
     if (o != null && !o.verifies(t)) {
-      return out.put("result", "REFUSED")
-          .put("kind", "UNTRUSTED")
-          .put("message", "the transition does not verify against the partition owner's roster")
-          .toString();
+      return TransitionOutcome.refused(
+          "UNTRUSTED", "the transition does not verify against the partition owner's roster", null);
     }
     LeadOwner.Basis basis = o == null ? null : o.basis(entry.getKey(), raw);
     if (basis == null) {
-      out.put("result", "UNVERIFIED");
-      if (raw instanceof String s) {
-        out.put("value", s);
-      }
-      return out.toString();
+      return TransitionOutcome.of(Result.UNVERIFIED, raw instanceof String s ? s : null);
     }
     LeadRecord rec = basis.record();
     String current = rec.json();
@@ -97,35 +89,32 @@ public final class TransitionProcessor extends GridProcessor
         // run again (the owner left after its backup took the value, and the promoted backup
         // is asked again): the transition is in already, the answer is the same
         written = current;
-        return out.put("result", "OK").put("value", current).toString();
+        return TransitionOutcome.of(Result.OK, current);
       }
       onChain |= e.hash().equals(t.prevHash());
     }
     if (!onChain) {
       // signed against a state this value does not contain: the requester knows more (the grid
       // was set back) or another branch; it takes this value in, repairs and asks again
-      return out.put("result", "BEHIND").put("value", current).toString();
+      return TransitionOutcome.of(Result.BEHIND, current);
     }
     try {
       LeadRecord next = rec.append(t);
       written = next.json();
       entry.setValue(written);
       o.remember(next);
-      return out.put("result", "OK").put("value", written).toString();
+      return TransitionOutcome.of(Result.OK, written);
     } catch (LeadRecord.StaleTransition e) {
-      return out.put("result", "STALE").put("value", current).toString();
+      return TransitionOutcome.of(Result.STALE, current);
     } catch (TransitionRefused e) {
-      return out.put("result", "REFUSED")
-          .put("kind", e.kind().name())
-          .put("message", e.getMessage())
-          .put("value", current)
-          .toString();
+      return TransitionOutcome.refused(e.kind().name(), e.getMessage(), current);
     } catch (RuntimeException e) {
-      return out.put("result", "REFUSED")
-          .put("kind", "MALFORMED")
-          .put("message", "the transition is not a valid envelope")
-          .toString();
+      return malformed();
     }
+  }
+
+  private static TransitionOutcome malformed() {
+    return TransitionOutcome.refused("MALFORMED", "the transition is not a valid envelope", null);
   }
 
   /**
@@ -133,16 +122,16 @@ public final class TransitionProcessor extends GridProcessor
    * again while the caller waits for their acknowledgement; nothing to back up after a refusal.
    */
   @Override
-  public com.hazelcast.map.EntryProcessor<String, String, String> getBackupProcessor() {
+  public EntryProcessor<String, String, TransitionOutcome> getBackupProcessor() {
     if (written == null) {
       return null;
     }
     // a member of an older build cannot read BackupWrite: then the backups decide again, as before
-    return BackupWrite.understoodBy(hz) ? new BackupWrite(written) : this;
+    return BackupWrite.understoodBy(hz) ? new BackupWrite<>(written) : this;
   }
 
   @Override
-  public void setHazelcastInstance(com.hazelcast.core.HazelcastInstance hazelcastInstance) {
+  public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
     this.hz = hazelcastInstance;
   }
 

@@ -45,7 +45,31 @@ class AccessPolicyTest {
               Action.PRICE_READ,
               EnumSet.of(
                   Role.PRICE_CHECKER, Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
-          Map.entry(Action.PRICE_WRITE, EnumSet.of(Role.PRICE_CHECKER, Role.CHIEF)));
+          Map.entry(Action.PRICE_WRITE, EnumSet.of(Role.PRICE_CHECKER, Role.CHIEF)),
+          Map.entry(
+              Action.REPORT_READ,
+              EnumSet.of(
+                  Role.LIAISON,
+                  Role.INVESTIGATOR,
+                  Role.CHIEF,
+                  Role.AUDITOR,
+                  Role.SUPERVISOR,
+                  Role.PRICE_CHECKER)),
+          Map.entry(Action.REPORT_WRITE, EnumSet.of(Role.CHIEF)),
+          Map.entry(Action.SETTINGS_READ, EnumSet.allOf(Role.class)),
+          Map.entry(Action.SETTINGS_AGREE, EnumSet.of(Role.CHIEF)),
+          Map.entry(
+              Action.AREA_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.AREA_WRITE, EnumSet.of(Role.CHIEF)),
+          Map.entry(
+              Action.FORM_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.FORM_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
+          Map.entry(
+              Action.MAJOR_READ,
+              EnumSet.of(
+                  Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR, Role.SUPERVISOR)));
 
   @Test
   void everyRoleAndActionIsAsWrittenDown() {
@@ -83,6 +107,10 @@ class AccessPolicyTest {
         .contains(Action.PRICE_WRITE);
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/price/compliance"))
         .contains(Action.PRICE_READ);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/reports/regional"))
+        .contains(Action.REPORT_READ);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/reports/150924/2026Q2/acks"))
+        .contains(Action.REPORT_WRITE);
     assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/roster")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/secret")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/../admin/backup")).isEmpty();

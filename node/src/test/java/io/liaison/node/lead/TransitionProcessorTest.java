@@ -2,8 +2,6 @@ package io.liaison.node.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.liaison.api.Json;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.TransitionRequest;
 import io.liaison.crypto.EnvelopeSigner;
@@ -14,6 +12,7 @@ import io.liaison.crypto.MemberKey;
 import io.liaison.crypto.Roster;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.crypto.SigningKeyPair;
+import io.liaison.node.cluster.BackupWrite;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.List;
@@ -62,11 +61,11 @@ class TransitionProcessorTest {
    * Runs the processor on the owner's {@code entry} and its backup processor, if any, on {@code
    * backup}, as Hazelcast does.
    */
-  private JsonNode run(
+  private TransitionOutcome run(
       Map.Entry<String, String> entry, Map.Entry<String, String> backup, SignedEnvelope t)
       throws Exception {
     TransitionProcessor p = new TransitionProcessor(t).on(owner);
-    JsonNode answer = Json.mapper().readTree(p.process(entry));
+    TransitionOutcome answer = p.process(entry);
     if (p.getBackupProcessor() != null) {
       p.getBackupProcessor().process(backup);
     }
@@ -89,38 +88,39 @@ class TransitionProcessorTest {
     SignedEnvelope first = transition(TIANZHEN, posted, LeadEvent.CLAIM);
     SignedEnvelope second = transition(YANGGAO, posted, LeadEvent.CLAIM);
 
-    JsonNode won = run(entry, backup, first);
-    assertThat(won.get("result").asText()).isEqualTo("OK");
+    TransitionOutcome won = run(entry, backup, first);
+    assertThat(won.result().name()).isEqualTo("OK");
     // asked again (the owner left after its backup took the value): the same answer, no second
     // claim
     Map.Entry<String, String> promoted =
         new AbstractMap.SimpleEntry<>(posted.lead().id(), entry.getValue());
-    JsonNode again0 = run(promoted, backup, first);
-    assertThat(again0.get("result").asText()).isEqualTo("OK");
-    assertThat(promoted.getValue()).isEqualTo(won.get("value").asText());
-    assertThat(entry.getValue()).isEqualTo(won.get("value").asText());
+    TransitionOutcome again0 = run(promoted, backup, first);
+    assertThat(again0.result().name()).isEqualTo("OK");
+    assertThat(promoted.getValue()).isEqualTo(won.value());
+    assertThat(entry.getValue()).isEqualTo(won.value());
     assertThat(backup.getValue())
         .as("the backup holds the owner's value")
         .isEqualTo(entry.getValue());
 
-    JsonNode lost = run(entry, backup, second);
-    assertThat(lost.get("result").asText()).isEqualTo("REFUSED");
-    assertThat(lost.get("message").asText()).contains("owner 140222");
-    assertThat(lost.get("value").asText()).isEqualTo(entry.getValue());
+    TransitionOutcome lost = run(entry, backup, second);
+    assertThat(lost.result().name()).isEqualTo("REFUSED");
+    assertThat(lost.message()).contains("owner 140222");
+    assertThat(lost.value()).isEqualTo(entry.getValue());
     assertThat(backup.getValue()).isEqualTo(entry.getValue());
 
     // an event the current state allows, signed against the old head, is stale: sign again
     SignedEnvelope late = transition(TIANZHEN, posted, LeadEvent.INVESTIGATE);
-    JsonNode stale = run(entry, backup, late);
-    assertThat(stale.get("result").asText()).isEqualTo("STALE");
-    LeadRecord claimed = LeadRecord.parse(posted.lead().id(), stale.get("value").asText());
-    JsonNode again = run(entry, backup, transition(TIANZHEN, claimed, LeadEvent.INVESTIGATE));
-    assertThat(again.get("result").asText()).isEqualTo("OK");
+    TransitionOutcome stale = run(entry, backup, late);
+    assertThat(stale.result().name()).isEqualTo("STALE");
+    LeadRecord claimed = LeadRecord.parse(posted.lead().id(), stale.value());
+    TransitionOutcome again =
+        run(entry, backup, transition(TIANZHEN, claimed, LeadEvent.INVESTIGATE));
+    assertThat(again.result().name()).isEqualTo("OK");
     assertThat(backup.getValue()).isEqualTo(entry.getValue());
     // where every member reads it, the backup gets BackupWrite: the owner's value as it is
     Map.Entry<String, String> replica =
         new AbstractMap.SimpleEntry<>(posted.lead().id(), posted.json());
-    new io.liaison.node.cluster.BackupWrite(entry.getValue()).process(replica);
+    new BackupWrite<TransitionOutcome>(entry.getValue()).process(replica);
     assertThat(replica.getValue()).isEqualTo(entry.getValue());
     assertThat(LeadRecord.parse(posted.lead().id(), backup.getValue()).status().version())
         .isEqualTo(3);
@@ -139,9 +139,10 @@ class TransitionProcessorTest {
   }
 
   @SuppressWarnings("unchecked")
-  private JsonNode runRaw(Map.Entry<String, Object> entry, SignedEnvelope t) throws Exception {
+  private TransitionOutcome runRaw(Map.Entry<String, Object> entry, SignedEnvelope t)
+      throws Exception {
     Map.Entry<String, String> e = (Map.Entry<String, String>) (Map.Entry<?, ?>) entry;
-    return Json.mapper().readTree(new TransitionProcessor(t).on(owner).process(e));
+    return new TransitionProcessor(t).on(owner).process(e);
   }
 
   @Test
@@ -155,16 +156,16 @@ class TransitionProcessorTest {
     Map.Entry<String, Object> grid = entry(id, forged.json());
 
     // the owner never verified this lead: it does not decide, it hands the value back for repair
-    JsonNode first = runRaw(grid, transition(TIANZHEN, posted, LeadEvent.CLAIM));
-    assertThat(first.get("result").asText()).isEqualTo("UNVERIFIED");
-    assertThat(first.toString()).doesNotContain("owner 140221");
+    TransitionOutcome first = runRaw(grid, transition(TIANZHEN, posted, LeadEvent.CLAIM));
+    assertThat(first.result().name()).isEqualTo("UNVERIFIED");
+    assertThat(first.message()).isNull();
     assertThat(grid.getValue()).isEqualTo(forged.json());
 
     // the requester repaired the grid; the claim wins and the owner remembers what it wrote
     grid.setValue(posted.json());
     SignedEnvelope claim = transition(TIANZHEN, posted, LeadEvent.CLAIM);
-    JsonNode won = runRaw(grid, claim);
-    assertThat(won.get("result").asText()).isEqualTo("OK");
+    TransitionOutcome won = runRaw(grid, claim);
+    assertThat(won.result().name()).isEqualTo("OK");
     String claimed = grid.getValue().toString();
 
     // a forgery put over it again: the owner puts back the value it wrote and decides on that
@@ -172,8 +173,8 @@ class TransitionProcessorTest {
     EnvelopeSigner forger =
         new EnvelopeSigner(LeadLifecycleTest.TIANZHEN, SigningKeyPair.generate());
     grid.setValue(c.append(transition(forger, c, LeadEvent.RELEASE)).json());
-    JsonNode next = runRaw(grid, transition(TIANZHEN, c, LeadEvent.INVESTIGATE));
-    assertThat(next.get("result").asText()).isEqualTo("OK");
+    TransitionOutcome next = runRaw(grid, transition(TIANZHEN, c, LeadEvent.INVESTIGATE));
+    assertThat(next.result().name()).isEqualTo("OK");
     assertThat(LeadRecord.parse(id, grid.getValue().toString()).status().state().name())
         .isEqualTo("INVESTIGATING");
   }
@@ -183,27 +184,27 @@ class TransitionProcessorTest {
     LeadRecord posted = posted();
     String id = posted.lead().id();
     Map.Entry<String, Object> grid = entry(id, posted.json());
-    assertThat(runRaw(grid, transition(TIANZHEN, posted, LeadEvent.CLAIM)).get("result").asText())
+    assertThat(runRaw(grid, transition(TIANZHEN, posted, LeadEvent.CLAIM)).result().name())
         .isEqualTo("OK");
     LeadRecord claimed = LeadRecord.parse(id, grid.getValue().toString());
 
     // the pre-claim value played back: a second claimer does not win on it
     grid.setValue(posted.json());
-    JsonNode second = runRaw(grid, transition(YANGGAO, posted, LeadEvent.CLAIM));
-    assertThat(second.get("result").asText()).isEqualTo("REFUSED");
-    assertThat(second.get("message").asText()).contains("owner 140222");
+    TransitionOutcome second = runRaw(grid, transition(YANGGAO, posted, LeadEvent.CLAIM));
+    assertThat(second.result().name()).isEqualTo("REFUSED");
+    assertThat(second.message()).contains("owner 140222");
     assertThat(grid.getValue()).isEqualTo(claimed.json());
 
     // the real owner's INVESTIGATE is decided on the claimed state, not refused on the old one
     grid.setValue(posted.json());
-    JsonNode inv = runRaw(grid, transition(TIANZHEN, claimed, LeadEvent.INVESTIGATE));
-    assertThat(inv.get("result").asText()).isEqualTo("OK");
+    TransitionOutcome inv = runRaw(grid, transition(TIANZHEN, claimed, LeadEvent.INVESTIGATE));
+    assertThat(inv.result().name()).isEqualTo("OK");
 
     // a member that never saw the newer value answers BEHIND to a requester that holds it
     owner = new LeadOwner(new EnvelopeVerifier(() -> ROSTER)::verify);
     Map.Entry<String, Object> other = entry(id, posted.json());
-    JsonNode behind = runRaw(other, transition(TIANZHEN, claimed, LeadEvent.INVESTIGATE));
-    assertThat(behind.get("result").asText()).isEqualTo("BEHIND");
+    TransitionOutcome behind = runRaw(other, transition(TIANZHEN, claimed, LeadEvent.INVESTIGATE));
+    assertThat(behind.result().name()).isEqualTo("BEHIND");
     assertThat(other.getValue()).isEqualTo(posted.json());
   }
 
@@ -212,26 +213,26 @@ class TransitionProcessorTest {
     LeadRecord posted = posted();
     String id = posted.lead().id();
     Map.Entry<String, Object> grid = entry(id, 42);
-    JsonNode answer = runRaw(grid, transition(TIANZHEN, posted, LeadEvent.CLAIM));
-    assertThat(answer.get("result").asText()).isEqualTo("UNVERIFIED");
-    assertThat(answer.has("value")).isFalse();
+    TransitionOutcome answer = runRaw(grid, transition(TIANZHEN, posted, LeadEvent.CLAIM));
+    assertThat(answer.result().name()).isEqualTo("UNVERIFIED");
+    assertThat(answer.value()).isNull();
 
     grid.setValue(posted.json());
     EnvelopeSigner rogue =
         new EnvelopeSigner(LeadLifecycleTest.TIANZHEN, SigningKeyPair.generate());
-    JsonNode forged = runRaw(grid, transition(rogue, posted, LeadEvent.CLAIM));
-    assertThat(forged.get("result").asText()).isEqualTo("REFUSED");
-    assertThat(forged.get("kind").asText()).isEqualTo("UNTRUSTED");
+    TransitionOutcome forged = runRaw(grid, transition(rogue, posted, LeadEvent.CLAIM));
+    assertThat(forged.result().name()).isEqualTo("REFUSED");
+    assertThat(forged.kind()).isEqualTo("UNTRUSTED");
     assertThat(grid.getValue()).isEqualTo(posted.json());
 
     // 阳高县 claims; an Integer put over the value is replaced by the value the owner wrote
-    assertThat(runRaw(grid, transition(YANGGAO, posted, LeadEvent.CLAIM)).get("result").asText())
+    assertThat(runRaw(grid, transition(YANGGAO, posted, LeadEvent.CLAIM)).result().name())
         .isEqualTo("OK");
     String claimed = grid.getValue().toString();
     grid.setValue(42);
-    JsonNode claim = runRaw(grid, transition(TIANZHEN, posted, LeadEvent.CLAIM));
-    assertThat(claim.get("result").asText()).isEqualTo("REFUSED");
-    assertThat(claim.get("message").asText()).contains("owner 140221");
+    TransitionOutcome claim = runRaw(grid, transition(TIANZHEN, posted, LeadEvent.CLAIM));
+    assertThat(claim.result().name()).isEqualTo("REFUSED");
+    assertThat(claim.message()).contains("owner 140221");
     assertThat(grid.getValue()).isEqualTo(claimed);
   }
 }

@@ -38,6 +38,19 @@ public final class FeatureExtractor {
     // whose each value is, from the words around it where it is written (执法证号 → an officer's)
     Map<String, ValueRole> roleOf = new HashMap<>();
     List<ExtractedEntity> inNarrative = EntityExtractor.extract(d.narrative());
+    List<String> listed = new ArrayList<>();
+    for (Entity e : d.entities()) {
+      if (e.type() == EntityType.PERSON) {
+        String n = Names.normalise(e.value());
+        if (n != null && !listed.contains(n)) {
+          listed.add(n);
+        }
+      }
+    }
+    List<Names.Found> written = Names.find(d.narrative(), listed);
+    // who each value is written with (当事人高某某（电话…）): a near miss is evidence only with its holder
+    List<Holders.Token> persons = Holders.tokens(d.narrative(), written);
+    Map<String, String> holderOf = new HashMap<>();
     Map<String, Ident> found = new LinkedHashMap<>();
     for (String text : new String[] {d.title(), d.address(), d.narrative()}) {
       List<ExtractedEntity> xs =
@@ -45,6 +58,12 @@ public final class FeatureExtractor {
       for (ExtractedEntity x : xs) {
         ValueRole role = Roles.at(text, x.start(), x.end(), x.type() == IdentifierType.PLATE);
         roleOf.merge(x.identifier().term(), role, FeatureExtractor::stronger);
+        if (text == d.narrative()) {
+          String h = Holders.at(text, persons, x.start());
+          if (h != null) {
+            holderOf.putIfAbsent(x.identifier().term(), h);
+          }
+        }
         found.putIfAbsent(
             x.identifier().term(),
             new Ident(x.type(), x.normalised(), x.valid(), x.raw().strip(), role));
@@ -62,6 +81,10 @@ public final class FeatureExtractor {
                 if (role == ValueRole.PARTY && hired && id.type() == IdentifierType.PLATE) {
                   role = ValueRole.HIRED; // the plate of a case about a hired van or a taxi
                 }
+                String h = Holders.ofListed(e, d.entities());
+                if (h != null) {
+                  holderOf.putIfAbsent(id.term(), h);
+                }
                 idents.putIfAbsent(
                     id.term(),
                     new Ident(id.type(), id.value(), id.valid(), e.value().strip(), role));
@@ -72,19 +95,10 @@ public final class FeatureExtractor {
       idents.putIfAbsent(
           x.getKey(), new Ident(i.type(), i.value(), i.valid(), i.raw(), roleOf.get(x.getKey())));
     }
+    idents.replaceAll((term, i) -> i.withHolder(holderOf.get(term)));
     // an officer's or an outlet's value is kept to be shown and counted (Keys.CONTEXT), never as
     // evidence
-    List<String> listed = new ArrayList<>();
-    for (Entity e : d.entities()) {
-      if (e.type() == EntityType.PERSON) {
-        String n = Names.normalise(e.value());
-        if (n != null && !listed.contains(n)) {
-          listed.add(n);
-        }
-      }
-    }
     Set<String> names = new LinkedHashSet<>(listed);
-    List<Names.Found> written = Names.find(d.narrative(), listed);
     written.forEach(f -> names.add(f.name()));
     List<Ident> identList = idents.values().stream().limit(MAX_IDENTS).toList();
     return new Profile(
@@ -103,6 +117,7 @@ public final class FeatureExtractor {
         nameBirths(listed, identList, d.narrative(), written, inNarrative),
         address(d.address()),
         Places.of(placeTexts(d)),
+        masked(d, persons, identList),
         d.brands(),
         TextSketch.of(d.narrative()),
         TextSketch.keys(d.narrative(), Profile.TEXT_KEYS));
@@ -158,17 +173,46 @@ public final class FeatureExtractor {
     return false;
   }
 
-  private static String[] placeTexts(SearchDocument d) {
-    List<String> texts = new ArrayList<>();
-    texts.add(d.address());
-    texts.add(d.narrative());
+  private static List<Places.Text> placeTexts(SearchDocument d) {
+    List<Places.Text> texts = new ArrayList<>();
+    texts.add(new Places.Text(d.narrative(), null, true));
+    texts.add(new Places.Text(d.address(), null, false));
     for (Entity e : d.entities()) {
       if (e.type() == EntityType.ADDRESS) {
-        texts.add(e.value());
+        texts.add(new Places.Text(e.value(), e.role(), false));
       }
     }
-    return texts.toArray(String[]::new);
+    return texts;
   }
+
+  /**
+   * Masked numbers of the narrative and of listed phones and accounts written masked, each once,
+   * without those the record also holds in full (its narrative masks what its form lists).
+   */
+  private static List<Masked> masked(
+      SearchDocument d, List<Holders.Token> persons, List<Ident> idents) {
+    List<Masked> all = new ArrayList<>(Masked.in(d.narrative(), persons));
+    for (Entity e : d.entities()) {
+      if (e.type() == EntityType.PHONE || e.type() == EntityType.ACCOUNT) {
+        String h = Holders.ofListed(e, d.entities());
+        for (Masked m : Masked.in(e.value(), null)) {
+          all.add(new Masked(m.written(), m.prefix(), m.last(), h));
+        }
+      }
+    }
+    Map<String, Masked> out = new LinkedHashMap<>();
+    for (Masked m : all) {
+      if (idents.stream().noneMatch(m::fits)) {
+        Masked was = out.get(m.written());
+        if (was == null || (was.holder() == null && m.holder() != null)) {
+          out.put(m.written(), m);
+        }
+      }
+    }
+    return out.values().stream().limit(MAX_MASKED).toList();
+  }
+
+  private static final int MAX_MASKED = 8;
 
   /** Of two readings of one value's role, the one that takes more evidence away from it. */
   static ValueRole stronger(ValueRole a, ValueRole b) {

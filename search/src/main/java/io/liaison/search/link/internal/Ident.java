@@ -13,13 +13,26 @@ import java.util.Objects;
  * @param raw the text as written (entity value or the span of the narrative)
  * @param role whose the value is, from the entity's role or the words around it (only {@link
  *     ValueRole#PARTY} and {@link ValueRole#HIRED} values are kept)
+ * @param holder the person the record writes the value with ({@link Holders}): a name ({@code 高平慧})
+ *     or a surname with the given name left out ({@code 高某}); null when none is written
  */
-public record Ident(IdentifierType type, String value, boolean valid, String raw, ValueRole role) {
+public record Ident(
+    IdentifierType type, String value, boolean valid, String raw, ValueRole role, String holder) {
   public Ident {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(raw, "raw");
     Objects.requireNonNull(role, "role");
+  }
+
+  /** An identifier without a known holder. */
+  public Ident(IdentifierType type, String value, boolean valid, String raw, ValueRole role) {
+    this(type, value, valid, raw, role, null);
+  }
+
+  /** The same identifier with {@code holder}. */
+  public Ident withHolder(String holder) {
+    return new Ident(type, value, valid, raw, role, holder);
   }
 
   /** A party's identifier. */

@@ -18,9 +18,10 @@ import org.apache.lucene.util.BytesRef;
 
 /** The binary form of a {@link Profile} kept in the link index (a binary doc value). */
 public final class ProfileCodec {
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
   private static final ValueRole[] ROLES = ValueRole.values();
   private static final IdentifierType[] TYPES = IdentifierType.values();
+  private static final Places.Use[] USES = Places.Use.values();
 
   private ProfileCodec() {}
 
@@ -45,11 +46,24 @@ public final class ProfileCodec {
         out.writeUTF(i.value());
         out.writeUTF(i.raw());
         out.writeByte(i.role().ordinal());
+        optional(out, i.holder());
       }
       strings(out, p.names());
       strings(out, p.nameBirths());
       optional(out, p.address());
-      strings(out, p.places());
+      out.writeShort(p.places().size());
+      for (Places.Place place : p.places()) {
+        out.writeUTF(place.name());
+        optional(out, place.town());
+        out.writeByte(place.use().ordinal());
+      }
+      out.writeShort(p.masked().size());
+      for (Masked m : p.masked()) {
+        out.writeUTF(m.written());
+        out.writeUTF(m.prefix());
+        out.writeUTF(m.last());
+        optional(out, m.holder());
+      }
       strings(out, p.brands());
       out.writeByte(p.sketch().length);
       for (int h : p.sketch()) {
@@ -104,12 +118,26 @@ public final class ProfileCodec {
         int t = in.readByte();
         idents.add(
             new Ident(
-                TYPES[t / 2], in.readUTF(), (t & 1) == 1, in.readUTF(), ROLES[in.readByte()]));
+                TYPES[t / 2],
+                in.readUTF(),
+                (t & 1) == 1,
+                in.readUTF(),
+                ROLES[in.readByte()],
+                optional(in)));
       }
       List<String> names = strings(in);
       List<String> nameBirths = strings(in);
       String address = optional(in);
-      List<String> places = strings(in);
+      int np = in.readShort();
+      List<Places.Place> places = new ArrayList<>(np);
+      for (int i = 0; i < np; i++) {
+        places.add(new Places.Place(in.readUTF(), optional(in), USES[in.readByte()]));
+      }
+      int nm = in.readShort();
+      List<Masked> masked = new ArrayList<>(nm);
+      for (int i = 0; i < nm; i++) {
+        masked.add(new Masked(in.readUTF(), in.readUTF(), in.readUTF(), optional(in)));
+      }
       List<String> brands = strings(in);
       int[] sketch = new int[in.readByte()];
       for (int i = 0; i < sketch.length; i++) {
@@ -135,6 +163,7 @@ public final class ProfileCodec {
           nameBirths,
           address,
           places,
+          masked,
           brands,
           sketch,
           textKeys);

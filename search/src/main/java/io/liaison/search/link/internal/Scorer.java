@@ -25,6 +25,23 @@ public final class Scorer {
 
   public static final double SAME_NAME = 2.5;
   public static final double NAME_VARIANT = 1.0;
+
+  /**
+   * The holders of two near-miss identifiers agree on the surname where one leaves the given name
+   * out (高某某 / 高平慧): enough with the near miss (2.0), never alone. Strangers share a surname about
+   * one time in 100 (高) to one in 14 (王), so for the five most common surnames it is {@link
+   * #SAME_HOLDER_COMMON}, which does not make a near miss a link.
+   */
+  public static final double SAME_HOLDER = 2.5;
+
+  public static final double SAME_HOLDER_COMMON = 1.5;
+
+  /**
+   * A number written masked (138****5678) or by its last four digits (尾号5678) that fits the other
+   * record's full number: as weak as a typo, never alone, and it never makes a pair a candidate.
+   */
+  public static final double MASKED_MATCH = 2.0;
+
   public static final double SAME_NAME_AND_BIRTH = 6.5;
   public static final double SAME_ADDRESS = 2.5;
 
@@ -35,6 +52,14 @@ public final class Scorer {
    * the records' address fields are the same address.
    */
   public static final double SAME_PLACE = 3.0;
+
+  /**
+   * The same house where one record's goods came from or were kept (曾到…提货, 货物由…发出, 此前存放于…, a
+   * warehouse searched there): a network's own place, like a party's identifier. Enough alone — but
+   * a village of the same name in another town (both towns written, different) is not the same
+   * house and counts nothing.
+   */
+  public static final double SOURCE_PLACE = 5.0;
 
   public static final double NEAR_DUPLICATE_TEXT = 6.0;
 
@@ -57,7 +82,7 @@ public final class Scorer {
    */
   public static final double SIMILAR_TEXT = 0.0;
 
-  private record Match(Evidence evidence, String left, String right) {}
+  private record Match(Evidence evidence, Ident x, Ident y) {}
 
   /** How many records hold a key (the document frequency). */
   public interface Frequencies {
@@ -101,20 +126,31 @@ public final class Scorer {
               SAME_ADDRESS * f.factor()));
     }
     boolean sameAddress = a.address() != null && a.address().equals(b.address());
-    for (String place : a.places()) {
-      if (b.places().contains(place) && !(sameAddress && Places.of(a.address()).contains(place))) {
-        int n = df.records(Keys.PLACE + place);
+    List<String> ownAddress = sameAddress ? names(Places.of(a.address())) : List.of();
+    for (Places.Place place : a.places()) {
+      for (Places.Place other : b.places()) {
+        if (!place.name().equals(other.name()) || ownAddress.contains(place.name())) {
+          continue;
+        }
+        int n = df.records(Keys.PLACE + place.name());
         Frequency f = options.addresses().of(n);
+        // two towns: another village of the same name, shown and not counted
+        double w =
+            !place.sameAs(other)
+                ? 0
+                : place.use() == Places.Use.SOURCE || other.use() == Places.Use.SOURCE
+                    ? SOURCE_PLACE
+                    : SAME_PLACE;
         evidence.add(
             new Evidence(
                 EvidenceKind.SAME_ADDRESS,
                 EntityType.ADDRESS,
-                place,
-                place,
-                place,
+                written(place),
+                written(other),
+                place.name(),
                 n,
                 f,
-                SAME_PLACE * f.factor()));
+                w * f.factor()));
       }
     }
     double text = TextSketch.similarity(a.sketch(), b.sketch());
@@ -163,6 +199,28 @@ public final class Scorer {
     }
     evidence.sort(STRONGEST_FIRST);
     return new Link(a.id(), b.id(), 1 / (1 + Math.exp(-logit)), evidence);
+  }
+
+  private static Evidence sameHolder(String h, String g, int records, Frequency f) {
+    double w = Holders.TOP_FIVE.indexOf(h.charAt(0)) >= 0 ? SAME_HOLDER_COMMON : SAME_HOLDER;
+    return new Evidence(
+        EvidenceKind.SAME_HOLDER,
+        EntityType.PERSON,
+        h,
+        g,
+        h.substring(0, 1) + "某",
+        records,
+        f,
+        w * f.factor());
+  }
+
+  private static List<String> names(List<Places.Place> places) {
+    return places.stream().map(Places.Place::name).toList();
+  }
+
+  /** A place as the record has it: the town, if written, before the village and number. */
+  private static String written(Places.Place p) {
+    return p.town() == null ? p.name() : p.town() + p.name();
   }
 
   private static Evidence withWeight(Evidence e, double w) {
@@ -224,16 +282,17 @@ public final class Scorer {
                 Math.max(nx, ny),
                 f,
                 w * f.factor());
-        matches.add(new Match(e, x.value(), y.value()));
+        matches.add(new Match(e, x, y));
       }
     }
     matches.sort((m, n) -> STRONGEST_FIRST.compare(m.evidence(), n.evidence()));
     Set<String> usedLeft = new HashSet<>();
     Set<String> usedRight = new HashSet<>();
     Set<String> births = new HashSet<>();
+    Evidence holder = null;
     for (Match m : matches) {
-      String left = m.left();
-      String right = m.right();
+      String left = m.x().value();
+      String right = m.y().value();
       if (usedLeft.contains(left) || usedRight.contains(right)) {
         continue;
       }
@@ -241,10 +300,50 @@ public final class Scorer {
       usedRight.add(right);
       Evidence e = m.evidence();
       evidence.add(e);
+      if (holder == null
+          && e.kind() == EvidenceKind.ONE_OFF
+          && e.weight() > 0
+          && Holders.agree(m.x().holder(), m.y().holder())) {
+        holder = sameHolder(m.x().holder(), m.y().holder(), e.records(), e.frequency());
+      }
       if (e.type() == EntityType.ID_NUMBER && e.frequency() != Frequency.OVER_COMMON) {
         births.add(left.substring(6, 14));
         births.add(right.substring(6, 14));
       }
+    }
+    // numbers written with most digits left out (138****5678, 尾号5678) that fit the other's number
+    for (int side = 0; side < 2; side++) {
+      Profile p = side == 0 ? a : b;
+      Profile q = side == 0 ? b : a;
+      Set<String> used = side == 0 ? usedRight : usedLeft;
+      for (Masked m : p.masked()) {
+        for (Ident y : q.idents()) {
+          if (used.contains(y.value()) || !m.fits(y)) {
+            continue;
+          }
+          used.add(y.value());
+          int n = df.records(y.key());
+          Frequency f = options.identifiers().of(n);
+          double w = y.role().evidence() && !y.weak() ? MASKED_MATCH * f.factor() : 0;
+          evidence.add(
+              new Evidence(
+                  EvidenceKind.MASKED_MATCH,
+                  y.type().entityType(),
+                  side == 0 ? m.written() : y.raw(),
+                  side == 0 ? y.raw() : m.written(),
+                  y.value(),
+                  n,
+                  f,
+                  w));
+          if (holder == null && w > 0 && Holders.agree(m.holder(), y.holder())) {
+            holder = sameHolder(m.holder(), y.holder(), n, f);
+          }
+          break;
+        }
+      }
+    }
+    if (holder != null) {
+      evidence.add(holder); // one person: counted once however many near misses are theirs
     }
     return births;
   }

@@ -1,0 +1,42 @@
+package io.liaison.node.report;
+
+import io.liaison.api.BureauId;
+import io.liaison.api.lead.LeadEvent;
+import io.liaison.api.lead.Outcome;
+import io.liaison.api.lead.TransitionView;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the report needs of a lead: who posted it when, to whom, and each signed step (event, the
+ * bureau that signed it, when, the outcome of a close). Taken from the verified lead record; the
+ * content of a sealed lead is never needed.
+ */
+public record LeadFact(
+    String id, BureauId origin, Instant postedAt, List<BureauId> targets, List<Step> steps) {
+  public LeadFact {
+    targets = List.copyOf(targets);
+    steps = List.copyOf(steps);
+  }
+
+  /** One signed transition. */
+  public record Step(LeadEvent event, BureauId bureau, Instant at, Outcome outcome) {
+    static Step of(TransitionView t) {
+      return new Step(t.event(), t.bureau(), t.at(), t.outcome());
+    }
+  }
+
+  /** Whether the lead is addressed to {@code b}: named, or open to every member but its origin. */
+  public boolean addressedTo(BureauId b) {
+    return !b.equals(origin) && (targets.isEmpty() || targets.contains(b));
+  }
+
+  static LeadFact of(io.liaison.node.lead.LeadRecord r) {
+    return new LeadFact(
+        r.lead().id(),
+        r.lead().originBureau(),
+        r.lead().postedAt(),
+        r.lead().targetBureaus() == null ? List.of() : r.lead().targetBureaus(),
+        r.history().stream().map(Step::of).toList());
+  }
+}

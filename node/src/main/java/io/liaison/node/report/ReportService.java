@@ -1,0 +1,455 @@
+package io.liaison.node.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.map.IMap;
+import io.liaison.api.BureauId;
+import io.liaison.api.Json;
+import io.liaison.api.report.AckRequest;
+import io.liaison.api.report.Briefing;
+import io.liaison.api.report.IssueRequest;
+import io.liaison.api.report.Period;
+import io.liaison.api.report.RegionalView;
+import io.liaison.api.report.ReportView;
+import io.liaison.crypto.CanonicalJson;
+import io.liaison.crypto.Hashes;
+import io.liaison.crypto.Member;
+import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.events.EventFeed;
+import io.liaison.node.http.ApiException;
+import io.liaison.node.price.PriceService;
+import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredRecord;
+import io.liaison.node.trust.AuditLog;
+import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.TrustService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The quarterly exchange (每季度互相通报): a bureau signs its {@link Briefing} for a period and shares it
+ * on the grid ({@value #MAP}, key {@code report-<bureau>-<period>}); neighbours verify it, recount
+ * the figures from the records they hold, and sign an acknowledgement (key {@code
+ * report-ack-<reader>-<bureau>-<period>}) that says whether their recount matched. Every value is
+ * one signed envelope; a report issued again for the same period is the next version, chained by
+ * {@code prevHash}. Stored changes are announced on the event feed ({@value #ISSUED}, {@value
+ * #ACKNOWLEDGED}).
+ */
+public final class ReportService {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
+  public static final String MAP = "liaison.reports";
+  public static final String KIND = "report";
+  public static final String ACK_KIND = "report-ack";
+  public static final String TYPE = "report.briefing";
+  public static final String ACK_TYPE = "report.ack";
+  public static final String ISSUED = "report.issued";
+  public static final String ACKNOWLEDGED = "report.acknowledged";
+
+  private final Vertx vertx;
+  private final StoreExecutor store;
+  private final TrustService trust;
+  private final AuditLog audit;
+  private final IMap<String, String> grid;
+  private final EventFeed feed;
+  private final Quarantine quarantine;
+  private final PriceService prices;
+  private final Clock clock;
+  private final GridReconciler reconciler;
+
+  public ReportService(
+      Vertx vertx,
+      StoreExecutor store,
+      TrustService trust,
+      IMap<String, String> grid,
+      EventFeed feed,
+      Quarantine quarantine,
+      PriceService prices,
+      Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.trust = trust;
+    this.audit = new AuditLog(trust);
+    this.grid = grid;
+    this.feed = feed;
+    this.quarantine = quarantine;
+    this.prices = prices;
+    this.clock = clock;
+    this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
+  }
+
+  public GridReconciler reconciler() {
+    return reconciler;
+  }
+
+  public BureauId bureau() {
+    return trust.bureau();
+  }
+
+  public static String key(BureauId bureau, Period period) {
+    return "report-" + bureau.code() + "-" + period.label();
+  }
+
+  static String ackKey(BureauId reader, String reportKey) {
+    return "report-ack-" + reader.code() + "-" + reportKey.substring("report-".length());
+  }
+
+  /** The canonical bytes (RFC 8785) of a briefing: what is signed, the same on every node. */
+  public static byte[] canonical(Briefing b) {
+    return CanonicalJson.canonicalize(Json.mapper().valueToTree(b));
+  }
+
+  // --- computing ----------------------------------------------------------------------------
+
+  /** The briefing of {@code bureau} for {@code period} from this node's records (not signed). */
+  public Future<Briefing> compute(BureauId bureau, Period period, String notes) {
+    return records().compose(r -> blocking(() -> briefing(r, bureau, period, notes)));
+  }
+
+  private static Briefing briefing(SharedRecords r, BureauId b, Period p, String notes) {
+    return ReportEngine.briefing(b, p, r.cases, r.leads, r.prices(b, p), notes);
+  }
+
+  private Future<SharedRecords> records() {
+    return store.call(s -> SharedRecords.read(s, prices));
+  }
+
+  /** Every roster bureau side by side with the period before and the year before. */
+  public Future<RegionalView> regional(Period period) {
+    List<BureauId> bureaus =
+        trust.roster().members().stream().map(Member::bureau).sorted().toList();
+    return records()
+        .compose(
+            r ->
+                store
+                    .call(s -> issuedBureaus(s, period))
+                    .compose(
+                        issued ->
+                            blocking(
+                                () -> {
+                                  List<RegionalView.Row> rows = new ArrayList<>();
+                                  RegionalView.Totals region = RegionalView.Totals.ZERO;
+                                  for (BureauId b : bureaus) {
+                                    RegionalView.Totals cur = totals(r, b, period);
+                                    rows.add(
+                                        new RegionalView.Row(
+                                            b,
+                                            issued.contains(b),
+                                            cur,
+                                            totals(r, b, period.previous()),
+                                            totals(r, b, period.yearBefore())));
+                                    region = region.plus(cur);
+                                  }
+                                  return new RegionalView(
+                                      period, period.previous(), period.yearBefore(), rows, region);
+                                })));
+  }
+
+  private static RegionalView.Totals totals(SharedRecords r, BureauId b, Period p) {
+    return RegionalView.Totals.of(briefing(r, b, p, ""));
+  }
+
+  private static List<BureauId> issuedBureaus(Store s, Period period) {
+    List<BureauId> out = new ArrayList<>();
+    for (StoredRecord r : s.records(KIND, null, null, Integer.MAX_VALUE)) {
+      if (r.id().endsWith("-" + period.label())) {
+        out.add(BureauId.of(r.origin()));
+      }
+    }
+    return out;
+  }
+
+  // --- issuing and acknowledging ------------------------------------------------------------
+
+  /** Computes, signs, stores and shares this bureau's briefing for the period. */
+  public Future<ReportView> issue(IssueRequest req) {
+    Period period = Period.parse(req.period());
+    BureauId own = trust.bureau();
+    String id = key(own, period);
+    return compute(own, period, req.marketNotes())
+        .compose(
+            b ->
+                store.transaction(
+                    s -> {
+                      Optional<SignedEnvelope> prev = envelope(s, id);
+                      long version =
+                          prev.map(p -> p.payload().path("version").asLong()).orElse(0L) + 1;
+                      ObjectNode payload = Json.mapper().createObjectNode();
+                      payload.put("type", TYPE);
+                      payload.put("version", version);
+                      payload.put("officer", req.officer());
+                      payload.set("briefing", Json.mapper().valueToTree(b));
+                      Instant now = now();
+                      SignedEnvelope env =
+                          trust.sign(
+                              payload, prev.map(SignedEnvelope::hash).orElse(Hashes.GENESIS), now);
+                      put(s, id, KIND, env);
+                      audit.append(s, id, env, now);
+                      return new Signed(id, env, feed.append(s, ISSUED, id, null, event(id, env)));
+                    }))
+        .compose(this::share)
+        .compose(env -> view(id))
+        .onSuccess(v -> LOG.info("report issued report={} version={}", id, v.version()));
+  }
+
+  /**
+   * Signs this bureau's acknowledgement of a neighbour's report: the report's envelope hash and
+   * whether this node's own recount of the issuer's figures (same period, same market text) equals
+   * what the issuer signed.
+   */
+  public Future<ReportView> acknowledge(BureauId bureau, Period period, AckRequest req) {
+    String id = key(bureau, period);
+    if (bureau.equals(trust.bureau())) {
+      throw ApiException.conflict("own-report", "a bureau acknowledges its neighbours' reports");
+    }
+    return store
+        .call(s -> envelope(s, id))
+        .compose(
+            env -> {
+              if (env.isEmpty()) {
+                return Future.failedFuture(ApiException.notFound("no report " + id));
+              }
+              Briefing signed = briefingOf(env.get());
+              return compute(bureau, period, signed.marketNotes())
+                  .map(mine -> new Object[] {env.get(), mine.equals(signed)});
+            })
+        .compose(
+            pair ->
+                store.transaction(
+                    s -> {
+                      SignedEnvelope report = (SignedEnvelope) pair[0];
+                      boolean match = (Boolean) pair[1];
+                      String ackId = ackKey(trust.bureau(), id);
+                      ObjectNode payload = Json.mapper().createObjectNode();
+                      payload.put("type", ACK_TYPE);
+                      payload.put("report", id);
+                      payload.put("reportHash", report.hash());
+                      payload.put("figuresMatch", match);
+                      payload.put("officer", req.officer());
+                      if (req.note() != null) {
+                        payload.put("note", req.note());
+                      }
+                      Instant now = now();
+                      Optional<SignedEnvelope> prev = envelope(s, ackId);
+                      SignedEnvelope ack =
+                          trust.sign(
+                              payload, prev.map(SignedEnvelope::hash).orElse(Hashes.GENESIS), now);
+                      put(s, ackId, ACK_KIND, ack);
+                      audit.append(s, ackId, ack, now);
+                      return new Signed(
+                          ackId, ack, feed.append(s, ACKNOWLEDGED, id, null, event(id, ack)));
+                    }))
+        .compose(this::share)
+        .compose(a -> view(id));
+  }
+
+  /** What a store transaction signed and stored, and its feed event (told after the commit). */
+  private record Signed(String id, SignedEnvelope env, io.liaison.node.store.StoredEvent event) {}
+
+  private Future<SignedEnvelope> share(Signed signed) {
+    feed.publish(signed.event());
+    return Future.fromCompletionStage(grid.setAsync(signed.id(), json(signed.env())))
+        .map(signed.env());
+  }
+
+  /** Takes a report or acknowledgement seen on the grid: verified, signer matches the key. */
+  public Future<Boolean> receive(String key, String json) {
+    SignedEnvelope env;
+    try {
+      env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      return refuse(key, "MALFORMED", "not a signed envelope", json);
+    }
+    String type = env.payload().path("type").asText();
+    boolean isAck = key.startsWith("report-ack-");
+    String expectedPrefix =
+        isAck ? "report-ack-" + env.signer().code() + "-" : "report-" + env.signer().code() + "-";
+    if (!trust.verify(env).isValid()
+        || !key.startsWith(expectedPrefix)
+        || !(isAck ? ACK_TYPE : TYPE).equals(type)) {
+      return refuse(key, "BAD_REPORT", "signature, signer or type wrong", json);
+    }
+    if (!isAck) {
+      try {
+        Briefing b = briefingOf(env);
+        if (!key.equals(key(b.bureau(), b.period()))) {
+          return refuse(key, "MISMATCH", "briefing stored under another key", json);
+        }
+      } catch (RuntimeException e) {
+        return refuse(key, "SCHEMA", "not a valid briefing", json);
+      }
+    }
+    return store
+        .transaction(
+            s -> {
+              long incoming = env.payload().path("version").asLong(1);
+              Optional<SignedEnvelope> cur = envelope(s, key);
+              if (cur.isPresent()
+                  && (cur.get().hash().equals(env.hash())
+                      || (!isAck && cur.get().payload().path("version").asLong(1) >= incoming)
+                      || (isAck && !cur.get().signedAt().isBefore(env.signedAt())))) {
+                return Optional.<io.liaison.node.store.StoredEvent>empty();
+              }
+              put(s, key, isAck ? ACK_KIND : KIND, env);
+              String reportId = isAck ? env.payload().path("report").asText() : key;
+              return Optional.of(
+                  feed.append(
+                      s, isAck ? ACKNOWLEDGED : ISSUED, reportId, null, event(reportId, env)));
+            })
+        .map(
+            stored -> {
+              stored.ifPresent(
+                  e -> {
+                    feed.publish(e);
+                    LOG.info(
+                        "report received key={} signer={} by={}",
+                        key,
+                        env.signer(),
+                        trust.bureau());
+                  });
+              return stored.isPresent();
+            });
+  }
+
+  private Future<Boolean> refuse(String key, String reason, String detail, String json) {
+    return quarantine
+        .add("report/" + key, reason, detail, json)
+        .compose(v -> reconciler.repair(key, json))
+        .map(false);
+  }
+
+  // --- reading ------------------------------------------------------------------------------
+
+  public Future<ReportView> view(BureauId bureau, Period period) {
+    return view(key(bureau, period));
+  }
+
+  private Future<ReportView> view(String id) {
+    return store.call(
+        s -> {
+          SignedEnvelope env =
+              envelope(s, id).orElseThrow(() -> ApiException.notFound("no report " + id));
+          return view(s, id, env);
+        });
+  }
+
+  /** Every report this node holds for the period, by bureau. */
+  public Future<List<ReportView>> list(Period period) {
+    return store.call(
+        s -> {
+          List<ReportView> out = new ArrayList<>();
+          for (StoredRecord r : s.records(KIND, null, null, Integer.MAX_VALUE)) {
+            if (period == null || r.id().endsWith("-" + period.label())) {
+              out.add(view(s, r.id(), parse(r.body())));
+            }
+          }
+          out.sort(Comparator.comparing(ReportView::id));
+          return out;
+        });
+  }
+
+  /** The signed envelope of a report, for the offline file. */
+  public Future<SignedEnvelope> envelope(BureauId bureau, Period period) {
+    String id = key(bureau, period);
+    return store.call(
+        s -> envelope(s, id).orElseThrow(() -> ApiException.notFound("no report " + id)));
+  }
+
+  public TrustService trust() {
+    return trust;
+  }
+
+  private ReportView view(Store s, String id, SignedEnvelope env) {
+    Briefing b = briefingOf(env);
+    List<ReportView.Acknowledgement> acks = new ArrayList<>();
+    String suffix = id.substring("report-".length());
+    for (StoredRecord r : s.records(ACK_KIND, null, null, Integer.MAX_VALUE)) {
+      if (!r.id().endsWith("-" + suffix)
+          || !r.id().equals("report-ack-" + r.origin() + "-" + suffix)) {
+        continue;
+      }
+      SignedEnvelope a = parse(r.body());
+      JsonNode p = a.payload();
+      acks.add(
+          new ReportView.Acknowledgement(
+              a.signer(),
+              p.path("officer").asText(),
+              a.signedAt(),
+              p.path("reportHash").asText(),
+              p.path("figuresMatch").asBoolean(),
+              p.hasNonNull("note") ? p.get("note").asText() : null,
+              a.hash()));
+    }
+    acks.sort(Comparator.comparing(a -> a.bureau().code()));
+    return new ReportView(
+        id,
+        env.payload().path("version").asLong(1),
+        b,
+        Hashes.sha256Hex(canonical(b)),
+        new ReportView.Proof(env.signer(), env.keyId(), env.signedAt(), env.hash()),
+        acks);
+  }
+
+  static Briefing briefingOf(SignedEnvelope env) {
+    try {
+      return Json.mapper().treeToValue(env.payload().get("briefing"), Briefing.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a briefing", e);
+    }
+  }
+
+  private static Optional<SignedEnvelope> envelope(Store s, String id) {
+    return s.record(id).map(r -> parse(r.body()));
+  }
+
+  private static SignedEnvelope parse(String body) {
+    return SignedEnvelope.fromJson(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void put(Store s, String id, String kind, SignedEnvelope env) {
+    String json = json(env);
+    s.putRecord(
+        new StoredRecord(
+            id,
+            kind,
+            env.signer().code(),
+            env.signedAt(),
+            Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
+            json,
+            null));
+  }
+
+  static String json(SignedEnvelope env) {
+    return new String(env.toJson(), StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, Object> event(String id, SignedEnvelope env) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", id);
+    data.put("signer", env.signer());
+    data.put("hash", env.hash());
+    return data;
+  }
+
+  private <T> Future<T> blocking(java.util.concurrent.Callable<T> work) {
+    return vertx.executeBlocking(work, false);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}
