@@ -185,6 +185,13 @@ public final class LiaisonClient {
     return new PriceClient(transport);
   }
 
+  // --- quarterly exchange (季度通报) ------------------------------------------------------------
+
+  /** Reports: issue, read, compare, acknowledge, the regional view, files (docs/reports.md). */
+  public ReportClient reports() {
+    return new ReportClient(transport);
+  }
+
   // --- search and networked cases ----------------------------------------------------------
 
   /** One page of a search of the shared cases and readable leads ({@code GET /api/v1/search}). */
@@ -387,6 +394,31 @@ public final class LiaisonClient {
   /** Joint operations (联合行动): plans, their steps, deconfliction alerts. */
   public io.liaison.client.action.ActionCalls actions() {
     return new io.liaison.client.action.ActionCalls(this);
+  }
+
+  /** Major-case notices on leads (重大案件及时上报), newest first. */
+  public io.liaison.api.major.MajorLeadPage majorLeads(int limit) {
+    return get("/api/v1/major-leads?limit=" + limit, io.liaison.api.major.MajorLeadPage.class);
+  }
+
+  /** The four forms of leads and cases (登记台帐, 调查表, 处理表, 反馈表). */
+  public io.liaison.client.forms.FormCalls forms() {
+    return new io.liaison.client.forms.FormCalls(this);
+  }
+
+  /** {@code GET} of a binary answer (a workbook, a page), the body as bytes; errors thrown. */
+  public byte[] bytes(String pathAndQuery) {
+    HttpRequest request = transport.request(pathAndQuery).GET().build();
+    HttpResponse<byte[]> r = transport.authorized(request, BodyHandlers.ofByteArray(), b -> b);
+    if (r.statusCode() / 100 != 2) {
+      throw transport.failure(r, r.body());
+    }
+    return r.body();
+  }
+
+  /** This bureau's area and the shared records that touch it. */
+  public io.liaison.client.area.AreaCalls area() {
+    return new io.liaison.client.area.AreaCalls(this);
   }
 
   /** The rules the bureaus agree and all sign (feedback period, major-case value). */

@@ -20,8 +20,8 @@ import io.liaison.api.action.PlanTarget;
 import io.liaison.api.action.PlanView;
 import io.liaison.api.action.StepRequest;
 import io.liaison.api.action.TargetKind;
+import io.liaison.api.cases.EntityType;
 import io.liaison.api.lead.Distribution;
-import io.liaison.api.lead.EntityType;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadEntity;
@@ -772,6 +772,109 @@ class ClientAgainstNodesIT {
     assertThatThrownBy(yanggao::whoami)
         .isInstanceOfSatisfying(
             LiaisonClientException.class, e -> assertThat(e.status()).isEqualTo(401));
+  }
+
+  @Test
+  @Order(9)
+  void theBureausAgreeRulesKeepAreasFileFormsAndAMajorLeadIsToldToTheNeighbours() {
+    // the rules: 兴和县 proposes, 天镇县 and 阳高县 sign the same content
+    io.liaison.client.settings.SettingsCalls xs = calls.of(xinghe::settings);
+    io.liaison.api.settings.SettingsView proposed =
+        xs.propose(new io.liaison.api.settings.RegionSettings(1, 15, 5, 15, 5_000_000L, "协作机制"));
+    String hash = proposed.proposals().get(0).contentHash();
+    for (LiaisonClient c : List.of(tianzhen, yanggao)) {
+      Await.until(
+          WAIT, () -> !c.settings().view().proposals().isEmpty(), "the proposal on " + c.node());
+      c.settings().agree(1, hash);
+    }
+    Await.until(
+        WAIT, () -> tianzhen.settings().view().inForce() != null, "the rules in force on 天镇县");
+
+    // 兴和县's area; 天镇县's case naming its village is told to it with the evidence
+    io.liaison.client.area.AreaCalls xa = calls.of(xinghe::area);
+    io.liaison.api.area.AreaModel area =
+        xa.save(
+            new io.liaison.api.area.AreaModel(
+                XINGHE, List.of("兴和县", "大同窑村"), List.of("蒙J"), List.of(), List.of(), null));
+    assertThat(xa.get().version()).isEqualTo(area.version());
+    tianzhen.post(
+        "/api/v1/cases",
+        caseBody(
+            "天烟立字〔2026〕第9号",
+            "140222",
+            "2026-10-05",
+            "在新平堡镇查获卷烟，货源来自大同窑村。",
+            "晋B·12345",
+            "13947160000"),
+        JsonNode.class);
+    Await.until(
+        WAIT,
+        () ->
+            xa.touches(null, 10).items().stream()
+                .anyMatch(t -> t.title() != null && t.title().contains("第9号")),
+        "the touch on 兴和县");
+
+    // 天镇县 files a registration form of 兴和县's lead at 6万元: a major lead, told to 兴和县
+    LeadView lead =
+        xinghe.postLead(
+            new LeadDraft(
+                X_OFFICER,
+                LeadCategory.UNLICENSED_TRANSPORT,
+                "大宗卷烟过境",
+                "货车夜间过境。",
+                List.of(),
+                "兴和县",
+                Urgency.ROUTINE,
+                null,
+                List.of(),
+                Distribution.MEMBERS));
+    Await.until(WAIT, () -> readable(tianzhen, lead.id()), "the lead on 天镇县's node");
+    io.liaison.client.forms.FormCalls tf = calls.of(tianzhen::forms);
+    io.liaison.api.forms.FormView form =
+        tf.file(
+            new io.liaison.api.forms.FormDraft(
+                io.liaison.api.forms.FormKind.REGISTRATION,
+                lead.id(),
+                T_OFFICER,
+                "无证运输卷烟",
+                "举报",
+                "天镇县新平堡镇",
+                Instant.parse("2026-10-05T02:30:00Z"),
+                List.of(
+                    new io.liaison.api.forms.Party(
+                        "李某",
+                        io.liaison.api.forms.Party.PartyRole.SUSPECT,
+                        null,
+                        null,
+                        null,
+                        null)),
+                List.of(new io.liaison.api.forms.FormGoods("中华", "硬", 100, true)),
+                6_000_000L,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    assertThat(tf.of(lead.id()).items()).extracting(f -> f.id()).containsExactly(form.id());
+    assertThat(tf.get(form.id()).form().valueFen()).isEqualTo(6_000_000L);
+    assertThat(
+            new String(
+                calls.of(tianzhen::bytes, "/api/v1/forms/" + form.id() + "/print"),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .contains("案件登记台帐", "李某");
+    assertThat(tf.sheet(lead.id())).startsWith((byte) 'P', (byte) 'K');
+    assertThat(new String(tf.print(form.id()), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("60000.00");
+    Await.until(
+        WAIT,
+        () ->
+            calls.of(xinghe::majorLeads, 50).items().stream()
+                .anyMatch(n -> n.leadId().equals(lead.id()) && n.bureau().equals(TIANZHEN)),
+        "the major lead on 兴和县");
   }
 
   /** Fails naming each public method of the client that no test above called. */

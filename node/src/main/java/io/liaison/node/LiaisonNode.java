@@ -91,6 +91,8 @@ public final class LiaisonNode {
   private long auditTimer = -1;
   private GridWatch watch;
   private io.liaison.node.settings.SettingsService settings;
+  private io.liaison.node.area.AreaService areas;
+  private io.liaison.node.major.MajorLeads major;
 
   private LiaisonNode(
       NodeConfig config,
@@ -267,6 +269,22 @@ public final class LiaisonNode {
               io.liaison.node.action.Deconfliction deconfliction =
                   new io.liaison.node.action.Deconfliction(exec, feed, trust.bureau(), clock);
               indexer.addListener(deconfliction);
+              io.liaison.node.area.AreaService areas =
+                  new io.liaison.node.area.AreaService(exec, feed, trust, clock);
+              indexer.addListener(areas);
+              io.liaison.node.forms.FormService forms =
+                  new io.liaison.node.forms.FormService(exec, trust, clock);
+              io.liaison.node.major.MajorLeads major =
+                  new io.liaison.node.major.MajorLeads(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.major.MajorLeads.MAP),
+                      quarantine,
+                      feed,
+                      settings::majorCaseThresholdFen,
+                      clock);
+              forms.addListener(major::formFiled);
               io.liaison.node.action.ActionService actions =
                   new io.liaison.node.action.ActionService(
                       vertx,
@@ -350,11 +368,26 @@ public final class LiaisonNode {
                           new io.liaison.node.action.MeetingRoutes(meetings)::mount,
                           new PriceRoutes(vertx, prices)::mount,
                           new io.liaison.node.report.ReportRoutes(reports)::mount,
-                          new io.liaison.node.settings.SettingsRoutes(settings)::mount),
+                          new io.liaison.node.settings.SettingsRoutes(settings)::mount,
+                          new io.liaison.node.area.AreaRoutes(areas, config.limits().maxPageSize())
+                              ::mount,
+                          new io.liaison.node.forms.FormRoutes(vertx, forms)::mount,
+                          new io.liaison.node.major.MajorLeadRoutes(
+                                  major, config.limits().maxPageSize())
+                              ::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
                       registry::scrape);
+              io.liaison.node.metrics.OperatorMeters.bind(
+                  vertx,
+                  registry,
+                  exec,
+                  indexer,
+                  hz,
+                  () -> ready.get() && watch.healthy(),
+                  config.http().tlsCert(),
+                  clock);
               LiaisonNode node =
                   new LiaisonNode(
                       config, vertx, store, exec, trust, hz, leads, sweeper, api, ready);
@@ -374,6 +407,8 @@ public final class LiaisonNode {
               node.reports = reports;
               node.watch = watch;
               node.settings = settings;
+              node.areas = areas;
+              node.major = major;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -421,6 +456,11 @@ public final class LiaisonNode {
             store,
             settings::receive,
             settingsReconciler));
+    GridReconciler majorReconciler = major.reconciler();
+    watch.watch(
+        io.liaison.node.major.MajorLeads.MAP,
+        watch.records(
+            io.liaison.node.major.MajorLeads.MAP, store, major::receive, majorReconciler));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
@@ -449,7 +489,8 @@ public final class LiaisonNode {
             meetingReconciler,
             priceReconciler,
             reportReconciler,
-            settingsReconciler);
+            settingsReconciler,
+            majorReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -484,6 +525,7 @@ public final class LiaisonNode {
     Future<Void> takenIn =
         rosters
             .join()
+            .compose(v -> areas.load())
             .compose(v -> attachments.listen())
             .compose(v -> prices.start())
             .compose(v -> settings.load())

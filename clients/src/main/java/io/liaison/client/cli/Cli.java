@@ -60,7 +60,11 @@ import picocli.CommandLine.ScopeType;
       OfficersCommand.class,
       AccessLogCommand.class,
       PriceCommand.class,
+      ReportCommand.class,
       SettingsCommand.class,
+      AreaCommand.class,
+      FormsCommand.class,
+      MajorCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",

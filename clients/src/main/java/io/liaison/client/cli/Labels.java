@@ -2,8 +2,8 @@ package io.liaison.client.cli;
 
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.Disposition;
+import io.liaison.api.cases.EntityType;
 import io.liaison.api.lead.Distribution;
-import io.liaison.api.lead.EntityType;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
@@ -33,9 +33,10 @@ final class Labels {
     };
   }
 
+  /** An entity type's name; a link's evidence without one is the narratives' text (文字). */
   static String entity(EntityType t) {
     if (t == null) {
-      return "其他";
+      return "文字";
     }
     return switch (t) {
       case PERSON -> "人员";
@@ -151,11 +152,6 @@ final class Labels {
 
   static String disposition(Disposition d) {
     return d == null ? "-" : d.label();
-  }
-
-  /** The entity types of cases and of leads are the same set. */
-  static String entity(io.liaison.api.cases.EntityType t) {
-    return t == null ? "文字" : entity(EntityType.valueOf(t.name()));
   }
 
   /** {@code CASE} or {@code LEAD}, as search hits and network members carry it. */

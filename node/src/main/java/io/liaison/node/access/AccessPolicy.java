@@ -54,6 +54,11 @@ public final class AccessPolicy {
     ALLOWED.put(Action.REPORT_WRITE, EnumSet.of(CHIEF));
     ALLOWED.put(Action.SETTINGS_READ, EnumSet.allOf(Role.class));
     ALLOWED.put(Action.SETTINGS_AGREE, EnumSet.of(CHIEF));
+    ALLOWED.put(Action.AREA_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.AREA_WRITE, EnumSet.of(CHIEF));
+    ALLOWED.put(Action.FORM_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.FORM_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
+    ALLOWED.put(Action.MAJOR_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR));
   }
 
   private record Route(Set<HttpMethod> methods, Pattern path, Action action) {}
@@ -109,6 +114,11 @@ public final class AccessPolicy {
               Set.of(HttpMethod.POST),
               Pattern.compile("/api/v1/settings(/[0-9]+/agreement)?"),
               Action.SETTINGS_AGREE),
+          new Route(READ, Pattern.compile("/api/v1/area(/touches)?"), Action.AREA_READ),
+          new Route(Set.of(HttpMethod.PUT), Pattern.compile("/api/v1/area"), Action.AREA_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/forms(/[^/]+(/print)?)?"), Action.FORM_READ),
+          new Route(Set.of(HttpMethod.POST), Pattern.compile("/api/v1/forms"), Action.FORM_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/major-leads"), Action.MAJOR_READ),
           new Route(READ, Pattern.compile("/api/v1/auth/me"), Action.SELF),
           new Route(WRITE, Pattern.compile("/api/v1/auth/logout"), Action.SELF));
 

@@ -39,6 +39,16 @@ public enum Action {
   SETTINGS_READ,
   /** Propose a version of the agreed rules or sign this bureau's agreement to one. */
   SETTINGS_AGREE,
+  /** Read this bureau's area and the shared records that touch it. */
+  AREA_READ,
+  /** Sign this bureau's area (places, plate prefixes, region codes). */
+  AREA_WRITE,
+  /** Read the forms (登记台帐, 调查表, 处理表, 反馈表) of leads and cases, print and export them. */
+  FORM_READ,
+  /** Fill in a form of a lead or case. */
+  FORM_WRITE,
+  /** Read the major-case notices on leads (also the supervisor: 及时上报). */
+  MAJOR_READ,
   /** Any signed-in officer: their own session (who am I, sign out). */
   SELF
 }

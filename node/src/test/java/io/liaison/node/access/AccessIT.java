@@ -138,6 +138,11 @@ class AccessIT {
     probes.put(Action.REPORT_WRITE, new String[] {"POST", "/api/v1/reports", "{}"});
     probes.put(Action.SETTINGS_READ, new String[] {"GET", "/api/v1/settings", null});
     probes.put(Action.SETTINGS_AGREE, new String[] {"POST", "/api/v1/settings", "{}"});
+    probes.put(Action.AREA_READ, new String[] {"GET", "/api/v1/area/touches", null});
+    probes.put(Action.AREA_WRITE, new String[] {"PUT", "/api/v1/area", "{}"});
+    probes.put(Action.FORM_READ, new String[] {"GET", "/api/v1/forms?subject=x", null});
+    probes.put(Action.FORM_WRITE, new String[] {"POST", "/api/v1/forms", "{}"});
+    probes.put(Action.MAJOR_READ, new String[] {"GET", "/api/v1/major-leads", null});
     probes.put(Action.ROSTER_READ, new String[] {"GET", "/api/v1/roster", null});
     probes.put(Action.ROSTER_PUBLISH, new String[] {"POST", "/api/v1/admin/roster", "{}"});
     probes.put(Action.DIRECTORY_WRITE, new String[] {"PUT", "/api/v1/directory", "{}"});

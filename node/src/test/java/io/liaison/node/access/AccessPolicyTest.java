@@ -57,7 +57,19 @@ class AccessPolicyTest {
                   Role.PRICE_CHECKER)),
           Map.entry(Action.REPORT_WRITE, EnumSet.of(Role.CHIEF)),
           Map.entry(Action.SETTINGS_READ, EnumSet.allOf(Role.class)),
-          Map.entry(Action.SETTINGS_AGREE, EnumSet.of(Role.CHIEF)));
+          Map.entry(Action.SETTINGS_AGREE, EnumSet.of(Role.CHIEF)),
+          Map.entry(
+              Action.AREA_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.AREA_WRITE, EnumSet.of(Role.CHIEF)),
+          Map.entry(
+              Action.FORM_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(Action.FORM_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
+          Map.entry(
+              Action.MAJOR_READ,
+              EnumSet.of(
+                  Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR, Role.SUPERVISOR)));
 
   @Test
   void everyRoleAndActionIsAsWrittenDown() {

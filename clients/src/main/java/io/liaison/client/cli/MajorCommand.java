@@ -1,0 +1,50 @@
+package io.liaison.client.cli;
+
+import io.liaison.api.major.MajorLeadNotice;
+import io.liaison.api.major.MajorLeadPage;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code liaison major}: leads at or above the agreed major-case value (重大案件及时上报). */
+@Command(
+    name = "major",
+    mixinStandardHelpOptions = true,
+    description = "Major-case notices on leads (value at or above the agreed major-case value).")
+final class MajorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--limit", defaultValue = "100")
+  int limit;
+
+  @Override
+  public Integer call() {
+    Cli cli = Cli.of(spec);
+    MajorLeadPage p = cli.client().majorLeads(limit);
+    PrintWriter out = spec.commandLine().getOut();
+    if (cli.json()) {
+      Cli.printJson(out, p);
+    } else {
+      for (MajorLeadNotice n : p.items()) {
+        out.println(
+            n.at()
+                + "  "
+                + n.bureau().code()
+                + "  "
+                + n.leadId()
+                + "  案值 "
+                + BigDecimal.valueOf(n.valueFen(), 2).toPlainString()
+                + " 元（标准 "
+                + BigDecimal.valueOf(n.thresholdFen(), 2).toPlainString()
+                + " 元）  "
+                + n.officer());
+      }
+      out.flush();
+    }
+    return 0;
+  }
+}
