@@ -63,10 +63,16 @@ def main():
             for k in tokens(c):
                 holders[k].append(i)
         for held in holders.values():
-            for j in held[1:]:
-                a, b = pool[held[0]]['caseId'], pool[j]['caseId']
-                if net.get(a) and net.get(a) == net.get(b):
-                    parent[find(j)] = find(held[0])
+            # every two holders of the same true network (not only those of the first holder's)
+            first = {}
+            for j in held:
+                n = net.get(pool[j]['caseId'])
+                if n is None:
+                    continue
+                if n in first:
+                    parent[find(j)] = find(first[n])
+                else:
+                    first[n] = j
         members = collections.defaultdict(list)
         for i, c in enumerate(pool):
             if c['caseId'] in net:

@@ -9,6 +9,7 @@ import './admin.js';
 import './price.js';
 import './actions.js';
 import './settings.js';
+import './reports.js';
 import './area.js';
 import './forms.js';
 import './major.js';

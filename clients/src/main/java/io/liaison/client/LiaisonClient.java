@@ -185,6 +185,13 @@ public final class LiaisonClient {
     return new PriceClient(transport);
   }
 
+  // --- quarterly exchange (季度通报) ------------------------------------------------------------
+
+  /** Reports: issue, read, compare, acknowledge, the regional view, files (docs/reports.md). */
+  public ReportClient reports() {
+    return new ReportClient(transport);
+  }
+
   // --- search and networked cases ----------------------------------------------------------
 
   /** One page of a search of the shared cases and readable leads ({@code GET /api/v1/search}). */

@@ -8,17 +8,12 @@ import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.Disposition;
-import io.liaison.api.cases.EntityType;
 import io.liaison.client.network.DecisionRequest;
-import io.liaison.client.network.NetworkDetail;
-import io.liaison.client.network.NetworkEntry;
 import io.liaison.client.network.ProposalView;
-import io.liaison.client.network.RestrictedHit;
 import io.liaison.client.network.Verdict;
 import io.liaison.client.search.IdentifierPage;
 import io.liaison.client.search.SearchPage;
 import io.liaison.client.search.SearchQuery;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -124,71 +119,6 @@ class NetworkCallsTest {
   }
 
   @Test
-  void networksCarryTheirMembersKeyEntitiesAndProposal() {
-    node.on("GET", "/api/v1/networks", 200, JSON, "networks.json");
-
-    List<NetworkEntry> networks = client.networks();
-
-    assertThat(networks).hasSize(2);
-    NetworkEntry first = networks.get(0);
-    assertThat(first.proposalId()).isEqualTo(PROPOSAL);
-    assertThat(first.network().id()).isEqualTo(NETWORK);
-    assertThat(first.network().bureaus())
-        .containsExactly(BureauId.of("140222"), BureauId.of("150924"));
-    assertThat(first.network().members()).hasSize(3);
-    assertThat(first.network().keyEntities().get(0).type()).isEqualTo(EntityType.PLATE);
-    assertThat(first.network().valueFen()).isEqualTo(3_600_000);
-    assertThat(networks.get(1).proposalId()).isNull();
-  }
-
-  @Test
-  void aNetworkComesWithItsGraphAndTheEvidenceOfEachLink() {
-    node.on("GET", "/api/v1/networks/" + NETWORK, 200, JSON, "network.json");
-
-    NetworkDetail d = client.network(NETWORK);
-
-    assertThat(d.graph().nodes()).hasSize(3);
-    assertThat(d.graph().edges()).hasSize(3);
-    NetworkDetail.Evidence plate = d.graph().edges().get(0).evidence().get(0);
-    assertThat(plate.kind()).isEqualTo("NORMALISED_EQUAL");
-    assertThat(plate.left()).isEqualTo("蒙J·3K582");
-    assertThat(plate.right()).isEqualTo("蒙Ｊ３Ｋ５８２");
-    assertThat(plate.counted()).isTrue();
-    NetworkDetail.Evidence depot = d.graph().edges().get(2).evidence().get(1);
-    assertThat(depot.frequency()).isEqualTo("OVER_COMMON");
-    assertThat(depot.counted()).isFalse();
-    assertThat(d.proposal().id()).isEqualTo(PROPOSAL);
-    assertThat(d.proposal().suggestedLead()).isEqualTo(BureauId.of("150924"));
-  }
-
-  @Test
-  void proposalsCarryTheirStatusAndSignedDecisions() {
-    node.on("GET", "/api/v1/networks/proposals", 200, JSON, "proposals.json");
-    node.on(
-        "GET",
-        "/api/v1/networks/proposals/mp-9d7688c9f6531f2685689de750f5cf6b",
-        200,
-        JSON,
-        "proposal-withdrawn.json");
-
-    List<ProposalView> all = client.proposals();
-    ProposalView withdrawn = client.proposal("mp-9d7688c9f6531f2685689de750f5cf6b");
-
-    assertThat(all)
-        .extracting(v -> v.status().state())
-        .containsExactly(ProposalView.State.OPEN, ProposalView.State.DECLINED);
-    assertThat(all.get(0).status().awaiting()).containsExactly(BureauId.of("140222"));
-    ProposalView.Decision d = all.get(0).decisions().get(0);
-    assertThat(d.decision()).isEqualTo(Verdict.ACCEPT);
-    assertThat(d.officer()).isEqualTo("150924-001");
-    assertThat(d.signedAt()).isEqualTo(Instant.parse("2026-11-26T13:31:07.412Z"));
-    assertThat(all.get(1).decisions().get(0).leadBureau()).isNull();
-    assertThat(withdrawn.current()).isFalse();
-    assertThat(withdrawn.proposal()).isNull();
-    assertThat(withdrawn.bureaus()).hasSize(2);
-  }
-
-  @Test
   void aDecisionSendsTheVerdictOfficerAndLeadBureauOnly() throws Exception {
     node.on(
         "POST",
@@ -214,40 +144,6 @@ class NetworkCallsTest {
     assertThat(v.status().coHandling()).containsExactly(BureauId.of("140222"));
     assertThatThrownBy(() -> new DecisionRequest(Verdict.ACCEPT, " ", null))
         .hasMessageContaining("officer");
-  }
-
-  @Test
-  void aSecondDecisionIsAlreadyDecided() {
-    node.on(
-        "POST",
-        "/api/v1/networks/proposals/" + PROPOSAL + "/decision",
-        409,
-        PROBLEM,
-        "problem-409-already-decided.json");
-
-    assertThatThrownBy(
-            () -> client.decide(PROPOSAL, new DecisionRequest(Verdict.ACCEPT, "140222-001", null)))
-        .isInstanceOfSatisfying(
-            LiaisonClientException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(409);
-              assertThat(e.is("already-decided")).isTrue();
-            });
-  }
-
-  @Test
-  void hitsSayWhomToCallAndNothingOfTheRestrictedLead() {
-    node.on("GET", "/api/v1/networks/hits", 200, JSON, "hits.json");
-
-    List<RestrictedHit> hits = client.hits();
-
-    assertThat(hits).hasSize(2);
-    RestrictedHit h = hits.get(1);
-    assertThat(h.sealedRecordId()).isEqualTo("150924-20261126-RQY4D4D5");
-    assertThat(h.owner()).isEqualTo(BureauId.of("150924"));
-    assertThat(h.recordBureau()).isEqualTo(BureauId.of("140222"));
-    assertThat(h.contact()).isEqualTo("信息联络员 150924-017 (150924)");
-    assertThat(h.foundAt()).isEqualTo(Instant.parse("2026-11-26T13:25:10.031Z"));
   }
 
   @Test

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.api.BureauId;
-import io.liaison.api.price.CheckPlan;
-import io.liaison.api.price.CheckView;
 import io.liaison.api.price.ComplianceFigures;
 import io.liaison.api.price.Dimension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,39 +22,6 @@ class PriceCallsTest {
   @AfterEach
   void stop() {
     node.close();
-  }
-
-  @Test
-  void planSendsThePlanAndReadsTheCheck() {
-    node.on(
-        "POST",
-        "/api/v1/price/checks",
-        (x, r) ->
-            RecordedNode.send(
-                x,
-                201,
-                JSON,
-                "{\"id\":\"140222-20261003-0a1b2c3d\",\"checkingBureau\":\"140222\",\"checkedBureau\":\"150924\","
-                    + "\"state\":\"PLANNED\",\"visits\":[],\"evaluations\":[]}"));
-    CheckView v =
-        client
-            .price()
-            .plan(
-                new CheckPlan(
-                    null,
-                    BureauId.of("140222"),
-                    BureauId.of("150924"),
-                    List.of("150924-CG01"),
-                    List.of(),
-                    LocalDate.parse("2026-10-01"),
-                    LocalDate.parse("2026-10-07"),
-                    List.of("140222-009", "140222-011"),
-                    null,
-                    null));
-    assertThat(v.state()).isEqualTo(CheckView.State.PLANNED);
-    assertThat(node.last().body())
-        .contains("\"targetGroups\":[\"150924-CG01\"]")
-        .doesNotContain("\"id\"");
   }
 
   @Test

@@ -379,6 +379,15 @@ public final class LiaisonNode {
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
                       registry::scrape);
+              io.liaison.node.metrics.OperatorMeters.bind(
+                  vertx,
+                  registry,
+                  exec,
+                  indexer,
+                  hz,
+                  () -> ready.get() && watch.healthy(),
+                  config.http().tlsCert(),
+                  clock);
               LiaisonNode node =
                   new LiaisonNode(
                       config, vertx, store, exec, trust, hz, leads, sweeper, api, ready);

@@ -191,7 +191,7 @@ public final class TestCluster implements AutoCloseable {
   /** Enrols node i's test officer into its store before the node starts (once). */
   static void enrol(Path dataDir, int i) {
     try (var store = io.liaison.node.store.Store.open(dataDir.resolve("liaison.db"))) {
-      if (store.query("SELECT 1 FROM officers WHERE id=?", rs -> 1, OFFICERS.get(i)).isEmpty()) {
+      if (!store.officers().exists(OFFICERS.get(i))) {
         io.liaison.node.access.AuthService.enrolOffline(
             store,
             new io.liaison.node.access.Officer(

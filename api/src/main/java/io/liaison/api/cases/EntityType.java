@@ -1,6 +1,6 @@
 package io.liaison.api.cases;
 
-/** Kinds of entity named in a case (or a lead). */
+/** Kinds of entity named in a case or a lead (one set for both: a lead becomes a case). */
 public enum EntityType {
   PERSON,
   ID_NUMBER,

@@ -1,6 +1,7 @@
 package io.liaison.api.lead;
 
 import io.liaison.api.FieldException;
+import io.liaison.api.cases.EntityType;
 
 /**
  * One entity named in a lead, as the officer wrote it (normalisation happens in the index).

@@ -34,7 +34,7 @@ public record PriceSettings(
     if (version < 0) {
       FieldException.invalid("version", "must not be negative");
     }
-    neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
+    neighbours = Lists.copy(neighbours, "neighbours", 64);
     for (int i = 0; i < neighbours.size(); i++) {
       if (neighbours.get(i).equals(bureau)) {
         FieldException.invalid("neighbours/" + i, "a bureau does not border itself");

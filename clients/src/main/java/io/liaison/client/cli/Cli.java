@@ -60,6 +60,7 @@ import picocli.CommandLine.ScopeType;
       OfficersCommand.class,
       AccessLogCommand.class,
       PriceCommand.class,
+      ReportCommand.class,
       SettingsCommand.class,
       AreaCommand.class,
       FormsCommand.class,

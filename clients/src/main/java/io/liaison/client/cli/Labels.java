@@ -2,8 +2,8 @@ package io.liaison.client.cli;
 
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.Disposition;
+import io.liaison.api.cases.EntityType;
 import io.liaison.api.lead.Distribution;
-import io.liaison.api.lead.EntityType;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
@@ -33,9 +33,10 @@ final class Labels {
     };
   }
 
+  /** An entity type's name; a link's evidence without one is the narratives' text (文字). */
   static String entity(EntityType t) {
     if (t == null) {
-      return "其他";
+      return "文字";
     }
     return switch (t) {
       case PERSON -> "人员";
@@ -153,11 +154,6 @@ final class Labels {
     return d == null ? "-" : d.label();
   }
 
-  /** The entity types of cases and of leads are the same set. */
-  static String entity(io.liaison.api.cases.EntityType t) {
-    return t == null ? "文字" : entity(EntityType.valueOf(t.name()));
-  }
-
   /** {@code CASE} or {@code LEAD}, as search hits and network members carry it. */
   static String kind(String kind) {
     if (kind == null) {
@@ -179,7 +175,9 @@ final class Labels {
       case "IDENTICAL" -> "完全相同";
       case "NORMALISED_EQUAL" -> "同一号码不同写法";
       case "ONE_OFF" -> "相差一位（疑为笔误）";
+      case "MASKED_MATCH" -> "部分号码吻合（掩码或尾号）";
       case "SAME_NAME" -> "同名";
+      case "SAME_HOLDER" -> "号码持有人同姓";
       case "NAME_VARIANT" -> "姓名相近";
       case "SAME_NAME_AND_BIRTH" -> "同名且出生日期相同";
       case "SAME_ADDRESS" -> "同一地址";

@@ -3,7 +3,7 @@ package io.liaison.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.api.Json;
-import io.liaison.api.lead.EntityType;
+import io.liaison.api.cases.EntityType;
 import io.liaison.api.lead.LeadEntity;
 import org.junit.jupiter.api.Test;
 

@@ -32,6 +32,8 @@ public final class AccessHandlers {
   private final RateBuckets byAddress;
   private final RateBuckets byOfficer;
   private final RateBuckets logins;
+  private final Optional<ScrapeCredential> scrape;
+  private static final String SCRAPER = "liaison.scraper";
 
   public AccessHandlers(
       AuthService auth, StoreExecutor store, NodeConfig.Security config, Clock clock) {
@@ -42,6 +44,7 @@ public final class AccessHandlers {
     this.byAddress = new RateBuckets(MAX_BUCKETS, config.requestsPerMinute() * 2L);
     this.byOfficer = new RateBuckets(MAX_BUCKETS, config.requestsPerMinute());
     this.logins = new RateBuckets(MAX_BUCKETS, config.loginsPerMinute());
+    this.scrape = ScrapeCredential.load(config.metricsTokenFile());
   }
 
   static boolean isPublic(String path) {
@@ -73,6 +76,11 @@ public final class AccessHandlers {
     Optional<String> token = bearer(ctx);
     if (token.isEmpty()) {
       ctx.fail(AuthService.invalidToken("sign in and send Authorization: Bearer <token>"));
+      return;
+    }
+    if (isScrape(ctx, token.get())) {
+      ctx.put(SCRAPER, Boolean.TRUE); // Prometheus's scrape-only credential: GET /metrics only
+      ctx.next();
       return;
     }
     Future<Principal> principal = auth.authenticate(token.get());
@@ -116,6 +124,11 @@ public final class AccessHandlers {
       ctx.next();
       return;
     }
+    if (Boolean.TRUE.equals(ctx.get(SCRAPER))) {
+      ctx.put("liaison.action", Action.METRICS_READ);
+      ctx.next();
+      return;
+    }
     Principal p = ctx.get(Principal.KEY);
     Optional<Action> action = AccessPolicy.actionFor(ctx.request().method(), path);
     if (action.isEmpty()) {
@@ -154,20 +167,28 @@ public final class AccessHandlers {
           }
           store
               .call(
-                  s ->
-                      s.update(
-                          "INSERT INTO access_log(at, officer, address, method, path, status, action)"
-                              + " VALUES (?,?,?,?,?,?,?)",
-                          at,
-                          p == null ? null : p.officer(),
-                          ctx.request().remoteAddress().host(),
-                          ctx.request().method().name(),
-                          path.length() > 300 ? path.substring(0, 300) : path,
-                          ctx.response().getStatusCode(),
-                          a == null ? null : a.name()))
+                  s -> {
+                    s.officers()
+                        .logAccess(
+                            at,
+                            p == null ? null : p.officer(),
+                            ctx.request().remoteAddress().host(),
+                            ctx.request().method().name(),
+                            path.length() > 300 ? path.substring(0, 300) : path,
+                            ctx.response().getStatusCode(),
+                            a == null ? null : a.name());
+                    return null;
+                  })
               .onFailure(e -> LOG.warn("access log write failed: {}", e.getMessage()));
         });
     ctx.next();
+  }
+
+  private boolean isScrape(RoutingContext ctx, String token) {
+    return scrape.isPresent()
+        && ctx.request().method() == io.vertx.core.http.HttpMethod.GET
+        && ctx.request().path().equals("/metrics")
+        && scrape.get().matches(token);
   }
 
   private static Optional<String> bearer(RoutingContext ctx) {

@@ -134,25 +134,21 @@ public final class AuthRoutes {
     store
         .call(
             s ->
-                s.query(
-                    "SELECT id, at, officer, address, method, path, status, action FROM access_log"
-                        + " WHERE id > ? AND (? IS NULL OR officer = ?) ORDER BY id LIMIT ?",
-                    rs -> {
-                      Map<String, Object> m = new LinkedHashMap<>();
-                      m.put("id", rs.getLong(1));
-                      m.put("at", Instant.ofEpochMilli(rs.getLong(2)));
-                      m.put("officer", rs.getString(3));
-                      m.put("address", rs.getString(4));
-                      m.put("method", rs.getString(5));
-                      m.put("path", rs.getString(6));
-                      m.put("status", rs.getInt(7));
-                      m.put("action", rs.getString(8));
-                      return m;
-                    },
-                    after,
-                    officer,
-                    officer,
-                    limit))
+                s.officers().accessLog(after, officer, limit).stream()
+                    .map(
+                        a -> {
+                          Map<String, Object> m = new LinkedHashMap<>();
+                          m.put("id", a.id());
+                          m.put("at", Instant.ofEpochMilli(a.at()));
+                          m.put("officer", a.officer());
+                          m.put("address", a.address());
+                          m.put("method", a.method());
+                          m.put("path", a.path());
+                          m.put("status", a.status());
+                          m.put("action", a.action());
+                          return m;
+                        })
+                    .toList())
         .onSuccess(items -> Bodies.reply(ctx, 200, Map.of("items", items)))
         .onFailure(ctx::fail);
   }

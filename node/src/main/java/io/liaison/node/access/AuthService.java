@@ -7,6 +7,8 @@ import io.liaison.crypto.Hashes;
 import io.liaison.crypto.Passwords;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.http.ApiException;
+import io.liaison.node.store.OfficerStore;
+import io.liaison.node.store.OfficerStore.Credentials;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.vertx.core.Future;
@@ -109,17 +111,17 @@ public final class AuthService {
 
   /** Inserts an enrolled officer (store thread); 409 if the officer number is taken. */
   static void insert(Store s, Officer o, String passwordHash, byte[] totp, long now) {
-    if (!s.query("SELECT 1 FROM officers WHERE id=?", rs -> 1, o.id()).isEmpty()) {
+    if (s.officers().exists(o.id())) {
       throw ApiException.conflict("officer-exists", "officer " + o.id() + " exists");
     }
-    s.update(
-        "INSERT INTO officers(id, name, roles, password, totp, created_at) VALUES (?,?,?,?,?,?)",
-        o.id(),
-        o.name(),
-        roles(o.roles()),
-        passwordHash,
-        totp == null ? null : Base64.getEncoder().encodeToString(totp),
-        now);
+    s.officers()
+        .insert(
+            o.id(),
+            o.name(),
+            roles(o.roles()),
+            passwordHash,
+            totp == null ? null : Base64.getEncoder().encodeToString(totp),
+            now);
   }
 
   /**
@@ -170,25 +172,17 @@ public final class AuthService {
             h ->
                 store.call(
                     s -> {
-                      if (s.query("SELECT 1 FROM officers WHERE id=?", rs -> 1, id).isEmpty()) {
+                      OfficerStore officers = s.officers();
+                      if (!officers.exists(id)) {
                         throw ApiException.notFound("officer " + id);
                       }
                       switch (change) {
-                        case DISABLE -> s.update("UPDATE officers SET disabled=1 WHERE id=?", id);
-                        case ENABLE ->
-                            s.update(
-                                "UPDATE officers SET disabled=0, failed=0, locked_until=NULL"
-                                    + " WHERE id=?",
-                                id);
-                        case RESET_PASSWORD ->
-                            s.update(
-                                "UPDATE officers SET password=?, failed=0, locked_until=NULL"
-                                    + " WHERE id=?",
-                                h,
-                                id);
+                        case DISABLE -> officers.disable(id);
+                        case ENABLE -> officers.enable(id);
+                        case RESET_PASSWORD -> officers.setPassword(id, h);
                       }
                       if (change != Change.ENABLE) {
-                        s.update("UPDATE sessions SET revoked=1 WHERE officer=?", id);
+                        officers.revokeSessionsOf(id);
                         // the in-memory sessions too, or an access token works on until it expires
                         byAccessHash.values().removeIf(x -> x.principal().officer().equals(id));
                       }
@@ -205,66 +199,35 @@ public final class AuthService {
   }
 
   private List<Map<String, Object>> summaries(Store s, String id) {
-    return s.query(
-        "SELECT id, name, roles, disabled, locked_until, totp IS NOT NULL FROM officers"
-            + " WHERE (? IS NULL OR id=?) ORDER BY id",
-        rs -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("id", rs.getString(1));
-          m.put("name", rs.getString(2));
-          m.put("roles", parseRoles(rs.getString(3)));
-          m.put("disabled", rs.getInt(4) == 1);
-          long locked = rs.getLong(5);
-          if (locked > clock.millis()) {
-            m.put("lockedUntil", Instant.ofEpochMilli(locked));
-          }
-          m.put("totp", rs.getBoolean(6));
-          return m;
-        },
-        id,
-        id);
+    return s.officers().summaries(id).stream()
+        .map(
+            o -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("id", o.id());
+              m.put("name", o.name());
+              m.put("roles", parseRoles(o.roles()));
+              m.put("disabled", o.disabled());
+              if (o.lockedUntil() > clock.millis()) {
+                m.put("lockedUntil", Instant.ofEpochMilli(o.lockedUntil()));
+              }
+              m.put("totp", o.totp());
+              return m;
+            })
+        .toList();
   }
-
-  private record Row(
-      String id,
-      String name,
-      String roles,
-      String password,
-      String totp,
-      int failed,
-      long locked,
-      boolean disabled) {}
 
   /** Signs an officer in; every failure looks the same to the caller except a lockout. */
   public Future<Tokens> login(String officer, char[] password, String totpCode) {
     return store
-        .call(
-            s ->
-                s
-                    .query(
-                        "SELECT id, name, roles, password, totp, failed, coalesce(locked_until,0),"
-                            + " disabled FROM officers WHERE id=?",
-                        rs ->
-                            new Row(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getInt(6),
-                                rs.getLong(7),
-                                rs.getInt(8) == 1),
-                        officer)
-                    .stream()
-                    .findFirst())
+        .call(s -> s.officers().credentials(officer))
         .compose(
             row -> {
               long now = clock.millis();
-              if (row.isPresent() && row.get().locked() > now) {
-                long secs = Math.max(1, (row.get().locked() - now + 999) / 1000);
+              if (row.isPresent() && row.get().lockedUntil() > now) {
+                long secs = Math.max(1, (row.get().lockedUntil() - now + 999) / 1000);
                 return Future.failedFuture(locked(secs));
               }
-              String hash = row.map(Row::password).orElse(DUMMY_HASH);
+              String hash = row.map(Credentials::passwordHash).orElse(DUMMY_HASH);
               return vertx
                   .executeBlocking(() -> Passwords.verify(password, hash), false)
                   .compose(
@@ -286,7 +249,7 @@ public final class AuthService {
             });
   }
 
-  private Future<Void> recordFailure(Row row) {
+  private Future<Void> recordFailure(Credentials row) {
     int failed = row.failed() + 1;
     long lockedUntil = 0;
     if (failed >= config.maxFailedLogins()) {
@@ -299,16 +262,12 @@ public final class AuthService {
     long until = lockedUntil;
     return store.call(
         s -> {
-          s.update(
-              "UPDATE officers SET failed=?, locked_until=? WHERE id=?",
-              failed,
-              until == 0 ? null : until,
-              row.id());
+          s.officers().failedLogins(row.id(), failed, until);
           return null;
         });
   }
 
-  private Future<Tokens> startSession(Row row) {
+  private Future<Tokens> startSession(Credentials row) {
     String session = token(16);
     String access = token(32);
     String refresh = token(32);
@@ -319,17 +278,10 @@ public final class AuthService {
     return store
         .call(
             s -> {
-              s.update("UPDATE officers SET failed=0, locked_until=NULL WHERE id=?", row.id());
-              s.update(
-                  "INSERT INTO sessions(id, officer, access_hash, access_expires, refresh_hash,"
-                      + " refresh_expires, created_at) VALUES (?,?,?,?,?,?,?)",
-                  session,
-                  row.id(),
-                  hash(access),
-                  accessExp,
-                  hash(refresh),
-                  refreshExp,
-                  now);
+              s.officers().clearFailures(row.id());
+              s.officers()
+                  .openSession(
+                      session, row.id(), hash(access), accessExp, hash(refresh), refreshExp, now);
               return null;
             })
         .map(
@@ -349,37 +301,17 @@ public final class AuthService {
     long accessExp = now + config.accessTtl().toMillis();
     return store.call(
         s -> {
-          record S(String id, String officer, long refreshExp, String name, String roles) {}
-          Optional<S> found =
-              s
-                  .query(
-                      "SELECT s.id, s.officer, s.refresh_expires, o.name, o.roles FROM sessions"
-                          + " s JOIN officers o ON o.id = s.officer WHERE s.refresh_hash=? AND"
-                          + " s.revoked=0 AND o.disabled=0",
-                      rs ->
-                          new S(
-                              rs.getString(1),
-                              rs.getString(2),
-                              rs.getLong(3),
-                              rs.getString(4),
-                              rs.getString(5)),
-                      h)
-                  .stream()
-                  .findFirst();
-          if (found.isEmpty() || found.get().refreshExp() <= now) {
+          Optional<OfficerStore.Session> found = s.officers().sessionByRefresh(h);
+          if (found.isEmpty() || found.get().refreshExpires() <= now) {
             throw invalidToken("the refresh token is not valid; sign in again");
           }
-          S f = found.get();
-          s.update(
-              "UPDATE sessions SET access_hash=?, access_expires=?, refresh_hash=? WHERE id=?",
-              hash(access),
-              accessExp,
-              hash(refresh),
-              f.id());
+          OfficerStore.Session f = found.get();
+          s.officers().renewSession(f.id(), hash(access), accessExp, hash(refresh));
           byAccessHash.values().removeIf(x -> x.id().equals(f.id()));
           Principal p = principal(f.officer(), f.name(), f.roles(), f.id());
-          byAccessHash.put(hash(access), new Session(f.id(), p, accessExp, f.refreshExp(), false));
-          return tokens(p, access, refresh, accessExp, f.refreshExp());
+          byAccessHash.put(
+              hash(access), new Session(f.id(), p, accessExp, f.refreshExpires(), false));
+          return tokens(p, access, refresh, accessExp, f.refreshExpires());
         });
   }
 
@@ -388,7 +320,7 @@ public final class AuthService {
     byAccessHash.values().removeIf(x -> x.id().equals(p.session()));
     return store.call(
         s -> {
-          s.update("UPDATE sessions SET revoked=1 WHERE id=?", p.session());
+          s.officers().revokeSession(p.session());
           LOG.info("officer signed out officer={} session={}", p.officer(), p.session());
           return null;
         });
@@ -417,21 +349,16 @@ public final class AuthService {
   }
 
   private Optional<Session> lookup(Store s, String accessHash) {
-    return s
-        .query(
-            "SELECT s.id, s.officer, s.access_expires, s.refresh_expires, o.name, o.roles FROM"
-                + " sessions s JOIN officers o ON o.id = s.officer WHERE s.access_hash=? AND"
-                + " s.revoked=0 AND o.disabled=0",
-            rs ->
+    return s.officers()
+        .sessionByAccess(accessHash)
+        .map(
+            f ->
                 new Session(
-                    rs.getString(1),
-                    principal(rs.getString(2), rs.getString(5), rs.getString(6), rs.getString(1)),
-                    rs.getLong(3),
-                    rs.getLong(4),
-                    false),
-            accessHash)
-        .stream()
-        .findFirst();
+                    f.id(),
+                    principal(f.officer(), f.name(), f.roles(), f.id()),
+                    f.accessExpires(),
+                    f.refreshExpires(),
+                    false));
   }
 
   private Principal principal(String officer, String name, String roles, String session) {

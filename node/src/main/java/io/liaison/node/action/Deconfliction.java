@@ -162,12 +162,7 @@ public final class Deconfliction implements SearchIndexer.Listener {
   /** This bureau's alerts, newest first. */
   public Future<List<Conflict>> mine(int limit) {
     return store.call(
-        s ->
-            s.query(
-                "SELECT data FROM events WHERE type=? ORDER BY seq DESC LIMIT ?",
-                rs -> conflict(rs.getString(1)),
-                ALERT,
-                limit));
+        s -> s.eventData(ALERT, limit).stream().map(Deconfliction::conflict).toList());
   }
 
   private static Conflict conflict(String json) {

@@ -145,13 +145,7 @@ public final class AttachmentService {
   }
 
   private Future<Boolean> relayable(String hash) {
-    return store.call(
-        s ->
-            !s.query(
-                    "SELECT 1 FROM records WHERE kind='lead' AND origin=? AND body LIKE ?"
-                        + " AND body NOT LIKE '%\"distribution\":\"RESTRICTED\"%' LIMIT 1",
-                    rs -> 1, bureau.code(), "%\"sha256\":\"" + hash + "\"%")
-                .isEmpty());
+    return store.call(s -> s.openLeadCites(bureau.code(), hash));
   }
 
   private Future<Buffer> read(String hash) {

@@ -14,6 +14,7 @@ import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
 import io.liaison.node.trust.AuditLog;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -200,14 +201,14 @@ public final class CaseService {
    * quarantined; if the store keeps another copy, the grid entry is put back to it.
    */
   public Future<Boolean> receive(String key, String json) {
-    SharedCase.Result result = SharedCase.verify(key, json, trust);
-    if (result instanceof SharedCase.Result.Refused r) {
+    RecordCheck<SharedCase> result = SharedCase.verify(key, json, trust);
+    if (result instanceof RecordCheck.Rejected<SharedCase> r) {
       return quarantine
           .add("case/" + key, r.reason(), r.detail(), json)
           .compose(v -> grid.repair(key, json))
           .map(false);
     }
-    SharedCase rec = ((SharedCase.Result.Accepted) result).record();
+    SharedCase rec = ((RecordCheck.Accepted<SharedCase>) result).record();
     return store
         .transaction(
             s -> {

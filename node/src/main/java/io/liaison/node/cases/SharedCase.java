@@ -10,6 +10,7 @@ import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.crypto.Verification;
 import io.liaison.node.store.StoredRecord;
+import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.TrustService;
 import io.liaison.search.SearchDocument;
 import java.nio.charset.StandardCharsets;
@@ -192,19 +193,20 @@ public record SharedCase(List<SignedEnvelope> envelopes, List<CaseRecord> versio
    * Parses and verifies a grid or store value for {@code key}: every signature against the roster,
    * then {@link #parse}. Never throws for bad input.
    */
-  public static Result verify(String key, String json, TrustService trust) {
+  public static RecordCheck<SharedCase> verify(String key, String json, TrustService trust) {
     SharedCase rec;
     try {
       rec = parse(key, json);
     } catch (Rejected r) {
-      return new Result.Refused(r.reason(), r.getMessage());
+      return new RecordCheck.Rejected<>(r.reason(), r.getMessage());
     }
     for (int i = 0; i < rec.envelopes().size(); i++) {
       if (trust.verify(rec.envelopes().get(i)) instanceof Verification.Invalid inv) {
-        return new Result.Refused(inv.reason().name(), "envelope " + i + ": " + inv.detail());
+        return new RecordCheck.Rejected<>(
+            inv.reason().name(), "envelope " + i + ": " + inv.detail());
       }
     }
-    return new Result.Accepted(rec);
+    return new RecordCheck.Accepted<>(rec);
   }
 
   static String serialise(List<SignedEnvelope> envs) {
@@ -227,12 +229,5 @@ public record SharedCase(List<SignedEnvelope> envelopes, List<CaseRecord> versio
     public String reason() {
       return reason;
     }
-  }
-
-  /** The outcome of {@link #verify}. */
-  public sealed interface Result {
-    record Accepted(SharedCase record) implements Result {}
-
-    record Refused(String reason, String detail) implements Result {}
   }
 }

@@ -94,7 +94,7 @@ public final class ConfigLoader {
                     .path("maxInFlightWrites")
                     .asInt(NodeConfig.Limits.DEFAULTS.maxInFlightWrites())),
         leads(root.path("leads")),
-        security(root.path("security")),
+        security(root.path("security"), base),
         demo(root.path("demo")));
   }
 
@@ -109,7 +109,7 @@ public final class ConfigLoader {
     return new NodeConfig.Demo(seeding.asBoolean(false));
   }
 
-  private static NodeConfig.Security security(JsonNode n) {
+  private static NodeConfig.Security security(JsonNode n, Path base) {
     if (n.isMissingNode()) {
       return null;
     }
@@ -120,7 +120,8 @@ public final class ConfigLoader {
         n.path("maxFailedLogins").asInt(d.maxFailedLogins()),
         seconds(n, "lockoutSeconds", d.lockout()),
         n.path("requestsPerMinute").asInt(d.requestsPerMinute()),
-        n.path("loginsPerMinute").asInt(d.loginsPerMinute()));
+        n.path("loginsPerMinute").asInt(d.loginsPerMinute()),
+        n.hasNonNull("metricsTokenFile") ? path(base, n.get("metricsTokenFile").asText()) : null);
   }
 
   private static Duration seconds(JsonNode n, String field, Duration dflt) {

@@ -110,7 +110,8 @@ public record NodeConfig(
 
   /**
    * Sign-in and request limits: token lifetimes, lockout after failed sign-ins (doubling with each
-   * further failure), and per-officer / per-address request rates.
+   * further failure), and per-officer / per-address request rates; and the optional file holding
+   * the scrape-only credential that Prometheus sends for {@code GET /metrics} and nothing else.
    */
   public record Security(
       Duration accessTtl,
@@ -118,10 +119,41 @@ public record NodeConfig(
       int maxFailedLogins,
       Duration lockout,
       int requestsPerMinute,
-      int loginsPerMinute) {
+      int loginsPerMinute,
+      Path metricsTokenFile) {
     public static final Security DEFAULTS =
         new Security(
             Duration.ofMinutes(15), Duration.ofHours(12), 5, Duration.ofMinutes(15), 1200, 30);
+
+    /** Without a scrape-only credential ({@code /metrics} then needs an officer's token). */
+    public Security(
+        Duration accessTtl,
+        Duration refreshTtl,
+        int maxFailedLogins,
+        Duration lockout,
+        int requestsPerMinute,
+        int loginsPerMinute) {
+      this(
+          accessTtl,
+          refreshTtl,
+          maxFailedLogins,
+          lockout,
+          requestsPerMinute,
+          loginsPerMinute,
+          null);
+    }
+
+    /** This configuration with the scrape-only credential read from {@code file}. */
+    public Security withMetricsTokenFile(Path file) {
+      return new Security(
+          accessTtl,
+          refreshTtl,
+          maxFailedLogins,
+          lockout,
+          requestsPerMinute,
+          loginsPerMinute,
+          file);
+    }
 
     public Security {
       ConfigException.check(

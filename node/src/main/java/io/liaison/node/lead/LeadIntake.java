@@ -8,6 +8,7 @@ import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -92,14 +93,14 @@ final class LeadIntake {
       // store or repair
       return Future.succeededFuture(false);
     }
-    LeadRecord.Result result = LeadRecord.verify(key, json, trust);
-    if (result instanceof LeadRecord.Result.Rejected rej) {
+    RecordCheck<LeadRecord> result = LeadRecord.verify(key, json, trust);
+    if (result instanceof RecordCheck.Rejected<LeadRecord> rej) {
       return quarantine
           .add("lead/" + key, rej.reason(), rej.detail(), json)
           .compose(v -> reconciler.repair(key, json))
           .map(false);
     }
-    LeadRecord rec = ((LeadRecord.Result.Accepted) result).record();
+    LeadRecord rec = ((RecordCheck.Accepted<LeadRecord>) result).record();
     try {
       sealing.readable(rec); // a recipient checks that what was sealed to it opens and matches
     } catch (RuntimeException e) {

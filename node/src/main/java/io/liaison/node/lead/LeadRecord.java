@@ -12,6 +12,7 @@ import io.liaison.api.lead.TransitionView;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.crypto.Verification;
+import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.TrustService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -203,20 +204,21 @@ public record LeadRecord(
    * Parses and verifies a grid or store value for {@code key}: every signature against the roster,
    * then {@link #parse}. Never throws for bad input.
    */
-  public static Result verify(String key, String json, TrustService trust) {
+  public static RecordCheck<LeadRecord> verify(String key, String json, TrustService trust) {
     LeadRecord rec;
     try {
       rec = parse(key, json);
     } catch (RecordRejected r) {
-      return new Result.Rejected(r.reason(), r.getMessage());
+      return new RecordCheck.Rejected<>(r.reason(), r.getMessage());
     }
     for (int i = 0; i < rec.envelopes().size(); i++) {
       Verification v = trust.verify(rec.envelopes().get(i));
       if (v instanceof Verification.Invalid inv) {
-        return new Result.Rejected(inv.reason().name(), "envelope " + i + ": " + inv.detail());
+        return new RecordCheck.Rejected<>(
+            inv.reason().name(), "envelope " + i + ": " + inv.detail());
       }
     }
-    return new Result.Accepted(rec);
+    return new RecordCheck.Accepted<>(rec);
   }
 
   /** Builds the record of a freshly posted lead. */
@@ -258,12 +260,5 @@ public record LeadRecord(
     public String reason() {
       return reason;
     }
-  }
-
-  /** The outcome of {@link #verify}. */
-  public sealed interface Result {
-    record Accepted(LeadRecord record) implements Result {}
-
-    record Rejected(String reason, String detail) implements Result {}
   }
 }

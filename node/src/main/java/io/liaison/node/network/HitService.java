@@ -13,6 +13,7 @@ import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.SignedIntake;
 import io.liaison.node.trust.TrustService;
 import io.liaison.search.link.SealedHit;
@@ -228,7 +229,7 @@ public final class HitService {
                       v ->
                           v != null
                               && LeadRecord.verify(id, v, trust)
-                                  instanceof LeadRecord.Result.Accepted a
+                                  instanceof RecordCheck.Accepted<LeadRecord> a
                               && readerOf(a.record().lead(), n));
             });
   }

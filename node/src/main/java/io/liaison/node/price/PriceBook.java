@@ -174,6 +174,7 @@ public final class PriceBook {
   }
 
   private void indexMembers() {
+    namesStale = true;
     groupOfLicence.clear();
     nameOfLicence.clear();
     for (PriceRecord.Group g : groups.values()) {
@@ -396,10 +397,6 @@ public final class PriceBook {
         });
   }
 
-  String retailerName(String licence) {
-    return read(() -> nameOfLicence.get(licence));
-  }
-
   /** The lowest agreed carton price in force on {@code day} among each bureau's groups. */
   Map<BureauId, Map<Product, Long>> agreedCartons(LocalDate day) {
     return read(
@@ -421,11 +418,36 @@ public final class PriceBook {
 
   /** Runs {@code f} over the table (which knows each bureau's tolerance) under the read lock. */
   <T> T withTable(Function<Tables, T> f) {
-    return read(() -> f.apply(new Tables(table, products)));
+    return read(() -> f.apply(new Tables(table, products, this::names)));
   }
 
-  /** The table and its products. */
-  record Tables(ObservationTable table, List<Product> products) {}
+  /** The table, its products, and the retailers' names by table index. */
+  record Tables(
+      ObservationTable table,
+      List<Product> products,
+      java.util.function.Supplier<String[]> nameSource) {
+    String[] names() {
+      return nameSource.get();
+    }
+  }
+
+  /** Retailer names by table index; rebuilt when members or retailers changed (read lock held). */
+  private volatile String[] names = new String[0];
+
+  private volatile boolean namesStale = true;
+
+  private String[] names() {
+    String[] n = names;
+    if (namesStale || n.length != table.retailers.size()) {
+      n = new String[table.retailers.size()];
+      for (int i = 0; i < n.length; i++) {
+        n[i] = nameOfLicence.get(table.retailers.get(i));
+      }
+      names = n; // benign race: readers compute the same array
+      namesStale = false;
+    }
+    return n;
+  }
 
   private static CheckView.Proof proof(SignedChain c) {
     SignedEnvelope last = c.last();

@@ -91,6 +91,12 @@ public final class PriceFigures {
             return List.<RepeatDeviator>of();
           }
           List<RepeatDeviator> out = new ArrayList<>();
+          // one BureauId per county and one name look-up per retailer, not per row
+          BureauId[] bureaus = new BureauId[t.table().bureaus.size()];
+          for (int i = 0; i < bureaus.length; i++) {
+            bureaus[i] = BureauId.of(t.table().bureaus.get(i));
+          }
+          String[] names = t.names();
           for (TableFigures.Deviator d :
               TableFigures.deviators(
                   t.table(), (int) from.toEpochDay(), (int) to.toEpochDay(), filter, min)) {
@@ -98,8 +104,8 @@ public final class PriceFigures {
             out.add(
                 new RepeatDeviator(
                     licence,
-                    book.retailerName(licence),
-                    BureauId.of(t.table().bureaus.get(d.bureau())),
+                    d.retailer() < names.length ? names[d.retailer()] : null,
+                    bureaus[d.bureau()],
                     d.group() < 0 ? null : t.table().groups.get(d.group()),
                     d.visits(),
                     d.deviating(),

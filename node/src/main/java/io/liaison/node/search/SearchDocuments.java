@@ -83,12 +83,10 @@ final class SearchDocuments {
           version);
     }
     List<Entity> entities =
-        lead.entities().stream()
-            .map(e -> new Entity(EntityType.valueOf(e.type().name()), e.value(), e.role()))
-            .toList();
+        lead.entities().stream().map(e -> new Entity(e.type(), e.value(), e.role())).toList();
     List<String> brands =
         lead.entities().stream()
-            .filter(e -> e.type() == io.liaison.api.lead.EntityType.BRAND)
+            .filter(e -> e.type() == EntityType.BRAND)
             .map(LeadEntity::value)
             .toList();
     return new SearchDocument(

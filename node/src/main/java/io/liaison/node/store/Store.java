@@ -1,27 +1,37 @@
 package io.liaison.node.store;
 
+import io.liaison.crypto.SignedEnvelope;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The node's durable record: one SQLite file in WAL mode with {@code synchronous=FULL}, so a
- * committed transaction is on disk before the call returns. Holds every verified shared record (own
- * and received), this bureau's signed audit chain, the node-local event feed (what SSE clients
- * resume from) and the quarantine.
+ * committed transaction is on disk before the call returns ({@link StoreFile}). It keeps, each in a
+ * table class of this package with the SQL of its own: every verified shared record (own and
+ * received) with the change log and superseded envelopes ({@link RecordTable}), the answers of
+ * idempotent requests ({@link IdempotencyTable}), this bureau's signed audit chain ({@link
+ * AuditChainTable}), the node-local event feed that SSE clients resume from ({@link EventTable}),
+ * the quarantine ({@link QuarantineTable}) and the officers with their sessions ({@link
+ * OfficerStore}). No SQL is written outside this package.
+ *
+ * <p>Why over 400 lines: it is the one gateway to the file (one connection, one transaction per
+ * batch), so it keeps the public method of every table as a one-line delegate that the feature
+ * packages call; the SQL itself is in the table classes.
  *
  * <p>Not thread-safe: the node calls it from one ordered worker only ({@code StoreExecutor}); the
  * exceptions, safe from any thread, are {@link #known}, {@link #holds} and {@link
@@ -46,85 +56,24 @@ public final class Store implements AutoCloseable {
     this.file = file;
   }
 
+  /**
+   * Opens (creating if need be) the store file, checks its integrity unless it was closed cleanly
+   * ({@link StoreFile}), and brings its schema up to date.
+   */
   public static Store open(Path file) {
+    Connection c = StoreFile.connect(file);
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      // the full integrity check reads the whole file (~40 s for a 5 GB store on a cold cache):
-      // it runs unless the node closed this very file cleanly last time
-      boolean clean = closedCleanly(file) && !"always".equals(System.getProperty(CHECK));
-      // from here on a crash leaves no marker, so the next start checks
-      Files.deleteIfExists(cleanMarker(file));
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement st = c.createStatement()) {
-        st.execute("PRAGMA journal_mode=WAL");
-        st.execute("PRAGMA synchronous=FULL");
-        st.execute("PRAGMA foreign_keys=ON");
-        st.execute("PRAGMA busy_timeout=5000");
-        if (clean) {
-          LOG.info(
-              "store closed cleanly and unchanged since: integrity check skipped file={}", file);
-        } else {
-          try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-            String verdict = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equals(verdict)) {
-              c.close();
-              String first =
-                  verdict.strip().lines().limit(3).reduce((a, b) -> a + "; " + b).orElse("");
-              throw corrupt(file, first);
-            }
-          }
-        }
-      }
       Store store = new Store(c, file);
       Migrations.apply(c);
       LOG.info("store opened file={} schema={}", file, Migrations.current(c));
       return store;
     } catch (SQLException e) {
-      // damage that reaches the schema pages fails before quick_check can give its verdict
-      String m = String.valueOf(e.getMessage());
-      if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
-        throw corrupt(file, m);
-      }
-      throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
-    } catch (java.io.IOException e) {
-      throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
+      throw StoreFile.openFailed(file, e);
     }
   }
 
   /** System property: {@code always} runs the integrity check on every open. */
-  public static final String CHECK = "liaison.store.check";
-
-  private static Path cleanMarker(Path file) {
-    return file.resolveSibling(file.getFileName() + ".clean");
-  }
-
-  /** The file's size and modification time: what the clean-close marker holds. */
-  private static String fingerprint(Path file) throws java.io.IOException {
-    return Files.size(file) + " " + Files.getLastModifiedTime(file).toInstant();
-  }
-
-  /**
-   * Whether the last close of this store was clean and the file is as it was left: the marker
-   * written by {@link #close} matches its size and modification time, and there is no WAL.
-   */
-  private static boolean closedCleanly(Path file) throws java.io.IOException {
-    Path marker = cleanMarker(file);
-    Path wal = file.resolveSibling(file.getFileName() + "-wal");
-    return Files.exists(marker)
-        && Files.exists(file)
-        && (!Files.exists(wal) || Files.size(wal) == 0)
-        && Files.readString(marker).strip().equals(fingerprint(file));
-  }
-
-  private static StoreException corrupt(Path file, String detail) {
-    return new StoreException(
-        "store file "
-            + file
-            + " is corrupt ("
-            + (detail.length() > 200 ? detail.substring(0, 200) + "…" : detail)
-            + "); the node will not serve from it: restore the latest backup"
-            + " (POST /api/v1/admin/backup) or move the file aside to rebuild from the cluster");
-  }
+  public static final String CHECK = StoreFile.CHECK;
 
   public Path file() {
     return file;
@@ -161,7 +110,7 @@ public final class Store implements AutoCloseable {
   public Optional<StoredRecord> committedRecord(String id) {
     return readCommitted(
             "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE id=?",
-            Store::toRecord,
+            RecordTable::toRecord,
             id)
         .stream()
         .findFirst();
@@ -196,13 +145,13 @@ public final class Store implements AutoCloseable {
    *
    * @throws StoreException if the commit itself fails (then nothing of the batch is committed)
    */
-  public List<Object> runBatch(List<java.util.function.Function<Store, ?>> units) {
+  public List<Object> runBatch(List<Function<Store, ?>> units) {
     List<Object> results = new ArrayList<>(units.size());
     try {
       conn.setAutoCommit(false);
       try {
         for (var unit : units) {
-          java.sql.Savepoint sp = conn.setSavepoint();
+          Savepoint sp = conn.setSavepoint();
           int mark = written.size();
           try {
             results.add(unit.apply(this));
@@ -229,39 +178,24 @@ public final class Store implements AutoCloseable {
     return results;
   }
 
+  // the tables, each with the SQL of what it keeps; the public methods below are their API
+  private final RecordTable records = new RecordTable(this);
+  private final IdempotencyTable idempotency = new IdempotencyTable(this);
+  private final AuditChainTable chain = new AuditChainTable(this);
+  private final EventTable events = new EventTable(this);
+  private final QuarantineTable quarantine = new QuarantineTable(this);
+  private final OfficerStore officers = new OfficerStore(this);
+
+  // records and change log (RecordTable)
+
   /**
    * Inserts or replaces a shared record. Returns false (and changes nothing) when the stored copy
    * already has the same content hash.
    */
   public boolean putRecord(StoredRecord r) {
-    Optional<StoredRecord> existing = record(r.id());
-    if (existing.isPresent() && existing.get().hash().equals(r.hash())) {
+    if (!records.put(r)) {
       return false;
     }
-    update(
-        "INSERT INTO records(id, kind, origin, posted_at, hash, body, updated_at, state, owner,"
-            + " handover_to, targets, claimed_at, feedback_at, expires_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            + " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, origin=excluded.origin,"
-            + " posted_at=excluded.posted_at, hash=excluded.hash, body=excluded.body,"
-            + " updated_at=excluded.updated_at, state=excluded.state, owner=excluded.owner,"
-            + " handover_to=excluded.handover_to, targets=excluded.targets,"
-            + " claimed_at=excluded.claimed_at, feedback_at=excluded.feedback_at,"
-            + " expires_at=excluded.expires_at",
-        r.id(),
-        r.kind(),
-        r.origin(),
-        r.postedAt().toEpochMilli(),
-        r.hash(),
-        r.body(),
-        Instant.now().toEpochMilli(),
-        r.facts().state(),
-        r.facts().owner(),
-        r.facts().handoverTo(),
-        r.facts().targets(),
-        r.facts().claimedAt(),
-        r.facts().feedbackAt(),
-        r.facts().expiresAt());
     committed(r);
     return true;
   }
@@ -280,28 +214,12 @@ public final class Store implements AutoCloseable {
   }
 
   /** The stored records among {@code ids} (at most 500 at a time), in no particular order. */
-  public List<StoredRecord> records(java.util.Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    if (ids.size() > 500) {
-      throw new IllegalArgumentException("at most 500 ids at a time, not " + ids.size());
-    }
-    return query(
-        "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE id IN ("
-            + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
-            + ")",
-        Store::toRecord,
-        ids.toArray());
+  public List<StoredRecord> records(Collection<String> ids) {
+    return records.records(ids);
   }
 
   public Optional<StoredRecord> record(String id) {
-    List<StoredRecord> l =
-        query(
-            "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE id=?",
-            Store::toRecord,
-            id);
-    return l.stream().findFirst();
+    return records.record(id);
   }
 
   /**
@@ -309,23 +227,7 @@ public final class Store implements AutoCloseable {
    * cursor (posted-at millis and id of the last item of the previous page).
    */
   public List<StoredRecord> records(String kind, String origin, Cursor before, int limit) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE kind=?");
-    List<Object> args = new ArrayList<>(List.of(kind));
-    if (origin != null) {
-      sql.append(" AND origin=?");
-      args.add(origin);
-    }
-    if (before != null) {
-      sql.append(" AND (posted_at < ? OR (posted_at = ? AND id < ?))");
-      args.add(before.postedAtMillis());
-      args.add(before.postedAtMillis());
-      args.add(before.id());
-    }
-    sql.append(" ORDER BY posted_at DESC, id DESC LIMIT ?");
-    args.add(limit);
-    return query(sql.toString(), Store::toRecord, args.toArray());
+    return records.records(kind, origin, before, limit);
   }
 
   /**
@@ -336,112 +238,29 @@ public final class Store implements AutoCloseable {
    */
   public List<StoredRecord> recordsWhere(
       String kind, String condition, List<Object> args, Cursor before, int limit) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE kind=? AND ("
-                + condition
-                + ")");
-    List<Object> all = new ArrayList<>();
-    all.add(kind);
-    all.addAll(args);
-    if (before != null) {
-      sql.append(" AND (posted_at < ? OR (posted_at = ? AND id < ?))");
-      all.add(before.postedAtMillis());
-      all.add(before.postedAtMillis());
-      all.add(before.id());
-    }
-    sql.append(" ORDER BY posted_at DESC, id DESC LIMIT ?");
-    all.add(limit);
-    return query(sql.toString(), Store::toRecord, all.toArray());
+    return records.recordsWhere(kind, condition, args, before, limit);
   }
 
-  /** The stored response of an earlier request with this idempotency key, if any. */
-  public Optional<String[]> idempotent(String key) {
-    return query(
-            "SELECT status, response FROM idempotency WHERE key=?",
-            rs -> new String[] {rs.getString(1), rs.getString(2)},
-            key)
-        .stream()
-        .findFirst();
-  }
-
-  public void rememberIdempotent(String key, int status, String response) {
-    update(
-        "INSERT OR IGNORE INTO idempotency(key, status, response, at) VALUES (?,?,?,?)",
-        key,
-        status,
-        response,
-        Instant.now().toEpochMilli());
-  }
-
-  /**
-   * Records that a notification of {@code kind} about a record was sent; false if it was already.
-   */
-  public boolean markNotified(String recordId, String kind) {
-    try (PreparedStatement ps =
-        conn.prepareStatement(
-            "INSERT OR IGNORE INTO notified(record_id, kind, at) VALUES (?,?,?)")) {
-      bind(ps, new Object[] {recordId, kind, Instant.now().toEpochMilli()});
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new StoreException("store write failed: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Writes a consistent snapshot of the live store to {@code target} ({@code VACUUM INTO}): a
-   * complete SQLite file that can replace {@code liaison.db} of a stopped node.
-   */
-  public void backup(Path target) {
-    try {
-      Files.createDirectories(target.toAbsolutePath().getParent());
-      try (Statement st = conn.createStatement()) {
-        st.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
-      }
-    } catch (SQLException | java.io.IOException e) {
-      throw new StoreException("backup to " + target + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** Keeps an envelope that lost a conflict; false if it was kept already. */
-  public boolean supersede(String recordId, io.liaison.crypto.SignedEnvelope envelope) {
-    try (PreparedStatement ps =
-        conn.prepareStatement(
-            "INSERT OR IGNORE INTO superseded(hash, record_id, envelope, at) VALUES (?,?,?,?)")) {
-      bind(
-          ps,
-          new Object[] {
-            envelope.hash(),
-            recordId,
-            new String(envelope.toJson(), java.nio.charset.StandardCharsets.UTF_8),
-            Instant.now().toEpochMilli()
-          });
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new StoreException("store write failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** The superseded envelopes of a record, oldest first. */
-  public List<String> superseded(String recordId) {
-    return query(
-        "SELECT envelope FROM superseded WHERE record_id=? ORDER BY at, hash",
-        rs -> rs.getString(1),
-        recordId);
+  /** Every record of a kind, in id order, in pages (for export). */
+  public List<StoredRecord> recordsAfter(String kind, String afterId, int limit) {
+    return records.recordsAfter(kind, afterId, limit);
   }
 
   /** Id → content hash of every record of a kind: the anti-entropy digest. */
   public Map<String, String> hashes(String kind) {
-    Map<String, String> out = new LinkedHashMap<>();
-    query(
-        "SELECT id, hash FROM records WHERE kind=?",
-        rs -> out.put(rs.getString(1), rs.getString(2)),
-        kind);
-    return out;
+    return records.hashes(kind);
   }
 
   public long countRecords() {
-    return query("SELECT count(*) FROM records", rs -> rs.getLong(1)).get(0);
+    return records.count();
+  }
+
+  /**
+   * Whether bureau {@code origin} shared a lead open to every member (not sealed) that cites the
+   * attachment with content hash {@code sha256}.
+   */
+  public boolean openLeadCites(String origin, String sha256) {
+    return records.openLeadCites(origin, sha256);
   }
 
   /** A record as it is now and its position in the change log (see {@link #changesAfter}). */
@@ -453,119 +272,90 @@ public final class Store implements AutoCloseable {
    * from a position sees every record's latest content (for the search index).
    */
   public List<Change> changesAfter(long seq, int limit) {
-    return query(
-        "SELECT c.seq, r.id, r.kind, r.origin, r.posted_at, r.hash, r.body FROM record_changes c"
-            + " JOIN records r ON r.id = c.record_id WHERE c.seq > ? ORDER BY c.seq LIMIT ?",
-        rs ->
-            new Change(
-                rs.getLong(1),
-                new StoredRecord(
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    Instant.ofEpochMilli(rs.getLong(5)),
-                    rs.getString(6),
-                    rs.getString(7),
-                    null)),
-        seq,
-        limit);
+    return records.changesAfter(seq, limit);
   }
 
   /** The end of the change log (0 when empty). */
   public long lastChangeSeq() {
-    return query("SELECT coalesce(max(seq), 0) FROM record_changes", rs -> rs.getLong(1)).get(0);
+    return records.lastChangeSeq();
   }
 
-  /** A random id given to this store file when it was created (never changes). */
-  public String storeId() {
-    return query("SELECT value FROM meta WHERE key='store_id'", rs -> rs.getString(1)).get(0);
+  /** Keeps an envelope that lost a conflict; false if it was kept already. */
+  public boolean supersede(String recordId, SignedEnvelope envelope) {
+    return records.supersede(recordId, envelope);
   }
+
+  /** The superseded envelopes of a record, oldest first. */
+  public List<String> superseded(String recordId) {
+    return records.superseded(recordId);
+  }
+
+  // idempotency (IdempotencyTable)
+
+  /** The stored response of an earlier request with this idempotency key, if any. */
+  public Optional<String[]> idempotent(String key) {
+    return idempotency.get(key);
+  }
+
+  public void rememberIdempotent(String key, int status, String response) {
+    idempotency.remember(key, status, response);
+  }
+
+  // audit chain (AuditChainTable)
 
   /** The last entry of this bureau's audit chain, or empty for a new chain. */
   public Optional<ChainEntry> chainHead() {
-    return query(
-            "SELECT seq, hash, envelope, recorded FROM chain ORDER BY seq DESC LIMIT 1",
-            Store::toChainEntry)
-        .stream()
-        .findFirst();
+    return chain.head();
   }
 
   public void appendChain(ChainEntry e) {
-    update(
-        "INSERT INTO chain(seq, hash, envelope, recorded) VALUES (?,?,?,?)",
-        e.seq(),
-        e.hash(),
-        e.envelope(),
-        e.recorded());
+    chain.append(e);
   }
 
   /** Whether the chain already accounts for the record envelope with this hash. */
   public boolean chainHas(String recordedHash) {
-    return !query("SELECT 1 FROM chain WHERE recorded=?", rs -> 1, recordedHash).isEmpty();
+    return chain.has(recordedHash);
   }
 
   /** Chain entries after {@code seq}, in order, at most {@code limit}. */
   public List<ChainEntry> chainAfter(long seq, int limit) {
-    return query(
-        "SELECT seq, hash, envelope, recorded FROM chain WHERE seq > ? ORDER BY seq LIMIT ?",
-        Store::toChainEntry,
-        seq,
-        limit);
-  }
-
-  /** Every record of a kind, in id order, in pages (for export). */
-  public List<StoredRecord> recordsAfter(String kind, String afterId, int limit) {
-    return query(
-        "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE kind=? AND id > ?"
-            + " ORDER BY id LIMIT ?",
-        Store::toRecord,
-        kind,
-        afterId,
-        limit);
+    return chain.after(seq, limit);
   }
 
   /** This bureau's whole chain in order (for export and audit). */
   public List<ChainEntry> chain() {
-    return query(
-        "SELECT seq, hash, envelope, recorded FROM chain ORDER BY seq", Store::toChainEntry);
+    return chain.all();
   }
 
-  private static ChainEntry toChainEntry(ResultSet rs) throws SQLException {
-    return new ChainEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
-  }
+  // event feed (EventTable)
 
   /** Appends to the node-local event feed and returns the event's id (strictly increasing). */
   public long appendEvent(String type, String recordId, String audience, String data) {
-    update(
-        "INSERT INTO events(type, record_id, audience, at, data) VALUES (?,?,?,?,?)",
-        type,
-        recordId,
-        audience,
-        Instant.now().toEpochMilli(),
-        data);
-    return query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
+    return events.append(type, recordId, audience, data);
   }
 
   /** The id of the newest event, or 0 when there is none. */
   public long lastEventSeq() {
-    return query("SELECT coalesce(max(seq), 0) FROM events", rs -> rs.getLong(1)).get(0);
+    return events.lastSeq();
   }
 
   public List<StoredEvent> eventsAfter(long afterSeq, int limit) {
-    return query(
-        "SELECT seq, type, record_id, audience, at, data FROM events WHERE seq > ? ORDER BY seq"
-            + " LIMIT ?",
-        rs ->
-            new StoredEvent(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                Instant.ofEpochMilli(rs.getLong(5)),
-                rs.getString(6)),
-        afterSeq,
-        limit);
+    return events.after(afterSeq, limit);
   }
+
+  /** The data of the newest {@code limit} events of {@code type}, newest first. */
+  public List<String> eventData(String type, int limit) {
+    return events.dataOfType(type, limit);
+  }
+
+  /**
+   * Records that a notification of {@code kind} about a record was sent; false if it was already.
+   */
+  public boolean markNotified(String recordId, String kind) {
+    return events.markNotified(recordId, kind);
+  }
+
+  // quarantine (QuarantineTable)
 
   /**
    * Keeps a value that failed verification: its hash, size and {@code prefix}, once per key and
@@ -579,47 +369,44 @@ public final class Store implements AutoCloseable {
       long size,
       String prefix,
       int cap) {
-    if (!query(
-            "SELECT 1 FROM quarantine WHERE record_key=? AND sha256=? LIMIT 1",
-            rs -> 1,
-            recordKey,
-            sha256)
-        .isEmpty()) {
-      return false;
-    }
-    update(
-        "INSERT INTO quarantine(record_key, reason, detail, at, body, sha256, size)"
-            + " VALUES (?,?,?,?,?,?,?)",
-        recordKey,
-        reason,
-        detail,
-        Instant.now().toEpochMilli(),
-        prefix,
-        sha256,
-        size);
-    update("DELETE FROM quarantine WHERE id <= (SELECT max(id) FROM quarantine) - ?", cap);
-    return true;
+    return quarantine.add(recordKey, reason, detail, sha256, size, prefix, cap);
   }
 
   public List<QuarantineEntry> quarantined(int limit) {
-    return query(
-        "SELECT id, record_key, reason, detail, at, sha256, size, body FROM quarantine"
-            + " ORDER BY id DESC LIMIT ?",
-        rs ->
-            new QuarantineEntry(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                Instant.ofEpochMilli(rs.getLong(5)),
-                rs.getString(6),
-                rs.getObject(7) == null ? null : rs.getLong(7),
-                rs.getString(8)),
-        limit);
+    return quarantine.latest(limit);
   }
 
   public long quarantineCount() {
-    return query("SELECT count(*) FROM quarantine", rs -> rs.getLong(1)).get(0);
+    return quarantine.count();
+  }
+
+  // officers, sessions, access log
+
+  /** This bureau's officers, their sessions and the access log. */
+  public OfficerStore officers() {
+    return officers;
+  }
+
+  // the file
+
+  /**
+   * Writes a consistent snapshot of the live store to {@code target} ({@code VACUUM INTO}): a
+   * complete SQLite file that can replace {@code liaison.db} of a stopped node.
+   */
+  public void backup(Path target) {
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      try (Statement st = conn.createStatement()) {
+        st.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+      }
+    } catch (SQLException | IOException e) {
+      throw new StoreException("backup to " + target + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A random id given to this store file when it was created (never changes). */
+  public String storeId() {
+    return query("SELECT value FROM meta WHERE key='store_id'", rs -> rs.getString(1)).get(0);
   }
 
   @Override
@@ -636,38 +423,14 @@ public final class Store implements AutoCloseable {
       LOG.warn("closing store failed: {}", e.getMessage());
       return;
     }
-    // closing the last connection checkpointed the WAL into the file and removed it: mark the
-    // file as closed cleanly, so the next open can skip the full integrity check
-    try {
-      if (closedCleanlyPossible()) {
-        Files.writeString(cleanMarker(file), fingerprint(file) + "\n");
-      }
-    } catch (java.io.IOException e) {
-      LOG.warn("could not mark the store closed cleanly: {}", e.getMessage());
-    }
-  }
-
-  private boolean closedCleanlyPossible() throws java.io.IOException {
-    Path wal = file.resolveSibling(file.getFileName() + "-wal");
-    return Files.exists(file) && (!Files.exists(wal) || Files.size(wal) == 0);
-  }
-
-  private static StoredRecord toRecord(ResultSet rs) throws SQLException {
-    return new StoredRecord(
-        rs.getString(1),
-        rs.getString(2),
-        rs.getString(3),
-        Instant.ofEpochMilli(rs.getLong(4)),
-        rs.getString(5),
-        rs.getString(6),
-        null);
+    StoreFile.markClosed(file);
   }
 
   /**
-   * Runs one SQL write with bound arguments and returns the number of changed rows. For feature
-   * packages that keep their own tables (their SQL is code, never user input). Store thread only.
+   * Runs one SQL write with bound arguments and returns the number of changed rows: for the tables
+   * of this package (their SQL is code, never user input). Store thread only.
    */
-  public int update(String sql, Object... args) {
+  int update(String sql, Object... args) {
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bind(ps, args);
       return ps.executeUpdate();
@@ -677,7 +440,7 @@ public final class Store implements AutoCloseable {
   }
 
   /** Runs one SQL query with bound arguments (see {@link #update}). Store thread only. */
-  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+  <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
     try {
       return query(conn, sql, mapper, args);
     } catch (SQLException e) {
@@ -707,7 +470,7 @@ public final class Store implements AutoCloseable {
 
   /** Maps one result row. */
   @FunctionalInterface
-  public interface RowMapper<T> {
+  interface RowMapper<T> {
     T map(ResultSet rs) throws SQLException;
   }
 }

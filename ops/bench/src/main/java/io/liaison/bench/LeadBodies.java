@@ -3,7 +3,7 @@ package io.liaison.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.Json;
-import io.liaison.api.lead.EntityType;
+import io.liaison.api.cases.EntityType;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadEntity;

@@ -8,6 +8,12 @@ public enum EvidenceKind {
   NORMALISED_EQUAL,
   /** Long identifiers one substitution or one swap of neighbours apart (a typo). */
   ONE_OFF,
+  /**
+   * A number written with most digits left out — a mobile masked in the middle (138****5678) or a
+   * bank card by its last four digits (尾号5678) — that fits the other record's full number.
+   * Corroborates only.
+   */
+  MASKED_MATCH,
   /** The same person name. */
   SAME_NAME,
   /**

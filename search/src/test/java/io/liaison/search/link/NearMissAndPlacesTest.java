@@ -200,4 +200,54 @@ class NearMissAndPlacesTest {
                 doc("b", XINGHE, "无法提供准运证。另有王某（电话18573463285）参与装卸。", person("郝满仓"))));
     assertThat(nets).isEmpty();
   }
+
+  @Test
+  void aMaskedPhoneCorroboratesTheSameName() throws IOException {
+    Set<Set<String>> nets =
+        link(
+            List.of(
+                doc(
+                    "masked",
+                    XINGHE,
+                    "经查，当事人陈平杰通过微信发布卷烟销售信息。当事人供述货源来自贾伟生，联系方式138****3204。",
+                    person("陈平杰"),
+                    person("贾伟生")),
+                doc(
+                    "full",
+                    TIANZHEN,
+                    "会同公安机关在沙泉乡马堡村158号一处民房查获。经查，当事人贾伟生（男，手机号13836763204）在该处存放云烟80条。",
+                    person("贾伟生"))));
+    assertThat(nets).containsExactly(Set.of("masked", "full"));
+  }
+
+  @Test
+  void aCardByItsLastFourDigitsCorroboratesTheSameName() throws IOException {
+    Set<Set<String>> nets =
+        link(
+            List.of(
+                doc(
+                    "tail",
+                    FENGZHEN,
+                    "经查，当事人高林二通过微信发布卷烟销售信息。据交代，上家为樊根柱。货款转入尾号8929的中国银行卡。",
+                    person("高林二"),
+                    person("樊根柱")),
+                doc(
+                    "card",
+                    HUAIAN,
+                    "经查，当事人樊根柱在该处存放中华40条。货款通过中国银行账户6217 8565 3357 7892 9支付。",
+                    person("樊根柱"))));
+    assertThat(nets).containsExactly(Set.of("tail", "card"));
+  }
+
+  @Test
+  void aMaskedPhoneAloneLinksNothing() throws IOException {
+    Set<Set<String>> nets =
+        link(
+            List.of(
+                doc("masked", XINGHE, "当事人供述货源来自郝满仓，联系方式138****3204。", person("郝满仓")),
+                doc("full", TIANZHEN, "经查，当事人贾伟生（男，手机号13836763204）在该处存放云烟80条。", person("贾伟生")),
+                doc("tail", FENGZHEN, "当事人乔占林。货款转入尾号3204的中国银行卡。", person("乔占林")),
+                doc("card", HUAIAN, "当事人霍存良。货款汇入卡号6217856533577893204。", person("霍存良"))));
+    assertThat(nets).isEmpty();
+  }
 }

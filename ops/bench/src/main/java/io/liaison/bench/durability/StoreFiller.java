@@ -7,7 +7,6 @@ import io.liaison.node.lead.BenchRecords;
 import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.lead.LeadSealing;
 import io.liaison.node.store.Store;
-import io.liaison.node.trust.AuditLog;
 import io.liaison.node.trust.TrustService;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,13 +33,11 @@ final class StoreFiller {
     int size = c.size();
     TrustService[] trust = new TrustService[size];
     Store[] stores = new Store[size];
-    AuditLog[] audits = new AuditLog[size];
     LeadSealing[] sealings = new LeadSealing[size];
     EventFeed feed = new EventFeed(null); // append only: nothing is published
     for (int i = 0; i < size; i++) {
       trust[i] = c.trust(i);
       stores[i] = Store.open(c.storeFile(i));
-      audits[i] = new AuditLog(trust[i]);
       sealings[i] = new LeadSealing(trust[i]);
     }
     Instant base = Instant.now().minus(Duration.ofDays(365));
@@ -75,7 +72,6 @@ final class StoreFiller {
                                             st,
                                             r,
                                             trust[s],
-                                            audits[s],
                                             feed,
                                             sealings[s],
                                             r.last().signedAt());

@@ -117,6 +117,7 @@ public final class FeatureExtractor {
         nameBirths(listed, identList, d.narrative(), written, inNarrative),
         address(d.address()),
         Places.of(placeTexts(d)),
+        masked(d, persons, identList),
         d.brands(),
         TextSketch.of(d.narrative()),
         TextSketch.keys(d.narrative(), Profile.TEXT_KEYS));
@@ -183,6 +184,35 @@ public final class FeatureExtractor {
     }
     return texts;
   }
+
+  /**
+   * Masked numbers of the narrative and of listed phones and accounts written masked, each once,
+   * without those the record also holds in full (its narrative masks what its form lists).
+   */
+  private static List<Masked> masked(
+      SearchDocument d, List<Holders.Token> persons, List<Ident> idents) {
+    List<Masked> all = new ArrayList<>(Masked.in(d.narrative(), persons));
+    for (Entity e : d.entities()) {
+      if (e.type() == EntityType.PHONE || e.type() == EntityType.ACCOUNT) {
+        String h = Holders.ofListed(e, d.entities());
+        for (Masked m : Masked.in(e.value(), null)) {
+          all.add(new Masked(m.written(), m.prefix(), m.last(), h));
+        }
+      }
+    }
+    Map<String, Masked> out = new LinkedHashMap<>();
+    for (Masked m : all) {
+      if (idents.stream().noneMatch(m::fits)) {
+        Masked was = out.get(m.written());
+        if (was == null || (was.holder() == null && m.holder() != null)) {
+          out.put(m.written(), m);
+        }
+      }
+    }
+    return out.values().stream().limit(MAX_MASKED).toList();
+  }
+
+  private static final int MAX_MASKED = 8;
 
   /** Of two readings of one value's role, the one that takes more evidence away from it. */
   static ValueRole stronger(ValueRole a, ValueRole b) {

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param nameBirths {@code name|yyyyMMdd} of persons written next to their ID number
  * @param address the address in compact form, or null
  * @param places houses in villages written anywhere in the record ({@link Places})
+ * @param masked numbers written with most digits left out (138****5678, 尾号5678) that the record
+ *     does not also hold in full ({@link Masked})
  * @param sketch the {@link TextSketch} of the narrative
  * @param textKeys the narrative's salient-text keys ({@link TextSketch#keys})
  */
@@ -38,6 +40,7 @@ public record Profile(
     List<String> nameBirths,
     String address,
     List<Places.Place> places,
+    List<Masked> masked,
     List<String> brands,
     int[] sketch,
     int[] textKeys) {
@@ -51,6 +54,7 @@ public record Profile(
     names = List.copyOf(names);
     nameBirths = List.copyOf(nameBirths);
     places = List.copyOf(places);
+    masked = List.copyOf(masked);
     brands = List.copyOf(brands);
     sketch = sketch.clone();
     textKeys = textKeys.clone();

@@ -57,6 +57,13 @@ public final class ProfileCodec {
         optional(out, place.town());
         out.writeByte(place.use().ordinal());
       }
+      out.writeShort(p.masked().size());
+      for (Masked m : p.masked()) {
+        out.writeUTF(m.written());
+        out.writeUTF(m.prefix());
+        out.writeUTF(m.last());
+        optional(out, m.holder());
+      }
       strings(out, p.brands());
       out.writeByte(p.sketch().length);
       for (int h : p.sketch()) {
@@ -126,6 +133,11 @@ public final class ProfileCodec {
       for (int i = 0; i < np; i++) {
         places.add(new Places.Place(in.readUTF(), optional(in), USES[in.readByte()]));
       }
+      int nm = in.readShort();
+      List<Masked> masked = new ArrayList<>(nm);
+      for (int i = 0; i < nm; i++) {
+        masked.add(new Masked(in.readUTF(), in.readUTF(), in.readUTF(), optional(in)));
+      }
       List<String> brands = strings(in);
       int[] sketch = new int[in.readByte()];
       for (int i = 0; i < sketch.length; i++) {
@@ -151,6 +163,7 @@ public final class ProfileCodec {
           nameBirths,
           address,
           places,
+          masked,
           brands,
           sketch,
           textKeys);

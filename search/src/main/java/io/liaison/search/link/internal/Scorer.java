@@ -35,6 +35,13 @@ public final class Scorer {
   public static final double SAME_HOLDER = 2.5;
 
   public static final double SAME_HOLDER_COMMON = 1.5;
+
+  /**
+   * A number written masked (138****5678) or by its last four digits (尾号5678) that fits the other
+   * record's full number: as weak as a typo, never alone, and it never makes a pair a candidate.
+   */
+  public static final double MASKED_MATCH = 2.0;
+
   public static final double SAME_NAME_AND_BIRTH = 6.5;
   public static final double SAME_ADDRESS = 2.5;
 
@@ -194,6 +201,19 @@ public final class Scorer {
     return new Link(a.id(), b.id(), 1 / (1 + Math.exp(-logit)), evidence);
   }
 
+  private static Evidence sameHolder(String h, String g, int records, Frequency f) {
+    double w = Holders.TOP_FIVE.indexOf(h.charAt(0)) >= 0 ? SAME_HOLDER_COMMON : SAME_HOLDER;
+    return new Evidence(
+        EvidenceKind.SAME_HOLDER,
+        EntityType.PERSON,
+        h,
+        g,
+        h.substring(0, 1) + "某",
+        records,
+        f,
+        w * f.factor());
+  }
+
   private static List<String> names(List<Places.Place> places) {
     return places.stream().map(Places.Place::name).toList();
   }
@@ -284,23 +304,42 @@ public final class Scorer {
           && e.kind() == EvidenceKind.ONE_OFF
           && e.weight() > 0
           && Holders.agree(m.x().holder(), m.y().holder())) {
-        String h = m.x().holder();
-        String g = m.y().holder();
-        double w = Holders.TOP_FIVE.indexOf(h.charAt(0)) >= 0 ? SAME_HOLDER_COMMON : SAME_HOLDER;
-        holder =
-            new Evidence(
-                EvidenceKind.SAME_HOLDER,
-                EntityType.PERSON,
-                h,
-                g,
-                h.substring(0, 1) + "某",
-                e.records(),
-                e.frequency(),
-                w * e.frequency().factor());
+        holder = sameHolder(m.x().holder(), m.y().holder(), e.records(), e.frequency());
       }
       if (e.type() == EntityType.ID_NUMBER && e.frequency() != Frequency.OVER_COMMON) {
         births.add(left.substring(6, 14));
         births.add(right.substring(6, 14));
+      }
+    }
+    // numbers written with most digits left out (138****5678, 尾号5678) that fit the other's number
+    for (int side = 0; side < 2; side++) {
+      Profile p = side == 0 ? a : b;
+      Profile q = side == 0 ? b : a;
+      Set<String> used = side == 0 ? usedRight : usedLeft;
+      for (Masked m : p.masked()) {
+        for (Ident y : q.idents()) {
+          if (used.contains(y.value()) || !m.fits(y)) {
+            continue;
+          }
+          used.add(y.value());
+          int n = df.records(y.key());
+          Frequency f = options.identifiers().of(n);
+          double w = y.role().evidence() && !y.weak() ? MASKED_MATCH * f.factor() : 0;
+          evidence.add(
+              new Evidence(
+                  EvidenceKind.MASKED_MATCH,
+                  y.type().entityType(),
+                  side == 0 ? m.written() : y.raw(),
+                  side == 0 ? y.raw() : m.written(),
+                  y.value(),
+                  n,
+                  f,
+                  w));
+          if (holder == null && w > 0 && Holders.agree(m.holder(), y.holder())) {
+            holder = sameHolder(m.holder(), y.holder(), n, f);
+          }
+          break;
+        }
       }
     }
     if (holder != null) {

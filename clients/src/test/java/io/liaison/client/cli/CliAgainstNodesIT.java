@@ -1,0 +1,651 @@
+package io.liaison.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liaison.api.BureauId;
+import io.liaison.api.Json;
+import io.liaison.api.action.Commitment;
+import io.liaison.api.action.Meeting;
+import io.liaison.api.action.PlanContent;
+import io.liaison.api.action.PlanKind;
+import io.liaison.api.action.PlanTarget;
+import io.liaison.api.action.PlanView;
+import io.liaison.api.action.TargetKind;
+import io.liaison.client.LiaisonClient;
+import io.liaison.node.Await;
+import io.liaison.node.TestCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The {@code liaison} command line against three real nodes (兴和县 150924, 天镇县 140222, 阳高县 140221
+ * from node's {@link TestCluster}): every command is run, in-process, with its output checked (the
+ * text officers read, or {@code --json}), and the last test fails naming any command no test ran.
+ * What the CLI has no command for (sharing a case, revising a plan, recording a joint meeting) is
+ * set up through the Java client.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliAgainstNodesIT {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final String X = TestCluster.OFFICERS.get(0);
+  static final String T = TestCluster.OFFICERS.get(1);
+  static final String Y = TestCluster.OFFICERS.get(2);
+
+  record Result(int code, String out, String err) {
+    JsonNode json() {
+      try {
+        return Json.mapper().readTree(out);
+      } catch (JsonProcessingException e) {
+        throw new AssertionError("not JSON: " + out + err, e);
+      }
+    }
+  }
+
+  @TempDir static Path dir;
+  static TestCluster cluster;
+  static final Map<String, String> env = new HashMap<>();
+  static final Set<String> ran = ConcurrentHashMap.newKeySet();
+  static final Map<String, String> ids = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = new TestCluster(dir, 3).startAll();
+    env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+    env.put("LIAISON_PASSWORD", TestCluster.PASSWORD);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /** Runs {@code liaison --node <node i> args…}; notes the command run. */
+  static Result cli(int node, String... args) {
+    List<String> all = new ArrayList<>(List.of("--node", cluster.url(node)));
+    all.addAll(List.of(args));
+    String[] argv = all.toArray(String[]::new);
+    CommandLine parser = new CommandLine(new Cli(env, Clock.systemUTC(), Terminal.NONE));
+    Converters.register(parser);
+    CommandLine.ParseResult parsed = parser.parseArgs(argv);
+    while (parsed.hasSubcommand()) {
+      parsed = parsed.subcommand();
+    }
+    ran.add(parsed.commandSpec().qualifiedName());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Cli.run(
+            argv,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            env,
+            Clock.systemUTC(),
+            Terminal.NONE);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** As {@link #cli}, and the command must succeed. */
+  static Result ok(int node, String... args) {
+    Result r = cli(node, args);
+    assertThat(r.code()).as("liaison %s%n%s%s", String.join(" ", args), r.out(), r.err()).isZero();
+    return r;
+  }
+
+  /** A client of node i signed in as its test officer, for what the CLI has no command for. */
+  static LiaisonClient client(int i) {
+    LiaisonClient c = LiaisonClient.create(java.net.URI.create(cluster.url(i)));
+    c.login(TestCluster.OFFICERS.get(i), TestCluster.PASSWORD.toCharArray());
+    return c;
+  }
+
+  static Path file(String name, String content) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, content);
+    return p;
+  }
+
+  @Test
+  @Order(1)
+  void signsInOnEachNodeAndReadsTheNode() {
+    assertThat(ok(0, "health").out()).contains("ready");
+    assertThat(cli(0, "whoami").code()).isEqualTo(1);
+    for (int i = 0; i < 3; i++) {
+      String officer = TestCluster.OFFICERS.get(i);
+      assertThat(ok(i, "login", "--officer", officer).out()).contains(officer);
+      assertThat(ok(i, "whoami").out()).contains(officer);
+    }
+    assertThat(ok(0, "roster").out()).contains("兴和县", "天镇县", "阳高县");
+  }
+
+  @Test
+  @Order(2)
+  void aLeadIsPostedClaimedReleasedHandedOverDeclinedAcceptedAndClosed() {
+    String id =
+        ok(
+                0,
+                "leads",
+                "post",
+                "-c",
+                "无证运输",
+                "-t",
+                "蒙J·3K582 面包车夜间往天镇方向运烟",
+                "-n",
+                "据群众举报,车牌号为蒙J·3K582的白色面包车每周二夜间经307国道往天镇县方向运输卷烟。",
+                "-e",
+                "车牌=蒙J·3K582",
+                "--target",
+                "140222",
+                "--json")
+            .json()
+            .get("id")
+            .asText();
+    Await.until(WAIT, () -> cli(1, "leads", "get", id).code() == 0, "the lead on 天镇县's node");
+    assertThat(ok(1, "leads", "get", id).out()).contains("蒙J·3K582", "待认领");
+    assertThat(ok(0, "leads", "list", "-b", "150924").out()).contains(id);
+    Await.until(WAIT, () -> ok(1, "inbox", "open").out().contains(id), "in 天镇县's open inbox");
+
+    assertThat(ok(1, "leads", "claim", id).out()).contains(id, "已认领");
+    assertThat(ok(1, "leads", "release", id).out()).contains(id, "待认领");
+    ok(1, "leads", "claim", id);
+    // a second claim is the node's 409, explained
+    Result twice = cli(1, "leads", "claim", id);
+    assertThat(twice.code()).isEqualTo(1);
+    assertThat(twice.err()).contains("409");
+    assertThat(ok(1, "leads", "handover", id, "--to", "140221").out()).contains("移交待接收");
+    Await.until(WAIT, () -> ok(2, "leads", "get", id).out().contains("移交待接收"), "the offer on 阳高县");
+    ok(2, "leads", "decline", id);
+    Await.until(
+        WAIT, () -> ok(1, "leads", "get", id).out().contains("已认领"), "declined back on 天镇县");
+    ok(1, "leads", "handover", id, "--to", "140221");
+    Await.until(
+        WAIT, () -> ok(2, "leads", "get", id).out().contains("移交待接收"), "the new offer on 阳高县");
+    assertThat(ok(2, "leads", "accept", id).out()).contains("已认领");
+    assertThat(ok(2, "leads", "investigate", id).out()).contains("核查中");
+    ok(2, "leads", "feedback", id, "--text", "已核实，车辆在阳高县龙泉镇落脚。");
+    assertThat(ok(2, "leads", "close", id, "--outcome", "UNFOUNDED").out()).contains("已办结");
+    Await.until(
+        WAIT, () -> ok(0, "leads", "get", id).out().contains("已办结"), "closed seen at the origin");
+
+    String other =
+        ok(0, "leads", "post", "-c", "无证经营/无证批发", "-t", "城关镇无证售烟", "-n", "城关镇某超市无证销售卷烟。", "--json")
+            .json()
+            .get("id")
+            .asText();
+    assertThat(ok(0, "leads", "withdraw", other).out()).contains("已撤回");
+
+    String[] lines =
+        ok(0, "--json", "events", "tail", "--last-event-id", "0", "--count", "3")
+            .out()
+            .strip()
+            .split("\n");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[0]).contains("lead.posted");
+  }
+
+  @Test
+  @Order(3)
+  void casesAreSearchedLookedUpLinkedAndTheMergeDecidedByBothBureaus() {
+    client(0)
+        .post(
+            "/api/v1/cases",
+            caseBody("兴烟立字〔2026〕第7001号", "150924", "蒙J·5Q318", "13947161234"),
+            JsonNode.class);
+    client(1)
+        .post(
+            "/api/v1/cases",
+            caseBody("天烟立字〔2026〕第7002号", "140222", "蒙J5Q318", "139-4716-1234"),
+            JsonNode.class);
+    Await.until(
+        WAIT,
+        () -> ok(2, "--json", "search", "卷烟").json().get("total").asLong() >= 2,
+        "both cases found on 阳高县");
+    assertThat(ok(2, "search", "卷烟", "-b", "150924").out()).contains("兴烟立字〔2026〕第7001号");
+    assertThat(ok(2, "--json", "lookup", "车牌", "蒙j-5q318").json().get("total").asLong())
+        .isEqualTo(2);
+
+    Await.until(
+        WAIT,
+        () -> ok(0, "--json", "networks").json().path("networks").size() > 0,
+        "a network on 兴和县");
+    JsonNode entry = ok(0, "--json", "networks").json().get("networks").get(0);
+    String network = entry.at("/network/id").asText();
+    String proposal = entry.get("proposalId").asText();
+    ids.put("network", network);
+    assertThat(ok(0, "networks").out()).contains(network);
+    assertThat(ok(1, "network", network).out()).contains("蒙J");
+    Await.until(WAIT, () -> ok(1, "proposals").out().contains(proposal), "the proposal on 天镇县");
+    assertThat(ok(1, "proposal", proposal).out()).contains(proposal);
+    ok(0, "decide", proposal, "accept", "--lead", "150924");
+    Result again = cli(0, "decide", proposal, "decline");
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("409");
+    ok(1, "decide", proposal, "同意", "--lead", "150924");
+    Await.until(
+        WAIT,
+        () ->
+            ok(2, "--json", "proposal", proposal)
+                .json()
+                .at("/status/state")
+                .asText()
+                .equals("ACCEPTED"),
+        "the merge accepted on 阳高县");
+  }
+
+  @Test
+  @Order(4)
+  void aSealedLeadMatchedByACaseIsAHitForBothOwners() {
+    String lead =
+        ok(
+                0,
+                "leads",
+                "post",
+                "-c",
+                "无证运输",
+                "-t",
+                "夜间送烟车辆(限天镇)",
+                "-n",
+                "线人报称：蒙J·7H226每周三夜间经兴和县往阳高县送烟。",
+                "-e",
+                "车牌=蒙J·7H226",
+                "--target",
+                "140222",
+                "--distribution",
+                "RESTRICTED",
+                "--json")
+            .json()
+            .get("id")
+            .asText();
+    Await.until(WAIT, () -> cli(2, "leads", "get", lead).code() == 0, "the outline on 阳高县");
+    client(2)
+        .post(
+            "/api/v1/cases",
+            caseBody("阳烟立字〔2026〕第7101号", "140221", "蒙J7H226", "136-0478-6612"),
+            JsonNode.class);
+    Await.until(WAIT, () -> ok(2, "--json", "hits").out().contains(lead), "the hit on 阳高县");
+    assertThat(ok(2, "hits").out()).contains("150924-017");
+  }
+
+  @Test
+  @Order(5)
+  void theAdministratorEnrolsAnOfficerAndTheAuditorReadsTheLog() throws Exception {
+    Path pw = file("pw.txt", "a-long-password-102\n");
+    assertThat(
+            ok(
+                    0,
+                    "officers",
+                    "add",
+                    "150924-102",
+                    "--name",
+                    "张三",
+                    "--role",
+                    "LIAISON",
+                    "--password-file",
+                    pw.toString())
+                .out())
+        .contains("150924-102");
+    assertThat(ok(0, "officers", "list").out()).contains("150924-102", "张三");
+    assertThat(ok(0, "access-log", "--officer", X, "-n", "500").out())
+        .contains("/api/v1/admin/officers");
+  }
+
+  @Test
+  @Order(6)
+  void tianzhenChecksXingheRetailersAndTheFiguresShowOnBothSides() throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    ok(
+        0,
+        "price",
+        "group-save",
+        file("g1.json", group("150924-CG01", "150924", "150924100001", "150924100002")).toString());
+    ok(
+        1,
+        "price",
+        "group-save",
+        file("g2.json", group("140222-TZ01", "140222", "140222100001", "140222100002")).toString());
+    ok(
+        0,
+        "price",
+        "agreement-add",
+        file("a1.json", agreement("150924-CG01", "150924", 4500, 45000)).toString());
+    ok(
+        1,
+        "price",
+        "agreement-add",
+        file("a2.json", agreement("140222-TZ01", "140222", 4700, 47000)).toString());
+    Await.until(
+        WAIT,
+        () -> ok(1, "--json", "price", "agreements").json().size() == 2,
+        "both agreements on 天镇县");
+    assertThat(ok(1, "price", "groups", "--bureau", "150924").out()).contains("150924-CG01");
+    assertThat(ok(1, "price", "agreements", "--bureau", "150924").out()).contains("中华");
+
+    String id =
+        ok(
+                1,
+                "--json",
+                "price",
+                "plan",
+                "--checked",
+                "150924",
+                "--group",
+                "150924-CG01",
+                "--from",
+                today.minusDays(1).toString(),
+                "--to",
+                today.plusDays(1).toString(),
+                "--officer",
+                T,
+                "--officer",
+                "140222-011",
+                "--note",
+                "突击检查城关镇")
+            .json()
+            .get("id")
+            .asText();
+    assertThat(ok(1, "price", "checks").out()).contains(id);
+    assertThat(cli(0, "price", "check", id).code()).isEqualTo(1);
+    Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
+    Path findings =
+        file(
+            "findings.json",
+            "{\"officer\":\""
+                + T
+                + "\",\"visits\":["
+                + visit("150924100001", at, 48000)
+                + ","
+                + visit("150924100002", at, 45000)
+                + "]}");
+    ok(1, "price", "record", id, findings.toString());
+    Path sheet =
+        file(
+            "sheet.csv",
+            "许可证号,检查时间,地点,品牌规格,单位,标价,实际售价\n150924100001," + today + " 10:00,城关镇,中华(硬),条,480,480\n");
+    ok(1, "price", "import", id, sheet.toString(), "--officer", T);
+    Await.until(WAIT, () -> cli(0, "price", "check", id).code() == 0, "the check on 兴和县");
+    assertThat(ok(0, "--json", "price", "check", id).json().get("visits")).hasSize(3);
+    Await.until(
+        WAIT,
+        () ->
+            ok(0, "--json", "price", "compliance", "--bureau", "150924")
+                    .json()
+                    .at("/total/judged")
+                    .asLong()
+                == 3,
+        "the figures on 兴和县");
+    assertThat(ok(0, "price", "compliance", "--by", "GROUP").out()).contains("150924-CG01");
+    assertThat(ok(0, "price", "deviators", "--min", "2").out()).contains("150924100001");
+    assertThat(ok(1, "--json", "price", "gaps", "--pair", "150924-140222").out())
+        .contains("\"flagged\" : true");
+    Path meeting =
+        file(
+            "meeting.json",
+            "{\"bureau\":\"140222\",\"kind\":\"VISIT\",\"on\":\""
+                + today
+                + "\",\"place\":\"兴和县城关镇\",\"bureaus\":[\"140222\",\"150924\"],"
+                + "\"groups\":[\"150924-CG01\"],\"participants\":[\"天镇县营销部 赵\"],\"notes\":\"观摩明码实价自律小组\"}");
+    ok(1, "price", "meeting-add", meeting.toString());
+    assertThat(ok(1, "price", "meetings").out()).contains("兴和县城关镇");
+  }
+
+  @Test
+  @Order(7)
+  void aPlanFromTheNetworkIsApprovedByThreeChiefsRunAndSummarized() {
+    String network = ids.get("network");
+    String id =
+        ok(0, "--json", "actions", "from-network", network, "--with", "140221")
+            .json()
+            .get("id")
+            .asText();
+    assertThat(ok(0, "actions", "checklist", id).out()).contains("未确定集结地点");
+    // the CLI has no command to edit a plan: the lead bureau completes it through the client
+    LiaisonClient x = client(0);
+    PlanView v1 = x.actions().get(id);
+    x.actions().revise(id, X, complete(v1.plan()));
+    assertThat(ok(0, "--json", "actions", "checklist", id).json().get("ready").asBoolean())
+        .isTrue();
+    ok(0, "actions", "step", id, "propose", "--version", "2");
+    for (int n : new int[] {1, 2}) {
+      Await.until(
+          WAIT,
+          () ->
+              ok(n, "--json", "actions", "get", id).json().get("state").asText().equals("PROPOSED"),
+          "proposed on node " + n);
+    }
+    for (int n : new int[] {1, 2, 0}) {
+      ok(n, "actions", "step", id, "approve", "--version", "2");
+    }
+    Await.until(
+        WAIT,
+        () -> ok(0, "--json", "actions", "get", id).json().get("state").asText().equals("APPROVED"),
+        "approved on 兴和县");
+    ok(0, "actions", "step", id, "activate");
+    Await.until(
+        WAIT,
+        () -> ok(1, "--json", "actions", "get", id).json().get("state").asText().equals("ACTIVE"),
+        "active on 天镇县");
+    ok(1, "actions", "step", id, "brief", "今日在玉泉镇设卡两处");
+    ok(0, "actions", "result", id, "--officer-times", "20", "--cartons", "60", "--yuan", "27000");
+    ok(1, "actions", "result", id, "--officer-times", "12", "--premises", "18");
+    ok(2, "actions", "result", id, "--officer-times", "6");
+    Await.until(
+        WAIT,
+        () -> ok(0, "--json", "actions", "get", id).json().get("results").size() == 3,
+        "three results on 兴和县");
+    ok(0, "actions", "step", id, "complete");
+    ok(0, "actions", "summarize", id, "三地联合查处蒙J·5Q318运烟网络", "--lessons", "提前共享线索");
+    Await.until(
+        WAIT,
+        () ->
+            ok(2, "--json", "actions", "get", id).json().get("state").asText().equals("SUMMARIZED"),
+        "summarized on 阳高县");
+    JsonNode done = ok(2, "--json", "actions", "get", id).json();
+    assertThat(done.at("/total/officerTimes").asLong()).isEqualTo(38);
+    assertThat(done.at("/total/sticksSeized").asLong()).isEqualTo(12_000);
+    assertThat(ok(2, "actions", "get", id).out()).contains("已总结");
+    assertThat(ok(1, "actions", "list").out()).contains(id);
+
+    // 阳高县's own checkpoint on the same van: the CLI shows the alert
+    LiaisonClient y = client(2);
+    PlanContent t = y.actions().template(PlanKind.CHECKPOINT);
+    PlanView own =
+        y.actions()
+            .create(
+                Y,
+                new PlanContent(
+                    "阳高县龙泉镇查堵",
+                    t.kind(),
+                    BureauId.of("140221"),
+                    List.of(
+                        new Commitment(
+                            BureauId.of("140221"), 1, 2, 1, List.of("赵队长"), List.of("收费站查堵")),
+                        new Commitment(
+                            BureauId.of("140222"), 1, 2, 0, List.of("钱队长"), List.of("配合查堵"))),
+                    t.partnerAgencies(),
+                    List.of(
+                        new PlanTarget(
+                            TargetKind.VEHICLE,
+                            "可疑面包车",
+                            io.liaison.api.cases.EntityType.PLATE,
+                            "蒙j-5q318",
+                            null)),
+                    List.of("阳高县龙泉镇"),
+                    "阳高县龙泉镇收费站",
+                    t.window(),
+                    t.communications(),
+                    t.contingency(),
+                    List.of(),
+                    List.of(),
+                    List.of()));
+    ok(2, "actions", "step", own.id(), "propose", "--version", "1");
+    Await.until(
+        WAIT,
+        () -> ok(2, "--json", "actions", "conflicts").out().contains(own.id()),
+        "the alert on 阳高县");
+    assertThat(ok(2, "actions", "conflicts").out()).contains("150924");
+  }
+
+  @Test
+  @Order(8)
+  void aJointMeetingsItemIsAcknowledgedAndDoneFromTheCommandLine() {
+    // the CLI has no command to record minutes: the host records them through the client
+    String id =
+        client(0)
+            .actions()
+            .recordMeeting(
+                X,
+                new Meeting(
+                    "2026年下半年联席会议",
+                    true,
+                    Instant.now().minus(1, ChronoUnit.DAYS),
+                    "兴和县烟草专卖局",
+                    BureauId.of("150924"),
+                    List.of(BureauId.of("150924"), BureauId.of("140222")),
+                    List.of(),
+                    List.of("商定联合整治"),
+                    "双方通报了上半年查处的跨界案件。",
+                    List.of("十二月开展联合整治"),
+                    List.of(
+                        new Meeting.Item(
+                            "排查玉泉镇物流点",
+                            BureauId.of("140222"),
+                            LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7)))))
+            .id();
+    Await.until(
+        WAIT, () -> ok(1, "actions", "items").out().contains("排查玉泉镇物流点"), "the item on 天镇县");
+    ok(1, "actions", "ack", id);
+    ok(1, "actions", "done", id, "1");
+    assertThat(ok(1, "actions", "items").out()).doesNotContain("排查玉泉镇物流点");
+  }
+
+  @Test
+  @Order(9)
+  void signingOutEndsTheSession() {
+    ok(2, "logout");
+    Result after = cli(2, "whoami");
+    assertThat(after.code()).isEqualTo(1);
+  }
+
+  /** Fails naming each command no test above ran against the nodes. */
+  @Test
+  @Order(10)
+  void everyCommandWasRunAgainstTheNodes() {
+    Set<String> all = new TreeSet<>();
+    leaves(new CommandLine(new Cli(env, Clock.systemUTC(), Terminal.NONE)), all);
+    all.removeIf(c -> c.endsWith(" help"));
+    assertThat(all).hasSizeGreaterThan(40);
+    Set<String> missing = new TreeSet<>(all);
+    missing.removeAll(ran);
+    assertThat(missing).as("commands never run against real nodes").isEmpty();
+  }
+
+  static void leaves(CommandLine cl, Set<String> into) {
+    if (cl.getSubcommands().isEmpty()) {
+      into.add(cl.getCommandSpec().qualifiedName());
+    }
+    cl.getSubcommands().values().forEach(sub -> leaves(sub, into));
+  }
+
+  // --- data ----------------------------------------------------------------------------------
+
+  static PlanContent complete(PlanContent p) {
+    List<Commitment> commitments = new ArrayList<>();
+    for (Commitment c : p.commitments()) {
+      commitments.add(new Commitment(c.bureau(), 1, 2, 1, List.of("带队领导"), List.of("设卡查堵")));
+    }
+    return new PlanContent(
+        p.title(),
+        p.kind(),
+        p.leadBureau(),
+        commitments,
+        p.partnerAgencies(),
+        p.targets(),
+        List.of("兴和县城关镇", "天镇县玉泉镇"),
+        "兴和县307国道检查站",
+        p.window(),
+        p.communications(),
+        p.contingency(),
+        p.linkedLeads(),
+        p.linkedCases(),
+        p.linkedNetworks());
+  }
+
+  static String group(String id, String bureau, String l1, String l2) {
+    ObjectNode g = Json.mapper().createObjectNode();
+    g.put("id", id).put("bureau", bureau).put("county", "县" + bureau).put("town", "城关镇");
+    g.put("name", "城关镇明码实价自律小组").put("marketingUnit", "营销部");
+    var members = g.putArray("members");
+    members.addObject().put("licence", l1).put("name", "王记烟酒店").put("address", "城关镇");
+    members.addObject().put("licence", l2).put("name", "李氏便利店").put("address", "城关镇");
+    return g.toString();
+  }
+
+  static String agreement(String group, String bureau, long pack, long carton) {
+    ObjectNode a = Json.mapper().createObjectNode();
+    a.put("groupId", group).put("bureau", bureau).put("validFrom", "2026-01-01");
+    a.putArray("prices")
+        .addObject()
+        .put("brand", "中华")
+        .put("spec", "硬")
+        .put("packFen", pack)
+        .put("cartonFen", carton);
+    return a.toString();
+  }
+
+  static String visit(String licence, Instant at, long cartonFen) {
+    ObjectNode v = Json.mapper().createObjectNode();
+    v.put("licence", licence).put("at", at.toString()).put("location", "城关镇");
+    v.putArray("items")
+        .addObject()
+        .put("brand", "中华")
+        .put("spec", "硬")
+        .put("unit", "CARTON")
+        .put("markedFen", cartonFen)
+        .put("saleFen", cartonFen);
+    return v.toString();
+  }
+
+  static JsonNode caseBody(String number, String county, String plate, String phone) {
+    ObjectNode c = Json.mapper().createObjectNode();
+    c.put("caseNumber", number)
+        .put("category", "无证运输")
+        .put("foundOn", "2026-09-12")
+        .put("filedOn", "2026-09-12")
+        .put("valueYuan", "27000")
+        .put("disposition", "PENDING")
+        .put("narrative", "查获无证运输卷烟六十条，车辆" + plate + "，电话" + phone + "。");
+    c.putObject("location").put("countyCode", county).put("town", "城关镇").put("address", "城关镇");
+    var entities = c.putArray("entities");
+    entities.addObject().put("type", "PLATE").put("value", plate);
+    entities.addObject().put("type", "PHONE").put("value", phone);
+    c.putArray("items").addObject().put("brand", "中华").put("spec", "硬").put("quantity", "60条");
+    return c;
+  }
+}
