@@ -779,7 +779,7 @@ class ClientAgainstNodesIT {
     assertThat(xa.get().version()).isEqualTo(area.version());
     tianzhen.post(
         "/api/v1/cases",
-        caseBody(
+        NodeData.caseBody(
             "天烟立字〔2026〕第9号",
             "140222",
             "2026-10-05",
