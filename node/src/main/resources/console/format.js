@@ -73,6 +73,7 @@ export const EVENTS = {
   'lead.expired': '线索过期',
   'lead.overdue': '线索逾期',
   'lead.conflict': '冲突已裁决',
+  'case.major': '大要案（案值5万元以上）',
   'price.finding': '价格互查发现不合规',
   'price.check.recorded': '价格互查已录入',
   'price.gap': '毗邻县价差提示',
@@ -355,6 +356,13 @@ export function applyTransition(list, data) {
 /** One line for the live feed from an event type and its parsed data. */
 export function feedLine(type, data, names) {
   const what = label(EVENTS, type);
+  if (type === 'case.major') {
+    return {
+      time: data?.filedOn ?? '',
+      text: `${what} · ${bureauLabel(data?.bureau, names)} · ${data?.caseNumber} · ${(Number(data?.valueFen ?? 0) / 1000000).toFixed(2)} 万元`,
+      leadId: null,
+    };
+  }
   if (type === 'lead.posted') {
     const lead = data?.lead;
     const title = lead ? `[${label(CATEGORY, lead.category)}] ${lead.title}` : '（密封内容）';
