@@ -757,7 +757,7 @@ class ClientAgainstNodesIT {
   }
 
   @Test
-  @Order(9)
+  @Order(8)
   void theBureausAgreeRulesKeepAreasFileFormsAndAMajorLeadIsToldToTheNeighbours() {
     // the rules: 兴和县 proposes, 天镇县 and 阳高县 sign the same content
     io.liaison.client.settings.SettingsCalls xs = calls.of(xinghe::settings);
