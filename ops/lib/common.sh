@@ -51,9 +51,29 @@ jar_is_stale() {
 build_project() {
   local root=$1
   need mvn
-  # the node and the client only: the release (dist/) is not needed to run from the tree
-  echo "building Liaison (mvn -B -ntp -q -pl node,clients -am install -DskipTests) …"
-  (cd "$root" && mvn -B -ntp -q -Dstyle.color=never -pl node,clients -am install -DskipTests)
+  # the node and the client only: the release (dist/) is not needed to run from the tree.
+  # Shows each module as Maven starts it; the whole output goes to target/ops-build.log and its
+  # end is shown if the build fails.
+  local log=$root/target/ops-build.log status=0
+  mkdir -p "$root/target"
+  echo "building Liaison (mvn -pl node,clients -am install -DskipTests; log $log) …"
+  (cd "$root" && mvn -B -ntp -Dstyle.color=never -pl node,clients -am install -DskipTests) \
+    >"$log" 2>&1 &
+  local mvn_pid=$! started=$SECONDS shown=0 line running=1
+  while ((running)); do
+    kill -0 "$mvn_pid" 2>/dev/null || running=0 # the last look after Maven ended shows the rest
+    while IFS= read -r line; do
+      echo "  ${line#\[INFO\] } ($((SECONDS - started))s)"
+      shown=$((shown + 1))
+    done < <(grep -E '^\[INFO\] Building Liaison' "$log" | tail -n +$((shown + 1)))
+    if ((running)); then sleep 1; fi
+  done
+  wait "$mvn_pid" || status=$?
+  if ((status != 0)); then
+    tail -n 40 "$log" >&2
+    die "the build failed (exit $status); the whole output is in $log"
+  fi
+  echo "  built ($((SECONDS - started))s)"
 }
 
 # The HTTP status of a GET, or 000 when nothing answers.

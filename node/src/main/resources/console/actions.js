@@ -5,6 +5,7 @@
 import { PLAN_STATE, PLAN_KIND, CONFLICT_KIND, STEP_LABEL, stepsFor, resultFrom, completedPlan } from './actions-format.js';
 import { beijingTime } from './format.js';
 import { h } from './dom.js';
+import { meetingForm } from './meeting-form.js';
 
 let ctx = null;
 // the elements this module builds itself inside the screen's root
@@ -71,8 +72,8 @@ async function list() {
     } catch (e) { fail(e); }
   } }, '从网络案件生成方案');
   const rows = plans.plans.map((p) => h('tr', {},
-    h('td', {}, PLAN_STATE[p.state] ?? p.state),
-    h('td', {}, p.leadBureau),
+    h('td', { class: 'nowrap' }, PLAN_STATE[p.state] ?? p.state),
+    h('td', { class: 'nowrap' }, p.leadBureau),
     h('td', {}, h('a', { href: `#/actions/${encodeURIComponent(p.id)}` }, p.plan?.title ?? `(仅参与局可见) ${p.id}`)),
     h('td', {}, p.area.join('、')),
     h('td', {}, p.window ? `${beijingTime(p.window.start)} 至 ${beijingTime(p.window.end)}` : '-')));
@@ -83,12 +84,13 @@ async function list() {
     items.total ? todo : h('p', { class: 'muted' }, '暂无待办事项。'),
     h('h3', {}, '联席会议'),
     meetings.total ? minutes : h('p', { class: 'muted' }, '暂无会议记录。'),
+    meetingForm(ctx, () => list().catch(fail)),
     h('h3', {}, '新建行动方案'),
     networks.networks.length ? h('div', { class: 'actions' }, pick, extra, make) : h('p', { class: 'muted' }, '暂无跨界网络案件。'),
     h('h3', {}, '本局参与的行动'),
-    h('table', { class: 'leads' },
+    h('div', { class: 'table-wrap' }, h('table', { class: 'leads' },
       h('thead', {}, h('tr', {}, ['状态', '牵头局', '方案', '区域', '时间'].map((t) => h('th', {}, t)))),
-      h('tbody', {}, rows)));
+      h('tbody', {}, rows))));
 }
 
 async function detail(id) {

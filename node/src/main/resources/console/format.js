@@ -73,6 +73,12 @@ export const EVENTS = {
   'lead.expired': '线索过期',
   'lead.overdue': '线索逾期',
   'lead.conflict': '冲突已裁决',
+  'case.major': '大要案（案值5万元以上）',
+  'price.finding': '价格互查发现不合规',
+  'price.check.recorded': '价格互查已录入',
+  'price.gap': '毗邻县价差提示',
+  'action.conflict': '行动冲突提示',
+  'meeting.recorded': '联席会议纪要',
 };
 
 /** The word for a code, or the code itself when this console does not know it yet. */
@@ -118,6 +124,45 @@ export function beijingInputToIso(value) {
   if (!m) return null;
   const d = new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}+08:00`);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+const BEIJING_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+});
+
+/**
+ * Today (or the day of `now`) in Beijing as 'yyyy-MM-dd'. Not the UTC date of toISOString(),
+ * which is still yesterday in Beijing until 08:00, nor the day in the browser's own zone.
+ */
+export function beijingToday(now = new Date()) {
+  const p = Object.fromEntries(BEIJING_DAY.formatToParts(now).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/**
+ * A day as typed, read the Chinese way (year first): '2026-12-07', '2026-12-7', '2026/12/7',
+ * '2026.12.7', '20261207' or '2026年12月7日' → '2026-12-07'; '' for nothing typed; null when it
+ * is not a day of the calendar (2026-02-30, 12/07/2026).
+ */
+export function parseDay(text) {
+  const t = String(text ?? '').trim();
+  if (!t) return '';
+  const m = /^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))$/.exec(t);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2] ?? m[4]);
+  const d = Number(m[3] ?? m[5]);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** 'yyyy-MM-dd' as Chinese write it: '2026年12月7日'; '' when it is not a day. */
+export function chineseDate(day) {
+  const v = parseDay(day);
+  if (!v) return '';
+  const [y, mo, d] = v.split('-');
+  return `${y}年${Number(mo)}月${Number(d)}日`;
 }
 
 /** '兴和县烟草专卖局' → '兴和县'. */
@@ -311,6 +356,13 @@ export function applyTransition(list, data) {
 /** One line for the live feed from an event type and its parsed data. */
 export function feedLine(type, data, names) {
   const what = label(EVENTS, type);
+  if (type === 'case.major') {
+    return {
+      time: data?.filedOn ?? '',
+      text: `${what} · ${bureauLabel(data?.bureau, names)} · ${data?.caseNumber} · ${(Number(data?.valueFen ?? 0) / 1000000).toFixed(2)} 万元`,
+      leadId: null,
+    };
+  }
   if (type === 'lead.posted') {
     const lead = data?.lead;
     const title = lead ? `[${label(CATEGORY, lead.category)}] ${lead.title}` : '（密封内容）';
@@ -318,6 +370,30 @@ export function feedLine(type, data, names) {
       time: beijingTime(data?.postedAt),
       text: `${what} · ${bureauLabel(data?.originBureau, names)} · ${title}`,
       leadId: data?.id ?? null,
+    };
+  }
+  if (type === 'price.finding') {
+    const f = data?.finding ?? {};
+    const spec = f.spec ? `(${f.spec})` : '';
+    return {
+      time: beijingTime(f.at),
+      text: `${what} · ${bureauLabel(data?.checkingBureau, names)}检查 · 零售户 ${f.licence ?? '-'} ${f.brand ?? ''}${spec} 偏差 ${f.deviationYuan == null ? '-' : Number(f.deviationYuan).toFixed(2)} 元`,
+      leadId: null,
+    };
+  }
+  if (type === 'price.check.recorded') {
+    return {
+      time: '',
+      text: `${what} · ${bureauLabel(data?.checkingBureau, names)}检查${bureauLabel(data?.checkedBureau, names)} · ${data?.visits ?? 0} 户次，不合规 ${data?.nonCompliant ?? 0} 项`,
+      leadId: null,
+    };
+  }
+  if (type === 'price.gap') {
+    const spec = data?.spec ? `(${data.spec})` : '';
+    return {
+      time: '',
+      text: `${what} · ${bureauLabel(data?.a, names)}与${bureauLabel(data?.b, names)} · ${data?.brand ?? ''}${spec} 约定价差 ${data?.agreedGap == null ? '-' : Number(data.agreedGap).toFixed(2)} 元/条`,
+      leadId: null,
     };
   }
   const t = data?.transition ?? {};

@@ -2,6 +2,9 @@
 // fills its panel (#price-panel in index.html), listens to the hash (#/price), and calls the API through the console's
 // signed-in `api` (handed over by app.js). Text from the API only ever becomes text nodes.
 import { $, h } from './dom.js';
+import { dayField } from './dates.js';
+import { beijingTime, beijingToday } from './format.js';
+import { findingsForm, settingsSection, meetingsSection } from './price-forms.js';
 
 const DIMENSION = { COUNTY: '按县', GROUP: '按小组', BRAND: '按品牌', MONTH: '按月', QUARTER: '按季度' };
 const UNIT = { PACK: '盒', CARTON: '条' };
@@ -10,17 +13,19 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 let ctx = null;
 
 const yuan = (fen) => (fen === null || fen === undefined ? '—' : (Number(fen) / 100).toFixed(2));
-const pct = (v) => (v === null || v === undefined ? '—' : `${v}%`);
-const day = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
+const pct = (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)}%`);
+// amounts in 元 with two decimals as written in China (the JSON number 30.00 arrives as 30)
+const money = (v) => (v === null || v === undefined ? '—' : Number(v).toFixed(2));
+const day = (iso) => (iso ? beijingTime(iso) : '');
 const product = (brand, spec) => (spec ? `${brand}(${spec})` : brand);
 const table = (head, rows) => h('table', { class: 'leads' },
   h('thead', {}, h('tr', {}, head.map((t) => h('th', {}, t)))),
   h('tbody', {}, rows));
 
 /** Called once by app.js with the signed-in API and the bureau names. */
-export function initPrice({ api, names, canWrite }) {
+export function initPrice({ api, names, canWrite, self, officer }) {
   const first = ctx === null;
-  ctx = { api, names, canWrite };
+  ctx = { api, names, canWrite, self, officer };
   if (!first) {
     route();
     return;
@@ -47,9 +52,11 @@ function route() {
 async function render(checkId) {
   const p = panel();
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const today = new Date().toISOString().slice(0, 10);
-  const from = h('input', { type: 'date', value: `${today.slice(0, 4)}-01-01` });
-  const to = h('input', { type: 'date', value: today });
+  const today = beijingToday();
+  const fromField = dayField({ value: `${today.slice(0, 4)}-01-01`, 'aria-label': '统计起始日期' });
+  const toField = dayField({ value: today, 'aria-label': '统计截止日期' });
+  const from = fromField.input;
+  const to = toField.input;
   const by = h('select', {}, Object.entries(DIMENSION).map(([k, v]) => h('option', { value: k }, v)));
   const figures = h('div');
   const gaps = h('div');
@@ -57,13 +64,16 @@ async function render(checkId) {
   const checks = h('div');
   const detail = h('div');
   const agreements = h('div');
-  const refresh = () => loadFigures(by.value, from.value, to.value, figures, gaps, deviators, error);
+  const settings = h('div');
+  const meetings = h('div');
+  const refresh = () => (from.validity.valid && to.validity.valid
+    ? loadFigures(by.value, from.value, to.value, figures, gaps, deviators, error) : null);
   by.addEventListener('change', refresh);
   from.addEventListener('change', refresh);
   to.addEventListener('change', refresh);
   p.replaceChildren(
     h('div', { class: 'panel-head' }, h('h2', { id: 'price-title' }, '价格互查（明码实价）'),
-      h('label', {}, '统计 ', by), h('label', {}, '自 ', from), h('label', {}, '至 ', to)),
+      h('label', {}, '统计 ', by), h('label', {}, '自 ', fromField), h('label', {}, '至 ', toField)),
     error,
     h('h3', {}, '合规情况'), figures,
     h('h3', {}, '毗邻县价差（每条）'), gaps,
@@ -71,10 +81,12 @@ async function render(checkId) {
     h('h3', {}, '互查记录'), checks, detail,
     ctx.canWrite() ? planForm(error) : '',
     ctx.canWrite() ? importForm(error) : '',
-    h('h3', {}, '各局价格约定（现行）'), agreements);
+    h('h3', {}, '各局价格约定（现行）'), agreements, settings, meetings);
   refresh();
   loadChecks(checks, error);
   loadAgreements(agreements, error);
+  settingsSection(ctx, ctx.canWrite()).then((s) => settings.replaceChildren(s), (e) => fail(error, e));
+  meetingsSection(ctx, ctx.canWrite()).then((s) => meetings.replaceChildren(s), (e) => fail(error, e));
   if (checkId) loadCheck(checkId, detail, error);
 }
 
@@ -98,7 +110,7 @@ async function loadFigures(by, from, to, figures, gaps, deviators, error) {
       g.items.map((x) => h('tr', { class: x.flagged ? 'urgent' : null },
         h('td', {}, x.flagged ? '⚠' : ''), h('td', {}, product(x.brand, x.spec)),
         h('td', {}, `${ctx.names()[x.a] ?? x.a} | ${ctx.names()[x.b] ?? x.b}`),
-        h('td', {}, x.agreedGap ?? '—'), h('td', {}, x.observedGap ?? '—'), h('td', {}, x.threshold))))
+        h('td', {}, money(x.agreedGap)), h('td', {}, money(x.observedGap)), h('td', {}, money(x.threshold)))))
       : h('p', { class: 'muted' }, '暂无可比价格。'));
     const d = await ctx.api(`/api/v1/price/deviators?${q}`);
     deviators.replaceChildren(d.items.length ? table(['许可证号', '名称', '小组', '偏离/检查次数', '最近偏离'],
@@ -129,13 +141,16 @@ async function loadChecks(box, error) {
 async function loadCheck(id, box, error) {
   try {
     const c = await ctx.api(`/api/v1/price/checks/${encodeURIComponent(id)}`);
+    const mine = c.state === 'PLANNED' && c.checkingBureau === ctx.self() && ctx.canWrite();
     box.replaceChildren(h('h4', {}, `互查 ${c.id}：${c.plan.officers.join('、')}`),
       c.plan.note ? h('p', {}, c.plan.note) : '',
+      // once recorded, the whole screen again: the list's state and the figures change too
+      mine ? findingsForm(ctx, c, (v) => { render(v.id); }) : '',
       table(['许可证号', '时间', '品牌规格', '单位', '标价', '实际售价', '约定价', '偏差（元）', '偏差（%）', '结论'],
         c.evaluations.map((e) => h('tr', { class: e.compliant === false ? 'urgent' : null },
           h('td', {}, e.licence), h('td', {}, day(e.at)), h('td', {}, product(e.brand, e.spec)),
           h('td', {}, UNIT[e.unit] ?? e.unit), h('td', {}, yuan(e.markedFen)), h('td', {}, yuan(e.saleFen)),
-          h('td', {}, yuan(e.agreedFen)), h('td', {}, e.deviationYuan ?? '—'), h('td', {}, pct(e.deviationPercent)),
+          h('td', {}, yuan(e.agreedFen)), h('td', {}, money(e.deviationYuan)), h('td', {}, pct(e.deviationPercent)),
           h('td', {}, e.compliant === null || e.compliant === undefined ? '无约定' : e.compliant ? '合规' : '不合规')))));
   } catch (e) {
     fail(error, e);
@@ -161,8 +176,8 @@ function planForm(error) {
     h('h3', {}, '计划不定期互查'),
     h('div', { class: 'row' },
       h('label', {}, '被查局 ', input('checked', { placeholder: '如 150924', required: true })),
-      h('label', {}, '自 ', input('from', { type: 'date', required: true })),
-      h('label', {}, '至 ', input('to', { type: 'date', required: true }))),
+      h('label', {}, '自 ', dayField({ name: 'from', required: true })),
+      h('label', {}, '至 ', dayField({ name: 'to', required: true }))),
     h('label', {}, '目标小组（逗号分隔） ', input('groups', { placeholder: '150924-CG01' })),
     h('label', {}, '目标零售户许可证号（逗号分隔） ', input('retailers')),
     h('label', {}, '检查人员（至少两人，逗号分隔） ', input('officers', { required: true })),

@@ -14,3 +14,10 @@ test('the quarter is the one in Beijing time (16:30 UTC on 31 March is the secon
   assert.equal(currentQuarter(new Date('2026-03-31T15:59:59Z')), '2026Q1');
   assert.equal(currentQuarter(new Date('2026-12-31T16:00:00Z')), '2027Q1');
 });
+
+test('a shared case at 5万元 or more is one line of the live feed with its value in 万元', async () => {
+  const { feedLine, EVENTS } = await import('../../../main/resources/console/format.js');
+  assert.ok(Object.keys(EVENTS).includes('case.major'));
+  const line = feedLine('case.major', { bureau: '150924', caseNumber: '兴烟立字〔2026〕第201号', valueFen: 6200000, filedOn: '2026-04-01' }, {});
+  assert.equal(line.text, '大要案（案值5万元以上） · 150924 · 兴烟立字〔2026〕第201号 · 6.20 万元');
+});

@@ -20,13 +20,17 @@ if [[ "${BENCH_REINSTALL:-0}" == 1 || ! -d "$build/ops/bench/target/lib" ]]; the
   echo "# building liaison api/crypto/search/node and the benchmarks from commit $head (takes a minute)"
   rm -rf "$build"
   mkdir -p "$build"
-  git -C "$root" archive "$head" pom.xml api crypto search node clients ops/bench | tar -x -C "$build"
+  # the whole tree: the reactor reads every module's pom, whatever -pl builds
+  git -C "$root" archive "$head" | tar -x -C "$build"
   if ! grep -q '<module>ops/bench</module>' "$build/pom.xml"; then
     # an older commit: the benchmarks were a separate project then
     sed -i 's#<module>clients</module>#<module>clients</module>\n    <module>ops/bench</module>#' "$build/pom.xml"
     sed -i 's#<relativePath/>#<relativePath>../../pom.xml</relativePath>#' "$build/ops/bench/pom.xml"
   fi
-  (cd "$build" && mvn -B -ntp -q package -DskipTests -Dspotless.check.skip=true -pl ops/bench -am)
+  (cd "$build" && mvn -B -ntp -q package -DskipTests -Dspotless.check.skip=true -pl ops/bench -am) || {
+    echo "# building commit $head failed" >&2
+    return 1 2>/dev/null || exit 1
+  }
 fi
 echo "$head" >"$bench/target/last-build"
 BENCH_COMMIT="$head"

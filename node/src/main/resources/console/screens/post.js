@@ -1,7 +1,8 @@
 // Posting a lead: category, urgency, title, narrative, entities, place, expiry (Beijing time), the
 // bureaus it is for — open to all members or sealed to the chosen bureaus only — and attachments.
 // Every bad field the node names is marked beside its input.
-import { CATEGORY, URGENCY, ENTITY, buildDraft, formField, shortName, problemText } from '../format.js';
+import { CATEGORY, URGENCY, ENTITY, buildDraft, formField, shortName, problemText, parseDay, chineseDate } from '../format.js';
+import { dayField } from '../dates.js';
 import { $, field, h } from '../dom.js';
 import { register } from '../screens.js';
 
@@ -73,9 +74,9 @@ register({
       h('div', { class: 'row' },
         h('label', {}, '地点', h('input', { name: 'location', maxlength: 200, placeholder: '如 兴和县张皋镇' })),
         h('label', {}, '有效期至（北京时间）', h('span', { class: 'datetime' },
-          h('input', { name: 'expiresDate', type: 'date', lang: 'zh-CN', 'aria-label': '有效期日期' }),
+          dayField({ name: 'expiresDate', 'aria-label': '有效期日期' }, { readout: false }),
           h('input', { name: 'expiresTime', type: 'time', lang: 'zh-CN', value: '18:00', 'aria-label': '有效期时间' })),
-          h('span', { class: 'muted date-zh', 'aria-live': 'polite' }, '不填即按节点默认有效期'))),
+          h('span', { class: 'muted expiry-zh', 'aria-live': 'polite' }, '不填即按节点默认有效期'))),
       h('fieldset', {}, h('legend', {}, '发送对象（不选即发全体成员）'),
         h('div', { class: 'targets', 'data-field': 'targetBureaus' }, targets.map((b) => h('label', { class: 'check' },
           h('input', { type: 'checkbox', name: 'targetBureaus', value: b.bureau }), ` ${shortName(b.name)}`))),
@@ -85,11 +86,11 @@ register({
       h('p', { class: 'error post-error', role: 'alert', hidden: true }),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button' }, '签名并发布')));
     form.querySelector('.entities').append(entityRow('PLATE'));
-    // the date as Chinese read it, whatever format the browser's own picker uses
+    // the date as Chinese read it (typed year first whatever the browser's language)
     const readout = () => {
-      const [y, mo, d] = field(form, 'expiresDate').value.split('-');
-      form.querySelector('.date-zh').textContent = y
-        ? `${y}年${Number(mo)}月${Number(d)}日 ${field(form, 'expiresTime').value || '23:59'}（北京时间）` : '不填即按节点默认有效期';
+      const day = parseDay(field(form, 'expiresDate').value);
+      form.querySelector('.expiry-zh').textContent = day === null ? '请按 年-月-日 填写，如 2026-12-07'
+        : day ? `${chineseDate(day)} ${field(form, 'expiresTime').value || '23:59'}（北京时间）` : '不填即按节点默认有效期';
     };
     field(form, 'expiresDate').addEventListener('input', readout);
     field(form, 'expiresTime').addEventListener('input', readout);
@@ -101,7 +102,13 @@ register({
 
 async function submit(form, ctx) {
   const error = form.querySelector('.post-error');
-  const date = field(form, 'expiresDate').value;
+  const date = parseDay(field(form, 'expiresDate').value);
+  if (date === null) {
+    error.textContent = '有效期日期请按 年-月-日 填写，如 2026-12-07';
+    error.hidden = false;
+    field(form, 'expiresDate').focus();
+    return;
+  }
   const draft = buildDraft({
     officer: ctx.officer.id,
     category: field(form, 'category').value,

@@ -16,6 +16,8 @@ register({
       api: ctx.api,
       names: () => ctx.names,
       canWrite: () => (ctx.officer?.roles ?? []).some((r) => r === 'PRICE_CHECKER' || r === 'CHIEF'),
+      self: () => ctx.self,
+      officer: () => ctx.officer?.id,
     });
   },
 });

@@ -2,6 +2,7 @@
 // highlighted snippets and paging; and the look-up of one identifier in any spelling.
 import { CATEGORY, ENTITY, label, bureauLabel } from '../format.js';
 import { h, table, snippet } from '../dom.js';
+import { dayField } from '../dates.js';
 import { register } from '../screens.js';
 
 const PAGE = 20;
@@ -27,8 +28,8 @@ register({
         Object.entries(CATEGORY).map(([c, w]) => h('option', { value: c, selected: params.get('category') === c }, w))),
       h('select', { name: 'bureau', 'aria-label': '来源局' }, h('option', { value: '' }, '全部来源局'),
         (ctx.roster?.members ?? []).map((b) => h('option', { value: b.bureau, selected: params.get('bureau') === b.bureau }, bureauLabel(b.bureau, ctx.names)))),
-      h('input', { name: 'from', type: 'date', value: params.get('from') ?? '', 'aria-label': '起始日期' }),
-      h('input', { name: 'to', type: 'date', value: params.get('to') ?? '', 'aria-label': '截止日期' }),
+      dayField({ name: 'from', value: params.get('from') ?? '', 'aria-label': '起始日期' }),
+      dayField({ name: 'to', value: params.get('to') ?? '', 'aria-label': '截止日期' }),
       h('button', { type: 'submit' }, '检索'));
     form.onsubmit = (e) => {
       e.preventDefault();

@@ -288,7 +288,7 @@ class ClientAgainstNodesIT {
         calls.of(
             xinghe::post,
             "/api/v1/cases",
-            caseBody(
+            NodeData.caseBody(
                 "兴烟立字〔2026〕第7001号",
                 "150924",
                 "2026-09-12",
@@ -299,7 +299,7 @@ class ClientAgainstNodesIT {
     assertThat(a.get("id").asText()).startsWith("case:150924:");
     tianzhen.post(
         "/api/v1/cases",
-        caseBody(
+        NodeData.caseBody(
             "天烟立字〔2026〕第7002号",
             "140222",
             "2026-10-02",
@@ -387,7 +387,7 @@ class ClientAgainstNodesIT {
     Await.until(WAIT, () -> readable(yanggao, sealed.id()), "the sealed lead's outline on 阳高县");
     yanggao.post(
         "/api/v1/cases",
-        caseBody(
+        NodeData.caseBody(
             "阳烟立字〔2026〕第7101号",
             "140221",
             "2026-10-14",
@@ -624,27 +624,7 @@ class ClientAgainstNodesIT {
     assertThat(checklist.ready()).isFalse();
     assertThat(checklist.missing()).extracting(i -> i.code()).contains("rallyPoint");
 
-    PlanContent p = v1.plan();
-    List<Commitment> commitments = new ArrayList<>();
-    for (Commitment c : p.commitments()) {
-      commitments.add(new Commitment(c.bureau(), 1, 2, 1, List.of("带队领导"), List.of("设卡查堵，检查过往车辆")));
-    }
-    PlanContent complete =
-        new PlanContent(
-            p.title(),
-            p.kind(),
-            p.leadBureau(),
-            commitments,
-            p.partnerAgencies(),
-            p.targets(),
-            List.of("兴和县城关镇", "天镇县玉泉镇"),
-            "兴和县307国道检查站",
-            p.window(),
-            p.communications(),
-            p.contingency(),
-            p.linkedLeads(),
-            p.linkedCases(),
-            p.linkedNetworks());
+    PlanContent complete = NodeData.completed(v1.plan());
     PlanView v2 = calls.of(xa::revise, id, X_OFFICER, complete);
     assertThat(v2.version()).isEqualTo(2);
     assertThat(xa.checklist(id).ready()).as(xa.checklist(id).toString()).isTrue();
@@ -956,23 +936,5 @@ class ClientAgainstNodesIT {
         List.of(new ObservedItem("中华", "硬", PackUnit.CARTON, cartonFen, cartonFen)),
         List.of(),
         null);
-  }
-
-  static JsonNode caseBody(
-      String number, String county, String foundOn, String narrative, String plate, String phone) {
-    ObjectNode c = Json.mapper().createObjectNode();
-    c.put("caseNumber", number)
-        .put("category", "无证运输")
-        .put("foundOn", foundOn)
-        .put("filedOn", foundOn)
-        .put("valueYuan", "27000")
-        .put("disposition", "PENDING")
-        .put("narrative", narrative);
-    c.putObject("location").put("countyCode", county).put("town", "城关镇").put("address", "城关镇");
-    var entities = c.putArray("entities");
-    entities.addObject().put("type", "PLATE").put("value", plate);
-    entities.addObject().put("type", "PHONE").put("value", phone);
-    c.putArray("items").addObject().put("brand", "中华").put("spec", "硬").put("quantity", "60条");
-    return c;
   }
 }

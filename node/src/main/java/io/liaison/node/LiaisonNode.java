@@ -157,7 +157,7 @@ public final class LiaisonNode {
     gridConfig
         .getUserContext()
         .put(io.liaison.node.lead.LeadOwner.KEY, new io.liaison.node.lead.LeadOwner(trust::verify));
-    io.liaison.node.cluster.MemberProof.announce(
+    io.liaison.node.trust.MemberProof.announce(
         gridConfig, trust, config.cluster().host(), config.cluster().port());
     HazelcastClusterManager cluster = new HazelcastClusterManager(gridConfig);
     return Vertx.builder()
@@ -190,7 +190,11 @@ public final class LiaisonNode {
               Quarantine quarantine = new Quarantine(exec, registry);
               EventFeed feed = new EventFeed(vertx);
               GridWatch watch = new GridWatch(vertx, hz);
-              watch.watchMembers(trust, config.cluster().name(), registry);
+              watch.watchMembers(
+                  members ->
+                      io.liaison.node.trust.MemberProof.unproven(
+                          members, trust, config.cluster().name()),
+                  registry);
               LeadService leads =
                   new LeadService(
                       vertx,

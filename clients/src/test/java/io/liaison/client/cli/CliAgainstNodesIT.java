@@ -15,6 +15,7 @@ import io.liaison.api.action.PlanTarget;
 import io.liaison.api.action.PlanView;
 import io.liaison.api.action.TargetKind;
 import io.liaison.client.LiaisonClient;
+import io.liaison.client.NodeData;
 import io.liaison.node.Await;
 import io.liaison.node.TestCluster;
 import java.io.PrintWriter;
@@ -216,12 +217,24 @@ class CliAgainstNodesIT {
     client(0)
         .post(
             "/api/v1/cases",
-            caseBody("兴烟立字〔2026〕第7001号", "150924", "蒙J·5Q318", "13947161234"),
+            NodeData.caseBody(
+                "兴烟立字〔2026〕第7001号",
+                "150924",
+                "2026-09-12",
+                "查获无证运输卷烟六十条，车辆蒙J·5Q318，电话13947161234。",
+                "蒙J·5Q318",
+                "13947161234"),
             JsonNode.class);
     client(1)
         .post(
             "/api/v1/cases",
-            caseBody("天烟立字〔2026〕第7002号", "140222", "蒙J5Q318", "139-4716-1234"),
+            NodeData.caseBody(
+                "天烟立字〔2026〕第7002号",
+                "140222",
+                "2026-09-12",
+                "查获无证运输卷烟六十条，车辆蒙J5Q318，电话139-4716-1234。",
+                "蒙J5Q318",
+                "139-4716-1234"),
             JsonNode.class);
     Await.until(
         WAIT,
@@ -287,7 +300,13 @@ class CliAgainstNodesIT {
     client(2)
         .post(
             "/api/v1/cases",
-            caseBody("阳烟立字〔2026〕第7101号", "140221", "蒙J7H226", "136-0478-6612"),
+            NodeData.caseBody(
+                "阳烟立字〔2026〕第7101号",
+                "140221",
+                "2026-09-12",
+                "查获无证运输卷烟六十条，车辆蒙J7H226，电话136-0478-6612。",
+                "蒙J7H226",
+                "136-0478-6612"),
             JsonNode.class);
     Await.until(WAIT, () -> ok(2, "--json", "hits").out().contains(lead), "the hit on 阳高县");
     assertThat(ok(2, "hits").out()).contains("150924-017");
@@ -428,7 +447,7 @@ class CliAgainstNodesIT {
     // the CLI has no command to edit a plan: the lead bureau completes it through the client
     LiaisonClient x = client(0);
     PlanView v1 = x.actions().get(id);
-    x.actions().revise(id, X, complete(v1.plan()));
+    x.actions().revise(id, X, NodeData.completed(v1.plan()));
     assertThat(ok(0, "--json", "actions", "checklist", id).json().get("ready").asBoolean())
         .isTrue();
     ok(0, "actions", "step", id, "propose", "--version", "2");
@@ -575,28 +594,6 @@ class CliAgainstNodesIT {
 
   // --- data ----------------------------------------------------------------------------------
 
-  static PlanContent complete(PlanContent p) {
-    List<Commitment> commitments = new ArrayList<>();
-    for (Commitment c : p.commitments()) {
-      commitments.add(new Commitment(c.bureau(), 1, 2, 1, List.of("带队领导"), List.of("设卡查堵")));
-    }
-    return new PlanContent(
-        p.title(),
-        p.kind(),
-        p.leadBureau(),
-        commitments,
-        p.partnerAgencies(),
-        p.targets(),
-        List.of("兴和县城关镇", "天镇县玉泉镇"),
-        "兴和县307国道检查站",
-        p.window(),
-        p.communications(),
-        p.contingency(),
-        p.linkedLeads(),
-        p.linkedCases(),
-        p.linkedNetworks());
-  }
-
   static String group(String id, String bureau, String l1, String l2) {
     ObjectNode g = Json.mapper().createObjectNode();
     g.put("id", id).put("bureau", bureau).put("county", "县" + bureau).put("town", "城关镇");
@@ -630,22 +627,5 @@ class CliAgainstNodesIT {
         .put("markedFen", cartonFen)
         .put("saleFen", cartonFen);
     return v.toString();
-  }
-
-  static JsonNode caseBody(String number, String county, String plate, String phone) {
-    ObjectNode c = Json.mapper().createObjectNode();
-    c.put("caseNumber", number)
-        .put("category", "无证运输")
-        .put("foundOn", "2026-09-12")
-        .put("filedOn", "2026-09-12")
-        .put("valueYuan", "27000")
-        .put("disposition", "PENDING")
-        .put("narrative", "查获无证运输卷烟六十条，车辆" + plate + "，电话" + phone + "。");
-    c.putObject("location").put("countyCode", county).put("town", "城关镇").put("address", "城关镇");
-    var entities = c.putArray("entities");
-    entities.addObject().put("type", "PLATE").put("value", plate);
-    entities.addObject().put("type", "PHONE").put("value", phone);
-    c.putArray("items").addObject().put("brand", "中华").put("spec", "硬").put("quantity", "60条");
-    return c;
   }
 }

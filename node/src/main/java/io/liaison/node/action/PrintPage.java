@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
  * A plan and its results and summary as one printable page (for filing upward, 上报), in Chinese,
  * times in Asia/Shanghai. Every text is HTML-escaped.
  */
-final class PrintPage {
+public final class PrintPage {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlanTemplates.ZONE);
 
@@ -118,7 +118,8 @@ final class PrintPage {
     return s == null ? "" : s;
   }
 
-  static String esc(String s) {
+  /** Text escaped for HTML (also the case forms' printed pages). */
+  public static String esc(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
       switch (c) {

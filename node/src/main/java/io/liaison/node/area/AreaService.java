@@ -115,16 +115,7 @@ public final class AreaService implements SearchIndexer.Listener {
               payload.put("type", TYPE);
               SignedEnvelope env =
                   trust.sign(payload, prev.map(SignedEnvelope::hash).orElse(Hashes.GENESIS), now);
-              String json = new String(env.toJson(), StandardCharsets.UTF_8);
-              s.putRecord(
-                  new StoredRecord(
-                      id(),
-                      KIND,
-                      trust.bureau().code(),
-                      now,
-                      Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-                      json,
-                      null));
+              io.liaison.node.trust.SignedRecords.put(s, id(), KIND, env);
               return signed;
             })
         .onSuccess(

@@ -44,6 +44,15 @@ public final class CaseService {
   public static final String SHARED = "case.shared";
   public static final String UPDATED = "case.updated";
 
+  /**
+   * A shared case reached 5万元 (大要案, reported upward at once): told on every node's feed when it
+   * stores the first version at or above the threshold (docs/reports.md).
+   */
+  public static final String MAJOR = "case.major";
+
+  /** 5万元 in fen: a major case (大要案). */
+  public static final long MAJOR_FEN = 5_000_000L;
+
   private final Vertx vertx;
   private final StoreExecutor store;
   private final TrustService trust;
@@ -284,6 +293,12 @@ public final class CaseService {
     data.put("disposition", c.disposition());
     List<StoredEvent> events = new ArrayList<>();
     events.add(feed.append(s, old == null ? SHARED : UPDATED, id, null, data));
+    if (c.valueFen() >= MAJOR_FEN && (old == null || old.current().valueFen() < MAJOR_FEN)) {
+      Map<String, Object> major = new LinkedHashMap<>(data);
+      major.put("valueFen", c.valueFen());
+      major.put("filedOn", c.filedOn().toString());
+      events.add(feed.append(s, MAJOR, id, null, major));
+    }
     return events;
   }
 

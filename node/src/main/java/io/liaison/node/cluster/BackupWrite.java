@@ -1,5 +1,7 @@
 package io.liaison.node.cluster;
 
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
 import java.util.Map;
 
 /**
@@ -20,11 +22,11 @@ public final class BackupWrite<R> extends GridProcessor<R> {
   public static final String ATTRIBUTE = "liaison.backup-write";
 
   /** Whether every data member of {@code hz}'s cluster (lite members hold no replicas) reads it. */
-  public static boolean understoodBy(com.hazelcast.core.HazelcastInstance hz) {
+  public static boolean understoodBy(HazelcastInstance hz) {
     if (hz == null) {
       return false;
     }
-    for (com.hazelcast.cluster.Member m : hz.getCluster().getMembers()) {
+    for (Member m : hz.getCluster().getMembers()) {
       if (!m.isLiteMember() && !"1".equals(m.getAttribute(ATTRIBUTE))) {
         return false;
       }

@@ -6,8 +6,13 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import io.liaison.node.config.NodeConfig;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the Hazelcast member configuration of a node: TCP-IP join on the configured members only,
@@ -120,7 +125,7 @@ public final class GridConfig {
   }
 
   private static final Object CALLBACKS = new Object();
-  private static java.util.concurrent.ExecutorService callbackPool;
+  private static ExecutorService callbackPool;
 
   /**
    * Hazelcast completes its asynchronous calls' callbacks (an entry processor's answer handed to
@@ -140,22 +145,21 @@ public final class GridConfig {
    * silently bringing back a thread per callback.
    */
   static void callbacksOnAPool() {
-    if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() > 1) {
+    if (ForkJoinPool.getCommonPoolParallelism() > 1) {
       return;
     }
     synchronized (CALLBACKS) {
       if (callbackPool == null) {
-        java.util.concurrent.atomic.AtomicInteger n =
-            new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger n = new AtomicInteger();
         callbackPool =
-            java.util.concurrent.Executors.newFixedThreadPool(
+            Executors.newFixedThreadPool(
                 2,
                 r -> {
                   Thread t = new Thread(r, "liaison-grid-callback-" + n.incrementAndGet());
                   t.setDaemon(true);
                   return t;
                 });
-        com.hazelcast.internal.util.ConcurrencyUtil.setDefaultAsyncExecutor(callbackPool);
+        ConcurrencyUtil.setDefaultAsyncExecutor(callbackPool);
       }
     }
   }

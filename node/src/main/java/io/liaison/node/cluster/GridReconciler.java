@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ public final class GridReconciler {
   private final IMap<String, String> grid;
   private final String kind;
   private final BiFunction<String, String, Future<Boolean>> receive;
-  private final io.liaison.node.trust.Quarantine quarantine;
+  private final QuarantineSink quarantine;
 
   /**
    * @param kind the store's record kind that the map holds
@@ -47,7 +48,7 @@ public final class GridReconciler {
       IMap<String, String> grid,
       String kind,
       BiFunction<String, String, Future<Boolean>> receive,
-      io.liaison.node.trust.Quarantine quarantine) {
+      QuarantineSink quarantine) {
     this.vertx = vertx;
     this.store = store;
     this.grid = grid;
@@ -420,7 +421,7 @@ public final class GridReconciler {
    * PutIfAbsentProcessor#SAME} where it was the same).
    */
   private Map<String, String> putIfAbsent(List<StoredRecord> records) throws Exception {
-    Map<String, java.util.concurrent.CompletableFuture<String>> puts = new HashMap<>();
+    Map<String, CompletableFuture<String>> puts = new HashMap<>();
     for (StoredRecord r : records) {
       puts.put(
           r.id(),

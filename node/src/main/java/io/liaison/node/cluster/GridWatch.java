@@ -1,10 +1,16 @@
 package io.liaison.node.cluster;
 
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.DistributedObjectEvent;
 import com.hazelcast.core.DistributedObjectListener;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapEvent;
+import com.hazelcast.map.impl.MapService;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryMergedListener;
@@ -14,16 +20,21 @@ import com.hazelcast.map.listener.MapClearedListener;
 import com.hazelcast.map.listener.MapEvictedListener;
 import io.liaison.crypto.Hashes;
 import io.liaison.node.store.Store;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +84,7 @@ public final class GridWatch {
   }
 
   /** A map that survives its destruction (see {@link LiveMap}). */
-  public static <K, V> com.hazelcast.map.IMap<K, V> live(HazelcastInstance hz, String name) {
+  public static <K, V> IMap<K, V> live(HazelcastInstance hz, String name) {
     return LiveMap.of(hz, name);
   }
 
@@ -107,33 +118,30 @@ public final class GridWatch {
     };
   }
 
-  private java.util.function.Supplier<List<String>> unproven = List::of;
-  private final java.util.Set<String> alerted = ConcurrentHashMap.newKeySet();
-  private final java.util.concurrent.atomic.AtomicInteger unprovenCount =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private Supplier<List<String>> unproven = List::of;
+  private final Set<String> alerted = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger unprovenCount = new AtomicInteger();
 
   /**
    * Also checks, at every membership change and every {@link #CHECK_MS} ms, that every member of
-   * the cluster proves a roster bureau's node ({@link MemberProof}); while one does not, the node
-   * is not ready, and each such member is logged as an error once ({@code
-   * liaison_grid_members_unverified} counts them).
+   * the cluster proves a roster bureau's node ({@code unproven}: the members that do not,
+   * described; see {@code trust.MemberProof}); while one does not, the node is not ready, and each
+   * such member is logged as an error once ({@code liaison_grid_members_unverified} counts them).
    */
   public void watchMembers(
-      io.liaison.node.trust.TrustService trust,
-      String cluster,
-      io.micrometer.core.instrument.MeterRegistry metrics) {
-    unproven = () -> MemberProof.unproven(hz.getCluster().getMembers(), trust, cluster);
+      Function<Iterable<Member>, List<String>> unproven, MeterRegistry metrics) {
+    this.unproven = () -> unproven.apply(hz.getCluster().getMembers());
     metrics.gauge("liaison.grid.members.unverified", unprovenCount);
     hz.getCluster()
         .addMembershipListener(
-            new com.hazelcast.cluster.MembershipListener() {
+            new MembershipListener() {
               @Override
-              public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
+              public void memberAdded(MembershipEvent e) {
                 checkMembers();
               }
 
               @Override
-              public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+              public void memberRemoved(MembershipEvent e) {
                 checkMembers();
               }
             });
@@ -220,13 +228,13 @@ public final class GridWatch {
   /** Whether this member still holds the map's listener registration; true if it cannot tell. */
   private boolean registered(Watched w) {
     try {
-      if (hz instanceof com.hazelcast.instance.impl.HazelcastInstanceProxy p) {
+      if (hz instanceof HazelcastInstanceProxy p) {
         return p
             .getOriginal()
             .node
             .getNodeEngine()
             .getEventService()
-            .getRegistrations(com.hazelcast.map.impl.MapService.SERVICE_NAME, w.name)
+            .getRegistrations(MapService.SERVICE_NAME, w.name)
             .stream()
             .anyMatch(r -> r.getId().equals(w.registration));
       }

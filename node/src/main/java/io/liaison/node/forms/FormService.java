@@ -95,16 +95,7 @@ public final class FormService {
               payload.put("id", id);
               payload.set("form", Json.mapper().valueToTree(form));
               SignedEnvelope env = trust.sign(payload, Hashes.GENESIS, now);
-              String json = new String(env.toJson(), StandardCharsets.UTF_8);
-              s.putRecord(
-                  new StoredRecord(
-                      id,
-                      KIND,
-                      me,
-                      now,
-                      Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-                      json,
-                      null));
+              io.liaison.node.trust.SignedRecords.put(s, id, KIND, env);
               return view(env);
             })
         .onSuccess(

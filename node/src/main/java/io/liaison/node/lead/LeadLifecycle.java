@@ -1,11 +1,13 @@
 package io.liaison.node.lead;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.LeadState;
 import io.liaison.api.lead.LeadStatus;
 import io.liaison.api.lead.TransitionRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +47,7 @@ public final class LeadLifecycle {
     BureauId actor = t.actor();
     BureauId owner = s.owner();
     BureauId handoverTo = null;
-    java.time.Instant claimedAt = s.claimedAt();
+    Instant claimedAt = s.claimedAt();
     List<LeadStatus.Feedback> feedback = s.feedback();
     switch (e) {
       case CLAIM -> {
@@ -69,7 +71,7 @@ public final class LeadLifecycle {
         if (r.to().equals(actor)) {
           throw forbidden("a bureau cannot hand a lead over to itself");
         }
-        if (lead.distribution() == io.liaison.api.lead.Distribution.RESTRICTED
+        if (lead.distribution() == Distribution.RESTRICTED
             && !lead.addresses(r.to())
             && !r.to().equals(lead.originBureau())) {
           throw forbidden("a restricted lead can only be handed to one of its recipients");

@@ -1,17 +1,24 @@
 package io.liaison.node.lead;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
+import io.liaison.api.Json;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.store.Cursor;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reading leads from the node's own store: by id, by origin bureau, and the officer's inbox views.
@@ -51,14 +58,14 @@ public final class LeadQueries {
   private final StoreExecutor store;
   private final LeadSealing sealing;
   private final BureauId me;
-  private final java.util.function.Supplier<java.util.Optional<Duration>> feedbackPeriod;
+  private final Supplier<Optional<Duration>> feedbackPeriod;
   private final Clock clock;
 
   public LeadQueries(
       StoreExecutor store,
       LeadSealing sealing,
       BureauId me,
-      java.util.function.Supplier<java.util.Optional<Duration>> feedbackPeriod,
+      Supplier<Optional<Duration>> feedbackPeriod,
       Clock clock) {
     this.store = store;
     this.sealing = sealing;
@@ -67,9 +74,9 @@ public final class LeadQueries {
     this.clock = clock;
   }
 
-  public io.vertx.core.Future<LeadView> get(String id) {
+  public Future<LeadView> get(String id) {
     if (!LeadIds.isValid(id)) {
-      return io.vertx.core.Future.failedFuture(ApiException.notFound("no lead " + id));
+      return Future.failedFuture(ApiException.notFound("no lead " + id));
     }
     // through the store queue, not a committed read: a lead this node is taking in from the grid
     // right now is answered once it is stored, as before
@@ -82,10 +89,9 @@ public final class LeadQueries {
   }
 
   /** Envelopes of the lead that lost a conflict after a split (kept, never erased). */
-  public io.vertx.core.Future<java.util.List<com.fasterxml.jackson.databind.JsonNode>> superseded(
-      String id) {
+  public Future<List<JsonNode>> superseded(String id) {
     if (!LeadIds.isValid(id)) {
-      return io.vertx.core.Future.failedFuture(ApiException.notFound("no lead " + id));
+      return Future.failedFuture(ApiException.notFound("no lead " + id));
     }
     return store
         .call(s -> s.superseded(id))
@@ -95,15 +101,15 @@ public final class LeadQueries {
                     .map(
                         j -> {
                           try {
-                            return io.liaison.api.Json.mapper().readTree(j);
-                          } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            return Json.mapper().readTree(j);
+                          } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                           }
                         })
                     .toList());
   }
 
-  public io.vertx.core.Future<LeadPage> list(BureauId origin, String cursor, int limit) {
+  public Future<LeadPage> list(BureauId origin, String cursor, int limit) {
     Cursor before = decode(cursor);
     return store
         .call(
@@ -113,7 +119,7 @@ public final class LeadQueries {
         .map(rows -> page(rows, limit));
   }
 
-  public io.vertx.core.Future<LeadPage> inbox(Inbox view, String cursor, int limit) {
+  public Future<LeadPage> inbox(Inbox view, String cursor, int limit) {
     Cursor before = decode(cursor);
     String code = me.code();
     // no agreed feedback period: nothing is overdue

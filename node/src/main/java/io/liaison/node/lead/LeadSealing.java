@@ -1,19 +1,23 @@
 package io.liaison.node.lead;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.Lead;
+import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.LeadStatus;
 import io.liaison.api.lead.LeadView;
 import io.liaison.api.lead.TransitionRequest;
 import io.liaison.api.lead.TransitionView;
+import io.liaison.crypto.NotARecipientException;
 import io.liaison.crypto.SealedContent;
 import io.liaison.crypto.Sealer;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.trust.TrustService;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +102,7 @@ public final class LeadSealing {
     byte[] plain;
     try {
       plain = Json.mapper().writeValueAsBytes(content);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise sealed content", e);
     }
     SealedContent s = Sealer.seal(plain, trust.roster(), recipients(lead), aad(lead.id()), at);
@@ -158,7 +162,7 @@ public final class LeadSealing {
                   t.keyId(),
                   t.hash());
         }
-        if (t.event() == io.liaison.api.lead.LeadEvent.FEEDBACK) {
+        if (t.event() == LeadEvent.FEEDBACK) {
           feedback.add(new LeadStatus.Feedback(t.bureau(), t.officer(), t.at(), t.feedback()));
         }
         history.add(t);
@@ -205,13 +209,13 @@ public final class LeadSealing {
     byte[] plain;
     try {
       plain = Sealer.open(content, trust.keys(), aad(leadId));
-    } catch (io.liaison.crypto.NotARecipientException e) {
+    } catch (NotARecipientException e) {
       // sealed to a key this node no longer holds (e.g. before a key rotation): unreadable here
       return null;
     }
     try {
       return Json.mapper().readTree(plain);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new LeadRecord.RecordRejected("SEALED_MALFORMED", "sealed content is not JSON");
     }
   }

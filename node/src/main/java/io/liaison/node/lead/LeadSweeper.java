@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,7 @@ public final class LeadSweeper {
   private final EventFeed feed;
 
   /** The feedback period the bureaus agreed (none agreed: nothing is overdue). */
-  private final java.util.function.Supplier<java.util.Optional<Duration>> feedbackPeriod;
+  private final Supplier<Optional<Duration>> feedbackPeriod;
 
   private final Clock clock;
   private long timer = -1;
@@ -44,7 +46,7 @@ public final class LeadSweeper {
       LeadService leads,
       StoreExecutor store,
       EventFeed feed,
-      java.util.function.Supplier<java.util.Optional<Duration>> feedbackPeriod,
+      Supplier<Optional<Duration>> feedbackPeriod,
       Clock clock) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
@@ -105,7 +107,7 @@ public final class LeadSweeper {
   }
 
   private Future<Void> overdue() {
-    java.util.Optional<Duration> period = feedbackPeriod.get();
+    Optional<Duration> period = feedbackPeriod.get();
     if (period.isEmpty()) {
       return Future.succeededFuture();
     }

@@ -1,6 +1,7 @@
 package io.liaison.node.lead;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.LeadStatus;
 import io.liaison.api.lead.TransitionView;
 import io.liaison.node.store.RecordFacts;
@@ -61,7 +62,7 @@ final class LeadViews {
       case OFFER_HANDOVER -> t.to();
       case ACCEPT_HANDOVER, DECLINE_HANDOVER ->
           rec.history().stream()
-              .filter(h -> h.event() == io.liaison.api.lead.LeadEvent.OFFER_HANDOVER)
+              .filter(h -> h.event() == LeadEvent.OFFER_HANDOVER)
               .reduce((a, b) -> b)
               .map(TransitionView::bureau)
               .orElse(rec.lead().originBureau());

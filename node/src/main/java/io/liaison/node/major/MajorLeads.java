@@ -14,7 +14,6 @@ import io.liaison.node.events.EventFeed;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
-import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
@@ -191,20 +190,11 @@ public final class MajorLeads {
   }
 
   private static void put(Store s, String id, SignedEnvelope env) {
-    String json = json(env);
-    s.putRecord(
-        new StoredRecord(
-            id,
-            KIND,
-            env.signer().code(),
-            env.signedAt(),
-            Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-            json,
-            null));
+    io.liaison.node.trust.SignedRecords.put(s, id, KIND, env);
   }
 
   private static String json(SignedEnvelope env) {
-    return new String(env.toJson(), StandardCharsets.UTF_8);
+    return io.liaison.node.trust.SignedRecords.json(env);
   }
 
   static MajorLeadNotice parse(SignedEnvelope env) {

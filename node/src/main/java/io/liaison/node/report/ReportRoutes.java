@@ -38,6 +38,8 @@ public final class ReportRoutes {
     router.get(base + "/:bureau/:period").handler(this::get);
     router.get(base + "/:bureau/:period/file").handler(this::file);
     router.post(base + "/:bureau/:period/acks").handler(this::acknowledge);
+    router.get(base + "/:bureau/:period/xlsx").handler(this::xlsx);
+    router.get(base + "/:bureau/:period/csv/:table").handler(this::csv);
   }
 
   private void issue(RoutingContext ctx) {
@@ -103,6 +105,57 @@ public final class ReportRoutes {
                       "Content-Disposition",
                       "attachment; filename=\"" + ReportService.key(b, p) + ".json\"")
                   .end(f.toPrettyString());
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** The signed report's tables as an XLSX workbook (one sheet per table, Chinese headers). */
+  private void xlsx(RoutingContext ctx) {
+    BureauId b = pathBureau(ctx);
+    Period p = period(ctx.pathParam("period"), "period");
+    reports
+        .view(b, p)
+        .onSuccess(
+            v ->
+                ctx.response()
+                    .putHeader(
+                        "Content-Type",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .putHeader(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + ReportService.key(b, p) + ".xlsx\"")
+                    .end(Buffer.buffer(ReportTables.xlsx(v.briefing()))))
+        .onFailure(ctx::fail);
+  }
+
+  /** One table of the signed report as CSV (UTF-8 with a byte-order mark). */
+  private void csv(RoutingContext ctx) {
+    BureauId b = pathBureau(ctx);
+    Period p = period(ctx.pathParam("period"), "period");
+    String id = ctx.pathParam("table");
+    reports
+        .view(b, p)
+        .onSuccess(
+            v -> {
+              ReportTables.Table t =
+                  ReportTables.of(v.briefing()).stream()
+                      .filter(x -> x.id().equals(id))
+                      .findFirst()
+                      .orElse(null);
+              if (t == null) {
+                ctx.fail(
+                    ApiException.notFound(
+                        "no table "
+                            + id
+                            + " (leads, cases, major, transfers, prices, gaps, notes)"));
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", "text/csv; charset=utf-8")
+                  .putHeader(
+                      "Content-Disposition",
+                      "attachment; filename=\"" + ReportService.key(b, p) + "-" + id + ".csv\"")
+                  .end(Buffer.buffer(ReportTables.csv(t)));
             })
         .onFailure(ctx::fail);
   }

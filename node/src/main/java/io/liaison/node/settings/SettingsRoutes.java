@@ -39,6 +39,7 @@ public final class SettingsRoutes {
         .post("/api/v1/settings/:version/agreement")
         .handler(
             ctx -> {
+              AgreeRequest r = Bodies.read(ctx, AgreeRequest.class);
               long version;
               try {
                 version = Long.parseLong(ctx.pathParam("version"));
@@ -46,7 +47,6 @@ public final class SettingsRoutes {
                 throw ApiException.badRequest(
                     "bad-version", "the version is a whole number", "version");
               }
-              AgreeRequest r = Bodies.read(ctx, AgreeRequest.class);
               settings
                   .agree(version, r.contentHash(), officer(ctx))
                   .onSuccess(v -> Bodies.reply(ctx, 200, v))

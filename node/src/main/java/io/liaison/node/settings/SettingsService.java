@@ -308,20 +308,11 @@ public final class SettingsService {
   }
 
   private static void put(Store s, String id, SignedEnvelope env) {
-    String json = json(env);
-    s.putRecord(
-        new StoredRecord(
-            id,
-            KIND,
-            env.signer().code(),
-            env.signedAt(),
-            Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-            json,
-            null));
+    io.liaison.node.trust.SignedRecords.put(s, id, KIND, env);
   }
 
   private static String json(SignedEnvelope env) {
-    return new String(env.toJson(), StandardCharsets.UTF_8);
+    return io.liaison.node.trust.SignedRecords.json(env);
   }
 
   static RegionSettings parse(SignedEnvelope env) {

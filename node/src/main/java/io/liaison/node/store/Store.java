@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The node's durable record: one SQLite file in WAL mode with {@code synchronous=FULL}, so a
@@ -124,7 +125,7 @@ public final class Store implements AutoCloseable {
       }
       try {
         if (reader == null) {
-          org.sqlite.SQLiteConfig c = new org.sqlite.SQLiteConfig();
+          SQLiteConfig c = new SQLiteConfig();
           c.setReadOnly(true);
           c.setBusyTimeout(5000);
           reader = c.createConnection("jdbc:sqlite:" + file.toAbsolutePath());

@@ -6,8 +6,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,7 @@ public final class StoreExecutor implements AutoCloseable {
    * Record {@code id} as last committed, read on a worker thread: it does not queue behind the
    * store thread's batches (nor see their uncommitted writes).
    */
-  public Future<java.util.Optional<StoredRecord>> committedRecord(String id) {
+  public Future<Optional<StoredRecord>> committedRecord(String id) {
     return vertx.executeBlocking(() -> store.committedRecord(id), false);
   }
 
@@ -85,7 +87,7 @@ public final class StoreExecutor implements AutoCloseable {
     List<Unit<?>> batch = new ArrayList<>();
     while (!closed || !queue.isEmpty()) {
       try {
-        Unit<?> first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Unit<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }

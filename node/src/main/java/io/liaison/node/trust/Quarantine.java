@@ -1,6 +1,7 @@
 package io.liaison.node.trust;
 
 import io.liaison.crypto.Hashes;
+import io.liaison.node.cluster.QuarantineSink;
 import io.liaison.node.store.QuarantineEntry;
 import io.liaison.node.store.StoreExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@link #RATE} new entries a second on average (bursts of {@link #BURST}) — beyond that a value is
  * counted ({@code liaison_quarantine_dropped_total}) and logged once in a while, not stored.
  */
-public final class Quarantine {
+public final class Quarantine implements QuarantineSink {
   private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
 
   static final int PREFIX_CHARS = 1024;
@@ -39,6 +40,7 @@ public final class Quarantine {
     this.metrics = metrics;
   }
 
+  @Override
   public Future<Void> add(String recordKey, String reason, String detail, String body) {
     metrics.counter("liaison.quarantined", "reason", reason).increment();
     String text = body == null ? "" : body;

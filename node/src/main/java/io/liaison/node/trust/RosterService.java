@@ -1,13 +1,18 @@
 package io.liaison.node.trust;
 
 import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.MapEvent;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.map.listener.MapClearedListener;
 import io.liaison.crypto.Roster;
 import io.liaison.crypto.RosterAuthority;
 import io.liaison.crypto.RosterException;
 import io.liaison.crypto.SignedRoster;
+import io.liaison.node.cluster.GridWatch;
 import io.liaison.node.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +86,11 @@ public final class RosterService {
    * The roster map's listener for {@link io.liaison.node.cluster.GridWatch}; its repair puts the
    * version in force back (the map was destroyed or cleared).
    */
-  public io.liaison.node.cluster.GridWatch.Attachment attachment(
-      com.hazelcast.core.HazelcastInstance hz) {
+  public GridWatch.Attachment attachment(HazelcastInstance hz) {
     Listener l = new Listener();
-    return new io.liaison.node.cluster.GridWatch.Attachment() {
+    return new GridWatch.Attachment() {
       @Override
-      public java.util.UUID attach() {
+      public UUID attach() {
         return hz.getMap(grid.getName()).addEntryListener(l, true);
       }
 
@@ -201,8 +206,8 @@ public final class RosterService {
   private final class Listener
       implements EntryAddedListener<Object, Object>,
           EntryUpdatedListener<Object, Object>,
-          com.hazelcast.map.listener.EntryRemovedListener<Object, Object>,
-          com.hazelcast.map.listener.MapClearedListener {
+          EntryRemovedListener<Object, Object>,
+          MapClearedListener {
     @Override
     public void entryAdded(EntryEvent<Object, Object> e) {
       fromGrid(e.getKey(), e.getValue());
@@ -219,7 +224,7 @@ public final class RosterService {
     }
 
     @Override
-    public void mapCleared(com.hazelcast.map.MapEvent e) {
+    public void mapCleared(MapEvent e) {
       join();
     }
   }

@@ -3,6 +3,7 @@ package io.liaison.node.trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
+import io.liaison.api.Problem;
 import io.liaison.crypto.BureauKeys;
 import io.liaison.crypto.EnvelopeSigner;
 import io.liaison.crypto.EnvelopeVerifier;
@@ -14,9 +15,11 @@ import io.liaison.crypto.SignedRoster;
 import io.liaison.crypto.Verification;
 import io.liaison.node.config.ConfigException;
 import io.liaison.node.config.NodeConfig;
+import io.liaison.node.http.ApiException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,7 +71,7 @@ public final class TrustService {
       throw new ConfigException(
           "trust.keyFile", "cannot read key file " + t.keyFile() + ": " + e.getMessage());
     } finally {
-      java.util.Arrays.fill(passphrase, '\0');
+      Arrays.fill(passphrase, '\0');
     }
     if (!keys.bureau().equals(config.bureau())) {
       throw new ConfigException(
@@ -152,8 +155,8 @@ public final class TrustService {
   public SignedEnvelope sign(JsonNode payload, String prevHash, Instant at) {
     boolean valid = roster.get().key(keys.signing().keyId()).map(k -> k.validAt(at)).orElse(false);
     if (!valid) {
-      throw new io.liaison.node.http.ApiException(
-          io.liaison.api.Problem.of(
+      throw new ApiException(
+          Problem.of(
               "signing-key-revoked",
               "This bureau's signing key is not valid",
               503,

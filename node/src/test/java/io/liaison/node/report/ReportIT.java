@@ -101,6 +101,15 @@ class ReportIT {
           "the cases on node " + n);
     }
 
+    // the major case (≥ 5万元) is told at once on every node, once; the small ones are not
+    for (int n : new int[] {XINGHE, TIANZHEN, YANGGAO}) {
+      int node = n;
+      Await.until(WAIT, () -> majorEvents(node).size() == 1, "case.major on node " + n);
+      JsonNode m = Json.mapper().readTree(majorEvents(n).get(0));
+      assertThat(m.get("caseNumber").asText()).isEqualTo("兴烟立字〔2026〕第201号");
+      assertThat(m.get("valueFen").asLong()).isEqualTo(6_200_000);
+    }
+
     // every node computes the same canonical bytes for 兴和县's second quarter
     String preview = "/api/v1/reports/preview?bureau=150924&period=2026Q2&notes=" + enc(NOTES);
     Http.Response a = Http.get(url(XINGHE, preview));
@@ -185,6 +194,16 @@ class ReportIT {
     assertThat(xinghe.at("/yearBefore/cases").asLong()).isZero();
     assertThat(regional.at("/region/cases").asLong()).isEqualTo(2);
 
+    // the tables: a workbook a real reader opens, a CSV per table
+    Http.Response xlsx = Http.get(url(TIANZHEN, "/api/v1/reports/150924/2026Q2/xlsx"));
+    assertThat(xlsx.status()).isEqualTo(200);
+    assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats");
+    Http.Response csv = Http.get(url(TIANZHEN, "/api/v1/reports/150924/2026Q2/csv/transfers"));
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body()).contains("刑事拘留（人）").contains("1,1,1,1,100.0,0,2,1,0.00,1.50005\r\n");
+    assertThat(Http.get(url(TIANZHEN, "/api/v1/reports/150924/2026Q2/csv/nope")).status())
+        .isEqualTo(404);
+
     // the file verifies offline against the roster in it; an edited copy does not
     Http.Response file = Http.get(url(YANGGAO, "/api/v1/reports/150924/2026Q2/file"));
     assertThat(file.status()).as(file.body()).isEqualTo(200);
@@ -192,6 +211,23 @@ class ReportIT {
     String edited = file.body().replace("\"detainedPersons\" : 2", "\"detainedPersons\" : 0");
     assertThat(edited).isNotEqualTo(file.body());
     assertThat(verifies(edited)).isFalse();
+  }
+
+  /** The data of the node's stored {@code case.major} events. */
+  private static List<String> majorEvents(int node) {
+    Path db = cluster.config(node).dataDir().resolve("liaison.db");
+    List<String> out = new ArrayList<>();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db + "?open_mode=1");
+        var ps =
+            c.prepareStatement("SELECT data FROM events WHERE type='case.major' ORDER BY seq");
+        var rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+    return out;
   }
 
   private static boolean verifies(String file) throws Exception {

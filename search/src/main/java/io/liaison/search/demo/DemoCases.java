@@ -214,8 +214,10 @@ public final class DemoCases {
       return CaseCategory.UNLICENSED_TRANSPORT;
     } else if (k < 50 && party.licence() != null) {
       return CaseCategory.OFF_CHANNEL_PURCHASE;
-    } else if (k < 65) {
+    } else if (k < 59) {
       return CaseCategory.UNLICENSED_TRADE;
+    } else if (k < 65) {
+      return CaseCategory.UNLICENSED_WHOLESALE;
     } else if (k < 75) {
       return CaseCategory.COUNTERFEIT;
     } else if (k < 80) {

@@ -66,7 +66,7 @@ final class Narratives {
             .say(")进行市场检查,发现店内存放的" + items(items) + "无法提供合法来源证明,系非渠道购进卷烟,案值" + value + "元。");
         source(r, s, c, partner, "进货");
       }
-      case UNLICENSED_TRADE -> {
+      case UNLICENSED_TRADE, UNLICENSED_WHOLESALE -> {
         address = place + pick(r, DemoRegion.VILLAGES) + (1 + r.nextInt(80)) + "号";
         s.say(
                 date
@@ -78,8 +78,10 @@ final class Narratives {
             .person(party.name());
         idAndPhone(r, s, party);
         s.say(
-            "未取得烟草专卖零售许可证擅自"
-                + (r.nextBoolean() ? "经营" : "批发")
+            "未取得烟草专卖"
+                + (category == CaseCategory.UNLICENSED_WHOLESALE
+                    ? "批发企业许可证擅自" + (r.nextBoolean() ? "批发" : "向零售户批发")
+                    : "零售许可证擅自" + (r.nextBoolean() ? "经营" : "销售"))
                 + "卷烟,现场查获"
                 + items(items)
                 + ",案值"

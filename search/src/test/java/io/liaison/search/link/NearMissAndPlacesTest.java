@@ -73,6 +73,20 @@ class NearMissAndPlacesTest {
   }
 
   @Test
+  void aHouseWithoutItsTownOnOneSideNeedsASecondPiece() throws IOException {
+    // 前进村, 东沟村 are in many towns: 前进村3号 alone may be another town's house
+    List<SearchDocument> docs =
+        List.of(
+            doc("town", XINGHE, "经查，当事人罗强（电话13721883117）曾到城关镇前进村3号提货。", person("罗强")),
+            doc(
+                "bare",
+                TIANZHEN,
+                "会同公安机关在前进村3号一处仓库查获涉嫌假冒卷烟。经查，当事人霍占林（电话17639822741）在该处存放。",
+                person("霍占林")));
+    assertThat(link(docs)).isEmpty();
+  }
+
+  @Test
   void aShopInspectedTwiceLinksNothing() throws IOException {
     Set<Set<String>> nets =
         link(

@@ -54,10 +54,11 @@ public final class Scorer {
   public static final double SAME_PLACE = 3.0;
 
   /**
-   * The same house where one record's goods came from or were kept (曾到…提货, 货物由…发出, 此前存放于…, a
-   * warehouse searched there): a network's own place, like a party's identifier. Enough alone — but
-   * a village of the same name in another town (both towns written, different) is not the same
-   * house and counts nothing.
+   * The same house in the same town (both records write it) where one record's goods came from or
+   * were kept (曾到…提货, 货物由…发出, 此前存放于…, a warehouse searched there): a network's own place, like a
+   * party's identifier. Enough alone. Without the town on both sides it is {@link #SAME_PLACE}
+   * (前进村, 东沟村 are in many towns); a village of the same name in another town (both towns written,
+   * different) is not the same house and counts nothing.
    */
   public static final double SOURCE_PLACE = 5.0;
 
@@ -135,10 +136,14 @@ public final class Scorer {
         int n = df.records(Keys.PLACE + place.name());
         Frequency f = options.addresses().of(n);
         // two towns: another village of the same name, shown and not counted
+        // a village's name is only unique within its town: the same house for sure only where
+        // both records write the same town
         double w =
             !place.sameAs(other)
                 ? 0
-                : place.use() == Places.Use.SOURCE || other.use() == Places.Use.SOURCE
+                : place.town() != null
+                        && place.town().equals(other.town())
+                        && (place.use() == Places.Use.SOURCE || other.use() == Places.Use.SOURCE)
                     ? SOURCE_PLACE
                     : SAME_PLACE;
         evidence.add(

@@ -1,4 +1,4 @@
-package io.liaison.node.cluster;
+package io.liaison.node.trust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +7,6 @@ import com.hazelcast.config.Config;
 import io.liaison.api.Json;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
-import io.liaison.node.trust.TrustService;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * grid.member}), and every node checks every member's statement against the roster. A member
  * without a valid one — an outsider's member or lite member, or a node whose key the roster no
  * longer lists — is reported: logged as an error, counted, and the checking nodes say they are not
- * ready ({@link GridWatch}) until it has left.
+ * ready ({@code cluster.GridWatch#watchMembers}) until it has left.
  *
  * <p>Limits: the statement is public (every member reads the attributes), so it proves only that
  * the bureau's node once signed for this cluster and address; an outsider able to join from that
@@ -88,7 +87,8 @@ public final class MemberProof {
   }
 
   /** Every member of the cluster that does not prove itself, described. */
-  static List<String> unproven(Iterable<Member> members, TrustService trust, String cluster) {
+  public static List<String> unproven(
+      Iterable<Member> members, TrustService trust, String cluster) {
     List<String> out = new ArrayList<>();
     for (Member m : members) {
       String why = problem(m, trust, cluster);

@@ -1,0 +1,213 @@
+package io.liaison.node.report;
+
+import io.liaison.api.report.Briefing;
+import io.liaison.api.report.CaseFigures;
+import io.liaison.api.report.CategoryRow;
+import io.liaison.api.report.GapRow;
+import io.liaison.api.report.LeadFigures;
+import io.liaison.api.report.MajorCase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * A briefing as the tables bureaus print, with Chinese headers and their units (起, 人, 万支, 万元, 元/条,
+ * %): one CSV per table (UTF-8 with BOM, so that spreadsheet programs read the Chinese) and one
+ * XLSX workbook with a sheet per table. 万支 and 万元 are exact decimals of the signed integers (sticks
+ * / 10,000, fen / 1,000,000); rates are percent with one decimal, half up.
+ */
+public final class ReportTables {
+  /** One table: its id (for {@code /csv/{id}}), sheet name, headers and rows. */
+  public record Table(String id, String name, List<String> headers, List<List<Object>> rows) {}
+
+  private ReportTables() {}
+
+  public static List<Table> of(Briefing b) {
+    LeadFigures l = b.leads();
+    CaseFigures c = b.cases();
+    List<Table> out = new ArrayList<>();
+    out.add(
+        new Table(
+            "leads",
+            "线索",
+            List.of(
+                "发出（条）", "收到（条）", "认领（条）", "移交发起（条）", "移交接收（条）", "反馈（次）", "办结（条）", "其中立案（条）",
+                "查无实据（条）", "并案（条）", "移送公安（条）", "撤回（条）"),
+            List.of(
+                List.of(
+                    l.sent(),
+                    l.received(),
+                    l.claimed(),
+                    l.handoversOffered(),
+                    l.handoversAccepted(),
+                    l.feedbackGiven(),
+                    l.closed(),
+                    l.closedCaseOpened(),
+                    l.closedUnfounded(),
+                    l.closedMerged(),
+                    l.closedTransferredToPolice(),
+                    l.withdrawn()))));
+    List<List<Object>> cats = new ArrayList<>();
+    for (CategoryRow r : c.byCategory()) {
+      cats.add(
+          List.of(r.category().label(), r.cases(), wanSticks(r.sticks()), wanYuan(r.valueFen())));
+    }
+    cats.add(
+        List.of(
+            "合计", c.total().cases(), wanSticks(c.total().sticks()), wanYuan(c.total().valueFen())));
+    out.add(new Table("cases", "案件分类", List.of("类别", "起数（起）", "数量（万支）", "案值（万元）"), cats));
+    List<List<Object>> major = new ArrayList<>();
+    for (MajorCase m : c.majorCases()) {
+      major.add(
+          List.of(
+              m.caseNumber(),
+              m.category().label(),
+              m.filedOn().toString(),
+              wanYuan(m.valueFen()),
+              wanSticks(m.sticks()),
+              m.disposition().label()));
+    }
+    out.add(
+        new Table("major", "大要案", List.of("案号", "类别", "立案日期", "案值（万元）", "数量（万支）", "处理"), major));
+    out.add(
+        new Table(
+            "transfers",
+            "移送与处罚",
+            List.of(
+                "移送公安（起）",
+                "移送市场监管（起）",
+                "达到追诉标准已结（起）",
+                "其中移送公安（起）",
+                "移送率（%）",
+                "未结（起）",
+                "刑事拘留（人）",
+                "判刑（人）",
+                "罚款（万元）",
+                "上缴财政罚没款（万元）"),
+            List.of(
+                List.of(
+                    c.transferredToPolice(),
+                    c.transferredToMarketRegulation(),
+                    c.thresholdCasesDisposed(),
+                    c.thresholdCasesTransferred(),
+                    percent(c.thresholdCasesTransferred(), c.thresholdCasesDisposed()),
+                    c.pending(),
+                    c.detainedPersons(),
+                    c.sentencedPersons(),
+                    wanYuan(c.fineFen()),
+                    wanYuan(c.treasuryFen())))));
+    out.add(
+        new Table(
+            "prices",
+            "价格互查",
+            List.of("判定（项）", "合规（项）", "合规率（%）"),
+            List.of(
+                List.of(
+                    b.prices().judged(),
+                    b.prices().compliant(),
+                    percent(b.prices().compliant(), b.prices().judged())))));
+    List<List<Object>> gaps = new ArrayList<>();
+    for (GapRow g : b.prices().widestGaps()) {
+      gaps.add(
+          List.of(
+              g.brand(),
+              g.spec() == null ? "" : g.spec(),
+              g.a().code(),
+              g.b().code(),
+              g.agreedGapFen() == null ? "" : BigDecimal.valueOf(g.agreedGapFen(), 2),
+              g.observedGapFen() == null ? "" : BigDecimal.valueOf(g.observedGapFen(), 2),
+              g.flagged() ? "是" : "否"));
+    }
+    out.add(
+        new Table(
+            "gaps",
+            "跨界价差",
+            List.of("品牌", "规格", "甲局", "乙局", "约定价差（元/条）", "实际价差（元/条）", "超出阈值"),
+            gaps));
+    out.add(new Table("notes", "市场动向", List.of("市场动向"), List.of(List.of(b.marketNotes()))));
+    return out;
+  }
+
+  /** 万支: sticks / 10,000, exact. */
+  public static BigDecimal wanSticks(long sticks) {
+    BigDecimal v = BigDecimal.valueOf(sticks, 4).stripTrailingZeros();
+    return v.setScale(Math.max(2, v.scale()));
+  }
+
+  /** 万元: fen / 1,000,000, exact. */
+  public static BigDecimal wanYuan(long fen) {
+    BigDecimal v = BigDecimal.valueOf(fen, 6).stripTrailingZeros();
+    return v.setScale(Math.max(2, v.scale()));
+  }
+
+  private static Object percent(long num, long den) {
+    return den == 0
+        ? ""
+        : BigDecimal.valueOf(num * 100).divide(BigDecimal.valueOf(den), 1, RoundingMode.HALF_UP);
+  }
+
+  /** One table as CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF). */
+  public static byte[] csv(Table t) {
+    StringBuilder sb = new StringBuilder("\uFEFF");
+    line(sb, new ArrayList<>(t.headers()));
+    for (List<Object> r : t.rows()) {
+      line(sb, r);
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void line(StringBuilder sb, List<?> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      String v =
+          cells.get(i) instanceof BigDecimal d ? d.toPlainString() : String.valueOf(cells.get(i));
+      if (v.indexOf(',') >= 0
+          || v.indexOf('"') >= 0
+          || v.indexOf('\n') >= 0
+          || v.indexOf('\r') >= 0) {
+        v = '"' + v.replace("\"", "\"\"") + '"';
+      }
+      sb.append(v);
+    }
+    sb.append("\r\n");
+  }
+
+  /** The workbook: one sheet per table, headers bold in the first row. */
+  public static byte[] xlsx(Briefing b) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      Workbook wb = new Workbook(out, "Liaison", "1.0");
+      for (Table t : of(b)) {
+        Worksheet ws = wb.newWorksheet(t.name());
+        for (int c = 0; c < t.headers().size(); c++) {
+          ws.value(0, c, t.headers().get(c));
+          ws.style(0, c).bold().set();
+        }
+        for (int r = 0; r < t.rows().size(); r++) {
+          List<Object> row = t.rows().get(r);
+          for (int c = 0; c < row.size(); c++) {
+            Object v = row.get(c);
+            if (v instanceof Number n) {
+              ws.value(r + 1, c, n);
+            } else {
+              ws.value(r + 1, c, String.valueOf(v));
+            }
+          }
+        }
+      }
+      wb.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}
