@@ -189,9 +189,11 @@ public final class NodeDeconflictionBench {
       }
       System.out.printf(
           Locale.ROOT,
-          "round %d: propose taken in, A (10k plans, 1M cases) %s | B (empty) %s | A/B p99 %.2f"
+          "round %d: propose taken in, A (%,d plans, %,d cases) %s | B (empty) %s | A/B p99 %.2f"
               + "%n         change taken in, A %s | check alone, A %s | hits %.1f a plan%n",
           r,
+          plans,
+          cases,
           summary(proposeA),
           summary(proposeB),
           pct(proposeA, 99) / pct(proposeB, 99),
