@@ -211,10 +211,7 @@ class CaseFileRolesTest {
 
   @Test
   void twoNetworksSharingOneWeakValueStayTwo() throws IOException {
-    // one shop's address: a shop is inspected for unrelated reasons (the house goods were kept in
-    // or picked up from is a network's own place and links alone: NearMissAndPlacesTest)
-    List<SearchDocument> docs =
-        twoNetworks("其经营地址为兴和县北台镇红岭村155号一家烟酒门市。", "当事人在红岭村一百五十五号一家小卖部经营卷烟。");
+    List<SearchDocument> docs = twoNetworks("该批卷烟存放于兴和县北台镇红岭村155号。", "当事人曾到红岭村一百五十五号提货。");
     try (LinkEngine engine = LinkEngine.open(dir.resolve("inc"))) {
       for (SearchDocument d : docs) {
         engine.upsert(d);
