@@ -859,6 +859,38 @@ class ClientAgainstNodesIT {
         "the major lead on 兴和县");
   }
 
+  @Test
+  @Order(9)
+  void aBureauIssuesItsQuarterlyReportANeighbourAcknowledgesAndTheFileVerifiesOffline() {
+    String quarter = io.liaison.api.report.Period.quarterOf(java.time.Instant.now()).label();
+    ReportClient xr = calls.of(xinghe::reports);
+    io.liaison.api.report.ReportView issued = xr.issue(quarter, X_OFFICER, "市场总体平稳。");
+    assertThat(issued.briefing().bureau()).isEqualTo(XINGHE);
+    assertThat(issued.briefing().period().label()).isEqualTo(quarter);
+    // the same canonical bytes from a neighbour's node
+    byte[] mine = xr.preview(XINGHE, quarter, "市场总体平稳。");
+    Await.until(
+        WAIT,
+        () -> {
+          try {
+            return tianzhen.reports().get(XINGHE, quarter).version() == issued.version();
+          } catch (LiaisonClientException e) {
+            return false;
+          }
+        },
+        "the report on 天镇县");
+    assertThat(io.liaison.crypto.Hashes.sha256Hex(mine)).isEqualTo(issued.canonicalSha256());
+    io.liaison.api.report.ReportView acked =
+        tianzhen.reports().acknowledge(XINGHE, quarter, T_OFFICER, "已阅");
+    assertThat(acked.acknowledgements()).extracting(a -> a.bureau()).contains(TIANZHEN);
+    // (阳高县's officer signed out in an earlier test: 天镇县 reads)
+    assertThat(tianzhen.reports().list(quarter).items()).isNotEmpty();
+    assertThat(tianzhen.reports().regional(quarter).rows()).hasSize(3);
+    ReportFiles.Verdict v = ReportFiles.verify(tianzhen.reports().file(XINGHE, quarter), null);
+    assertThat(v.valid()).as(v.problem()).isTrue();
+    assertThat(v.canonicalSha256()).isEqualTo(issued.canonicalSha256());
+  }
+
   /** Fails naming each public method of the client that no test above called. */
   @Test
   @Order(30)
