@@ -1,6 +1,6 @@
 // 案件表单: the four forms of a lead or case (登记台帐、调查表、处理表、反馈表) — the list with the
 // printable page and the XLSX workbook, and filling one in (every bad field named by the node).
-import { beijingTime, can } from '../format.js';
+import { beijingTime, can, readable } from '../format.js';
 import { h, table } from '../dom.js';
 import { register } from '../screens.js';
 
@@ -11,6 +11,28 @@ const OUTCOME = {
 };
 const ROLE = { SUSPECT: '当事人', RETAILER: '零售户', DRIVER: '驾驶人', SENDER: '寄件人', RECIPIENT: '收件人', WITNESS: '证人', OTHER: '其他' };
 const lines = (v) => v.split('\n').map((x) => x.trim()).filter((x) => x);
+/** The words the form uses for each field a refusal names ('/parties/0/name' → '当事人 第 1 项'). */
+const FIELD = {
+  kind: '表单', subject: '线索或案件编号', officer: '填表人', cause: '案由', source: '线索来源', place: '地点',
+  occurredAt: '时间', valueFen: '案值', fineFen: '罚款', officers: '执法人员', parties: '当事人', goods: '涉案卷烟',
+  findings: '调查/处理情况', measures: '采取措施', legalBasis: '法律依据', outcome: '处理结果', transferTo: '移送单位',
+  toBureau: '反馈对象', decidedOn: '日期',
+};
+const INPUT = { valueFen: 'valueYuan', fineFen: 'valueYuan' };
+
+/** One line per bad field, in Chinese, each marked beside its input; what is not Chinese is not shown. */
+export function refusal(form, err) {
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  const errors = err.problem?.errors?.length ? err.problem.errors
+    : err.problem?.field ? [{ field: err.problem.field, detail: err.problem.detail }] : [];
+  const said = errors.map((e) => {
+    const [name, index] = String(e.field ?? '').replace(/^\//, '').split('/');
+    form.querySelector(`[name=${INPUT[name] ?? name}]`)?.setAttribute('aria-invalid', 'true');
+    const word = `${FIELD[name] ?? '此项'}${/^\d+$/.test(index ?? '') ? ` 第 ${Number(index) + 1} 项` : ''}`;
+    return readable(e.detail) && !/[A-Za-z]{3,}/.test(e.detail) ? `${word}${e.detail}` : `${word}有误`;
+  });
+  return said.join('；') || err.message;
+}
 
 async function openRaw(ctx, path, type, name) {
   const res = await ctx.api(path, { raw: true });
@@ -58,7 +80,7 @@ function filler(ctx, subject) {
       ctx.toast('表单已签名提交');
       ctx.go(`#/forms/${encodeURIComponent(subject)}`);
     } catch (err) {
-      error.textContent = (err.problem?.errors ?? []).map((e) => `${e.field} ${e.detail}`).join('；') || err.message;
+      error.textContent = refusal(form, err);
       error.hidden = false;
     }
   };

@@ -84,6 +84,9 @@ async function regional(root, period, ctx) {
     series: [['current', v.period.label], ['previous', v.previous.label], ['yearBefore', v.yearBefore.label]]
       .map(([k, name]) => ({ name, type: 'bar', data: v.rows.map((r) => r[k].cases) })),
   });
+  // drawn at the width of the moment: redrawn when the screen turns or narrows to a phone's
+  const fit = new ResizeObserver(() => (chart.isConnected ? c.resize() : (fit.disconnect(), c.dispose())));
+  fit.observe(chart);
 }
 
 function issueForm(root, period, ctx) {

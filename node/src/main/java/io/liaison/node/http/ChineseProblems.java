@@ -50,6 +50,15 @@ public final class ChineseProblems {
     phrase("(\\d+) fields are invalid: ", "$1 个字段无效：");
     phrase("the body", "请求体");
     phrase("is not a field of this request \\(known: ([^)]*)\\)", "不是此请求的字段（可用字段：$1）");
+    // the forms' checks (FormDraft): longer than "is required", so first
+    phrase("is required on this form", "为本表必填项");
+    phrase("names at least one on this form", "本表至少填写一项");
+    phrase("at least two officers \\(", "至少两名执法人员（");
+    phrase("names whom the case was transferred to", "应写明移送单位");
+    phrase("must not be negative", "不能为负数");
+    phrase("must be an officer id", "应为人员编号");
+    phrase("is named twice", "重复填写");
+    phrase("must be 1\\.\\.(\\d+) characters", "应为 1 至 $1 个字符");
     phrase("is required", "为必填项");
     phrase("must not be blank", "不能为空");
     phrase("must not repeat a bureau", "不能重复同一个局");
