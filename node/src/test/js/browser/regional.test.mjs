@@ -75,6 +75,16 @@ test('协作约定: 兴和县 proposes the rules, 天镇县 and 阳高县 sign, 
   await form.getByLabel('逾期上报（天，0 为不上报）').fill('10');
   await form.getByLabel('重大案件案值（元）').fill('50000');
   await form.getByLabel('依据').fill('晋蒙边界三县卷烟市场协作备忘录');
+  // a feedback period of 0 days is refused, named as the form names it, in Chinese
+  await form.getByLabel('反馈期限（天）').fill('0');
+  await form.getByRole('button', { name: '签名并提议' }).click();
+  const error = form.locator('.error');
+  await error.waitFor();
+  const said = await error.textContent();
+  assert.match(said, /反馈期限/, `names the field as the form does: ${said}`);
+  assert.doesNotMatch(said, /[A-Za-z]{3,}/, `no English: ${said}`);
+  await shoot(xinghe, 'settings-invalid');
+  await form.getByLabel('反馈期限（天）').fill('15');
   await shoot(xinghe, 'settings-propose');
   await form.getByRole('button', { name: '签名并提议' }).click();
   await xinghe.locator('.settings-proposal').filter({ hasText: `第 ${version} 版` }).waitFor();

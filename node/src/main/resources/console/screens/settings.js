@@ -1,10 +1,29 @@
 // 协作约定: the rules every bureau signed (feedback period, overdue rules, major-case value), the
 // proposals awaiting signatures, and — for a chief — proposing the next version or signing one.
-import { beijingTime, bureauLabel, can } from '../format.js';
+import { beijingTime, bureauLabel, can, readable } from '../format.js';
 import { h, table } from '../dom.js';
 import { register } from '../screens.js';
 
 const yuan = (fen) => `${(Number(fen) / 100).toLocaleString('zh-CN')} 元`;
+/** The words of the proposal form for each field a refusal names. */
+const FIELD = {
+  version: '版本', feedbackPeriodDays: '反馈期限', overdueRemindDays: '逾期提醒间隔', escalateAfterDays: '逾期上报',
+  majorCaseThresholdFen: '重大案件案值', basis: '依据',
+};
+const INPUT = { majorCaseThresholdFen: 'majorCaseYuan' };
+
+/** One line per bad field in Chinese, each input marked; a detail that is not Chinese is not shown. */
+function refusal(form, err) {
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  const errors = err.problem?.errors?.length ? err.problem.errors
+    : err.problem?.field ? [{ field: err.problem.field, detail: err.problem.detail }] : [];
+  return errors.map((e) => {
+    const name = String(e.field ?? '').replace(/^\//, '').split('/')[0];
+    form.querySelector(`[name=${INPUT[name] ?? name}]`)?.setAttribute('aria-invalid', 'true');
+    const word = FIELD[name] ?? '此项';
+    return readable(e.detail) && !/[A-Za-z]{3,}/.test(e.detail) ? `${word}${e.detail}` : `${word}有误`;
+  }).join('；') || err.message;
+}
 
 function rules(s) {
   return table([
@@ -49,7 +68,7 @@ function proposeForm(ctx, next, base) {
       ctx.toast('已签名提议，待其他各局签署');
       ctx.go('#/settings');
     } catch (err) {
-      error.textContent = (err.problem?.errors ?? []).map((e) => `${e.field} ${e.detail}`).join('；') || err.message;
+      error.textContent = refusal(form, err);
       error.hidden = false;
     }
   };

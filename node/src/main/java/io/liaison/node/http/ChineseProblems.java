@@ -59,6 +59,10 @@ public final class ChineseProblems {
     phrase("must be an officer id", "应为人员编号");
     phrase("is named twice", "重复填写");
     phrase("must be 1\\.\\.(\\d+) characters", "应为 1 至 $1 个字符");
+    // the agreed rules' checks (RegionSettings)
+    phrase("must be (\\d+)\\.\\.(\\d+) days", "应为 $1 至 $2 天");
+    phrase("must be at least 1 fen", "至少为 1 分");
+    phrase("starts at 1", "从 1 开始");
     phrase("is required", "为必填项");
     phrase("must not be blank", "不能为空");
     phrase("must not repeat a bureau", "不能重复同一个局");
