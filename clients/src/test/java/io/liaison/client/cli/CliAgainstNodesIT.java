@@ -451,6 +451,12 @@ class CliAgainstNodesIT {
             .get("id")
             .asText();
     assertThat(ok(0, "actions", "checklist", id).out()).contains("未确定集结地点");
+    // proposing it incomplete: the node's 422, in Chinese, every missing item named
+    Result early = cli(0, "actions", "step", id, "propose", "--version", "1");
+    assertThat(early.code()).isEqualTo(1);
+    assertThat(early.err())
+        .contains("内容无效 (HTTP 422)", "说明: 提议前须补全：", "未确定集结地点", "字段: ")
+        .doesNotContain("Invalid content", "before proposing");
     // the CLI has no command to edit a plan: the lead bureau completes it through the client
     LiaisonClient x = client(0);
     PlanView v1 = x.actions().get(id);
