@@ -161,9 +161,10 @@ public final class ReportRoutes {
   }
 
   private void acknowledge(RoutingContext ctx) {
+    // the body first: a bad path must not hide the body's bad fields (HostileInputIT)
+    AckRequest req = Bodies.read(ctx, AckRequest.class);
     BureauId b = pathBureau(ctx);
     Period p = period(ctx.pathParam("period"), "period");
-    AckRequest req = Bodies.read(ctx, AckRequest.class);
     reports.acknowledge(b, p, req).onSuccess(v -> Bodies.reply(ctx, 201, v)).onFailure(ctx::fail);
   }
 
