@@ -435,6 +435,7 @@ public final class LiaisonClient {
     private TokenStore tokens = TokenStore.inMemory();
     private Clock clock = Clock.systemUTC();
     private Duration refreshAhead = Duration.ofSeconds(30);
+    private String acceptLanguage;
 
     private Builder(URI node) {
       Objects.requireNonNull(node, "node");
@@ -486,6 +487,15 @@ public final class LiaisonClient {
       return this;
     }
 
+    /**
+     * The languages the node's problem documents should be in (an {@code Accept-Language} value,
+     * e.g. {@code zh-CN}); default none: English.
+     */
+    public Builder acceptLanguage(String value) {
+      this.acceptLanguage = value == null || value.isBlank() ? null : value.strip();
+      return this;
+    }
+
     public LiaisonClient build() {
       HttpClient client =
           http != null
@@ -496,7 +506,7 @@ public final class LiaisonClient {
                   .followRedirects(HttpClient.Redirect.NEVER)
                   .build();
       return new LiaisonClient(
-          new Transport(node, client, requestTimeout, tokens, clock, refreshAhead));
+          new Transport(node, client, requestTimeout, tokens, clock, refreshAhead, acceptLanguage));
     }
   }
 }

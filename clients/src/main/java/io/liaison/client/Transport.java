@@ -41,6 +41,7 @@ final class Transport {
   private final TokenStore tokens;
   private final Clock clock;
   private final Duration refreshAhead;
+  private final String acceptLanguage;
   private final Object refreshLock = new Object();
   // the pair this transport got from its last refresh, and when: a node that issues tokens living
   // less than refreshAhead must not make every call refresh again
@@ -53,7 +54,8 @@ final class Transport {
       Duration requestTimeout,
       TokenStore tokens,
       Clock clock,
-      Duration refreshAhead) {
+      Duration refreshAhead,
+      String acceptLanguage) {
     this.node = node;
     String s = node.toString();
     this.base = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
@@ -62,6 +64,7 @@ final class Transport {
     this.tokens = tokens;
     this.clock = clock;
     this.refreshAhead = refreshAhead;
+    this.acceptLanguage = acceptLanguage;
   }
 
   URI node() {
@@ -86,7 +89,9 @@ final class Transport {
     if (!pathAndQuery.startsWith("/")) {
       throw new IllegalArgumentException("path must start with /: " + pathAndQuery);
     }
-    return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("User-Agent", USER_AGENT);
+    HttpRequest.Builder rb =
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("User-Agent", USER_AGENT);
+    return acceptLanguage == null ? rb : rb.header("Accept-Language", acceptLanguage);
   }
 
   static HttpRequest jsonPost(HttpRequest.Builder rb, Object body) {

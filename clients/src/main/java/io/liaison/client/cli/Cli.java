@@ -175,6 +175,8 @@ public final class Cli extends CommandGroup {
             LiaisonClient.builder(uri)
                 .tokenStore(FileTokenStore.of(tokenFile(), uri))
                 .clock(clock)
+                // the node's problems (422's detail and field errors) in officers' language
+                .acceptLanguage("zh-CN")
                 .build();
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--node: " + e.getMessage());
@@ -263,10 +265,10 @@ public final class Cli extends CommandGroup {
       Problem p = lce.problem();
       err.println("liaison: " + p.title() + " (HTTP " + p.status() + ")");
       if (p.detail() != null) {
-        err.println("  detail: " + p.detail());
+        err.println("  说明: " + p.detail());
       }
       if (p.field() != null) {
-        err.println("  field:  " + p.field());
+        err.println("  字段: " + p.field());
       }
       p.errors().forEach(fe -> err.println("  - " + fe.field() + ": " + fe.detail()));
       Cli cli = (Cli) cl.getCommandSpec().root().userObject();

@@ -118,7 +118,7 @@ class CliNetworkTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .contains("liaison: Bad request (HTTP 400)")
-        .contains("field:  q")
+        .contains("字段: q")
         .contains("hint:   查询写法见 docs/search.md");
     assertThat(r.out()).isEmpty();
   }
@@ -335,7 +335,7 @@ class CliNetworkTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .contains("liaison: Conflict (HTTP 409)")
-        .contains("detail: bureau 140222 has decided on this proposal")
+        .contains("说明: bureau 140222 has decided on this proposal")
         .contains("hint:   本局已对这条并案建议作出决定");
   }
 

@@ -133,7 +133,7 @@ class CliSessionTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .contains("liaison: Sign-in failed (HTTP 401)")
-        .contains("detail: wrong officer, password or code")
+        .contains("说明: wrong officer, password or code")
         .contains("hint:   人员编号或密码不对");
     assertThat(cli.tokenFile()).doesNotExist();
   }
@@ -217,7 +217,7 @@ class CliSessionTest {
         .contains("hint:   你的角色无权执行此操作");
     assertThat(other.err())
         .contains("Cannot act as another officer (HTTP 403)")
-        .contains("field:  /officer")
+        .contains("字段: /officer")
         .contains("hint:   只能以登录人员本人的名义操作");
     assertThat(limited.err())
         .contains("Too many requests (HTTP 429)")

@@ -297,8 +297,8 @@ class CliTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .contains("liaison: Invalid content (HTTP 422)")
-        .contains("detail: /title must not be blank")
-        .contains("field:  /title");
+        .contains("说明: /title must not be blank")
+        .contains("字段: /title");
     assertThat(r.out()).isEmpty();
   }
 

@@ -48,6 +48,7 @@ public final class ChineseProblems {
 
   static {
     phrase("(\\d+) fields are invalid: ", "$1 个字段无效：");
+    phrase("before proposing: ", "提议前须补全：");
     phrase("the body", "请求体");
     phrase("is not a field of this request \\(known: ([^)]*)\\)", "不是此请求的字段（可用字段：$1）");
     // the forms' checks (FormDraft): longer than "is required", so first
