@@ -5,6 +5,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.liaison.api.Problem;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.http.ApiException;
+import io.liaison.node.http.Sessions;
 import io.liaison.node.store.StoreExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
@@ -112,6 +113,7 @@ public final class AccessHandlers {
     }
     Principal p = principal.result();
     ctx.put(Principal.KEY, p);
+    ctx.put(Sessions.OFFICER, p.officer());
     if (consume(ctx, byOfficer.of(p.officer()), "requests by this officer")) {
       ctx.next();
     }

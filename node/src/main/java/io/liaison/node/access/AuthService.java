@@ -7,6 +7,7 @@ import io.liaison.crypto.Hashes;
 import io.liaison.crypto.Passwords;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.http.ApiException;
+import io.liaison.node.http.Sessions;
 import io.liaison.node.store.OfficerStore;
 import io.liaison.node.store.OfficerStore.Credentials;
 import io.liaison.node.store.Store;
@@ -189,13 +190,18 @@ public final class AuthService {
                       return summaries(s, id).get(0);
                     }))
         .onSuccess(
-            v ->
-                LOG.info(
-                    "officer changed officer={} change={} by={} bureau={}",
-                    id,
-                    change,
-                    byOfficer,
-                    bureau));
+            v -> {
+              if (change != Change.ENABLE) {
+                // open event streams of the officer end now, not at their next reconnect
+                vertx.eventBus().publish(Sessions.ENDED, id);
+              }
+              LOG.info(
+                  "officer changed officer={} change={} by={} bureau={}",
+                  id,
+                  change,
+                  byOfficer,
+                  bureau);
+            });
   }
 
   private List<Map<String, Object>> summaries(Store s, String id) {

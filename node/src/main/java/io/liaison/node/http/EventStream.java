@@ -59,6 +59,19 @@ final class EventStream {
             .eventBus()
             .<JsonObject>localConsumer(EventFeed.ADDRESS)
             .handler(msg -> session.onLive(msg.body()));
+    String officer = ctx.get(Sessions.OFFICER);
+    session.ended =
+        vertx
+            .eventBus()
+            .<String>localConsumer(Sessions.ENDED)
+            .handler(
+                msg -> {
+                  // the officer was disabled or their password reset: their sessions ended
+                  if (msg.body().equals(officer) && !session.closed) {
+                    session.close();
+                    resp.end();
+                  }
+                });
     session.heartbeat = vertx.setPeriodic(HEARTBEAT_MS, t -> resp.write(":keep-alive\n\n"));
     resp.closeHandler(v -> session.close());
     resp.exceptionHandler(e -> session.close());
@@ -112,6 +125,7 @@ final class EventStream {
     final EventStream stream;
     final HttpServerResponse response;
     MessageConsumer<JsonObject> consumer;
+    MessageConsumer<String> ended;
     long heartbeat;
     long sent;
     long maxReceived;
@@ -188,6 +202,9 @@ final class EventStream {
       stream.vertx.cancelTimer(heartbeat);
       if (consumer != null) {
         consumer.unregister();
+      }
+      if (ended != null) {
+        ended.unregister();
       }
     }
   }

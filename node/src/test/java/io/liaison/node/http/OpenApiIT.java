@@ -8,11 +8,15 @@ import io.liaison.node.Http;
 import io.liaison.node.TestCluster;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,7 +189,26 @@ class OpenApiIT {
     String one = "/api/v1/admin/officers/150924-044";
     String described = "/api/v1/admin/officers/{officer}";
     call("GET", one, described, null, 200);
+    // the officer's open event stream: it must end when the officer is disabled
+    CompletableFuture<HttpResponse<Stream<String>>> stream =
+        Http.client()
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create(url + "/api/v1/events"))
+                    .header("Authorization", "Bearer " + zhao)
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    AtomicBoolean streamEnded = new AtomicBoolean();
+    stream.thenAcceptAsync(
+        r -> {
+          r.body().forEach(line -> {});
+          streamEnded.set(true);
+        });
+    Await.until(Duration.ofSeconds(10), stream::isDone, "赵敏's event stream open");
+    assertThat(stream.join().statusCode()).isEqualTo(200);
+    assertThat(streamEnded).isFalse();
     JsonNode off = call("POST", one, described, "{\"action\":\"DISABLE\"}", 200);
+    Await.until(
+        Duration.ofSeconds(5), streamEnded::get, "the disabled officer's event stream ended");
     assertThat(off.get("disabled").asBoolean()).isTrue();
     // the officer's token stops working at once, and so does the password
     assertThat(
