@@ -276,6 +276,7 @@ public final class LiaisonNode {
               io.liaison.node.area.AreaService areas =
                   new io.liaison.node.area.AreaService(exec, feed, trust, clock);
               indexer.addListener(areas);
+              areas.lookBackOver(indexer, vertx);
               io.liaison.node.forms.FormService forms =
                   new io.liaison.node.forms.FormService(exec, trust, clock);
               io.liaison.node.major.MajorLeads major =

@@ -22,6 +22,7 @@ import io.liaison.search.SearchDocument;
 import io.liaison.search.link.Audience;
 import io.liaison.search.link.LinkRecord;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * the node indexes (every version, from any bureau, readable ones only): a record of another bureau
  * that names the area is told at once (event {@code area.touch}, with the evidence) and kept in the
  * list of touches (kind {@code area-touch}, local). The same evidence is told once; new evidence (a
- * later version naming more) is told again. Records indexed before the area was set are not looked
- * at again.
+ * later version naming more) is told again. When the area is set or changed, every record indexed
+ * before is looked at again ({@link #lookBackOver}): a case shared last month that names a village
+ * added today is told today.
  */
 public final class AreaService implements SearchIndexer.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(AreaService.class);
@@ -54,6 +56,7 @@ public final class AreaService implements SearchIndexer.Listener {
   private final TrustService trust;
   private final Clock clock;
   private volatile AreaModel area;
+  private volatile Runnable lookBack = () -> {};
 
   public AreaService(StoreExecutor store, EventFeed feed, TrustService trust, Clock clock) {
     this.store = store;
@@ -64,6 +67,26 @@ public final class AreaService implements SearchIndexer.Listener {
 
   private String id() {
     return "area/" + trust.bureau().code();
+  }
+
+  /**
+   * After each save, hands this service every record {@code indexer} holds again (on a worker
+   * thread), so that records indexed before the area named them are told too.
+   */
+  public void lookBackOver(SearchIndexer indexer, Vertx vertx) {
+    lookBack =
+        () ->
+            vertx
+                .executeBlocking(
+                    () -> {
+                      indexer.replay(this);
+                      return null;
+                    },
+                    false)
+                .onFailure(
+                    e ->
+                        LOG.warn(
+                            "area look-back failed bureau={}: {}", trust.bureau(), e.toString()));
   }
 
   /** Reads the area this bureau signed earlier (before the indexer starts). */
@@ -122,6 +145,7 @@ public final class AreaService implements SearchIndexer.Listener {
             a -> {
               area = a;
               LOG.info("area saved bureau={} version={}", a.bureau(), a.version());
+              lookBack.run();
             });
   }
 
@@ -152,9 +176,13 @@ public final class AreaService implements SearchIndexer.Listener {
   @Override
   public void upserted(SearchDocument doc, Audience audience) {
     AreaModel a = area;
-    if (a == null) {
-      return;
+    if (a != null) {
+      check(a, doc);
     }
+  }
+
+  /** Tells a touch of {@code a} by {@code doc} once per evidence; nothing when it names none. */
+  private void check(AreaModel a, SearchDocument doc) {
     List<TouchEvidence> evidence = AreaMatcher.match(a, doc);
     if (evidence.isEmpty()) {
       return;
@@ -202,9 +230,22 @@ public final class AreaService implements SearchIndexer.Listener {
             null));
   }
 
+  /**
+   * Every record again (an index rebuild, or {@link #lookBackOver} after the area changed): each
+   * touch not told yet is told now; what was told is not told again (the notified marks).
+   */
   @Override
   public void rebuilt(Iterable<LinkRecord> all) {
-    // records indexed before were looked at when they arrived
+    AreaModel a = area;
+    if (a == null) {
+      return;
+    }
+    long seen = 0;
+    for (LinkRecord r : all) {
+      check(a, r.document());
+      seen++;
+    }
+    LOG.info("area looked back bureau={} version={} records={}", a.bureau(), a.version(), seen);
   }
 
   @Override

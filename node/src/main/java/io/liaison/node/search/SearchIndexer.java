@@ -157,6 +157,16 @@ public final class SearchIndexer implements AutoCloseable {
     void committed(String checkpoint) throws IOException;
   }
 
+  /**
+   * Hands {@code listener} every current document of the store again, as after a rebuild ({@link
+   * Listener#rebuilt}): for a listener whose rule changed (a bureau set or changed its area) and
+   * must look back over what was indexed before. Blocking (it reads the whole store): call it on a
+   * worker thread, after {@link #start}.
+   */
+  public void replay(Listener listener) throws IOException {
+    listener.rebuilt(storeDocuments(d -> new LinkRecord(d.doc(), d.audience()), true));
+  }
+
   /** Adds a listener; call before {@link #start}. */
   public void addListener(Listener listener) {
     listeners.add(listener);
