@@ -93,6 +93,7 @@ public final class LiaisonNode {
   private io.liaison.node.settings.SettingsService settings;
   private io.liaison.node.area.AreaService areas;
   private io.liaison.node.major.MajorLeads major;
+  private io.liaison.node.imports.CaseImports imports;
 
   private LiaisonNode(
       NodeConfig config,
@@ -216,6 +217,8 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
+              io.liaison.node.imports.CaseImports imports =
+                  new io.liaison.node.imports.CaseImports(exec, cases, config.dataDir(), clock);
               io.liaison.node.settings.SettingsService settings =
                   new io.liaison.node.settings.SettingsService(
                       vertx,
@@ -357,6 +360,7 @@ public final class LiaisonNode {
                                   config.dataDir().resolve("backups"))
                               ::mount,
                           new AuditRoutes(audit, exec)::mount,
+                          new io.liaison.node.imports.ImportRoutes(vertx, imports)::mount,
                           new CaseRoutes(cases, config.demo().caseSeeding())::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
@@ -400,6 +404,7 @@ public final class LiaisonNode {
               node.directory = directory;
               node.attachments = attachments;
               node.cases = cases;
+              node.imports = imports;
               node.indexer = indexer;
               node.networks = networks;
               node.merges = merges;
@@ -555,6 +560,7 @@ public final class LiaisonNode {
         .map(
             r -> {
               ready.set(true);
+              imports.resume(); // register imports a stop interrupted go on
               watch.start();
               sweeper.start(config.leads().sweepInterval());
               auditTimer = vertx.setPeriodic(1000, t -> audit.publish());
@@ -619,6 +625,9 @@ public final class LiaisonNode {
     ready.set(false);
     LOG.info("stopping node bureau={}", config.bureau());
     sweeper.stop();
+    if (imports != null) {
+      imports.stop();
+    }
     vertx.cancelTimer(auditTimer);
     if (watch != null) {
       watch.stop();
