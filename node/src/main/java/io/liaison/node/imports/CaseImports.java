@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>validate</b> every row ({@link RowReader}: each error with its row and column, in
  *       Chinese; a case number twice in the file is an error). With any bad row the job is {@code
  *       REFUSED} and nothing is stored, unless the officer asked for the good rows only.
- *   <li><b>store</b> the good rows in batches of {@value #BATCH}: signed on this thread (while the
- *       batch before is committed), then {@link CaseService#shareBatch}: one store transaction per
- *       batch — which also records the job's next row — one {@code putAll} on the grid, the feed.
- *       Every other node takes them in as any shared case (verify, store, index, link).
+ *   <li><b>store</b> the good rows in batches of {@link #BATCH} (500): signed on this thread (while
+ *       the batch before is committed), then {@link CaseService#shareBatch}: one store transaction
+ *       per batch — which also records the job's next row — one {@code putAll} on the grid, the
+ *       feed. Every other node takes them in as any shared case (verify, store, index, link).
  * </ol>
  *
  * The job's state is in the store ({@link ImportTable}); a node stopped mid-import goes on from the
@@ -53,7 +53,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class CaseImports {
   private static final Logger LOG = LoggerFactory.getLogger(CaseImports.class);
-  public static final int BATCH = 500;
+
+  /**
+   * Rows a batch: 500 (one store transaction and one grid {@code putAll} each); the system property
+   * {@code liaison.import.batchSize} changes it (tests make batches small to stop a node between
+   * two of them).
+   */
+  public static final int BATCH = Integer.getInteger("liaison.import.batchSize", 500);
+
   public static final long MAX_BYTES = 512L * 1024 * 1024;
   private static final SecureRandom IDS = new SecureRandom();
 
@@ -320,6 +327,7 @@ public final class CaseImports {
         }
       }
     } catch (IOException | RegisterFile.Unreadable e) {
+      checkStopped(); // an interrupted read is a stop, not a bad file
       return with(job, ImportState.FAILED, e.getMessage());
     }
     ImportJob counted = counts(job, read, valid, invalid, errorCount, errors);
@@ -376,6 +384,7 @@ public final class CaseImports {
         await(inFlight);
       }
     } catch (IOException | RegisterFile.Unreadable e) {
+      checkStopped(); // an interrupted read is a stop, not a bad file
       return with(current[0], ImportState.FAILED, e.getMessage());
     }
     return with(current[0], ImportState.DONE, null);

@@ -1,7 +1,7 @@
 package io.liaison.node.imports;
 
 import io.liaison.api.Problem;
-import io.liaison.api.cases.imports.ImportJob;
+import io.liaison.api.cases.imports.ImportJobs;
 import io.liaison.api.cases.imports.ImportMapping;
 import io.liaison.node.access.Principal;
 import io.liaison.node.http.ApiException;
@@ -15,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,9 +28,6 @@ import java.util.Locale;
 public final class ImportRoutes {
   public static final String XLSX_TYPE =
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-  /** The jobs, newest first. */
-  public record ImportJobs(List<ImportJob> jobs) {}
 
   private final Vertx vertx;
   private final CaseImports imports;
@@ -72,6 +68,8 @@ public final class ImportRoutes {
 
   private void upload(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
+    // held until the file is open: the body must not flow past before the pipe is set up
+    req.pause();
     String type = req.getHeader("Content-Type");
     String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
     String format =
