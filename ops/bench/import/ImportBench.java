@@ -79,6 +79,7 @@ public final class ImportBench {
         "# import: rows=%d baseline=%d inflight=%d nodes=%d xmx=%s dir=%s%n",
         rows, baseline, inflight, nodes, xmx, dir);
 
+    Files.createDirectories(dir);
     Path register = dir.resolve("register.xlsx");
     long g0 = System.nanoTime();
     writeRegister(register, rows);
