@@ -231,7 +231,7 @@ public final class LiaisonNode {
                   new LeadQueries(
                       exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
               LeadSweeper sweeper =
-                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::feedbackPeriod, clock);
+                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::current, clock);
               RosterService rosters =
                   new RosterService(
                       vertx,
