@@ -77,6 +77,7 @@ public final class LiaisonNode {
   private RosterService rosters;
   private AuditService audit;
   private DirectoryService directory;
+  private io.liaison.node.informant.InformantService informants;
   private AttachmentService attachments;
   private CaseService cases;
   private SearchIndexer indexer;
@@ -330,6 +331,16 @@ public final class LiaisonNode {
                       quarantine,
                       prices,
                       clock);
+              io.liaison.node.informant.InformantService informants =
+                  new io.liaison.node.informant.InformantService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.informant.InformantService.MAP),
+                      quarantine,
+                      queries::get,
+                      io.liaison.crypto.OfficerSealer.Kdf.DEFAULT,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -382,6 +393,9 @@ public final class LiaisonNode {
                           new io.liaison.node.forms.FormRoutes(vertx, forms)::mount,
                           new io.liaison.node.major.MajorLeadRoutes(
                                   major, config.limits().maxPageSize())
+                              ::mount,
+                          new io.liaison.node.informant.InformantRoutes(
+                                  informants, config.limits().maxPageSize())
                               ::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
@@ -418,6 +432,7 @@ public final class LiaisonNode {
               node.settings = settings;
               node.areas = areas;
               node.major = major;
+              node.informants = informants;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -470,6 +485,14 @@ public final class LiaisonNode {
         io.liaison.node.major.MajorLeads.MAP,
         watch.records(
             io.liaison.node.major.MajorLeads.MAP, store, major::receive, majorReconciler));
+    GridReconciler informantReconciler = informants.reconciler();
+    watch.watch(
+        io.liaison.node.informant.InformantService.MAP,
+        watch.records(
+            io.liaison.node.informant.InformantService.MAP,
+            store,
+            informants::receive,
+            informantReconciler));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
@@ -499,7 +522,8 @@ public final class LiaisonNode {
             priceReconciler,
             reportReconciler,
             settingsReconciler,
-            majorReconciler);
+            majorReconciler,
+            informantReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
