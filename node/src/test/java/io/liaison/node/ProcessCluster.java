@@ -36,6 +36,9 @@ public final class ProcessCluster implements AutoCloseable {
           "-XX:+UseSerialGC",
           "-XX:TieredStopAtLevel=1",
           "-Dfile.encoding=UTF-8",
+          // the product's logging (INFO to standard output, i.e. node.log), not the tests' quiet
+          // one
+          "-Dlogback.configurationFile=logback.xml",
           "--add-exports",
           "java.base/jdk.internal.ref=ALL-UNNAMED",
           "--add-opens",
