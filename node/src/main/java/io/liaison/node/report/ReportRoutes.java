@@ -40,6 +40,7 @@ public final class ReportRoutes {
     router.post(base + "/:bureau/:period/acks").handler(this::acknowledge);
     router.get(base + "/:bureau/:period/xlsx").handler(this::xlsx);
     router.get(base + "/:bureau/:period/csv/:table").handler(this::csv);
+    router.get(base + "/:bureau/:period/html").handler(this::html);
   }
 
   private void issue(RoutingContext ctx) {
@@ -125,6 +126,27 @@ public final class ReportRoutes {
                         "Content-Disposition",
                         "attachment; filename=\"" + ReportService.key(b, p) + ".xlsx\"")
                     .end(Buffer.buffer(ReportTables.xlsx(v.briefing()))))
+        .onFailure(ctx::fail);
+  }
+
+  /** The signed report as a printable Chinese page (A4, charts as inline SVG, no script). */
+  private void html(RoutingContext ctx) {
+    BureauId b = pathBureau(ctx);
+    Period p = period(ctx.pathParam("period"), "period");
+    boolean download = "1".equals(ctx.request().getParam("download"));
+    reports
+        .page(b, p)
+        .onSuccess(
+            page -> {
+              ctx.response().putHeader("Content-Type", "text/html; charset=utf-8");
+              if (download) {
+                ctx.response()
+                    .putHeader(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + ReportService.key(b, p) + ".html\"");
+              }
+              ctx.response().end(page);
+            })
         .onFailure(ctx::fail);
   }
 

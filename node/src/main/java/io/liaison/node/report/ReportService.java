@@ -362,6 +362,39 @@ public final class ReportService {
         });
   }
 
+  /**
+   * The printable page of a signed report ({@link ReportPage}), with this node's recount of the
+   * bureau's period before and year before for the 环比/同比 chart.
+   */
+  public Future<String> page(BureauId bureau, Period period) {
+    return view(bureau, period)
+        .compose(
+            v ->
+                records()
+                    .compose(
+                        r ->
+                            blocking(
+                                () ->
+                                    ReportPage.html(
+                                        v,
+                                        this::name,
+                                        new ReportPage.Comparison(
+                                            period.previous(),
+                                            totals(r, bureau, period.previous()),
+                                            period.yearBefore(),
+                                            totals(r, bureau, period.yearBefore()))))));
+  }
+
+  /** A bureau's name as the roster has it, else its code. */
+  String name(BureauId b) {
+    return trust.roster().members().stream()
+        .filter(m -> m.bureau().equals(b))
+        .map(Member::name)
+        .filter(n -> n != null && !n.isBlank())
+        .findFirst()
+        .orElse(b.code());
+  }
+
   /** The signed envelope of a report, for the offline file. */
   public Future<SignedEnvelope> envelope(BureauId bureau, Period period) {
     String id = key(bureau, period);

@@ -12,6 +12,7 @@ import io.liaison.crypto.SignedRoster;
 import io.liaison.node.Await;
 import io.liaison.node.Http;
 import io.liaison.node.TestCluster;
+import io.liaison.node.console.NodeScripts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -211,6 +212,43 @@ class ReportIT {
     String edited = file.body().replace("\"detainedPersons\" : 2", "\"detainedPersons\" : 0");
     assertThat(edited).isNotEqualTo(file.body());
     assertThat(verifies(edited)).isFalse();
+
+    // the printable page: served by any node, Chinese, the charts drawn in SVG, the signature block
+    Http.Response page = Http.get(url(YANGGAO, "/api/v1/reports/150924/2026Q2/html"));
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body())
+        .contains("<title>兴和县烟草专卖局 2026年第二季度 打击涉烟违法犯罪工作通报</title>")
+        .contains("@page{size:A4")
+        .contains(sha)
+        .contains(issued.json().at("/proof/hash").asText())
+        .doesNotContain("<script", " src=", "<link", "url(");
+    var download =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            url(XINGHE, "/api/v1/reports/150924/2026Q2/html?download=1")))
+                    .header("Authorization", "Bearer " + Http.token(cluster.url(XINGHE)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"report-150924-2026Q2.html\"");
+    Path saved = Path.of("target/report-page/report-150924-2026Q2.html").toAbsolutePath();
+    java.nio.file.Files.createDirectories(saved.getParent());
+    java.nio.file.Files.writeString(saved, page.body(), StandardCharsets.UTF_8);
+    NodeScripts.installPackages();
+    NodeScripts.run(
+        "report-page",
+        java.util.Map.of(
+            "REPORT_PAGE", saved.toString(),
+            "REPORT_SHOT", saved.resolveSibling("report-150924-2026Q2.png").toString(),
+            "REPORT_PDF", saved.resolveSibling("report-150924-2026Q2.pdf").toString(),
+            "REPORT_HASH", sha,
+            "CHROMIUM", NodeScripts.chromium().toString()),
+        300,
+        saved.resolveSibling("report-page.log"));
   }
 
   /** The data of the node's stored {@code case.major} events. */
