@@ -207,6 +207,14 @@ public final class LiaisonNode {
                       registry,
                       new Quorum(hz, expectedMembers(config)),
                       clock);
+              io.liaison.node.settings.SettingsService settings =
+                  new io.liaison.node.settings.SettingsService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.settings.SettingsService.MAP),
+                      quarantine,
+                      clock);
               CaseService cases =
                   new CaseService(
                       vertx,
@@ -215,14 +223,7 @@ public final class LiaisonNode {
                       GridWatch.live(hz, GridConfig.CASES),
                       feed,
                       quarantine,
-                      clock);
-              io.liaison.node.settings.SettingsService settings =
-                  new io.liaison.node.settings.SettingsService(
-                      vertx,
-                      exec,
-                      trust,
-                      GridWatch.live(hz, io.liaison.node.settings.SettingsService.MAP),
-                      quarantine,
+                      () -> settings.majorCaseThresholdFen().orElse(CaseService.MAJOR_FEN),
                       clock);
               LeadQueries queries =
                   new LeadQueries(
@@ -326,6 +327,7 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       prices,
+                      settings::current,
                       clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);

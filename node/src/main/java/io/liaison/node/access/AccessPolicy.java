@@ -119,6 +119,7 @@ public final class AccessPolicy {
           new Route(READ, Pattern.compile("/api/v1/forms(/[^/]+(/print)?)?"), Action.FORM_READ),
           new Route(Set.of(HttpMethod.POST), Pattern.compile("/api/v1/forms"), Action.FORM_WRITE),
           new Route(READ, Pattern.compile("/api/v1/major-leads"), Action.MAJOR_READ),
+          new Route(READ, Pattern.compile("/api/v1/major-cases"), Action.MAJOR_READ),
           new Route(READ, Pattern.compile("/api/v1/auth/me"), Action.SELF),
           new Route(WRITE, Pattern.compile("/api/v1/auth/logout"), Action.SELF));
 

@@ -315,6 +315,10 @@ public final class ReportPage {
     return (pct.signum() > 0 ? "+" : "") + pct.toPlainString() + "%";
   }
 
+  /** The tables that are one row of figures (printed as label/value pairs); lists stay lists. */
+  private static final java.util.Set<String> ONE_ROW =
+      java.util.Set.of("leads", "transfers", "prices", "networks", "feedback");
+
   private static void table(StringBuilder h, ReportTables.Table t) {
     h.append("<section class=\"table\" id=\"table-")
         .append(esc(t.id()))
@@ -326,7 +330,7 @@ public final class ReportPage {
       return;
     }
     // tables with one row print as label/value pairs (they are wide: up to 12 columns)
-    boolean single = t.rows().size() == 1 && t.headers().size() > 4;
+    boolean single = t.rows().size() == 1 && ONE_ROW.contains(t.id());
     h.append("<table>");
     if (single) {
       List<Object> row = t.rows().get(0);

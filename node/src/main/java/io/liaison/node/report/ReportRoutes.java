@@ -169,7 +169,7 @@ public final class ReportRoutes {
                     ApiException.notFound(
                         "no table "
                             + id
-                            + " (leads, cases, major, transfers, prices, gaps, notes)"));
+                            + " (leads, cases, major, transfers, prices, gaps, actions, networks, feedback, notes)"));
                 return;
               }
               ctx.response()
