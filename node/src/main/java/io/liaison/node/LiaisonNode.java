@@ -209,17 +209,6 @@ public final class LiaisonNode {
                       registry,
                       new Quorum(hz, expectedMembers(config)),
                       clock);
-              CaseService cases =
-                  new CaseService(
-                      vertx,
-                      exec,
-                      trust,
-                      GridWatch.live(hz, GridConfig.CASES),
-                      feed,
-                      quarantine,
-                      clock);
-              io.liaison.node.imports.CaseImports imports =
-                  new io.liaison.node.imports.CaseImports(exec, cases, config.dataDir(), clock);
               io.liaison.node.settings.SettingsService settings =
                   new io.liaison.node.settings.SettingsService(
                       vertx,
@@ -228,6 +217,18 @@ public final class LiaisonNode {
                       GridWatch.live(hz, io.liaison.node.settings.SettingsService.MAP),
                       quarantine,
                       clock);
+              CaseService cases =
+                  new CaseService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.CASES),
+                      feed,
+                      quarantine,
+                      () -> settings.majorCaseThresholdFen().orElse(CaseService.MAJOR_FEN),
+                      clock);
+              io.liaison.node.imports.CaseImports imports =
+                  new io.liaison.node.imports.CaseImports(exec, cases, config.dataDir(), clock);
               LeadQueries queries =
                   new LeadQueries(
                       exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
@@ -330,6 +331,7 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       prices,
+                      settings::current,
                       clock);
               io.liaison.node.informant.InformantService informants =
                   new io.liaison.node.informant.InformantService(
