@@ -83,6 +83,7 @@ export const EVENTS = {
   'lead.cohandling.invited': '邀请协办',
   'lead.cohandling.accepted': '协办已接受',
   'lead.cohandling.declined': '协办被拒绝',
+  'form.received': '收到反馈表',
   'lead.conflict': '冲突已裁决',
   'case.major': '大要案（案值5万元以上）',
   'price.finding': '价格互查发现不合规',

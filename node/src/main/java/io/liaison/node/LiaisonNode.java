@@ -95,6 +95,7 @@ public final class LiaisonNode {
   private io.liaison.node.area.AreaService areas;
   private io.liaison.node.major.MajorLeads major;
   private io.liaison.node.imports.CaseImports imports;
+  private io.liaison.node.forms.FormSharing formSharing;
 
   private LiaisonNode(
       NodeConfig config,
@@ -295,6 +296,15 @@ public final class LiaisonNode {
                       settings::majorCaseThresholdFen,
                       clock);
               forms.addListener(major::formFiled);
+              io.liaison.node.forms.FormSharing formSharing =
+                  new io.liaison.node.forms.FormSharing(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.forms.FormSharing.MAP),
+                      quarantine,
+                      feed);
+              forms.addListener(formSharing::formFiled);
               io.liaison.node.action.ActionService actions =
                   new io.liaison.node.action.ActionService(
                       vertx,
@@ -436,6 +446,7 @@ public final class LiaisonNode {
               node.areas = areas;
               node.major = major;
               node.informants = informants;
+              node.formSharing = formSharing;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -496,6 +507,13 @@ public final class LiaisonNode {
             store,
             informants::receive,
             informantReconciler));
+    watch.watch(
+        io.liaison.node.forms.FormSharing.MAP,
+        watch.records(
+            io.liaison.node.forms.FormSharing.MAP,
+            store,
+            formSharing::receive,
+            formSharing.reconciler()));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
@@ -526,7 +544,8 @@ public final class LiaisonNode {
             reportReconciler,
             settingsReconciler,
             majorReconciler,
-            informantReconciler);
+            informantReconciler,
+            formSharing.reconciler());
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast

@@ -81,6 +81,7 @@ final class Labels {
       case "lead.cohandling.invited" -> "邀请协办";
       case "lead.cohandling.accepted" -> "协办已接受";
       case "lead.cohandling.declined" -> "协办被拒绝";
+      case "form.received" -> "收到反馈表";
       case "lead.conflict" -> "冲突已裁决";
       default -> type;
     };

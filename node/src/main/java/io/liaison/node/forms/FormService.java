@@ -145,7 +145,7 @@ public final class FormService {
     return view(SignedEnvelope.fromJson(body.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static FormView view(SignedEnvelope env) {
+  static FormView view(SignedEnvelope env) {
     try {
       FormDraft f = Json.mapper().treeToValue(env.payload().path("form"), FormDraft.class);
       return new FormView(
