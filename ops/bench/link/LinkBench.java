@@ -1,5 +1,5 @@
 import io.liaison.search.SearchDocument;
-import io.liaison.search.demo.DemoCases;
+import io.liaison.fixtures.demo.DemoCases;
 import io.liaison.search.link.Audience;
 import io.liaison.search.link.LinkEngine;
 import io.liaison.search.link.LinkRecord;
