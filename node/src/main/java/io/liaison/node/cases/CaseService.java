@@ -7,8 +7,10 @@ import io.liaison.api.cases.CaseRecord;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.NotFound;
+import io.liaison.node.domain.Refused;
 import io.liaison.node.events.EventFeed;
-import io.liaison.node.http.ApiException;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
@@ -16,6 +18,7 @@ import io.liaison.node.trust.AuditLog;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.TrustService;
+import io.liaison.search.SearchDocument;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -110,7 +113,7 @@ public final class CaseService {
         .transaction(
             s -> {
               if (s.record(id).isPresent()) {
-                throw ApiException.conflict(
+                throw new Conflict(
                     "case-exists",
                     "case "
                         + c.caseNumber()
@@ -139,13 +142,13 @@ public final class CaseService {
                       .map(r -> SharedCase.parse(id, r.body()))
                       .orElseThrow(
                           () ->
-                              ApiException.notFound(
+                              new NotFound(
                                   "no case "
                                       + next.caseNumber()
                                       + "; POST /api/v1/cases shares it"));
               long expected = cur.versions().size() + 1L;
               if (versionGiven && next.version() != expected) {
-                throw ApiException.conflict(
+                throw new Conflict(
                     "stale-version",
                     "the next version of "
                         + next.caseNumber()
@@ -190,7 +193,7 @@ public final class CaseService {
             r ->
                 r.filter(x -> x.kind().equals(SharedCase.KIND))
                     .map(x -> CaseView.of(SharedCase.parse(id, x.body())))
-                    .orElseThrow(() -> ApiException.notFound("no case " + idOrNumber)));
+                    .orElseThrow(() -> new NotFound("no case " + idOrNumber)));
   }
 
   private String poolId(String idOrNumber) {
@@ -198,9 +201,9 @@ public final class CaseService {
       return idOrNumber;
     }
     try {
-      return io.liaison.search.SearchDocument.caseId(trust.bureau(), CaseNumber.of(idOrNumber));
+      return SearchDocument.caseId(trust.bureau(), CaseNumber.of(idOrNumber));
     } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("no case " + idOrNumber);
+      throw new NotFound("no case " + idOrNumber);
     }
   }
 
@@ -304,13 +307,11 @@ public final class CaseService {
 
   private void requireOwn(CaseRecord c) {
     if (!c.bureau().equals(trust.bureau())) {
-      throw new ApiException(
-          io.liaison.api.Problem.of(
-              "not-own-bureau",
-              "Not allowed for this bureau",
-              403,
-              "a node shares the cases of its own bureau (" + trust.bureau() + ") only",
-              "/bureau"));
+      throw new Refused(
+          "not-own-bureau",
+          "Not allowed for this bureau",
+          "a node shares the cases of its own bureau (" + trust.bureau() + ") only",
+          "/bureau");
     }
   }
 

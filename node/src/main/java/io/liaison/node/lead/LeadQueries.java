@@ -5,7 +5,8 @@ import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Malformed;
+import io.liaison.node.domain.NotFound;
 import io.liaison.node.store.Cursor;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
@@ -44,7 +45,7 @@ public final class LeadQueries {
       try {
         return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest(
+        throw new Malformed(
             "bad-parameter",
             "view must be one of open, claimed, awaiting-feedback, overdue, handed-to-me,"
                 + " posted-by-me",
@@ -76,7 +77,7 @@ public final class LeadQueries {
 
   public Future<LeadView> get(String id) {
     if (!LeadIds.isValid(id)) {
-      return Future.failedFuture(ApiException.notFound("no lead " + id));
+      return Future.failedFuture(new NotFound("no lead " + id));
     }
     // through the store queue, not a committed read: a lead this node is taking in from the grid
     // right now is answered once it is stored, as before
@@ -85,13 +86,13 @@ public final class LeadQueries {
         .map(
             r ->
                 r.map(x -> sealing.view(LeadRecord.parse(id, x.body())))
-                    .orElseThrow(() -> ApiException.notFound("no lead " + id)));
+                    .orElseThrow(() -> new NotFound("no lead " + id)));
   }
 
   /** Envelopes of the lead that lost a conflict after a split (kept, never erased). */
   public Future<List<JsonNode>> superseded(String id) {
     if (!LeadIds.isValid(id)) {
-      return Future.failedFuture(ApiException.notFound("no lead " + id));
+      return Future.failedFuture(new NotFound("no lead " + id));
     }
     return store
         .call(s -> s.superseded(id))
@@ -165,7 +166,7 @@ public final class LeadQueries {
     try {
       return cursor == null ? null : Cursor.decode(cursor);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("bad-parameter", e.getMessage(), "cursor");
+      throw new Malformed("bad-parameter", e.getMessage(), "cursor");
     }
   }
 

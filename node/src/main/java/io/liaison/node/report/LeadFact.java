@@ -4,6 +4,7 @@ import io.liaison.api.BureauId;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.TransitionView;
+import io.liaison.node.lead.LeadRecord;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public record LeadFact(
     return !b.equals(origin) && (targets.isEmpty() || targets.contains(b));
   }
 
-  static LeadFact of(io.liaison.node.lead.LeadRecord r) {
+  static LeadFact of(LeadRecord r) {
     return new LeadFact(
         r.lead().id(),
         r.lead().originBureau(),
