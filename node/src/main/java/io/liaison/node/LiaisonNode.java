@@ -6,6 +6,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
+import io.liaison.crypto.OfficerSealer;
 import io.liaison.node.access.AccessHandlers;
 import io.liaison.node.access.AuthRoutes;
 import io.liaison.node.access.AuthService;
@@ -36,6 +37,10 @@ import io.liaison.node.forms.FormRoutes;
 import io.liaison.node.forms.FormService;
 import io.liaison.node.http.Admission;
 import io.liaison.node.http.ApiVerticle;
+import io.liaison.node.imports.CaseImports;
+import io.liaison.node.imports.ImportRoutes;
+import io.liaison.node.informant.InformantRoutes;
+import io.liaison.node.informant.InformantService;
 import io.liaison.node.lead.LeadOwner;
 import io.liaison.node.lead.LeadQueries;
 import io.liaison.node.lead.LeadRoutes;
@@ -110,6 +115,7 @@ public final class LiaisonNode {
   private RosterService rosters;
   private AuditService audit;
   private DirectoryService directory;
+  private InformantService informants;
   private AttachmentService attachments;
   private CaseService cases;
   private SearchIndexer indexer;
@@ -126,6 +132,7 @@ public final class LiaisonNode {
   private SettingsService settings;
   private AreaService areas;
   private MajorLeads major;
+  private CaseImports imports;
 
   private LiaisonNode(
       NodeConfig config,
@@ -235,15 +242,6 @@ public final class LiaisonNode {
                       registry,
                       new Quorum(hz, expectedMembers(config)),
                       clock);
-              CaseService cases =
-                  new CaseService(
-                      vertx,
-                      exec,
-                      trust,
-                      GridWatch.live(hz, GridConfig.CASES),
-                      feed,
-                      quarantine,
-                      clock);
               SettingsService settings =
                   new SettingsService(
                       vertx,
@@ -252,11 +250,22 @@ public final class LiaisonNode {
                       GridWatch.live(hz, SettingsService.MAP),
                       quarantine,
                       clock);
+              CaseService cases =
+                  new CaseService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.CASES),
+                      feed,
+                      quarantine,
+                      () -> settings.majorCaseThresholdFen().orElse(CaseService.MAJOR_FEN),
+                      clock);
+              CaseImports imports = new CaseImports(exec, cases, config.dataDir(), clock);
               LeadQueries queries =
                   new LeadQueries(
                       exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
               LeadSweeper sweeper =
-                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::feedbackPeriod, clock);
+                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::current, clock);
               RosterService rosters =
                   new RosterService(
                       vertx,
@@ -351,6 +360,17 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       prices,
+                      settings::current,
+                      clock);
+              InformantService informants =
+                  new InformantService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, InformantService.MAP),
+                      quarantine,
+                      queries::get,
+                      OfficerSealer.Kdf.DEFAULT,
                       clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
@@ -382,6 +402,7 @@ public final class LiaisonNode {
                                   config.dataDir().resolve("backups"))
                               ::mount,
                           new AuditRoutes(audit, exec)::mount,
+                          new ImportRoutes(vertx, imports)::mount,
                           new CaseRoutes(cases, config.demo().caseSeeding())::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
@@ -400,7 +421,8 @@ public final class LiaisonNode {
                           new SettingsRoutes(settings)::mount,
                           new AreaRoutes(areas, config.limits().maxPageSize())::mount,
                           new FormRoutes(vertx, forms)::mount,
-                          new MajorLeadRoutes(major, config.limits().maxPageSize())::mount),
+                          new MajorLeadRoutes(major, config.limits().maxPageSize())::mount,
+                          new InformantRoutes(informants, config.limits().maxPageSize())::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
@@ -422,6 +444,7 @@ public final class LiaisonNode {
               node.directory = directory;
               node.attachments = attachments;
               node.cases = cases;
+              node.imports = imports;
               node.indexer = indexer;
               node.networks = networks;
               node.merges = merges;
@@ -435,6 +458,7 @@ public final class LiaisonNode {
               node.settings = settings;
               node.areas = areas;
               node.major = major;
+              node.informants = informants;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -481,6 +505,10 @@ public final class LiaisonNode {
     GridReconciler majorReconciler = major.reconciler();
     watch.watch(
         MajorLeads.MAP, watch.records(MajorLeads.MAP, store, major::receive, majorReconciler));
+    GridReconciler informantReconciler = informants.reconciler();
+    watch.watch(
+        InformantService.MAP,
+        watch.records(InformantService.MAP, store, informants::receive, informantReconciler));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
@@ -509,7 +537,8 @@ public final class LiaisonNode {
             priceReconciler,
             reportReconciler,
             settingsReconciler,
-            majorReconciler);
+            majorReconciler,
+            informantReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -570,6 +599,7 @@ public final class LiaisonNode {
         .map(
             r -> {
               ready.set(true);
+              imports.resume(); // register imports a stop interrupted go on
               watch.start();
               sweeper.start(config.leads().sweepInterval());
               auditTimer = vertx.setPeriodic(1000, t -> audit.publish());
@@ -634,6 +664,9 @@ public final class LiaisonNode {
     ready.set(false);
     LOG.info("stopping node bureau={}", config.bureau());
     sweeper.stop();
+    if (imports != null) {
+      imports.stop();
+    }
     vertx.cancelTimer(auditTimer);
     if (watch != null) {
       watch.stop();
