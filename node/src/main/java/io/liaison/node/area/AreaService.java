@@ -10,13 +10,15 @@ import io.liaison.api.area.AreaTouchPage;
 import io.liaison.api.area.TouchEvidence;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.Malformed;
 import io.liaison.node.events.EventFeed;
-import io.liaison.node.http.ApiException;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.store.Cursor;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
+import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.link.Audience;
@@ -122,7 +124,7 @@ public final class AreaService implements SearchIndexer.Listener {
   /** Signs and keeps the next version of this bureau's area. */
   public Future<AreaModel> save(AreaModel next) {
     if (!next.bureau().equals(trust.bureau())) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "foreign-area", "a node keeps the area of its own bureau " + trust.bureau(), "/bureau");
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -138,7 +140,7 @@ public final class AreaService implements SearchIndexer.Listener {
               payload.put("type", TYPE);
               SignedEnvelope env =
                   trust.sign(payload, prev.map(SignedEnvelope::hash).orElse(Hashes.GENESIS), now);
-              io.liaison.node.trust.SignedRecords.put(s, id(), KIND, env);
+              SignedRecords.put(s, id(), KIND, env);
               return signed;
             })
         .onSuccess(
@@ -155,7 +157,7 @@ public final class AreaService implements SearchIndexer.Listener {
     try {
       before = cursor == null ? null : Cursor.decode(cursor);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("bad-parameter", e.getMessage(), "cursor");
+      throw new Malformed("bad-parameter", e.getMessage(), "cursor");
     }
     return store.call(
         s -> {
