@@ -65,6 +65,7 @@ import picocli.CommandLine.ScopeType;
       AreaCommand.class,
       FormsCommand.class,
       MajorCommand.class,
+      InformantsCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
