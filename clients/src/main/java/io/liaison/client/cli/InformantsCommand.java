@@ -216,9 +216,28 @@ final class InformantsCommand extends CommandGroup {
 
     @Override
     Object answer(Cli cli, InformantCalls calls) {
-      Informant who = name == null ? null : new Informant(name, phone, idNumber, note);
       Instant at = received == null ? null : received.atStartOfDay(BEIJING).toInstant();
-      return calls.record(cli.requiredOfficer(spec, officer), lead, source, at, who, openers);
+      io.liaison.api.informant.ReportDraft draft;
+      try {
+        Informant who = name == null ? null : new Informant(name, phone, idNumber, note);
+        draft =
+            new io.liaison.api.informant.ReportDraft(
+                cli.requiredOfficer(spec, officer), lead, source, at, who, openers);
+      } catch (io.liaison.api.FieldException e) {
+        // checked here before anything is sent: a usage error naming the option
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "openers".equals(e.field())
+                ? "--opener: 有举报人时须至少指定一名可开启人员"
+                : e.field() + ": " + e.getMessage());
+      }
+      return calls.record(
+          draft.officer(),
+          draft.leadId(),
+          draft.source(),
+          draft.receivedAt(),
+          draft.informant(),
+          draft.openers());
     }
 
     @Override

@@ -739,6 +739,10 @@ class CliAgainstNodesIT {
             .json()
             .get("id")
             .asText();
+    // an informant with nobody to open it is a usage error, before anything is sent
+    Result none = cli(0, "informants", "record", lead, "--source", "REPORT", "--name", "司马青岚");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("--opener");
     String recorded =
         ok(
                 0,
@@ -764,6 +768,8 @@ class CliAgainstNodesIT {
     Result refused = cli(0, "informants", "open", lead, "--passphrase-file", pass.toString());
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.out() + refused.err()).doesNotContain("司马青岚");
+    // told in Chinese: the poster did not choose this officer
+    assertThat(refused.err()).contains("未被指定开启举报人身份", "发布人未指定本人员开启举报人身份");
     Await.until(WAIT, () -> ok(1, "informants", "list").out().contains(lead), "the report on 天镇县");
     assertThat(ok(1, "informants", "open", lead, "--passphrase-file", pass.toString()).out())
         .contains("举报人: 司马青岚", "电话: 13987654321", "已记入审计链");
