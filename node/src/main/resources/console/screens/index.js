@@ -14,3 +14,4 @@ import './area.js';
 import './forms.js';
 import './major.js';
 import './informants.js';
+import './imports.js';

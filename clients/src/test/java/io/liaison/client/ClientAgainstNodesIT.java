@@ -893,7 +893,7 @@ class ClientAgainstNodesIT {
 
   /** Fails naming each public method of the client that no test above called. */
   @Test
-  @Order(9)
+  @Order(10)
   void anInformantIsSealedToChosenOfficersAndOpenedOnlyByThem() {
     io.liaison.client.informant.InformantCalls xi = calls.of(xinghe::informants);
     io.liaison.client.informant.InformantCalls ti = tianzhen.informants();

@@ -94,6 +94,7 @@ public final class LiaisonNode {
   private io.liaison.node.settings.SettingsService settings;
   private io.liaison.node.area.AreaService areas;
   private io.liaison.node.major.MajorLeads major;
+  private io.liaison.node.imports.CaseImports imports;
 
   private LiaisonNode(
       NodeConfig config,
@@ -208,15 +209,6 @@ public final class LiaisonNode {
                       registry,
                       new Quorum(hz, expectedMembers(config)),
                       clock);
-              CaseService cases =
-                  new CaseService(
-                      vertx,
-                      exec,
-                      trust,
-                      GridWatch.live(hz, GridConfig.CASES),
-                      feed,
-                      quarantine,
-                      clock);
               io.liaison.node.settings.SettingsService settings =
                   new io.liaison.node.settings.SettingsService(
                       vertx,
@@ -225,11 +217,23 @@ public final class LiaisonNode {
                       GridWatch.live(hz, io.liaison.node.settings.SettingsService.MAP),
                       quarantine,
                       clock);
+              CaseService cases =
+                  new CaseService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.CASES),
+                      feed,
+                      quarantine,
+                      () -> settings.majorCaseThresholdFen().orElse(CaseService.MAJOR_FEN),
+                      clock);
+              io.liaison.node.imports.CaseImports imports =
+                  new io.liaison.node.imports.CaseImports(exec, cases, config.dataDir(), clock);
               LeadQueries queries =
                   new LeadQueries(
                       exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
               LeadSweeper sweeper =
-                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::feedbackPeriod, clock);
+                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::current, clock);
               RosterService rosters =
                   new RosterService(
                       vertx,
@@ -327,6 +331,7 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       prices,
+                      settings::current,
                       clock);
               io.liaison.node.informant.InformantService informants =
                   new io.liaison.node.informant.InformantService(
@@ -368,6 +373,7 @@ public final class LiaisonNode {
                                   config.dataDir().resolve("backups"))
                               ::mount,
                           new AuditRoutes(audit, exec)::mount,
+                          new io.liaison.node.imports.ImportRoutes(vertx, imports)::mount,
                           new CaseRoutes(cases, config.demo().caseSeeding())::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
@@ -414,6 +420,7 @@ public final class LiaisonNode {
               node.directory = directory;
               node.attachments = attachments;
               node.cases = cases;
+              node.imports = imports;
               node.indexer = indexer;
               node.networks = networks;
               node.merges = merges;
@@ -579,6 +586,7 @@ public final class LiaisonNode {
         .map(
             r -> {
               ready.set(true);
+              imports.resume(); // register imports a stop interrupted go on
               watch.start();
               sweeper.start(config.leads().sweepInterval());
               auditTimer = vertx.setPeriodic(1000, t -> audit.publish());
@@ -643,6 +651,9 @@ public final class LiaisonNode {
     ready.set(false);
     LOG.info("stopping node bureau={}", config.bureau());
     sweeper.stop();
+    if (imports != null) {
+      imports.stop();
+    }
     vertx.cancelTimer(auditTimer);
     if (watch != null) {
       watch.stop();

@@ -129,6 +129,7 @@ public final class AccessPolicy {
               WRITE,
               Pattern.compile("/api/v1/informants/(keys/me|reports(/[^/]+/(reward|open))?)"),
               Action.INFORMANT_WRITE),
+          new Route(READ, Pattern.compile("/api/v1/major-cases"), Action.MAJOR_READ),
           new Route(READ, Pattern.compile("/api/v1/auth/me"), Action.SELF),
           new Route(WRITE, Pattern.compile("/api/v1/auth/logout"), Action.SELF));
 

@@ -123,6 +123,14 @@ class AccessPolicyTest {
         .contains(Action.REPORT_READ);
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/reports/150924/2026Q2/acks"))
         .contains(Action.REPORT_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/reports/150924/2026Q2/html"))
+        .contains(Action.REPORT_READ);
+    // the supervisor reads the major-case alerts without the event feed (least access)
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/major-cases"))
+        .contains(Action.MAJOR_READ);
+    assertThat(AccessPolicy.allows(Set.of(Role.SUPERVISOR), Action.MAJOR_READ)).isTrue();
+    assertThat(AccessPolicy.allows(Set.of(Role.SUPERVISOR), Action.EVENTS_READ)).isFalse();
+    assertThat(AccessPolicy.allows(Set.of(Role.SUPERVISOR), Action.CASE_READ)).isFalse();
     assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/roster")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/secret")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/../admin/backup")).isEmpty();
