@@ -13,4 +13,5 @@ import './reports.js';
 import './area.js';
 import './forms.js';
 import './major.js';
+import './informants.js';
 import './imports.js';

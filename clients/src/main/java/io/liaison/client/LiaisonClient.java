@@ -431,6 +431,11 @@ public final class LiaisonClient {
     return new io.liaison.client.area.AreaCalls(this);
   }
 
+  /** Lead sources and informants (线源, 举报人, 举报信息台帐). */
+  public io.liaison.client.informant.InformantCalls informants() {
+    return new io.liaison.client.informant.InformantCalls(this);
+  }
+
   /** The rules the bureaus agree and all sign (feedback period, major-case value). */
   public io.liaison.client.settings.SettingsCalls settings() {
     return new io.liaison.client.settings.SettingsCalls(this);

@@ -894,6 +894,65 @@ class ClientAgainstNodesIT {
 
   /** Fails naming each public method of the client that no test above called. */
   @Test
+  @Order(10)
+  void anInformantIsSealedToChosenOfficersAndOpenedOnlyByThem() {
+    io.liaison.client.informant.InformantCalls xi = calls.of(xinghe::informants);
+    io.liaison.client.informant.InformantCalls ti = tianzhen.informants();
+    String pass = "开启口令-client-2026";
+    assertThat(xi.makeKey(pass).keys()).extracting(k -> k.officer()).contains(X_OFFICER);
+    ti.makeKey(pass);
+    Await.until(
+        WAIT,
+        () ->
+            xi.keys().items().stream()
+                .anyMatch(k -> k.keys().stream().anyMatch(o -> o.officer().equals(T_OFFICER))),
+        "天镇县's key on 兴和县's node");
+    LeadView lead =
+        xinghe.postLead(
+            new LeadDraft(
+                X_OFFICER,
+                LeadCategory.COUNTERFEIT,
+                "城关镇仓库存放假烟",
+                "线人反映城关镇某仓库存放假冒卷烟。",
+                List.of(),
+                "兴和县",
+                Urgency.ROUTINE,
+                null,
+                List.of(TIANZHEN),
+                Distribution.MEMBERS));
+    io.liaison.api.informant.ReportEntry line =
+        xi.record(
+            X_OFFICER,
+            lead.id(),
+            io.liaison.api.informant.LeadSource.INFORMANT,
+            Instant.parse("2026-12-06T01:00:00Z"),
+            new io.liaison.api.informant.Informant("司马青岚", "13987654321", null, null),
+            List.of(T_OFFICER));
+    assertThat(line.identitySealed()).isTrue();
+    assertThat(line.openers()).containsExactly(T_OFFICER);
+    assertThat(xi.get(lead.id()).rewardStatus())
+        .isEqualTo(io.liaison.api.informant.RewardStatus.NOT_APPLIED);
+    assertThat(
+            xi.reward(
+                    X_OFFICER,
+                    lead.id(),
+                    io.liaison.api.informant.RewardStatus.NOT_REWARDED,
+                    "线索不实")
+                .rewardStatus())
+        .isEqualTo(io.liaison.api.informant.RewardStatus.NOT_REWARDED);
+    assertThat(xi.register(10).items()).extracting(e -> e.leadId()).contains(lead.id());
+    // 兴和县's officer was not chosen: refused
+    assertThatThrownBy(() -> xi.open(X_OFFICER, lead.id(), pass))
+        .isInstanceOf(LiaisonClientException.class)
+        .hasMessageNotContaining("司马青岚");
+    Await.until(
+        WAIT,
+        () -> ti.register(10).items().stream().anyMatch(e -> e.leadId().equals(lead.id())),
+        "the report on 天镇县's node");
+    assertThat(ti.open(T_OFFICER, lead.id(), pass).informant().name()).isEqualTo("司马青岚");
+  }
+
+  @Test
   @Order(30)
   void everyPublicClientMethodWasCalledAgainstTheNodes() {
     List<String> missing = new ArrayList<>();

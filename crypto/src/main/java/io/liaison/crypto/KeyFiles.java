@@ -7,18 +7,15 @@ import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.crypto.internal.Aead;
 import io.liaison.crypto.internal.Base64Url;
+import io.liaison.crypto.internal.Scrypt;
 import io.liaison.crypto.internal.SecureFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Objects;
 import javax.crypto.AEADBadTagException;
-import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
  * Private keys at rest: a small JSON file whose private part is encrypted with AES-256-GCM under a
@@ -221,16 +218,7 @@ public final class KeyFiles {
   }
 
   private static byte[] derive(char[] passphrase, byte[] salt, Kdf kdf) {
-    Objects.requireNonNull(passphrase, "passphrase");
-    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-    byte[] bytes = new byte[encoded.remaining()];
-    encoded.get(bytes);
-    Arrays.fill(encoded.array(), (byte) 0);
-    try {
-      return SCrypt.generate(bytes, salt, kdf.n(), kdf.r(), kdf.p(), Aead.KEY_LENGTH);
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
-    }
+    return Scrypt.derive(passphrase, salt, kdf.n(), kdf.r(), kdf.p());
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

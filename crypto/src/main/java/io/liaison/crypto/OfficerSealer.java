@@ -7,20 +7,16 @@ import io.liaison.api.Json;
 import io.liaison.crypto.OfficerSealed.Opener;
 import io.liaison.crypto.internal.Aead;
 import io.liaison.crypto.internal.Base64Url;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
+import io.liaison.crypto.internal.Hpke;
+import io.liaison.crypto.internal.Scrypt;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import javax.crypto.AEADBadTagException;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.generators.SCrypt;
-import org.bouncycastle.crypto.hpke.HPKE;
 
 /**
  * Sealing for named officers (an informant's identity): the same construction as {@link Sealer}
@@ -87,21 +83,12 @@ public final class OfficerSealer {
           "sealed for " + officer + " key " + opener.keyId() + ", not for key " + key.keyId());
     }
     byte[] aad = associatedData == null ? new byte[0] : associatedData;
-    HPKE hpke = hpke();
     byte[] privateKey = key.privateKey();
     byte[] contentKey = null;
     try {
-      AsymmetricCipherKeyPair pair = hpke.deserializePrivateKey(privateKey, key.publicKey());
       contentKey =
-          hpke.open(
-              Base64Url.decode(opener.enc()),
-              pair,
-              info(officer),
-              aad,
-              Base64Url.decode(opener.wrappedKey()),
-              null,
-              null,
-              null);
+          Hpke.unwrap(
+              opener.enc(), opener.wrappedKey(), privateKey, key.publicKey(), info(officer), aad);
       if (contentKey.length != Aead.KEY_LENGTH) {
         throw new SealTamperedException("wrapped content key has the wrong length");
       }
@@ -193,46 +180,15 @@ public final class OfficerSealer {
     if (publicKey == null || publicKey.length != SealingKeyPair.KEY_LENGTH) {
       throw new IllegalArgumentException("sealing key of " + officer + " must be 32 bytes");
     }
-    HPKE hpke = hpke();
-    try {
-      byte[][] result =
-          hpke.seal(
-              hpke.deserializePublicKey(publicKey),
-              info(officer),
-              aad,
-              contentKey,
-              null,
-              null,
-              null);
-      return new Opener(
-          officer,
-          SealingKeyPair.keyIdOf(publicKey),
-          Base64Url.encode(result[1]),
-          Base64Url.encode(result[0]));
-    } catch (InvalidCipherTextException e) {
-      throw new IllegalStateException("HPKE seal failed", e);
-    }
+    Hpke.Wrapped w = Hpke.wrap(contentKey, publicKey, info(officer), aad);
+    return new Opener(officer, SealingKeyPair.keyIdOf(publicKey), w.enc(), w.wrappedKey());
   }
 
   private static byte[] derive(char[] passphrase, byte[] salt, Kdf kdf) {
-    Objects.requireNonNull(passphrase, "passphrase");
-    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-    byte[] bytes = new byte[encoded.remaining()];
-    encoded.get(bytes);
-    Arrays.fill(encoded.array(), (byte) 0);
-    try {
-      return SCrypt.generate(bytes, salt, kdf.n(), kdf.r(), kdf.p(), Aead.KEY_LENGTH);
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
-    }
+    return Scrypt.derive(passphrase, salt, kdf.n(), kdf.r(), kdf.p());
   }
 
   private static byte[] info(String officer) {
     return (INFO_PREFIX + officer).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static HPKE hpke() {
-    return new HPKE(
-        HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
   }
 }

@@ -4,6 +4,7 @@ import io.liaison.api.BureauId;
 import io.liaison.crypto.SealedContent.Recipient;
 import io.liaison.crypto.internal.Aead;
 import io.liaison.crypto.internal.Base64Url;
+import io.liaison.crypto.internal.Hpke;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.AEADBadTagException;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.hpke.HPKE;
 
 /**
  * Sealing for restricted distribution. The content is encrypted once with AES-256-GCM under a fresh
@@ -109,22 +108,17 @@ public final class Sealer {
               + me.sealing().keyId());
     }
     byte[] aad = associatedData == null ? new byte[0] : associatedData;
-    HPKE hpke = hpke();
     byte[] privateKey = me.sealing().privateKey();
     byte[] contentKey = null;
     try {
-      AsymmetricCipherKeyPair pair =
-          hpke.deserializePrivateKey(privateKey, me.sealing().publicKey());
       contentKey =
-          hpke.open(
-              Base64Url.decode(recipient.enc()),
-              pair,
+          Hpke.unwrap(
+              recipient.enc(),
+              recipient.wrappedKey(),
+              privateKey,
+              me.sealing().publicKey(),
               info(me.bureau()),
-              aad,
-              Base64Url.decode(recipient.wrappedKey()),
-              null,
-              null,
-              null);
+              aad);
       if (contentKey.length != Aead.KEY_LENGTH) {
         throw new SealTamperedException("wrapped content key has the wrong length");
       }
@@ -151,33 +145,11 @@ public final class Sealer {
     if (publicKey == null || publicKey.length != SealingKeyPair.KEY_LENGTH) {
       throw new IllegalArgumentException("sealing key of " + bureau + " must be 32 bytes");
     }
-    HPKE hpke = hpke();
-    try {
-      byte[][] result =
-          hpke.seal(
-              hpke.deserializePublicKey(publicKey),
-              info(bureau),
-              aad,
-              contentKey,
-              null,
-              null,
-              null);
-      return new Recipient(
-          bureau,
-          SealingKeyPair.keyIdOf(publicKey),
-          Base64Url.encode(result[1]),
-          Base64Url.encode(result[0]));
-    } catch (InvalidCipherTextException e) {
-      throw new IllegalStateException("HPKE seal failed", e);
-    }
+    Hpke.Wrapped w = Hpke.wrap(contentKey, publicKey, info(bureau), aad);
+    return new Recipient(bureau, SealingKeyPair.keyIdOf(publicKey), w.enc(), w.wrappedKey());
   }
 
   private static byte[] info(BureauId bureau) {
     return (INFO_PREFIX + bureau.code()).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static HPKE hpke() {
-    return new HPKE(
-        HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
   }
 }

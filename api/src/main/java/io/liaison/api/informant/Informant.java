@@ -8,15 +8,15 @@ import io.liaison.api.FieldException;
  */
 public record Informant(String name, String phone, String idNumber, String note) {
   public Informant {
-    name = FieldException.text(name, "informant/name", 64);
-    phone = FieldException.optionalText(phone, "informant/phone", 32);
+    name = FieldException.text(name, "name", 64);
+    phone = FieldException.optionalText(phone, "phone", 32);
     if (phone != null && !phone.matches("[0-9+()\\- ]{5,32}")) {
-      throw new FieldException("informant/phone", "must be a telephone number");
+      throw new FieldException("phone", "must be a telephone number");
     }
-    idNumber = FieldException.optionalText(idNumber, "informant/idNumber", 18);
+    idNumber = FieldException.optionalText(idNumber, "idNumber", 18);
     if (idNumber != null && !idNumber.matches("[0-9]{17}[0-9Xx]|[0-9]{15}")) {
-      throw new FieldException("informant/idNumber", "must be an 18-digit ID number");
+      throw new FieldException("idNumber", "must be an 18-digit ID number");
     }
-    note = FieldException.optionalText(note, "informant/note", 2000);
+    note = FieldException.optionalText(note, "note", 2000);
   }
 }

@@ -8,7 +8,7 @@ import io.liaison.api.FieldException;
 public record OpenRequest(String officer, String passphrase) {
   public OpenRequest {
     officer = FieldException.text(officer, "officer", 64);
-    FieldException.required(passphrase, "passphrase");
+    FieldException.text(passphrase, "passphrase", 200); // checked, kept as typed
   }
 
   @Override

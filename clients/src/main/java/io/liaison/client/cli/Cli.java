@@ -66,6 +66,7 @@ import picocli.CommandLine.ScopeType;
       AreaCommand.class,
       FormsCommand.class,
       MajorCommand.class,
+      InformantsCommand.class,
       ImportCommand.class,
       CommandLine.HelpCommand.class
     },

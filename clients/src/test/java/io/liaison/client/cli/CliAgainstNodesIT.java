@@ -751,6 +751,68 @@ class CliAgainstNodesIT {
 
   @Test
   @Order(11)
+  void anInformantIsRecordedSealedRewardedAndOpenedByTheChosenOfficerOnly() throws Exception {
+    Path pass = file("passphrase.txt", "开启口令-cli-2026\n");
+    assertThat(ok(0, "informants", "key", "--passphrase-file", pass.toString()).out())
+        .contains("已生成开启密钥");
+    ok(1, "informants", "key", "--passphrase-file", pass.toString());
+    Await.until(
+        WAIT, () -> ok(0, "informants", "keys").out().contains(T), "天镇县's key on 兴和县's node");
+    String lead =
+        ok(
+                0,
+                "leads",
+                "post",
+                "-c",
+                "涉假",
+                "-t",
+                "城关镇仓库存放假烟",
+                "-n",
+                "线人反映城关镇某仓库存放假冒卷烟。",
+                "--target",
+                "140222",
+                "--json")
+            .json()
+            .get("id")
+            .asText();
+    // an informant with nobody to open it is a usage error, before anything is sent
+    Result none = cli(0, "informants", "record", lead, "--source", "REPORT", "--name", "司马青岚");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("--opener");
+    String recorded =
+        ok(
+                0,
+                "informants",
+                "record",
+                lead,
+                "--source",
+                "INFORMANT",
+                "--received",
+                "2026-12-06",
+                "--name",
+                "司马青岚",
+                "--phone",
+                "13987654321",
+                "--opener",
+                T)
+            .out();
+    assertThat(recorded).contains("已登记", "线人", "2026-12-06", "可开启: " + T);
+    assertThat(recorded).doesNotContain("司马青岚");
+    assertThat(ok(0, "informants", "list").out()).contains(lead, "未申请");
+    assertThat(ok(0, "informants", "reward", lead, "DECLARED", "--note", "已报市局").out())
+        .contains("已申报", "已报市局");
+    Result refused = cli(0, "informants", "open", lead, "--passphrase-file", pass.toString());
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.out() + refused.err()).doesNotContain("司马青岚");
+    // told in Chinese: the poster did not choose this officer
+    assertThat(refused.err()).contains("未被指定开启举报人身份", "发布人未指定本人员开启举报人身份");
+    Await.until(WAIT, () -> ok(1, "informants", "list").out().contains(lead), "the report on 天镇县");
+    assertThat(ok(1, "informants", "open", lead, "--passphrase-file", pass.toString()).out())
+        .contains("举报人: 司马青岚", "电话: 13987654321", "已记入审计链");
+  }
+
+  @Test
+  @Order(12)
   void aCaseRegisterIsImportedWithProgressAndABadRowIsNamed() throws Exception {
     Path mapping =
         file(

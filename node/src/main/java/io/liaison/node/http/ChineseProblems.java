@@ -41,12 +41,35 @@ public final class ChineseProblems {
           Map.entry("This bureau's signing key is not valid", "本局签名密钥无效"),
           Map.entry("Attachment failed verification", "附件校验失败"),
           Map.entry("Illegal state transition", "当前状态不允许此操作"),
+          Map.entry("Not chosen to open it", "未被指定开启举报人身份"),
+          Map.entry("Wrong passphrase", "开启口令不对"),
           Map.entry("Conflict", "冲突"));
 
   /** Phrases of the field checks, longest first where one contains another. */
   private static final Map<Pattern, String> PHRASES = new LinkedHashMap<>();
 
   static {
+    // the informants' refusals (InformantService), whole sentences
+    phrase(
+        "the poster did not choose this officer to open the informant's identity",
+        "发布人未指定本人员开启举报人身份");
+    phrase("the passphrase does not open this officer's key", "开启口令不能打开本人员的密钥");
+    phrase(
+        "the lead's own text names the informant; take it out of the lead first",
+        "线索正文写有举报人的身份信息，请先从线索中删去");
+    phrase("this officer has no sealing key on this node", "本人员在本节点尚无开启密钥");
+    phrase(
+        "sealed for a key this officer has since replaced; ask the poster to seal it again",
+        "加密时用的是本人员已更换的旧密钥，请发布人重新登记");
+    phrase("officer (\\S+) has no sealing key \\(they make one first\\)", "人员 $1 尚无开启密钥（须先生成）");
+    phrase(
+        "officer (\\S+) is not of this bureau or of a bureau the lead is addressed to",
+        "人员 $1 不属于本局或线索所发往的局");
+    phrase("only the bureau that posted a lead records its source", "只有发布线索的局才能登记其来源");
+    phrase("the source of lead (\\S+) is recorded", "线索 $1 的来源已登记");
+    phrase("no report for lead (\\S+)", "线索 $1 没有举报登记");
+    phrase("an informant's identity needs at least one officer to open it", "举报人身份须至少指定一名可开启人员");
+    phrase("must be 10 to 200 characters", "应为 10 至 200 个字符");
     phrase("(\\d+) fields are invalid: ", "$1 个字段无效：");
     phrase("before proposing: ", "提议前须补全：");
     phrase("the body", "请求体");
