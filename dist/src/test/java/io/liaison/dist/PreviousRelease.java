@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
  * The previous release's tarball, built from its git tag as a bureau's build machine would: the
  * tagged commit cloned from this checkout into {@code dist/target/previous-release/<commit>/}
  * ({@code git clone --shared}: the checkout itself is left as it was), then {@code mvn -o -pl dist
- * -am package -DskipTests -Djib.skip=true} there. A tag that is missing (a shallow clone, tags not
- * fetched, no git) fails the test saying so: the rolling upgrade is tested with two real builds or
- * not passed.
+ * -am package -DskipTests -Djib.skip=true} there (once more without {@code -o} if a dependency only
+ * the older build uses is missing from the local repository). A tag that is missing (a shallow
+ * clone, tags not fetched, no git) fails the test saying so: the rolling upgrade is tested with two
+ * real builds or not passed.
  */
 final class PreviousRelease {
   private PreviousRelease() {}
@@ -50,18 +51,15 @@ final class PreviousRelease {
         mvn.add("-Dmaven.repo.local=" + localRepo);
       }
       Path log = work.resolve(commit + "-build.log");
-      Process p =
-          new ProcessBuilder(mvn)
-              .directory(tree.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      if (!p.waitFor(20, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new AssertionError("building the previous release " + tag + " took over 20 min");
+      int status = maven(mvn, tree, log, tag);
+      if (status != 0 && Files.readString(log, StandardCharsets.ISO_8859_1).contains("offline")) {
+        // a dependency only the older build uses is not in the local repository (a fresh CI
+        // machine): this build of the previous release fetches it from the registry
+        mvn.remove("-o");
+        status = maven(mvn, tree, log, tag);
       }
-      if (p.exitValue() != 0) {
-        List<String> lines = Files.readAllLines(log);
+      if (status != 0) {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
         throw new AssertionError(
             "building the previous release "
                 + tag
@@ -70,7 +68,7 @@ final class PreviousRelease {
                 + " in "
                 + tree
                 + ") failed, exit "
-                + p.exitValue()
+                + status
                 + "; last lines of "
                 + log
                 + ":\n"
@@ -84,6 +82,20 @@ final class PreviousRelease {
           .findFirst()
           .orElseThrow(() -> new AssertionError("no liaison-*.tar.gz in " + built));
     }
+  }
+
+  private static int maven(List<String> mvn, Path tree, Path log, String tag) throws Exception {
+    Process p =
+        new ProcessBuilder(mvn)
+            .directory(tree.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    if (!p.waitFor(20, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("building the previous release " + tag + " took over 20 min");
+    }
+    return p.exitValue();
   }
 
   /** The full commit {@code tag} names, or an AssertionError saying how to get it. */
