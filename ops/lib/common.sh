@@ -6,6 +6,11 @@ liaison_root() {
   (cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 }
 
+# The project's version, as the root POM says (the jars in */target/ carry it in their names).
+liaison_version() {
+  sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$(liaison_root)/pom.xml" | head -n 1
+}
+
 # Prints a message to stderr and exits 1.
 die() {
   printf '%s: %s\n' "${LIAISON_SCRIPT:-liaison}" "$*" >&2
@@ -47,7 +52,8 @@ jar_is_stale() {
   [[ "$root/pom.xml" -nt "$jar" ]]
 }
 
-# Builds (and installs) the whole project, without tests.
+# Builds the node and the client in place (their jars and lib/ in node/target, clients/target),
+# without tests. Nothing is installed into ~/.m2: the reactor (-am) builds what they depend on.
 build_project() {
   local root=$1
   need mvn
@@ -57,8 +63,8 @@ build_project() {
   # end is shown if the build fails.
   local log=$root/target/ops-build.log status=0
   mkdir -p "$root/target"
-  echo "building Liaison (mvn -pl node,clients,fixtures -am install -DskipTests; log $log) …"
-  (cd "$root" && mvn -B -ntp -Dstyle.color=never -pl node,clients,fixtures -am install -DskipTests) \
+  echo "building Liaison (mvn -pl node,clients,fixtures -am package -DskipTests; log $log) …"
+  (cd "$root" && mvn -B -ntp -Dstyle.color=never -pl node,clients,fixtures -am package -DskipTests) \
     >"$log" 2>&1 &
   local mvn_pid=$! started=$SECONDS shown=0 line running=1
   while ((running)); do

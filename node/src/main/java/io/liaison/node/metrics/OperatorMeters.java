@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The meters an operator watches beside the feature meters (docs/operations.md §9, the alert rules
  * in {@code ops/prometheus}): readiness, the build, the node's clock (skew between bureaus is read
- * against Prometheus's own clock), the search index's lag behind the store, failures of a periodic
- * store probe, cluster members seen, the HTTPS certificate's expiry, and the JVM.
+ * against Prometheus's own clock), the search index's and the link engine's lag behind the store,
+ * failures of a periodic store probe, cluster members seen, the HTTPS certificate's expiry, and the
+ * JVM.
  */
 public final class OperatorMeters {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorMeters.class);
@@ -79,6 +80,11 @@ public final class OperatorMeters {
             "liaison_search_index_lag_records",
             () -> storeSeq.get() < 0 ? 0 : Math.max(0, storeSeq.get() - indexer.indexedSeq()))
         .description("changes in the store the search index has not taken in yet")
+        .register(registry);
+    Gauge.builder(
+            "liaison_link_lag_records",
+            () -> storeSeq.get() < 0 ? 0 : Math.max(0, storeSeq.get() - indexer.linkedSeq()))
+        .description("changes in the store the link engine has not taken in yet")
         .register(registry);
     Counter probeFailures =
         Counter.builder("liaison_store_probe_failures_total")

@@ -94,6 +94,7 @@ public final class SearchIndexer implements AutoCloseable {
   private volatile State state = State.STARTING;
   private long applied; // change-log position written to the index (indexer thread only)
   private volatile long visible; // position whose changes searches see
+  private volatile long linked; // position whose changes the listeners (the link engine) took in
   private volatile long rebuilt;
   private volatile boolean stopping;
   private Thread thread;
@@ -138,6 +139,16 @@ public final class SearchIndexer implements AutoCloseable {
   /** The change-log position up to which searches see the store's records. */
   public long indexedSeq() {
     return visible;
+  }
+
+  /**
+   * The change-log position up to which the listeners — the link engine above all — have been told
+   * every change. They follow the index on its thread, so while tailing this is the index's
+   * position; after a rebuild of the index they relink everything before it moves (minutes at 1M
+   * records, while searches already see the rebuilt index).
+   */
+  public long linkedSeq() {
+    return linked;
   }
 
   /** Documents indexed so far by a running (or the last) rebuild. */
@@ -230,6 +241,7 @@ public final class SearchIndexer implements AutoCloseable {
         for (Store.Change c : changes) {
           upsert(c.record());
           applied = c.seq();
+          linked = applied;
           dirty = true;
         }
         // searchable now, but at most every REFRESH_NANOS: each refresh makes a segment
@@ -284,6 +296,7 @@ public final class SearchIndexer implements AutoCloseable {
     } else {
       applied = cp.get();
       visible = applied;
+      linked = applied;
       LOG.info(
           "search index opened checkpoint={} storeSeq={} replaying={}",
           applied,
@@ -311,6 +324,7 @@ public final class SearchIndexer implements AutoCloseable {
 
   private void rebuild(long upTo) throws IOException {
     state = State.REBUILDING;
+    linked = 0; // the listeners take everything in again after the index (rebuilt below)
     indexedLeads.clear();
     long total = call(Store::countRecords);
     long t0 = System.nanoTime();
@@ -329,6 +343,7 @@ public final class SearchIndexer implements AutoCloseable {
     Iterable<LinkRecord> written =
         storeDocuments(d -> new LinkRecord(d.doc(), d.audience()), false);
     tell("rebuild", l -> l.rebuilt(written));
+    linked = upTo;
     commitIndex();
     LOG.info(
         "search index rebuilt docs={} in {} ms; tailing from seq={}",

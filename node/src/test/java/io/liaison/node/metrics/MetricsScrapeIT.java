@@ -94,6 +94,7 @@ class MetricsScrapeIT {
             "liaison_build\\{bureau=\"[0-9]{6}\",commit=\"[^\"]+\",version=\"[^\"]+\"} 1\\.0")
         .contains(
             "liaison_search_index_lag_records",
+            "liaison_link_lag_records",
             "liaison_store_probe_failures_total",
             "jvm_memory_used_bytes",
             "jvm_gc_pause_seconds",
