@@ -77,6 +77,7 @@ public final class LiaisonNode {
   private RosterService rosters;
   private AuditService audit;
   private DirectoryService directory;
+  private io.liaison.node.informant.InformantService informants;
   private AttachmentService attachments;
   private CaseService cases;
   private SearchIndexer indexer;
@@ -208,17 +209,6 @@ public final class LiaisonNode {
                       registry,
                       new Quorum(hz, expectedMembers(config)),
                       clock);
-              CaseService cases =
-                  new CaseService(
-                      vertx,
-                      exec,
-                      trust,
-                      GridWatch.live(hz, GridConfig.CASES),
-                      feed,
-                      quarantine,
-                      clock);
-              io.liaison.node.imports.CaseImports imports =
-                  new io.liaison.node.imports.CaseImports(exec, cases, config.dataDir(), clock);
               io.liaison.node.settings.SettingsService settings =
                   new io.liaison.node.settings.SettingsService(
                       vertx,
@@ -227,11 +217,23 @@ public final class LiaisonNode {
                       GridWatch.live(hz, io.liaison.node.settings.SettingsService.MAP),
                       quarantine,
                       clock);
+              CaseService cases =
+                  new CaseService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, GridConfig.CASES),
+                      feed,
+                      quarantine,
+                      () -> settings.majorCaseThresholdFen().orElse(CaseService.MAJOR_FEN),
+                      clock);
+              io.liaison.node.imports.CaseImports imports =
+                  new io.liaison.node.imports.CaseImports(exec, cases, config.dataDir(), clock);
               LeadQueries queries =
                   new LeadQueries(
                       exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
               LeadSweeper sweeper =
-                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::feedbackPeriod, clock);
+                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::current, clock);
               RosterService rosters =
                   new RosterService(
                       vertx,
@@ -329,6 +331,17 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       prices,
+                      settings::current,
+                      clock);
+              io.liaison.node.informant.InformantService informants =
+                  new io.liaison.node.informant.InformantService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.informant.InformantService.MAP),
+                      quarantine,
+                      queries::get,
+                      io.liaison.crypto.OfficerSealer.Kdf.DEFAULT,
                       clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
@@ -382,6 +395,9 @@ public final class LiaisonNode {
                           new io.liaison.node.forms.FormRoutes(vertx, forms)::mount,
                           new io.liaison.node.major.MajorLeadRoutes(
                                   major, config.limits().maxPageSize())
+                              ::mount,
+                          new io.liaison.node.informant.InformantRoutes(
+                                  informants, config.limits().maxPageSize())
                               ::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
@@ -418,6 +434,7 @@ public final class LiaisonNode {
               node.settings = settings;
               node.areas = areas;
               node.major = major;
+              node.informants = informants;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -470,6 +487,14 @@ public final class LiaisonNode {
         io.liaison.node.major.MajorLeads.MAP,
         watch.records(
             io.liaison.node.major.MajorLeads.MAP, store, major::receive, majorReconciler));
+    GridReconciler informantReconciler = informants.reconciler();
+    watch.watch(
+        io.liaison.node.informant.InformantService.MAP,
+        watch.records(
+            io.liaison.node.informant.InformantService.MAP,
+            store,
+            informants::receive,
+            informantReconciler));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
@@ -499,7 +524,8 @@ public final class LiaisonNode {
             priceReconciler,
             reportReconciler,
             settingsReconciler,
-            majorReconciler);
+            majorReconciler,
+            informantReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast

@@ -30,8 +30,17 @@ public record RegionalView(
       long leadsSent,
       long leadsReceived,
       long priceJudged,
-      long priceCompliant) {
+      long priceCompliant,
+      long jointActions,
+      long officerTimes,
+      long vehicleTimes,
+      long merged,
+      long feedbackDue,
+      long feedbackOnTime) {
     public static Totals of(Briefing b) {
+      ActionFigures.ActionRow a = b.actions() == null ? null : b.actions().total();
+      NetworkFigures n = b.networks();
+      FeedbackFigures f = b.feedback();
       return new Totals(
           b.cases().total().cases(),
           b.cases().total().sticks(),
@@ -43,7 +52,35 @@ public record RegionalView(
           b.leads().sent(),
           b.leads().received(),
           b.prices().judged(),
-          b.prices().compliant());
+          b.prices().compliant(),
+          a == null ? 0 : a.actions(),
+          a == null ? 0 : a.officerTimes(),
+          a == null ? 0 : a.vehicleTimes(),
+          n == null ? 0 : n.merged(),
+          f == null ? 0 : f.due(),
+          f == null ? 0 : f.onTime());
+    }
+
+    /** These figures with the price compliance set. */
+    public Totals withPrices(long judged, long compliant) {
+      return new Totals(
+          cases,
+          sticks,
+          valueFen,
+          majorCases,
+          transferredToPolice,
+          detainedPersons,
+          treasuryFen,
+          leadsSent,
+          leadsReceived,
+          judged,
+          compliant,
+          jointActions,
+          officerTimes,
+          vehicleTimes,
+          merged,
+          feedbackDue,
+          feedbackOnTime);
     }
 
     public Totals plus(Totals o) {
@@ -58,9 +95,15 @@ public record RegionalView(
           leadsSent + o.leadsSent,
           leadsReceived + o.leadsReceived,
           priceJudged + o.priceJudged,
-          priceCompliant + o.priceCompliant);
+          priceCompliant + o.priceCompliant,
+          jointActions + o.jointActions,
+          officerTimes + o.officerTimes,
+          vehicleTimes + o.vehicleTimes,
+          merged + o.merged,
+          feedbackDue + o.feedbackDue,
+          feedbackOnTime + o.feedbackOnTime);
     }
 
-    public static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 }

@@ -89,7 +89,11 @@ class ReportVerifyTest {
                 0,
                 1_500_050),
             new PriceSummary(10, 9, List.of()),
-            "市场总体平稳。");
+            "市场总体平稳。",
+            5_000_000L,
+            null,
+            new io.liaison.api.report.NetworkFigures(2, 1, 0, 1, 1),
+            new io.liaison.api.report.FeedbackFigures(15, 4, 3, 1, 0));
     ObjectNode payload = Json.mapper().createObjectNode();
     payload.put("type", "report.briefing");
     payload.put("version", 1);

@@ -29,6 +29,14 @@ public final class CaseRoutes {
 
   public void mount(Router router) {
     router.post("/api/v1/cases").handler(this::share);
+    router
+        .get("/api/v1/major-cases")
+        .handler(
+            ctx ->
+                cases
+                    .majorAlerts(Bodies.intParam(ctx, "limit", 100, 1, 1000))
+                    .onSuccess(p -> Bodies.reply(ctx, 200, p))
+                    .onFailure(ctx::fail));
     router.put("/api/v1/cases/:caseNumber").handler(this::update);
     router.get("/api/v1/cases/:id").handler(this::get);
     router.post("/api/v1/cases/demo").handler(this::seedDemo);
@@ -82,6 +90,11 @@ public final class CaseRoutes {
     if (!demoSeeding) {
       throw ApiException.notFound(
           "demo case seeding is off on this node (configuration demo.caseSeeding)");
+    }
+    if (!demo.available()) {
+      throw ApiException.notFound(
+          "demo case seeding needs the demo case generator (the liaison-fixtures jar) on this"
+              + " node's class path; the distribution does not ship it");
     }
     ObjectNode body = Bodies.read(ctx, ObjectNode.class);
     for (var names = body.fieldNames(); names.hasNext(); ) {

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,15 +46,17 @@ public final class CaseService {
   public static final String UPDATED = "case.updated";
 
   /**
-   * A shared case reached 5万元 (大要案, reported upward at once): told on every node's feed when it
-   * stores the first version at or above the threshold (docs/reports.md).
+   * A shared case reached the agreed major-case value (大要案, reported upward at once; 协作约定's value
+   * in force, else 5万元): told on every node's feed when it stores the first version at or above the
+   * value, and kept for the supervisor ({@code GET /api/v1/major-cases}).
    */
   public static final String MAJOR = "case.major";
 
-  /** 5万元 in fen: a major case (大要案). */
+  /** 5万元 in fen: a major case (大要案) when the bureaus have agreed no other value. */
   public static final long MAJOR_FEN = 5_000_000L;
 
   private final Vertx vertx;
+  private final LongSupplier majorFen;
   private final StoreExecutor store;
   private final TrustService trust;
   private final AuditLog audit;
@@ -70,8 +73,10 @@ public final class CaseService {
       IMap<String, String> grid,
       EventFeed feed,
       Quarantine quarantine,
+      LongSupplier majorFen,
       Clock clock) {
     this.vertx = vertx;
+    this.majorFen = majorFen;
     this.store = store;
     this.trust = trust;
     this.audit = new AuditLog(trust);
@@ -348,13 +353,33 @@ public final class CaseService {
     data.put("disposition", c.disposition());
     List<StoredEvent> events = new ArrayList<>();
     events.add(feed.append(s, old == null ? SHARED : UPDATED, id, null, data));
-    if (c.valueFen() >= MAJOR_FEN && (old == null || old.current().valueFen() < MAJOR_FEN)) {
+    long limit = majorFen.getAsLong();
+    if (c.valueFen() >= limit && (old == null || old.current().valueFen() < limit)) {
       Map<String, Object> major = new LinkedHashMap<>(data);
       major.put("valueFen", c.valueFen());
+      major.put("thresholdFen", limit);
       major.put("filedOn", c.filedOn().toString());
       events.add(feed.append(s, MAJOR, id, null, major));
     }
     return events;
+  }
+
+  /** The major-case alerts this node told (newest first): what the supervisor reads. */
+  public Future<io.liaison.api.cases.MajorCaseAlert.Page> majorAlerts(int limit) {
+    return store.call(
+        s -> {
+          List<io.liaison.api.cases.MajorCaseAlert> out = new ArrayList<>();
+          for (String data : s.eventData(MAJOR, limit)) {
+            try {
+              out.add(
+                  io.liaison.api.Json.mapper()
+                      .readValue(data, io.liaison.api.cases.MajorCaseAlert.class));
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+          return new io.liaison.api.cases.MajorCaseAlert.Page(out);
+        });
   }
 
   private void requireOwn(CaseRecord c) {

@@ -1,24 +1,34 @@
 package io.liaison.node.report;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.action.PlanKind;
+import io.liaison.api.action.PlanResult;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.cases.Disposition;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.price.PriceGap;
+import io.liaison.api.report.ActionFigures;
 import io.liaison.api.report.Briefing;
 import io.liaison.api.report.CaseFigures;
 import io.liaison.api.report.CategoryRow;
+import io.liaison.api.report.FeedbackFigures;
 import io.liaison.api.report.GapRow;
 import io.liaison.api.report.LeadFigures;
 import io.liaison.api.report.MajorCase;
+import io.liaison.api.report.NetworkFigures;
 import io.liaison.api.report.Period;
 import io.liaison.api.report.PriceSummary;
+import io.liaison.api.report.RegionalView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report as a pure function of the shared records: the same records, bureau, period and text
@@ -30,10 +40,32 @@ import java.util.List;
  * their own Shanghai day, for the bureau that signed them.
  */
 public final class ReportEngine {
-  /** 大要案: case value at least 5万元 (in fen); also the criminal threshold for the transfer rate. */
+  /**
+   * 大要案 when nothing else is agreed: case value at least 5万元 (in fen); also the criminal threshold
+   * for the transfer rate.
+   */
   public static final long MAJOR_FEN = 5_000_000L;
 
   private ReportEngine() {}
+
+  /** The records a briefing is counted from (any order). */
+  public record Sources(
+      Iterable<CaseRecord> cases,
+      Iterable<LeadFact> leads,
+      Iterable<ActionFact> actions,
+      Iterable<MergeFact> merges) {
+    public static Sources of(Iterable<CaseRecord> cases, Iterable<LeadFact> leads) {
+      return new Sources(cases, leads, List.of(), List.of());
+    }
+  }
+
+  /**
+   * The agreed rules the figures use (协作约定 in force): the major-case value in fen and the feedback
+   * period in days (0: none agreed, nothing is due).
+   */
+  public record Rules(long majorFen, int feedbackDays) {
+    public static final Rules DEFAULT = new Rules(MAJOR_FEN, 0);
+  }
 
   public static Briefing briefing(
       BureauId bureau,
@@ -42,15 +74,29 @@ public final class ReportEngine {
       Iterable<LeadFact> leads,
       PriceFacts prices,
       String marketNotes) {
+    return briefing(bureau, period, Sources.of(cases, leads), Rules.DEFAULT, prices, marketNotes);
+  }
+
+  public static Briefing briefing(
+      BureauId bureau,
+      Period period,
+      Sources in,
+      Rules rules,
+      PriceFacts prices,
+      String marketNotes) {
     return new Briefing(
         Briefing.SCHEMA,
         bureau,
         kind(period),
         period,
-        leads(bureau, period, leads),
-        cases(bureau, period, cases),
+        leads(bureau, period, in.leads()),
+        cases(bureau, period, in.cases(), rules.majorFen()),
         prices(bureau, prices),
-        marketNotes == null ? "" : marketNotes.strip());
+        marketNotes == null ? "" : marketNotes.strip(),
+        rules.majorFen(),
+        actions(bureau, period, in.actions()),
+        networks(bureau, period, in.merges()),
+        feedback(bureau, period, in.leads(), rules.feedbackDays()));
   }
 
   /** QUARTER, HALF, MONTH or RANGE, from the label. */
@@ -68,7 +114,8 @@ public final class ReportEngine {
     return "RANGE";
   }
 
-  static CaseFigures cases(BureauId bureau, Period period, Iterable<CaseRecord> all) {
+  static CaseFigures cases(
+      BureauId bureau, Period period, Iterable<CaseRecord> all, long majorFen) {
     CaseCategory[] kinds = CaseCategory.values();
     long[] count = new long[kinds.length];
     long[] sticks = new long[kinds.length];
@@ -100,7 +147,7 @@ public final class ReportEngine {
       } else if (d == Disposition.PENDING) {
         pending++;
       }
-      if (c.valueFen() >= MAJOR_FEN) {
+      if (c.valueFen() >= majorFen) {
         major.add(
             new MajorCase(c.caseNumber().value(), c.category(), c.filedOn(), c.valueFen(), s, d));
         if (d != Disposition.PENDING) {
@@ -204,6 +251,231 @@ public final class ReportEngine {
         merged,
         transferred,
         withdrawn);
+  }
+
+  static ActionFigures actions(BureauId bureau, Period period, Iterable<ActionFact> all) {
+    PlanKind[] kinds = PlanKind.values();
+    long[][] f = new long[kinds.length][9];
+    for (ActionFact a : all) {
+      if (a.completedAt() == null
+          || !a.participants().contains(bureau)
+          || !period.contains(a.completedAt())) {
+        continue;
+      }
+      long[] row = f[a.kind().ordinal()];
+      row[0]++;
+      if (a.lead().equals(bureau)) {
+        row[1]++;
+      }
+      PlanResult r = a.results().getOrDefault(bureau, PlanResult.ZERO);
+      row[2] += r.officerTimes();
+      row[3] += r.vehicleTimes();
+      row[4] += r.premisesChecked();
+      row[5] += r.casesOpened();
+      row[6] += r.sticksSeized();
+      row[7] += r.valueFen();
+      row[8] += r.personsDetained();
+    }
+    List<ActionFigures.ActionRow> rows = new ArrayList<>(kinds.length);
+    long[] t = new long[9];
+    for (int k = 0; k < kinds.length; k++) {
+      rows.add(actionRow(kinds[k], f[k]));
+      for (int i = 0; i < t.length; i++) {
+        t[i] += f[k][i];
+      }
+    }
+    return new ActionFigures(rows, actionRow(null, t));
+  }
+
+  private static ActionFigures.ActionRow actionRow(PlanKind kind, long[] v) {
+    return new ActionFigures.ActionRow(kind, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+  }
+
+  static NetworkFigures networks(BureauId bureau, Period period, Iterable<MergeFact> all) {
+    long proposals = 0;
+    long accepted = 0;
+    long declined = 0;
+    long merged = 0;
+    long led = 0;
+    for (MergeFact m : all) {
+      if (!m.bureaus().contains(bureau)) {
+        continue;
+      }
+      Instant first = m.firstAt();
+      if (first != null && period.contains(first)) {
+        proposals++;
+      }
+      for (MergeFact.Decision d : m.decisions()) {
+        if (d.bureau().equals(bureau) && period.contains(d.at())) {
+          if (d.accept()) {
+            accepted++;
+          } else {
+            declined++;
+          }
+        }
+      }
+      Instant done = m.mergedAt();
+      if (done != null && period.contains(done)) {
+        merged++;
+        if (bureau.equals(m.lead())) {
+          led++;
+        }
+      }
+    }
+    return new NetworkFigures(proposals, accepted, declined, merged, led);
+  }
+
+  static FeedbackFigures feedback(
+      BureauId bureau, Period period, Iterable<LeadFact> all, int days) {
+    if (days <= 0) {
+      return FeedbackFigures.NONE;
+    }
+    long due = 0;
+    long onTime = 0;
+    long late = 0;
+    long unanswered = 0;
+    for (LeadFact l : all) {
+      for (LeadFact.Obligation o : l.obligations(days)) {
+        if (!o.bureau().equals(bureau) || !period.contains(o.deadline())) {
+          continue;
+        }
+        due++;
+        if (o.answeredAt() == null) {
+          unanswered++;
+        } else if (o.answeredAt().isAfter(o.deadline())) {
+          late++;
+        } else {
+          onTime++;
+        }
+      }
+    }
+    return new FeedbackFigures(days, due, onTime, late, unanswered);
+  }
+
+  /**
+   * The headline figures ({@link RegionalView.Totals}, prices left zero: the caller adds them) of
+   * every bureau for every period, in one pass over each kind of record: {@code [bureau][period]}.
+   * Equal to {@code Totals.of(briefing(...))} for each pair (ReportEngineTest).
+   */
+  public static RegionalView.Totals[][] totals(
+      List<BureauId> bureaus, List<Period> periods, Sources in, Rules rules) {
+    Map<BureauId, Integer> index = new HashMap<>();
+    for (int i = 0; i < bureaus.size(); i++) {
+      index.put(bureaus.get(i), i);
+    }
+    int np = periods.size();
+    // figures in Totals order, prices (9, 10) left zero
+    long[][][] f = new long[bureaus.size()][np][17];
+    for (CaseRecord c : in.cases()) {
+      Integer b = index.get(c.bureau());
+      if (b == null) {
+        continue;
+      }
+      for (int p = 0; p < np; p++) {
+        if (!periods.get(p).contains(c.filedOn())) {
+          continue;
+        }
+        long[] t = f[b][p];
+        t[0]++;
+        t[1] += c.totalSticks();
+        t[2] += c.valueFen();
+        if (c.valueFen() >= rules.majorFen()) {
+          t[3]++;
+        }
+        if (c.disposition() == Disposition.TRANSFERRED_TO_POLICE) {
+          t[4]++;
+        }
+        t[5] += c.detainedPersons();
+        t[6] += c.treasuryFen();
+      }
+    }
+    for (LeadFact l : in.leads()) {
+      LocalDate posted = Period.day(l.postedAt());
+      Integer origin = index.get(l.origin());
+      for (int p = 0; p < np; p++) {
+        if (!periods.get(p).contains(posted)) {
+          continue;
+        }
+        if (origin != null) {
+          f[origin][p][7]++;
+        }
+        if (l.targets().isEmpty()) {
+          for (int b = 0; b < bureaus.size(); b++) {
+            if (!bureaus.get(b).equals(l.origin())) {
+              f[b][p][8]++;
+            }
+          }
+        } else {
+          for (BureauId target : l.targets()) {
+            Integer b = index.get(target);
+            if (b != null && !target.equals(l.origin())) {
+              f[b][p][8]++;
+            }
+          }
+        }
+      }
+      for (LeadFact.Obligation o : l.obligations(rules.feedbackDays())) {
+        Integer b = index.get(o.bureau());
+        if (b == null) {
+          continue;
+        }
+        LocalDate deadline = Period.day(o.deadline());
+        for (int p = 0; p < np; p++) {
+          if (periods.get(p).contains(deadline)) {
+            f[b][p][15]++;
+            if (o.answeredAt() != null && !o.answeredAt().isAfter(o.deadline())) {
+              f[b][p][16]++;
+            }
+          }
+        }
+      }
+    }
+    for (ActionFact a : in.actions()) {
+      if (a.completedAt() == null) {
+        continue;
+      }
+      LocalDate done = Period.day(a.completedAt());
+      for (BureauId participant : a.participants()) {
+        Integer b = index.get(participant);
+        if (b == null) {
+          continue;
+        }
+        PlanResult r = a.results().getOrDefault(participant, PlanResult.ZERO);
+        for (int p = 0; p < np; p++) {
+          if (periods.get(p).contains(done)) {
+            f[b][p][11]++;
+            f[b][p][12] += r.officerTimes();
+            f[b][p][13] += r.vehicleTimes();
+          }
+        }
+      }
+    }
+    for (MergeFact m : in.merges()) {
+      Instant merged = m.mergedAt();
+      if (merged == null) {
+        continue;
+      }
+      LocalDate done = Period.day(merged);
+      for (BureauId involved : m.bureaus()) {
+        Integer b = index.get(involved);
+        for (int p = 0; b != null && p < np; p++) {
+          if (periods.get(p).contains(done)) {
+            f[b][p][14]++;
+          }
+        }
+      }
+    }
+    RegionalView.Totals[][] out = new RegionalView.Totals[bureaus.size()][np];
+    for (int b = 0; b < bureaus.size(); b++) {
+      for (int p = 0; p < np; p++) {
+        long[] t = f[b][p];
+        out[b][p] =
+            new RegionalView.Totals(
+                t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12],
+                t[13], t[14], t[15], t[16]);
+      }
+    }
+    return out;
   }
 
   static PriceSummary prices(BureauId bureau, PriceFacts facts) {

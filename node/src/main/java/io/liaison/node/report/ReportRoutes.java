@@ -40,6 +40,7 @@ public final class ReportRoutes {
     router.post(base + "/:bureau/:period/acks").handler(this::acknowledge);
     router.get(base + "/:bureau/:period/xlsx").handler(this::xlsx);
     router.get(base + "/:bureau/:period/csv/:table").handler(this::csv);
+    router.get(base + "/:bureau/:period/html").handler(this::html);
   }
 
   private void issue(RoutingContext ctx) {
@@ -128,6 +129,27 @@ public final class ReportRoutes {
         .onFailure(ctx::fail);
   }
 
+  /** The signed report as a printable Chinese page (A4, charts as inline SVG, no script). */
+  private void html(RoutingContext ctx) {
+    BureauId b = pathBureau(ctx);
+    Period p = period(ctx.pathParam("period"), "period");
+    boolean download = "1".equals(ctx.request().getParam("download"));
+    reports
+        .page(b, p)
+        .onSuccess(
+            page -> {
+              ctx.response().putHeader("Content-Type", "text/html; charset=utf-8");
+              if (download) {
+                ctx.response()
+                    .putHeader(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + ReportService.key(b, p) + ".html\"");
+              }
+              ctx.response().end(page);
+            })
+        .onFailure(ctx::fail);
+  }
+
   /** One table of the signed report as CSV (UTF-8 with a byte-order mark). */
   private void csv(RoutingContext ctx) {
     BureauId b = pathBureau(ctx);
@@ -147,7 +169,7 @@ public final class ReportRoutes {
                     ApiException.notFound(
                         "no table "
                             + id
-                            + " (leads, cases, major, transfers, prices, gaps, notes)"));
+                            + " (leads, cases, major, transfers, prices, gaps, actions, networks, feedback, notes)"));
                 return;
               }
               ctx.response()

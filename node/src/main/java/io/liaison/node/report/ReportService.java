@@ -12,6 +12,7 @@ import io.liaison.api.report.IssueRequest;
 import io.liaison.api.report.Period;
 import io.liaison.api.report.RegionalView;
 import io.liaison.api.report.ReportView;
+import io.liaison.api.settings.RegionSettings;
 import io.liaison.crypto.CanonicalJson;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.Member;
@@ -38,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,7 @@ public final class ReportService {
   private final EventFeed feed;
   private final Quarantine quarantine;
   private final PriceService prices;
+  private final Supplier<Optional<RegionSettings>> settings;
   private final Clock clock;
   private final GridReconciler reconciler;
 
@@ -79,6 +82,7 @@ public final class ReportService {
       EventFeed feed,
       Quarantine quarantine,
       PriceService prices,
+      Supplier<Optional<RegionSettings>> settings,
       Clock clock) {
     this.vertx = vertx;
     this.store = store;
@@ -88,6 +92,7 @@ public final class ReportService {
     this.feed = feed;
     this.quarantine = quarantine;
     this.prices = prices;
+    this.settings = settings;
     this.clock = clock;
     this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
   }
@@ -117,21 +122,39 @@ public final class ReportService {
 
   /** The briefing of {@code bureau} for {@code period} from this node's records (not signed). */
   public Future<Briefing> compute(BureauId bureau, Period period, String notes) {
-    return records().compose(r -> blocking(() -> briefing(r, bureau, period, notes)));
+    ReportEngine.Rules rules = rules();
+    return records().compose(r -> blocking(() -> briefing(r, rules, bureau, period, notes)));
   }
 
-  private static Briefing briefing(SharedRecords r, BureauId b, Period p, String notes) {
-    return ReportEngine.briefing(b, p, r.cases, r.leads, r.prices(b, p), notes);
+  private static Briefing briefing(
+      SharedRecords r, ReportEngine.Rules rules, BureauId b, Period p, String notes) {
+    return ReportEngine.briefing(b, p, r.sources(), rules, r.prices(b, p), notes);
+  }
+
+  /**
+   * The agreed rules in force (协作约定): their major-case value and feedback period; with nothing
+   * agreed, 5万元 and no feedback period.
+   */
+  ReportEngine.Rules rules() {
+    return settings
+        .get()
+        .map(s -> new ReportEngine.Rules(s.majorCaseThresholdFen(), s.feedbackPeriodDays()))
+        .orElse(ReportEngine.Rules.DEFAULT);
   }
 
   private Future<SharedRecords> records() {
     return store.call(s -> SharedRecords.read(s, prices));
   }
 
-  /** Every roster bureau side by side with the period before and the year before. */
+  /**
+   * Every roster bureau side by side with the period before and the year before: one pass over the
+   * records for all bureaus and the three periods ({@link ReportEngine#totals}).
+   */
   public Future<RegionalView> regional(Period period) {
     List<BureauId> bureaus =
         trust.roster().members().stream().map(Member::bureau).sorted().toList();
+    List<Period> periods = List.of(period, period.previous(), period.yearBefore());
+    ReportEngine.Rules rules = rules();
     return records()
         .compose(
             r ->
@@ -141,26 +164,35 @@ public final class ReportService {
                         issued ->
                             blocking(
                                 () -> {
+                                  RegionalView.Totals[][] t = totals(r, rules, bureaus, periods);
                                   List<RegionalView.Row> rows = new ArrayList<>();
                                   RegionalView.Totals region = RegionalView.Totals.ZERO;
-                                  for (BureauId b : bureaus) {
-                                    RegionalView.Totals cur = totals(r, b, period);
+                                  for (int b = 0; b < bureaus.size(); b++) {
                                     rows.add(
                                         new RegionalView.Row(
-                                            b,
-                                            issued.contains(b),
-                                            cur,
-                                            totals(r, b, period.previous()),
-                                            totals(r, b, period.yearBefore())));
-                                    region = region.plus(cur);
+                                            bureaus.get(b),
+                                            issued.contains(bureaus.get(b)),
+                                            t[b][0],
+                                            t[b][1],
+                                            t[b][2]));
+                                    region = region.plus(t[b][0]);
                                   }
                                   return new RegionalView(
                                       period, period.previous(), period.yearBefore(), rows, region);
                                 })));
   }
 
-  private static RegionalView.Totals totals(SharedRecords r, BureauId b, Period p) {
-    return RegionalView.Totals.of(briefing(r, b, p, ""));
+  /** The headline figures of each bureau and period, with the price compliance added. */
+  static RegionalView.Totals[][] totals(
+      SharedRecords r, ReportEngine.Rules rules, List<BureauId> bureaus, List<Period> periods) {
+    RegionalView.Totals[][] t = ReportEngine.totals(bureaus, periods, r.sources(), rules);
+    for (int b = 0; b < bureaus.size(); b++) {
+      for (int p = 0; p < periods.size(); p++) {
+        long[] c = r.compliance(bureaus.get(b), periods.get(p));
+        t[b][p] = t[b][p].withPrices(c[0], c[1]);
+      }
+    }
+    return t;
   }
 
   private static List<BureauId> issuedBureaus(Store s, Period period) {
@@ -360,6 +392,39 @@ public final class ReportService {
           out.sort(Comparator.comparing(ReportView::id));
           return out;
         });
+  }
+
+  /**
+   * The printable page of a signed report ({@link ReportPage}), with this node's recount of the
+   * bureau's period before and year before for the 环比/同比 chart.
+   */
+  public Future<String> page(BureauId bureau, Period period) {
+    return view(bureau, period)
+        .compose(
+            v ->
+                records()
+                    .compose(
+                        r ->
+                            blocking(
+                                () ->
+                                    ReportPage.html(
+                                        v, this::name, comparison(r, bureau, period)))));
+  }
+
+  private ReportPage.Comparison comparison(SharedRecords r, BureauId bureau, Period period) {
+    RegionalView.Totals[][] t =
+        totals(r, rules(), List.of(bureau), List.of(period.previous(), period.yearBefore()));
+    return new ReportPage.Comparison(period.previous(), t[0][0], period.yearBefore(), t[0][1]);
+  }
+
+  /** A bureau's name as the roster has it, else its code. */
+  String name(BureauId b) {
+    return trust.roster().members().stream()
+        .filter(m -> m.bureau().equals(b))
+        .map(Member::name)
+        .filter(n -> n != null && !n.isBlank())
+        .findFirst()
+        .orElse(b.code());
   }
 
   /** The signed envelope of a report, for the offline file. */

@@ -1,11 +1,14 @@
 package io.liaison.node.report;
 
+import io.liaison.api.report.ActionFigures;
 import io.liaison.api.report.Briefing;
 import io.liaison.api.report.CaseFigures;
 import io.liaison.api.report.CategoryRow;
+import io.liaison.api.report.FeedbackFigures;
 import io.liaison.api.report.GapRow;
 import io.liaison.api.report.LeadFigures;
 import io.liaison.api.report.MajorCase;
+import io.liaison.api.report.NetworkFigures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,8 +134,72 @@ public final class ReportTables {
             "跨界价差",
             List.of("品牌", "规格", "甲局", "乙局", "约定价差（元/条）", "实际价差（元/条）", "超出阈值"),
             gaps));
+    if (b.actions() != null) {
+      List<List<Object>> acts = new ArrayList<>();
+      for (ActionFigures.ActionRow r : b.actions().byKind()) {
+        acts.add(actionRow(r.kind().label(), r));
+      }
+      acts.add(actionRow("合计", b.actions().total()));
+      out.add(
+          new Table(
+              "actions",
+              "联合行动",
+              List.of(
+                  "类别",
+                  "完成（次）",
+                  "其中牵头（次）",
+                  "出动人员（人次）",
+                  "出动车辆（辆次）",
+                  "检查场所（处）",
+                  "立案（起）",
+                  "查获（万支）",
+                  "案值（万元）",
+                  "刑事拘留（人）"),
+              acts));
+    }
+    if (b.networks() != null) {
+      NetworkFigures n = b.networks();
+      out.add(
+          new Table(
+              "networks",
+              "网络与并案",
+              List.of("提请并案的网络（个）", "本局同意（个）", "本局不同意（个）", "完成并案（个）", "其中本局主办（个）"),
+              List.of(
+                  List.of(
+                      n.proposals(), n.accepted(), n.declined(), n.merged(), n.mergedAsLead()))));
+    }
+    if (b.feedback() != null) {
+      FeedbackFigures f = b.feedback();
+      out.add(
+          new Table(
+              "feedback",
+              "线索反馈时效",
+              List.of("约定反馈期限（天）", "期内到期（条）", "按时反馈（条）", "逾期反馈（条）", "逾期未反馈（条）", "反馈及时率（%）"),
+              List.of(
+                  List.of(
+                      f.periodDays(),
+                      f.due(),
+                      f.onTime(),
+                      f.late(),
+                      f.unanswered(),
+                      percent(f.onTime(), f.due())))));
+    }
     out.add(new Table("notes", "市场动向", List.of("市场动向"), List.of(List.of(b.marketNotes()))));
     return out;
+  }
+
+  private static List<Object> actionRow(String label, ActionFigures.ActionRow r) {
+    return List.of(
+        label,
+        r.actions(),
+        r.led(),
+        r.officerTimes(),
+        r.vehicleTimes(),
+        r.premisesChecked(),
+        r.casesOpened(),
+        wanSticks(r.sticksSeized()),
+        wanYuan(r.valueFen()),
+        r.personsDetained());
   }
 
   /** 万支: sticks / 10,000, exact. */

@@ -2,38 +2,56 @@ package io.liaison.node.report;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseRecord;
-import io.liaison.api.price.ComplianceFigures;
-import io.liaison.api.price.Dimension;
 import io.liaison.api.report.Period;
+import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.action.PlanRecord;
 import io.liaison.node.cases.SharedCase;
 import io.liaison.node.lead.LeadRecord;
-import io.liaison.node.price.BorderPairs;
-import io.liaison.node.price.PriceFigures;
+import io.liaison.node.network.MergeDecision;
+import io.liaison.node.network.MergeService;
+import io.liaison.node.network.MergeStatus;
 import io.liaison.node.price.PriceService;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoredRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The shared records a report is computed from, read from this node's store (every record in it was
- * verified before it was stored): the newest version of every case and the facts of every lead
- * (routing metadata and steps, readable on every node, sealed or not), plus the price figures of
- * {@link PriceFigures}. Blocking: call on a worker thread.
+ * verified before it was stored): the newest version of every case, the facts of every lead
+ * (routing metadata and steps, readable on every node, sealed or not), of every joint action
+ * (outline, completion, results) and of every merge proposal (signed decisions), plus the price
+ * figures of {@link PriceFigures}. Blocking: call on a worker thread.
  */
 final class SharedRecords {
   private static final Logger LOG = LoggerFactory.getLogger(SharedRecords.class);
 
   final List<CaseRecord> cases;
   final List<LeadFact> leads;
+  final List<ActionFact> actions;
+  final List<MergeFact> merges;
   private final PriceService prices;
 
-  private SharedRecords(List<CaseRecord> cases, List<LeadFact> leads, PriceService prices) {
+  SharedRecords(
+      List<CaseRecord> cases,
+      List<LeadFact> leads,
+      List<ActionFact> actions,
+      List<MergeFact> merges,
+      PriceService prices) {
     this.cases = cases;
     this.leads = leads;
+    this.actions = actions;
+    this.merges = merges;
     this.prices = prices;
+  }
+
+  ReportEngine.Sources sources() {
+    return new ReportEngine.Sources(cases, leads, actions, merges);
   }
 
   /** Reads every case and lead from {@code s} (store thread). */
@@ -54,19 +72,52 @@ final class SharedRecords {
         LOG.warn("report skips an unreadable stored lead id={}", r.id());
       }
     }
-    return new SharedRecords(List.copyOf(cases), List.copyOf(leads), prices);
+    List<ActionFact> actions = new ArrayList<>();
+    for (StoredRecord r : s.records(PlanRecord.KIND, null, null, Integer.MAX_VALUE)) {
+      try {
+        actions.add(ActionFact.of(PlanRecord.parse(r.id(), r.body())));
+      } catch (RuntimeException e) {
+        LOG.warn("report skips an unreadable stored plan id={}", r.id());
+      }
+    }
+    Map<String, List<MergeService.Signed>> byProposal = new TreeMap<>();
+    for (StoredRecord r : s.records(MergeService.KIND, null, null, Integer.MAX_VALUE)) {
+      try {
+        SignedEnvelope env = SignedEnvelope.fromJson(r.body().getBytes(StandardCharsets.UTF_8));
+        MergeDecision d = MergeDecision.of(env.payload());
+        byProposal
+            .computeIfAbsent(d.proposalId(), k -> new ArrayList<>())
+            .add(new MergeService.Signed(d, env));
+      } catch (RuntimeException e) {
+        LOG.warn("report skips an unreadable stored merge decision id={}", r.id());
+      }
+    }
+    List<MergeFact> merges = new ArrayList<>();
+    byProposal.forEach((id, decisions) -> merges.add(merge(id, decisions)));
+    return new SharedRecords(
+        List.copyOf(cases), List.copyOf(leads), List.copyOf(actions), List.copyOf(merges), prices);
+  }
+
+  private static MergeFact merge(String id, List<MergeService.Signed> decisions) {
+    List<BureauId> bureaus = decisions.get(0).decision().bureaus();
+    List<MergeFact.Decision> ds = new ArrayList<>();
+    for (MergeService.Signed d : decisions) {
+      ds.add(
+          new MergeFact.Decision(
+              d.decision().bureau(),
+              d.decision().decision() == MergeDecision.Verdict.ACCEPT,
+              d.envelope().signedAt()));
+    }
+    return new MergeFact(id, bureaus, ds, MergeStatus.of(bureaus, decisions).leadBureau());
+  }
+
+  /** Observations judged and compliant in {@code bureau}'s county over the period (blocking). */
+  long[] compliance(BureauId bureau, Period period) {
+    return prices == null ? new long[2] : PriceFacts.compliance(prices.book(), bureau, period);
   }
 
   /** The price figures of {@code bureau} for {@code period} (blocking). */
   PriceFacts prices(BureauId bureau, Period period) {
-    if (prices == null) {
-      return PriceFacts.NONE;
-    }
-    PriceFigures figures = new PriceFigures(prices.book());
-    ComplianceFigures c = figures.compliance(Dimension.COUNTY, period.from(), period.to(), bureau);
-    List<BorderPairs.Pair> pairs =
-        prices.book().borderPairs().stream().filter(p -> p.involves(bureau)).toList();
-    return new PriceFacts(
-        c.total().judged(), c.total().compliant(), figures.gaps(period.from(), period.to(), pairs));
+    return prices == null ? PriceFacts.NONE : PriceFacts.of(prices.book(), bureau, period);
   }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,8 @@ class AccessIT {
     probes.put(Action.FORM_READ, new String[] {"GET", "/api/v1/forms?subject=x", null});
     probes.put(Action.FORM_WRITE, new String[] {"POST", "/api/v1/forms", "{}"});
     probes.put(Action.MAJOR_READ, new String[] {"GET", "/api/v1/major-leads", null});
+    probes.put(Action.INFORMANT_READ, new String[] {"GET", "/api/v1/informants/reports", null});
+    probes.put(Action.INFORMANT_WRITE, new String[] {"POST", "/api/v1/informants/reports", "{}"});
     probes.put(Action.ROSTER_READ, new String[] {"GET", "/api/v1/roster", null});
     probes.put(Action.ROSTER_PUBLISH, new String[] {"POST", "/api/v1/admin/roster", "{}"});
     probes.put(Action.DIRECTORY_WRITE, new String[] {"PUT", "/api/v1/directory", "{}"});
@@ -154,12 +157,18 @@ class AccessIT {
     probes.put(Action.METRICS_READ, new String[] {"GET", "/metrics", null});
     probes.put(Action.SELF, new String[] {"GET", "/api/v1/auth/me", null});
     assertThat(probes.keySet()).containsExactlyInAnyOrder(Action.values());
+    // more routes of the same actions: the supervisor's major-case alerts, the printable report
+    List<Map.Entry<Action, String[]>> all = new ArrayList<>(probes.entrySet());
+    all.add(Map.entry(Action.MAJOR_READ, new String[] {"GET", "/api/v1/major-cases", null}));
+    all.add(
+        Map.entry(
+            Action.REPORT_READ, new String[] {"GET", "/api/v1/reports/150924/2026Q2/html", null}));
 
     int n = 100;
     for (Role role : Role.values()) {
       String id = "150924-" + (n++);
       assertThat(enrol(id, role).status()).isEqualTo(201);
-      for (var e : probes.entrySet()) {
+      for (var e : all) {
         String token = login(id, "pass-" + id); // tokens live 2 s on this node
         String[] p = e.getValue();
         String body =

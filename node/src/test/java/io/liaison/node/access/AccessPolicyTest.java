@@ -67,6 +67,11 @@ class AccessPolicyTest {
               EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
           Map.entry(Action.FORM_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
           Map.entry(
+              Action.INFORMANT_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(
+              Action.INFORMANT_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
+          Map.entry(
               Action.MAJOR_READ,
               EnumSet.of(
                   Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR, Role.SUPERVISOR)));
@@ -97,6 +102,13 @@ class AccessPolicyTest {
             AccessPolicy.actionFor(
                 HttpMethod.POST, "/api/v1/leads/150924-20260101-ABCDEFGH/transitions"))
         .contains(Action.LEAD_WRITE);
+    assertThat(
+            AccessPolicy.actionFor(
+                HttpMethod.POST, "/api/v1/informants/reports/150924-20260101-ABCDEFGH/open"))
+        .contains(Action.INFORMANT_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/informants/reports"))
+        .contains(Action.INFORMANT_READ);
+    assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/informants/keys")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/admin/roster"))
         .contains(Action.ROSTER_PUBLISH);
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/actions/act-1/steps"))
@@ -111,6 +123,14 @@ class AccessPolicyTest {
         .contains(Action.REPORT_READ);
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/reports/150924/2026Q2/acks"))
         .contains(Action.REPORT_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/reports/150924/2026Q2/html"))
+        .contains(Action.REPORT_READ);
+    // the supervisor reads the major-case alerts without the event feed (least access)
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/major-cases"))
+        .contains(Action.MAJOR_READ);
+    assertThat(AccessPolicy.allows(Set.of(Role.SUPERVISOR), Action.MAJOR_READ)).isTrue();
+    assertThat(AccessPolicy.allows(Set.of(Role.SUPERVISOR), Action.EVENTS_READ)).isFalse();
+    assertThat(AccessPolicy.allows(Set.of(Role.SUPERVISOR), Action.CASE_READ)).isFalse();
     assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/roster")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/secret")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/../admin/backup")).isEmpty();

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * checks they all passed. Nothing is skipped: a missing tool fails the test with the command that
  * installs it ({@code .ci/run} installs them all when they are missing).
  */
-final class NodeScripts {
+public final class NodeScripts {
   static final Path JS = Path.of("src/test/js");
   static final String HOW =
       "run .ci/run once, or: apt-get install -y nodejs npm chromium fonts-wqy-microhei"
@@ -25,7 +25,7 @@ final class NodeScripts {
   private NodeScripts() {}
 
   /** Runs {@code node --test} over {@code dir} (under src/test/js) and returns its output. */
-  static String run(String dir, Map<String, String> env, long timeoutSeconds, Path log)
+  public static String run(String dir, Map<String, String> env, long timeoutSeconds, Path log)
       throws IOException, InterruptedException {
     assertThat(JS.resolve(dir)).as("run from the node module").exists();
     assertThat(nodeVersion())
@@ -54,7 +54,7 @@ final class NodeScripts {
   }
 
   /** Installs the npm packages of src/test/js (package-lock.json) when they are missing. */
-  static void installPackages() throws IOException, InterruptedException {
+  public static void installPackages() throws IOException, InterruptedException {
     if (Files.isDirectory(JS.resolve("node_modules/playwright-core"))) {
       return;
     }
@@ -71,7 +71,7 @@ final class NodeScripts {
   }
 
   /** The Chromium to drive: $CHROMIUM, else Debian's. */
-  static Path chromium() {
+  public static Path chromium() {
     String configured = System.getenv("CHROMIUM");
     Path path =
         Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");

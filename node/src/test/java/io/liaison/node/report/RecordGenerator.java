@@ -75,6 +75,68 @@ final class RecordGenerator {
     return out;
   }
 
+  /** Joint actions: some never completed, participants 1–4 bureaus, results for most of them. */
+  static List<ActionFact> actions(long seed, int n) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<ActionFact> out = new ArrayList<>(n);
+    Instant start = START.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    io.liaison.api.action.PlanKind[] kinds = io.liaison.api.action.PlanKind.values();
+    for (int i = 0; i < n; i++) {
+      List<BureauId> participants = new ArrayList<>(BUREAUS);
+      java.util.Collections.shuffle(participants, new java.util.Random(r.nextLong()));
+      participants = participants.subList(0, 1 + r.nextInt(4));
+      Instant completed = r.nextInt(5) == 0 ? null : start.plusSeconds(r.nextLong(DAYS * 86_400L));
+      java.util.Map<BureauId, io.liaison.api.action.PlanResult> results = new java.util.HashMap<>();
+      for (BureauId b : participants) {
+        if (r.nextInt(4) != 0) {
+          results.put(
+              b,
+              new io.liaison.api.action.PlanResult(
+                  r.nextInt(80),
+                  r.nextInt(20),
+                  r.nextInt(50),
+                  r.nextInt(5),
+                  200L * r.nextInt(3000),
+                  r.nextLong(9_000_000L),
+                  r.nextInt(4),
+                  r.nextInt(3),
+                  r.nextInt(2)));
+        }
+      }
+      out.add(
+          new ActionFact(
+              "act-" + i,
+              kinds[r.nextInt(kinds.length)],
+              participants.get(0),
+              participants,
+              completed,
+              results));
+    }
+    return out;
+  }
+
+  /** Merge proposals over 2–3 bureaus, each deciding (or not yet) at its own time. */
+  static List<MergeFact> merges(long seed, int n) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<MergeFact> out = new ArrayList<>(n);
+    Instant start = START.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    for (int i = 0; i < n; i++) {
+      List<BureauId> bureaus = new ArrayList<>(BUREAUS);
+      java.util.Collections.shuffle(bureaus, new java.util.Random(r.nextLong()));
+      bureaus = bureaus.subList(0, 2 + r.nextInt(2));
+      Instant at = start.plusSeconds(r.nextLong(DAYS * 86_400L));
+      List<MergeFact.Decision> ds = new ArrayList<>();
+      for (BureauId b : bureaus) {
+        if (r.nextInt(6) != 0) {
+          at = at.plusSeconds(r.nextLong(20 * 86_400L));
+          ds.add(new MergeFact.Decision(b, r.nextInt(5) != 0, at));
+        }
+      }
+      out.add(new MergeFact("proposal-" + i, bureaus, ds, bureaus.get(r.nextInt(bureaus.size()))));
+    }
+    return out;
+  }
+
   static List<LeadFact> leads(long seed, int n) {
     SplittableRandom r = new SplittableRandom(seed);
     List<LeadFact> out = new ArrayList<>(n);

@@ -3,15 +3,20 @@ package io.liaison.node.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.action.PlanKind;
+import io.liaison.api.action.PlanResult;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.cases.Disposition;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
+import io.liaison.api.report.ActionFigures;
 import io.liaison.api.report.Briefing;
 import io.liaison.api.report.CategoryRow;
+import io.liaison.api.report.FeedbackFigures;
 import io.liaison.api.report.MajorCase;
 import io.liaison.api.report.Period;
+import io.liaison.api.report.RegionalView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +28,18 @@ import org.junit.jupiter.api.Test;
 class ReportEngineTest {
   private static final List<CaseRecord> CASES = RecordGenerator.cases(30, 10_000);
   private static final List<LeadFact> LEADS = RecordGenerator.leads(31, 10_000);
+  private static final List<ActionFact> ACTIONS = RecordGenerator.actions(32, 10_000);
+  private static final List<MergeFact> MERGES = RecordGenerator.merges(33, 10_000);
+  private static final ReportEngine.Sources ALL =
+      new ReportEngine.Sources(CASES, LEADS, ACTIONS, MERGES);
+  private static final List<Period> PERIODS =
+      List.of(
+          Period.quarter(2025, 1),
+          Period.quarter(2025, 4),
+          Period.quarter(2026, 2),
+          Period.half(2025, 2),
+          Period.month(2026, 3),
+          Period.range(LocalDate.of(2025, 2, 14), LocalDate.of(2026, 1, 3)));
 
   @Test
   void everyCaseFigureEqualsABruteForceRecount() {
@@ -137,6 +154,228 @@ class ReportEngineTest {
     assertThat(r.leads().closedMerged()).isEqualTo(steps(b, in, LeadEvent.CLOSE, Outcome.MERGED));
     assertThat(r.leads().closedTransferredToPolice())
         .isEqualTo(steps(b, in, LeadEvent.CLOSE, Outcome.TRANSFERRED_TO_POLICE));
+  }
+
+  @Test
+  void jointActionsNetworksAndFeedbackEqualABruteForceRecount() {
+    ZoneId sh = ZoneId.of("Asia/Shanghai");
+    ReportEngine.Rules rules = new ReportEngine.Rules(3_000_000L, 15);
+    long seen = 0;
+    for (BureauId b : RecordGenerator.BUREAUS) {
+      for (Period p : PERIODS) {
+        Predicate<Instant> in =
+            t -> {
+              if (t == null) {
+                return false;
+              }
+              LocalDate d = t.atZone(sh).toLocalDate();
+              return !d.isBefore(p.from()) && !d.isAfter(p.to());
+            };
+        Briefing r = ReportEngine.briefing(b, p, ALL, rules, PriceFacts.NONE, "");
+        assertThat(r.majorThresholdFen()).isEqualTo(3_000_000L);
+        // the agreed major value, not 5万元
+        assertThat(r.cases().majorCases())
+            .hasSize(
+                (int)
+                    CASES.stream()
+                        .filter(
+                            c ->
+                                c.bureau().equals(b)
+                                    && p.contains(c.filedOn())
+                                    && c.valueFen() >= 3_000_000L)
+                        .count());
+        // joint actions: completed in the period with b taking part, b's own results
+        for (PlanKind k : PlanKind.values()) {
+          List<ActionFact> done =
+              ACTIONS.stream()
+                  .filter(
+                      a ->
+                          a.kind() == k && a.participants().contains(b) && in.test(a.completedAt()))
+                  .toList();
+          ActionFigures.ActionRow row =
+              r.actions().byKind().stream().filter(x -> x.kind() == k).findFirst().orElseThrow();
+          assertThat(row.actions()).isEqualTo(done.size());
+          assertThat(row.led()).isEqualTo(done.stream().filter(a -> a.lead().equals(b)).count());
+          assertThat(row.officerTimes())
+              .isEqualTo(done.stream().mapToLong(a -> own(a, b).officerTimes()).sum());
+          assertThat(row.vehicleTimes())
+              .isEqualTo(done.stream().mapToLong(a -> own(a, b).vehicleTimes()).sum());
+          assertThat(row.casesOpened())
+              .isEqualTo(done.stream().mapToLong(a -> own(a, b).casesOpened()).sum());
+          assertThat(row.sticksSeized())
+              .isEqualTo(done.stream().mapToLong(a -> own(a, b).sticksSeized()).sum());
+          assertThat(row.valueFen())
+              .isEqualTo(done.stream().mapToLong(a -> own(a, b).valueFen()).sum());
+          seen += row.actions();
+        }
+        assertThat(r.actions().total().actions())
+            .isEqualTo(
+                ACTIONS.stream()
+                    .filter(a -> a.participants().contains(b) && in.test(a.completedAt()))
+                    .count());
+        // merges: proposals first decided in the period, b's decisions, merges completed
+        List<MergeFact> mine = MERGES.stream().filter(m -> m.bureaus().contains(b)).toList();
+        assertThat(r.networks().proposals())
+            .isEqualTo(
+                mine.stream()
+                    .filter(
+                        m ->
+                            m.decisions().stream()
+                                .map(MergeFact.Decision::at)
+                                .min(Instant::compareTo)
+                                .filter(in)
+                                .isPresent())
+                    .count());
+        assertThat(r.networks().accepted())
+            .isEqualTo(
+                mine.stream()
+                    .flatMap(m -> m.decisions().stream())
+                    .filter(d -> d.bureau().equals(b) && d.accept() && in.test(d.at()))
+                    .count());
+        assertThat(r.networks().declined())
+            .isEqualTo(
+                mine.stream()
+                    .flatMap(m -> m.decisions().stream())
+                    .filter(d -> d.bureau().equals(b) && !d.accept() && in.test(d.at()))
+                    .count());
+        List<MergeFact> merged =
+            mine.stream()
+                .filter(
+                    m ->
+                        m.decisions().size() == m.bureaus().size()
+                            && m.decisions().stream().allMatch(MergeFact.Decision::accept)
+                            && in.test(
+                                m.decisions().stream()
+                                    .map(MergeFact.Decision::at)
+                                    .max(Instant::compareTo)
+                                    .orElseThrow()))
+                .toList();
+        assertThat(r.networks().merged()).isEqualTo(merged.size());
+        assertThat(r.networks().mergedAsLead())
+            .isEqualTo(merged.stream().filter(m -> b.equals(m.lead())).count());
+        // feedback on time: each claim by b needs b's feedback (or close) within 15 days
+        long[] f = feedbackRecount(b, in, 15);
+        assertThat(r.feedback().periodDays()).isEqualTo(15);
+        assertThat(r.feedback().due()).isEqualTo(f[0]);
+        assertThat(r.feedback().onTime()).isEqualTo(f[1]);
+        assertThat(r.feedback().late()).isEqualTo(f[2]);
+        assertThat(r.feedback().unanswered()).isEqualTo(f[3]);
+        assertThat(f[1] + f[2] + f[3]).isEqualTo(f[0]);
+        seen += f[0];
+      }
+    }
+    assertThat(seen).isGreaterThan(1000);
+    // nothing agreed: no feedback is due
+    Briefing none =
+        ReportEngine.briefing(
+            RecordGenerator.BUREAUS.get(0),
+            PERIODS.get(3),
+            ALL,
+            ReportEngine.Rules.DEFAULT,
+            PriceFacts.NONE,
+            "");
+    assertThat(none.feedback()).isEqualTo(FeedbackFigures.NONE);
+    assertThat(none.majorThresholdFen()).isEqualTo(5_000_000L);
+  }
+
+  /**
+   * Brute force: for every lead, every claim or accepted hand-over by b opens a duty; the duty is
+   * met by b's first feedback or close after it, unless the lead left b first (b released it,
+   * another bureau accepted a hand-over, it was withdrawn or expired) — then it counts only if the
+   * deadline had passed. Returns {due, on time, late, unanswered} for deadlines in the period.
+   */
+  private static long[] feedbackRecount(BureauId b, Predicate<Instant> in, int days) {
+    long[] out = new long[4];
+    java.time.Duration d = java.time.Duration.ofDays(days);
+    for (LeadFact l : LEADS) {
+      List<LeadFact.Step> st = l.steps();
+      for (int i = 0; i < st.size(); i++) {
+        LeadFact.Step s = st.get(i);
+        boolean opens =
+            s.bureau().equals(b)
+                && (s.event() == LeadEvent.CLAIM || s.event() == LeadEvent.ACCEPT_HANDOVER);
+        if (!opens || owedBefore(st, i, b)) {
+          continue;
+        }
+        Instant deadline = s.at().plus(d);
+        Instant answered = null;
+        boolean counts = true;
+        for (int j = i + 1; j < st.size(); j++) {
+          LeadFact.Step t = st.get(j);
+          boolean mine = t.bureau().equals(b);
+          if (mine && (t.event() == LeadEvent.FEEDBACK || t.event() == LeadEvent.CLOSE)) {
+            answered = t.at();
+            break;
+          }
+          boolean gone =
+              (mine && t.event() == LeadEvent.RELEASE)
+                  || (!mine && t.event() == LeadEvent.ACCEPT_HANDOVER)
+                  || t.event() == LeadEvent.WITHDRAW
+                  || t.event() == LeadEvent.EXPIRE;
+          if (gone) {
+            counts = deadline.isBefore(t.at());
+            break;
+          }
+        }
+        if (!counts || !in.test(deadline)) {
+          continue;
+        }
+        out[0]++;
+        if (answered == null) {
+          out[3]++;
+        } else if (answered.isAfter(deadline)) {
+          out[2]++;
+        } else {
+          out[1]++;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether b already owed feedback on this lead when step i came (a second claim opens none). */
+  private static boolean owedBefore(List<LeadFact.Step> st, int i, BureauId b) {
+    boolean owed = false;
+    for (int j = 0; j < i; j++) {
+      LeadFact.Step t = st.get(j);
+      boolean mine = t.bureau().equals(b);
+      if (mine && (t.event() == LeadEvent.CLAIM || t.event() == LeadEvent.ACCEPT_HANDOVER)) {
+        owed = true;
+      } else if ((mine
+              && (t.event() == LeadEvent.FEEDBACK
+                  || t.event() == LeadEvent.CLOSE
+                  || t.event() == LeadEvent.RELEASE))
+          || (!mine && t.event() == LeadEvent.ACCEPT_HANDOVER)
+          || t.event() == LeadEvent.WITHDRAW
+          || t.event() == LeadEvent.EXPIRE) {
+        owed = false;
+      }
+    }
+    return owed;
+  }
+
+  private static PlanResult own(ActionFact a, BureauId b) {
+    return a.results().getOrDefault(b, PlanResult.ZERO);
+  }
+
+  @Test
+  void theRegionalPassEqualsEachBureausBriefing() {
+    ReportEngine.Rules rules = new ReportEngine.Rules(4_000_000L, 10);
+    for (Period p : PERIODS) {
+      List<Period> three = List.of(p, p.previous(), p.yearBefore());
+      RegionalView.Totals[][] t = ReportEngine.totals(RecordGenerator.BUREAUS, three, ALL, rules);
+      for (int b = 0; b < RecordGenerator.BUREAUS.size(); b++) {
+        for (int k = 0; k < three.size(); k++) {
+          BureauId bureau = RecordGenerator.BUREAUS.get(b);
+          assertThat(t[b][k])
+              .as("%s %s", bureau, three.get(k).label())
+              .isEqualTo(
+                  RegionalView.Totals.of(
+                      ReportEngine.briefing(
+                          bureau, three.get(k), ALL, rules, PriceFacts.NONE, "")));
+        }
+      }
+    }
   }
 
   private static long steps(BureauId b, Predicate<Instant> in, LeadEvent e, Outcome o) {

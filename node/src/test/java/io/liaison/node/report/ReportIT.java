@@ -12,6 +12,7 @@ import io.liaison.crypto.SignedRoster;
 import io.liaison.node.Await;
 import io.liaison.node.Http;
 import io.liaison.node.TestCluster;
+import io.liaison.node.console.NodeScripts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,32 @@ class ReportIT {
 
   @Test
   void aBriefingIsTheSameOnEveryNodeSignedSharedAcknowledgedAndVerifiedOffline() throws Exception {
+    // the three chiefs agree the rules (协作约定): major cases from 1万元, feedback within 15 days
+    String rules =
+        "{\"version\":1,\"feedbackPeriodDays\":15,\"overdueRemindDays\":0,\"escalateAfterDays\":0,"
+            + "\"majorCaseThresholdFen\":1000000,\"basis\":\"协作机制\"}";
+    Http.Response proposed = Http.postJson(url(XINGHE, "/api/v1/settings"), rules);
+    assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+    String hash = proposed.json().at("/proposals/0/contentHash").asText();
+    for (int n : new int[] {TIANZHEN, YANGGAO}) {
+      int node = n;
+      Await.until(
+          WAIT,
+          () ->
+              Http.postJson(
+                          url(node, "/api/v1/settings/1/agreement"),
+                          "{\"contentHash\":\"" + hash + "\"}")
+                      .status()
+                  == 200,
+          "node " + n + " agrees");
+    }
+    for (int n : new int[] {XINGHE, TIANZHEN, YANGGAO}) {
+      int node = n;
+      Await.until(
+          WAIT,
+          () -> cluster.node(node).settings().majorCaseThresholdFen().isPresent(),
+          "the rules in force on node " + n);
+    }
     // a case with every new figure: transferred to the police, 2 detained, 1 sentenced, money paid
     ObjectNode major = caseBody("兴烟立字〔2026〕第201号", "无证批发", "2026-04-01", "62000");
     major
@@ -76,6 +103,11 @@ class ReportIT {
     ObjectNode market = caseBody("兴烟立字〔2026〕第202号", "无证经营", "2026-06-30", "1800");
     market.put("disposition", "TRANSFERRED_TO_MARKET_REGULATION").put("closedOn", "2026-07-02");
     created(Http.postJson(url(XINGHE, "/api/v1/cases"), market.toString()));
+    // 3万元 in the third quarter: major under the agreed 1万元 (not under 5万元)
+    created(
+        Http.postJson(
+            url(XINGHE, "/api/v1/cases"),
+            caseBody("兴烟立字〔2026〕第301号", "涉假", "2026-07-05", "30000").toString()));
     // in the first quarter: not counted in the second
     created(
         Http.postJson(
@@ -101,14 +133,45 @@ class ReportIT {
           "the cases on node " + n);
     }
 
-    // the major case (≥ 5万元) is told at once on every node, once; the small ones are not
+    // the cases at or above the agreed value (1万元) are told at once on every node, once each;
+    // the small ones are not
     for (int n : new int[] {XINGHE, TIANZHEN, YANGGAO}) {
       int node = n;
-      Await.until(WAIT, () -> majorEvents(node).size() == 1, "case.major on node " + n);
+      Await.until(WAIT, () -> majorEvents(node).size() == 2, "case.major on node " + n);
       JsonNode m = Json.mapper().readTree(majorEvents(n).get(0));
       assertThat(m.get("caseNumber").asText()).isEqualTo("兴烟立字〔2026〕第201号");
       assertThat(m.get("valueFen").asLong()).isEqualTo(6_200_000);
+      JsonNode agreed = Json.mapper().readTree(majorEvents(n).get(1));
+      assertThat(agreed.get("caseNumber").asText()).isEqualTo("兴烟立字〔2026〕第301号");
+      assertThat(agreed.get("thresholdFen").asLong()).isEqualTo(1_000_000);
     }
+    // the supervisor (上级局) reads them without the event feed or the cases
+    assertThat(
+            Http.postJson(
+                    url(YANGGAO, "/api/v1/admin/officers"),
+                    "{\"id\":\"140221-300\",\"name\":\"市局督办\",\"roles\":[\"SUPERVISOR\"],"
+                        + "\"password\":\"pass-140221-300\"}")
+                .status())
+        .isEqualTo(201);
+    String supervisor =
+        Http.postJson(
+                url(YANGGAO, "/api/v1/auth/login"),
+                "{\"officer\":\"140221-300\",\"password\":\"pass-140221-300\"}")
+            .json()
+            .get("accessToken")
+            .asText();
+    var alerts = as(supervisor, url(YANGGAO, "/api/v1/major-cases"));
+    assertThat(alerts.statusCode()).as(alerts.body()).isEqualTo(200);
+    JsonNode items = Json.mapper().readTree(alerts.body()).get("items");
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0).get("caseNumber").asText()).isEqualTo("兴烟立字〔2026〕第301号");
+    assertThat(items.get(0).get("thresholdFen").asLong()).isEqualTo(1_000_000);
+    assertThat(items.get(1).get("valueFen").asLong()).isEqualTo(6_200_000);
+    assertThat(as(supervisor, url(YANGGAO, "/api/v1/events")).statusCode()).isEqualTo(403);
+    assertThat(
+            as(supervisor, url(YANGGAO, "/api/v1/cases/case:150924:" + enc("兴烟立字〔2026〕第201号")))
+                .statusCode())
+        .isEqualTo(403);
 
     // every node computes the same canonical bytes for 兴和县's second quarter
     String preview = "/api/v1/reports/preview?bureau=150924&period=2026Q2&notes=" + enc(NOTES);
@@ -133,6 +196,12 @@ class ReportIT {
     assertThat(wholesale.get("cases").asLong()).isEqualTo(1);
     assertThat(row(b, "UNLICENSED_TRADE").get("cases").asLong()).isEqualTo(1);
     assertThat(b.get("marketNotes").asText()).isEqualTo(NOTES);
+    // the agreed rules the figures used
+    assertThat(b.get("schema").asInt()).isEqualTo(2);
+    assertThat(b.get("majorThresholdFen").asLong()).isEqualTo(1_000_000);
+    assertThat(b.at("/feedback/periodDays").asInt()).isEqualTo(15);
+    assertThat(b.at("/actions/total/actions").asLong()).isZero();
+    assertThat(b.at("/networks/merged").asLong()).isZero();
 
     // 兴和县 signs and shares it
     Http.Response issued =
@@ -211,6 +280,53 @@ class ReportIT {
     String edited = file.body().replace("\"detainedPersons\" : 2", "\"detainedPersons\" : 0");
     assertThat(edited).isNotEqualTo(file.body());
     assertThat(verifies(edited)).isFalse();
+
+    // the printable page: served by any node, Chinese, the charts drawn in SVG, the signature block
+    Http.Response page = Http.get(url(YANGGAO, "/api/v1/reports/150924/2026Q2/html"));
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body())
+        .contains("<title>兴和县烟草专卖局 2026年第二季度 打击涉烟违法犯罪工作通报</title>")
+        .contains("@page{size:A4")
+        .contains(sha)
+        .contains(issued.json().at("/proof/hash").asText())
+        .doesNotContain("<script", " src=", "<link", "url(");
+    var download =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            url(XINGHE, "/api/v1/reports/150924/2026Q2/html?download=1")))
+                    .header("Authorization", "Bearer " + Http.token(cluster.url(XINGHE)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"report-150924-2026Q2.html\"");
+    Path saved = Path.of("target/report-page/report-150924-2026Q2.html").toAbsolutePath();
+    java.nio.file.Files.createDirectories(saved.getParent());
+    java.nio.file.Files.writeString(saved, page.body(), StandardCharsets.UTF_8);
+    NodeScripts.installPackages();
+    NodeScripts.run(
+        "report-page",
+        java.util.Map.of(
+            "REPORT_PAGE", saved.toString(),
+            "REPORT_SHOT", saved.resolveSibling("report-150924-2026Q2.png").toString(),
+            "REPORT_PDF", saved.resolveSibling("report-150924-2026Q2.pdf").toString(),
+            "REPORT_HASH", sha,
+            "CHROMIUM", NodeScripts.chromium().toString()),
+        300,
+        saved.resolveSibling("report-page.log"));
+  }
+
+  /** A GET with {@code token} (another officer than the test's). */
+  private static java.net.http.HttpResponse<String> as(String token, String url) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   /** The data of the node's stored {@code case.major} events. */

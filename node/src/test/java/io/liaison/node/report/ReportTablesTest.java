@@ -25,12 +25,38 @@ class ReportTablesTest {
   void theWorkbookHasASheetPerTableWithChineseHeadersAndTheTotals() throws Exception {
     BureauId b = RecordGenerator.BUREAUS.get(1);
     Briefing r =
-        ReportEngine.briefing(b, Period.quarter(2025, 3), CASES, LEADS, PriceFacts.NONE, "平稳");
+        ReportEngine.briefing(
+            b,
+            Period.quarter(2025, 3),
+            new ReportEngine.Sources(
+                CASES, LEADS, RecordGenerator.actions(42, 2_000), RecordGenerator.merges(43, 500)),
+            new ReportEngine.Rules(5_000_000L, 15),
+            PriceFacts.NONE,
+            "平稳");
     assertThat(r.cases().total().cases()).isPositive();
+    assertThat(r.actions().total().actions()).isPositive();
+    assertThat(r.feedback().due()).isPositive();
     byte[] xlsx = ReportTables.xlsx(r);
     try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
       assertThat(wb.getSheets().map(Sheet::getName).toList())
-          .containsExactly("线索", "案件分类", "大要案", "移送与处罚", "价格互查", "跨界价差", "市场动向");
+          .containsExactly(
+              "线索", "案件分类", "大要案", "移送与处罚", "价格互查", "跨界价差", "联合行动", "网络与并案", "线索反馈时效", "市场动向");
+      List<Row> actions = wb.getSheets().toList().get(6).read();
+      assertThat(actions.get(0).getCellText(3)).isEqualTo("出动人员（人次）");
+      Row allKinds = actions.get(actions.size() - 1);
+      assertThat(allKinds.getCellText(0)).isEqualTo("合计");
+      assertThat(allKinds.getCellAsNumber(1).orElseThrow().longValue())
+          .isEqualTo(r.actions().total().actions());
+      assertThat(allKinds.getCellAsNumber(3).orElseThrow().longValue())
+          .isEqualTo(r.actions().total().officerTimes());
+      assertThat(allKinds.getCellAsNumber(4).orElseThrow().longValue())
+          .isEqualTo(r.actions().total().vehicleTimes());
+      List<Row> feedback = wb.getSheets().toList().get(8).read();
+      assertThat(feedback.get(0).getCellText(2)).isEqualTo("按时反馈（条）");
+      assertThat(feedback.get(1).getCellAsNumber(1).orElseThrow().longValue())
+          .isEqualTo(r.feedback().due());
+      assertThat(feedback.get(1).getCellAsNumber(2).orElseThrow().longValue())
+          .isEqualTo(r.feedback().onTime());
       List<Row> cases = wb.getSheets().toList().get(1).read();
       assertThat(cases.get(0).getCellText(0)).isEqualTo("类别");
       assertThat(cases.get(0).getCellText(2)).isEqualTo("数量（万支）");
