@@ -51,13 +51,14 @@ jar_is_stale() {
 build_project() {
   local root=$1
   need mvn
-  # the node and the client only: the release (dist/) is not needed to run from the tree.
+  # the node, the client and the demo's case generator (fixtures) only: the release (dist/) is not
+  # needed to run from the tree.
   # Shows each module as Maven starts it; the whole output goes to target/ops-build.log and its
   # end is shown if the build fails.
   local log=$root/target/ops-build.log status=0
   mkdir -p "$root/target"
-  echo "building Liaison (mvn -pl node,clients -am install -DskipTests; log $log) …"
-  (cd "$root" && mvn -B -ntp -Dstyle.color=never -pl node,clients -am install -DskipTests) \
+  echo "building Liaison (mvn -pl node,clients,fixtures -am install -DskipTests; log $log) …"
+  (cd "$root" && mvn -B -ntp -Dstyle.color=never -pl node,clients,fixtures -am install -DskipTests) \
     >"$log" 2>&1 &
   local mvn_pid=$! started=$SECONDS shown=0 line running=1
   while ((running)); do

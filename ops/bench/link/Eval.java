@@ -1,9 +1,9 @@
 import io.liaison.search.SearchDocument;
-import io.liaison.search.demo.DemoCases;
-import io.liaison.search.eval.Evaluation;
-import io.liaison.search.eval.LabelledCases;
-import io.liaison.search.eval.Metrics;
-import io.liaison.search.eval.Noise;
+import io.liaison.fixtures.demo.DemoCases;
+import io.liaison.fixtures.eval.Evaluation;
+import io.liaison.fixtures.eval.LabelledCases;
+import io.liaison.fixtures.eval.Metrics;
+import io.liaison.fixtures.eval.Noise;
 import io.liaison.search.link.LinkOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Link quality on labelled data (issue 8): ops/bench/link/eval.sh [N] [seed] [noise] [dataset].
- * noise: low | high | both; dataset: eval (io.liaison.search.eval.LabelledCases) | demo
- * (io.liaison.search.demo.DemoCases with its planted networks as truth) | all.
+ * noise: low | high | both; dataset: eval (io.liaison.fixtures.eval.LabelledCases) | demo
+ * (io.liaison.fixtures.demo.DemoCases with its planted networks as truth) | all.
  */
 public class Eval {
   public static void main(String[] args) throws Exception {

@@ -35,7 +35,12 @@ trap 'rm -f "$cp_file"' EXIT
 mvn -B -ntp -o -q -pl api,search -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 # the api module from this tree, not whatever ~/.m2 holds
-cp="api/target/classes:search/target/classes:$(tr ':' '\n' < "$cp_file" | grep -v 'liaison' | paste -sd:)"
+# a copy of the classes: a build in this tree during the run must not change them under it
+classes="$(mktemp -d)"
+trap 'rm -rf "$cp_file" "$classes"' EXIT
+cp -r api/target/classes "$classes/api"
+cp -r search/target/classes "$classes/search"
+cp="$classes/api:$classes/search:$(tr ':' '\n' < "$cp_file" | grep -v 'liaison' | paste -sd:)"
 echo "# $(nproc) cpus: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'); command: ops/bench/link/eval.sh $SET --pools $POOLS $RELINK"
 echo "| pool | closure P | closure R | closure F1 | B³ P | B³ R | B³ F1 | exact networks | relink = incremental |"

@@ -6,7 +6,7 @@
 #   N        records (default 20000)
 #   seed     generator seed (default 1)
 #   noise    low | high | both (default both)
-#   dataset  eval (io.liaison.search.eval.LabelledCases) | demo (DemoCases' planted networks) | all
+#   dataset  eval (io.liaison.fixtures.eval.LabelledCases) | demo (DemoCases' planted networks) | all
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"

@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 N="${1:-50000}"
-mvn -B -ntp -q -pl api install -DskipTests
-mvn -B -ntp -q -pl search test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
-java -Xmx2g -cp "search/target/test-classes:search/target/classes:$(cat search/target/bench.cp)" \
+mvn -B -ntp -q -pl fixtures -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+java -Xmx2g -cp "fixtures/target/test-classes:fixtures/target/classes:$(cat fixtures/target/bench.cp)" \
   io.liaison.search.analysis.AnalysisComparison "$N"

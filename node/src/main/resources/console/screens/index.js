@@ -13,3 +13,4 @@ import './reports.js';
 import './area.js';
 import './forms.js';
 import './major.js';
+import './imports.js';

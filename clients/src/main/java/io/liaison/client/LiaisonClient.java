@@ -422,6 +422,11 @@ public final class LiaisonClient {
     return r.body();
   }
 
+  /** Imports of this bureau's case register (CSV, XLSX) and its saved column mapping. */
+  public CaseImportCalls caseImports() {
+    return new CaseImportCalls(this, transport);
+  }
+
   /** This bureau's area and the shared records that touch it. */
   public io.liaison.client.area.AreaCalls area() {
     return new io.liaison.client.area.AreaCalls(this);

@@ -6,6 +6,7 @@ import io.liaison.crypto.BureauKeys;
 import io.liaison.crypto.ChainAuditor;
 import io.liaison.crypto.ChainLayout;
 import io.liaison.crypto.KeyFiles;
+import io.liaison.crypto.Member;
 import io.liaison.crypto.MemberKey;
 import io.liaison.crypto.Roster;
 import io.liaison.crypto.RosterAuthority;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,8 +63,9 @@ final class AdminCommands {
       name = "roster",
       mixinStandardHelpOptions = true,
       description =
-          "Make the next roster version with the authority key: rotate a bureau's keys or revoke"
-              + " one. Publish it with POST /api/v1/admin/roster on any node.")
+          "Make the next roster version with the authority key: add a member bureau, rotate a"
+              + " bureau's keys or revoke one. Publish it with POST /api/v1/admin/roster on any"
+              + " node.")
   static final class RosterCmd implements Callable<Integer> {
     @Option(names = "--roster", required = true, description = "the current signed roster")
     Path roster;
@@ -87,7 +90,20 @@ final class AdminCommands {
         description = "bureau whose keys to rotate; the new key file is written to --new-key-file")
     String rotate;
 
-    @Option(names = "--new-key-file", description = "key file for the rotated keys")
+    @Option(
+        names = "--add",
+        description =
+            "bureau code of a new member (with --name, --province); its keys are made now and"
+                + " written to --new-key-file")
+    String add;
+
+    @Option(names = "--name", description = "the new member's name (with --add)")
+    String name;
+
+    @Option(names = "--province", description = "the new member's province (with --add)")
+    String province;
+
+    @Option(names = "--new-key-file", description = "key file for the new or rotated keys")
     Path newKeyFile;
 
     @Override
@@ -101,6 +117,29 @@ final class AdminCommands {
       Roster next = current;
       if (revoke != null) {
         next = next.withKeyRevoked(revoke, now, now);
+      }
+      if (add != null) {
+        if (newKeyFile == null || name == null || province == null || rotate != null) {
+          System.err.println("--add needs --name, --province and --new-key-file, and no --rotate");
+          return 2;
+        }
+        BureauKeys keys = BureauKeys.generate(BureauId.of(add));
+        if (current.member(keys.bureau()).isPresent()) {
+          System.err.println("bureau " + add + " is already a member");
+          return 2;
+        }
+        KeyFiles.write(newKeyFile, keys, pass);
+        next =
+            next.withMember(
+                new Member(
+                    keys.bureau(),
+                    name,
+                    province,
+                    List.of(),
+                    List.of(
+                        MemberKey.signing(keys.signing(), now),
+                        MemberKey.sealing(keys.sealing(), now))),
+                now);
       }
       if (rotate != null) {
         if (newKeyFile == null) {

@@ -77,6 +77,7 @@ public final class LiaisonNode {
   private RosterService rosters;
   private AuditService audit;
   private DirectoryService directory;
+  private io.liaison.node.informant.InformantService informants;
   private AttachmentService attachments;
   private CaseService cases;
   private SearchIndexer indexer;
@@ -93,6 +94,7 @@ public final class LiaisonNode {
   private io.liaison.node.settings.SettingsService settings;
   private io.liaison.node.area.AreaService areas;
   private io.liaison.node.major.MajorLeads major;
+  private io.liaison.node.imports.CaseImports imports;
 
   private LiaisonNode(
       NodeConfig config,
@@ -225,11 +227,13 @@ public final class LiaisonNode {
                       quarantine,
                       () -> settings.majorCaseThresholdFen().orElse(CaseService.MAJOR_FEN),
                       clock);
+              io.liaison.node.imports.CaseImports imports =
+                  new io.liaison.node.imports.CaseImports(exec, cases, config.dataDir(), clock);
               LeadQueries queries =
                   new LeadQueries(
                       exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
               LeadSweeper sweeper =
-                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::feedbackPeriod, clock);
+                  new LeadSweeper(vertx, hz, leads, exec, feed, settings::current, clock);
               RosterService rosters =
                   new RosterService(
                       vertx,
@@ -329,6 +333,16 @@ public final class LiaisonNode {
                       prices,
                       settings::current,
                       clock);
+              io.liaison.node.informant.InformantService informants =
+                  new io.liaison.node.informant.InformantService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, io.liaison.node.informant.InformantService.MAP),
+                      quarantine,
+                      queries::get,
+                      io.liaison.crypto.OfficerSealer.Kdf.DEFAULT,
+                      clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
               AccessHandlers access = new AccessHandlers(auth, exec, config.security(), clock);
@@ -359,6 +373,7 @@ public final class LiaisonNode {
                                   config.dataDir().resolve("backups"))
                               ::mount,
                           new AuditRoutes(audit, exec)::mount,
+                          new io.liaison.node.imports.ImportRoutes(vertx, imports)::mount,
                           new CaseRoutes(cases, config.demo().caseSeeding())::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
@@ -380,6 +395,9 @@ public final class LiaisonNode {
                           new io.liaison.node.forms.FormRoutes(vertx, forms)::mount,
                           new io.liaison.node.major.MajorLeadRoutes(
                                   major, config.limits().maxPageSize())
+                              ::mount,
+                          new io.liaison.node.informant.InformantRoutes(
+                                  informants, config.limits().maxPageSize())
                               ::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
@@ -402,6 +420,7 @@ public final class LiaisonNode {
               node.directory = directory;
               node.attachments = attachments;
               node.cases = cases;
+              node.imports = imports;
               node.indexer = indexer;
               node.networks = networks;
               node.merges = merges;
@@ -415,6 +434,7 @@ public final class LiaisonNode {
               node.settings = settings;
               node.areas = areas;
               node.major = major;
+              node.informants = informants;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -467,6 +487,14 @@ public final class LiaisonNode {
         io.liaison.node.major.MajorLeads.MAP,
         watch.records(
             io.liaison.node.major.MajorLeads.MAP, store, major::receive, majorReconciler));
+    GridReconciler informantReconciler = informants.reconciler();
+    watch.watch(
+        io.liaison.node.informant.InformantService.MAP,
+        watch.records(
+            io.liaison.node.informant.InformantService.MAP,
+            store,
+            informants::receive,
+            informantReconciler));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
@@ -496,7 +524,8 @@ public final class LiaisonNode {
             priceReconciler,
             reportReconciler,
             settingsReconciler,
-            majorReconciler);
+            majorReconciler,
+            informantReconciler);
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -557,6 +586,7 @@ public final class LiaisonNode {
         .map(
             r -> {
               ready.set(true);
+              imports.resume(); // register imports a stop interrupted go on
               watch.start();
               sweeper.start(config.leads().sweepInterval());
               auditTimer = vertx.setPeriodic(1000, t -> audit.publish());
@@ -621,6 +651,9 @@ public final class LiaisonNode {
     ready.set(false);
     LOG.info("stopping node bureau={}", config.bureau());
     sweeper.stop();
+    if (imports != null) {
+      imports.stop();
+    }
     vertx.cancelTimer(auditTimer);
     if (watch != null) {
       watch.stop();

@@ -36,6 +36,9 @@ public final class ProcessCluster implements AutoCloseable {
           "-XX:+UseSerialGC",
           "-XX:TieredStopAtLevel=1",
           "-Dfile.encoding=UTF-8",
+          // the product's logging (INFO to standard output, i.e. node.log), not the tests' quiet
+          // one
+          "-Dlogback.configurationFile=logback.xml",
           "--add-exports",
           "java.base/jdk.internal.ref=ALL-UNNAMED",
           "--add-opens",
@@ -113,7 +116,8 @@ public final class ProcessCluster implements AutoCloseable {
       cl.put("name", clusterName)
           .put("host", placement.host().apply(i))
           .put("port", clusterPorts[i]);
-      cl.put("joinWaitSeconds", 1);
+      // no wait before joining: nodes start one after another (TestCluster says why)
+      cl.put("joinWaitSeconds", 0);
       members.forEach(cl.putArray("members")::add);
       cfg.put("dataDir", "data");
       cfg.putObject("trust")
@@ -167,6 +171,34 @@ public final class ProcessCluster implements AutoCloseable {
   /** Starts node {@code i} without waiting (for tests that expect it to fail). */
   public Process launch(int i) throws IOException {
     Path nodeDir = dir.resolve(TestCluster.BUREAUS.get(i).code());
+    ProcessBuilder pb = new ProcessBuilder(command(i));
+    pb.environment().put("LIAISON_KEY_PASSPHRASE", PASSPHRASE);
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("node.log").toFile()));
+    return pb.start();
+  }
+
+  /**
+   * Hands node {@code i} to a service manager (the operations guide's tests: {@code systemctl}'s
+   * stand-in): writes {@code unit/run}, a script that runs the node in the foreground, and {@code
+   * unit/pid}, the running node's process id. The node keeps running; the service manager may stop
+   * it and start another (whose process the caller ends); {@link #kill} still ends this one.
+   */
+  public void serviceFiles(int i, Path unit) throws IOException {
+    StringBuilder run = new StringBuilder("#!/bin/sh\n");
+    run.append("export LIAISON_KEY_PASSPHRASE='").append(PASSPHRASE).append("'\nexec");
+    for (String word : command(i)) {
+      run.append(" '").append(word.replace("'", "'\\''")).append('\'');
+    }
+    Path script = Files.writeString(unit.resolve("run"), run.append('\n').toString());
+    Files.setPosixFilePermissions(
+        script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(unit.resolve("pid"), Long.toString(processes[i].pid()));
+  }
+
+  /** The command that runs node {@code i} ({@code liaison-node run -c node.json}). */
+  public List<String> command(int i) {
+    Path nodeDir = dir.resolve(TestCluster.BUREAUS.get(i).code());
     List<String> cmd = new ArrayList<>(placement.commandPrefix().apply(i));
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JVM_FLAGS);
@@ -177,11 +209,7 @@ public final class ProcessCluster implements AutoCloseable {
     cmd.add("run");
     cmd.add("-c");
     cmd.add(nodeDir.resolve("node.json").toString());
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("LIAISON_KEY_PASSPHRASE", PASSPHRASE);
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("node.log").toFile()));
-    return pb.start();
+    return cmd;
   }
 
   public static String officer(int i) {

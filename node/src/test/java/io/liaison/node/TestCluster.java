@@ -103,8 +103,11 @@ public final class TestCluster implements AutoCloseable {
               new NodeConfig(
                   id,
                   NodeConfig.Http.plaintext("127.0.0.1", 0),
+                  // no wait before joining (Hazelcast's wait.seconds.before.join; a second on
+                  // every start of every node): nodes start one after another, each ready before
+                  // the next, so no member that starts at the same moment is waited for
                   new NodeConfig.Cluster(
-                      clusterName, "127.0.0.1", clusterPorts[i], addresses, Duration.ofSeconds(1)),
+                      clusterName, "127.0.0.1", clusterPorts[i], addresses, Duration.ZERO),
                   nodeDir.resolve("data"),
                   new NodeConfig.Trust(
                       nodeDir.resolve("bureau.key"),
@@ -213,7 +216,7 @@ public final class TestCluster implements AutoCloseable {
    * such a connection between this check and the node's bind (a clean-clone CI run failed with
    * "Port [34467] is already in use"). Below that range only a listener can take it.
    */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int attempt = 0; attempt < 1_000; attempt++) {
       int port = random.nextInt(20_000, 32_000);

@@ -21,5 +21,14 @@ public enum LeadEvent {
   /** The origin bureau withdraws a lead nobody has claimed. */
   WITHDRAW,
   /** An unclaimed lead passes its expiry (run by one node of the cluster). */
-  EXPIRE
+  EXPIRE,
+  /**
+   * The owner (主办) invites other bureaus to co-handle (协办); needs {@code cohandlers}, the {@code
+   * note} is the task asked of them. A {@code CLAIM} may carry invitations as well.
+   */
+  INVITE_COHANDLER,
+  /** An invited bureau accepts co-handling (exactly once; not after the lead is closed). */
+  ACCEPT_COHANDLING,
+  /** An invited bureau declines co-handling; the {@code note} says why. */
+  DECLINE_COHANDLING
 }

@@ -65,6 +65,7 @@ import picocli.CommandLine.ScopeType;
       AreaCommand.class,
       FormsCommand.class,
       MajorCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%n",
@@ -94,7 +95,8 @@ import picocli.CommandLine.ScopeType;
       "  liaison search 面包车 --bureau 150924",
       "  liaison lookup 车牌 蒙J·3K582",
       "  liaison networks                  # cross-border networked cases",
-      "  liaison decide mp-48e66fe24be83d58e0b1e43a0ae3da1f accept"
+      "  liaison decide mp-48e66fe24be83d58e0b1e43a0ae3da1f accept",
+      "  liaison import cases 2024年案件登记.xlsx --mapping 登记表列.txt"
     })
 public final class Cli extends CommandGroup {
   static final String DEFAULT_NODE = "http://127.0.0.1:8081";

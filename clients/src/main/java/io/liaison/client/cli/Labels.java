@@ -76,6 +76,11 @@ final class Labels {
       case "lead.withdrawn" -> "线索撤回";
       case "lead.expired" -> "线索过期";
       case "lead.overdue" -> "线索逾期";
+      case "lead.overdue.reminder" -> "线索逾期提醒";
+      case "lead.overdue.escalated" -> "线索逾期上报";
+      case "lead.cohandling.invited" -> "邀请协办";
+      case "lead.cohandling.accepted" -> "协办已接受";
+      case "lead.cohandling.declined" -> "协办被拒绝";
       case "lead.conflict" -> "冲突已裁决";
       default -> type;
     };
@@ -96,6 +101,9 @@ final class Labels {
       case CLOSE -> "办结";
       case WITHDRAW -> "撤回";
       case EXPIRE -> "过期";
+      case INVITE_COHANDLER -> "邀请协办";
+      case ACCEPT_COHANDLING -> "接受协办";
+      case DECLINE_COHANDLING -> "拒绝协办";
     };
   }
 

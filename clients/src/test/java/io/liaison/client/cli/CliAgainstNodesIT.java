@@ -722,6 +722,42 @@ class CliAgainstNodesIT {
   }
 
   @Test
+  @Order(11)
+  void aCaseRegisterIsImportedWithProgressAndABadRowIsNamed() throws Exception {
+    Path mapping =
+        file(
+            "登记表列.txt",
+            "# 本局登记表\n案件编号=案件编号\n立案日期=立案日期\n当事人=当事人\n车牌=车牌\n"
+                + "案值(万元)=案值(万元)\n品牌=品牌\n数量(条)=数量(条)\n@category=无证运输\n");
+    String header = "案件编号,立案日期,当事人,车牌,案值(万元),品牌,数量(条)\n";
+    Path bad =
+        file(
+            "登记表-有误.csv",
+            header
+                + "兴烟立字〔2020〕第1号,2020-04-01,钱一,蒙J·6C001,1.2,中华(硬),30\n"
+                + "兴烟立字〔2020〕第2号,四月二日,钱二,蒙J·6C002,0.5,玉溪,10\n");
+    Result refused = cli(0, "import", "cases", bad.toString(), "--mapping", mapping.toString());
+    assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(1);
+    assertThat(refused.out()).contains("已拒绝", "未导入任何案件", "第 3 行「立案日期」：应为日期");
+    assertThat(ok(0, "import", "mapping").out()).contains("立案日期 = 立案日期", "@category = 无证运输");
+
+    Result done = ok(0, "import", "cases", bad.toString(), "--good-rows-only");
+    assertThat(done.out()).contains("已读 2 行", "已签名共享 1 件案件", "第 3 行「立案日期」");
+    String id =
+        ok(0, "--json", "import", "cases", bad.toString(), "--no-wait").json().get("id").asText();
+    Await.until(
+        WAIT,
+        () ->
+            ok(0, "--json", "import", "status", id).json().get("state").asText().equals("REFUSED"),
+        "the second import refused");
+    assertThat(ok(0, "import", "status", id).out()).contains("已拒绝", "第 3 行");
+    Await.until(
+        WAIT,
+        () -> cli(1, "--json", "lookup", "车牌", "蒙J·6C001").out().contains("兴烟立字〔2020〕第1号"),
+        "the imported case on 天镇县");
+  }
+
+  @Test
   @Order(20)
   void signingOutEndsTheSession() {
     ok(2, "logout");

@@ -58,6 +58,8 @@ public final class AccessPolicy {
     ALLOWED.put(Action.AREA_WRITE, EnumSet.of(CHIEF));
     ALLOWED.put(Action.FORM_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.FORM_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
+    ALLOWED.put(Action.INFORMANT_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
+    ALLOWED.put(Action.INFORMANT_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
     ALLOWED.put(Action.MAJOR_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR));
   }
 
@@ -119,6 +121,14 @@ public final class AccessPolicy {
           new Route(READ, Pattern.compile("/api/v1/forms(/[^/]+(/print)?)?"), Action.FORM_READ),
           new Route(Set.of(HttpMethod.POST), Pattern.compile("/api/v1/forms"), Action.FORM_WRITE),
           new Route(READ, Pattern.compile("/api/v1/major-leads"), Action.MAJOR_READ),
+          new Route(
+              READ,
+              Pattern.compile("/api/v1/informants/(keys|reports(/[^/]+)?)"),
+              Action.INFORMANT_READ),
+          new Route(
+              WRITE,
+              Pattern.compile("/api/v1/informants/(keys/me|reports(/[^/]+/(reward|open))?)"),
+              Action.INFORMANT_WRITE),
           new Route(READ, Pattern.compile("/api/v1/major-cases"), Action.MAJOR_READ),
           new Route(READ, Pattern.compile("/api/v1/auth/me"), Action.SELF),
           new Route(WRITE, Pattern.compile("/api/v1/auth/logout"), Action.SELF));

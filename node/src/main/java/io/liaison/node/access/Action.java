@@ -49,6 +49,13 @@ public enum Action {
   FORM_WRITE,
   /** Read the major-case notices on leads (also the supervisor: 及时上报). */
   MAJOR_READ,
+  /** Read the register of reports (举报信息台帐) and officers' sealing keys. */
+  INFORMANT_READ,
+  /**
+   * Record a lead's source and informant (sealed), a reward status, make one's own sealing key,
+   * open an identity one was chosen for.
+   */
+  INFORMANT_WRITE,
   /** Any signed-in officer: their own session (who am I, sign out). */
   SELF
 }

@@ -91,6 +91,11 @@ public final class CaseRoutes {
       throw ApiException.notFound(
           "demo case seeding is off on this node (configuration demo.caseSeeding)");
     }
+    if (!demo.available()) {
+      throw ApiException.notFound(
+          "demo case seeding needs the demo case generator (the liaison-fixtures jar) on this"
+              + " node's class path; the distribution does not ship it");
+    }
     ObjectNode body = Bodies.read(ctx, ObjectNode.class);
     for (var names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();

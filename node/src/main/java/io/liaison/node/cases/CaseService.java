@@ -167,6 +167,61 @@ public final class CaseService {
         .compose(this::publish);
   }
 
+  /** What {@link #shareBatch} did: the cases it stored and those shared already (skipped). */
+  public record BatchShared(int stored, int skipped) {}
+
+  /**
+   * Signs a new case of this bureau as version 1. Reads nothing of the store, so a bulk import
+   * signs off the store thread while the batch before is committed.
+   */
+  public SharedCase signNew(CaseRecord draft) {
+    requireOwn(draft);
+    CaseRecord c = CaseInput.withVersion(draft, 1);
+    return SharedCase.first(trust.sign(SharedCase.payload(c), Hashes.GENESIS, now()));
+  }
+
+  /**
+   * Shares new cases signed by {@link #signNew} the way {@link #share} shares one, a batch at a
+   * time: one store transaction for the batch (a case whose number is shared already is skipped,
+   * never shared twice), {@code also} run in that same transaction with what was stored, then one
+   * {@code putAll} on the grid, then the feed.
+   */
+  public Future<BatchShared> shareBatch(
+      List<SharedCase> batch, java.util.function.BiConsumer<Store, BatchShared> also) {
+    record Committed(Map<String, String> values, List<StoredEvent> events, BatchShared done) {}
+    return store
+        .transaction(
+            s -> {
+              Map<String, String> values = new LinkedHashMap<>();
+              List<StoredEvent> events = new ArrayList<>();
+              int skipped = 0;
+              for (SharedCase rec : batch) {
+                if (values.containsKey(rec.id()) || s.record(rec.id()).isPresent()) {
+                  skipped++;
+                  continue;
+                }
+                events.addAll(apply(s, rec));
+                values.put(rec.id(), rec.json());
+              }
+              BatchShared done = new BatchShared(values.size(), skipped);
+              also.accept(s, done);
+              return new Committed(values, events, done);
+            })
+        .compose(
+            c ->
+                Future.fromCompletionStage(map.setAllAsync(c.values()))
+                    .map(
+                        v -> {
+                          c.events().forEach(feed::publish);
+                          LOG.info(
+                              "cases shared in a batch bureau={} stored={} skipped={}",
+                              trust.bureau(),
+                              c.done().stored(),
+                              c.done().skipped());
+                          return c.done();
+                        }));
+  }
+
   /** Puts a committed record on the grid, then tells connected officers. */
   private Future<CaseView> publish(Applied a) {
     SharedCase rec = a.record();

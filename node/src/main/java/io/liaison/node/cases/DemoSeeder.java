@@ -1,21 +1,25 @@
 package io.liaison.node.cases;
 
 import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.cases.GeneratedCases;
 import io.liaison.node.http.ApiException;
-import io.liaison.search.demo.DemoCases;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds the demo pool: of the deterministic demo case set {@code (seed, count)} ({@link
- * DemoCases}), shares the cases of this node's bureau through the normal signed path, so calling
- * every node of the demo cluster with the same arguments shares the whole set. Idempotent: a case
- * already shared is skipped. A demo case generated at version 2 is shared as version 1 and then
- * updated, so the pool shows version histories.
+ * Seeds the demo pool: of the deterministic demo case set {@code (seed, count)} (a {@link
+ * GeneratedCases} found on the class path: the fixtures module's {@code DemoCases}, never in the
+ * production jars), shares the cases of this node's bureau through the normal signed path, so
+ * calling every node of the demo cluster with the same arguments shares the whole set. Idempotent:
+ * a case already shared is skipped. A demo case generated at version 2 is shared as version 1 and
+ * then updated, so the pool shows version histories.
  */
 final class DemoSeeder {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
@@ -27,13 +31,20 @@ final class DemoSeeder {
   record Result(long shared, long updated, long skipped) {}
 
   private final CaseService cases;
+  private final Optional<GeneratedCases> generator;
 
   DemoSeeder(CaseService cases) {
     this.cases = cases;
+    this.generator = ServiceLoader.load(GeneratedCases.class).findFirst();
+  }
+
+  /** Whether a case generator is on the class path (the fixtures jar). */
+  boolean available() {
+    return generator.isPresent();
   }
 
   Future<Result> seed(long seed, long count) {
-    DemoCases demo = new DemoCases(seed, count);
+    LongFunction<CaseRecord> demo = generator.orElseThrow().set(seed, count);
     AtomicLong shared = new AtomicLong();
     AtomicLong updated = new AtomicLong();
     AtomicLong skipped = new AtomicLong();
@@ -61,14 +72,14 @@ final class DemoSeeder {
   }
 
   /** This bureau's cases among demo cases {@code from..to-1}, generated off the event loop. */
-  private Future<List<CaseRecord>> generate(DemoCases demo, long from, long to) {
+  private Future<List<CaseRecord>> generate(LongFunction<CaseRecord> demo, long from, long to) {
     return cases
         .vertx()
         .executeBlocking(
             () -> {
               List<CaseRecord> own = new ArrayList<>();
               for (long i = from; i < to; i++) {
-                CaseRecord c = demo.generate(i).record();
+                CaseRecord c = demo.apply(i);
                 if (c.bureau().equals(cases.bureau())) {
                   own.add(c);
                 }

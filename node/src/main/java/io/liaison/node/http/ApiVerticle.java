@@ -65,7 +65,8 @@ public final class ApiVerticle extends VerticleBase {
     // AttachmentRoutes, PriceRoutes)
     router
         .routeWithRegex(
-            "^/api/(?!v1/attachments$|v1/admin/import/|v1/price/checks/[^/]+/import$).*")
+            "^/api/(?!v1/attachments$|v1/admin/import/|v1/price/checks/[^/]+/import$"
+                + "|v1/cases/imports$).*")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router
         .get("/health/live")

@@ -90,7 +90,16 @@ final class ClaimsAndTransitions {
     if (request.event() == LeadEvent.OFFER_HANDOVER) {
       LeadPosting.requireMember(trust, request.to(), "/to");
     }
-    if ((request.event() == LeadEvent.CLAIM || request.event() == LeadEvent.ACCEPT_HANDOVER)
+    if (request.cohandlers() != null) {
+      for (int i = 0; i < request.cohandlers().size(); i++) {
+        LeadPosting.requireMember(trust, request.cohandlers().get(i), "/cohandlers/" + i);
+      }
+    }
+    // what one bureau wins exclusively goes through the majority: a claim, a hand-over, and an
+    // invitation's acceptance (so that the minority side of a split cannot accept one)
+    if ((request.event() == LeadEvent.CLAIM
+            || request.event() == LeadEvent.ACCEPT_HANDOVER
+            || request.event() == LeadEvent.ACCEPT_COHANDLING)
         && !quorum.has()) {
       return Future.failedFuture(LeadProblems.noMajority(request.event(), quorum));
     }

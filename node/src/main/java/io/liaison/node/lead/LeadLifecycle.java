@@ -1,6 +1,7 @@
 package io.liaison.node.lead;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.lead.CoHandler;
 import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadEvent;
@@ -49,6 +50,7 @@ public final class LeadLifecycle {
     BureauId handoverTo = null;
     Instant claimedAt = s.claimedAt();
     List<LeadStatus.Feedback> feedback = s.feedback();
+    CoHandling co = new CoHandling(s.cohandlers());
     switch (e) {
       case CLAIM -> {
         if (actor.equals(lead.originBureau())) {
@@ -59,12 +61,21 @@ public final class LeadLifecycle {
         }
         owner = actor;
         claimedAt = t.at();
+        if (r.cohandlers() != null) {
+          co.invite(lead, actor, t, r);
+        }
       }
       case RELEASE -> {
         requireOwner(s, actor);
         owner = null;
         claimedAt = null;
+        co.clear(); // whoever claims it next leads anew and invites its own co-handlers
       }
+      case INVITE_COHANDLER -> {
+        requireOwner(s, actor);
+        co.invite(lead, actor, t, r);
+      }
+      case ACCEPT_COHANDLING, DECLINE_COHANDLING -> co.decide(actor, t, r);
       case INVESTIGATE -> requireOwner(s, actor);
       case OFFER_HANDOVER -> {
         requireOwner(s, actor);
@@ -82,13 +93,20 @@ public final class LeadLifecycle {
         requireHandoverTarget(s, actor);
         owner = actor;
         claimedAt = t.at();
+        co.remove(actor); // a co-handler that takes the lead over leads it now
       }
       case DECLINE_HANDOVER -> requireHandoverTarget(s, actor);
       case FEEDBACK -> {
-        requireOwner(s, actor);
-        List<LeadStatus.Feedback> more = new ArrayList<>(feedback);
-        more.add(new LeadStatus.Feedback(actor, r.officer(), t.at(), r.feedback()));
-        feedback = more;
+        LeadStatus.Feedback given =
+            new LeadStatus.Feedback(actor, r.officer(), t.at(), r.feedback());
+        if (co.isAccepted(actor) && !actor.equals(s.owner())) {
+          co.feedback(actor, given); // a co-handler's own feedback, kept apart
+        } else {
+          requireOwner(s, actor);
+          List<LeadStatus.Feedback> more = new ArrayList<>(feedback);
+          more.add(given);
+          feedback = more;
+        }
       }
       case CLOSE -> {
         requireOwner(s, actor);
@@ -127,7 +145,134 @@ public final class LeadLifecycle {
         closing ? r.mergedInto() : null,
         closing ? t.at() : null,
         s.version() + 1,
-        hash);
+        hash,
+        co.list());
+  }
+
+  /**
+   * The co-handlers of a lead while one transition is applied (a copy; the status is immutable).
+   */
+  private static final class CoHandling {
+    private final List<CoHandler> list;
+
+    CoHandling(List<CoHandler> current) {
+      this.list = new ArrayList<>(current);
+    }
+
+    List<CoHandler> list() {
+      return list;
+    }
+
+    void clear() {
+      list.clear();
+    }
+
+    void remove(BureauId b) {
+      list.removeIf(c -> c.bureau().equals(b));
+    }
+
+    private int indexOf(BureauId b) {
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i).bureau().equals(b)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    boolean isAccepted(BureauId b) {
+      int i = indexOf(b);
+      return i >= 0 && list.get(i).state() == CoHandler.State.ACCEPTED;
+    }
+
+    /**
+     * The owner {@code lead} invites {@code r.cohandlers()}; a declined bureau may be asked again.
+     */
+    void invite(Lead lead, BureauId leader, Transition t, TransitionRequest r) {
+      for (BureauId b : r.cohandlers()) {
+        if (b.equals(leader)) {
+          throw forbidden("the lead bureau " + b + " cannot co-handle its own lead");
+        }
+        if (b.equals(lead.originBureau())) {
+          throw forbidden(
+              "the origin bureau " + b + " receives the feedback; it does not co-handle");
+        }
+        if (lead.distribution() == Distribution.RESTRICTED && !lead.addresses(b)) {
+          throw forbidden("a restricted lead can only be co-handled by one of its recipients");
+        }
+        int i = indexOf(b);
+        if (i >= 0 && list.get(i).state() != CoHandler.State.DECLINED) {
+          throw new TransitionRefused(
+              TransitionRefused.Kind.STATE,
+              "bureau " + b + " is " + list.get(i).state() + " already");
+        }
+        CoHandler invited =
+            new CoHandler(
+                b,
+                CoHandler.State.INVITED,
+                r.note(),
+                leader,
+                r.officer(),
+                t.at(),
+                null,
+                null,
+                null,
+                List.of());
+        if (i >= 0) {
+          list.set(i, invited);
+        } else {
+          list.add(invited);
+        }
+      }
+    }
+
+    /** The invited bureau {@code actor} accepts or declines, once. */
+    void decide(BureauId actor, Transition t, TransitionRequest r) {
+      int i = indexOf(actor);
+      if (i < 0) {
+        throw forbidden("bureau " + actor + " was not invited to co-handle the lead");
+      }
+      CoHandler c = list.get(i);
+      if (c.state() != CoHandler.State.INVITED) {
+        throw new TransitionRefused(
+            TransitionRefused.Kind.STATE,
+            "bureau " + actor + " has decided already (" + c.state() + ")");
+      }
+      boolean accept = r.event() == LeadEvent.ACCEPT_COHANDLING;
+      list.set(
+          i,
+          new CoHandler(
+              actor,
+              accept ? CoHandler.State.ACCEPTED : CoHandler.State.DECLINED,
+              c.task(),
+              c.invitedBy(),
+              c.invitedByOfficer(),
+              c.invitedAt(),
+              r.officer(),
+              t.at(),
+              accept ? null : r.note(),
+              List.of()));
+    }
+
+    void feedback(BureauId actor, LeadStatus.Feedback given) {
+      int i = indexOf(actor);
+      CoHandler c = list.get(i);
+      List<LeadStatus.Feedback> more = new ArrayList<>(c.feedback());
+      more.add(given);
+      list.set(
+          i,
+          new CoHandler(
+              c.bureau(),
+              c.state(),
+              c.task(),
+              c.invitedBy(),
+              c.invitedByOfficer(),
+              c.invitedAt(),
+              c.decidedBy(),
+              c.decidedAt(),
+              c.declineReason(),
+              more));
+    }
   }
 
   private static void requireOwner(LeadStatus s, BureauId actor) {

@@ -3,6 +3,7 @@ package io.liaison.node.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
+import io.liaison.api.lead.CoHandler;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
 import io.liaison.node.http.ApiException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +40,9 @@ public final class LeadQueries {
     /** Leads offered to my bureau by hand-over. */
     HANDED_TO_ME,
     /** Leads my bureau posted. */
-    POSTED_BY_ME;
+    POSTED_BY_ME,
+    /** Open leads another bureau leads (主办) and invited my bureau to co-handle (协办). */
+    COHANDLING;
 
     public static Inbox parse(String s) {
       try {
@@ -47,7 +51,7 @@ public final class LeadQueries {
         throw ApiException.badRequest(
             "bad-parameter",
             "view must be one of open, claimed, awaiting-feedback, overdue, handed-to-me,"
-                + " posted-by-me",
+                + " posted-by-me, cohandling",
             "view");
       }
     }
@@ -154,11 +158,17 @@ public final class LeadQueries {
         condition = "origin=?";
         args.add(code);
       }
+      case COHANDLING -> {
+        // the store keeps no co-handler column: a coarse match on the signed invitations, then
+        // the verified status decides (a page may come back shorter than the limit)
+        condition = "state IN ('CLAIMED','INVESTIGATING','HANDOVER_OFFERED') AND body LIKE ?";
+        args.add("%\"cohandlers\":[%\"" + code + "\"%");
+      }
       default -> throw new IllegalStateException(view.name());
     }
     return store
         .call(s -> s.recordsWhere(LeadRecord.KIND, condition, args, before, limit + 1))
-        .map(rows -> page(rows, limit));
+        .map(rows -> page(rows, limit, view == Inbox.COHANDLING ? this::cohandledByMe : v -> true));
   }
 
   private static Cursor decode(String cursor) {
@@ -169,11 +179,23 @@ public final class LeadQueries {
     }
   }
 
+  /** Whether my bureau is invited to co-handle the lead or co-handles it (not declined). */
+  private boolean cohandledByMe(LeadView v) {
+    return v.status().cohandler(me).map(c -> c.state() != CoHandler.State.DECLINED).orElse(false);
+  }
+
   private LeadPage page(List<StoredRecord> rows, int limit) {
+    return page(rows, limit, v -> true);
+  }
+
+  private LeadPage page(List<StoredRecord> rows, int limit, Predicate<LeadView> keep) {
     List<LeadView> items = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, rows.size()); i++) {
       StoredRecord r = rows.get(i);
-      items.add(sealing.view(LeadRecord.parse(r.id(), r.body())));
+      LeadView v = sealing.view(LeadRecord.parse(r.id(), r.body()));
+      if (keep.test(v)) {
+        items.add(v);
+      }
     }
     String next = null;
     if (rows.size() > limit) {

@@ -195,7 +195,8 @@ public record LeadRecord(
               req.caseNumber(),
               req.mergedInto(),
               env.keyId(),
-              hash));
+              hash,
+              req.cohandlers()));
     }
     return new LeadRecord(envs, lead, status, history, json);
   }

@@ -7,7 +7,6 @@ import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.Lead;
-import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.LeadStatus;
 import io.liaison.api.lead.LeadView;
 import io.liaison.api.lead.TransitionRequest;
@@ -89,7 +88,8 @@ public final class LeadSealing {
             r.feedback() == null ? null : SEALED_TEXT,
             r.outcome(),
             r.caseNumber(),
-            r.mergedInto());
+            r.mergedInto(),
+            r.cohandlers());
     ObjectNode secret = Json.mapper().createObjectNode();
     secret.put("note", r.note());
     secret.put("feedback", r.feedback());
@@ -141,8 +141,10 @@ public final class LeadSealing {
     List<TransitionView> history = rec.history();
     LeadStatus status = rec.status();
     if (rec.lead().distribution() == Distribution.RESTRICTED && lead != null) {
+      // the texts (notes: co-handling tasks, decline reasons; feedback) open here; the status is
+      // the same lifecycle replayed over the opened history
       history = new ArrayList<>();
-      List<LeadStatus.Feedback> feedback = new ArrayList<>();
+      status = LeadLifecycle.initial(rec.posted().hash());
       for (int i = 0; i < rec.history().size(); i++) {
         TransitionView t = rec.history().get(i);
         JsonNode secret = open(rec.envelopes().get(i + 1));
@@ -160,26 +162,29 @@ public final class LeadSealing {
                   t.caseNumber(),
                   t.mergedInto(),
                   t.keyId(),
-                  t.hash());
+                  t.hash(),
+                  t.cohandlers());
         }
-        if (t.event() == LeadEvent.FEEDBACK) {
-          feedback.add(new LeadStatus.Feedback(t.bureau(), t.officer(), t.at(), t.feedback()));
-        }
+        status =
+            LeadLifecycle.apply(
+                rec.lead(),
+                status,
+                new Transition(
+                    t.bureau(),
+                    t.at(),
+                    new TransitionRequest(
+                        t.event(),
+                        t.officer(),
+                        t.note(),
+                        t.to(),
+                        t.feedback(),
+                        t.outcome(),
+                        t.caseNumber(),
+                        t.mergedInto(),
+                        t.cohandlers())),
+                t.hash());
         history.add(t);
       }
-      status =
-          new LeadStatus(
-              status.state(),
-              status.owner(),
-              status.handoverTo(),
-              status.claimedAt(),
-              feedback,
-              status.outcome(),
-              status.caseNumber(),
-              status.mergedInto(),
-              status.closedAt(),
-              status.version(),
-              status.lastHash());
     }
     SignedEnvelope p = rec.posted();
     return new LeadView(

@@ -1,12 +1,15 @@
 package io.liaison.node.lead;
 
+import static io.liaison.api.lead.LeadEvent.ACCEPT_COHANDLING;
 import static io.liaison.api.lead.LeadEvent.ACCEPT_HANDOVER;
 import static io.liaison.api.lead.LeadEvent.CLAIM;
 import static io.liaison.api.lead.LeadEvent.CLOSE;
+import static io.liaison.api.lead.LeadEvent.DECLINE_COHANDLING;
 import static io.liaison.api.lead.LeadEvent.DECLINE_HANDOVER;
 import static io.liaison.api.lead.LeadEvent.EXPIRE;
 import static io.liaison.api.lead.LeadEvent.FEEDBACK;
 import static io.liaison.api.lead.LeadEvent.INVESTIGATE;
+import static io.liaison.api.lead.LeadEvent.INVITE_COHANDLER;
 import static io.liaison.api.lead.LeadEvent.OFFER_HANDOVER;
 import static io.liaison.api.lead.LeadEvent.RELEASE;
 import static io.liaison.api.lead.LeadEvent.WITHDRAW;
@@ -41,14 +44,23 @@ public final class LeadStateMachine {
     row(CLAIMED, INVESTIGATE, INVESTIGATING);
     row(CLAIMED, OFFER_HANDOVER, HANDOVER_OFFERED);
     row(CLAIMED, FEEDBACK, CLAIMED);
+    row(CLAIMED, INVITE_COHANDLER, CLAIMED);
+    row(CLAIMED, ACCEPT_COHANDLING, CLAIMED);
+    row(CLAIMED, DECLINE_COHANDLING, CLAIMED);
 
     row(INVESTIGATING, RELEASE, POSTED);
     row(INVESTIGATING, OFFER_HANDOVER, HANDOVER_OFFERED);
     row(INVESTIGATING, FEEDBACK, INVESTIGATING);
     row(INVESTIGATING, CLOSE, CLOSED);
+    row(INVESTIGATING, INVITE_COHANDLER, INVESTIGATING);
+    row(INVESTIGATING, ACCEPT_COHANDLING, INVESTIGATING);
+    row(INVESTIGATING, DECLINE_COHANDLING, INVESTIGATING);
 
     row(HANDOVER_OFFERED, ACCEPT_HANDOVER, CLAIMED);
     row(HANDOVER_OFFERED, DECLINE_HANDOVER, CLAIMED);
+    // an invitation stands while the lead is offered to another bureau; it can still be answered
+    row(HANDOVER_OFFERED, ACCEPT_COHANDLING, HANDOVER_OFFERED);
+    row(HANDOVER_OFFERED, DECLINE_COHANDLING, HANDOVER_OFFERED);
   }
 
   private LeadStateMachine() {}

@@ -1,8 +1,10 @@
 package io.liaison.node.lead;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.TransitionRequest;
+import io.liaison.api.settings.RegionSettings;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
@@ -10,7 +12,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +24,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Periodic lead housekeeping. Expiry of unclaimed leads is run by one node only, the oldest member
- * of the cluster (and the entry processor makes a second EXPIRE harmless anyway). Overdue feedback
- * is checked by every node for its own bureau, and told to its officers once per lead.
+ * of the cluster (and the entry processor makes a second EXPIRE harmless anyway). The agreed
+ * overdue rules ({@link OverdueRules}) are acted on by every node for its own bureau: as the owner
+ * of a lead without feedback it tells its officers the first overdue notice, a reminder every
+ * agreed interval, and the escalation (to its chief) after the agreed days; as the origin it tells
+ * its officers the escalation of its own lead. Each notice once (the store's notified marks). Every
+ * node computes these from the signed lead and the signed rules in force, so nothing more travels.
  */
 public final class LeadSweeper {
   private static final Logger LOG = LoggerFactory.getLogger(LeadSweeper.class);
-  public static final String OVERDUE = "lead.overdue";
+  public static final String OVERDUE = OverdueRules.OVERDUE;
+  private static final String OPEN = "state IN ('CLAIMED','INVESTIGATING') AND feedback_at IS NULL";
 
   private final Vertx vertx;
   private final HazelcastInstance hazelcast;
@@ -33,12 +42,12 @@ public final class LeadSweeper {
   private final StoreExecutor store;
   private final EventFeed feed;
 
-  /** The feedback period the bureaus agreed (none agreed: nothing is overdue). */
-  private final Supplier<Optional<Duration>> feedbackPeriod;
+  /** The rules the bureaus agreed (none agreed: nothing is overdue). */
+  private final Supplier<Optional<RegionSettings>> rules;
 
   private final Clock clock;
   private long timer = -1;
-  private boolean running;
+  private Future<Void> last = Future.succeededFuture();
 
   public LeadSweeper(
       Vertx vertx,
@@ -46,14 +55,14 @@ public final class LeadSweeper {
       LeadService leads,
       StoreExecutor store,
       EventFeed feed,
-      Supplier<Optional<Duration>> feedbackPeriod,
+      Supplier<Optional<RegionSettings>> rules,
       Clock clock) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
     this.leads = leads;
     this.store = store;
     this.feed = feed;
-    this.feedbackPeriod = feedbackPeriod;
+    this.rules = rules;
     this.clock = clock;
   }
 
@@ -65,20 +74,26 @@ public final class LeadSweeper {
     vertx.cancelTimer(timer);
   }
 
-  /** One pass: expire (if this is the oldest member), then tell overdue leads. */
+  /** One pass now: expire (if this is the oldest member), then the overdue notices. */
   public Future<Void> sweep() {
-    if (running) {
-      return Future.succeededFuture();
-    }
-    running = true;
-    return expire().compose(v -> overdue()).onComplete(ar -> running = false);
+    return sweep(clock.instant());
   }
 
-  private Future<Void> expire() {
+  /**
+   * One pass as of {@code now} (the node's clock; tests move it days ahead): passes run one after
+   * the other, never two at once.
+   */
+  public synchronized Future<Void> sweep(Instant now) {
+    Future<Void> next = last.transform(ar -> expire(now).compose(v -> overdue(now)));
+    last = next.recover(e -> Future.succeededFuture());
+    return next;
+  }
+
+  private Future<Void> expire(Instant at) {
     if (!hazelcast.getCluster().getMembers().iterator().next().localMember()) {
       return Future.succeededFuture();
     }
-    long now = clock.millis();
+    long now = at.toEpochMilli();
     return store
         .call(
             s ->
@@ -106,40 +121,49 @@ public final class LeadSweeper {
             });
   }
 
-  private Future<Void> overdue() {
-    Optional<Duration> period = feedbackPeriod.get();
-    if (period.isEmpty()) {
+  private Future<Void> overdue(Instant now) {
+    Optional<RegionSettings> agreed = rules.get();
+    if (agreed.isEmpty()) {
       return Future.succeededFuture();
     }
-    Duration feedbackDeadline = period.get();
-    long deadline = clock.millis() - feedbackDeadline.toMillis();
+    RegionSettings r = agreed.get();
+    long overdueSince = now.minus(Duration.ofDays(r.feedbackPeriodDays())).toEpochMilli();
+    Duration escalation = OverdueRules.escalationAfterClaim(r);
     String me = leads.bureau().code();
     return store
         .transaction(
             s -> {
               List<StoredEvent> events = new ArrayList<>();
-              for (var r :
+              for (var row :
                   s.recordsWhere(
                       LeadRecord.KIND,
-                      "owner=? AND state IN ('CLAIMED','INVESTIGATING') AND feedback_at IS NULL"
-                          + " AND claimed_at < ?",
-                      List.of(me, deadline),
+                      "owner=? AND " + OPEN + " AND claimed_at < ?",
+                      List.of(me, overdueSince),
                       null,
                       500)) {
-                if (s.markNotified(r.id(), OVERDUE)) {
-                  LeadRecord rec = LeadRecord.parse(r.id(), r.body());
-                  events.add(
-                      feed.append(
-                          s,
-                          OVERDUE,
-                          r.id(),
-                          me,
-                          Map.of(
-                              "leadId", r.id(),
-                              "title", String.valueOf(leads.sealing().readable(rec).title()),
-                              "originBureau", rec.lead().originBureau(),
-                              "claimedAt", rec.status().claimedAt(),
-                              "feedbackDeadlineDays", feedbackDeadline.toDays())));
+                LeadRecord rec = LeadRecord.parse(row.id(), row.body());
+                for (OverdueRules.Notice n :
+                    OverdueRules.forOwner(r, rec.status().claimedAt(), now)) {
+                  if (s.markNotified(row.id(), n.kind())) {
+                    events.add(feed.append(s, n.type(), row.id(), me, data(rec, r, n, "owner")));
+                  }
+                }
+              }
+              if (escalation != null) {
+                for (var row :
+                    s.recordsWhere(
+                        LeadRecord.KIND,
+                        "origin=? AND " + OPEN + " AND claimed_at < ?",
+                        List.of(me, now.minus(escalation).toEpochMilli()),
+                        null,
+                        500)) {
+                  LeadRecord rec = LeadRecord.parse(row.id(), row.body());
+                  for (OverdueRules.Notice n :
+                      OverdueRules.forOrigin(r, rec.status().claimedAt(), now)) {
+                    if (s.markNotified(row.id(), n.kind())) {
+                      events.add(feed.append(s, n.type(), row.id(), me, data(rec, r, n, "origin")));
+                    }
+                  }
                 }
               }
               return events;
@@ -147,7 +171,39 @@ public final class LeadSweeper {
         .map(
             events -> {
               events.forEach(feed::publish);
+              if (!events.isEmpty()) {
+                LOG.info("lead overdue notices bureau={} count={}", me, events.size());
+              }
               return null;
             });
+  }
+
+  /**
+   * What a notice says: the lead, who owes the feedback since when, the rule it follows, and for
+   * whom ({@code to}: {@code owner} — the owner's officers, its chief for an escalation — or {@code
+   * origin}).
+   */
+  private Map<String, Object> data(
+      LeadRecord rec, RegionSettings r, OverdueRules.Notice n, String to) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("leadId", rec.lead().id());
+    Lead readable = leads.sealing().readable(rec);
+    m.put("title", readable == null ? null : readable.title());
+    m.put("originBureau", rec.lead().originBureau());
+    m.put("owner", rec.status().owner());
+    m.put("claimedAt", rec.status().claimedAt());
+    m.put("overdueSince", n.overdueSince());
+    m.put("feedbackDeadlineDays", r.feedbackPeriodDays());
+    m.put("rulesVersion", r.version());
+    m.put("to", to);
+    if (n.reminder() > 0) {
+      m.put("reminder", n.reminder());
+      m.put("overdueRemindDays", r.overdueRemindDays());
+    }
+    if (n.type().equals(OverdueRules.ESCALATED)) {
+      m.put("escalateAfterDays", r.escalateAfterDays());
+      m.put("escalatedTo", to.equals("origin") ? "origin" : "chief");
+    }
+    return m;
   }
 }

@@ -53,6 +53,9 @@ final class LeadViews {
       case CLOSE -> "lead.closed";
       case WITHDRAW -> "lead.withdrawn";
       case EXPIRE -> "lead.expired";
+      case INVITE_COHANDLER -> "lead.cohandling.invited";
+      case ACCEPT_COHANDLING -> "lead.cohandling.accepted";
+      case DECLINE_COHANDLING -> "lead.cohandling.declined";
     };
   }
 
@@ -60,6 +63,9 @@ final class LeadViews {
   static BureauId audience(LeadRecord rec, TransitionView t) {
     return switch (t.event()) {
       case OFFER_HANDOVER -> t.to();
+      case INVITE_COHANDLER -> t.cohandlers().get(0);
+      case ACCEPT_COHANDLING, DECLINE_COHANDLING ->
+          rec.status().cohandler(t.bureau()).map(c -> c.invitedBy()).orElse(t.bureau());
       case ACCEPT_HANDOVER, DECLINE_HANDOVER ->
           rec.history().stream()
               .filter(h -> h.event() == LeadEvent.OFFER_HANDOVER)
@@ -100,6 +106,9 @@ final class LeadViews {
     m.put("state", rec.status().state());
     if (rec.status().owner() != null) {
       m.put("owner", rec.status().owner());
+    }
+    if (!rec.status().cohandlers().isEmpty()) {
+      m.put("cohandlers", rec.status().cohandlers());
     }
     return m;
   }

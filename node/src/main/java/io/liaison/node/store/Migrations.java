@@ -99,6 +99,12 @@ final class Migrations {
             "ALTER TABLE quarantine ADD COLUMN sha256 TEXT",
             "ALTER TABLE quarantine ADD COLUMN size INTEGER",
             "CREATE INDEX IF NOT EXISTS quarantine_value ON quarantine(record_key, sha256)"
+          },
+          new String[] {
+            // import jobs of case registers (node.imports): state, file, next row to store
+            "CREATE TABLE IF NOT EXISTS import_jobs (id TEXT PRIMARY KEY, state TEXT NOT NULL,"
+                + " file TEXT NOT NULL, next_row INTEGER NOT NULL, body TEXT NOT NULL,"
+                + " updated_at INTEGER NOT NULL)"
           });
 
   private Migrations() {}

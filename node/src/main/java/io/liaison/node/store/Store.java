@@ -186,6 +186,7 @@ public final class Store implements AutoCloseable {
   private final EventTable events = new EventTable(this);
   private final QuarantineTable quarantine = new QuarantineTable(this);
   private final OfficerStore officers = new OfficerStore(this);
+  private final ImportTable imports = new ImportTable(this);
 
   // records and change log (RecordTable)
 
@@ -386,6 +387,11 @@ public final class Store implements AutoCloseable {
   /** This bureau's officers, their sessions and the access log. */
   public OfficerStore officers() {
     return officers;
+  }
+
+  /** Import jobs of case registers and the saved column mapping. */
+  public ImportTable imports() {
+    return imports;
   }
 
   // the file

@@ -144,6 +144,8 @@ class AccessIT {
     probes.put(Action.FORM_READ, new String[] {"GET", "/api/v1/forms?subject=x", null});
     probes.put(Action.FORM_WRITE, new String[] {"POST", "/api/v1/forms", "{}"});
     probes.put(Action.MAJOR_READ, new String[] {"GET", "/api/v1/major-leads", null});
+    probes.put(Action.INFORMANT_READ, new String[] {"GET", "/api/v1/informants/reports", null});
+    probes.put(Action.INFORMANT_WRITE, new String[] {"POST", "/api/v1/informants/reports", "{}"});
     probes.put(Action.ROSTER_READ, new String[] {"GET", "/api/v1/roster", null});
     probes.put(Action.ROSTER_PUBLISH, new String[] {"POST", "/api/v1/admin/roster", "{}"});
     probes.put(Action.DIRECTORY_WRITE, new String[] {"PUT", "/api/v1/directory", "{}"});

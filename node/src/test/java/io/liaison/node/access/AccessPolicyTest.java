@@ -67,6 +67,11 @@ class AccessPolicyTest {
               EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
           Map.entry(Action.FORM_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
           Map.entry(
+              Action.INFORMANT_READ,
+              EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
+          Map.entry(
+              Action.INFORMANT_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
+          Map.entry(
               Action.MAJOR_READ,
               EnumSet.of(
                   Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR, Role.SUPERVISOR)));
@@ -97,6 +102,13 @@ class AccessPolicyTest {
             AccessPolicy.actionFor(
                 HttpMethod.POST, "/api/v1/leads/150924-20260101-ABCDEFGH/transitions"))
         .contains(Action.LEAD_WRITE);
+    assertThat(
+            AccessPolicy.actionFor(
+                HttpMethod.POST, "/api/v1/informants/reports/150924-20260101-ABCDEFGH/open"))
+        .contains(Action.INFORMANT_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/informants/reports"))
+        .contains(Action.INFORMANT_READ);
+    assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/informants/keys")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/admin/roster"))
         .contains(Action.ROSTER_PUBLISH);
     assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/actions/act-1/steps"))

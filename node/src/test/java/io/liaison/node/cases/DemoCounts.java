@@ -5,7 +5,7 @@ import io.liaison.api.cases.BrandItem;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.cases.Entity;
 import io.liaison.api.cases.EntityType;
-import io.liaison.search.demo.DemoCases;
+import io.liaison.fixtures.demo.DemoCases;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

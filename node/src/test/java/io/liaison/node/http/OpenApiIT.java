@@ -167,6 +167,47 @@ class OpenApiIT {
     call("GET", "/api/v1/admin/access-log?limit=5", "/api/v1/admin/access-log", null, 200);
     call("GET", "/api/v1/audit/chains/150924", "/api/v1/audit/chains/{bureau}", null, 200);
     call("POST", "/api/v1/admin/backup", "/api/v1/admin/backup", null, 201);
+    call(
+        "PUT",
+        "/api/v1/informants/keys/me",
+        "/api/v1/informants/keys/me",
+        "{\"passphrase\":\"开启口令-openapi-1\"}",
+        200);
+    call("GET", "/api/v1/informants/keys", "/api/v1/informants/keys", null, 200);
+    JsonNode line =
+        call(
+            "POST",
+            "/api/v1/informants/reports",
+            "/api/v1/informants/reports",
+            "{\"officer\":\""
+                + officer
+                + "\",\"leadId\":\""
+                + id
+                + "\",\"source\":\"REPORT\",\"informant\":{\"name\":\"欧阳明远\"},"
+                + "\"openers\":[\""
+                + officer
+                + "\"]}",
+            201);
+    assertThat(line.get("identitySealed").asBoolean()).isTrue();
+    call("GET", "/api/v1/informants/reports", "/api/v1/informants/reports", null, 200);
+    call(
+        "POST",
+        "/api/v1/informants/reports/" + id + "/reward",
+        "/api/v1/informants/reports/{lead}/reward",
+        "{\"officer\":\"" + officer + "\",\"status\":\"PAID\"}",
+        200);
+    call(
+        "POST",
+        "/api/v1/informants/reports/" + id + "/open",
+        "/api/v1/informants/reports/{lead}/open",
+        "{\"officer\":\"" + officer + "\",\"passphrase\":\"开启口令-openapi-1\"}",
+        200);
+    call(
+        "GET",
+        "/api/v1/informants/reports/150924-20260101-ABCDEFGH",
+        "/api/v1/informants/reports/{lead}",
+        null,
+        404);
   }
 
   @Test

@@ -92,6 +92,7 @@ class LeadLifecycleIT {
     String extra =
         switch (e) {
           case OFFER_HANDOVER -> ",\"to\":\"140221\"";
+          case INVITE_COHANDLER -> ",\"cohandlers\":[\"140221\"]";
           case FEEDBACK -> ",\"feedback\":\"已核查,车辆登记在天镇县\"";
           case CLOSE -> ",\"outcome\":\"CASE_OPENED\",\"caseNumber\":\"天烟立〔2026〕12号\"";
           default -> "";
@@ -167,7 +168,110 @@ class LeadLifecycleIT {
       assertThat(after.get("status")).isEqualTo(before.get("status"));
       assertThat(after.get("history")).isEqualTo(before.get("history"));
     }
-    assertThat(refused).isEqualTo(7 * 10 - 13);
+    assertThat(refused).isEqualTo(7 * 13 - 21);
+  }
+
+  @Test
+  void tianzhenLeadsYanggaoCoHandlesAndTheOriginSeesBothFeedbacksAttributed() {
+    // a restricted lead: the co-handling task and both feedbacks are sealed to the three bureaus
+    String id = post(",\"distribution\":\"RESTRICTED\",\"targetBureaus\":[\"140222\",\"140221\"]");
+    Await.until(
+        Duration.ofSeconds(10),
+        () -> Http.get(cluster.url(TIANZHEN) + "/api/v1/leads/" + id).status() == 200,
+        "lead on 天镇县's node");
+    JsonNode claimed =
+        ok(fire(
+                TIANZHEN,
+                id,
+                "{\"event\":\"CLAIM\",\"officer\":\"%OFFICER%\",\"note\":\"请协查阳高段物流\","
+                    + "\"cohandlers\":[\"140221\"]}"))
+            .json();
+    assertThat(claimed.at("/status/owner").asText()).isEqualTo("140222");
+    assertThat(claimed.at("/status/cohandlers/0/state").asText()).isEqualTo("INVITED");
+    // the invitation shows in 阳高县's co-handling inbox, the task opened there
+    Await.until(
+        Duration.ofSeconds(10),
+        () ->
+            Http.get(cluster.url(YANGGAO) + "/api/v1/inbox?view=cohandling")
+                .json()
+                .get("items")
+                .findValuesAsText("id")
+                .contains(id),
+        "the invitation in 阳高县's co-handling inbox");
+    assertThat(lead(YANGGAO, id).at("/status/cohandlers/0/task").asText()).isEqualTo("请协查阳高段物流");
+    // only the invited bureau decides, once
+    Http.Response notInvited = fire(XINGHE, id, ev(LeadEvent.ACCEPT_COHANDLING));
+    assertThat(notInvited.status()).as(notInvited.body()).isEqualTo(403);
+    assertThat(notInvited.contentType()).startsWith("application/problem+json");
+    JsonNode accepted = ok(fire(YANGGAO, id, ev(LeadEvent.ACCEPT_COHANDLING))).json();
+    assertThat(accepted.at("/status/cohandlers/0/state").asText()).isEqualTo("ACCEPTED");
+    Http.Response twice = fire(YANGGAO, id, ev(LeadEvent.ACCEPT_COHANDLING));
+    assertThat(twice.status()).as(twice.body()).isEqualTo(409);
+    assertThat(twice.json().get("detail").asText()).contains("has decided already");
+    Http.Response declineAfter = fire(YANGGAO, id, ev(LeadEvent.DECLINE_COHANDLING));
+    assertThat(declineAfter.status()).isEqualTo(409);
+    // the co-handler cannot close or hand over; it gives its own feedback
+    assertThat(fire(YANGGAO, id, ev(LeadEvent.OFFER_HANDOVER)).status()).isEqualTo(403);
+    try (SseClient origin = new SseClient(cluster.url(XINGHE) + "/api/v1/events", null)) {
+      ok(
+          fire(
+              YANGGAO,
+              id,
+              "{\"event\":\"FEEDBACK\",\"officer\":\"%OFFICER%\","
+                  + "\"feedback\":\"阳高段查获运输车辆一辆,假中华20件\"}"));
+      ok(
+          fire(
+              TIANZHEN,
+              id,
+              "{\"event\":\"FEEDBACK\",\"officer\":\"%OFFICER%\","
+                  + "\"feedback\":\"天镇段批发部已立案查处\"}"));
+      Await.until(
+          Duration.ofSeconds(10),
+          () ->
+              origin.events().stream()
+                      .filter(e -> e.type().equals("lead.feedback") && e.data().contains(id))
+                      .count()
+                  == 2,
+          "both feedback notices on the origin node");
+    }
+    Await.until(
+        Duration.ofSeconds(10),
+        () ->
+            lead(XINGHE, id).at("/status/version").asInt()
+                == accepted.at("/status/version").asInt() + 2,
+        "both feedbacks on 兴和县's node");
+    JsonNode seen = lead(XINGHE, id);
+    assertThat(seen.get("sealed").asBoolean()).isFalse();
+    assertThat(seen.at("/status/feedback")).hasSize(1);
+    assertThat(seen.at("/status/feedback/0/bureau").asText()).isEqualTo("140222");
+    assertThat(seen.at("/status/feedback/0/text").asText()).isEqualTo("天镇段批发部已立案查处");
+    assertThat(seen.at("/status/cohandlers")).hasSize(1);
+    JsonNode part = seen.at("/status/cohandlers/0");
+    assertThat(part.get("bureau").asText()).isEqualTo("140221");
+    assertThat(part.get("state").asText()).isEqualTo("ACCEPTED");
+    assertThat(part.get("task").asText()).isEqualTo("请协查阳高段物流");
+    assertThat(part.get("invitedBy").asText()).isEqualTo("140222");
+    assertThat(part.at("/feedback")).hasSize(1);
+    assertThat(part.at("/feedback/0/bureau").asText()).isEqualTo("140221");
+    assertThat(part.at("/feedback/0/text").asText()).isEqualTo("阳高段查获运输车辆一辆,假中华20件");
+    // only the lead bureau closes; then nobody accepts or gives feedback any more
+    ok(fire(TIANZHEN, id, ev(LeadEvent.INVESTIGATE)));
+    assertThat(
+            fire(
+                    YANGGAO,
+                    id,
+                    "{\"event\":\"CLOSE\",\"officer\":\"%OFFICER%\",\"outcome\":\"UNFOUNDED\"}")
+                .status())
+        .isEqualTo(403);
+    ok(fire(TIANZHEN, id, ev(LeadEvent.CLOSE)));
+    Http.Response afterClose = fire(YANGGAO, id, ev(LeadEvent.FEEDBACK));
+    assertThat(afterClose.status()).isEqualTo(409);
+    assertThat(
+            Http.get(cluster.url(YANGGAO) + "/api/v1/inbox?view=cohandling")
+                .json()
+                .get("items")
+                .findValuesAsText("id"))
+        .doesNotContain(id);
   }
 
   @Test

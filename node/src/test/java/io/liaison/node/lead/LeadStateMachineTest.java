@@ -26,6 +26,12 @@ class LeadStateMachineTest {
             OFFER_HANDOVER,
             HANDOVER_OFFERED,
             FEEDBACK,
+            CLAIMED,
+            INVITE_COHANDLER,
+            CLAIMED,
+            ACCEPT_COHANDLING,
+            CLAIMED,
+            DECLINE_COHANDLING,
             CLAIMED));
     EXPECTED.put(
         INVESTIGATING,
@@ -37,8 +43,24 @@ class LeadStateMachineTest {
             FEEDBACK,
             INVESTIGATING,
             CLOSE,
-            CLOSED));
-    EXPECTED.put(HANDOVER_OFFERED, Map.of(ACCEPT_HANDOVER, CLAIMED, DECLINE_HANDOVER, CLAIMED));
+            CLOSED,
+            INVITE_COHANDLER,
+            INVESTIGATING,
+            ACCEPT_COHANDLING,
+            INVESTIGATING,
+            DECLINE_COHANDLING,
+            INVESTIGATING));
+    EXPECTED.put(
+        HANDOVER_OFFERED,
+        Map.of(
+            ACCEPT_HANDOVER,
+            CLAIMED,
+            DECLINE_HANDOVER,
+            CLAIMED,
+            ACCEPT_COHANDLING,
+            HANDOVER_OFFERED,
+            DECLINE_COHANDLING,
+            HANDOVER_OFFERED));
     EXPECTED.put(CLOSED, Map.of());
     EXPECTED.put(WITHDRAWN, Map.of());
     EXPECTED.put(EXPIRED, Map.of());
@@ -56,7 +78,7 @@ class LeadStateMachineTest {
         allowed += expected == null ? 0 : 1;
       }
     }
-    assertThat(allowed).isEqualTo(13);
+    assertThat(allowed).isEqualTo(21);
   }
 
   @Test

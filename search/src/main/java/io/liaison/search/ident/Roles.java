@@ -3,8 +3,8 @@ package io.liaison.search.ident;
 /**
  * Reads whose a value is from the words around it in a narrative (see {@link ValueRole}): the
  * nearest role word before it in the same sentence decides (执法证号 → officer; 网点, 驿站, 客服热线 → outlet;
- * 当事人, 上家, 驾驶员, 收件人… → party), and a plate written with a hired-vehicle word next to it
- * (冀G·F93178号货拉拉面包车), or in a sentence about a hired vehicle, is a hired vehicle's.
+ * 上家, 货源 → supplier; 当事人, 驾驶员, 收件人… → party), and a plate written with a hired-vehicle word next to
+ * it (冀G·F93178号货拉拉面包车), or in a sentence about a hired vehicle, is a hired vehicle's.
  */
 public final class Roles {
   private static final int WINDOW = 40;
@@ -27,7 +27,27 @@ public final class Roles {
     "同行", "关联人员", "联系人", "买家", "卖家", "送货人", "供述", "多次与", "通话", "经营者", "负责人", "店主", "老板",
     "微信", "支付宝", "银行", "账户", "账号", "卡号", "运单", "单号", "许可证", "身份证", "其上家", "男子", "女子"
   };
+
+  /** Party words that say the value is the supplier's (其上家为…，手机号…; 货源来自…，联系方式…). */
+  private static final String[] SUPPLIER_WORDS = {"上家", "货源", "供货人", "供货方"};
+
   private static final String[] HIRED_WORDS = {"货拉拉", "出租车", "网约", "的士", "滴滴", "快狗打车", "运满满"};
+
+  /** The last characters of every word above. */
+  private static final String LAST_CHARS = lastChars();
+
+  private static String lastChars() {
+    StringBuilder b = new StringBuilder();
+    for (String[] words :
+        new String[][] {OFFICER_WORDS, OUTLET_WORDS, SUPPLIER_WORDS, PARTY_WORDS, HIRED_WORDS}) {
+      for (String w : words) {
+        if (b.indexOf(w.substring(w.length() - 1)) < 0) {
+          b.append(w.charAt(w.length() - 1));
+        }
+      }
+    }
+    return b.toString();
+  }
 
   private Roles() {}
 
@@ -47,6 +67,8 @@ public final class Roles {
         before = ValueRole.OFFICER;
       } else if (near && endsWithAny(text, i, OUTLET_WORDS)) {
         before = ValueRole.OUTLET;
+      } else if (endsWithAny(text, i, SUPPLIER_WORDS)) {
+        before = ValueRole.SUPPLIER;
       } else if (endsWithAny(text, i, PARTY_WORDS)) {
         before = ValueRole.PARTY;
       }
@@ -57,7 +79,7 @@ public final class Roles {
     if (plate && (hiredAfter(text, end) || hiredSentence(text, start, end))) {
       return ValueRole.HIRED;
     }
-    return ValueRole.PARTY;
+    return before == ValueRole.SUPPLIER ? ValueRole.SUPPLIER : ValueRole.PARTY;
   }
 
   /** Whether {@code text} speaks of a hired vehicle anywhere (货拉拉, 出租车…). */
@@ -83,6 +105,9 @@ public final class Roles {
   }
 
   private static boolean endsWithAny(String s, int end, String[] words) {
+    if (end == 0 || LAST_CHARS.indexOf(s.charAt(end - 1)) < 0) {
+      return false; // no role word ends with this character: most positions of a narrative
+    }
     for (String w : words) {
       if (end >= w.length() && s.startsWith(w, end - w.length())) {
         return true;

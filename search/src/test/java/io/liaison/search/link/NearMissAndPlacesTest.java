@@ -264,4 +264,81 @@ class NearMissAndPlacesTest {
                 doc("card", HUAIAN, "当事人霍存良。货款汇入卡号6217856533577893204。", person("霍存良"))));
     assertThat(nets).isEmpty();
   }
+
+  @Test
+  void aPhoneOneDigitOffThatBothCasesWriteAsTheSuppliersLinks() throws IOException {
+    // a network's cases have its supplier in common: 上家 on both sides is whose the number is,
+    // where one case writes no name with it
+    List<SearchDocument> docs =
+        List.of(
+            doc(
+                "named",
+                XINGHE,
+                "经查，驾驶员岳长青（电话17718360021）驾驶一辆SUV，无法提供准运证。其上家为侯某某，手机号139-4821-7705。",
+                person("岳长青"),
+                entity(EntityType.PERSON, "侯某某", "上家"),
+                entity(EntityType.PHONE, "139-4821-7705", "上家电话")),
+            doc(
+                "called",
+                HUAIAN,
+                "经查，当事人滕秀兰（联系电话15548001937）寄递卷烟。经调取通话记录，当事人案发前多次与139 4821 7765通话。",
+                person("滕秀兰"),
+                entity(EntityType.PHONE, "139 4821 7765", "上家电话")));
+    assertThat(link(docs)).containsExactly(Set.of("named", "called"));
+    try (LinkEngine engine = LinkEngine.open(dir.resolve("explain"))) {
+      for (SearchDocument d : docs) {
+        engine.upsert(d);
+      }
+      assertThat(engine.explain("called", "named").orElseThrow().evidence())
+          .anySatisfy(
+              e -> {
+                assertThat(e.kind()).isEqualTo(EvidenceKind.SAME_HOLDER);
+                assertThat(e.value()).isEqualTo("上家");
+                assertThat(e.weight()).isEqualTo(2.5);
+              });
+    }
+  }
+
+  @Test
+  void aSuppliersPhoneOneDigitOffTheOtherCasesPartyLinksNothing() throws IOException {
+    // the supplier in one case, the case's own party in the other: two people, a near miss alone
+    Set<Set<String>> nets =
+        link(
+            List.of(
+                doc(
+                    "supplier",
+                    XINGHE,
+                    "经查，驾驶员岳长青（电话17718360021）驾驶一辆SUV。其上家为侯某某，手机号139-4821-7705。",
+                    person("岳长青"),
+                    entity(EntityType.PHONE, "139-4821-7705", "上家电话")),
+                doc(
+                    "party",
+                    HUAIAN,
+                    "经查，当事人滕秀兰（联系电话13948217765）寄递卷烟。",
+                    person("滕秀兰"),
+                    entity(EntityType.PHONE, "13948217765", "当事人"))));
+    assertThat(nets).isEmpty();
+  }
+
+  @Test
+  void twoSuppliersNamedDifferentlyAreTwoPeople() throws IOException {
+    Set<Set<String>> nets =
+        link(
+            List.of(
+                doc(
+                    "a",
+                    XINGHE,
+                    "经查，驾驶员岳长青驾驶一辆SUV。其上家为侯建业，手机号139-4821-7705。",
+                    person("岳长青"),
+                    entity(EntityType.PERSON, "侯建业", "上家"),
+                    entity(EntityType.PHONE, "139-4821-7705", "上家电话")),
+                doc(
+                    "b",
+                    HUAIAN,
+                    "经查，当事人滕秀兰寄递卷烟。其上家为苗福贵，手机号13948217765。",
+                    person("滕秀兰"),
+                    entity(EntityType.PERSON, "苗福贵", "上家"),
+                    entity(EntityType.PHONE, "13948217765", "上家电话"))));
+    assertThat(nets).isEmpty();
+  }
 }

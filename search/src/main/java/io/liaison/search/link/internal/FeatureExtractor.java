@@ -78,7 +78,9 @@ public final class FeatureExtractor {
               id -> {
                 ValueRole role = ValueRole.ofRoleText(e.role());
                 role = stronger(role, roleOf.getOrDefault(id.term(), ValueRole.PARTY));
-                if (role == ValueRole.PARTY && hired && id.type() == IdentifierType.PLATE) {
+                if ((role == ValueRole.PARTY || role == ValueRole.SUPPLIER)
+                    && hired
+                    && id.type() == IdentifierType.PLATE) {
                   role = ValueRole.HIRED; // the plate of a case about a hired van or a taxi
                 }
                 String h = Holders.ofListed(e, d.entities());
@@ -101,6 +103,7 @@ public final class FeatureExtractor {
     Set<String> names = new LinkedHashSet<>(listed);
     written.forEach(f -> names.add(f.name()));
     List<Ident> identList = idents.values().stream().limit(MAX_IDENTS).toList();
+    int[] sketch = TextSketch.of(d.narrative());
     return new Profile(
         d.id(),
         d.kind(),
@@ -119,8 +122,8 @@ public final class FeatureExtractor {
         Places.of(placeTexts(d)),
         masked(d, persons, identList),
         d.brands(),
-        TextSketch.of(d.narrative()),
-        TextSketch.keys(d.narrative(), Profile.TEXT_KEYS));
+        sketch,
+        TextSketch.keys(d.narrative(), sketch, Profile.TEXT_KEYS));
   }
 
   /**
@@ -222,9 +225,10 @@ public final class FeatureExtractor {
   private static int rank(ValueRole r) {
     return switch (r) {
       case PARTY -> 0;
-      case HIRED -> 1;
-      case OUTLET -> 2;
-      case OFFICER -> 3;
+      case SUPPLIER -> 1;
+      case HIRED -> 2;
+      case OUTLET -> 3;
+      case OFFICER -> 4;
     };
   }
 

@@ -171,6 +171,14 @@ final class Holders {
         && !(a.length() > 1 && b.length() > 1 && compound(a) != compound(b));
   }
 
+  /**
+   * Whether two holders written with values say they are different persons: both written, not the
+   * same name, and not agreeing as {@link #agree} reads it (高某 / 高平慧).
+   */
+  static boolean disagree(String a, String b) {
+    return a != null && b != null && !a.equals(b) && !agree(a, b);
+  }
+
   private static boolean compound(String h) {
     for (String c : Names.COMPOUND_SURNAMES) {
       if (h.startsWith(c)) {

@@ -42,7 +42,7 @@ public record Ident(
 
   /** Whether the value only corroborates other evidence (a hired vehicle's plate). */
   public boolean weak() {
-    return role != ValueRole.PARTY;
+    return role != ValueRole.PARTY && role != ValueRole.SUPPLIER;
   }
 
   /** The key of the identifier in the link index, e.g. {@code I:PHONE:13812345678}. */

@@ -44,7 +44,7 @@ import org.apache.lucene.util.Bits;
  */
 public final class LinkIndex implements Closeable {
   /** Bump when the documents change so that an old index is rebuilt on open. */
-  public static final int SCHEMA = 4;
+  public static final int SCHEMA = 5;
 
   private static final String ID = IndexView.ID;
   private static final String TYPE = IndexView.TYPE;

@@ -238,6 +238,9 @@ public final class Names {
   }
 
   static boolean isHan(char c) {
-    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    if (c >= '\u4e00' && c <= '\u9fff') {
+      return true; // the unified ideographs: nearly every character of a case file
+    }
+    return c >= '\u2e80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
   }
 }

@@ -5,7 +5,6 @@ import io.liaison.search.SearchDocument;
 import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.ident.ValueRole;
 import io.liaison.search.link.Audience;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -81,8 +80,7 @@ public final class ProfileCodec {
 
   /** Only the record id of an encoded profile (it comes first), without decoding the rest. */
   public static String id(BytesRef ref) {
-    try (DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length))) {
+    try (DataInputStream in = new DataInputStream(new Bytes(ref.bytes, ref.offset, ref.length))) {
       in.readByte();
       return in.readUTF();
     } catch (IOException e) {
@@ -91,8 +89,7 @@ public final class ProfileCodec {
   }
 
   public static Profile decode(BytesRef ref) {
-    try (DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length))) {
+    try (DataInputStream in = new DataInputStream(new Bytes(ref.bytes, ref.offset, ref.length))) {
       int format = in.readByte();
       if (format != FORMAT) {
         throw new IllegalStateException("unknown profile format " + format);
@@ -197,5 +194,37 @@ public final class ProfileCodec {
       list.add(in.readUTF());
     }
     return list;
+  }
+
+  /**
+   * A byte array read as a stream without {@link java.io.ByteArrayInputStream}'s locking (every
+   * {@code read()} of it is synchronized, four per int: most of decoding a candidate's profile).
+   */
+  private static final class Bytes extends java.io.InputStream {
+    private final byte[] buf;
+    private int pos;
+    private final int end;
+
+    Bytes(byte[] buf, int offset, int length) {
+      this.buf = buf;
+      this.pos = offset;
+      this.end = offset + length;
+    }
+
+    @Override
+    public int read() {
+      return pos < end ? buf[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (pos >= end) {
+        return -1;
+      }
+      int n = Math.min(len, end - pos);
+      System.arraycopy(buf, pos, b, off, n);
+      pos += n;
+      return n;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.liaison.search.link.internal;
 
 import io.liaison.api.cases.EntityType;
+import io.liaison.search.ident.ValueRole;
 import io.liaison.search.link.Evidence;
 import io.liaison.search.link.EvidenceKind;
 import io.liaison.search.link.Frequency;
@@ -35,6 +36,14 @@ public final class Scorer {
   public static final double SAME_HOLDER = 2.5;
 
   public static final double SAME_HOLDER_COMMON = 1.5;
+
+  /**
+   * Both records write the near miss as the supplier's (上家电话, 其上家为…，手机号…, 货源来自…): a network's cases
+   * have its supplier in common, so the holders agree by their role where no name says otherwise.
+   * Like {@link #SAME_HOLDER}: enough with the near miss (2.0), never alone, counted once with it,
+   * and not where both records name the holder and the names disagree.
+   */
+  public static final double SAME_SUPPLIER = 2.5;
 
   /**
    * A number written masked (138****5678) or by its last four digits (尾号5678) that fits the other
@@ -295,6 +304,7 @@ public final class Scorer {
     Set<String> usedRight = new HashSet<>();
     Set<String> births = new HashSet<>();
     Evidence holder = null;
+    Evidence supplier = null;
     for (Match m : matches) {
       String left = m.x().value();
       String right = m.y().value();
@@ -310,6 +320,23 @@ public final class Scorer {
           && e.weight() > 0
           && Holders.agree(m.x().holder(), m.y().holder())) {
         holder = sameHolder(m.x().holder(), m.y().holder(), e.records(), e.frequency());
+      }
+      if (supplier == null
+          && e.kind() == EvidenceKind.ONE_OFF
+          && e.weight() > 0
+          && m.x().role() == ValueRole.SUPPLIER
+          && m.y().role() == ValueRole.SUPPLIER
+          && !Holders.disagree(m.x().holder(), m.y().holder())) {
+        supplier =
+            new Evidence(
+                EvidenceKind.SAME_HOLDER,
+                EntityType.PERSON,
+                m.x().holder() == null ? "上家" : m.x().holder(),
+                m.y().holder() == null ? "上家" : m.y().holder(),
+                "上家",
+                e.records(),
+                e.frequency(),
+                SAME_SUPPLIER * e.frequency().factor());
       }
       if (e.type() == EntityType.ID_NUMBER && e.frequency() != Frequency.OVER_COMMON) {
         births.add(left.substring(6, 14));
@@ -349,6 +376,8 @@ public final class Scorer {
     }
     if (holder != null) {
       evidence.add(holder); // one person: counted once however many near misses are theirs
+    } else if (supplier != null) {
+      evidence.add(supplier);
     }
     return births;
   }

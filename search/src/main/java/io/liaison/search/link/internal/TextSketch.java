@@ -79,7 +79,11 @@ public final class TextSketch {
    * ****0325}), and a depot's phone recurs in unrelated cases.
    */
   public static int[] keys(String text, int n) {
-    int[] sketch = of(text);
+    return keys(text, of(text), n);
+  }
+
+  /** {@link #keys(String, int)} of a text whose sketch ({@link #of}) is already known. */
+  public static int[] keys(String text, int[] sketch, int n) {
     if (sketch.length == 0) {
       return EMPTY;
     }
