@@ -6,7 +6,7 @@ import io.liaison.bench.LeadBodies;
 import io.liaison.bench.NodeHandle;
 import io.liaison.node.access.AuthService;
 import io.liaison.node.access.Officer;
-import io.liaison.node.access.Role;
+import io.liaison.api.access.Role;
 import io.liaison.node.store.Store;
 import java.io.OutputStream;
 import java.math.BigDecimal;

@@ -183,7 +183,7 @@ public class Outside {
         0,
         List.of(),
         c.path("narrative").asText(""),
-        1);
+        1, 0, 0, 0L);
   }
 
   static EntityType type(String t) {

@@ -32,7 +32,7 @@ mkdir -p "$OUT"
 SCORE="${SCORE:-$SET/../score.py}"
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -ntp -o -q -pl api,search -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+mvn -B -ntp -o -q -pl api,search,fixtures -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 # the api module from this tree, not whatever ~/.m2 holds
 # a copy of the classes: a build in this tree during the run must not change them under it
@@ -40,7 +40,8 @@ classes="$(mktemp -d)"
 trap 'rm -rf "$cp_file" "$classes"' EXIT
 cp -r api/target/classes "$classes/api"
 cp -r search/target/classes "$classes/search"
-cp="$classes/api:$classes/search:$(tr ':' '\n' < "$cp_file" | grep -v 'liaison' | paste -sd:)"
+cp -r fixtures/target/classes "$classes/fixtures"
+cp="$classes/api:$classes/search:$classes/fixtures:$(tr ':' '\n' < "$cp_file" | grep -v 'liaison' | paste -sd:)"
 echo "# $(nproc) cpus: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'); command: ops/bench/link/eval.sh $SET --pools $POOLS $RELINK"
 echo "| pool | closure P | closure R | closure F1 | B³ P | B³ R | B³ F1 | exact networks | relink = incremental |"

@@ -15,11 +15,16 @@ SEED="${2:-1}"
 NOISE="${3:-both}"
 DATASET="${4:-eval}"
 cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
+classes="$(mktemp -d)"
+trap 'rm -rf "$cp_file" "$classes"' EXIT
 # the api module from this tree (no install into the shared ~/.m2)
-mvn -B -ntp -o -q -pl api,search -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+mvn -B -ntp -o -q -pl api,search,fixtures -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
-cp="api/target/classes:search/target/classes:$(tr ':' '\n' < "$cp_file" | grep -v liaison | paste -sd:)"
+# a copy of the classes: a build in this tree during the run must not change them under it
+cp -r api/target/classes "$classes/api"
+cp -r search/target/classes "$classes/search"
+cp -r fixtures/target/classes "$classes/fixtures"
+cp="$classes/api:$classes/search:$classes/fixtures:$(tr ':' '\n' < "$cp_file" | grep -v liaison | paste -sd:)"
 echo "# $(nproc) cpus: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# $(java -version 2>&1 | head -1)"
 echo "# command: ops/bench/link/generated.sh $N $SEED $NOISE $DATASET"

@@ -14,12 +14,13 @@ cp_file="$(mktemp)"
 work="$(mktemp -d)"
 trap 'rm -rf "$cp_file" "$work"' EXIT
 # the api module from this tree (no install into the shared ~/.m2)
-mvn -B -ntp -o -q -pl api,search -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+mvn -B -ntp -o -q -pl api,search,fixtures -DskipTests compile org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 # a copy of the classes: a build in this tree while the benchmark runs must not change them under it
 cp -r api/target/classes "$work/api-classes"
 cp -r search/target/classes "$work/search-classes"
-cp="$work/api-classes:$work/search-classes:$(tr ':' '\n' < "$cp_file" | grep -v liaison | paste -sd:)"
+cp -r fixtures/target/classes "$work/fixtures-classes"
+cp="$work/api-classes:$work/search-classes:$work/fixtures-classes:$(tr ':' '\n' < "$cp_file" | grep -v liaison | paste -sd:)"
 echo "# $(nproc) cpus: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# $(java -version 2>&1 | head -1)"
 echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'); command: ops/bench/link/run.sh $N $M $HEAP"

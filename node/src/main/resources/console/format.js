@@ -47,7 +47,13 @@ export const TRANSITION = {
   CLOSE: '办结',
   WITHDRAW: '撤回',
   EXPIRE: '过期',
+  INVITE_COHANDLER: '邀请协办',
+  ACCEPT_COHANDLING: '接受协办',
+  DECLINE_COHANDLING: '拒绝协办',
 };
+
+/** Where an invitation to co-handle (协办) stands. */
+export const COHANDLER_STATE = { INVITED: '待接受', ACCEPTED: '协办中', DECLINED: '已拒绝' };
 
 export const OUTCOME = {
   CASE_OPENED: '立案',
@@ -72,6 +78,12 @@ export const EVENTS = {
   'lead.withdrawn': '线索撤回',
   'lead.expired': '线索过期',
   'lead.overdue': '线索逾期',
+  'lead.overdue.reminder': '线索逾期提醒',
+  'lead.overdue.escalated': '线索逾期上报',
+  'lead.cohandling.invited': '邀请协办',
+  'lead.cohandling.accepted': '协办已接受',
+  'lead.cohandling.declined': '协办被拒绝',
+  'form.received': '收到反馈表',
   'lead.conflict': '冲突已裁决',
   'case.major': '大要案（案值5万元以上）',
   'price.finding': '价格互查发现不合规',

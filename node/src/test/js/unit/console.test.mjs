@@ -156,13 +156,30 @@ test('a lead offers each bureau only the actions it may take now', async () => {
   assert.deepEqual(actionsFor(lead('POSTED'), '150924'), ['WITHDRAW']);
   assert.deepEqual(actionsFor({ ...lead('POSTED'), lead: undefined, sealed: true }, '140222'), [], 'sealed from this bureau');
   assert.deepEqual(actionsFor(lead('CLAIMED', { owner: '140222' }), '140222'),
-    ['INVESTIGATE', 'FEEDBACK', 'OFFER_HANDOVER', 'RELEASE']);
+    ['INVESTIGATE', 'FEEDBACK', 'OFFER_HANDOVER', 'INVITE_COHANDLER', 'RELEASE']);
   assert.deepEqual(actionsFor(lead('INVESTIGATING', { owner: '140222' }), '140222'),
-    ['FEEDBACK', 'OFFER_HANDOVER', 'CLOSE', 'RELEASE']);
+    ['FEEDBACK', 'OFFER_HANDOVER', 'INVITE_COHANDLER', 'CLOSE', 'RELEASE']);
+  // 协办: the invited bureau answers once, then gives its own feedback; never closes
+  const co = (state, cstate) => lead(state, { owner: '140222', cohandlers: [{ bureau: '140221', state: cstate }] });
+  assert.deepEqual(actionsFor(co('CLAIMED', 'INVITED'), '140221'), ['ACCEPT_COHANDLING', 'DECLINE_COHANDLING']);
+  assert.deepEqual(actionsFor(co('INVESTIGATING', 'ACCEPTED'), '140221'), ['FEEDBACK']);
+  assert.deepEqual(actionsFor(co('INVESTIGATING', 'DECLINED'), '140221'), []);
+  assert.deepEqual(actionsFor(co('CLOSED', 'INVITED'), '140221'), [], 'not after the close');
   assert.deepEqual(actionsFor(lead('CLAIMED', { owner: '140222' }), '150924'), []);
   assert.deepEqual(actionsFor(lead('HANDOVER_OFFERED', { owner: '140222', handoverTo: '140221' }), '140221'),
     ['ACCEPT_HANDOVER', 'DECLINE_HANDOVER']);
   assert.deepEqual(actionsFor(lead('CLOSED', { owner: '140222' }), '140222'), []);
+});
+
+test('the lead bureau may invite neither itself nor the origin nor a bureau already co-handling', async () => {
+  const { invitable } = await import('../../../main/resources/console/screens/lead.js');
+  const v = {
+    originBureau: '150924', lead: { targetBureaus: [] },
+    status: { owner: '140222', cohandlers: [{ bureau: '140221', state: 'ACCEPTED' }, { bureau: '130727', state: 'DECLINED' }] },
+  };
+  assert.deepEqual(invitable(v, '140222', ['150924', '140222', '140221', '130727', '130728']), ['130727', '130728']);
+  const restricted = { ...v, lead: { distribution: 'RESTRICTED', targetBureaus: ['140222', '130728'] } };
+  assert.deepEqual(invitable(restricted, '140222', ['150924', '140222', '130727', '130728']), ['130728']);
 });
 
 test('every screen is one file registered by one import line', async () => {

@@ -1,4 +1,4 @@
-// The inbox: this bureau's work lists (待认领, 本局承办, 待反馈, 已逾期, 移交给我, 本局发布) with their
+// The inbox: this bureau's work lists (待认领, 本局承办, 待反馈, 已逾期, 移交给我, 本局发布, 本局协办) with their
 // counts, and every lead this node holds; kept current by the live feed.
 import {
   CATEGORY, URGENCY, STATE, label, beijingTime, bureauLabel, shortName, mergeLead,
@@ -16,6 +16,7 @@ export const VIEWS = [
   ['overdue', '已逾期'],
   ['handed-to-me', '移交给我'],
   ['posted-by-me', '本局发布'],
+  ['cohandling', '本局协办'],
   ['all', '全部线索'],
 ];
 

@@ -1,6 +1,7 @@
 // One lead: its content, status, signed history and proof (detail.js), its attachments, and the
 // actions this bureau may take on it now — claim, release, investigate, hand over (offer, accept,
-// decline), feedback, close with an outcome, withdraw. A refusal (409/403) is told in plain Chinese:
+// decline), invite co-handlers (协办) or answer an invitation, feedback, close with an outcome,
+// withdraw. A refusal (409/403) is told in plain Chinese:
 // who holds the lead now and whom to call.
 import { OUTCOME, STATE, label, bureauLabel, can } from '../format.js';
 import { h } from '../dom.js';
@@ -20,19 +21,34 @@ export function actionsFor(v, self) {
     if (v.originBureau === self) out.push('WITHDRAW');
     else if (!targets.length || targets.includes(self)) out.push('CLAIM');
   }
-  if ((s.state === 'CLAIMED' || s.state === 'INVESTIGATING') && s.owner === self) {
+  const open = s.state === 'CLAIMED' || s.state === 'INVESTIGATING';
+  if (open && s.owner === self) {
     if (s.state === 'CLAIMED') out.push('INVESTIGATE');
-    out.push('FEEDBACK', 'OFFER_HANDOVER');
+    out.push('FEEDBACK', 'OFFER_HANDOVER', 'INVITE_COHANDLER');
     if (s.state === 'INVESTIGATING') out.push('CLOSE');
     out.push('RELEASE');
   }
   if (s.state === 'HANDOVER_OFFERED' && s.handoverTo === self) out.push('ACCEPT_HANDOVER', 'DECLINE_HANDOVER');
+  // 协办: the invited bureau answers once; having accepted, it gives its own feedback
+  const mine = (s.cohandlers ?? []).find((c) => c.bureau === self);
+  if (mine && s.owner !== self) {
+    if (mine.state === 'INVITED' && (open || s.state === 'HANDOVER_OFFERED')) out.push('ACCEPT_COHANDLING', 'DECLINE_COHANDLING');
+    if (mine.state === 'ACCEPTED' && open) out.push('FEEDBACK');
+  }
   return out;
+}
+
+/** The bureaus the lead bureau may still invite: not itself, not the origin, not invited or co-handling. */
+export function invitable(v, self, members) {
+  const taken = new Set((v.status?.cohandlers ?? []).filter((c) => c.state !== 'DECLINED').map((c) => c.bureau));
+  return members.filter((b) => b !== self && b !== v.originBureau && !taken.has(b)
+    && (v.lead?.distribution !== 'RESTRICTED' || (v.lead?.targetBureaus ?? []).includes(b)));
 }
 
 const BUTTON = {
   CLAIM: '认领', RELEASE: '退回', INVESTIGATE: '开始核查', OFFER_HANDOVER: '移交', ACCEPT_HANDOVER: '接收移交',
   DECLINE_HANDOVER: '拒绝移交', FEEDBACK: '反馈', CLOSE: '办结', WITHDRAW: '撤回',
+  INVITE_COHANDLER: '邀请协办', ACCEPT_COHANDLING: '接受协办', DECLINE_COHANDLING: '拒绝协办',
 };
 
 /** '请联系 王伟（信息联络员）0474-7212313' from a bureau's directory, or ''. */
@@ -76,6 +92,15 @@ function form(event, ctx, v) {
   switch (event) {
     case 'FEEDBACK':
       return [h('label', {}, '反馈内容（发给来源局）', h('textarea', { name: 'feedback', rows: 3, required: true, maxlength: 4000 }))];
+    case 'INVITE_COHANDLER': {
+      const can = invitable(v, ctx.self, (ctx.roster?.members ?? []).map((m) => m.bureau));
+      if (!can.length) return [h('p', { class: 'muted' }, '没有可邀请的兄弟局（来源局不作协办）。')];
+      return [
+        h('fieldset', { class: 'cohandlers' }, h('legend', {}, '邀请协办单位'), can.map((b) => h('label', { class: 'check' },
+          h('input', { type: 'checkbox', name: 'cohandlers', value: b }), bureauLabel(b, ctx.names)))),
+        h('label', {}, '协办事项', h('input', { name: 'note', maxlength: 1000 })),
+      ];
+    }
     case 'OFFER_HANDOVER':
       return [
         h('label', {}, '移交给', h('select', { name: 'to', required: true }, others.map((m) => h('option', { value: m.bureau }, bureauLabel(m.bureau, ctx.names))))),
@@ -87,6 +112,8 @@ function form(event, ctx, v) {
         h('label', {}, '案件编号（立案时）', h('input', { name: 'caseNumber', maxlength: 100 })),
         h('label', {}, '并入线索（并案时）', h('input', { name: 'mergedInto', maxlength: 100 })),
       ];
+    case 'DECLINE_COHANDLING':
+      return [h('label', {}, '拒绝理由', h('input', { name: 'note', maxlength: 1000 }))];
     case 'DECLINE_HANDOVER':
     case 'RELEASE':
     case 'WITHDRAW':
@@ -103,7 +130,7 @@ function actionBar(root, v, ctx) {
   const message = h('p', { class: 'error action-error', role: 'alert', hidden: true });
   const pane = h('form', { class: 'action-form', hidden: true, novalidate: true });
   box.append(h('div', { class: 'buttons' }, events.map((ev) => h('button', {
-    type: 'button', class: ev === 'WITHDRAW' || ev === 'RELEASE' || ev === 'DECLINE_HANDOVER' ? 'quiet' : null,
+    type: 'button', class: ['WITHDRAW', 'RELEASE', 'DECLINE_HANDOVER', 'DECLINE_COHANDLING'].includes(ev) ? 'quiet' : null,
     'data-event': ev,
     onclick: () => {
       const fields = form(ev, ctx, v);
@@ -113,8 +140,17 @@ function actionBar(root, v, ctx) {
           h('button', { type: 'submit' }, `确认${BUTTON[ev]}`)));
       pane.onsubmit = (e) => {
         e.preventDefault();
-        const values = Object.fromEntries([...new FormData(pane)].filter(([, x]) => String(x).trim() !== '')
+        const data = new FormData(pane);
+        const values = Object.fromEntries([...data].filter(([k, x]) => k !== 'cohandlers' && String(x).trim() !== '')
           .map(([k, x]) => [k, String(x).trim()]));
+        if (ev === 'INVITE_COHANDLER') {
+          values.cohandlers = data.getAll('cohandlers').map(String);
+          if (!values.cohandlers.length) {
+            message.textContent = '请至少选择一个协办单位。';
+            message.hidden = false;
+            return;
+          }
+        }
         act(ev, values);
       };
       pane.hidden = false;

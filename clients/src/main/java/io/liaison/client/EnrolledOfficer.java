@@ -1,5 +1,6 @@
 package io.liaison.client;
 
+import io.liaison.api.access.Role;
 import java.util.Set;
 
 /**

@@ -2,6 +2,7 @@ package io.liaison.client;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.liaison.api.BureauId;
+import io.liaison.api.access.Role;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;

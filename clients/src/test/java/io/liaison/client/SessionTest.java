@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
+import io.liaison.api.access.Role;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

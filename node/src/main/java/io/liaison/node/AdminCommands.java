@@ -1,23 +1,31 @@
 package io.liaison.node;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.access.Role;
 import io.liaison.crypto.AuditReport;
 import io.liaison.crypto.BureauKeys;
 import io.liaison.crypto.ChainAuditor;
 import io.liaison.crypto.ChainLayout;
 import io.liaison.crypto.KeyFiles;
+import io.liaison.crypto.LocalCa;
 import io.liaison.crypto.Member;
 import io.liaison.crypto.MemberKey;
 import io.liaison.crypto.Roster;
 import io.liaison.crypto.RosterAuthority;
 import io.liaison.crypto.SignedRoster;
 import io.liaison.crypto.SigningKeyPair;
+import io.liaison.node.access.AuthService;
+import io.liaison.node.access.Officer;
+import io.liaison.node.config.ConfigLoader;
+import io.liaison.node.store.Store;
 import io.liaison.node.trust.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -186,23 +194,21 @@ final class AdminCommands {
         required = true,
         split = ",",
         description = "LIAISON, INVESTIGATOR, CHIEF, PRICE_CHECKER, ADMIN, AUDITOR, SUPERVISOR")
-    java.util.Set<io.liaison.node.access.Role> roles;
+    Set<Role> roles;
 
     @Option(names = "--password-file", required = true, description = "file holding the password")
     Path passwordFile;
 
     @Override
     public Integer call() throws Exception {
-      var cfg = io.liaison.node.config.ConfigLoader.load(config, System.getenv());
+      var cfg = ConfigLoader.load(config, System.getenv());
       if (!id.startsWith(cfg.bureau().code() + "-")) {
         System.err.println("officer " + id + " does not belong to bureau " + cfg.bureau());
         return 2;
       }
-      try (var store = io.liaison.node.store.Store.open(cfg.dataDir().resolve("liaison.db"))) {
-        io.liaison.node.access.AuthService.enrolOffline(
-            store,
-            new io.liaison.node.access.Officer(
-                id, name, roles, Files.readString(passwordFile).strip(), false));
+      try (var store = Store.open(cfg.dataDir().resolve("liaison.db"))) {
+        AuthService.enrolOffline(
+            store, new Officer(id, name, roles, Files.readString(passwordFile).strip(), false));
       }
       System.out.println("officer " + id + " enrolled with roles " + roles);
       return 0;
@@ -224,7 +230,7 @@ final class AdminCommands {
         split = ",",
         defaultValue = "150924,150981,140222,140221,130728,130725",
         description = "certificate names, one per node (default: the demo bureaus)")
-    java.util.List<String> nodes;
+    List<String> nodes;
 
     @Option(
         names = "--hosts",
@@ -232,18 +238,17 @@ final class AdminCommands {
         defaultValue = "127.0.0.1,localhost",
         description =
             "host names and addresses the certificates are valid for (default: ${DEFAULT-VALUE})")
-    java.util.List<String> hosts;
+    List<String> hosts;
 
     @Option(names = "--days", defaultValue = "825", description = "validity in days")
     int days;
 
     @Override
     public Integer call() throws Exception {
-      var ca =
-          io.liaison.crypto.LocalCa.create("Liaison local CA", java.time.Duration.ofDays(days));
+      var ca = LocalCa.create("Liaison local CA", Duration.ofDays(days));
       Path caPem = ca.writeCa(dir);
       for (String n : nodes) {
-        ca.issue(dir, n, hosts, java.time.Duration.ofDays(days));
+        ca.issue(dir, n, hosts, Duration.ofDays(days));
       }
       System.out.println(
           "CA "

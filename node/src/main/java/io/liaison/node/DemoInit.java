@@ -3,6 +3,7 @@ package io.liaison.node;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
+import io.liaison.api.access.Role;
 import io.liaison.crypto.BureauKeys;
 import io.liaison.crypto.KeyFiles;
 import io.liaison.crypto.Member;
@@ -13,11 +14,12 @@ import io.liaison.crypto.SignedRoster;
 import io.liaison.crypto.SigningKeyPair;
 import io.liaison.node.access.AuthService;
 import io.liaison.node.access.Officer;
-import io.liaison.node.access.Role;
 import io.liaison.node.store.Store;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -181,9 +183,8 @@ final class DemoInit implements Callable<Integer> {
 
   private static void restrict(Path p) {
     try {
-      Files.setPosixFilePermissions(
-          p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException | java.io.IOException e) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException | IOException e) {
       // not a POSIX file system; leave as is
     }
   }

@@ -1,12 +1,24 @@
 package io.liaison.node;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
+import io.liaison.crypto.OfficerSealer;
 import io.liaison.node.access.AccessHandlers;
 import io.liaison.node.access.AuthRoutes;
 import io.liaison.node.access.AuthService;
+import io.liaison.node.action.ActionRoutes;
+import io.liaison.node.action.ActionService;
+import io.liaison.node.action.Deconfliction;
+import io.liaison.node.action.MeetingRoutes;
+import io.liaison.node.action.MeetingService;
 import io.liaison.node.admin.AdminRoutes;
 import io.liaison.node.admin.RecordTransfer;
+import io.liaison.node.area.AreaRoutes;
+import io.liaison.node.area.AreaService;
 import io.liaison.node.attachment.AttachmentRoutes;
 import io.liaison.node.attachment.AttachmentService;
 import io.liaison.node.audit.AuditRoutes;
@@ -21,36 +33,59 @@ import io.liaison.node.config.NodeConfig;
 import io.liaison.node.directory.DirectoryRoutes;
 import io.liaison.node.directory.DirectoryService;
 import io.liaison.node.events.EventFeed;
+import io.liaison.node.forms.FormRoutes;
+import io.liaison.node.forms.FormService;
+import io.liaison.node.forms.FormSharing;
 import io.liaison.node.http.Admission;
 import io.liaison.node.http.ApiVerticle;
+import io.liaison.node.imports.CaseImports;
+import io.liaison.node.imports.ImportRoutes;
+import io.liaison.node.informant.InformantRoutes;
+import io.liaison.node.informant.InformantService;
+import io.liaison.node.lead.LeadOwner;
 import io.liaison.node.lead.LeadQueries;
 import io.liaison.node.lead.LeadRoutes;
 import io.liaison.node.lead.LeadService;
 import io.liaison.node.lead.LeadSweeper;
+import io.liaison.node.major.MajorLeadRoutes;
+import io.liaison.node.major.MajorLeads;
+import io.liaison.node.metrics.OperatorMeters;
 import io.liaison.node.network.HitService;
 import io.liaison.node.network.MergeService;
 import io.liaison.node.network.NetworkRoutes;
 import io.liaison.node.network.NetworkService;
 import io.liaison.node.price.PriceRoutes;
 import io.liaison.node.price.PriceService;
+import io.liaison.node.report.ReportRoutes;
+import io.liaison.node.report.ReportService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.search.SearchRoutes;
+import io.liaison.node.settings.SettingsRoutes;
+import io.liaison.node.settings.SettingsService;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.trust.MemberProof;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.RosterService;
 import io.liaison.node.trust.TrustService;
+import io.liaison.search.link.LinkEngine;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +95,10 @@ import org.slf4j.LoggerFactory;
  * maps and their listeners, the HTTP API. {@link #start} completes when the node serves HTTP;
  * {@code /health/ready} turns UP once it has joined the cluster and reconciled its store with the
  * grid.
+ *
+ * <p>Why over 400 lines: it is the one place where the node is wired (every service, its shared
+ * map, listener, reconciler and routes, in start-up order, and the shutdown in reverse); split, the
+ * order of start and stop would be spread over several files.
  */
 public final class LiaisonNode {
   private static final Logger LOG = LoggerFactory.getLogger(LiaisonNode.class);
@@ -77,24 +116,25 @@ public final class LiaisonNode {
   private RosterService rosters;
   private AuditService audit;
   private DirectoryService directory;
-  private io.liaison.node.informant.InformantService informants;
+  private InformantService informants;
   private AttachmentService attachments;
   private CaseService cases;
   private SearchIndexer indexer;
   private NetworkService networks;
   private MergeService merges;
   private HitService hits;
-  private io.liaison.node.action.ActionService actions;
-  private io.liaison.node.action.Deconfliction deconfliction;
-  private io.liaison.node.action.MeetingService meetings;
+  private ActionService actions;
+  private Deconfliction deconfliction;
+  private MeetingService meetings;
   private PriceService prices;
-  private io.liaison.node.report.ReportService reports;
+  private ReportService reports;
   private long auditTimer = -1;
   private GridWatch watch;
-  private io.liaison.node.settings.SettingsService settings;
-  private io.liaison.node.area.AreaService areas;
-  private io.liaison.node.major.MajorLeads major;
-  private io.liaison.node.imports.CaseImports imports;
+  private SettingsService settings;
+  private AreaService areas;
+  private MajorLeads major;
+  private CaseImports imports;
+  private FormSharing formSharing;
 
   private LiaisonNode(
       NodeConfig config,
@@ -130,7 +170,7 @@ public final class LiaisonNode {
       return Future.failedFuture(e);
     }
     SearchIndexer indexer;
-    io.liaison.search.link.LinkEngine linkEngine;
+    LinkEngine linkEngine;
     try {
       indexer = SearchIndexer.open(config.dataDir().resolve("index"));
     } catch (RuntimeException e) {
@@ -154,13 +194,10 @@ public final class LiaisonNode {
         config.cluster().port());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("bureau", config.bureau().code());
-    com.hazelcast.config.Config gridConfig = GridConfig.build(config, new GridObjects());
+    Config gridConfig = GridConfig.build(config, new GridObjects());
     // the partition owner decides lead transitions on verified state only (see LeadOwner)
-    gridConfig
-        .getUserContext()
-        .put(io.liaison.node.lead.LeadOwner.KEY, new io.liaison.node.lead.LeadOwner(trust::verify));
-    io.liaison.node.trust.MemberProof.announce(
-        gridConfig, trust, config.cluster().host(), config.cluster().port());
+    gridConfig.getUserContext().put(LeadOwner.KEY, new LeadOwner(trust::verify));
+    MemberProof.announce(gridConfig, trust, config.cluster().host(), config.cluster().port());
     HazelcastClusterManager cluster = new HazelcastClusterManager(gridConfig);
     return Vertx.builder()
         .with(
@@ -168,7 +205,7 @@ public final class LiaisonNode {
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
                 // the clustered event bus (node-to-node requests) on the cluster interface
                 .setEventBusOptions(
-                    new io.vertx.core.eventbus.EventBusOptions()
+                    new EventBusOptions()
                         .setHost(config.cluster().host())
                         .setClusterPublicHost(config.cluster().host())))
         .withMetrics(new MicrometerMetricsFactory(registry))
@@ -179,7 +216,7 @@ public final class LiaisonNode {
               indexer.close();
               try {
                 linkEngine.close();
-              } catch (java.io.IOException | RuntimeException x) {
+              } catch (IOException | RuntimeException x) {
                 LOG.warn("closing the link index failed: {}", x.getMessage());
               }
               store.close();
@@ -193,9 +230,7 @@ public final class LiaisonNode {
               EventFeed feed = new EventFeed(vertx);
               GridWatch watch = new GridWatch(vertx, hz);
               watch.watchMembers(
-                  members ->
-                      io.liaison.node.trust.MemberProof.unproven(
-                          members, trust, config.cluster().name()),
+                  members -> MemberProof.unproven(members, trust, config.cluster().name()),
                   registry);
               LeadService leads =
                   new LeadService(
@@ -209,12 +244,12 @@ public final class LiaisonNode {
                       registry,
                       new Quorum(hz, expectedMembers(config)),
                       clock);
-              io.liaison.node.settings.SettingsService settings =
-                  new io.liaison.node.settings.SettingsService(
+              SettingsService settings =
+                  new SettingsService(
                       vertx,
                       exec,
                       trust,
-                      GridWatch.live(hz, io.liaison.node.settings.SettingsService.MAP),
+                      GridWatch.live(hz, SettingsService.MAP),
                       quarantine,
                       clock);
               CaseService cases =
@@ -227,8 +262,7 @@ public final class LiaisonNode {
                       quarantine,
                       () -> settings.majorCaseThresholdFen().orElse(CaseService.MAJOR_FEN),
                       clock);
-              io.liaison.node.imports.CaseImports imports =
-                  new io.liaison.node.imports.CaseImports(exec, cases, config.dataDir(), clock);
+              CaseImports imports = new CaseImports(exec, cases, config.dataDir(), clock);
               LeadQueries queries =
                   new LeadQueries(
                       exec, leads.sealing(), trust.bureau(), settings::feedbackPeriod, clock);
@@ -275,27 +309,34 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
-              io.liaison.node.action.Deconfliction deconfliction =
-                  new io.liaison.node.action.Deconfliction(exec, feed, trust.bureau(), clock);
+              Deconfliction deconfliction = new Deconfliction(exec, feed, trust.bureau(), clock);
               indexer.addListener(deconfliction);
-              io.liaison.node.area.AreaService areas =
-                  new io.liaison.node.area.AreaService(exec, feed, trust, clock);
+              AreaService areas = new AreaService(exec, feed, trust, clock);
               indexer.addListener(areas);
-              io.liaison.node.forms.FormService forms =
-                  new io.liaison.node.forms.FormService(exec, trust, clock);
-              io.liaison.node.major.MajorLeads major =
-                  new io.liaison.node.major.MajorLeads(
+              areas.lookBackOver(indexer, vertx);
+              FormService forms = new FormService(exec, trust, clock);
+              MajorLeads major =
+                  new MajorLeads(
                       vertx,
                       exec,
                       trust,
-                      GridWatch.live(hz, io.liaison.node.major.MajorLeads.MAP),
+                      GridWatch.live(hz, MajorLeads.MAP),
                       quarantine,
                       feed,
                       settings::majorCaseThresholdFen,
                       clock);
               forms.addListener(major::formFiled);
-              io.liaison.node.action.ActionService actions =
-                  new io.liaison.node.action.ActionService(
+              FormSharing formSharing =
+                  new FormSharing(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, FormSharing.MAP),
+                      quarantine,
+                      feed);
+              forms.addListener(formSharing::formFiled);
+              ActionService actions =
+                  new ActionService(
                       vertx,
                       exec,
                       trust,
@@ -304,8 +345,8 @@ public final class LiaisonNode {
                       quarantine,
                       deconfliction,
                       clock);
-              io.liaison.node.action.MeetingService meetings =
-                  new io.liaison.node.action.MeetingService(
+              MeetingService meetings =
+                  new MeetingService(
                       vertx,
                       exec,
                       trust,
@@ -322,26 +363,26 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       clock);
-              io.liaison.node.report.ReportService reports =
-                  new io.liaison.node.report.ReportService(
+              ReportService reports =
+                  new ReportService(
                       vertx,
                       exec,
                       trust,
-                      GridWatch.live(hz, io.liaison.node.report.ReportService.MAP),
+                      GridWatch.live(hz, ReportService.MAP),
                       feed,
                       quarantine,
                       prices,
                       settings::current,
                       clock);
-              io.liaison.node.informant.InformantService informants =
-                  new io.liaison.node.informant.InformantService(
+              InformantService informants =
+                  new InformantService(
                       vertx,
                       exec,
                       trust,
-                      GridWatch.live(hz, io.liaison.node.informant.InformantService.MAP),
+                      GridWatch.live(hz, InformantService.MAP),
                       quarantine,
                       queries::get,
-                      io.liaison.crypto.OfficerSealer.Kdf.DEFAULT,
+                      OfficerSealer.Kdf.DEFAULT,
                       clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
@@ -373,12 +414,12 @@ public final class LiaisonNode {
                                   config.dataDir().resolve("backups"))
                               ::mount,
                           new AuditRoutes(audit, exec)::mount,
-                          new io.liaison.node.imports.ImportRoutes(vertx, imports)::mount,
+                          new ImportRoutes(vertx, imports)::mount,
                           new CaseRoutes(cases, config.demo().caseSeeding())::mount,
                           new SearchRoutes(vertx, indexer, exec, config.limits().maxPageSize())
                               ::mount,
                           new NetworkRoutes(networks, merges, hits)::mount,
-                          new io.liaison.node.action.ActionRoutes(
+                          new ActionRoutes(
                                   vertx,
                                   actions,
                                   deconfliction,
@@ -386,24 +427,19 @@ public final class LiaisonNode {
                                   clock,
                                   config.limits().maxPageSize())
                               ::mount,
-                          new io.liaison.node.action.MeetingRoutes(meetings)::mount,
+                          new MeetingRoutes(meetings)::mount,
                           new PriceRoutes(vertx, prices)::mount,
-                          new io.liaison.node.report.ReportRoutes(reports)::mount,
-                          new io.liaison.node.settings.SettingsRoutes(settings)::mount,
-                          new io.liaison.node.area.AreaRoutes(areas, config.limits().maxPageSize())
-                              ::mount,
-                          new io.liaison.node.forms.FormRoutes(vertx, forms)::mount,
-                          new io.liaison.node.major.MajorLeadRoutes(
-                                  major, config.limits().maxPageSize())
-                              ::mount,
-                          new io.liaison.node.informant.InformantRoutes(
-                                  informants, config.limits().maxPageSize())
-                              ::mount),
+                          new ReportRoutes(reports)::mount,
+                          new SettingsRoutes(settings)::mount,
+                          new AreaRoutes(areas, config.limits().maxPageSize())::mount,
+                          new FormRoutes(vertx, forms)::mount,
+                          new MajorLeadRoutes(major, config.limits().maxPageSize())::mount,
+                          new InformantRoutes(informants, config.limits().maxPageSize())::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
                       registry::scrape);
-              io.liaison.node.metrics.OperatorMeters.bind(
+              OperatorMeters.bind(
                   vertx,
                   registry,
                   exec,
@@ -435,6 +471,7 @@ public final class LiaisonNode {
               node.areas = areas;
               node.major = major;
               node.informants = informants;
+              node.formSharing = formSharing;
               indexer.start(vertx, exec, leads.sealing());
               return vertx
                   .deployVerticle(api)
@@ -446,7 +483,7 @@ public final class LiaisonNode {
 
   /** How many members the configuration names (this one included). */
   static int expectedMembers(NodeConfig config) {
-    java.util.Set<String> all = new java.util.HashSet<>(config.cluster().members());
+    Set<String> all = new HashSet<>(config.cluster().members());
     all.add(config.cluster().host() + ":" + config.cluster().port());
     return all.size();
   }
@@ -476,33 +513,25 @@ public final class LiaisonNode {
         GridConfig.HITS, watch.records(GridConfig.HITS, store, hits::receive, hitReconciler));
     GridReconciler settingsReconciler = settings.reconciler();
     watch.watch(
-        io.liaison.node.settings.SettingsService.MAP,
-        watch.records(
-            io.liaison.node.settings.SettingsService.MAP,
-            store,
-            settings::receive,
-            settingsReconciler));
+        SettingsService.MAP,
+        watch.records(SettingsService.MAP, store, settings::receive, settingsReconciler));
     GridReconciler majorReconciler = major.reconciler();
     watch.watch(
-        io.liaison.node.major.MajorLeads.MAP,
-        watch.records(
-            io.liaison.node.major.MajorLeads.MAP, store, major::receive, majorReconciler));
+        MajorLeads.MAP, watch.records(MajorLeads.MAP, store, major::receive, majorReconciler));
     GridReconciler informantReconciler = informants.reconciler();
     watch.watch(
-        io.liaison.node.informant.InformantService.MAP,
-        watch.records(
-            io.liaison.node.informant.InformantService.MAP,
-            store,
-            informants::receive,
-            informantReconciler));
+        InformantService.MAP,
+        watch.records(InformantService.MAP, store, informants::receive, informantReconciler));
+    watch.watch(
+        FormSharing.MAP,
+        watch.records(FormSharing.MAP, store, formSharing::receive, formSharing.reconciler()));
     GridReconciler priceReconciler = prices.reconciler();
     watch.watch(
         PriceService.MAP, watch.records(PriceService.MAP, store, prices::receive, priceReconciler));
     GridReconciler reportReconciler = reports.reconciler();
     watch.watch(
-        io.liaison.node.report.ReportService.MAP,
-        watch.records(
-            io.liaison.node.report.ReportService.MAP, store, reports::receive, reportReconciler));
+        ReportService.MAP,
+        watch.records(ReportService.MAP, store, reports::receive, reportReconciler));
     watch.watch(GridConfig.ROSTER, rosters.attachment(hazelcast));
     watch.watch(GridConfig.AUDIT, audit.attachment(hazelcast));
     IMap<String, Object> superseded = GridWatch.live(hazelcast, GridConfig.SUPERSEDED);
@@ -525,14 +554,15 @@ public final class LiaisonNode {
             reportReconciler,
             settingsReconciler,
             majorReconciler,
-            informantReconciler);
+            informantReconciler,
+            formSharing.reconciler());
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
         .getLifecycleService()
         .addLifecycleListener(
             e -> {
-              if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
+              if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
                 LOG.warn("cluster merged after a split; reconciling bureau={}", config.bureau());
                 reconcileAll.run();
               }
@@ -542,12 +572,12 @@ public final class LiaisonNode {
     hazelcast
         .getCluster()
         .addMembershipListener(
-            new com.hazelcast.cluster.MembershipListener() {
+            new MembershipListener() {
               @Override
-              public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {}
+              public void memberAdded(MembershipEvent e) {}
 
               @Override
-              public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+              public void memberRemoved(MembershipEvent e) {
                 LOG.info(
                     "member left; reconciling bureau={} member={}", config.bureau(), e.getMember());
                 reconcileAll.run();
@@ -556,7 +586,7 @@ public final class LiaisonNode {
     // take in what the grid holds differently, map by map; put back what it lacks in the
     // background (after a full-cluster restart that is everything, which would hold a large
     // node's readiness for minutes; a transition needing an entry not yet back puts it back)
-    List<Future<GridReconciler.Report>> putBacks = new java.util.ArrayList<>();
+    List<Future<GridReconciler.Report>> putBacks = new ArrayList<>();
     Future<Void> takenIn =
         rosters
             .join()
@@ -642,7 +672,7 @@ public final class LiaisonNode {
   }
 
   /** The rules the bureaus agreed (feedback period, major-case value). */
-  public io.liaison.node.settings.SettingsService settings() {
+  public SettingsService settings() {
     return settings;
   }
 
@@ -662,8 +692,7 @@ public final class LiaisonNode {
     // them (a blocking commit), and vertx.close() is called with no Vert.x context, so that its
     // future does not try to complete on an event loop it has just shut down (which would
     // leave it pending forever).
-    java.util.concurrent.CompletableFuture<Void> done =
-        new java.util.concurrent.CompletableFuture<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
     Thread closer =
         new Thread(
             () -> {

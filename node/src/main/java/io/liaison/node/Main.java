@@ -1,12 +1,16 @@
 package io.liaison.node;
 
+import io.liaison.api.BuildInfo;
 import io.liaison.node.config.ConfigException;
 import io.liaison.node.config.ConfigLoader;
 import io.liaison.node.config.NodeConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +39,7 @@ public final class Main {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {io.liaison.api.BuildInfo.current().describe("liaison-node")};
+      return new String[] {BuildInfo.current().describe("liaison-node")};
     }
   }
 
@@ -43,7 +47,7 @@ public final class Main {
       name = "run",
       mixinStandardHelpOptions = true,
       description = "Start this bureau's node and keep it running until SIGTERM/SIGINT.")
-  static final class Run implements java.util.concurrent.Callable<Integer> {
+  static final class Run implements Callable<Integer> {
     @Option(
         names = {"-c", "--config"},
         required = true,
@@ -53,8 +57,8 @@ public final class Main {
     @Override
     public Integer call() throws Exception {
       // the first line of every run names the build (which node runs what during an upgrade)
-      io.liaison.api.BuildInfo build = io.liaison.api.BuildInfo.current();
-      org.slf4j.LoggerFactory.getLogger(Main.class)
+      BuildInfo build = BuildInfo.current();
+      LoggerFactory.getLogger(Main.class)
           .info(
               "liaison-node starting version={} commit={} config={}",
               build.version(),
@@ -75,7 +79,7 @@ public final class Main {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(180, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         System.err.println(
             "liaison-node: cannot start: "

@@ -67,6 +67,7 @@ public final class ProcessCluster implements AutoCloseable {
   private final Placement placement;
   private final int[] httpPorts;
   private final Process[] processes;
+  private final SigningKeyPair authority;
 
   public ProcessCluster(Path dir, int size) throws IOException {
     this(dir, size, Placement.LOOPBACK);
@@ -87,6 +88,7 @@ public final class ProcessCluster implements AutoCloseable {
       members.add(placement.host().apply(i) + ":" + clusterPorts[i]);
     }
     SigningKeyPair authority = SigningKeyPair.generate();
+    this.authority = authority;
     String authorityPub =
         Base64.getUrlEncoder().withoutPadding().encodeToString(authority.publicKey());
     Instant now = Instant.now().minusSeconds(60);
@@ -244,6 +246,21 @@ public final class ProcessCluster implements AutoCloseable {
       }
       processes[i] = null;
     }
+  }
+
+  /** The roster authority's key (tests make new roster versions with it). */
+  public SigningKeyPair authority() {
+    return authority;
+  }
+
+  /** The signed roster every node was configured with (version 1). */
+  public Path rosterFile() {
+    return dir.resolve("roster.json");
+  }
+
+  /** Node i's folder: its node.json (relative paths resolve against it), key file and node.log. */
+  public Path nodeDir(int i) {
+    return dir.resolve(TestCluster.BUREAUS.get(i).code());
   }
 
   public String url(int i) {

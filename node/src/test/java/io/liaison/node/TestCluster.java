@@ -200,7 +200,7 @@ public final class TestCluster implements AutoCloseable {
             new io.liaison.node.access.Officer(
                 OFFICERS.get(i),
                 "测试警官" + i,
-                java.util.EnumSet.allOf(io.liaison.node.access.Role.class),
+                java.util.EnumSet.allOf(io.liaison.api.access.Role.class),
                 PASSWORD,
                 false));
       }

@@ -68,44 +68,6 @@ public record CaseRecord(
   /** More persons than this in one case is a typing error. */
   public static final int MAX_PERSONS = 10_000;
 
-  /** A case without the figures of the exchange (zero detained, sentenced, paid). */
-  public CaseRecord(
-      CaseNumber caseNumber,
-      BureauId bureau,
-      CaseCategory category,
-      LocalDate foundOn,
-      LocalDate filedOn,
-      LocalDate closedOn,
-      Location location,
-      List<Entity> entities,
-      List<BrandItem> items,
-      long valueFen,
-      Disposition disposition,
-      long fineFen,
-      List<String> linkedLeadIds,
-      String narrative,
-      long version) {
-    this(
-        caseNumber,
-        bureau,
-        category,
-        foundOn,
-        filedOn,
-        closedOn,
-        location,
-        entities,
-        items,
-        valueFen,
-        disposition,
-        fineFen,
-        linkedLeadIds,
-        narrative,
-        version,
-        0,
-        0,
-        0L);
-  }
-
   public CaseRecord {
     FieldException.required(caseNumber, "caseNumber");
     FieldException.required(bureau, "bureau");

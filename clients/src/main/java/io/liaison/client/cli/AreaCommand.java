@@ -7,17 +7,13 @@ import io.liaison.api.area.AreaTouchPage;
 import io.liaison.api.area.TouchEvidence;
 import io.liaison.client.area.AreaCalls;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code liaison area …}: this bureau's area (辖区) — show it, sign a new version from a JSON file —
@@ -34,25 +30,12 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class
     })
 final class AreaCommand extends CommandGroup {
-  abstract static class Base implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  abstract static class Base extends AnswerCommand {
     abstract Object answer(AreaCalls area);
 
-    abstract String text(Object answer);
-
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      Object a = answer(cli.client().area());
-      PrintWriter out = spec.commandLine().getOut();
-      if (cli.json()) {
-        Cli.printJson(out, a);
-      } else {
-        out.print(text(a));
-        out.flush();
-      }
-      return 0;
+    final Object answer(Cli cli) {
+      return answer(cli.client().area());
     }
   }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -249,6 +250,21 @@ public final class Cli extends CommandGroup {
 
   String env(String name) {
     return env.get(name);
+  }
+
+  /**
+   * Prints a command's answer: {@code json} as indented JSON with {@code --json}, otherwise {@code
+   * text} (asked only then). Returns the exit code 0.
+   */
+  static int print(CommandSpec spec, Cli cli, Object json, Supplier<String> text) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (cli.json()) {
+      printJson(out, json);
+    } else {
+      out.print(text.get());
+      out.flush();
+    }
+    return 0;
   }
 
   /** Writes {@code value} as indented JSON (UTF-8, Chinese as is). */

@@ -2,6 +2,7 @@ package io.liaison.client.cli;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.FieldException;
+import io.liaison.api.access.Role;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.EntityType;
 import io.liaison.api.lead.Distribution;
@@ -9,7 +10,6 @@ import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadEntity;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.Urgency;
-import io.liaison.client.Role;
 import io.liaison.client.network.Verdict;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -5,7 +5,6 @@ import io.liaison.api.forms.FormDraft;
 import io.liaison.api.forms.FormPage;
 import io.liaison.api.forms.FormView;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +52,11 @@ final class FormsCommand extends CommandGroup {
         throw new UncheckedIOException(e);
       }
       FormView v = cli.client().forms().file(draft);
-      PrintWriter out = spec.commandLine().getOut();
-      if (cli.json()) {
-        Cli.printJson(out, v);
-      } else {
-        out.println(v.id() + "  " + v.form().kind().title() + "  " + v.form().subject());
-        out.flush();
-      }
-      return 0;
+      return Cli.print(
+          spec,
+          cli,
+          v,
+          () -> v.id() + "  " + v.form().kind().title() + "  " + v.form().subject() + "\n");
     }
   }
 
@@ -78,23 +74,16 @@ final class FormsCommand extends CommandGroup {
     public Integer call() {
       Cli cli = Cli.of(spec);
       FormPage p = cli.client().forms().of(subject);
-      PrintWriter out = spec.commandLine().getOut();
-      if (cli.json()) {
-        Cli.printJson(out, p);
-      } else {
-        for (FormView v : p.items()) {
-          out.println(
-              v.id()
-                  + "  "
-                  + v.form().kind().title()
-                  + "  "
-                  + v.form().officer()
-                  + "  "
-                  + v.signedAt());
-        }
-        out.flush();
+      return Cli.print(spec, cli, p, () -> lines(p));
+    }
+
+    private static String lines(FormPage p) {
+      StringBuilder b = new StringBuilder();
+      for (FormView v : p.items()) {
+        b.append(v.id()).append("  ").append(v.form().kind().title()).append("  ");
+        b.append(v.form().officer()).append("  ").append(v.signedAt()).append('\n');
       }
-      return 0;
+      return b.toString();
     }
   }
 

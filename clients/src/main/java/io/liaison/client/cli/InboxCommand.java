@@ -25,11 +25,19 @@ import picocli.CommandLine.Spec;
       "  awaiting-feedback  owned leads without feedback to the origin yet",
       "  overdue            of those, the ones past the feedback deadline",
       "  handed-to-me       leads offered to your bureau by hand-over",
-      "  posted-by-me       leads your bureau posted"
+      "  posted-by-me       leads your bureau posted",
+      "  cohandling         open leads another bureau leads and invited yours to co-handle (协办)"
     })
 final class InboxCommand implements Callable<Integer> {
   static final List<String> VIEWS =
-      List.of("open", "claimed", "awaiting-feedback", "overdue", "handed-to-me", "posted-by-me");
+      List.of(
+          "open",
+          "claimed",
+          "awaiting-feedback",
+          "overdue",
+          "handed-to-me",
+          "posted-by-me",
+          "cohandling");
 
   @Spec CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package io.liaison.client.cli;
 
+import io.liaison.api.access.Role;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.Disposition;
 import io.liaison.api.cases.EntityType;
@@ -8,7 +9,6 @@ import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.Urgency;
-import io.liaison.client.Role;
 import io.liaison.client.network.ProposalView;
 import io.liaison.client.network.Verdict;
 import java.util.Collection;
@@ -81,6 +81,7 @@ final class Labels {
       case "lead.cohandling.invited" -> "邀请协办";
       case "lead.cohandling.accepted" -> "协办已接受";
       case "lead.cohandling.declined" -> "协办被拒绝";
+      case "form.received" -> "收到反馈表";
       case "lead.conflict" -> "冲突已裁决";
       default -> type;
     };

@@ -1,6 +1,7 @@
 package io.liaison.client.cli;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.lead.CoHandler;
 import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadEntity;
 import io.liaison.api.lead.LeadPage;
@@ -128,6 +129,16 @@ final class LeadFormat {
     }
     String owner = s.owner() == null ? "" : " · 承办 " + names.label(s.owner());
     field(sb, "状态", s.state().label() + owner);
+    for (CoHandler c : s.cohandlers()) {
+      // each co-handler's part on its own lines: its task, its answer, its own feedback
+      StringBuilder part = new StringBuilder(names.label(c.bureau()) + " · " + c.state().label());
+      appendIf(part, " · 协办事项: ", c.task());
+      appendIf(part, " · 拒绝理由: ", c.declineReason());
+      field(sb, "协办", part.toString());
+      for (LeadStatus.Feedback f : c.feedback()) {
+        field(sb, "  协办反馈", names.label(f.bureau()) + " · " + Text.oneLine(f.text()));
+      }
+    }
     if (s.handoverTo() != null) {
       field(sb, "移交给", names.label(s.handoverTo()));
     }

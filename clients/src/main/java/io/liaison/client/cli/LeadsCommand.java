@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
       LeadsCommand.Get.class,
       LeadsCommand.ListLeads.class,
       LeadsTransitions.Claim.class,
+      LeadsTransitions.Invite.class,
+      LeadsTransitions.CoHandle.class,
       LeadsTransitions.Release.class,
       LeadsTransitions.Investigate.class,
       LeadsTransitions.Handover.class,

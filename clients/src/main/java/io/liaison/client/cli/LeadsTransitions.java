@@ -9,6 +9,7 @@ import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.TransitionRequest;
 import io.liaison.client.ApiPaths;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -32,7 +33,10 @@ final class LeadsTransitions {
   abstract static class Base implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "the lead's id, e.g. 150924-20261126-7KQ2M9XD")
+    @Parameters(
+        index = "0",
+        paramLabel = "ID",
+        description = "the lead's id, e.g. 150924-20261126-7KQ2M9XD")
     String id;
 
     @Option(
@@ -69,11 +73,20 @@ final class LeadsTransitions {
       LeadView v = cli.client().transition(id.strip(), req, key);
       BureauNames names = cli.names();
       String state = v.status() == null ? "" : " · 状态 " + v.status().state().label();
+      String cohandlers =
+          v.status() == null || v.status().cohandlers().isEmpty()
+              ? ""
+              : " · 协办 "
+                  + String.join(
+                      "、",
+                      v.status().cohandlers().stream()
+                          .map(c -> names.label(c.bureau()) + "(" + c.state().label() + ")")
+                          .toList());
       String owner =
           v.status() == null || v.status().owner() == null
               ? ""
               : " · 承办 " + names.label(v.status().owner());
-      out.println(Labels.transition(req.event()) + " " + v.id() + state + owner);
+      out.println(Labels.transition(req.event()) + " " + v.id() + state + owner + cohandlers);
       out.flush();
       return 0;
     }
@@ -82,11 +95,67 @@ final class LeadsTransitions {
   @Command(
       name = "claim",
       mixinStandardHelpOptions = true,
-      description = "Claim a lead addressed to your bureau (认领); exactly one bureau wins.")
+      description = {
+        "Claim a lead addressed to your bureau (认领); exactly one bureau wins.",
+        "With --cohandler your bureau leads it (主办) and invites those bureaus to co-handle it",
+        "(协办); --note is the task asked of them."
+      })
   static final class Claim extends Base {
+    @Option(
+        names = "--cohandler",
+        paramLabel = "CODE",
+        split = ",",
+        description = "a bureau invited to co-handle (repeat or separate with commas)")
+    List<BureauId> cohandlers;
+
     @Override
     TransitionRequest request(String officer, String note) {
-      return simple(LeadEvent.CLAIM, officer, note);
+      return cohandlers == null || cohandlers.isEmpty()
+          ? simple(LeadEvent.CLAIM, officer, note)
+          : TransitionRequest.inviting(LeadEvent.CLAIM, officer, note, cohandlers);
+    }
+  }
+
+  @Command(
+      name = "invite",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Invite bureaus to co-handle a lead your bureau leads (邀请协办); --note is their task.",
+        "Each invited bureau accepts or declines once (liaison leads cohandle ID accept|decline)."
+      })
+  static final class Invite extends Base {
+    @Option(
+        names = "--cohandler",
+        required = true,
+        paramLabel = "CODE",
+        split = ",",
+        description = "a bureau invited to co-handle (repeat or separate with commas)")
+    List<BureauId> cohandlers;
+
+    @Override
+    TransitionRequest request(String officer, String note) {
+      return TransitionRequest.inviting(LeadEvent.INVITE_COHANDLER, officer, note, cohandlers);
+    }
+  }
+
+  @Command(
+      name = "cohandle",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Answer an invitation to co-handle a lead (协办): accept (接受协办) or decline (拒绝协办,",
+        "--note says why). Once only; then give your own part's feedback with leads feedback."
+      })
+  static final class CoHandle extends Base {
+    @Parameters(index = "1", paramLabel = "ANSWER", description = "accept or decline")
+    String answer;
+
+    @Override
+    TransitionRequest request(String officer, String note) {
+      return switch (answer.strip().toLowerCase(Locale.ROOT)) {
+        case "accept" -> simple(LeadEvent.ACCEPT_COHANDLING, officer, note);
+        case "decline" -> simple(LeadEvent.DECLINE_COHANDLING, officer, note);
+        default -> throw new FieldException("answer", "must be accept or decline");
+      };
     }
   }
 
@@ -211,6 +280,12 @@ final class LeadsTransitions {
 
   /** The flag that sets a field of the request: caseNumber → --case-number, feedback → --text. */
   static String flag(String field) {
+    if ("answer".equals(field)) {
+      return "ANSWER";
+    }
+    if (field.startsWith("cohandlers")) {
+      return "--cohandler";
+    }
     return "feedback".equals(field)
         ? "--text"
         : "--" + field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);

@@ -47,25 +47,12 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class
     })
 final class ReportCommand extends CommandGroup {
-  abstract static class Base implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  abstract static class Base extends AnswerCommand {
     abstract Object answer(Cli cli, ReportClient reports);
 
-    abstract String text(Object answer);
-
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      Object a = answer(cli, cli.client().reports());
-      PrintWriter out = spec.commandLine().getOut();
-      if (cli.json()) {
-        Cli.printJson(out, a);
-      } else {
-        out.print(text(a));
-        out.flush();
-      }
-      return 0;
+    final Object answer(Cli cli) {
+      return answer(cli, cli.client().reports());
     }
   }
 

@@ -1,5 +1,6 @@
 /**
- * Answers of the node's search of the shared history, as the Java client reads them: {@link
- * io.liaison.client.search.SearchPage} and {@link io.liaison.client.search.IdentifierPage}.
+ * The query of the node's search of the shared history ({@link
+ * io.liaison.client.search.SearchQuery}); its answers are the wire types of {@code
+ * io.liaison.api.search} ({@code SearchPage}, {@code IdentifierPage}).
  */
 package io.liaison.client.search;

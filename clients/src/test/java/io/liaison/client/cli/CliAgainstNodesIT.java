@@ -220,6 +220,42 @@ class CliAgainstNodesIT {
   }
 
   @Test
+  @Order(2)
+  void tianzhenLeadsYanggaoCoHandlesAndEachGivesItsOwnFeedback() {
+    String id =
+        ok(0, "leads", "post", "-c", "涉假", "-t", "两县交界处假烟窝点", "-n", "举报人称天镇、阳高交界处有假烟分装点。", "--json")
+            .json()
+            .get("id")
+            .asText();
+    Await.until(WAIT, () -> cli(1, "leads", "get", id).code() == 0, "the lead on 天镇县's node");
+    assertThat(ok(1, "leads", "claim", id, "--cohandler", "140221", "--note", "请查阳高段物流").out())
+        .contains(id, "已认领", "协办", "待接受");
+    Await.until(
+        WAIT, () -> ok(2, "inbox", "cohandling").out().contains(id), "in 阳高县's co-handling inbox");
+    assertThat(ok(2, "leads", "cohandle", id, "decline", "--note", "警力不足").out()).contains("已拒绝");
+    Result bad = cli(2, "leads", "cohandle", id, "maybe");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("ANSWER");
+    Await.until(WAIT, () -> ok(1, "leads", "get", id).out().contains("已拒绝"), "the decline on 天镇县");
+    assertThat(ok(1, "leads", "invite", id, "--cohandler", "140221", "--note", "再请协查阳高段").out())
+        .contains("待接受");
+    Await.until(
+        WAIT, () -> ok(2, "leads", "get", id).out().contains("再请协查阳高段"), "the new invitation");
+    assertThat(ok(2, "leads", "cohandle", id, "accept").out()).contains("协办中");
+    Result twice = cli(2, "leads", "cohandle", id, "accept");
+    assertThat(twice.code()).isEqualTo(1);
+    assertThat(twice.err()).contains("409");
+    ok(2, "leads", "feedback", id, "--text", "阳高段查获面包车一辆");
+    ok(1, "leads", "feedback", id, "--text", "天镇段窝点已查封");
+    Await.until(
+        WAIT,
+        () -> ok(0, "leads", "get", id).out().contains("阳高段查获面包车一辆"),
+        "both feedbacks seen at the origin");
+    String seen = ok(0, "leads", "get", id).out();
+    assertThat(seen).contains("协办", "阳高县", "协办中", "协办反馈", "天镇段窝点已查封");
+  }
+
+  @Test
   @Order(3)
   void casesAreSearchedLookedUpLinkedAndTheMergeDecidedByBothBureaus() {
     client(0)

@@ -8,6 +8,7 @@ import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Sessions;
 import io.liaison.node.store.StoreExecutor;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -188,7 +189,7 @@ public final class AccessHandlers {
 
   private boolean isScrape(RoutingContext ctx, String token) {
     return scrape.isPresent()
-        && ctx.request().method() == io.vertx.core.http.HttpMethod.GET
+        && ctx.request().method() == HttpMethod.GET
         && ctx.request().path().equals("/metrics")
         && scrape.get().matches(token);
   }

@@ -1,13 +1,14 @@
 package io.liaison.node.access;
 
-import static io.liaison.node.access.Role.ADMIN;
-import static io.liaison.node.access.Role.AUDITOR;
-import static io.liaison.node.access.Role.CHIEF;
-import static io.liaison.node.access.Role.INVESTIGATOR;
-import static io.liaison.node.access.Role.LIAISON;
-import static io.liaison.node.access.Role.PRICE_CHECKER;
-import static io.liaison.node.access.Role.SUPERVISOR;
+import static io.liaison.api.access.Role.ADMIN;
+import static io.liaison.api.access.Role.AUDITOR;
+import static io.liaison.api.access.Role.CHIEF;
+import static io.liaison.api.access.Role.INVESTIGATOR;
+import static io.liaison.api.access.Role.LIAISON;
+import static io.liaison.api.access.Role.PRICE_CHECKER;
+import static io.liaison.api.access.Role.SUPERVISOR;
 
+import io.liaison.api.access.Role;
 import io.vertx.core.http.HttpMethod;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -3,9 +3,13 @@ package io.liaison.node.access;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.liaison.api.BureauId;
 import io.liaison.api.Problem;
+import io.liaison.api.access.Role;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.Passwords;
 import io.liaison.node.config.NodeConfig;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.NotFound;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Sessions;
 import io.liaison.node.store.OfficerStore;
@@ -15,6 +19,7 @@ import io.liaison.node.store.StoreExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.util.encoders.Base32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * short-lived opaque access token and a rotating refresh token, both random and stored only as
  * SHA-256 hashes; failed sign-ins lock the officer out for a time that doubles with each further
  * failure; an optional TOTP (RFC 6238) second factor.
+ *
+ * <p>Why over 400 lines: sign-in, refresh, lock-out, TOTP and enrolment share the officer row and
+ * its session rules; the SQL is in {@code store.OfficerStore}.
  */
 public final class AuthService {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
@@ -76,7 +85,7 @@ public final class AuthService {
   /** Enrols an officer of this bureau; returns the TOTP provisioning URI when one was set up. */
   public Future<Map<String, Object>> enrol(Officer o) {
     if (!o.id().startsWith(bureau.code() + "-")) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "foreign-officer", "an officer of this node must be of bureau " + bureau, "/id");
     }
     byte[] totp = o.totp() ? randomBytes(20) : null;
@@ -102,8 +111,7 @@ public final class AuthService {
                     "otpauth://totp/Liaison:"
                         + o.id()
                         + "?secret="
-                        + org.bouncycastle.util.encoders.Base32.toBase32String(totp)
-                            .replace("=", "")
+                        + Base32.toBase32String(totp).replace("=", "")
                         + "&issuer=Liaison");
               }
               return out;
@@ -113,7 +121,7 @@ public final class AuthService {
   /** Inserts an enrolled officer (store thread); 409 if the officer number is taken. */
   static void insert(Store s, Officer o, String passwordHash, byte[] totp, long now) {
     if (s.officers().exists(o.id())) {
-      throw ApiException.conflict("officer-exists", "officer " + o.id() + " exists");
+      throw new Conflict("officer-exists", "officer " + o.id() + " exists");
     }
     s.officers()
         .insert(
@@ -142,9 +150,7 @@ public final class AuthService {
   public Future<Map<String, Object>> officer(String id) {
     return store.call(
         s ->
-            summaries(s, id).stream()
-                .findFirst()
-                .orElseThrow(() -> ApiException.notFound("officer " + id)));
+            summaries(s, id).stream().findFirst().orElseThrow(() -> new NotFound("officer " + id)));
   }
 
   /** What an administrator changes about an officer. */
@@ -162,7 +168,7 @@ public final class AuthService {
   public Future<Map<String, Object>> change(
       String id, Change change, char[] password, String byOfficer) {
     if (change == Change.DISABLE && id.equals(byOfficer)) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "self-disable", "an administrator cannot disable their own account", "/action");
     }
     Future<String> hash =
@@ -175,7 +181,7 @@ public final class AuthService {
                     s -> {
                       OfficerStore officers = s.officers();
                       if (!officers.exists(id)) {
-                        throw ApiException.notFound("officer " + id);
+                        throw new NotFound("officer " + id);
                       }
                       switch (change) {
                         case DISABLE -> officers.disable(id);
@@ -400,7 +406,7 @@ public final class AuthService {
         }
       }
       return false;
-    } catch (java.security.InvalidKeyException e) {
+    } catch (InvalidKeyException e) {
       return false;
     }
   }

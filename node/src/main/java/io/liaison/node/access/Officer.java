@@ -1,6 +1,7 @@
 package io.liaison.node.access;
 
 import io.liaison.api.FieldException;
+import io.liaison.api.access.Role;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package io.liaison.node.access;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.access.Role;
 import java.util.Set;
 
 /** The signed-in officer of a request: who, of which bureau, with which roles, in which session. */

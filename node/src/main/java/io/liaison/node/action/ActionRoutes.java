@@ -1,6 +1,7 @@
 package io.liaison.node.action;
 
 import io.liaison.api.Problem;
+import io.liaison.api.access.Role;
 import io.liaison.api.action.CloneRequest;
 import io.liaison.api.action.ConflictPage;
 import io.liaison.api.action.FromNetwork;
@@ -13,7 +14,6 @@ import io.liaison.api.action.PlanView;
 import io.liaison.api.action.StepRequest;
 import io.liaison.node.access.Principal;
 import io.liaison.node.access.Principals;
-import io.liaison.node.access.Role;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
 import io.liaison.node.network.NetworkService;
@@ -22,6 +22,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 
 /**
  * HTTP endpoints of joint operations under {@code /api/v1/actions}: plans (create, from a network,
@@ -227,7 +228,7 @@ public final class ActionRoutes {
         .onFailure(ctx::fail);
   }
 
-  private <T> Future<T> blocking(java.util.concurrent.Callable<T> work) {
+  private <T> Future<T> blocking(Callable<T> work) {
     return vertx.executeBlocking(work, false);
   }
 }

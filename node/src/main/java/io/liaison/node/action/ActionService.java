@@ -3,7 +3,6 @@ package io.liaison.node.action;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
-import io.liaison.api.Problem;
 import io.liaison.api.action.PlanContent;
 import io.liaison.api.action.PlanEvent;
 import io.liaison.api.action.StepRequest;
@@ -11,8 +10,12 @@ import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.cluster.PutIfAbsentProcessor;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.DomainException;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.NotFound;
+import io.liaison.node.domain.Refused;
 import io.liaison.node.events.EventFeed;
-import io.liaison.node.http.ApiException;
 import io.liaison.node.store.RecordFacts;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
@@ -127,14 +130,14 @@ public final class ActionService {
 
   private void requireOwnLead(PlanContent plan) {
     if (!plan.leadBureau().equals(trust.bureau())) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "foreign-bureau",
           "a node writes plans led by its own bureau " + trust.bureau(),
           "/plan/leadBureau");
     }
   }
 
-  /** Builds a step's payload from the plan as it is now; may throw an ApiException. */
+  /** Builds a step's payload from the plan as it is now; may throw a DomainException. */
   private interface Payload {
     ObjectNode of(PlanRecord rec, Instant at);
   }
@@ -166,20 +169,19 @@ public final class ActionService {
                       attempts > 1
                           ? append(id, payload, attempts - 1)
                           : Future.failedFuture(
-                              ApiException.conflict("busy", "the plan kept changing; try again"));
-                  case "NOT_FOUND" -> Future.failedFuture(ApiException.notFound("no plan " + id));
+                              new Conflict("busy", "the plan kept changing; try again"));
+                  case "NOT_FOUND" -> Future.failedFuture(new NotFound("no plan " + id));
                   default -> Future.failedFuture(refusal(a.kind(), a.message()));
                 });
   }
 
-  private static ApiException refusal(String kind, String message) {
+  private static DomainException refusal(String kind, String message) {
     return switch (kind) {
-      case "NOT_PERMITTED" ->
-          new ApiException(Problem.of("not-permitted", "Not permitted", 403, message, null));
-      case "MALFORMED" -> ApiException.unprocessable("malformed-step", message, null);
-      case "STALE_VERSION" -> ApiException.conflict("stale-version", message);
-      case "DUPLICATE" -> ApiException.conflict("already-done", message);
-      default -> ApiException.conflict("not-allowed", message);
+      case "NOT_PERMITTED" -> new Refused("not-permitted", "Not permitted", message);
+      case "MALFORMED" -> new Invalid("malformed-step", message, null);
+      case "STALE_VERSION" -> new Conflict("stale-version", message);
+      case "DUPLICATE" -> new Conflict("already-done", message);
+      default -> new Conflict("not-allowed", message);
     };
   }
 
@@ -194,7 +196,7 @@ public final class ActionService {
         .map(
             v -> {
               if (v == null) {
-                throw ApiException.notFound("no plan " + id);
+                throw new NotFound("no plan " + id);
               }
               return PlanRecord.parse(id, v);
             });

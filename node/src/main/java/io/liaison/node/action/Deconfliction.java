@@ -1,8 +1,10 @@
 package io.liaison.node.action;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.action.Conflict;
+import io.liaison.api.action.ConflictKind;
 import io.liaison.api.cases.Disposition;
 import io.liaison.api.cases.Entity;
 import io.liaison.node.action.internal.DeconflictionIndex;
@@ -118,10 +120,7 @@ public final class Deconfliction implements SearchIndexer.Listener {
       }
       boolean mine = h.planBureau().equals(self);
       BureauId other = mine ? h.otherBureau() : h.planBureau();
-      String planId =
-          mine || h.kind() == io.liaison.api.action.ConflictKind.OPEN_RECORD
-              ? h.planId()
-              : h.other();
+      String planId = mine || h.kind() == ConflictKind.OPEN_RECORD ? h.planId() : h.other();
       String otherId = planId.equals(h.planId()) ? h.other() : h.planId();
       Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       store
@@ -168,7 +167,7 @@ public final class Deconfliction implements SearchIndexer.Listener {
   private static Conflict conflict(String json) {
     try {
       return Json.mapper().readValue(json, Conflict.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored alert unreadable", e);
     }
   }

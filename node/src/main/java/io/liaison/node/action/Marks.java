@@ -6,6 +6,7 @@ import io.liaison.api.action.TargetKind;
 import io.liaison.api.cases.EntityType;
 import io.liaison.crypto.Hashes;
 import io.liaison.search.ident.Fold;
+import io.liaison.search.ident.Identifier;
 import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.ident.Identifiers;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ public final class Marks {
   private static Optional<String> identifier(EntityType type, String value) {
     return IdentifierType.of(type)
         .flatMap(it -> Identifiers.normalise(it, value))
-        .map(io.liaison.search.ident.Identifier::term);
+        .map(Identifier::term);
   }
 
   /** Text folded, upper-cased, without spaces and punctuation. */

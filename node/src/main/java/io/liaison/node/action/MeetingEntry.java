@@ -1,5 +1,6 @@
 package io.liaison.node.action;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
@@ -63,7 +64,7 @@ public record MeetingEntry(
     p.remove("type");
     try {
       return Json.mapper().treeToValue(p, MeetingEntry.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("malformed meeting entry: " + e.getOriginalMessage());
     }
   }

@@ -7,8 +7,10 @@ import io.liaison.api.action.MeetingView;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.NotFound;
 import io.liaison.node.events.EventFeed;
-import io.liaison.node.http.ApiException;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
@@ -87,7 +89,7 @@ public final class MeetingService {
   /** The host's minutes, signed by this bureau. */
   public Future<MeetingView> record(String officer, Meeting m) {
     if (!m.host().equals(trust.bureau())) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "foreign-bureau", "a node records meetings hosted by " + trust.bureau(), "/meeting/host");
     }
     String id = "mtg-" + UUID.randomUUID();
@@ -100,7 +102,7 @@ public final class MeetingService {
         .compose(
             m -> {
               if (!m.bureaus().contains(trust.bureau())) {
-                throw ApiException.unprocessable(
+                throw new Invalid(
                     "not-participant", trust.bureau() + " did not take part", "/officer");
               }
               return write(
@@ -114,10 +116,10 @@ public final class MeetingService {
         .compose(
             m -> {
               if (n < 1 || n > m.items().size()) {
-                throw ApiException.notFound("no item " + n + " in meeting " + id);
+                throw new NotFound("no item " + n + " in meeting " + id);
               }
               if (!m.items().get(n - 1).owner().equals(trust.bureau())) {
-                throw ApiException.unprocessable(
+                throw new Invalid(
                     "not-owner", "item " + n + " is " + m.items().get(n - 1).owner() + "'s", null);
               }
               return write(
@@ -128,7 +130,7 @@ public final class MeetingService {
   private Future<Meeting> minutes(String id) {
     return store
         .call(s -> entry(s, id).map(MeetingEntry::meeting))
-        .map(o -> o.orElseThrow(() -> ApiException.notFound("no meeting " + id)));
+        .map(o -> o.orElseThrow(() -> new NotFound("no meeting " + id)));
   }
 
   private Future<MeetingView> write(MeetingEntry e) {
@@ -137,7 +139,7 @@ public final class MeetingService {
         .transaction(
             s -> {
               if (s.record(e.key()).isPresent()) {
-                throw ApiException.conflict("already-done", "recorded already: " + e.key());
+                throw new Conflict("already-done", "recorded already: " + e.key());
               }
               SignedEnvelope env = trust.sign(e.payload(), Hashes.GENESIS, now);
               audit.append(s, e.key(), env, now);

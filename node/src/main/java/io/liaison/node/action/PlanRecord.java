@@ -10,6 +10,7 @@ import io.liaison.api.action.PlanResult;
 import io.liaison.api.action.PlanState;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ public record PlanRecord(
     List<SignedEnvelope> envs;
     try {
       envs = Json.mapper().readValue(json, LIST);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new PlanRefused(PlanRefused.Kind.MALFORMED, "not a JSON array of envelopes");
     }
     return replay(key, envs, json);

@@ -1,14 +1,17 @@
 package io.liaison.node.action;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.action.PlanContent;
+import io.liaison.api.action.PlanSummary;
 import io.liaison.crypto.NotARecipientException;
 import io.liaison.crypto.SealedContent;
 import io.liaison.crypto.Sealer;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.trust.TrustService;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,7 +34,7 @@ public final class PlanSealing {
     byte[] plain;
     try {
       plain = Json.mapper().writeValueAsBytes(content);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise sealed content", e);
     }
     SealedContent s = Sealer.seal(plain, trust.roster(), recipients, aad(planId), at);
@@ -52,7 +55,7 @@ public final class PlanSealing {
       return Json.mapper().readTree(Sealer.open(content, trust.keys(), aad(planId)));
     } catch (NotARecipientException e) {
       return null; // sealed to a key this node no longer holds
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new PlanRefused(PlanRefused.Kind.MALFORMED, "sealed content is not JSON");
     }
   }
@@ -70,15 +73,14 @@ public final class PlanSealing {
   }
 
   /** The summary of a summarised plan, or null (none yet, or sealed from this bureau). */
-  public io.liaison.api.action.PlanSummary summary(PlanRecord rec) {
+  public PlanSummary summary(PlanRecord rec) {
     if (rec.summarized() == null) {
       return null;
     }
     JsonNode opened = open(rec.id(), rec.summarized());
     return opened == null
         ? null
-        : Json.mapper()
-            .convertValue(opened.get("summary"), io.liaison.api.action.PlanSummary.class);
+        : Json.mapper().convertValue(opened.get("summary"), PlanSummary.class);
   }
 
   public BureauId bureau() {

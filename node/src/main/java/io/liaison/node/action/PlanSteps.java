@@ -5,7 +5,8 @@ import io.liaison.api.Json;
 import io.liaison.api.action.PlanContent;
 import io.liaison.api.action.PlanEvent;
 import io.liaison.api.action.StepRequest;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.Invalid;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -40,14 +41,14 @@ final class PlanSteps {
     try {
       p.set("sealed", sealing.seal(id, plan, plan.participants(), at));
     } catch (IllegalArgumentException e) {
-      throw ApiException.unprocessable("unknown-bureau", e.getMessage(), "/plan/commitments");
+      throw new Invalid("unknown-bureau", e.getMessage(), "/plan/commitments");
     }
     return p;
   }
 
   static ObjectNode step(PlanRecord rec, StepRequest r, PlanSealing sealing, Instant at) {
     if (r.version() != null && r.version() != rec.version()) {
-      throw ApiException.conflict(
+      throw new Conflict(
           "stale-version",
           "the plan is at version " + rec.version() + ", not " + r.version() + "; read it again");
     }

@@ -10,6 +10,7 @@ import io.liaison.api.action.PlanTarget;
 import io.liaison.api.action.TargetKind;
 import io.liaison.api.action.TimeWindow;
 import io.liaison.api.cases.EntityType;
+import io.liaison.search.SearchDocument;
 import io.liaison.search.link.KeyEntity;
 import io.liaison.search.link.Network;
 import io.liaison.search.link.NetworkMember;
@@ -20,6 +21,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fast planning: a template of each kind, a plan prefilled from a detected network (its bureaus,
@@ -81,7 +83,7 @@ public final class PlanTemplates {
     List<String> leads = new ArrayList<>();
     List<String> cases = new ArrayList<>();
     for (NetworkMember m : n.members()) {
-      (m.kind() == io.liaison.search.SearchDocument.Kind.CASE ? cases : leads).add(m.id());
+      (m.kind() == SearchDocument.Kind.CASE ? cases : leads).add(m.id());
     }
     return new PlanContent(
         "网络案件联合行动（" + n.id() + "）",
@@ -100,9 +102,9 @@ public final class PlanTemplates {
         List.of(n.id()));
   }
 
-  private static java.util.Optional<PlanTarget> targetOf(KeyEntity k) {
+  private static Optional<PlanTarget> targetOf(KeyEntity k) {
     if (k.type() == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String v = k.value();
     PlanTarget t =
@@ -120,7 +122,7 @@ public final class PlanTemplates {
           case ADDRESS -> new PlanTarget(TargetKind.PREMISES, v, null, null, v);
           case BRAND -> null;
         };
-    return java.util.Optional.ofNullable(t);
+    return Optional.ofNullable(t);
   }
 
   /** A copy of a past plan for a new operation: same plan, window moved to start tomorrow. */

@@ -3,10 +3,13 @@ package io.liaison.node.action;
 import io.liaison.api.BureauId;
 import io.liaison.api.action.PlanContent;
 import io.liaison.api.action.PlanEvent;
+import io.liaison.api.action.PlanResult;
+import io.liaison.api.action.PlanState;
 import io.liaison.api.action.PlanView;
 import io.liaison.crypto.SignedEnvelope;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -33,7 +36,7 @@ public final class PlanViews {
     }
     List<PlanView.BureauResult> results = new ArrayList<>();
     rec.results().values().stream()
-        .sorted(java.util.Comparator.comparing(s -> s.bureau().code()))
+        .sorted(Comparator.comparing(s -> s.bureau().code()))
         .forEach(
             s ->
                 results.add(
@@ -77,8 +80,7 @@ public final class PlanViews {
               e.hash()));
     }
     PlanOutline o = rec.outline();
-    List<BureauId> awaiting =
-        rec.state() == io.liaison.api.action.PlanState.PROPOSED ? rec.awaiting() : List.of();
+    List<BureauId> awaiting = rec.state() == PlanState.PROPOSED ? rec.awaiting() : List.of();
     return new PlanView(
         rec.id(),
         o.leadBureau(),
@@ -94,7 +96,7 @@ public final class PlanViews {
         approvals,
         awaiting,
         sealed ? List.of() : results,
-        sealed ? io.liaison.api.action.PlanResult.ZERO : rec.total(),
+        sealed ? PlanResult.ZERO : rec.total(),
         briefings,
         sealed ? null : sealing.summary(rec),
         followUps,

@@ -1,6 +1,10 @@
 package io.liaison.node.action;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.EntryProcessor;
 import io.liaison.api.Json;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.BackupWrite;
@@ -14,12 +18,11 @@ import java.util.Map;
  * version). Concurrent approvals of two bureaus are serialised here: one gets {@code STALE}, reads
  * again and re-signs on the new head. Backups take the owner's value ({@link BackupWrite}).
  */
-public final class StepProcessor extends GridProcessor<String>
-    implements com.hazelcast.core.HazelcastInstanceAware {
+public final class StepProcessor extends GridProcessor<String> implements HazelcastInstanceAware {
   public static final int CLASS_ID = 10;
 
   private transient String written;
-  private transient com.hazelcast.core.HazelcastInstance hz;
+  private transient HazelcastInstance hz;
 
   public StepProcessor() {}
 
@@ -32,7 +35,7 @@ public final class StepProcessor extends GridProcessor<String>
     public static Answer read(String json) {
       try {
         return Json.mapper().readValue(json, Answer.class);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw new IllegalStateException("unreadable processor answer", e);
       }
     }
@@ -76,7 +79,7 @@ public final class StepProcessor extends GridProcessor<String>
   }
 
   @Override
-  public com.hazelcast.map.EntryProcessor<String, String, String> getBackupProcessor() {
+  public EntryProcessor<String, String, String> getBackupProcessor() {
     if (written == null) {
       return null;
     }
@@ -84,7 +87,7 @@ public final class StepProcessor extends GridProcessor<String>
   }
 
   @Override
-  public void setHazelcastInstance(com.hazelcast.core.HazelcastInstance hazelcastInstance) {
+  public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
     this.hz = hazelcastInstance;
   }
 

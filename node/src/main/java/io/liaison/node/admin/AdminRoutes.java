@@ -2,10 +2,15 @@ package io.liaison.node.admin;
 
 import io.liaison.crypto.SignedRoster;
 import io.liaison.node.http.Bodies;
+import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.RosterService;
 import io.liaison.node.trust.TrustService;
 import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +20,15 @@ public final class AdminRoutes {
   private final Quarantine quarantine;
   private final TrustService trust;
   private final RosterService rosters;
-  private final io.liaison.node.store.StoreExecutor store;
-  private final java.nio.file.Path backups;
+  private final StoreExecutor store;
+  private final Path backups;
 
   public AdminRoutes(
       Quarantine quarantine,
       TrustService trust,
       RosterService rosters,
-      io.liaison.node.store.StoreExecutor store,
-      java.nio.file.Path backups) {
+      StoreExecutor store,
+      Path backups) {
     this.store = store;
     this.backups = backups;
     this.quarantine = quarantine;
@@ -38,11 +43,11 @@ public final class AdminRoutes {
             ctx -> {
               String name =
                   "liaison-"
-                      + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                          .withZone(java.time.ZoneOffset.UTC)
-                          .format(java.time.Instant.now())
+                      + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                          .withZone(ZoneOffset.UTC)
+                          .format(Instant.now())
                       + ".db";
-              java.nio.file.Path target = backups.resolve(name);
+              Path target = backups.resolve(name);
               store
                   .alone(
                       s -> {

@@ -3,7 +3,7 @@ package io.liaison.node.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Malformed;
 import io.liaison.node.http.Bodies;
 import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.lead.LeadService;
@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class RecordTransfer {
     try {
       origin = b == null ? null : BureauId.of(b).code();
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("bad-parameter", "bureau: " + e.getMessage(), "bureau");
+      throw new Malformed("bad-parameter", "bureau: " + e.getMessage(), "bureau");
     }
     HttpServerResponse resp = ctx.response();
     resp.setChunked(true)
@@ -79,8 +80,7 @@ public final class RecordTransfer {
   private void importLines(RoutingContext ctx) {
     String body = ctx.body().asString("UTF-8");
     if (body == null || body.isBlank()) {
-      throw ApiException.badRequest(
-          "empty-body", "send JSON Lines: one {id, record} per line", null);
+      throw new Malformed("empty-body", "send JSON Lines: one {id, record} per line", null);
     }
     List<String> lines = body.lines().filter(l -> !l.isBlank()).toList();
     List<Future<Boolean>> results = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class RecordTransfer {
       JsonNode n;
       try {
         n = Json.mapper().readTree(lines.get(i));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         rejected.add(Map.of("line", i + 1, "problem", "not JSON"));
         continue;
       }

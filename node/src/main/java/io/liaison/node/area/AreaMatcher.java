@@ -13,6 +13,7 @@ import io.liaison.search.ident.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -100,7 +101,7 @@ public final class AreaMatcher {
     }
     List<String> hits = new ArrayList<>();
     for (String p : prefixes) {
-      if (value.toUpperCase(java.util.Locale.ROOT).startsWith(p)) {
+      if (value.toUpperCase(Locale.ROOT).startsWith(p)) {
         hits.add(p);
       }
     }

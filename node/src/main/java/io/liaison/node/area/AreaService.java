@@ -10,18 +10,21 @@ import io.liaison.api.area.AreaTouchPage;
 import io.liaison.api.area.TouchEvidence;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.Malformed;
 import io.liaison.node.events.EventFeed;
-import io.liaison.node.http.ApiException;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.store.Cursor;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
+import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.link.Audience;
 import io.liaison.search.link.LinkRecord;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * the node indexes (every version, from any bureau, readable ones only): a record of another bureau
  * that names the area is told at once (event {@code area.touch}, with the evidence) and kept in the
  * list of touches (kind {@code area-touch}, local). The same evidence is told once; new evidence (a
- * later version naming more) is told again. Records indexed before the area was set are not looked
- * at again.
+ * later version naming more) is told again. When the area is set or changed, every record indexed
+ * before is looked at again ({@link #lookBackOver}): a case shared last month that names a village
+ * added today is told today.
  */
 public final class AreaService implements SearchIndexer.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(AreaService.class);
@@ -54,6 +58,7 @@ public final class AreaService implements SearchIndexer.Listener {
   private final TrustService trust;
   private final Clock clock;
   private volatile AreaModel area;
+  private volatile Runnable lookBack = () -> {};
 
   public AreaService(StoreExecutor store, EventFeed feed, TrustService trust, Clock clock) {
     this.store = store;
@@ -64,6 +69,26 @@ public final class AreaService implements SearchIndexer.Listener {
 
   private String id() {
     return "area/" + trust.bureau().code();
+  }
+
+  /**
+   * After each save, hands this service every record {@code indexer} holds again (on a worker
+   * thread), so that records indexed before the area named them are told too.
+   */
+  public void lookBackOver(SearchIndexer indexer, Vertx vertx) {
+    lookBack =
+        () ->
+            vertx
+                .executeBlocking(
+                    () -> {
+                      indexer.replay(this);
+                      return null;
+                    },
+                    false)
+                .onFailure(
+                    e ->
+                        LOG.warn(
+                            "area look-back failed bureau={}: {}", trust.bureau(), e.toString()));
   }
 
   /** Reads the area this bureau signed earlier (before the indexer starts). */
@@ -99,7 +124,7 @@ public final class AreaService implements SearchIndexer.Listener {
   /** Signs and keeps the next version of this bureau's area. */
   public Future<AreaModel> save(AreaModel next) {
     if (!next.bureau().equals(trust.bureau())) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "foreign-area", "a node keeps the area of its own bureau " + trust.bureau(), "/bureau");
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -115,13 +140,14 @@ public final class AreaService implements SearchIndexer.Listener {
               payload.put("type", TYPE);
               SignedEnvelope env =
                   trust.sign(payload, prev.map(SignedEnvelope::hash).orElse(Hashes.GENESIS), now);
-              io.liaison.node.trust.SignedRecords.put(s, id(), KIND, env);
+              SignedRecords.put(s, id(), KIND, env);
               return signed;
             })
         .onSuccess(
             a -> {
               area = a;
               LOG.info("area saved bureau={} version={}", a.bureau(), a.version());
+              lookBack.run();
             });
   }
 
@@ -131,7 +157,7 @@ public final class AreaService implements SearchIndexer.Listener {
     try {
       before = cursor == null ? null : Cursor.decode(cursor);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("bad-parameter", e.getMessage(), "cursor");
+      throw new Malformed("bad-parameter", e.getMessage(), "cursor");
     }
     return store.call(
         s -> {
@@ -152,9 +178,13 @@ public final class AreaService implements SearchIndexer.Listener {
   @Override
   public void upserted(SearchDocument doc, Audience audience) {
     AreaModel a = area;
-    if (a == null) {
-      return;
+    if (a != null) {
+      check(a, doc);
     }
+  }
+
+  /** Tells a touch of {@code a} by {@code doc} once per evidence; nothing when it names none. */
+  private void check(AreaModel a, SearchDocument doc) {
     List<TouchEvidence> evidence = AreaMatcher.match(a, doc);
     if (evidence.isEmpty()) {
       return;
@@ -202,9 +232,22 @@ public final class AreaService implements SearchIndexer.Listener {
             null));
   }
 
+  /**
+   * Every record again (an index rebuild, or {@link #lookBackOver} after the area changed): each
+   * touch not told yet is told now; what was told is not told again (the notified marks).
+   */
   @Override
   public void rebuilt(Iterable<LinkRecord> all) {
-    // records indexed before were looked at when they arrived
+    AreaModel a = area;
+    if (a == null) {
+      return;
+    }
+    long seen = 0;
+    for (LinkRecord r : all) {
+      check(a, r.document());
+      seen++;
+    }
+    LOG.info("area looked back bureau={} version={} records={}", a.bureau(), a.version(), seen);
   }
 
   @Override

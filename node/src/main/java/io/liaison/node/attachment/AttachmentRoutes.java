@@ -5,6 +5,8 @@ import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST /api/v1/attachments} (raw bytes; {@code X-Filename} names it) → the reference to put
@@ -26,10 +28,7 @@ public final class AttachmentRoutes {
             ctx -> {
               // header values are ISO-8859-1: a Chinese file name comes percent-encoded (UTF-8)
               String raw = ctx.request().getHeader("X-Filename");
-              String name =
-                  raw == null
-                      ? null
-                      : java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+              String name = raw == null ? null : URLDecoder.decode(raw, StandardCharsets.UTF_8);
               String type = ctx.request().getHeader("Content-Type");
               attachments
                   .put(ctx.body().buffer(), name == null ? "attachment" : name, type)

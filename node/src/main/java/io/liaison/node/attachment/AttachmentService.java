@@ -4,6 +4,9 @@ import io.liaison.api.BureauId;
 import io.liaison.api.Problem;
 import io.liaison.api.lead.AttachmentRef;
 import io.liaison.crypto.Hashes;
+import io.liaison.node.domain.Malformed;
+import io.liaison.node.domain.NotFound;
+import io.liaison.node.domain.Unavailable;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.store.StoreExecutor;
 import io.vertx.core.Future;
@@ -12,6 +15,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,7 +82,7 @@ public final class AttachmentService {
   /** Stores an upload of this node's officer and returns its reference. */
   public Future<AttachmentRef> put(Buffer body, String name, String contentType) {
     if (body == null || body.length() == 0) {
-      throw ApiException.badRequest("empty-body", "the attachment is empty", null);
+      throw new Malformed("empty-body", "the attachment is empty", null);
     }
     byte[] bytes = body.getBytes();
     String hash = Hashes.sha256Hex(bytes);
@@ -95,7 +100,7 @@ public final class AttachmentService {
   /** The bytes of an attachment: local copy, or fetched from its origin bureau and checked. */
   public Future<Buffer> get(String hash, BureauId origin) {
     if (!hash.matches("[0-9a-f]{64}")) {
-      throw ApiException.notFound("no attachment " + hash);
+      throw new NotFound("no attachment " + hash);
     }
     return vertx
         .executeBlocking(() -> Files.exists(file(hash)), false)
@@ -105,7 +110,7 @@ public final class AttachmentService {
                 return read(hash);
               }
               if (origin == null || origin.equals(bureau)) {
-                return Future.failedFuture(ApiException.notFound("no attachment " + hash));
+                return Future.failedFuture(new NotFound("no attachment " + hash));
               }
               return vertx
                   .eventBus()
@@ -116,9 +121,9 @@ public final class AttachmentService {
                         int code = e instanceof ReplyException re ? re.failureCode() : 503;
                         return Future.failedFuture(
                             code == 404
-                                ? ApiException.notFound(
+                                ? new NotFound(
                                     "bureau " + origin + " has no relayable attachment " + hash)
-                                : ApiException.unavailable(
+                                : new Unavailable(
                                     "bureau " + origin + "'s node cannot be reached for " + hash));
                       })
                   .compose(
@@ -160,12 +165,12 @@ public final class AttachmentService {
     }
     Path tmp = dir.resolve(hash + ".tmp");
     try (var ch =
-        java.nio.channels.FileChannel.open(
+        FileChannel.open(
             tmp,
             StandardOpenOption.CREATE,
             StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
-      ch.write(java.nio.ByteBuffer.wrap(bytes));
+      ch.write(ByteBuffer.wrap(bytes));
       ch.force(true);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,21 +1,32 @@
 package io.liaison.node.audit;
 
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.MapEvent;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryEvictedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.map.listener.MapClearedListener;
 import com.hazelcast.query.Predicates;
 import io.liaison.api.BureauId;
 import io.liaison.crypto.AuditChain;
 import io.liaison.crypto.ChainVerdict;
 import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.cluster.GridWatch;
 import io.liaison.node.store.ChainEntry;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +97,7 @@ public final class AuditService {
   public Future<ChainVerdict> verify(BureauId bureau) {
     return vertx.executeBlocking(
         () -> {
-          List<SignedEnvelope> entries = new java.util.ArrayList<>();
+          List<SignedEnvelope> entries = new ArrayList<>();
           for (Map.Entry<Object, Object> e :
               raw().entrySet(Predicates.like("__key", bureau.code() + "/%"))) {
             long seq = seqOf(e.getKey(), bureau.code());
@@ -113,7 +124,7 @@ public final class AuditService {
   public Future<List<String>> gridEntries() {
     return vertx.executeBlocking(
         () -> {
-          List<Object[]> rows = new java.util.ArrayList<>();
+          List<Object[]> rows = new ArrayList<>();
           for (Map.Entry<Object, Object> e : raw().entrySet()) {
             if (!(e.getKey() instanceof String k) || !(e.getValue() instanceof String v)) {
               continue;
@@ -155,13 +166,12 @@ public final class AuditService {
    * edited, replaced or removed on the grid is put back at once; after the map was destroyed or
    * cleared, the whole chain is published again ({@link io.liaison.node.cluster.GridWatch}).
    */
-  public io.liaison.node.cluster.GridWatch.Attachment attachment(
-      com.hazelcast.core.HazelcastInstance hz) {
+  public GridWatch.Attachment attachment(HazelcastInstance hz) {
     String mine = trust.bureau().code();
     OwnEntries own = new OwnEntries(mine);
-    return new io.liaison.node.cluster.GridWatch.Attachment() {
+    return new GridWatch.Attachment() {
       @Override
-      public java.util.UUID attach() {
+      public UUID attach() {
         return hz.getMap(grid.getName()).addEntryListener(own, true);
       }
 
@@ -220,18 +230,18 @@ public final class AuditService {
   }
 
   private final class OwnEntries
-      implements com.hazelcast.map.listener.EntryAddedListener<Object, Object>,
-          com.hazelcast.map.listener.EntryUpdatedListener<Object, Object>,
-          com.hazelcast.map.listener.EntryRemovedListener<Object, Object>,
-          com.hazelcast.map.listener.EntryEvictedListener<Object, Object>,
-          com.hazelcast.map.listener.MapClearedListener {
+      implements EntryAddedListener<Object, Object>,
+          EntryUpdatedListener<Object, Object>,
+          EntryRemovedListener<Object, Object>,
+          EntryEvictedListener<Object, Object>,
+          MapClearedListener {
     private final String bureau;
 
     OwnEntries(String bureau) {
       this.bureau = bureau;
     }
 
-    private void check(com.hazelcast.core.EntryEvent<Object, Object> e, boolean gone) {
+    private void check(EntryEvent<Object, Object> e, boolean gone) {
       try {
         if (seqOf(e.getKey(), bureau) > 0) {
           putBack(e.getKey(), gone ? null : e.getValue(), bureau);
@@ -242,27 +252,27 @@ public final class AuditService {
     }
 
     @Override
-    public void entryAdded(com.hazelcast.core.EntryEvent<Object, Object> e) {
+    public void entryAdded(EntryEvent<Object, Object> e) {
       check(e, false);
     }
 
     @Override
-    public void entryUpdated(com.hazelcast.core.EntryEvent<Object, Object> e) {
+    public void entryUpdated(EntryEvent<Object, Object> e) {
       check(e, false);
     }
 
     @Override
-    public void entryRemoved(com.hazelcast.core.EntryEvent<Object, Object> e) {
+    public void entryRemoved(EntryEvent<Object, Object> e) {
       check(e, true);
     }
 
     @Override
-    public void entryEvicted(com.hazelcast.core.EntryEvent<Object, Object> e) {
+    public void entryEvicted(EntryEvent<Object, Object> e) {
       check(e, true);
     }
 
     @Override
-    public void mapCleared(com.hazelcast.map.MapEvent e) {
+    public void mapCleared(MapEvent e) {
       republish();
     }
   }

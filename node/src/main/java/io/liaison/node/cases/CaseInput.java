@@ -9,7 +9,8 @@ import io.liaison.api.cases.CaseNumber;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.cases.Fen;
 import io.liaison.api.cases.Sticks;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.http.StrictBodies;
 import java.util.function.ToLongFunction;
 
 /**
@@ -30,7 +31,7 @@ final class CaseInput {
    * Reads {@code body} as a case of bureau {@code own}; with {@code pathNumber} (an update) the
    * body's case number, if given, must match it.
    *
-   * @throws ApiException for a case number that differs from the path
+   * @throws Invalid for a case number that differs from the path
    * @throws FieldException for an invalid quantity or amount
    * @throws JsonProcessingException when the body does not map to a case (mapped to 422 upstream)
    */
@@ -46,7 +47,7 @@ final class CaseInput {
       if (n == null || n.isNull()) {
         b.put("caseNumber", pathNumber.value());
       } else if (!pathNumber.value().equals(n.asText())) {
-        throw ApiException.unprocessable(
+        throw new Invalid(
             "invalid-field", "caseNumber differs from the one in the path", "/caseNumber");
       }
     }
@@ -69,7 +70,7 @@ final class CaseInput {
       }
     }
     // strict types, every invalid field named at once (StrictBodies)
-    return new Parsed(io.liaison.node.http.StrictBodies.map(b, CaseRecord.class), versionGiven);
+    return new Parsed(StrictBodies.map(b, CaseRecord.class), versionGiven);
   }
 
   /** Replaces {@code from} (text in officers' units) by {@code to} (the wire unit). */

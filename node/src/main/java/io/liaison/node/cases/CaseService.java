@@ -2,13 +2,17 @@ package io.liaison.node.cases;
 
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
+import io.liaison.api.Json;
 import io.liaison.api.cases.CaseNumber;
 import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.cases.MajorCaseAlert;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.NotFound;
+import io.liaison.node.domain.Refused;
 import io.liaison.node.events.EventFeed;
-import io.liaison.node.http.ApiException;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
@@ -16,8 +20,11 @@ import io.liaison.node.trust.AuditLog;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.TrustService;
+import io.liaison.search.SearchDocument;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,7 +123,7 @@ public final class CaseService {
         .transaction(
             s -> {
               if (s.record(id).isPresent()) {
-                throw ApiException.conflict(
+                throw new Conflict(
                     "case-exists",
                     "case "
                         + c.caseNumber()
@@ -144,13 +152,13 @@ public final class CaseService {
                       .map(r -> SharedCase.parse(id, r.body()))
                       .orElseThrow(
                           () ->
-                              ApiException.notFound(
+                              new NotFound(
                                   "no case "
                                       + next.caseNumber()
                                       + "; POST /api/v1/cases shares it"));
               long expected = cur.versions().size() + 1L;
               if (versionGiven && next.version() != expected) {
-                throw ApiException.conflict(
+                throw new Conflict(
                     "stale-version",
                     "the next version of "
                         + next.caseNumber()
@@ -187,7 +195,7 @@ public final class CaseService {
    * {@code putAll} on the grid, then the feed.
    */
   public Future<BatchShared> shareBatch(
-      List<SharedCase> batch, java.util.function.BiConsumer<Store, BatchShared> also) {
+      List<SharedCase> batch, BiConsumer<Store, BatchShared> also) {
     record Committed(Map<String, String> values, List<StoredEvent> events, BatchShared done) {}
     return store
         .transaction(
@@ -250,7 +258,7 @@ public final class CaseService {
             r ->
                 r.filter(x -> x.kind().equals(SharedCase.KIND))
                     .map(x -> CaseView.of(SharedCase.parse(id, x.body())))
-                    .orElseThrow(() -> ApiException.notFound("no case " + idOrNumber)));
+                    .orElseThrow(() -> new NotFound("no case " + idOrNumber)));
   }
 
   private String poolId(String idOrNumber) {
@@ -258,9 +266,9 @@ public final class CaseService {
       return idOrNumber;
     }
     try {
-      return io.liaison.search.SearchDocument.caseId(trust.bureau(), CaseNumber.of(idOrNumber));
+      return SearchDocument.caseId(trust.bureau(), CaseNumber.of(idOrNumber));
     } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("no case " + idOrNumber);
+      throw new NotFound("no case " + idOrNumber);
     }
   }
 
@@ -365,32 +373,28 @@ public final class CaseService {
   }
 
   /** The major-case alerts this node told (newest first): what the supervisor reads. */
-  public Future<io.liaison.api.cases.MajorCaseAlert.Page> majorAlerts(int limit) {
+  public Future<MajorCaseAlert.Page> majorAlerts(int limit) {
     return store.call(
         s -> {
-          List<io.liaison.api.cases.MajorCaseAlert> out = new ArrayList<>();
+          List<MajorCaseAlert> out = new ArrayList<>();
           for (String data : s.eventData(MAJOR, limit)) {
             try {
-              out.add(
-                  io.liaison.api.Json.mapper()
-                      .readValue(data, io.liaison.api.cases.MajorCaseAlert.class));
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
+              out.add(Json.mapper().readValue(data, MajorCaseAlert.class));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
             }
           }
-          return new io.liaison.api.cases.MajorCaseAlert.Page(out);
+          return new MajorCaseAlert.Page(out);
         });
   }
 
   private void requireOwn(CaseRecord c) {
     if (!c.bureau().equals(trust.bureau())) {
-      throw new ApiException(
-          io.liaison.api.Problem.of(
-              "not-own-bureau",
-              "Not allowed for this bureau",
-              403,
-              "a node shares the cases of its own bureau (" + trust.bureau() + ") only",
-              "/bureau"));
+      throw new Refused(
+          "not-own-bureau",
+          "Not allowed for this bureau",
+          "a node shares the cases of its own bureau (" + trust.bureau() + ") only",
+          "/bureau");
     }
   }
 

@@ -6,6 +6,7 @@ import io.liaison.api.cases.CaseRecord;
 import io.liaison.crypto.SignedEnvelope;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What {@code /api/v1/cases} serves: the newest version of a case, the signed history of its
@@ -31,7 +32,7 @@ public record CaseView(
 
   static CaseView of(SharedCase rec) {
     List<Version> versions =
-        java.util.stream.IntStream.range(0, rec.envelopes().size())
+        IntStream.range(0, rec.envelopes().size())
             .mapToObj(
                 i -> {
                   SignedEnvelope e = rec.envelopes().get(i);

@@ -2,7 +2,7 @@ package io.liaison.node.cases;
 
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.cases.GeneratedCases;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Conflict;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +115,7 @@ final class DemoSeeder {
               return cases.update(c, false).map(x -> updated.incrementAndGet()).mapEmpty();
             },
             e -> {
-              if (e instanceof ApiException api && api.problem().status() == 409) {
+              if (e instanceof Conflict) {
                 skip.incrementAndGet();
                 return Future.succeededFuture();
               }

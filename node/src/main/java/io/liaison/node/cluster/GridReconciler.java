@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * receive function (which verifies it and takes it in, or quarantines it); what the store has and
  * the grid lacks is put back on the grid (after a full-cluster restart the grid is empty and the
  * stores are the record). One instance per shared map: leads, cases, ….
+ *
+ * <p>Why over 400 lines: one anti-entropy pass (paging both sides by id and hash, handing over,
+ * putting back, repairing foreign and oversized values) whose steps share the batch state.
  */
 public final class GridReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(GridReconciler.class);

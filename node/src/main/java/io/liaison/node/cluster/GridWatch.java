@@ -52,6 +52,9 @@ import org.slf4j.LoggerFactory;
  *       every {@link #CHECK_MS} ms — are attached again and the map reconciled with the store.
  *       Until that is done the node is not ready ({@link #problems()}, {@code /health/ready}).
  * </ul>
+ *
+ * <p>Why over 400 lines: the listeners, the re-attachment after a destroy and the readiness
+ * problems share the registration state of every watched map.
  */
 public final class GridWatch {
   private static final Logger LOG = LoggerFactory.getLogger(GridWatch.class);

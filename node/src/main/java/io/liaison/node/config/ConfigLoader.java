@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads a node's JSON configuration file and applies environment overrides:
@@ -165,8 +166,7 @@ public final class ConfigLoader {
     set(env, "LIAISON_DATA_DIR", v -> root.put("dataDir", v));
   }
 
-  private static void set(
-      Map<String, String> env, String key, java.util.function.Consumer<String> action) {
+  private static void set(Map<String, String> env, String key, Consumer<String> action) {
     String v = env.get(key);
     if (v != null && !v.isBlank()) {
       action.accept(v.strip());

@@ -1,5 +1,6 @@
 package io.liaison.node.directory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
@@ -8,7 +9,8 @@ import io.liaison.api.lead.Directory;
 import io.liaison.api.lead.DirectoryEntry;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.domain.Invalid;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,7 +46,7 @@ public final class DirectoryService {
   private final IMap<String, String> grid;
   private final Quarantine quarantine;
   private final Clock clock;
-  private final io.liaison.node.cluster.GridReconciler reconciler;
+  private final GridReconciler reconciler;
 
   public DirectoryService(
       Vertx vertx,
@@ -59,13 +62,11 @@ public final class DirectoryService {
     this.grid = grid;
     this.quarantine = quarantine;
     this.clock = clock;
-    this.reconciler =
-        new io.liaison.node.cluster.GridReconciler(
-            vertx, store, grid, KIND, this::receive, quarantine);
+    this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
   }
 
   /** Anti-entropy of the directory map. */
-  public io.liaison.node.cluster.GridReconciler reconciler() {
+  public GridReconciler reconciler() {
     return reconciler;
   }
 
@@ -77,7 +78,7 @@ public final class DirectoryService {
   public Future<Directory> publish(List<DirectoryEntry> entries) {
     for (int i = 0; i < entries.size(); i++) {
       if (!entries.get(i).officer().startsWith(trust.bureau().code() + "-")) {
-        throw ApiException.unprocessable(
+        throw new Invalid(
             "foreign-officer",
             "a contact must be an officer of bureau " + trust.bureau(),
             "/entries/" + i + "/officer");
@@ -154,7 +155,7 @@ public final class DirectoryService {
         s ->
             s.recordsWhere(KIND, "1=1", List.of(), null, 1000).stream()
                 .map(r -> parse(SignedEnvelope.fromJson(r.body().getBytes(StandardCharsets.UTF_8))))
-                .sorted(java.util.Comparator.comparing(Directory::bureau))
+                .sorted(Comparator.comparing(Directory::bureau))
                 .toList());
   }
 
@@ -190,7 +191,7 @@ public final class DirectoryService {
     p.remove("type");
     try {
       return Json.mapper().treeToValue(p, Directory.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored directory unreadable", e);
     }
   }

@@ -7,6 +7,7 @@ import io.liaison.node.store.StoredEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 
 /**
  * The node-local feed of what officers are told (new lead, claim, feedback…). Events are appended
@@ -33,7 +34,7 @@ public final class EventFeed {
       throw new IllegalStateException("cannot serialise event", e);
     }
     long seq = store.appendEvent(type, recordId, audience, json);
-    return new StoredEvent(seq, type, recordId, audience, java.time.Instant.now(), json);
+    return new StoredEvent(seq, type, recordId, audience, Instant.now(), json);
   }
 
   public void publish(StoredEvent e) {

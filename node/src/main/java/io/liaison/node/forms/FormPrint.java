@@ -5,6 +5,7 @@ import io.liaison.api.forms.FormGoods;
 import io.liaison.api.forms.FormView;
 import io.liaison.api.forms.Outcome;
 import io.liaison.api.forms.Party;
+import io.liaison.node.action.PrintPage;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -166,6 +167,6 @@ public final class FormPrint {
   }
 
   static String esc(String s) {
-    return io.liaison.node.action.PrintPage.esc(s);
+    return PrintPage.esc(s);
   }
 }

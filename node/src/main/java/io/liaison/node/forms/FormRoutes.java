@@ -1,6 +1,7 @@
 package io.liaison.node.forms;
 
 import io.liaison.api.forms.FormDraft;
+import io.liaison.node.access.Principals;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
 import io.vertx.core.Vertx;
@@ -30,7 +31,7 @@ public final class FormRoutes {
         .handler(
             ctx -> {
               FormDraft f = Bodies.read(ctx, FormDraft.class);
-              io.liaison.node.access.Principals.requireSelf(ctx, f.officer());
+              Principals.requireSelf(ctx, f.officer());
               forms.save(f).onSuccess(v -> Bodies.reply(ctx, 201, v)).onFailure(ctx::fail);
             });
     router

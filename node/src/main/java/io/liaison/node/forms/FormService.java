@@ -8,9 +8,11 @@ import io.liaison.api.forms.FormPage;
 import io.liaison.api.forms.FormView;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.NotFound;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
+import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +44,7 @@ public final class FormService {
   private final StoreExecutor store;
   private final TrustService trust;
   private final Clock clock;
-  private final List<Consumer<FormView>> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Consumer<FormView>> listeners = new CopyOnWriteArrayList<>();
 
   public FormService(StoreExecutor store, TrustService trust, Clock clock) {
     this.store = store;
@@ -66,14 +68,14 @@ public final class FormService {
     String me = trust.bureau().code();
     for (int i = 0; i < form.officers().size(); i++) {
       if (!form.officers().get(i).startsWith(me + "-")) {
-        throw ApiException.unprocessable(
+        throw new Invalid(
             "foreign-officer",
             "an officer of bureau " + me + " fills in its forms",
             "/officers/" + i);
       }
     }
     if (!form.officer().startsWith(me + "-")) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "foreign-officer", "an officer of bureau " + me + " fills in its forms", "/officer");
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -85,7 +87,7 @@ public final class FormService {
               if (subject.isEmpty()
                   || !(subject.get().kind().equals("lead")
                       || subject.get().kind().equals("case"))) {
-                throw ApiException.unprocessable(
+                throw new Invalid(
                     "unknown-subject",
                     "no lead or case " + form.subject() + " on this node",
                     "/subject");
@@ -95,7 +97,7 @@ public final class FormService {
               payload.put("id", id);
               payload.set("form", Json.mapper().valueToTree(form));
               SignedEnvelope env = trust.sign(payload, Hashes.GENESIS, now);
-              io.liaison.node.trust.SignedRecords.put(s, id, KIND, env);
+              SignedRecords.put(s, id, KIND, env);
               return view(env);
             })
         .onSuccess(
@@ -138,14 +140,14 @@ public final class FormService {
             r ->
                 r.filter(x -> x.kind().equals(KIND))
                     .map(x -> view(x.body()))
-                    .orElseThrow(() -> ApiException.notFound("form " + id)));
+                    .orElseThrow(() -> new NotFound("form " + id)));
   }
 
   private static FormView view(String body) {
     return view(SignedEnvelope.fromJson(body.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static FormView view(SignedEnvelope env) {
+  static FormView view(SignedEnvelope env) {
     try {
       FormDraft f = Json.mapper().treeToValue(env.payload().path("form"), FormDraft.class);
       return new FormView(

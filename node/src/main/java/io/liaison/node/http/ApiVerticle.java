@@ -1,16 +1,25 @@
 package io.liaison.node.http;
 
+import io.liaison.api.HealthStatus;
 import io.liaison.node.store.StoreExecutor;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.FaviconHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The node's HTTP server: mounts the feature routes, the event stream, health and metrics, with one
@@ -22,11 +31,11 @@ public final class ApiVerticle extends VerticleBase {
   private final long maxBodyBytes;
   private final StoreExecutor store;
   private final List<Consumer<Router>> features;
-  private final List<io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>> access;
-  private final java.nio.file.Path tlsCert;
-  private final java.nio.file.Path tlsKey;
+  private final List<Handler<RoutingContext>> access;
+  private final Path tlsCert;
+  private final Path tlsKey;
   private final BooleanSupplier ready;
-  private final java.util.function.Supplier<String> metrics;
+  private final Supplier<String> metrics;
   private HttpServer server;
   private volatile Router router;
 
@@ -35,12 +44,12 @@ public final class ApiVerticle extends VerticleBase {
       int port,
       long maxBodyBytes,
       StoreExecutor store,
-      List<io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>> access,
+      List<Handler<RoutingContext>> access,
       List<Consumer<Router>> features,
-      java.nio.file.Path tlsCert,
-      java.nio.file.Path tlsKey,
+      Path tlsCert,
+      Path tlsKey,
       BooleanSupplier ready,
-      java.util.function.Supplier<String> metrics) {
+      Supplier<String> metrics) {
     this.host = host;
     this.port = port;
     this.maxBodyBytes = maxBodyBytes;
@@ -68,15 +77,13 @@ public final class ApiVerticle extends VerticleBase {
             "^/api/(?!v1/attachments$|v1/admin/import/|v1/price/checks/[^/]+/import$"
                 + "|v1/cases/imports$).*")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
-    router
-        .get("/health/live")
-        .handler(ctx -> Bodies.reply(ctx, 200, io.liaison.api.HealthStatus.of(true)));
+    router.get("/health/live").handler(ctx -> Bodies.reply(ctx, 200, HealthStatus.of(true)));
     router
         .get("/health/ready")
         .handler(
             ctx -> {
               boolean up = ready.getAsBoolean();
-              Bodies.reply(ctx, up ? 200 : 503, io.liaison.api.HealthStatus.of(up));
+              Bodies.reply(ctx, up ? 200 : 503, HealthStatus.of(up));
             });
     router
         .get("/metrics")
@@ -87,9 +94,7 @@ public final class ApiVerticle extends VerticleBase {
                     .end(metrics.get()));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     // browsers ask for it on every console load; public, like the console's files
-    router
-        .get("/favicon.ico")
-        .handler(io.vertx.ext.web.handler.FaviconHandler.create(vertx, "console/favicon.ico"));
+    router.get("/favicon.ico").handler(FaviconHandler.create(vertx, "console/favicon.ico"));
     router
         .route("/console/*")
         .handler(StaticHandler.create("console").setDefaultContentEncoding("UTF-8"));
@@ -112,7 +117,7 @@ public final class ApiVerticle extends VerticleBase {
       options
           .setSsl(true)
           .setKeyCertOptions(
-              new io.vertx.core.net.PemKeyCertOptions()
+              new PemKeyCertOptions()
                   .setCertPath(tlsCert.toString())
                   .setKeyPath(tlsKey.toString()));
     }
@@ -136,8 +141,8 @@ public final class ApiVerticle extends VerticleBase {
     if (r == null) {
       return List.of();
     }
-    List<String> out = new java.util.ArrayList<>();
-    for (io.vertx.ext.web.Route route : r.getRoutes()) {
+    List<String> out = new ArrayList<>();
+    for (Route route : r.getRoutes()) {
       if (route.getPath() == null || route.methods() == null) {
         continue;
       }

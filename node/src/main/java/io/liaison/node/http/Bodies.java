@@ -1,8 +1,11 @@
 package io.liaison.node.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.liaison.api.Json;
+import io.liaison.api.Problem;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.util.Locale;
 
 /** Reading request bodies into wire types through the shared mapper. */
 public final class Bodies {
@@ -14,9 +17,9 @@ public final class Bodies {
    */
   public static <T> T read(RoutingContext ctx, Class<T> type) {
     String ct = ctx.request().getHeader("Content-Type");
-    if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new ApiException(
-          io.liaison.api.Problem.of(
+          Problem.of(
               "unsupported-media-type",
               "Unsupported media type",
               415,
@@ -34,7 +37,7 @@ public final class Bodies {
       }
       // shapes and each record's checks, every invalid field named at once
       return StrictBodies.map(tree, type);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new ApiException(Problems.toProblem(e, 400));
     } catch (IOException e) {
       // e.g. bytes that are not UTF-8 (or a UTF-32 byte-order mark Jackson cannot decode)

@@ -13,12 +13,14 @@ import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -154,7 +156,7 @@ final class BodyShapes {
     if (decimal(raw)) {
       return node.isNumber();
     }
-    if (raw.getName().startsWith("java.time.") || raw == java.util.UUID.class) {
+    if (raw.getName().startsWith("java.time.") || raw == UUID.class) {
       return node.isTextual();
     }
     return true; // a type this check does not know: Jackson decides
@@ -211,7 +213,7 @@ final class BodyShapes {
     if (decimal(raw)) {
       return "a number";
     }
-    if (raw == java.time.LocalDate.class) {
+    if (raw == LocalDate.class) {
       return "a date (a string such as 2026-03-12)";
     }
     if (raw.getName().startsWith("java.time.")) {

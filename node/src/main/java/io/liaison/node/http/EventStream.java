@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -163,7 +164,7 @@ final class EventStream {
       replaying = false;
       List<JsonObject> held = new ArrayList<>(buffered);
       buffered.clear();
-      held.sort(java.util.Comparator.comparingLong(e -> e.getLong("seq")));
+      held.sort(Comparator.comparingLong(e -> e.getLong("seq")));
       for (int i = 0; i < held.size(); i++) {
         if (replaying) {
           buffered.addAll(held.subList(i, held.size()));

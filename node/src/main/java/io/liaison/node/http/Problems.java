@@ -11,9 +11,18 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.liaison.api.FieldException;
 import io.liaison.api.Json;
 import io.liaison.api.Problem;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.DomainException;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.Malformed;
+import io.liaison.node.domain.NotFound;
+import io.liaison.node.domain.Refused;
+import io.liaison.node.domain.Unavailable;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +68,7 @@ public final class Problems {
               p.status(),
               p.detail(),
               p.field(),
-              java.util.List.of(new Problem.FieldError(p.field(), p.detail())));
+              List.of(new Problem.FieldError(p.field(), p.detail())));
     }
     boolean chinese = ChineseProblems.wanted(ctx.request().getHeader("Accept-Language"));
     if (chinese) {
@@ -87,6 +96,9 @@ public final class Problems {
     if (failure instanceof ApiException api) {
       return api.problem();
     }
+    if (failure instanceof DomainException d) {
+      return fromDomain(d);
+    }
     if (failure instanceof FieldException fe) {
       return Problem.of("invalid-field", "Invalid content", 422, fe.getMessage(), "/" + fe.field());
     }
@@ -101,6 +113,27 @@ public final class Problems {
     }
     return Problem.of(
         "internal", "Internal error", 500, "the node could not complete the request", null);
+  }
+
+  /** A service's domain exception as the problem document of its kind. */
+  static Problem fromDomain(DomainException d) {
+    if (d instanceof NotFound) {
+      return Problem.of(d.code(), "Not found", 404, d.detail(), d.field());
+    }
+    if (d instanceof Conflict c) {
+      return Problem.of(d.code(), c.reason(), 409, d.detail(), d.field());
+    }
+    if (d instanceof Refused r) {
+      return Problem.of(d.code(), r.reason(), 403, d.detail(), d.field());
+    }
+    if (d instanceof Invalid) {
+      return Problem.of(d.code(), "Invalid content", 422, d.detail(), d.field());
+    }
+    if (d instanceof Malformed) {
+      return Problem.of(d.code(), "Bad request", 400, d.detail(), d.field());
+    }
+    Unavailable u = (Unavailable) d;
+    return Problem.of(d.code(), u.what(), 503, d.detail(), d.field());
   }
 
   private static Problem fromStatus(int status, String detail) {
@@ -205,7 +238,7 @@ public final class Problems {
     if (type == String.class) {
       return "string";
     }
-    if (java.util.Collection.class.isAssignableFrom(type)) {
+    if (Collection.class.isAssignableFrom(type)) {
       return "array";
     }
     if (type.isRecord()) {

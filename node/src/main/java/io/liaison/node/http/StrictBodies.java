@@ -9,6 +9,7 @@ import io.liaison.api.FieldException;
 import io.liaison.api.Json;
 import io.liaison.api.Problem;
 import java.lang.reflect.RecordComponent;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -58,7 +59,7 @@ public final class StrictBodies {
                     .collect(Collectors.joining("; "));
     return new ApiException(
         new Problem(
-            java.net.URI.create(Problem.TYPE_BASE + first.kind()),
+            URI.create(Problem.TYPE_BASE + first.kind()),
             "Invalid content",
             422,
             detail,

@@ -1,13 +1,15 @@
 package io.liaison.node.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.liaison.api.Json;
+import io.liaison.api.cases.imports.ImportField;
 import io.liaison.api.cases.imports.ImportJob;
 import io.liaison.api.cases.imports.ImportMapping;
 import io.liaison.api.cases.imports.ImportState;
 import io.liaison.api.cases.imports.RowError;
 import io.liaison.node.cases.CaseService;
 import io.liaison.node.cases.SharedCase;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.NotFound;
 import io.liaison.node.store.ImportTable;
 import io.liaison.node.store.StoreExecutor;
 import io.vertx.core.Future;
@@ -21,13 +23,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +116,7 @@ public final class CaseImports {
                 m.map(CaseImports::readMapping)
                     .orElseThrow(
                         () ->
-                            ApiException.notFound(
+                            new NotFound(
                                 "no column mapping is saved; PUT /api/v1/cases/imports/mapping")));
   }
 
@@ -177,10 +183,7 @@ public final class CaseImports {
     }
     return store
         .call(s -> s.imports().get(id))
-        .map(
-            j ->
-                j.map(x -> readJob(x.body()))
-                    .orElseThrow(() -> ApiException.notFound("no import " + id)));
+        .map(j -> j.map(x -> readJob(x.body())).orElseThrow(() -> new NotFound("no import " + id)));
   }
 
   /** The newest jobs first (their first errors left out: ask for a job to see them). */
@@ -303,8 +306,7 @@ public final class CaseImports {
                 new RowError(
                     row.line(),
                     job.mapping().columns().stream()
-                        .filter(
-                            c -> c.field() == io.liaison.api.cases.imports.ImportField.CASE_NUMBER)
+                        .filter(c -> c.field() == ImportField.CASE_NUMBER)
                         .findFirst()
                         .map(c -> c.column())
                         .orElse(""),
@@ -352,7 +354,7 @@ public final class CaseImports {
     try (RegisterFile f = open(job, file)) {
       RegisterFile.Row header = firstRow(f);
       RowReader rows = RowReader.of(cases.bureau(), job.mapping(), header, new ArrayList<>());
-      java.util.Set<String> numbers = new java.util.HashSet<>();
+      Set<String> numbers = new HashSet<>();
       List<SharedCase> batch = new ArrayList<>(BATCH);
       long last = 0;
       while (f.hasNext()) {
@@ -471,13 +473,13 @@ public final class CaseImports {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Stopped();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (stopped) {
         throw new Stopped();
       }
       Throwable c = e.getCause();
       throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new IllegalStateException("the store did not answer in 5 minutes");
     }
   }
@@ -588,7 +590,7 @@ public final class CaseImports {
   private static String write(Object o) {
     try {
       return Json.mapper().writeValueAsString(o);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -12,6 +12,7 @@ import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -103,7 +104,7 @@ public final class ImportRoutes {
     CaseImports.Upload up;
     try {
       up = imports.newUpload(format);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("cannot keep the upload: " + e.getMessage(), e);
     }
     vertx

@@ -18,6 +18,7 @@ import io.liaison.api.cases.imports.ImportField;
 import io.liaison.api.cases.imports.ImportMapping;
 import io.liaison.api.cases.imports.RowError;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -178,7 +180,10 @@ final class RowReader {
                     fine == null ? 0 : fine,
                     List.of(),
                     text,
-                    1));
+                    1,
+                    0,
+                    0,
+                    0L));
     if (built.valid()) {
       return new Result(built.value(), List.of());
     }
@@ -354,7 +359,7 @@ final class RowReader {
       return cell(f).asText();
     }
 
-    <T> T parse(ImportField f, boolean required, java.util.function.Function<String, T> p) {
+    <T> T parse(ImportField f, boolean required, Function<String, T> p) {
       String t = text(f);
       if (t == null) {
         if (required) {
@@ -402,7 +407,7 @@ final class RowReader {
                     Integer.parseInt(n.group(2)),
                     Integer.parseInt(n.group(3)));
               }
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
               throw new IllegalArgumentException("「" + t + "」不是有效的日期");
             }
             throw new IllegalArgumentException(

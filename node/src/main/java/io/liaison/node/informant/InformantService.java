@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
-import io.liaison.api.Problem;
 import io.liaison.api.informant.Informant;
 import io.liaison.api.informant.KeyRequest;
+import io.liaison.api.informant.LeadSource;
 import io.liaison.api.informant.OfficerKey;
 import io.liaison.api.informant.OfficerKeys;
 import io.liaison.api.informant.OpenRequest;
@@ -29,7 +29,10 @@ import io.liaison.crypto.SignedEnvelope;
 import io.liaison.crypto.WrongPassphraseException;
 import io.liaison.node.access.Principal;
 import io.liaison.node.cluster.GridReconciler;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.NotFound;
+import io.liaison.node.domain.Refused;
 import io.liaison.node.lead.LeadIds;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
@@ -45,6 +48,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,7 +164,7 @@ public final class InformantService {
             new OfficerKeys.Page(
                 s.recordsWhere(KIND, "id LIKE 'keys-%'", List.of(), null, 1000).stream()
                     .map(r -> OfficerKeyring.parse(SignedRecords.envelope(r.body())))
-                    .sorted(java.util.Comparator.comparing(OfficerKeys::bureau))
+                    .sorted(Comparator.comparing(OfficerKeys::bureau))
                     .toList()));
   }
 
@@ -171,13 +175,11 @@ public final class InformantService {
     return leads
         .apply(d.leadId())
         .recover(
-            e ->
-                Future.failedFuture(
-                    ApiException.unprocessable("no-lead", "no lead " + d.leadId(), "/leadId")))
+            e -> Future.failedFuture(new Invalid("no-lead", "no lead " + d.leadId(), "/leadId")))
         .compose(
             view -> {
               if (!view.originBureau().equals(p.bureau())) {
-                throw ApiException.unprocessable(
+                throw new Invalid(
                     "not-own-lead",
                     "only the bureau that posted a lead records its source",
                     "/leadId");
@@ -190,7 +192,7 @@ public final class InformantService {
                   s -> {
                     String id = sourceKey(d.leadId());
                     if (s.record(id).isPresent()) {
-                      throw ApiException.conflict(
+                      throw new Conflict(
                           "source-recorded", "the source of lead " + d.leadId() + " is recorded");
                     }
                     OfficerSealed sealed = null;
@@ -246,9 +248,9 @@ public final class InformantService {
               SignedEnvelope prev =
                   s.record(id)
                       .map(x -> SignedRecords.envelope(x.body()))
-                      .orElseThrow(() -> ApiException.notFound("no report for lead " + leadId));
+                      .orElseThrow(() -> new NotFound("no report for lead " + leadId));
               if (!prev.signer().equals(p.bureau())) {
-                throw ApiException.notFound("no report for lead " + leadId);
+                throw new NotFound("no report for lead " + leadId);
               }
               ObjectNode payload = prev.payload().deepCopy();
               payload.put("version", payload.path("version").asLong() + 1);
@@ -287,7 +289,7 @@ public final class InformantService {
                   OfficerKeyring.wrapped(s, p.officer())
                       .orElseThrow(
                           () ->
-                              ApiException.conflict(
+                              new Conflict(
                                   "no-officer-key",
                                   "this officer has no sealing key on this node"));
               return new Object[] {env, sealed, wrapped};
@@ -301,13 +303,11 @@ public final class InformantService {
                       try {
                         key = OfficerKeyring.unwrap((String) x[2], r.passphrase());
                       } catch (WrongPassphraseException e) {
-                        throw new ApiException(
-                            Problem.of(
-                                "wrong-passphrase",
-                                "Wrong passphrase",
-                                403,
-                                "the passphrase does not open this officer's key",
-                                "/passphrase"));
+                        throw new Refused(
+                            "wrong-passphrase",
+                            "Wrong passphrase",
+                            "the passphrase does not open this officer's key",
+                            "/passphrase");
                       }
                       try {
                         byte[] plain =
@@ -315,7 +315,7 @@ public final class InformantService {
                                 (OfficerSealed) x[1], p.officer(), key, aad(leadId, env.signer()));
                         return Json.mapper().readValue(plain, Informant.class);
                       } catch (NotARecipientException e) {
-                        throw ApiException.conflict(
+                        throw new Conflict(
                             "sealed-for-older-key",
                             "sealed for a key this officer has since replaced; ask the poster to seal it again");
                       }
@@ -371,7 +371,7 @@ public final class InformantService {
             s -> {
               SignedEnvelope env = sourceOf(s, leadId);
               if (!visible(p, env)) {
-                throw ApiException.notFound("no report for lead " + leadId);
+                throw new NotFound("no report for lead " + leadId);
               }
               List<ReportEntry.Opening> openings =
                   s
@@ -385,7 +385,7 @@ public final class InformantService {
                                   o.path("officer").asText(),
                                   BureauId.of(o.path("bureau").asText()),
                                   Instant.parse(o.path("at").asText())))
-                      .sorted(java.util.Comparator.comparing(ReportEntry.Opening::at))
+                      .sorted(Comparator.comparing(ReportEntry.Opening::at))
                       .toList();
               return Map.entry(env, openings);
             })
@@ -475,11 +475,11 @@ public final class InformantService {
       String officer = d.openers().get(i);
       String field = "/openers/" + i;
       if (!officer.matches("[1-9][0-9]{5}-[0-9]{1,8}")) {
-        throw ApiException.unprocessable("bad-opener", "not an officer number: " + officer, field);
+        throw new Invalid("bad-opener", "not an officer number: " + officer, field);
       }
       BureauId bureau = BureauId.of(officer.substring(0, 6));
       if (!allowed.contains(bureau) && !(anyMember && trust.isMember(bureau))) {
-        throw ApiException.unprocessable(
+        throw new Invalid(
             "opener-not-receiving",
             "officer " + officer + " is not of this bureau or of a bureau the lead is addressed to",
             field);
@@ -488,7 +488,7 @@ public final class InformantService {
           OfficerKeyring.publicKey(s, officer)
               .orElseThrow(
                   () ->
-                      ApiException.unprocessable(
+                      new Invalid(
                           "opener-without-key",
                           "officer " + officer + " has no sealing key (they make one first)",
                           field));
@@ -523,7 +523,7 @@ public final class InformantService {
         (field, value) -> {
           String v = value.replaceAll("\\s", "");
           if (v.length() >= 2 && all.contains(v)) {
-            throw ApiException.unprocessable(
+            throw new Invalid(
                 "identity-in-lead",
                 "the lead's own text names the informant; take it out of the lead first",
                 field);
@@ -537,11 +537,11 @@ public final class InformantService {
 
   private static SignedEnvelope sourceOf(Store s, String leadId) {
     if (!LeadIds.isValid(leadId)) {
-      throw ApiException.notFound("no report for lead " + leadId);
+      throw new NotFound("no report for lead " + leadId);
     }
     return s.record(sourceKey(leadId))
         .map(r -> SignedRecords.envelope(r.body()))
-        .orElseThrow(() -> ApiException.notFound("no report for lead " + leadId));
+        .orElseThrow(() -> new NotFound("no report for lead " + leadId));
   }
 
   private static boolean visible(Principal p, SignedEnvelope env) {
@@ -560,14 +560,11 @@ public final class InformantService {
     }
   }
 
-  private static ApiException notAnOpener() {
-    return new ApiException(
-        Problem.of(
-            "not-an-opener",
-            "Not chosen to open it",
-            403,
-            "the poster did not choose this officer to open the informant's identity",
-            null));
+  private static Refused notAnOpener() {
+    return new Refused(
+        "not-an-opener",
+        "Not chosen to open it",
+        "the poster did not choose this officer to open the informant's identity");
   }
 
   private static ReportEntry line(
@@ -584,7 +581,7 @@ public final class InformantService {
         p.path("leadId").asText(),
         env.signer(),
         p.path("officer").asText(),
-        io.liaison.api.informant.LeadSource.valueOf(p.path("source").asText()),
+        LeadSource.valueOf(p.path("source").asText()),
         Instant.parse(p.path("receivedAt").asText()),
         Instant.parse(p.path("recordedAt").asText()),
         p.path("version").asLong(),

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,7 +82,7 @@ final class OfficerKeyring {
             p.name(),
             pair.keyId(),
             Base64.getUrlEncoder().withoutPadding().encodeToString(pair.publicKey())));
-    keys.sort(java.util.Comparator.comparing(OfficerKey::officer));
+    keys.sort(Comparator.comparing(OfficerKey::officer));
     ObjectNode payload = Json.mapper().valueToTree(new OfficerKeys(p.bureau(), version, now, keys));
     payload.put("type", TYPE);
     return payload;

@@ -7,8 +7,10 @@ import io.liaison.api.lead.TransitionRequest;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.cluster.Quorum;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.DomainException;
+import io.liaison.node.domain.NotFound;
 import io.liaison.node.events.EventFeed;
-import io.liaison.node.http.ApiException;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
@@ -85,7 +87,7 @@ final class ClaimsAndTransitions {
    */
   Future<LeadView> transition(String id, TransitionRequest request, String idempotencyKey) {
     if (!LeadIds.isValid(id)) {
-      return Future.failedFuture(ApiException.notFound("no lead " + id));
+      return Future.failedFuture(new NotFound("no lead " + id));
     }
     if (request.event() == LeadEvent.OFFER_HANDOVER) {
       LeadPosting.requireMember(trust, request.to(), "/to");
@@ -133,7 +135,7 @@ final class ClaimsAndTransitions {
     LeadRecord seen = n == 1 ? lanes.seenSince(id, t.arrived()) : null;
     if (seen != null) {
       // a request ahead in the lane saw the grid after this one came in: refuse on what it saw
-      ApiException no = refusal(seen, req, now());
+      DomainException no = refusal(seen, req, now());
       if (no != null) {
         return Future.failedFuture(no);
       }
@@ -145,7 +147,7 @@ final class ClaimsAndTransitions {
               // refuse early what the lifecycle refuses anyway, without signing or an entry
               // processor; but first make sure this node's copy is not a moment behind the grid's
               // (another bureau's transition not taken in yet), which may allow the event
-              ApiException no = refusal(rec, req, now);
+              DomainException no = refusal(rec, req, now);
               if (no != null) {
                 return n > 1 ? Future.failedFuture(no) : refuseUnlessGridMoved(t, n, rec, no);
               }
@@ -163,7 +165,7 @@ final class ClaimsAndTransitions {
   }
 
   /** Refuses with {@code no} unless the grid holds another value than {@code rec}: then again. */
-  private Future<LeadView> refuseUnlessGridMoved(Try t, int n, LeadRecord rec, ApiException no) {
+  private Future<LeadView> refuseUnlessGridMoved(Try t, int n, LeadRecord rec, DomainException no) {
     String id = t.id();
     long sent = System.nanoTime();
     return owner
@@ -204,7 +206,7 @@ final class ClaimsAndTransitions {
       if (raw != null) {
         intake.reconciler().foreign(id, raw);
       }
-      return Future.failedFuture(ApiException.notFound("no lead " + id));
+      return Future.failedFuture(new NotFound("no lead " + id));
     }
     return intake
         .receive(id, v)
@@ -212,7 +214,7 @@ final class ClaimsAndTransitions {
         .map(
             r ->
                 LeadRecord.parse(
-                    id, r.orElseThrow(() -> ApiException.notFound("no valid lead " + id)).body()));
+                    id, r.orElseThrow(() -> new NotFound("no valid lead " + id)).body()));
   }
 
   // 4. commit, or take in what the owner decided on and refuse or try again
@@ -227,7 +229,7 @@ final class ClaimsAndTransitions {
       case STALE -> {
         if (n >= MAX_ATTEMPTS) {
           return Future.failedFuture(
-              ApiException.conflict("concurrent-change", "the lead kept changing; try again"));
+              new Conflict("concurrent-change", "the lead kept changing; try again"));
         }
         return intake.receive(id, outcome.value()).compose(v -> attempt(t, n + 1));
       }
@@ -266,15 +268,13 @@ final class ClaimsAndTransitions {
         // or it went with failed members): put the store's copy back, as the put-back would
         // (unless someone did meanwhile), and try again
         if (n >= MAX_ATTEMPTS) {
-          return Future.failedFuture(ApiException.notFound("no lead " + id + " on the grid"));
+          return Future.failedFuture(new NotFound("no lead " + id + " on the grid"));
         }
         return reconciler
             .restore(id)
             .compose(
                 held ->
-                    held
-                        ? attempt(t, n + 1)
-                        : Future.failedFuture(ApiException.notFound("no lead " + id)));
+                    held ? attempt(t, n + 1) : Future.failedFuture(new NotFound("no lead " + id)));
       }
       default -> throw new IllegalStateException("unknown outcome " + outcome);
     }
@@ -340,7 +340,7 @@ final class ClaimsAndTransitions {
             local -> {
               if (local.isPresent() && local.get().hash().equals(LeadRecord.hashOf(value))) {
                 LeadRecord cur = LeadRecord.parse(id, local.get().body());
-                ApiException no = refusal(cur, t.req(), now());
+                DomainException no = refusal(cur, t.req(), now());
                 if (no != null) {
                   lanes.saw(id, sent, cur);
                   return Future.failedFuture(no);
@@ -367,7 +367,7 @@ final class ClaimsAndTransitions {
   }
 
   /** The answer the lifecycle gives this node's bureau for {@code req} on {@code rec}, or null. */
-  private ApiException refusal(LeadRecord rec, TransitionRequest req, Instant at) {
+  private DomainException refusal(LeadRecord rec, TransitionRequest req, Instant at) {
     try {
       LeadLifecycle.apply(rec.lead(), rec.status(), new Transition(trust.bureau(), at, req), "");
       return null;

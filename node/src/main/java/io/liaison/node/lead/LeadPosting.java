@@ -7,8 +7,8 @@ import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadView;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.domain.Invalid;
 import io.liaison.node.events.EventFeed;
-import io.liaison.node.http.ApiException;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
@@ -61,8 +61,7 @@ final class LeadPosting {
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (draft.expiresAt() != null && !draft.expiresAt().isAfter(now)) {
-      throw ApiException.unprocessable(
-          "invalid-field", "expiresAt must be in the future", "/expiresAt");
+      throw new Invalid("invalid-field", "expiresAt must be in the future", "/expiresAt");
     }
     Lead lead = Lead.from(LeadIds.next(trust.bureau(), now), trust.bureau(), now, draft);
     SignedEnvelope env = trust.sign(sealing.postPayload(lead, now), Hashes.GENESIS, now);
@@ -92,7 +91,7 @@ final class LeadPosting {
   /** Refuses (422 unknown-bureau, naming {@code field}) a bureau that is not in the roster. */
   static void requireMember(TrustService trust, BureauId bureau, String field) {
     if (!trust.isMember(bureau)) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "unknown-bureau", "bureau " + bureau + " is not a member of the roster", field);
     }
   }

@@ -6,7 +6,8 @@ import io.liaison.api.Json;
 import io.liaison.api.lead.CoHandler;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Malformed;
+import io.liaison.node.domain.NotFound;
 import io.liaison.node.store.Cursor;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
@@ -48,7 +49,7 @@ public final class LeadQueries {
       try {
         return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest(
+        throw new Malformed(
             "bad-parameter",
             "view must be one of open, claimed, awaiting-feedback, overdue, handed-to-me,"
                 + " posted-by-me, cohandling",
@@ -80,7 +81,7 @@ public final class LeadQueries {
 
   public Future<LeadView> get(String id) {
     if (!LeadIds.isValid(id)) {
-      return Future.failedFuture(ApiException.notFound("no lead " + id));
+      return Future.failedFuture(new NotFound("no lead " + id));
     }
     // through the store queue, not a committed read: a lead this node is taking in from the grid
     // right now is answered once it is stored, as before
@@ -89,13 +90,13 @@ public final class LeadQueries {
         .map(
             r ->
                 r.map(x -> sealing.view(LeadRecord.parse(id, x.body())))
-                    .orElseThrow(() -> ApiException.notFound("no lead " + id)));
+                    .orElseThrow(() -> new NotFound("no lead " + id)));
   }
 
   /** Envelopes of the lead that lost a conflict after a split (kept, never erased). */
   public Future<List<JsonNode>> superseded(String id) {
     if (!LeadIds.isValid(id)) {
-      return Future.failedFuture(ApiException.notFound("no lead " + id));
+      return Future.failedFuture(new NotFound("no lead " + id));
     }
     return store
         .call(s -> s.superseded(id))
@@ -175,7 +176,7 @@ public final class LeadQueries {
     try {
       return cursor == null ? null : Cursor.decode(cursor);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("bad-parameter", e.getMessage(), "cursor");
+      throw new Malformed("bad-parameter", e.getMessage(), "cursor");
     }
   }
 

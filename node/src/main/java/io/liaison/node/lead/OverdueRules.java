@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The overdue rules the bureaus agreed (协作约定), acted on: a lead claimed at {@code claimedAt} and
@@ -76,13 +77,13 @@ public final class OverdueRules {
         : Duration.ofDays((long) rules.feedbackPeriodDays() + rules.escalateAfterDays());
   }
 
-  private static java.util.Optional<Notice> escalation(
+  private static Optional<Notice> escalation(
       RegionSettings rules, Instant claimedAt, Instant now, String side) {
     Duration after = escalationAfterClaim(rules);
     if (after == null || now.isBefore(claimedAt.plus(after))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         new Notice(
             ESCALATED,
             ESCALATED + side + "@" + claimedAt.toEpochMilli(),

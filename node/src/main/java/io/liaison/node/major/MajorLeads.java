@@ -15,6 +15,7 @@ import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -190,11 +191,11 @@ public final class MajorLeads {
   }
 
   private static void put(Store s, String id, SignedEnvelope env) {
-    io.liaison.node.trust.SignedRecords.put(s, id, KIND, env);
+    SignedRecords.put(s, id, KIND, env);
   }
 
   private static String json(SignedEnvelope env) {
-    return io.liaison.node.trust.SignedRecords.json(env);
+    return SignedRecords.json(env);
   }
 
   static MajorLeadNotice parse(SignedEnvelope env) {

@@ -1,5 +1,6 @@
 package io.liaison.node.network;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
@@ -87,7 +88,7 @@ public record HitNotice(
     p.remove("type");
     try {
       return Json.mapper().treeToValue(p, HitNotice.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("malformed hit notice: " + e.getOriginalMessage());
     }
   }

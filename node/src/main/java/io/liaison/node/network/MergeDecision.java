@@ -1,5 +1,6 @@
 package io.liaison.node.network;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
@@ -80,7 +81,7 @@ public record MergeDecision(
     p.remove("type");
     try {
       return Json.mapper().treeToValue(p, MergeDecision.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("malformed decision: " + e.getOriginalMessage());
     }
   }

@@ -5,8 +5,9 @@ import io.liaison.api.BureauId;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.Invalid;
 import io.liaison.node.events.EventFeed;
-import io.liaison.node.http.ApiException;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +94,7 @@ public final class MergeService {
   /** Signs, stores and shares this bureau's decision; 409 if the bureau has decided already. */
   public Future<Signed> decide(MergeDecision d) {
     if (!d.bureau().equals(trust.bureau())) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "foreign-bureau", "a node decides for its own bureau " + trust.bureau(), "/bureau");
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -100,7 +102,7 @@ public final class MergeService {
         .transaction(
             s -> {
               if (s.record(d.key()).isPresent()) {
-                throw ApiException.conflict(
+                throw new Conflict(
                     "already-decided", "bureau " + d.bureau() + " has decided on this proposal");
               }
               SignedEnvelope env = trust.sign(d.payload(), Hashes.GENESIS, now);
@@ -201,7 +203,7 @@ public final class MergeService {
       SignedEnvelope env = SignedEnvelope.fromJson(r.body().getBytes(StandardCharsets.UTF_8));
       out.add(new Signed(MergeDecision.of(env.payload()), env));
     }
-    out.sort(java.util.Comparator.comparing(x -> x.decision().bureau()));
+    out.sort(Comparator.comparing(x -> x.decision().bureau()));
     return out;
   }
 

@@ -1,5 +1,6 @@
 package io.liaison.node.network;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
@@ -140,7 +141,7 @@ public final class NetworkRoutes {
   private static JsonNode envelopeTree(MergeService.Signed s) {
     try {
       return Json.mapper().readTree(new String(s.envelope().toJson(), StandardCharsets.UTF_8));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

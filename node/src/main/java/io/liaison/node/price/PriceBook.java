@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * This node's read model of the price records it holds (verified and stored): groups, agreements,
@@ -41,6 +42,10 @@ import java.util.function.Function;
  * {@link ObservationTable} whose month sums the figures read. It is rebuilt from the store at start
  * and told of every record the store takes ({@link #take}); it never holds a plan this node may not
  * read. Thread-safe (one read-write lock); figures run under the read lock on a worker thread.
+ *
+ * <p>Why over 400 lines: the read model and its one lock belong together (taking a record in and
+ * every figure read under the same read-write lock); the sums themselves are in {@code
+ * ObservationTable}.
  */
 public final class PriceBook {
   /** Days of observations are calendar days in Asia/Shanghai. */
@@ -422,10 +427,7 @@ public final class PriceBook {
   }
 
   /** The table, its products, and the retailers' names by table index. */
-  record Tables(
-      ObservationTable table,
-      List<Product> products,
-      java.util.function.Supplier<String[]> nameSource) {
+  record Tables(ObservationTable table, List<Product> products, Supplier<String[]> nameSource) {
     String[] names() {
       return nameSource.get();
     }
@@ -455,7 +457,7 @@ public final class PriceBook {
         last.signer(), last.keyId(), last.signedAt(), last.hash(), c.envelopes().size());
   }
 
-  private <T> T read(java.util.function.Supplier<T> f) {
+  private <T> T read(Supplier<T> f) {
     lock.readLock().lock();
     try {
       return f.get();

@@ -13,15 +13,18 @@ import io.liaison.api.price.PriceSettings;
 import io.liaison.api.price.SelfDisciplineGroup;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * HTTP endpoints of price agreements and mutual price checks, under {@code /api/v1/price}: groups,
@@ -177,8 +180,8 @@ public final class PriceRoutes {
         .executeBlocking(() -> CheckSheet.read(type, body), false)
         .recover(
             e ->
-                io.vertx.core.Future.failedFuture(
-                    e instanceof java.io.IOException
+                Future.failedFuture(
+                    e instanceof IOException
                         ? ApiException.unprocessable("invalid-sheet", e.getMessage(), null)
                         : e))
         .compose(
@@ -265,7 +268,7 @@ public final class PriceRoutes {
     writes.recordMeeting(m).onSuccess(v -> Bodies.reply(ctx, 201, v)).onFailure(ctx::fail);
   }
 
-  private <T> void blocking(RoutingContext ctx, java.util.concurrent.Callable<T> work) {
+  private <T> void blocking(RoutingContext ctx, Callable<T> work) {
     vertx.executeBlocking(work, false).onSuccess(v -> reply(ctx, v)).onFailure(ctx::fail);
   }
 

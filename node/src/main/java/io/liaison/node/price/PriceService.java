@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +126,7 @@ public final class PriceService {
   }
 
   /** Takes the stored records after {@code after} while their key passes {@code which}. */
-  private int load(Store s, String after, java.util.function.Predicate<String> which) {
+  private int load(Store s, String after, Predicate<String> which) {
     int n = 0;
     List<StoredRecord> page;
     do {
@@ -163,7 +164,7 @@ public final class PriceService {
 
   /**
    * Signs the next version of this bureau's record {@code key}: {@code next} gets the stored record
-   * (empty if none) and returns the payload, or throws an {@code ApiException}. Commits, puts on
+   * (empty if none) and returns the payload, or throws a {@code DomainException}. Commits, puts on
    * the grid, tells the book, then the feed.
    */
   Future<PriceRecord> sign(String key, Function<Optional<PriceRecord>, ObjectNode> next) {

@@ -12,7 +12,9 @@ import io.liaison.api.price.PriceSettings;
 import io.liaison.api.price.Retailer;
 import io.liaison.api.price.RetailerVisit;
 import io.liaison.api.price.SelfDisciplineGroup;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.NotFound;
+import io.liaison.node.domain.Refused;
 import io.liaison.node.price.internal.PriceKeys;
 import io.liaison.node.price.internal.PriceRecord;
 import io.liaison.node.price.internal.PriceRecords;
@@ -61,7 +63,7 @@ public final class PriceWrites {
   public Future<AgreementView> addAgreement(PriceAgreement a) {
     own(a.bureau(), "/bureau");
     if (service.book().currentGroup(a.groupId()).isEmpty()) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "unknown-group", "no group " + a.groupId() + "; create it first", "/groupId");
     }
     return service
@@ -92,12 +94,12 @@ public final class PriceWrites {
   public Future<CheckView> plan(CheckPlan draft) {
     own(draft.checkingBureau(), "/checkingBureau");
     if (!service.trust().isMember(draft.checkedBureau())) {
-      throw ApiException.unprocessable(
+      throw new Invalid(
           "unknown-bureau", draft.checkedBureau() + " is not a member bureau", "/checkedBureau");
     }
     for (int i = 0; i < draft.targetGroups().size(); i++) {
       if (service.book().currentGroup(draft.targetGroups().get(i)).isEmpty()) {
-        throw ApiException.unprocessable(
+        throw new Invalid(
             "unknown-group", "no group " + draft.targetGroups().get(i), "/targetGroups/" + i);
       }
     }
@@ -118,15 +120,12 @@ public final class PriceWrites {
             .book()
             .checkEntry(checkId)
             .filter(c -> c.plan() != null)
-            .orElseThrow(() -> ApiException.notFound("no check " + checkId));
+            .orElseThrow(() -> new NotFound("no check " + checkId));
     if (!check.checkingBureau().equals(self)) {
-      throw new ApiException(
-          io.liaison.api.Problem.of(
-              "not-own-bureau",
-              "Not allowed for this bureau",
-              403,
-              "findings are recorded by the checking bureau " + check.checkingBureau(),
-              null));
+      throw new Refused(
+          "not-own-bureau",
+          "Not allowed for this bureau",
+          "findings are recorded by the checking bureau " + check.checkingBureau());
     }
     CheckPlan plan = check.plan();
     Set<String> targets = targets(plan);
@@ -134,13 +133,13 @@ public final class PriceWrites {
       RetailerVisit v = req.visits().get(i);
       LocalDate day = v.at().atZone(PriceBook.ZONE).toLocalDate();
       if (day.isBefore(plan.from()) || day.isAfter(plan.to())) {
-        throw ApiException.unprocessable(
+        throw new Invalid(
             "outside-plan",
             "visit on " + day + " is outside the plan (" + plan.from() + " – " + plan.to() + ")",
             "/visits/" + i + "/at");
       }
       if (!targets.contains(v.licence())) {
-        throw ApiException.unprocessable(
+        throw new Invalid(
             "not-a-target",
             "retailer " + v.licence() + " is not a target of this check",
             "/visits/" + i + "/licence");
@@ -183,13 +182,11 @@ public final class PriceWrites {
 
   private void own(BureauId bureau, String field) {
     if (!bureau.equals(self)) {
-      throw new ApiException(
-          io.liaison.api.Problem.of(
-              "not-own-bureau",
-              "Not allowed for this bureau",
-              403,
-              "a node keeps the price records of its own bureau (" + self + ") only",
-              field));
+      throw new Refused(
+          "not-own-bureau",
+          "Not allowed for this bureau",
+          "a node keeps the price records of its own bureau (" + self + ") only",
+          field);
     }
   }
 

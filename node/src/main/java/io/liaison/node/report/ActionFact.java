@@ -1,6 +1,7 @@
 package io.liaison.node.report;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.Json;
 import io.liaison.api.action.PlanKind;
 import io.liaison.api.action.PlanResult;
 import io.liaison.api.action.PlanState;
@@ -42,7 +43,7 @@ public record ActionFact(
             (b, sig) ->
                 results.put(
                     b,
-                    io.liaison.api.Json.mapper()
+                    Json.mapper()
                         .convertValue(sig.envelope().payload().get("result"), PlanResult.class)));
     return new ActionFact(
         r.id(),

@@ -4,12 +4,14 @@ import io.liaison.api.BureauId;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.TransitionView;
+import io.liaison.node.lead.LeadRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What the report needs of a lead: who posted it when, to whom, and each signed step (event, the
@@ -80,7 +82,7 @@ public record LeadFact(
       List<Obligation> out,
       Duration period,
       Instant at,
-      java.util.function.Predicate<BureauId> which) {
+      Predicate<BureauId> which) {
     var it = owed.entrySet().iterator();
     while (it.hasNext()) {
       var e = it.next();
@@ -94,7 +96,7 @@ public record LeadFact(
     }
   }
 
-  static LeadFact of(io.liaison.node.lead.LeadRecord r) {
+  static LeadFact of(LeadRecord r) {
     return new LeadFact(
         r.lead().id(),
         r.lead().originBureau(),

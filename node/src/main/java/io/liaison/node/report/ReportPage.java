@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -316,8 +317,8 @@ public final class ReportPage {
   }
 
   /** The tables that are one row of figures (printed as label/value pairs); lists stay lists. */
-  private static final java.util.Set<String> ONE_ROW =
-      java.util.Set.of("leads", "transfers", "prices", "networks", "feedback");
+  private static final Set<String> ONE_ROW =
+      Set.of("leads", "transfers", "prices", "networks", "feedback");
 
   private static void table(StringBuilder h, ReportTables.Table t) {
     h.append("<section class=\"table\" id=\"table-")

@@ -23,8 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * searchable within a batch and 200 ms; changes arriving meanwhile form the next batch. An index
  * that is missing, of another schema, incomplete, or checkpointed against another store file is
  * rebuilt from the store with progress in the log.
+ *
+ * <p>Why over 400 lines: the tailing loop, the rebuild and the checkpoint share one thread and one
+ * state machine (caught up, rebuilding, behind); split, the hand-over between them would cross
+ * classes.
  */
 public final class SearchIndexer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
@@ -64,7 +72,7 @@ public final class SearchIndexer implements AutoCloseable {
   private final CaseIndex index;
   private final Semaphore wake = new Semaphore(0);
   private static final List<String> KINDS = List.of(LeadRecord.KIND, SharedCase.KIND);
-  private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * The content (version 0) last written for recently indexed leads (indexer thread only): a
@@ -155,6 +163,16 @@ public final class SearchIndexer implements AutoCloseable {
     void deleted(String id, long version) throws IOException;
 
     void committed(String checkpoint) throws IOException;
+  }
+
+  /**
+   * Hands {@code listener} every current document of the store again, as after a rebuild ({@link
+   * Listener#rebuilt}): for a listener whose rule changed (a bureau set or changed its area) and
+   * must look back over what was indexed before. Blocking (it reads the whole store): call it on a
+   * worker thread, after {@link #start}.
+   */
+  public void replay(Listener listener) throws IOException {
+    listener.rebuilt(storeDocuments(d -> new LinkRecord(d.doc(), d.audience()), true));
   }
 
   /** Adds a listener; call before {@link #start}. */
@@ -392,7 +410,7 @@ public final class SearchIndexer implements AutoCloseable {
       while (next == null) {
         if (!page.hasNext()) {
           if (abortOnStop && stopping) {
-            throw new java.util.concurrent.CancellationException("node stopping");
+            throw new CancellationException("node stopping");
           }
           String k = kind;
           String a = after;
@@ -440,7 +458,7 @@ public final class SearchIndexer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted waiting for the store", e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("store read for the index failed", e);
     }
   }

@@ -4,7 +4,7 @@ import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.Disposition;
 import io.liaison.api.cases.Fen;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Malformed;
 import io.liaison.search.Facet;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.SearchRequest;
@@ -82,13 +82,8 @@ final class SearchParams {
     }
     int clauses = clauses(q);
     if (clauses > MAX_CLAUSES) {
-      throw new ApiException(
-          io.liaison.api.Problem.of(
-              "too-many-clauses",
-              "Bad request",
-              400,
-              "the query has " + clauses + " clauses; at most " + MAX_CLAUSES,
-              "q"));
+      throw new Malformed(
+          "too-many-clauses", "the query has " + clauses + " clauses; at most " + MAX_CLAUSES, "q");
     }
     return q;
   }
@@ -262,7 +257,7 @@ final class SearchParams {
     };
   }
 
-  static ApiException bad(String param, String detail) {
-    return ApiException.badRequest("bad-parameter", detail, param);
+  static Malformed bad(String param, String detail) {
+    return new Malformed("bad-parameter", detail, param);
   }
 }

@@ -1,6 +1,7 @@
 package io.liaison.node.search;
 
 import io.liaison.api.Problem;
+import io.liaison.api.search.IdentifierPage;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
 import io.liaison.node.store.Store;
@@ -47,7 +48,7 @@ public final class SearchRoutes {
 
   private void search(RoutingContext ctx) {
     SearchParams.Parsed p = SearchParams.parse(ctx.queryParams(), maxPage);
-    worker(() -> SearchPage.of(indexer.index().search(p.request()), p.offset(), p.limit()))
+    worker(() -> SearchAnswers.page(indexer.index().search(p.request()), p.offset(), p.limit()))
         .onSuccess(page -> Bodies.reply(ctx, 200, page))
         .onFailure(ctx::fail);
   }
@@ -78,12 +79,12 @@ public final class SearchRoutes {
     worker(
             () -> {
               List<SearchHit> hits = indexer.index().lookup(id);
-              return new SearchPage.IdentifierPage(
+              return new IdentifierPage(
                   type.name(),
                   id.value(),
                   id.valid(),
                   hits.size(),
-                  hits.stream().limit(limit).map(SearchPage.Item::of).toList());
+                  hits.stream().limit(limit).map(SearchAnswers::item).toList());
             })
         .onSuccess(page -> Bodies.reply(ctx, 200, page))
         .onFailure(ctx::fail);

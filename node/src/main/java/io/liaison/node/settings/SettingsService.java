@@ -1,5 +1,6 @@
 package io.liaison.node.settings;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
@@ -13,11 +14,14 @@ import io.liaison.crypto.Hashes;
 import io.liaison.crypto.Member;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Conflict;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.NotFound;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -116,7 +120,7 @@ public final class SettingsService {
               long newest =
                   agreements(s).stream().mapToLong(a -> a.settings().version()).max().orElse(0);
               if (settings.version() != newest + 1) {
-                throw ApiException.conflict(
+                throw new Conflict(
                     "settings-version",
                     "the next version is " + (newest + 1) + ", not " + settings.version());
               }
@@ -134,20 +138,20 @@ public final class SettingsService {
               List<Agreement> of =
                   all.stream().filter(a -> a.settings().version() == version).toList();
               if (of.isEmpty()) {
-                throw ApiException.notFound("settings version " + version);
+                throw new NotFound("settings version " + version);
               }
               Set<String> contents = new TreeSet<>();
               of.forEach(a -> contents.add(a.contentHash()));
               String chosen = contentHash;
               if (chosen == null) {
                 if (contents.size() > 1) {
-                  throw ApiException.conflict(
+                  throw new Conflict(
                       "settings-ambiguous",
                       "version " + version + " was proposed with different content: name it");
                 }
                 chosen = contents.iterator().next();
               } else if (!contents.contains(chosen)) {
-                throw ApiException.unprocessable(
+                throw new Invalid(
                     "settings-unknown-content", "no proposal with this content", "/contentHash");
               }
               String want = chosen;
@@ -166,7 +170,7 @@ public final class SettingsService {
     BureauId me = trust.bureau();
     String id = key(settings.version(), me);
     if (s.record(id).isPresent()) {
-      throw ApiException.conflict(
+      throw new Conflict(
           "settings-signed", "this bureau has already signed version " + settings.version());
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -308,17 +312,17 @@ public final class SettingsService {
   }
 
   private static void put(Store s, String id, SignedEnvelope env) {
-    io.liaison.node.trust.SignedRecords.put(s, id, KIND, env);
+    SignedRecords.put(s, id, KIND, env);
   }
 
   private static String json(SignedEnvelope env) {
-    return io.liaison.node.trust.SignedRecords.json(env);
+    return SignedRecords.json(env);
   }
 
   static RegionSettings parse(SignedEnvelope env) {
     try {
       return Json.mapper().treeToValue(env.payload().path("settings"), RegionSettings.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("settings unreadable", e);
     }
   }

@@ -13,7 +13,7 @@ import io.liaison.crypto.RosterAuthority;
 import io.liaison.crypto.RosterException;
 import io.liaison.crypto.SignedRoster;
 import io.liaison.node.cluster.GridWatch;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Invalid;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -160,7 +160,7 @@ public final class RosterService {
       next = RosterAuthority.verifySuccessor(trust.roster(), signed, trust.authorityPublicKey());
     } catch (RosterException e) {
       // the whole document is signed: what does not verify is its signature
-      throw ApiException.unprocessable("roster-refused", e.getMessage(), "/signature");
+      throw new Invalid("roster-refused", e.getMessage(), "/signature");
     }
     String json = new String(signed.toJson(), StandardCharsets.UTF_8);
     return vertx

@@ -3,7 +3,6 @@ package io.liaison.node.trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
-import io.liaison.api.Problem;
 import io.liaison.crypto.BureauKeys;
 import io.liaison.crypto.EnvelopeSigner;
 import io.liaison.crypto.EnvelopeVerifier;
@@ -15,7 +14,7 @@ import io.liaison.crypto.SignedRoster;
 import io.liaison.crypto.Verification;
 import io.liaison.node.config.ConfigException;
 import io.liaison.node.config.NodeConfig;
-import io.liaison.node.http.ApiException;
+import io.liaison.node.domain.Unavailable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -155,15 +154,12 @@ public final class TrustService {
   public SignedEnvelope sign(JsonNode payload, String prevHash, Instant at) {
     boolean valid = roster.get().key(keys.signing().keyId()).map(k -> k.validAt(at)).orElse(false);
     if (!valid) {
-      throw new ApiException(
-          Problem.of(
-              "signing-key-revoked",
-              "This bureau's signing key is not valid",
-              503,
-              "the roster in force revokes or lacks key "
-                  + keys.signing().keyId()
-                  + "; the administrator must rotate keys",
-              null));
+      throw new Unavailable(
+          "signing-key-revoked",
+          "This bureau's signing key is not valid",
+          "the roster in force revokes or lacks key "
+              + keys.signing().keyId()
+              + "; the administrator must rotate keys");
     }
     return signer.sign(payload, prevHash, at);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.Json;
+import io.liaison.api.access.Role;
 import io.liaison.crypto.LocalCa;
 import io.liaison.node.Await;
 import io.liaison.node.Http;

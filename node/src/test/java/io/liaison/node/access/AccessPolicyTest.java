@@ -2,6 +2,7 @@ package io.liaison.node.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.api.access.Role;
 import io.vertx.core.http.HttpMethod;
 import java.util.EnumSet;
 import java.util.Map;

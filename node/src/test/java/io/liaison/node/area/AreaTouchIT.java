@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a 蒙J plate is told to 兴和县 at once, with the evidence, and to nobody else (not to 天镇县 itself,
  * not to 阳高县, whose area it does not name).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AreaTouchIT {
   static final int XINGHE = 0;
   static final int TIANZHEN = 1;
@@ -55,6 +59,7 @@ class AreaTouchIT {
   }
 
   @Test
+  @Order(1)
   void aCaseNamingANeighboursVillageAndPlateIsToldToThatNeighbourOnly() throws Exception {
     Http.Response x =
         put(
@@ -157,6 +162,80 @@ class AreaTouchIT {
                 .contains("1400000"),
         "the second version indexed on 兴和县");
     assertThat(events(XINGHE, "area.touch")).hasSize(1);
+  }
+
+  @Test
+  @Order(2)
+  void aRecordSharedBeforeTheAreaNamedItIsToldWhenTheAreaIsSet() {
+    // 兴和县's lead names a 阳高县 town 阳高县's area does not list yet
+    Http.Response lead =
+        Http.postJson(
+            url(XINGHE, "/api/v1/leads"),
+            "{\"officer\":\""
+                + TestCluster.OFFICERS.get(XINGHE)
+                + "\",\"category\":\"COUNTERFEIT\",\"title\":\"罗文皂方向假烟\","
+                + "\"narrative\":\"举报人称有人从兴和县往罗文皂镇运送假冒卷烟。\"}");
+    assertThat(lead.status()).as(lead.body()).isEqualTo(201);
+    String id = lead.json().get("id").asText();
+    Await.until(
+        WAIT,
+        () ->
+            Http.get(url(YANGGAO, "/api/v1/search?q=%E7%BD%97%E6%96%87%E7%9A%82%E9%95%87"))
+                .body()
+                .contains(id),
+        "the lead indexed on 阳高县");
+    assertThat(touchesOf(YANGGAO, id)).isEmpty();
+    // the old code looked only at records indexed after the area was set: nothing, ever
+    Http.Response area =
+        put(
+            YANGGAO,
+            "/api/v1/area",
+            "{\"bureau\":\"140221\",\"places\":[\"阳高县\",\"龙泉镇\",\"罗文皂镇\"],"
+                + "\"licenceRegions\":[\"140221\"]}");
+    assertThat(area.status()).as(area.body()).isEqualTo(200);
+    Await.until(WAIT, () -> touchesOf(YANGGAO, id).size() == 1, "the look-back touch on 阳高县");
+    JsonNode touch = touchesOf(YANGGAO, id).get(0);
+    assertThat(touch.get("origin").asText()).isEqualTo("150924");
+    assertThat(touch.get("evidence").toString()).contains("\"value\":\"罗文皂镇\"");
+    assertThat(events(YANGGAO, "area.touch").stream().filter(e -> e.contains(id)).count())
+        .isEqualTo(1);
+    // saved again with the same places: told once only
+    assertThat(
+            put(
+                    YANGGAO,
+                    "/api/v1/area",
+                    "{\"bureau\":\"140221\",\"places\":[\"阳高县\",\"龙泉镇\",\"罗文皂镇\"],"
+                        + "\"licenceRegions\":[\"140221\"]}")
+                .status())
+        .isEqualTo(200);
+    String marker =
+        Http.postJson(
+                url(XINGHE, "/api/v1/leads"),
+                "{\"officer\":\""
+                    + TestCluster.OFFICERS.get(XINGHE)
+                    + "\",\"category\":\"COUNTERFEIT\",\"title\":\"标记\","
+                    + "\"narrative\":\"罗文皂镇又有人运烟。\"}")
+            .json()
+            .get("id")
+            .asText();
+    Await.until(WAIT, () -> touchesOf(YANGGAO, marker).size() == 1, "a later touch on 阳高县");
+    assertThat(touchesOf(YANGGAO, id)).hasSize(1);
+    assertThat(events(YANGGAO, "area.touch").stream().filter(e -> e.contains(id)).count())
+        .isEqualTo(1);
+  }
+
+  static List<JsonNode> touchesOf(int node, String recordId) {
+    List<JsonNode> out = new ArrayList<>();
+    Http.get(url(node, "/api/v1/area/touches?limit=200"))
+        .json()
+        .get("items")
+        .forEach(
+            t -> {
+              if (t.get("recordId").asText().equals(recordId)) {
+                out.add(t);
+              }
+            });
+    return out;
   }
 
   static List<String> events(int node, String type) {

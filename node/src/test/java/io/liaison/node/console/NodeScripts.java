@@ -33,7 +33,11 @@ public final class NodeScripts {
         .matches("v(2\\d|[3-9]\\d)\\..*");
     List<String> command =
         new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-timeout=240000"));
-    command.add(JS.resolve(dir).toString());
+    // -Dliaison.browser.only=FILE.test.mjs runs that file of the folder alone (a flow being worked
+    // on); the build runs them all
+    String only = System.getProperty("liaison.browser.only");
+    command.add(
+        only == null ? JS.resolve(dir).toString() : JS.resolve(dir).resolve(only).toString());
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().putAll(env);
     Files.createDirectories(log.getParent());

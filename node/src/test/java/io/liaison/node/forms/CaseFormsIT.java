@@ -195,6 +195,82 @@ class CaseFormsIT {
     return reg;
   }
 
+  static ObjectNode feedbackForm(String subject, String findings) {
+    ObjectNode fb = Json.mapper().createObjectNode();
+    fb.put("kind", "FEEDBACK").put("subject", subject).put("officer", "140222-009");
+    fb.put("toBureau", "150924")
+        .put("outcome", "TRANSFERRED_TO_POLICE")
+        .put("transferTo", "天镇县公安局");
+    fb.put("findings", findings).put("decidedOn", "2026-10-09");
+    return fb;
+  }
+
+  static List<JsonNode> formsOn(int node, String subject) {
+    List<JsonNode> out = new ArrayList<>();
+    Http.get(
+            cluster.url(node)
+                + "/api/v1/forms?subject="
+                + URLEncoder.encode(subject, StandardCharsets.UTF_8))
+        .json()
+        .get("items")
+        .forEach(out::add);
+    return out;
+  }
+
+  @Test
+  void aLeadsFeedbackFormReachesTheBureauThatPostedIt() throws Exception {
+    // before: forms stayed on the node that filed them; 兴和县 never saw 天镇县's 反馈表
+    String lead = postLead();
+    Http.Response sealedLead =
+        Http.postJson(
+            cluster.url(0) + "/api/v1/leads",
+            "{\"officer\":\""
+                + TestCluster.OFFICERS.get(0)
+                + "\",\"category\":\"OTHER\",\"title\":\"密封线索\",\"narrative\":\"密封内容\","
+                + "\"distribution\":\"RESTRICTED\",\"targetBureaus\":[\"140222\"]}");
+    assertThat(sealedLead.status()).as(sealedLead.body()).isEqualTo(201);
+    String sealed = sealedLead.json().get("id").asText();
+    io.liaison.node.Await.until(
+        java.time.Duration.ofSeconds(20),
+        () -> Http.get(url("/api/v1/leads/" + sealed)).status() == 200,
+        "sealed lead on 天镇县");
+    // a sealed lead's form, and a registration form, stay on 天镇县
+    assertThat(
+            Http.postJson(url("/api/v1/forms"), feedbackForm(sealed, "密封线索已查").toString()).status())
+        .isEqualTo(201);
+    assertThat(
+            Http.postJson(url("/api/v1/forms"), registration(lead, 100_000L).toString()).status())
+        .isEqualTo(201);
+    Http.Response filed =
+        Http.postJson(url("/api/v1/forms"), feedbackForm(lead, "已移送公安机关。").toString());
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    String id = filed.json().get("id").asText();
+    io.liaison.node.Await.until(
+        java.time.Duration.ofSeconds(20),
+        () -> formsOn(0, lead).size() == 1,
+        "the feedback form on 兴和县");
+    JsonNode seen = formsOn(0, lead).get(0);
+    assertThat(seen.get("id").asText()).isEqualTo(id);
+    assertThat(seen.get("bureau").asText()).isEqualTo("140222");
+    assertThat(seen.get("hash").asText()).isEqualTo(filed.json().get("hash").asText());
+    assertThat(seen.at("/form/findings").asText()).isEqualTo("已移送公安机关。");
+    Http.Response page = Http.get(cluster.url(0) + "/api/v1/forms/" + id + "/print");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("已移送公安机关。", "140222-009");
+    assertThat(formsOn(0, sealed)).isEmpty();
+    assertThat(cluster.node(0).hazelcast().getMap(FormSharing.MAP).keySet())
+        .containsExactly("shared-" + id);
+    try (io.liaison.node.SseClient events =
+        new io.liaison.node.SseClient(cluster.url(0) + "/api/v1/events", 0L)) {
+      io.liaison.node.Await.until(
+          java.time.Duration.ofSeconds(10),
+          () ->
+              events.events().stream()
+                  .anyMatch(e -> e.type().equals("form.received") && e.data().contains(id)),
+          "form.received on 兴和县");
+    }
+  }
+
   @Test
   void theFourFormsArePrintedAndExported() throws Exception {
     ObjectNode reg = Json.mapper().createObjectNode();

@@ -45,8 +45,8 @@ class AddBureauIT {
 
   @AfterAll
   static void stop() throws Exception {
-    Path pid = unit.resolve("pid");
-    if (Files.exists(pid)) {
+    Path pid = unit == null ? null : unit.resolve("pid");
+    if (pid != null && Files.exists(pid)) {
       ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
           .ifPresent(
               p -> {

@@ -50,12 +50,14 @@ class BackupRestoreIT {
 
   @AfterAll
   static void stop() throws Exception {
-    Path pid = unit.resolve("pid");
-    if (Files.exists(pid)) {
+    Path pid = unit == null ? null : unit.resolve("pid");
+    if (pid != null && Files.exists(pid)) {
       ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
           .ifPresent(ProcessHandle::destroyForcibly);
     }
-    cluster.close();
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   @Test

@@ -51,12 +51,12 @@ final class Guide {
         unit=${LIAISON_UNIT:?the test sets LIAISON_UNIT}
         now=
         for a in "$@"; do case "$a" in liaison-node|liaison-node.service) ;; --now) now=1 ;;
-          stop|start|restart|enable) verb=$a ;; *) echo "systemctl stand-in: $a?" >&2; exit 2 ;; esac; done
+          stop|start|restart|enable|disable) verb=$a ;; *) echo "systemctl stand-in: $a?" >&2; exit 2 ;; esac; done
         stop() { if [ -f "$unit/pid" ]; then pid=$(cat "$unit/pid"); kill -TERM "$pid" 2>/dev/null || true
           while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; rm -f "$unit/pid"; fi; }
         start() { nohup "$unit/run" >>"$unit/node.log" 2>&1 </dev/null & echo $! >"$unit/pid"; }
         case "${verb:?}" in stop) stop ;; start) start ;; restart) stop; start ;;
-          enable) if [ -n "$now" ]; then start; fi ;; esac
+          enable) if [ -n "$now" ]; then start; fi ;; disable) if [ -n "$now" ]; then stop; fi ;; esac
         """);
     script("chown", "exit 0 # no liaison user on a test machine");
   }

@@ -3,6 +3,8 @@ package io.liaison.node.action.internal;
 import io.liaison.api.BureauId;
 import io.liaison.api.action.ConflictKind;
 import io.liaison.api.action.TimeWindow;
+import io.liaison.crypto.Hashes;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,8 +55,7 @@ public final class DeconflictionIndex {
     public String id() {
       String a = planId.compareTo(other) <= 0 ? planId : other;
       String b = a.equals(planId) ? other : planId;
-      return io.liaison.crypto.Hashes.sha256Hex(
-              (kind + "\n" + a + "\n" + b).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+      return Hashes.sha256Hex((kind + "\n" + a + "\n" + b).getBytes(StandardCharsets.UTF_8))
           .substring(0, 32);
     }
 

@@ -17,11 +17,13 @@ import io.liaison.crypto.SealedContent;
 import io.liaison.crypto.Sealer;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.trust.TrustService;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * The payloads of price records and how they read back. A check's plan is sealed (HPKE, {@link
@@ -198,7 +200,7 @@ public final class PriceRecords {
       return Json.lenient().readValue(plain, CheckPlan.class);
     } catch (NotARecipientException e) {
       return null; // sealed to a key this node no longer holds
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new SignedChain.Rejected("SEALED_MALFORMED", "the sealed plan is not a plan");
     }
   }
@@ -210,11 +212,7 @@ public final class PriceRecords {
   }
 
   private static <T> List<T> versions(
-      SignedChain c,
-      String type,
-      String field,
-      Class<T> cls,
-      java.util.function.ToLongFunction<T> version) {
+      SignedChain c, String type, String field, Class<T> cls, ToLongFunction<T> version) {
     List<T> out = new ArrayList<>();
     for (int i = 0; i < c.envelopes().size(); i++) {
       T v = value(c.envelopes().get(i), type, field, cls);

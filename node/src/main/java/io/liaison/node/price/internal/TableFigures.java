@@ -2,6 +2,7 @@ package io.liaison.node.price.internal;
 
 import io.liaison.api.price.Dimension;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -195,7 +196,7 @@ public final class TableFigures {
       rows.add(new Counts(key, judged[k], ok[k], pJudged[k], pOk[k]));
     }
     if (!periodic) {
-      rows.sort(java.util.Comparator.comparing(Counts::key));
+      rows.sort(Comparator.comparing(Counts::key));
     }
     return new Compliance(
         rows, new Counts("total", totals[0], totals[1], totals[2], totals[3]), totals[4]);
@@ -271,7 +272,7 @@ public final class TableFigures {
       }
     }
     out.sort(
-        java.util.Comparator.comparingLong(Deviator::deviating)
+        Comparator.comparingLong(Deviator::deviating)
             .reversed()
             .thenComparing(x -> t.retailers.get(x.retailer())));
     return out;

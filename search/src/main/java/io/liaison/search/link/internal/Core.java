@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,6 +72,20 @@ public final class Core {
     common.retainAll(newKeys);
     changed.addAll(newKeys);
     changed.removeAll(common);
+    // an identifier kept whose holder or role changed changes how its value is counted
+    // (Linker.parties, the context keys of officers' and outlets' values)
+    if (old.isPresent() && next != null) {
+      Map<String, Ident> was = new HashMap<>();
+      for (Ident i : old.get().idents()) {
+        was.put(i.key(), i);
+      }
+      for (Ident i : next.idents()) {
+        Ident w = was.get(i.key());
+        if (w != null && (!Objects.equals(w.holder(), i.holder()) || w.role() != i.role())) {
+          changed.add(i.key());
+        }
+      }
+    }
     Linker.Lookup was = linker.lookup();
     // a changed long identifier also changes how common the values one character off it are
     for (String key : new ArrayList<>(changed)) {

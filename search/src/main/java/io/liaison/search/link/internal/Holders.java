@@ -171,6 +171,11 @@ final class Holders {
         && !(a.length() > 1 && b.length() > 1 && compound(a) != compound(b));
   }
 
+  /** The surname of a holder: 高平慧 → 高, 高某 → 高, 欧阳某 → 欧阳. */
+  static String surname(String h) {
+    return compound(h) ? h.substring(0, 2) : h.substring(0, 1);
+  }
+
   /**
    * Whether two holders written with values say they are different persons: both written, not the
    * same name, and not agreeing as {@link #agree} reads it (高某 / 高平慧).

@@ -61,6 +61,7 @@ public final class Linker {
             n += hood(ident).commonRecords(options.identifiers().specificMax());
           }
           n = inContext(key, n);
+          n = parties(key, n);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -137,6 +138,44 @@ public final class Linker {
     return index.view().records(context, 1) > 0 ? Math.max(n, cap() + 1) : n;
   }
 
+  /**
+   * How many people of different surnames the pool writes a phone with, from which it is no one
+   * party's number (a shop's, a market's, a depot's phone written as the party's, a number that
+   * changed hands): issue 33's "how many distinct parties share a value".
+   */
+  public static final int PARTIES = 3;
+
+  /**
+   * The count of a phone key, raised to {@link Frequency#COMMON} while its records write it with
+   * {@link #PARTIES} or more holders ({@link Holders}) of different surnames: a party's phone is
+   * written with that party (高平慧, 高某某, 高某), whoever writes the case. Only phones held by a few
+   * records are read (fewer than {@link #PARTIES} cannot have that many holders; more than the
+   * specific band are common already), so this costs nothing for most keys. A write that changes a
+   * phone's holder is a band change of its key ({@link Core#write}), so incremental linking stays
+   * equal to a relink.
+   */
+  private int parties(String key, int n) throws IOException {
+    if (n < PARTIES || n > options.identifiers().specificMax() || !key.startsWith(PHONE_KEY)) {
+      return n;
+    }
+    Set<Integer> docs = new HashSet<>();
+    Map<String, Profile> recent = new LinkedHashMap<>();
+    index.view().holders(key, docs, recent);
+    List<Profile> holders = new ArrayList<>(index.view().load(docs));
+    holders.addAll(recent.values());
+    Set<String> surnames = new HashSet<>();
+    for (Profile p : holders) {
+      for (Ident i : p.idents()) {
+        if (i.holder() != null && i.role().evidence() && i.key().equals(key)) {
+          surnames.add(Holders.surname(i.holder()));
+        }
+      }
+    }
+    return surnames.size() >= PARTIES ? options.identifiers().specificMax() + 1 : n;
+  }
+
+  private static final String PHONE_KEY = Keys.IDENT + IdentifierType.PHONE.name() + ":";
+
   /** The frequency band of a key held by {@code records} records. */
   public Frequency band(String key, int records) {
     return switch (Keys.kind(key)) {
@@ -201,6 +240,7 @@ public final class Linker {
         continue; // counted, never retrieves
       }
       n = inContext(key, n);
+      n = parties(key, n);
       lookup.records.putIfAbsent(key, n);
       Frequency band = band(key, n);
       boolean retrieve =

@@ -1,4 +1,4 @@
-package io.liaison.client.search;
+package io.liaison.api.search;
 
 import java.util.List;
 

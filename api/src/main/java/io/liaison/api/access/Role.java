@@ -1,6 +1,10 @@
-package io.liaison.node.access;
+package io.liaison.api.access;
 
-/** What an officer of a bureau is enrolled as. An officer may hold several roles. */
+/**
+ * What an officer of a bureau is enrolled as; an officer may hold several roles. The node's access
+ * policy decides what each role may do (see docs/user-guide.md). The client reads a role it does
+ * not know yet as null and leaves it out.
+ */
 public enum Role {
   /** 信息联络员: posts, claims, hands over and gives feedback on leads. */
   LIAISON,

@@ -1,5 +1,8 @@
-package io.liaison.client.search;
+package io.liaison.api.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +11,7 @@ import java.util.Map;
  * {@code offset}, the cursor of the next page (null on the last), and for each facet asked for the
  * counts of its values over all matches (e.g. {@code bureau} → {@code 150924: 12}).
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchPage(
     long total,
     int offset,
@@ -17,7 +21,8 @@ public record SearchPage(
     Map<String, List<FacetCount>> facets) {
   public SearchPage {
     items = items == null ? List.of() : List.copyOf(items);
-    facets = facets == null ? Map.of() : Map.copyOf(facets);
+    // in the node's order (by facet name)
+    facets = facets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(facets));
   }
 
   /** The counts of one facet ({@code bureau}, {@code category} …), empty when not counted. */

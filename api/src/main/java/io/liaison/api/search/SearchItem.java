@@ -1,5 +1,7 @@
-package io.liaison.client.search;
+package io.liaison.api.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.Disposition;
@@ -10,8 +12,10 @@ import java.util.List;
  * One hit of a search: a shared case ({@code kind} {@code CASE}, {@code title} its case number) or
  * a readable lead ({@code LEAD}), served at {@code url}. {@code score} is there only when sorted by
  * relevance; {@code snippets} are narrative passages, HTML-escaped, with the matches in {@code
- * <em>…</em>}.
+ * <em>…</em>}. The node answers it ({@code GET /api/v1/search}, {@code /search/identifiers}) and
+ * the client reads it.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchItem(
     String id,
     String kind,
@@ -33,6 +37,7 @@ public record SearchItem(
   }
 
   /** Whether the hit is a shared case (else a lead). */
+  @JsonIgnore
   public boolean isCase() {
     return "CASE".equals(kind);
   }
