@@ -328,12 +328,7 @@ public final class LiaisonNode {
               forms.addListener(major::formFiled);
               FormSharing formSharing =
                   new FormSharing(
-                      vertx,
-                      exec,
-                      trust,
-                      GridWatch.live(hz, FormSharing.MAP),
-                      quarantine,
-                      feed);
+                      vertx, exec, trust, GridWatch.live(hz, FormSharing.MAP), quarantine, feed);
               forms.addListener(formSharing::formFiled);
               ActionService actions =
                   new ActionService(
