@@ -172,6 +172,15 @@ public final class PriceBench {
 
   void run(int n, int rows, int queries) throws Exception {
     System.out.printf(Locale.ROOT, "# price bench: %,d observations, %,d sheet rows, %d queries per figure%n", n, rows, queries);
+    load(n);
+    figures(n, rows, queries);
+  }
+
+  /**
+   * Takes about {@code n} observed items into the book as signed findings (also used by the
+   * quarterly report bench, ops/bench/report).
+   */
+  void load(int n) {
     long t = System.nanoTime();
     groups();
     int perVisit = 4;
@@ -199,7 +208,9 @@ public final class PriceBench {
     System.out.printf(Locale.ROOT, "# loaded %,d checks (%,d items) as signed records in %.1f s; heap used after GC %d MiB%n",
         checks, checks * perCheck * perVisit, loadS,
         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+  }
 
+  void figures(int n, int rows, int queries) throws Exception {
     PriceFigures figures = new PriceFigures(book);
     LocalDate from = LocalDate.parse("2026-01-01");
     LocalDate to = LocalDate.parse("2026-12-31");

@@ -7,9 +7,15 @@ import io.liaison.api.cases.Disposition;
 import io.liaison.api.cases.Location;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
+import io.liaison.api.action.PlanKind;
+import io.liaison.api.action.PlanResult;
 import io.liaison.api.report.Briefing;
 import io.liaison.api.report.Period;
+import io.liaison.api.report.RegionalView;
+import io.liaison.node.price.PriceBook;
+import io.liaison.node.report.ActionFact;
 import io.liaison.node.report.LeadFact;
+import io.liaison.node.report.MergeFact;
 import io.liaison.node.report.PriceFacts;
 import io.liaison.node.report.ReportEngine;
 import io.liaison.node.report.ReportService;
@@ -20,13 +26,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A quarter's report over N cases and N leads (issue 30, docs/benchmarks.md "Quarterly report"):
- * the engine's briefing of one bureau (cases by kind, major cases, transfers, leads), its
- * canonical JSON (what is signed), and the regional view's work (six bureaus × three periods).
- * Same-run baseline: one pass summing N longs. Usage: java -cp … ReportBench.java [N] [rounds]
+ * A quarter's report over N cases, N leads and N price observations (issue 30, docs/benchmarks.md
+ * "Quarterly report"): the engine's briefing of one bureau (cases by kind, major cases, transfers,
+ * leads, feedback on time, joint actions, merges) with its price figures (compliance and border gaps
+ * from the price book holding the N observations as signed findings, as a node keeps them), its
+ * canonical JSON (what is signed), and the regional view (six bureaus × three periods) in one pass
+ * over the records, as the node computes it. Same-run baselines: one pass summing N longs; and, once,
+ * the regional view as it was computed before (18 briefings, one per bureau and period).
+ * Usage: java -cp … ReportBench [N] [rounds]
  */
 public class ReportBench {
   static final List<BureauId> BUREAUS =
@@ -34,22 +45,33 @@ public class ReportBench {
           .map(BureauId::of)
           .toList();
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     long t0 = System.nanoTime();
     List<CaseRecord> cases = cases(n);
     List<LeadFact> leads = leads(n);
+    List<ActionFact> actions = actions(10_000);
+    List<MergeFact> merges = merges(10_000);
     System.out.printf(
         Locale.ROOT,
-        "# %,d cases and %,d leads generated in %.1f s%n",
+        "# %,d cases, %,d leads, %,d joint actions, %,d merge proposals generated in %.1f s%n",
         n,
         n,
+        actions.size(),
+        merges.size(),
         (System.nanoTime() - t0) / 1e9);
+    PriceBench prices = new PriceBench();
+    prices.load(n);
+    PriceBook book = prices.book;
+    ReportEngine.Sources in = new ReportEngine.Sources(cases, leads, actions, merges);
+    ReportEngine.Rules rules = new ReportEngine.Rules(5_000_000L, 15);
     long[] longs = new SplittableRandom(1).longs(n).toArray();
     Period q = Period.quarter(2026, 2);
+    List<Period> three = List.of(q, q.previous(), q.yearBefore());
     double[] base = new double[rounds];
     double[] one = new double[rounds];
+    double[] price = new double[rounds];
     double[] canon = new double[rounds];
     double[] regional = new double[rounds];
     long sink = 0;
@@ -62,38 +84,89 @@ public class ReportBench {
       sink += sum;
       base[r] = (System.nanoTime() - s) / 1e6;
       s = System.nanoTime();
-      Briefing b = ReportEngine.briefing(BUREAUS.get(0), q, cases, leads, PriceFacts.NONE, "市场平稳");
+      PriceFacts pf = PriceFacts.of(book, BUREAUS.get(0), q);
+      price[r] = (System.nanoTime() - s) / 1e6;
+      Briefing b = ReportEngine.briefing(BUREAUS.get(0), q, in, rules, pf, "市场平稳");
       one[r] = (System.nanoTime() - s) / 1e6;
       s = System.nanoTime();
       sink += ReportService.canonical(b).length;
       canon[r] = (System.nanoTime() - s) / 1e6;
       s = System.nanoTime();
-      for (BureauId bureau : BUREAUS) {
-        for (Period p : List.of(q, q.previous(), q.yearBefore())) {
-          sink += ReportEngine.briefing(bureau, p, cases, leads, PriceFacts.NONE, "").cases().total().cases();
+      RegionalView.Totals[][] t = ReportEngine.totals(BUREAUS, three, in, rules);
+      for (int k = 0; k < BUREAUS.size(); k++) {
+        for (int p = 0; p < three.size(); p++) {
+          long[] c = PriceFacts.compliance(book, BUREAUS.get(k), three.get(p));
+          t[k][p] = t[k][p].withPrices(c[0], c[1]);
+          sink += t[k][p].cases();
         }
       }
       regional[r] = (System.nanoTime() - s) / 1e6;
       System.out.printf(
           Locale.ROOT,
-          "round %d: baseline %.1f ms, briefing %.1f ms (%d cases in the quarter), canonical %.2f ms, regional %.0f ms%n",
+          "round %d: baseline %.1f ms, briefing with prices %.1f ms (prices %.1f ms; %d cases, %d observations judged, %d gaps), canonical %.2f ms, regional view %.0f ms%n",
           r + 1,
           base[r],
           one[r],
+          price[r],
           b.cases().total().cases(),
+          b.prices().judged(),
+          b.prices().widestGaps().size(),
           canon[r],
           regional[r]);
     }
+    // the regional view as computed before: a briefing per bureau and period (once)
+    long s = System.nanoTime();
+    for (BureauId bureau : BUREAUS) {
+      for (Period p : three) {
+        sink +=
+            ReportEngine.briefing(bureau, p, in, rules, PriceFacts.of(book, bureau, p), "")
+                .cases()
+                .total()
+                .cases();
+      }
+    }
+    double before = (System.nanoTime() - s) / 1e6;
     System.out.printf(
         Locale.ROOT,
-        "# median of rounds 2..%d: baseline %.1f ms, briefing %.1f ms (%.0f× baseline), canonical %.2f ms, regional view %.0f ms (sink %d)%n",
+        "# median of rounds 2..%d: baseline %.1f ms, briefing with prices %.1f ms (%.0f× baseline; prices %.1f ms), canonical %.2f ms, regional view %.0f ms (%.0f× baseline; 18 briefings as before, once: %.0f ms, %.1f× the one pass) (sink %d)%n",
         rounds,
         median(base),
         median(one),
         median(one) / median(base),
+        median(price),
         median(canon),
         median(regional),
+        median(regional) / median(base),
+        before,
+        before / median(regional),
         sink & 1);
+  }
+
+  static List<ActionFact> actions(int n) {
+    SplittableRandom r = new SplittableRandom(32);
+    Instant start = LocalDate.of(2025, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    PlanKind[] kinds = PlanKind.values();
+    List<ActionFact> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      BureauId lead = BUREAUS.get(r.nextInt(BUREAUS.size()));
+      BureauId other = BUREAUS.get((BUREAUS.indexOf(lead) + 1) % BUREAUS.size());
+      PlanResult res = new PlanResult(r.nextInt(60), r.nextInt(15), r.nextInt(40), r.nextInt(4), 200L * r.nextInt(2000), r.nextLong(5_000_000L), r.nextInt(3), 0, 0);
+      out.add(new ActionFact("act-" + i, kinds[r.nextInt(kinds.length)], lead, List.of(lead, other), start.plusSeconds(r.nextLong(730 * 86_400L)), Map.of(lead, res, other, res)));
+    }
+    return out;
+  }
+
+  static List<MergeFact> merges(int n) {
+    SplittableRandom r = new SplittableRandom(33);
+    Instant start = LocalDate.of(2025, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    List<MergeFact> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      BureauId a = BUREAUS.get(r.nextInt(BUREAUS.size()));
+      BureauId b = BUREAUS.get((BUREAUS.indexOf(a) + 1) % BUREAUS.size());
+      Instant at = start.plusSeconds(r.nextLong(730 * 86_400L));
+      out.add(new MergeFact("p-" + i, List.of(a, b), List.of(new MergeFact.Decision(a, true, at), new MergeFact.Decision(b, r.nextInt(4) != 0, at.plusSeconds(86_400))), a));
+    }
+    return out;
   }
 
   static double median(double[] xs) {

@@ -52,7 +52,7 @@ export function briefingView(b, names) {
       ['移送率', (x) => rate(x.thresholdCasesTransferred, x.thresholdCasesDisposed)],
       ['刑事拘留（人）', (x) => x.detainedPersons], ['判刑（人）', (x) => x.sentencedPersons],
       ['罚款（万元）', (x) => wan(x.fineFen, 1000000)], ['上缴财政（万元）', (x) => wan(x.treasuryFen, 1000000)]], { class: 'grid' }),
-    h('h4', {}, `大要案（案值 5 万元以上）${c.majorCases.length} 起`),
+    h('h4', {}, `大要案（案值 ${wan(b.majorThresholdFen ?? 5000000, 10000 * 100).replace(/\.00$/, '')} 万元以上）${c.majorCases.length} 起`),
     c.majorCases.length ? table(c.majorCases, [['案号', (m) => m.caseNumber], ['类别', (m) => CATEGORY[m.category] ?? m.category],
       ['立案日期', (m) => m.filedOn], ['案值（万元）', (m) => wan(m.valueFen, 1000000)], ['处理', (m) => DISPOSITION[m.disposition] ?? m.disposition]], { class: 'grid' }) : h('p', { class: 'muted' }, '无'),
     h('h4', {}, '价格互查'),
@@ -61,8 +61,26 @@ export function briefingView(b, names) {
       ['两地', (g) => `${bureauLabel(g.a, names)} / ${bureauLabel(g.b, names)}`],
       ['约定价差（元/条）', (g) => (g.agreedGapFen == null ? '-' : (g.agreedGapFen / 100).toFixed(2))],
       ['实际价差（元/条）', (g) => (g.observedGapFen == null ? '-' : (g.observedGapFen / 100).toFixed(2))]], { class: 'grid' }) : null,
+    b.actions ? [h('h4', {}, '联合行动（本期完成）'),
+      table([...b.actions.byKind.filter((r) => r.actions > 0), { ...b.actions.total, kind: null }],
+        [['类别', (r) => (r.kind ? PLAN_KIND[r.kind] ?? r.kind : '合计')], ['完成（次）', (r) => r.actions], ['其中牵头', (r) => r.led],
+          ['出动人员（人次）', (r) => r.officerTimes], ['出动车辆（辆次）', (r) => r.vehicleTimes], ['立案（起）', (r) => r.casesOpened],
+          ['查获（万支）', (r) => wan(r.sticksSeized, 10000)], ['案值（万元）', (r) => wan(r.valueFen, 1000000)]], { class: 'grid' })] : null,
+    b.networks ? [h('h4', {}, '网络与并案'),
+      table([b.networks], [['提请并案的网络', (n) => n.proposals], ['本局同意', (n) => n.accepted], ['本局不同意', (n) => n.declined],
+        ['完成并案', (n) => n.merged], ['其中本局主办', (n) => n.mergedAsLead]], { class: 'grid' })] : null,
+    b.feedback ? [h('h4', {}, '线索反馈时效'), h('p', {}, feedbackText(b.feedback))] : null,
     h('h4', {}, '市场动向'),
     h('p', { class: 'notes' }, b.marketNotes || '（无）'));
+}
+
+const PLAN_KIND = { CLEAN_UP: '集中整治', NETWORK_CASE: '网络案件行动', CHECKPOINT: '联合查堵', MARKET_INSPECTION: '市场检查' };
+
+/** Feedback on time in one line: the agreed period, due, on time, late, unanswered and the rate. */
+export function feedbackText(f) {
+  if (!f || !f.periodDays) return '未约定反馈期限，不计逾期';
+  return `约定 ${f.periodDays} 天内反馈：期内到期 ${f.due} 条，按时 ${f.onTime} 条，逾期反馈 ${f.late} 条，`
+    + `逾期未反馈 ${f.unanswered} 条，及时率 ${rate(f.onTime, f.due)}`;
 }
 
 async function regional(root, period, ctx) {
@@ -125,7 +143,20 @@ async function detail(root, bureau, period, ctx) {
     h('a', { href: url, download: `${v.id}.json` }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  root.append(h('div', { class: 'actions' }, download));
+  // the printable page (A4, tables, charts): opened in a new window to print, or saved
+  const page = async () => (await ctx.api(`/api/v1/reports/${bureau}/${encodeURIComponent(period)}/html`, { raw: true })).text();
+  const print = h('button', { type: 'button', class: 'quiet' }, '打印版（A4）');
+  print.onclick = async () => {
+    const url = URL.createObjectURL(new Blob([await page()], { type: 'text/html' }));
+    window.open(url, '_blank');
+  };
+  const save = h('button', { type: 'button', class: 'quiet' }, '下载打印版');
+  save.onclick = async () => {
+    const url = URL.createObjectURL(new Blob([await page()], { type: 'text/html' }));
+    h('a', { href: url, download: `${v.id}.html` }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  root.append(h('div', { class: 'actions', style: 'flex-wrap:wrap;gap:.5rem' }, download, print, save));
   if (bureau !== ctx.self && can(ctx.officer?.roles, 'REPORT_WRITE')) {
     const note = h('input', { name: 'note', placeholder: '确认意见（可选）', 'aria-label': '确认意见' });
     const error = h('p', { class: 'error', role: 'alert', hidden: true });

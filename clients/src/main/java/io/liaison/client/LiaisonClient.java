@@ -401,6 +401,12 @@ public final class LiaisonClient {
     return new io.liaison.client.action.ActionCalls(this);
   }
 
+  /** Shared cases that reached the agreed major-case value (大要案), newest first. */
+  public io.liaison.api.cases.MajorCaseAlert.Page majorCases(int limit) {
+    return get(
+        "/api/v1/major-cases?limit=" + limit, io.liaison.api.cases.MajorCaseAlert.Page.class);
+  }
+
   /** Major-case notices on leads (重大案件及时上报), newest first. */
   public io.liaison.api.major.MajorLeadPage majorLeads(int limit) {
     return get("/api/v1/major-leads?limit=" + limit, io.liaison.api.major.MajorLeadPage.class);

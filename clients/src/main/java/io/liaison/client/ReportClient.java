@@ -8,6 +8,7 @@ import io.liaison.api.report.ReportList;
 import io.liaison.api.report.ReportView;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -57,6 +58,11 @@ public final class ReportClient {
   /** The report file for offline verification ({@link ReportFiles#verify}). */
   public byte[] file(BureauId bureau, String period) {
     return bytes(path(bureau, period) + "/file");
+  }
+
+  /** The signed report as a printable Chinese page (HTML, A4, charts as inline SVG). */
+  public String page(BureauId bureau, String period) {
+    return new String(bytes(path(bureau, period) + "/html"), StandardCharsets.UTF_8);
   }
 
   /** Signs this bureau's acknowledgement of a neighbour's report. */

@@ -890,6 +890,10 @@ class ClientAgainstNodesIT {
     ReportFiles.Verdict v = ReportFiles.verify(tianzhen.reports().file(XINGHE, quarter), null);
     assertThat(v.valid()).as(v.problem()).isTrue();
     assertThat(v.canonicalSha256()).isEqualTo(issued.canonicalSha256());
+    assertThat(tianzhen.reports().page(XINGHE, quarter))
+        .contains("打击涉烟违法犯罪工作通报", "<svg", issued.canonicalSha256());
+    // no shared case reached the major value in these tests: the supervisor's list is empty
+    assertThat(calls.of(xinghe::majorCases, 50).items()).isEmpty();
   }
 
   /** Fails naming each public method of the client that no test above called. */

@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.Regional.class,
       ReportCommand.Ack.class,
       ReportCommand.Download.class,
+      ReportCommand.Page.class,
       ReportCommand.Verify.class,
       CommandLine.HelpCommand.class
     })
@@ -219,8 +220,8 @@ final class ReportCommand extends CommandGroup {
     }
   }
 
-  @Command(name = "download", description = "Save the report file for offline verification.")
-  static final class Download implements Callable<Integer> {
+  /** Saves something of a signed report to a file. */
+  abstract static class Save implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "BUREAU")
@@ -235,12 +236,32 @@ final class ReportCommand extends CommandGroup {
         paramLabel = "FILE")
     Path output;
 
+    abstract byte[] content(ReportClient reports);
+
     @Override
     public Integer call() throws IOException {
-      Files.write(output, Cli.of(spec).client().reports().file(bureau, period));
+      Files.write(output, content(Cli.of(spec).client().reports()));
       spec.commandLine().getOut().println("已保存 " + output);
       spec.commandLine().getOut().flush();
       return 0;
+    }
+  }
+
+  @Command(name = "download", description = "Save the report file for offline verification.")
+  static final class Download extends Save {
+    @Override
+    byte[] content(ReportClient reports) {
+      return reports.file(bureau, period);
+    }
+  }
+
+  @Command(
+      name = "page",
+      description = "Save the printable page (HTML, A4, tables and charts) of a signed report.")
+  static final class Page extends Save {
+    @Override
+    byte[] content(ReportClient reports) {
+      return reports.page(bureau, period).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
@@ -342,6 +363,27 @@ final class ReportCommand extends CommandGroup {
             c.sentencedPersons(),
             wan(c.treasuryFen(), 1_000_000)));
     sb.append(String.format("价格互查 判定 %d  合规 %d%n", b.prices().judged(), b.prices().compliant()));
+    if (b.actions() != null) {
+      var a = b.actions().total();
+      sb.append(
+          String.format(
+              "联合行动 完成 %d 次（牵头 %d）  出动人员 %d 人次  车辆 %d 辆次  立案 %d 起%n",
+              a.actions(), a.led(), a.officerTimes(), a.vehicleTimes(), a.casesOpened()));
+    }
+    if (b.networks() != null) {
+      var n = b.networks();
+      sb.append(
+          String.format(
+              "并案 提请 %d  同意 %d  不同意 %d  完成 %d（主办 %d）%n",
+              n.proposals(), n.accepted(), n.declined(), n.merged(), n.mergedAsLead()));
+    }
+    if (b.feedback() != null && b.feedback().periodDays() > 0) {
+      var f = b.feedback();
+      sb.append(
+          String.format(
+              "反馈时效 约定 %d 天  到期 %d  按时 %d  逾期反馈 %d  逾期未反馈 %d%n",
+              f.periodDays(), f.due(), f.onTime(), f.late(), f.unanswered()));
+    }
     if (!b.marketNotes().isEmpty()) {
       sb.append("市场动向：").append(b.marketNotes()).append('\n');
     }

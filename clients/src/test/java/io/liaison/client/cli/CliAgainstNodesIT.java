@@ -24,6 +24,7 @@ import io.liaison.client.NodeData;
 import io.liaison.crypto.Hashes;
 import io.liaison.node.Await;
 import io.liaison.node.TestCluster;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -722,7 +723,8 @@ class CliAgainstNodesIT {
 
   @Test
   @Order(10)
-  void aBureauIssuesItsQuarterlyReportANeighbourAcknowledgesAndTheFileVerifiesOffline() {
+  void aBureauIssuesItsQuarterlyReportANeighbourAcknowledgesAndTheFileVerifiesOffline()
+      throws IOException {
     String quarter = Period.quarterOf(Instant.now()).label();
     JsonNode issued = ok(0, "--json", "report", "issue", quarter, "--notes", "市场总体平稳。").json();
     String sha = issued.get("canonicalSha256").asText();
@@ -747,6 +749,12 @@ class CliAgainstNodesIT {
     assertThat(
             ok(1, "--json", "report", "verify", saved.toString()).json().get("valid").asBoolean())
         .isTrue();
+    Path page = dir.resolve("report.html");
+    assertThat(ok(1, "report", "page", "150924", quarter, "-o", page.toString()).out())
+        .contains("report.html");
+    assertThat(Files.readString(page)).contains("打击涉烟违法犯罪工作通报", "<svg", sha);
+    // no shared case reached the major value here: nothing listed
+    assertThat(ok(0, "--json", "major", "--cases").json().get("items")).isEmpty();
   }
 
   @Test

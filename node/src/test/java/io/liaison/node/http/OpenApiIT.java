@@ -161,6 +161,7 @@ class OpenApiIT {
     call("GET", "/api/v1/networks", "/api/v1/networks", null, 200);
     call("GET", "/api/v1/networks/hits", "/api/v1/networks/hits", null, 200);
     call("GET", "/api/v1/networks/proposals", "/api/v1/networks/proposals", null, 200);
+    call("GET", "/api/v1/major-cases?limit=5", "/api/v1/major-cases", null, 200);
     call("GET", "/api/v1/admin/officers", "/api/v1/admin/officers", null, 200);
     call("GET", "/api/v1/admin/quarantine", "/api/v1/admin/quarantine", null, 200);
     call("GET", "/api/v1/admin/access-log?limit=5", "/api/v1/admin/access-log", null, 200);
