@@ -21,7 +21,15 @@ import io.liaison.api.action.PlanTarget;
 import io.liaison.api.action.PlanView;
 import io.liaison.api.action.StepRequest;
 import io.liaison.api.action.TargetKind;
+import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.EntityType;
+import io.liaison.api.cases.imports.ColumnMapping;
+import io.liaison.api.cases.imports.ImportDefaults;
+import io.liaison.api.cases.imports.ImportField;
+import io.liaison.api.cases.imports.ImportJob;
+import io.liaison.api.cases.imports.ImportMapping;
+import io.liaison.api.cases.imports.ImportState;
+import io.liaison.api.cases.imports.RowError;
 import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadDraft;
@@ -894,6 +902,45 @@ class ClientAgainstNodesIT {
         .contains("打击涉烟违法犯罪工作通报", "<svg", issued.canonicalSha256());
     // no shared case reached the major value in these tests: the supervisor's list is empty
     assertThat(calls.of(xinghe::majorCases, 50).items()).isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  void aCaseRegisterImportedOnOneNodeIsFoundOnAnother() throws Exception {
+    CaseImportCalls imports = calls.of(xinghe::caseImports);
+    ImportMapping mapping =
+        imports.saveMapping(
+            new ImportMapping(
+                List.of(
+                    new ColumnMapping("案件编号", ImportField.CASE_NUMBER),
+                    new ColumnMapping("立案日期", ImportField.FILED_ON),
+                    new ColumnMapping("当事人", ImportField.PERSON),
+                    new ColumnMapping("车牌", ImportField.PLATE),
+                    new ColumnMapping("案值(万元)", ImportField.VALUE_WAN_YUAN)),
+                new ImportDefaults(CaseCategory.UNLICENSED_TRANSPORT, null, null, null)));
+    assertThat(imports.mapping().columns()).isEqualTo(mapping.columns());
+    Path register = dir.resolve("client-登记表.csv");
+    Files.writeString(
+        register,
+        "案件编号,立案日期,当事人,车牌,案值(万元)\n"
+            + "兴烟立字〔2021〕第7号,2021-05-06,孙七,蒙J·7C707,1.5\n"
+            + "兴烟立字〔2021〕第8号,五月七日,孙八,蒙J·7C708,0.4\n");
+    ImportJob refused =
+        imports.await(imports.start(register, false, null).id(), Duration.ofMillis(200), j -> {});
+    assertThat(refused.state()).isEqualTo(ImportState.REFUSED);
+    assertThat(refused.rowsStored()).isZero();
+    assertThat(refused.errors()).extracting(RowError::row).containsExactly(3L);
+    ImportJob done =
+        imports.await(imports.start(register, true, null).id(), Duration.ofMillis(200), j -> {});
+    assertThat(done.state()).isEqualTo(ImportState.DONE);
+    assertThat(done.rowsStored()).isEqualTo(1);
+    assertThat(imports.jobs(10).jobs()).extracting(ImportJob::id).contains(done.id());
+    assertThat(imports.job(done.id()).rowsStored()).isEqualTo(1);
+    Await.until(
+        WAIT,
+        () -> tianzhen.lookup("PLATE", "蒙J·7C707", 10).total() == 1,
+        "the imported case on 天镇县");
+    assertThat(tianzhen.lookup("PLATE", "蒙J·7C708", 10).total()).isZero();
   }
 
   /** Fails naming each public method of the client that no test above called. */
