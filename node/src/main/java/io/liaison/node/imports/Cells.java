@@ -234,11 +234,17 @@ final class Cells {
     }
     List<BrandItem> items = new ArrayList<>();
     for (int i = 0; i < bs.length; i++) {
-      Long sticks = sticks(qf, qs[i].strip());
+      String brand = bs[i].strip();
+      String quantity = qs[i].strip();
+      if (brand.isEmpty() || quantity.isEmpty()) {
+        // "，30" or "30， ，20": a piece left empty cannot be paired with its brand or quantity
+        error(brand.isEmpty() ? ImportField.BRAND : qf, "第 " + (i + 1) + " 项为空：品牌和数量须一一对应");
+        continue;
+      }
+      Long sticks = sticks(qf, quantity);
       if (sticks == null) {
         continue;
       }
-      String brand = bs[i].strip();
       String sp = spec;
       Matcher m = BRAND_SPEC.matcher(brand);
       if (sp == null && m.matches()) {

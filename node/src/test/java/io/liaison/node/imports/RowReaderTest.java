@@ -67,4 +67,24 @@ class RowReaderTest {
         read(mapping("VALUE_WAN_YUAN"), HEAD + "兴烟立字〔2024〕第1号,2024-03-05,30元,中华,30\n");
     assertThat(wan.get(0).record().valueFen()).isEqualTo(3_000L); // 30元, not 30万元
   }
+
+  @Test
+  void anEmptyQuantityPieceIsAnErrorOfItsRowNotOfTheJob() throws Exception {
+    List<RowReader.Result> rows =
+        read(
+            mapping("VALUE_YUAN"),
+            HEAD
+                + "兴烟立字〔2024〕第1号,2024-03-05,100,\"中华，玉溪\",\"，30\"\n"
+                + "兴烟立字〔2024〕第2号,2024-03-05,100,\"中华，玉溪，黄鹤楼\",\"30， ，20\"\n"
+                + "兴烟立字〔2024〕第3号,2024-03-05,100,\"中华，玉溪\",\"20，30\"\n");
+    assertThat(rows.get(0).valid()).isFalse();
+    assertThat(rows.get(0).errors())
+        .extracting(e -> e.row() + "|" + e.column())
+        .containsExactly("2|数量(条)");
+    assertThat(rows.get(1).valid()).isFalse();
+    assertThat(rows.get(1).errors())
+        .extracting(e -> e.row() + "|" + e.column())
+        .containsExactly("3|数量(条)");
+    assertThat(rows.get(2).record().items()).hasSize(2);
+  }
 }
