@@ -667,6 +667,11 @@ public final class LiaisonNode {
   }
 
   /** The rules the bureaus agreed (feedback period, major-case value). */
+  /** Register imports (tests resume them). */
+  public CaseImports imports() {
+    return imports;
+  }
+
   public SettingsService settings() {
     return settings;
   }

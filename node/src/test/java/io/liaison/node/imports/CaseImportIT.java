@@ -246,6 +246,44 @@ class CaseImportIT {
     assertThat(again.get("rowsSkipped").asLong()).isEqualTo(rows);
   }
 
+  @Test
+  @Order(5)
+  void resumingWhileAJobRunsNeitherRunsItTwiceNorCountsItsRowsTwice() throws Exception {
+    assertThat(put(cluster.url(0) + "/api/v1/cases/imports/mapping", MAPPING).status())
+        .isEqualTo(200);
+    int rows = 400;
+    StringBuilder csv = new StringBuilder(HEADER).append('\n');
+    for (int i = 1; i <= rows; i++) {
+      csv.append(
+          String.format(
+              "兴烟立字〔2021〕第%05d号,2021-%02d-%02d,无证经营,钱%d,,,0.5,利群,2,兴和县城关镇,\n",
+              i, 1 + i % 12, 1 + i % 28, i));
+    }
+    JsonNode started = upload(0, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8), "");
+    String id = started.get("id").asText();
+    Await.until(
+        WAIT,
+        () -> {
+          JsonNode j = Http.get(cluster.url(0) + "/api/v1/cases/imports/" + id).json();
+          return j.get("state").asText().equals("STORING") && j.get("rowsStored").asLong() >= 100;
+        },
+        "the import storing");
+    // a second resume (a re-join, a "retry" action) while the job runs: it must not queue it again
+    CaseImports imports = cluster.node(0).imports();
+    imports.resume().toCompletionStage().toCompletableFuture().get();
+    imports.resume().toCompletionStage().toCompletableFuture().get();
+    await(0, started);
+    // the runner takes jobs one at a time in order: once a job uploaded now has ended, anything
+    // queued before it has run
+    String one = HEADER + "\n兴烟立字〔2021〕第09999号,2021-05-05,无证经营,孙一,,,0.5,利群,2,兴和县城关镇,\n";
+    await(0, upload(0, "text/csv", one.getBytes(StandardCharsets.UTF_8), ""));
+    JsonNode job = Http.get(cluster.url(0) + "/api/v1/cases/imports/" + id).json();
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
+    assertThat(job.get("rowsStored").asLong()).as(job.toString()).isEqualTo(rows);
+    assertThat(job.get("rowsSkipped").asLong()).as(job.toString()).isZero();
+    assertThat(job.get("resumedAtRows")).as(job.toString()).isEmpty();
+  }
+
   /** Rows 2..7: two good, a bad date (4), a bad amount (5), a repeated number (6), none (7). */
   static String badRegister() {
     return HEADER
