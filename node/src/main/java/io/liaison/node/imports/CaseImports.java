@@ -55,7 +55,11 @@ public final class CaseImports {
    */
   public static final int BATCH = Integer.getInteger("liaison.import.batchSize", 500);
 
-  public static final long MAX_BYTES = 512L * 1024 * 1024;
+  /**
+   * The largest register a node takes: 512 MiB; the system property {@code liaison.import.maxBytes}
+   * changes it (tests make it small to send more than it).
+   */
+  public static final long MAX_BYTES = Long.getLong("liaison.import.maxBytes", 512L * 1024 * 1024);
 
   private static final SecureRandom IDS = new SecureRandom();
 
