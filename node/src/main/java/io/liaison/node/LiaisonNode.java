@@ -11,6 +11,7 @@ import io.liaison.node.cluster.GridWatch;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.http.ApiVerticle;
+import io.liaison.node.imports.CaseImports;
 import io.liaison.node.lead.LeadOwner;
 import io.liaison.node.lead.LeadSweeper;
 import io.liaison.node.metrics.OperatorMeters;
@@ -293,12 +294,12 @@ public final class LiaisonNode {
     return trust;
   }
 
-  /** The rules the bureaus agreed (feedback period, major-case value). */
   /** Register imports (tests resume them). */
   public CaseImports imports() {
-    return imports;
+    return services.imports();
   }
 
+  /** The rules the bureaus agreed (feedback period, major-case value). */
   public SettingsService settings() {
     return services.settings();
   }
