@@ -205,10 +205,7 @@ public final class SettingsService {
     try {
       env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      return quarantine
-          .add(key, "MALFORMED", "not a signed envelope", json)
-          .compose(v -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(reconciler, "", key, "MALFORMED", "not a signed envelope", json);
     }
     RegionSettings settings;
     try {
@@ -219,10 +216,8 @@ public final class SettingsService {
     if (settings == null
         || !trust.verify(env).isValid()
         || !key.equals(key(settings.version(), env.signer()))) {
-      return quarantine
-          .add(key, "BAD_SETTINGS", "signature, signer, version or content wrong", json)
-          .compose(v -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(
+          reconciler, "", key, "BAD_SETTINGS", "signature, signer, version or content wrong", json);
     }
     return store
         .call(
