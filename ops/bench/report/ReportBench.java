@@ -74,6 +74,7 @@ public class ReportBench {
     double[] price = new double[rounds];
     double[] canon = new double[rounds];
     double[] regional = new double[rounds];
+    double[] report = new double[rounds];
     long sink = 0;
     for (int r = 0; r < rounds; r++) {
       long s = System.nanoTime();
@@ -101,11 +102,13 @@ public class ReportBench {
         }
       }
       regional[r] = (System.nanoTime() - s) / 1e6;
+      report[r] = one[r] + canon[r];
       System.out.printf(
           Locale.ROOT,
-          "round %d: baseline %.1f ms, briefing with prices %.1f ms (prices %.1f ms; %d cases, %d observations judged, %d gaps), canonical %.2f ms, regional view %.0f ms%n",
+          "round %d: baseline %.1f ms, report %.1f ms = briefing with prices %.1f ms (prices %.1f ms; %d cases, %d observations judged, %d gaps) + canonical %.2f ms, regional view %.0f ms%n",
           r + 1,
           base[r],
+          report[r],
           one[r],
           price[r],
           b.cases().total().cases(),
@@ -128,9 +131,11 @@ public class ReportBench {
     double before = (System.nanoTime() - s) / 1e6;
     System.out.printf(
         Locale.ROOT,
-        "# median of rounds 2..%d: baseline %.1f ms, briefing with prices %.1f ms (%.0f× baseline; prices %.1f ms), canonical %.2f ms, regional view %.0f ms (%.0f× baseline; 18 briefings as before, once: %.0f ms, %.1f× the one pass) (sink %d)%n",
+        "# median of rounds 2..%d: baseline %.1f ms, report (briefing with prices + canonical JSON) %.1f ms (%.0f× baseline), briefing with prices %.1f ms (%.0f× baseline; prices %.1f ms), canonical %.2f ms, regional view %.0f ms (%.0f× baseline; 18 briefings as before, once: %.0f ms, %.1f× the one pass) (sink %d)%n",
         rounds,
         median(base),
+        median(report),
+        median(report) / median(base),
         median(one),
         median(one) / median(base),
         median(price),
