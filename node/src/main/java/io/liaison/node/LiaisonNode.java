@@ -367,7 +367,7 @@ public final class LiaisonNode {
                       feed,
                       quarantine,
                       prices,
-                      settings::current,
+                      settings::inForceAt,
                       clock);
               InformantService informants =
                   new InformantService(

@@ -58,11 +58,23 @@ public final class ReportEngine {
   }
 
   /**
-   * The agreed rules the figures use (协作约定 in force): the major-case value in fen and the feedback
-   * period in days (0: none agreed, nothing is due).
+   * The agreed rules the figures use (协作约定 in force during the period): the major-case value in fen
+   * and the feedback period in days (0: none agreed, nothing is due); and the instant the feedback
+   * is counted as of ({@code asOf}, null: every record held): a duty whose deadline is after it and
+   * that has no answer by then is not yet due (review-3 F15).
    */
-  public record Rules(long majorFen, int feedbackDays) {
-    public static final Rules DEFAULT = new Rules(MAJOR_FEN, 0);
+  public record Rules(long majorFen, int feedbackDays, Instant asOf) {
+    public static final Rules DEFAULT = new Rules(MAJOR_FEN, 0, null);
+
+    /** The rules counted over every record held (no as-of instant). */
+    public Rules(long majorFen, int feedbackDays) {
+      this(majorFen, feedbackDays, null);
+    }
+
+    /** The same rules counted as of {@code at}. */
+    public Rules asOf(Instant at) {
+      return new Rules(majorFen, feedbackDays, at);
+    }
   }
 
   public static Briefing briefing(
@@ -83,7 +95,7 @@ public final class ReportEngine {
       PriceFacts prices,
       String marketNotes) {
     Window w = Window.of(period);
-    LeadCounts leads = leads(bureau, w, in.leads(), rules.feedbackDays());
+    LeadCounts leads = leads(bureau, w, in.leads(), rules);
     return new Briefing(
         Briefing.SCHEMA,
         bureau,
@@ -199,7 +211,8 @@ public final class ReportEngine {
    * feedback duties due in the period (walked only on leads with a step of the bureau: a duty opens
    * with its own claim or accepted hand-over).
    */
-  static LeadCounts leads(BureauId bureau, Window period, Iterable<LeadFact> all, int days) {
+  static LeadCounts leads(BureauId bureau, Window period, Iterable<LeadFact> all, Rules rules) {
+    int days = rules.feedbackDays();
     long sent = 0;
     long received = 0;
     long claimed = 0;
@@ -214,7 +227,8 @@ public final class ReportEngine {
     long withdrawn = 0;
     // due, on time, late, unanswered
     long[] fb = new long[4];
-    FeedbackDuties duties = days > 0 ? new FeedbackDuties(Map.of(bureau, 0), 1, days, null) : null;
+    FeedbackDuties duties =
+        days > 0 ? new FeedbackDuties(Map.of(bureau, 0), 1, days, rules.asOf()) : null;
     FeedbackDuties.Sink sink =
         (b, deadline, answeredAt) -> {
           if (!period.contains(deadline)) {
@@ -366,6 +380,12 @@ public final class ReportEngine {
    */
   public static RegionalView.Totals[][] totals(
       List<BureauId> bureaus, List<Period> periods, Sources in, Rules rules) {
+    return totals(bureaus, periods, in, java.util.Collections.nCopies(periods.size(), rules));
+  }
+
+  /** As above, each period with its own rules ({@code rules.get(p)} for {@code periods.get(p)}). */
+  public static RegionalView.Totals[][] totals(
+      List<BureauId> bureaus, List<Period> periods, Sources in, List<Rules> rules) {
     Map<BureauId, Integer> index = new HashMap<>();
     for (int i = 0; i < bureaus.size(); i++) {
       index.put(bureaus.get(i), i);
@@ -387,7 +407,7 @@ public final class ReportEngine {
         t[0]++;
         t[1] += c.totalSticks();
         t[2] += c.valueFen();
-        if (c.valueFen() >= rules.majorFen()) {
+        if (c.valueFen() >= rules.get(p).majorFen()) {
           t[3]++;
         }
         if (c.disposition() == Disposition.TRANSFERRED_TO_POLICE) {
@@ -397,21 +417,32 @@ public final class ReportEngine {
         t[6] += c.treasuryFen();
       }
     }
-    FeedbackDuties duties =
-        rules.feedbackDays() > 0
-            ? new FeedbackDuties(index, bureaus.size(), rules.feedbackDays(), null)
-            : null;
-    FeedbackDuties.Sink sink =
-        (b, deadline, answeredAt) -> {
-          for (int p = 0; p < np; p++) {
-            if (w[p].contains(deadline)) {
-              f[b][p][15]++;
-              if (answeredAt != null && !answeredAt.isAfter(deadline)) {
-                f[b][p][16]++;
+    // one walk per distinct rule (feedback period, as-of), telling the periods that use it
+    Map<Rules, FeedbackDuties> walkers = new java.util.LinkedHashMap<>();
+    Map<Rules, FeedbackDuties.Sink> sinks = new HashMap<>();
+    for (int p0 = 0; p0 < np; p0++) {
+      Rules r = rules.get(p0);
+      if (r.feedbackDays() <= 0 || walkers.containsKey(r)) {
+        continue;
+      }
+      boolean[] uses = new boolean[np];
+      for (int p = 0; p < np; p++) {
+        uses[p] = rules.get(p).equals(r);
+      }
+      walkers.put(r, new FeedbackDuties(index, bureaus.size(), r.feedbackDays(), r.asOf()));
+      sinks.put(
+          r,
+          (b, deadline, answeredAt) -> {
+            for (int p = 0; p < np; p++) {
+              if (uses[p] && w[p].contains(deadline)) {
+                f[b][p][15]++;
+                if (answeredAt != null && !answeredAt.isAfter(deadline)) {
+                  f[b][p][16]++;
+                }
               }
             }
-          }
-        };
+          });
+    }
     for (LeadFact l : in.leads()) {
       Integer origin = index.get(l.origin());
       for (int p = 0; p < np; p++) {
@@ -436,8 +467,8 @@ public final class ReportEngine {
           }
         }
       }
-      if (duties != null) {
-        duties.walk(l, sink);
+      for (Map.Entry<Rules, FeedbackDuties> d : walkers.entrySet()) {
+        d.getValue().walk(l, sinks.get(d.getKey()));
       }
     }
     for (ActionFact a : in.actions()) {
