@@ -62,6 +62,7 @@ public final class Linker {
           }
           n = inContext(key, n);
           n = parties(key, n);
+          n = pooled(key, n);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -174,6 +175,57 @@ public final class Linker {
     return surnames.size() >= PARTIES ? options.identifiers().specificMax() + 1 : n;
   }
 
+  /**
+   * The pool a young node holds is taken as this many records larger than it is (the prior of
+   * {@link #specificMax(int)}): before the pool has seen much, a share of it says little.
+   */
+  public static final int POOL_PRIOR = 40;
+
+  /**
+   * An identifier held by more than one in this many records of the pool (plus {@link #POOL_PRIOR})
+   * is no one party's, however few records that is.
+   */
+  public static final int POOL_SHARE = 10;
+
+  /** How many current readable records the engine holds (set by {@link Core} and relinks). */
+  private volatile int pool;
+
+  /** Sets how many records the pool holds now. */
+  public void pool(int records) {
+    pool = records;
+  }
+
+  /** How many records the pool holds. */
+  public int pool() {
+    return pool;
+  }
+
+  /**
+   * The most records an identifier may be held by and be {@link Frequency#SPECIFIC} in a pool of
+   * {@code records}: the absolute band ({@link LinkOptions#identifiers()}, 20), but in a young pool
+   * no more than a tenth of it plus the prior — an officer's certificate number written without any
+   * role word in 15 of a bureau's first 20 cases is common there, while a network of five cases
+   * among its first ten still links. From 160 records on the absolute band decides alone.
+   */
+  public int specificMax(int records) {
+    return Math.min(options.identifiers().specificMax(), (records + POOL_PRIOR) / POOL_SHARE);
+  }
+
+  /**
+   * The count of an identifier key, raised to {@link Frequency#COMMON} while it is held by more
+   * records than {@link #specificMax(int)} allows in the current pool (issue 33's "relative
+   * frequency, with a sensible prior for small pools"). When the pool grows or shrinks past a step
+   * of that bound, {@link Core} relinks every record, so incremental linking stays equal to a
+   * relink; the steps stop at 160 records.
+   */
+  private int pooled(String key, int n) {
+    int max = options.identifiers().specificMax();
+    if (n > max || !key.startsWith(Keys.IDENT)) {
+      return n;
+    }
+    return n > specificMax(pool) ? max + 1 : n;
+  }
+
   private static final String PHONE_KEY = Keys.IDENT + IdentifierType.PHONE.name() + ":";
 
   /** The frequency band of a key held by {@code records} records. */
@@ -241,6 +293,7 @@ public final class Linker {
       }
       n = inContext(key, n);
       n = parties(key, n);
+      n = pooled(key, n);
       lookup.records.putIfAbsent(key, n);
       Frequency band = band(key, n);
       boolean retrieve =

@@ -61,6 +61,7 @@ public final class Relink {
       }
       extract.finish();
       progress.accept(indexed.get());
+      core.linker().pool((int) indexed.get());
       // one segment: every key lookup of the link pass then seeks one term dictionary
       index.merge(1);
       Queue<Found> found = new ConcurrentLinkedQueue<>();
