@@ -43,6 +43,11 @@ public final class Linker {
   public final class Lookup implements Scorer.Frequencies {
     private final Map<String, Integer> records = new HashMap<>();
     private final Map<String, IndexView.Neighbourhood> hoods = new HashMap<>();
+    private final SharedKeys shared;
+
+    Lookup(SharedKeys shared) {
+      this.shared = shared;
+    }
 
     /**
      * How many current records hold {@code key}, counted up to {@link #cap()}. For a long
@@ -60,7 +65,7 @@ public final class Linker {
           if (ident != null && n <= cap()) {
             n += hood(ident).commonRecords(options.identifiers().specificMax());
           }
-          n = inContext(key, n);
+          n = inContext(key, n, shared);
           n = parties(key, n);
           n = pooled(key, n);
         } catch (IOException e) {
@@ -98,7 +103,15 @@ public final class Linker {
 
   /** A fresh lookup for one operation. */
   public Lookup lookup() {
-    return new Lookup();
+    return new Lookup(null);
+  }
+
+  /**
+   * A fresh lookup for one record of a relink's link pass, which knows from {@code shared} which
+   * keys only one record holds (see {@link SharedKeys}; null: look every key up).
+   */
+  public Lookup lookup(SharedKeys shared) {
+    return new Lookup(shared);
   }
 
   /** Whether a scored pair is a link. */
@@ -131,11 +144,14 @@ public final class Linker {
    * officer's certificate or an outlet's landline is no evidence in any record, also where it is
    * written without those words.
    */
-  private int inContext(String key, int n) throws IOException {
+  private int inContext(String key, int n, SharedKeys shared) throws IOException {
     if (!key.startsWith(Keys.IDENT)) {
       return n;
     }
     String context = Keys.CONTEXT + key.substring(Keys.IDENT.length());
+    if (shared != null && !shared.mayBeShared(context)) {
+      return n; // no record holds the context key
+    }
     return index.view().records(context, 1) > 0 ? Math.max(n, cap() + 1) : n;
   }
 
@@ -280,7 +296,11 @@ public final class Linker {
       String kind = Keys.kind(key);
       Set<Integer> found = new HashSet<>();
       Map<String, Profile> fresh = new LinkedHashMap<>();
-      int n = index.view().holders(key, cap(), found, fresh);
+      // a key only p holds (most of them) has no other holder to fetch: no seek in a relink
+      int n =
+          lookup.shared != null && !lookup.shared.mayBeShared(key)
+              ? 1
+              : index.view().holders(key, cap(), found, fresh);
       Ident ident = kind.equals(Keys.IDENT) ? longIdent(key) : null;
       IndexView.Neighbourhood hood = null;
       if (ident != null && n <= cap()) {
@@ -291,7 +311,7 @@ public final class Linker {
         lookup.records.putIfAbsent(key, n);
         continue; // counted, never retrieves
       }
-      n = inContext(key, n);
+      n = inContext(key, n, lookup.shared);
       n = parties(key, n);
       n = pooled(key, n);
       lookup.records.putIfAbsent(key, n);
