@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.cases.EntityType;
+import io.liaison.api.network.MergeAcceptedEvent;
+import io.liaison.api.network.MergeDecidedEvent;
 import io.liaison.api.network.MergeProposalList;
+import io.liaison.api.network.MergeProposedEvent;
 import io.liaison.api.network.NetworkEntry;
 import io.liaison.api.network.NetworkList;
 import io.liaison.api.network.ProposalView;
+import io.liaison.api.network.Verdict;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.link.KeyEntity;
 import io.liaison.search.link.MergeProposal;
@@ -126,5 +130,34 @@ class NetworkWireTest {
         assertThat(json(MergeProposalList.of(List.of(view)))).isEqualTo(json(before));
       }
     }
+  }
+
+  @Test
+  void mergeEventsAsBefore() throws Exception {
+    Map<String, Object> proposed = new LinkedHashMap<>();
+    proposed.put("proposalId", "mp-1");
+    proposed.put("networkId", "net-1");
+    proposed.put("bureaus", List.of(A, B));
+    proposed.put("suggestedLead", A);
+    proposed.put("members", List.of("lead-1", "lead-2"));
+    assertThat(
+            json(
+                new MergeProposedEvent(
+                    "mp-1", "net-1", List.of(A, B), A, List.of("lead-1", "lead-2"))))
+        .isEqualTo(json(proposed));
+
+    Map<String, Object> decided = new LinkedHashMap<>();
+    decided.put("proposalId", "mp-1");
+    decided.put("bureau", B);
+    decided.put("decision", MergeDecision.Verdict.DECLINE);
+    decided.put("officer", "150925-001");
+    assertThat(json(new MergeDecidedEvent("mp-1", B, Verdict.DECLINE, "150925-001")))
+        .isEqualTo(json(decided));
+
+    Map<String, Object> accepted = new LinkedHashMap<>();
+    accepted.put("proposalId", "mp-1");
+    accepted.put("leadBureau", A);
+    accepted.put("coHandling", List.of(B));
+    assertThat(json(new MergeAcceptedEvent("mp-1", A, List.of(B)))).isEqualTo(json(accepted));
   }
 }
