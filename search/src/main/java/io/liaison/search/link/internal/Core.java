@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The write path of the engine and the state it keeps: links in the {@link Graph} and the {@link
@@ -134,41 +133,11 @@ public final class Core {
     int boundBefore = linker.specificMax(poolBefore);
     int boundAfter = linker.specificMax(poolAfter);
     if (boundBefore != boundAfter) {
-      for (Profile h : holders(movedByPool(boundBefore, boundAfter), id)) {
+      for (Profile h : holders(YoungPool.moved(index, boundBefore, boundAfter), id)) {
         relink(h);
       }
     }
     return finish(id, links);
-  }
-
-  /**
-   * The identifier keys whose band moved with a young pool's bound ({@link Linker#specificMax}),
-   * from {@code before} to {@code after}: those held by more records than the lower bound and no
-   * more than the higher. Their holders are linked again. A key's count is its holders' number or,
-   * raised (a typo of a common value, a context key, three parties), more than the absolute band,
-   * where the bound does not apply; so the window is read on the plain counts, kept in memory — the
-   * bound moves only while the pool holds fewer than 160 records.
-   */
-  private Set<String> movedByPool(int before, int after) throws IOException {
-    int lo = Math.min(before, after);
-    int hi = Math.max(before, after);
-    Map<String, Integer> counts = new HashMap<>();
-    index.forEachProfile(
-        p -> {
-          for (String k : p.keys()) {
-            if (k.startsWith(Keys.IDENT)) {
-              counts.merge(k, 1, Integer::sum);
-            }
-          }
-        });
-    Set<String> moved = new TreeSet<>();
-    counts.forEach(
-        (k, c) -> {
-          if (c > lo && c <= hi) {
-            moved.add(k);
-          }
-        });
-    return moved;
   }
 
   /** How many records the pool holds (on open). */
