@@ -101,11 +101,11 @@ public final class SettingsService {
   }
 
   /**
-   * The settings that were in force at {@code at}: the newest version every bureau had signed by
-   * then (what a past period is counted with: review-3 F13).
+   * The agreed settings to count a period ending at {@code at} with ({@link
+   * SettingsHistory#forCounting}).
    */
-  public Optional<RegionSettings> inForceAt(Instant at) {
-    return history.get().at(at);
+  public Optional<RegionSettings> forCounting(Instant at) {
+    return history.get().forCounting(at);
   }
 
   /** The agreed feedback period, if any (no agreement: no lead is ever overdue). */
