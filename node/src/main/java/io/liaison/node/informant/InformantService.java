@@ -186,6 +186,33 @@ public final class InformantService {
 
   // ---- the register
 
+  /** How far a report's time may run ahead of this node's clock (clocks of bureaus differ). */
+  static final Duration RECEIVED_AHEAD = Duration.ofMinutes(5);
+
+  /** How long before its lead was posted a report may have come in. */
+  static final Duration RECEIVED_BEFORE_POST = Duration.ofDays(366);
+
+  /**
+   * A report's time is signed and shared as its date (the register and any reward deadline read
+   * it): not in the future, nor more than a year before its lead was posted.
+   */
+  static void checkReceivedAt(Instant receivedAt, Instant postedAt, Instant now) {
+    if (receivedAt == null) {
+      return;
+    }
+    if (receivedAt.isAfter(now.plus(RECEIVED_AHEAD))) {
+      throw new Invalid("invalid-field", "receivedAt is in the future", "/receivedAt");
+    }
+    if (postedAt != null && receivedAt.isBefore(postedAt.minus(RECEIVED_BEFORE_POST))) {
+      throw new Invalid(
+          "invalid-field",
+          "receivedAt is more than "
+              + RECEIVED_BEFORE_POST.toDays()
+              + " days before the lead was posted",
+          "/receivedAt");
+    }
+  }
+
   /** Records where one of this bureau's leads came from, with the sealed identity. */
   public Future<ReportEntry> record(Principal p, ReportDraft d) {
     return leads
@@ -204,6 +231,7 @@ public final class InformantService {
                 refuseIdentityInLead(view.lead(), d.informant());
               }
               Instant now = now();
+              checkReceivedAt(d.receivedAt(), view.postedAt(), now);
               return store.transaction(
                   s -> {
                     String id = sourceKey(d.leadId());
