@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.action.PlanContent;
 import io.liaison.api.action.PlanEvent;
+import io.liaison.api.action.PlanStepEvent;
 import io.liaison.api.action.StepRequest;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
@@ -30,9 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -292,13 +291,14 @@ public final class ActionService {
         audit.append(s, rec.id(), e, now());
       }
       if (rec.participant(self)) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("planId", rec.id());
-        data.put("event", e.payload().path("event").asText());
-        data.put("bureau", e.signer());
-        data.put("officer", e.payload().path("officer").asText());
-        data.put("state", rec.state());
-        data.put("version", rec.version());
+        PlanStepEvent data =
+            new PlanStepEvent(
+                rec.id(),
+                e.payload().path("event").asText(),
+                e.signer(),
+                e.payload().path("officer").asText(),
+                rec.state(),
+                rec.version());
         String type = "action." + e.payload().path("event").asText().toLowerCase();
         events.add(feed.append(s, type, rec.id(), self.code(), data));
       }
