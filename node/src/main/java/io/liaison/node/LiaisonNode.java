@@ -58,6 +58,7 @@ import io.liaison.node.price.PriceRoutes;
 import io.liaison.node.price.PriceService;
 import io.liaison.node.report.ReportRoutes;
 import io.liaison.node.report.ReportService;
+import io.liaison.node.reward.SettlementService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.search.SearchRoutes;
 import io.liaison.node.settings.SettingsRoutes;
@@ -131,6 +132,7 @@ public final class LiaisonNode {
   private long auditTimer = -1;
   private GridWatch watch;
   private SettingsService settings;
+  private SettlementService settlements;
   private AreaService areas;
   private MajorLeads major;
   private CaseImports imports;
@@ -250,6 +252,14 @@ public final class LiaisonNode {
                       exec,
                       trust,
                       GridWatch.live(hz, SettingsService.MAP),
+                      quarantine,
+                      clock);
+              SettlementService settlements =
+                  new SettlementService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, SettlementService.MAP),
                       quarantine,
                       clock);
               CaseService cases =
@@ -463,6 +473,7 @@ public final class LiaisonNode {
               node.reports = reports;
               node.watch = watch;
               node.settings = settings;
+              node.settlements = settlements;
               node.areas = areas;
               node.major = major;
               node.informants = informants;
@@ -510,6 +521,10 @@ public final class LiaisonNode {
     watch.watch(
         SettingsService.MAP,
         watch.records(SettingsService.MAP, store, settings::receive, settingsReconciler));
+    GridReconciler settlementReconciler = settlements.reconciler();
+    watch.watch(
+        SettlementService.MAP,
+        watch.records(SettlementService.MAP, store, settlements::receive, settlementReconciler));
     GridReconciler majorReconciler = major.reconciler();
     watch.watch(
         MajorLeads.MAP, watch.records(MajorLeads.MAP, store, major::receive, majorReconciler));
@@ -548,6 +563,7 @@ public final class LiaisonNode {
             priceReconciler,
             reportReconciler,
             settingsReconciler,
+            settlementReconciler,
             majorReconciler,
             informantReconciler,
             formSharing.reconciler());
@@ -669,6 +685,10 @@ public final class LiaisonNode {
   /** The rules the bureaus agreed (feedback period, major-case value). */
   public SettingsService settings() {
     return settings;
+  }
+
+  public SettlementService settlements() {
+    return settlements;
   }
 
   /** Leaves the cluster, stops serving, closes the store. */

@@ -1,0 +1,184 @@
+package io.liaison.node.reward;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.map.IMap;
+import io.liaison.api.Json;
+import io.liaison.api.reward.Settlement;
+import io.liaison.api.reward.SettlementDraft;
+import io.liaison.crypto.Hashes;
+import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.domain.Refused;
+import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredRecord;
+import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.SignedRecords;
+import io.liaison.node.trust.TrustService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reward ledger's settlement entries (奖励兑现, see {@code docs/reports.md}): a bureau signs only
+ * what it pays. Each entry is the payer's envelope (type {@code reward.settlement}), chained to the
+ * payer's previous entry by {@code prevHash}, kept in the store (kind {@code settlement}) and
+ * shared on the grid map {@code liaison.settlements} under {@code settlement-<payer>-<n>}. Every
+ * node verifies what it takes from the grid (signature against the roster, the signer is the payer,
+ * the key is the signer's); anything else is quarantined.
+ */
+public final class SettlementService {
+  private static final Logger LOG = LoggerFactory.getLogger(SettlementService.class);
+  public static final String MAP = "liaison.settlements";
+  public static final String KIND = "settlement";
+  static final String TYPE = "reward.settlement";
+
+  private final Vertx vertx;
+  private final StoreExecutor store;
+  private final TrustService trust;
+  private final IMap<String, String> grid;
+  private final Quarantine quarantine;
+  private final Clock clock;
+  private final GridReconciler reconciler;
+
+  public SettlementService(
+      Vertx vertx,
+      StoreExecutor store,
+      TrustService trust,
+      IMap<String, String> grid,
+      Quarantine quarantine,
+      Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.trust = trust;
+    this.grid = grid;
+    this.quarantine = quarantine;
+    this.clock = clock;
+    this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
+  }
+
+  public GridReconciler reconciler() {
+    return reconciler;
+  }
+
+  static String key(String payer, long n) {
+    return "settlement-" + payer + "-" + n;
+  }
+
+  /** Signs a payment this bureau makes and shares it. */
+  public Future<Settlement> settle(SettlementDraft draft) {
+    if (!draft.payer().equals(trust.bureau())) {
+      return Future.failedFuture(
+          new Refused(
+              "settlement-payer",
+              "Not the payer",
+              "a bureau signs only what it pays itself",
+              "/payer"));
+    }
+    return store
+        .call(
+            s -> {
+              List<Settlement> mine = of(s, trust.bureau().code());
+              String prev =
+                  mine.isEmpty() ? Hashes.GENESIS : mine.get(mine.size() - 1).envelopeHash();
+              String id = key(trust.bureau().code(), mine.size() + 1L);
+              ObjectNode payload = Json.mapper().createObjectNode();
+              payload.put("type", TYPE);
+              payload.put("id", id);
+              payload.set("entry", Json.mapper().valueToTree(draft));
+              Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+              SignedEnvelope env = trust.sign(payload, prev, now);
+              SignedRecords.put(s, id, KIND, env);
+              return env;
+            })
+        .compose(
+            env -> {
+              Settlement st = settlement(env);
+              return vertx
+                  .executeBlocking(
+                      () -> {
+                        grid.set(st.id(), SignedRecords.json(env));
+                        return null;
+                      },
+                      false)
+                  .map(v -> st);
+            })
+        .onSuccess(
+            st ->
+                LOG.info(
+                    "settlement signed id={} kind={} fen={}",
+                    st.id(),
+                    st.entry().kind(),
+                    st.entry().amountFen()));
+  }
+
+  /** Takes an entry seen on the grid: verified, signed by its payer, under the payer's key. */
+  public Future<Boolean> receive(String key, String json) {
+    Settlement st;
+    SignedEnvelope env;
+    try {
+      env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
+      st = TYPE.equals(env.payload().path("type").asText()) ? settlement(env) : null;
+    } catch (RuntimeException e) {
+      env = null;
+      st = null;
+    }
+    if (st == null
+        || !trust.verify(env).isValid()
+        || !env.signer().equals(st.entry().payer())
+        || !key.equals(st.id())
+        || !key.startsWith("settlement-" + env.signer().code() + "-")) {
+      return quarantine
+          .add(key, "BAD_SETTLEMENT", "signature, payer, key or content wrong", json)
+          .compose(v -> reconciler.repair(key, json))
+          .map(false);
+    }
+    SignedEnvelope verified = env;
+    return store
+        .call(s -> SignedRecords.put(s, key, KIND, verified))
+        .compose(
+            taken ->
+                taken ? Future.succeededFuture(true) : reconciler.repair(key, json).map(false));
+  }
+
+  /** Every entry this node holds, by payer then number. */
+  public Future<List<Settlement>> list() {
+    return store.call(s -> of(s, null));
+  }
+
+  private static List<Settlement> of(Store s, String payer) {
+    List<Settlement> out = new ArrayList<>();
+    String where = payer == null ? "1=1" : "origin = ?";
+    List<Object> args = payer == null ? List.of() : List.of(payer);
+    for (StoredRecord r : s.recordsWhere(KIND, where, args, null, 100_000)) {
+      out.add(settlement(SignedRecords.envelope(r.body())));
+    }
+    out.sort(
+        Comparator.comparing((Settlement x) -> x.entry().payer())
+            .thenComparingLong(x -> number(x.id())));
+    return out;
+  }
+
+  private static long number(String id) {
+    return Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+  }
+
+  static Settlement settlement(SignedEnvelope env) {
+    try {
+      SettlementDraft d =
+          Json.mapper().treeToValue(env.payload().path("entry"), SettlementDraft.class);
+      return new Settlement(env.payload().path("id").asText(), d, env.signedAt(), env.hash());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("settlement unreadable", e);
+    }
+  }
+}
