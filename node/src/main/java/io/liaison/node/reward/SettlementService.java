@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.Json;
+import io.liaison.api.reward.RewardKind;
 import io.liaison.api.reward.Settlement;
 import io.liaison.api.reward.SettlementDraft;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.domain.Refused;
+import io.liaison.node.informant.InformantService;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
@@ -87,6 +89,9 @@ public final class SettlementService {
     return store
         .call(
             s -> {
+              if (draft.kind() == RewardKind.INFORMANT) {
+                refuseUnlessOwnRegisterLine(s, draft.leadId());
+              }
               List<Settlement> mine = of(s, trust.bureau().code());
               String prev =
                   mine.isEmpty() ? Hashes.GENESIS : mine.get(mine.size() - 1).envelopeHash();
@@ -119,6 +124,26 @@ public final class SettlementService {
                     st.id(),
                     st.entry().kind(),
                     st.entry().amountFen()));
+  }
+
+  /**
+   * An informant is paid only by the bureau whose register (举报信息台帐) holds the report: the line
+   * {@code source-<lead>} signed by this bureau. Nobody else can open the identity, so nobody else
+   * can pay.
+   */
+  private void refuseUnlessOwnRegisterLine(Store s, String leadId) {
+    boolean own =
+        s.record("source-" + leadId)
+            .filter(r -> InformantService.KIND.equals(r.kind()))
+            .map(r -> SignedRecords.envelope(r.body()).signer().equals(trust.bureau()))
+            .orElse(false);
+    if (!own) {
+      throw new Refused(
+          "settlement-not-in-register",
+          "Not in the register",
+          "an informant's reward names a line of the payer's own register (举报信息台帐)",
+          "/leadId");
+    }
   }
 
   /** Takes an entry seen on the grid: verified, signed by its payer, under the payer's key. */

@@ -70,20 +70,41 @@ class SettlementIT {
     return await(cluster.node(node).settlements().list());
   }
 
+  /** A lead of 兴和县 whose source (举报, no identity given) is a line of 兴和县's register. */
+  static String registeredLead() {
+    Http.Response posted =
+        Http.postJson(
+            cluster.url(0) + "/api/v1/leads",
+            """
+            {"officer":"150924-017","category":"COUNTERFEIT","title":"张皋镇仓库存放假冒玉溪",
+             "narrative":"群众举报张皋镇东口一处仓库存放假冒玉溪(软)约40件。",
+             "targetBureaus":["140222"]}
+            """);
+    assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    String lead = posted.json().get("id").asText();
+    Http.Response line =
+        Http.postJson(
+            cluster.url(0) + "/api/v1/informants/reports",
+            "{\"officer\":\"150924-017\",\"leadId\":\"" + lead + "\",\"source\":\"REPORT\"}");
+    assertThat(line.status()).as(line.body()).isEqualTo(201);
+    return lead;
+  }
+
   @Test
   void aPaymentIsSignedByItsPayerAndReachesTheNeighbour() throws Exception {
+    String lead = registeredLead();
     Settlement share =
         await(
             cluster
                 .node(0)
                 .settlements()
-                .settle(draft(XINGHE, RewardKind.LEAD_BUREAU, "L-7", TIANZHEN, 90_000)));
+                .settle(draft(XINGHE, RewardKind.LEAD_BUREAU, lead, TIANZHEN, 90_000)));
     Settlement informant =
         await(
             cluster
                 .node(0)
                 .settlements()
-                .settle(draft(XINGHE, RewardKind.INFORMANT, "L-7", null, 100_000)));
+                .settle(draft(XINGHE, RewardKind.INFORMANT, lead, null, 100_000)));
     assertThat(share.id()).isEqualTo("settlement-150924-1");
     assertThat(informant.id()).isEqualTo("settlement-150924-2");
     Await.until(WAIT, () -> unchecked(() -> on(1).size() == 2), "both entries on 天镇县");
@@ -106,6 +127,28 @@ class SettlementIT {
                         .settle(draft(XINGHE, RewardKind.CASE_BUREAU, null, TIANZHEN, 5))))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(Refused.class);
+
+    // an informant is paid only through a line of the payer's own register: not a lead without
+    // one, and not by 天镇县 for 兴和县's line (whether or not 天镇县's node holds it yet)
+    assertThatThrownBy(
+            () ->
+                await(
+                    cluster
+                        .node(0)
+                        .settlements()
+                        .settle(draft(XINGHE, RewardKind.INFORMANT, "L-7", null, 5))))
+        .hasCauseInstanceOf(Refused.class)
+        .hasMessageContaining("register");
+    assertThatThrownBy(
+            () ->
+                await(
+                    cluster
+                        .node(1)
+                        .settlements()
+                        .settle(draft(TIANZHEN, RewardKind.INFORMANT, lead, null, 5))))
+        .hasCauseInstanceOf(Refused.class)
+        .hasMessageContaining("register");
+    assertThat(on(1)).hasSize(2);
 
     // an entry edited on the grid (the amount raised) is quarantined and counted by nobody
     String genuine =
