@@ -254,14 +254,6 @@ public final class LiaisonNode {
                       GridWatch.live(hz, SettingsService.MAP),
                       quarantine,
                       clock);
-              SettlementService settlements =
-                  new SettlementService(
-                      vertx,
-                      exec,
-                      trust,
-                      GridWatch.live(hz, SettlementService.MAP),
-                      quarantine,
-                      clock);
               CaseService cases =
                   new CaseService(
                       vertx,
@@ -388,6 +380,15 @@ public final class LiaisonNode {
                       quarantine,
                       queries::get,
                       OfficerSealer.Kdf.DEFAULT,
+                      clock);
+              SettlementService settlements =
+                  new SettlementService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, SettlementService.MAP),
+                      quarantine,
+                      informants,
                       clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);

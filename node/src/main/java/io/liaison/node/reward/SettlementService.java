@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.Json;
+import io.liaison.api.informant.RewardRequest;
+import io.liaison.api.informant.RewardStatus;
 import io.liaison.api.reward.RewardKind;
 import io.liaison.api.reward.Settlement;
 import io.liaison.api.reward.SettlementDraft;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.access.Principal;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.domain.Refused;
 import io.liaison.node.informant.InformantService;
@@ -27,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +53,7 @@ public final class SettlementService {
   private final TrustService trust;
   private final IMap<String, String> grid;
   private final Quarantine quarantine;
+  private final InformantService informants;
   private final Clock clock;
   private final GridReconciler reconciler;
 
@@ -58,12 +63,14 @@ public final class SettlementService {
       TrustService trust,
       IMap<String, String> grid,
       Quarantine quarantine,
+      InformantService informants,
       Clock clock) {
     this.vertx = vertx;
     this.store = store;
     this.trust = trust;
     this.grid = grid;
     this.quarantine = quarantine;
+    this.informants = informants;
     this.clock = clock;
     this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
   }
@@ -115,6 +122,7 @@ public final class SettlementService {
                         return null;
                       },
                       false)
+                  .compose(v -> followedByRegister(st))
                   .map(v -> st);
             })
         .onSuccess(
@@ -124,6 +132,22 @@ public final class SettlementService {
                     st.id(),
                     st.entry().kind(),
                     st.entry().amountFen()));
+  }
+
+  /**
+   * The register's reward status follows the entries: an informant's reward paid sets the line 已兑现
+   * (a signed, chained new version of the line, in the audit chain), with the entry named.
+   */
+  private Future<Void> followedByRegister(Settlement st) {
+    SettlementDraft d = st.entry();
+    if (d.kind() != RewardKind.INFORMANT) {
+      return Future.succeededFuture();
+    }
+    Principal chief = new Principal(d.officer(), d.officer(), d.payer(), Set.of(), "settlement");
+    String note = "兑现 " + st.id() + " " + d.amountFen() + " 分 " + d.paidOn();
+    return informants
+        .reward(chief, d.leadId(), new RewardRequest(d.officer(), RewardStatus.PAID, note))
+        .mapEmpty();
   }
 
   /**

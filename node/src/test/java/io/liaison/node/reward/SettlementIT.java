@@ -107,6 +107,10 @@ class SettlementIT {
                 .settle(draft(XINGHE, RewardKind.INFORMANT, lead, null, 100_000)));
     assertThat(share.id()).isEqualTo("settlement-150924-1");
     assertThat(informant.id()).isEqualTo("settlement-150924-2");
+    // the register follows: the line is 已兑现, naming the entry
+    var line = Http.get(cluster.url(0) + "/api/v1/informants/reports/" + lead).json();
+    assertThat(line.path("rewardStatus").asText()).isEqualTo("PAID");
+    assertThat(line.path("rewardNote").asText()).contains("settlement-150924-2", "100000");
     Await.until(WAIT, () -> unchecked(() -> on(1).size() == 2), "both entries on 天镇县");
     List<Settlement> there = on(1);
     assertThat(there)
