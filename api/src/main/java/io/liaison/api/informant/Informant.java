@@ -19,4 +19,10 @@ public record Informant(String name, String phone, String idNumber, String note)
     }
     note = FieldException.optionalText(note, "note", 2000);
   }
+
+  /** Never the identity in a log line, an assertion message or an exception's text. */
+  @Override
+  public String toString() {
+    return "Informant[***]";
+  }
 }

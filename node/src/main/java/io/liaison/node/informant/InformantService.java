@@ -44,15 +44,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +81,17 @@ public final class InformantService {
   static final String SOURCE = "lead-source";
   static final String OPENED = "informant-opened";
   private static final String AAD_PREFIX = "liaison-informant-v1:";
+
+  /**
+   * Wrong passphrases an officer may give within {@link #GUESS_WINDOW} before opening is refused
+   * until the oldest leaves the window: the passphrase is all that stands between a signed-in
+   * session and an informant's identity, so it is not open to guessing at request speed. Kept in
+   * this node's memory (a restart forgets the count; the request limit still applies).
+   */
+  static final int MAX_WRONG_PASSPHRASES = 5;
+
+  static final Duration GUESS_WINDOW = Duration.ofMinutes(15);
+  private final Map<String, Deque<Instant>> wrongPassphrases = new ConcurrentHashMap<>();
 
   private final Vertx vertx;
   private final StoreExecutor store;
@@ -276,6 +292,23 @@ public final class InformantService {
    */
   public Future<OpenedInformant> open(Principal p, String leadId, OpenRequest r) {
     Instant now = now();
+    Optional<Instant> lockedUntil = lockedUntil(p.officer(), now);
+    if (lockedUntil.isPresent()) {
+      LOG.warn(
+          "informant opening refused lead={} officer={}: too many wrong passphrases",
+          leadId,
+          p.officer());
+      return Future.failedFuture(
+          new Refused(
+              "too-many-attempts",
+              "Too many wrong passphrases",
+              MAX_WRONG_PASSPHRASES
+                  + " wrong passphrases within "
+                  + GUESS_WINDOW.toMinutes()
+                  + " minutes: opening is refused until "
+                  + lockedUntil.get(),
+              "/passphrase"));
+    }
     return store
         .call(
             s -> {
@@ -303,6 +336,11 @@ public final class InformantService {
                       try {
                         key = OfficerKeyring.unwrap((String) x[2], r.passphrase());
                       } catch (WrongPassphraseException e) {
+                        wrongPassphrase(p.officer(), now);
+                        LOG.warn(
+                            "informant opening refused lead={} officer={}: wrong passphrase",
+                            leadId,
+                            p.officer());
                         throw new Refused(
                             "wrong-passphrase",
                             "Wrong passphrase",
@@ -421,9 +459,7 @@ public final class InformantService {
               key.equals(sourceKey(p.path("leadId").asText()))
                   && LeadIds.isValid(p.path("leadId").asText())
                   && p.path("leadId").asText().startsWith(env.signer().code() + "-");
-          case OPENED ->
-              LeadIds.isValid(p.path("leadId").asText())
-                  && key.startsWith("opened-" + p.path("leadId").asText() + "-");
+          case OPENED -> openedKeyFits(key, p, env.signer());
           default -> false;
         };
     if (!keyFits || !trust.verify(env).isValid() || !env.signer().code().equals(named)) {
@@ -597,6 +633,48 @@ public final class InformantService {
         reward.hasNonNull("note") ? reward.path("note").asText() : null,
         reward.hasNonNull("at") ? Instant.parse(reward.path("at").asText()) : null,
         openings);
+  }
+
+  /**
+   * An opening names its lead, an officer of the signing bureau and its time, and is kept under
+   * exactly the key those make: a member cannot put another bureau's officer, or a second key for
+   * one opening, into a register.
+   */
+  static boolean openedKeyFits(String key, JsonNode p, BureauId signer) {
+    String leadId = p.path("leadId").asText();
+    String officer = p.path("officer").asText();
+    if (!LeadIds.isValid(leadId) || !officer.startsWith(signer.code() + "-")) {
+      return false;
+    }
+    try {
+      Instant at = Instant.parse(p.path("at").asText());
+      return key.equals("opened-" + leadId + "-" + officer + "-" + at.toEpochMilli());
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** When the officer may try again, if {@link #MAX_WRONG_PASSPHRASES} are in the window. */
+  private Optional<Instant> lockedUntil(String officer, Instant now) {
+    Deque<Instant> wrong = wrongPassphrases.get(officer);
+    if (wrong == null) {
+      return Optional.empty();
+    }
+    synchronized (wrong) {
+      while (!wrong.isEmpty() && !wrong.peekFirst().plus(GUESS_WINDOW).isAfter(now)) {
+        wrong.pollFirst();
+      }
+      return wrong.size() < MAX_WRONG_PASSPHRASES
+          ? Optional.empty()
+          : Optional.of(wrong.peekFirst().plus(GUESS_WINDOW));
+    }
+  }
+
+  private void wrongPassphrase(String officer, Instant at) {
+    Deque<Instant> wrong = wrongPassphrases.computeIfAbsent(officer, o -> new ArrayDeque<>());
+    synchronized (wrong) {
+      wrong.addLast(at);
+    }
   }
 
   private Instant now() {

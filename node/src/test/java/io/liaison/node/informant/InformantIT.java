@@ -378,6 +378,28 @@ class InformantIT {
     }
     // the scan does see what is in those files (the lead's own words are in store and index)
     assertThat(scanFor(cluster.config(YANGGAO).dataDir(), "张皋镇仓库存放假冒玉溪")).isNotEmpty();
+
+    // the passphrase is not open to guessing: after five wrong ones within the window (one above,
+    // four here) even the right one is refused, naming why, and the identity is not in the answer
+    for (int i = 0; i < 4; i++) {
+      Http.Response guess =
+          as(
+              chosenTz,
+              "POST",
+              url(TIANZHEN, "/api/v1/informants/reports/" + lead + "/open"),
+              "{\"officer\":\"" + CHOSEN_TZ + "\",\"passphrase\":\"guess-" + i + "\"}");
+      assertThat(guess.status()).as(guess.body()).isEqualTo(403);
+      assertThat(guess.body()).contains("wrong-passphrase");
+    }
+    Http.Response locked =
+        as(
+            chosenTz,
+            "POST",
+            url(TIANZHEN, "/api/v1/informants/reports/" + lead + "/open"),
+            "{\"officer\":\"" + CHOSEN_TZ + "\",\"passphrase\":\"" + PASSPHRASE + "\"}");
+    assertThat(locked.status()).as(locked.body()).isEqualTo(403);
+    assertThat(locked.body()).contains("too-many-attempts", "/passphrase");
+    noIdentity("an opening refused after too many wrong passphrases", locked.body());
   }
 
   static Http.Response transition(int node, String lead, String event, String extra) {
