@@ -58,7 +58,10 @@ import io.liaison.node.price.PriceRoutes;
 import io.liaison.node.price.PriceService;
 import io.liaison.node.report.ReportRoutes;
 import io.liaison.node.report.ReportService;
+import io.liaison.node.reward.RewardRoutes;
+import io.liaison.node.reward.RewardService;
 import io.liaison.node.reward.SettlementService;
+import io.liaison.node.reward.SharingRuleService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.search.SearchRoutes;
 import io.liaison.node.settings.SettingsRoutes;
@@ -133,6 +136,7 @@ public final class LiaisonNode {
   private GridWatch watch;
   private SettingsService settings;
   private SettlementService settlements;
+  private SharingRuleService sharingRules;
   private AreaService areas;
   private MajorLeads major;
   private CaseImports imports;
@@ -381,6 +385,14 @@ public final class LiaisonNode {
                       queries::get,
                       OfficerSealer.Kdf.DEFAULT,
                       clock);
+              SharingRuleService sharingRules =
+                  new SharingRuleService(
+                      vertx,
+                      exec,
+                      trust,
+                      GridWatch.live(hz, SharingRuleService.MAP),
+                      quarantine,
+                      clock);
               SettlementService settlements =
                   new SettlementService(
                       vertx,
@@ -389,6 +401,7 @@ public final class LiaisonNode {
                       GridWatch.live(hz, SettlementService.MAP),
                       quarantine,
                       informants,
+                      sharingRules,
                       clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);
@@ -440,7 +453,18 @@ public final class LiaisonNode {
                           new AreaRoutes(areas, config.limits().maxPageSize())::mount,
                           new FormRoutes(vertx, forms)::mount,
                           new MajorLeadRoutes(major, config.limits().maxPageSize())::mount,
-                          new InformantRoutes(informants, config.limits().maxPageSize())::mount),
+                          new InformantRoutes(informants, config.limits().maxPageSize())::mount,
+                          new RewardRoutes(
+                                  sharingRules,
+                                  settlements,
+                                  new RewardService(
+                                      exec,
+                                      settlements,
+                                      () ->
+                                          settings
+                                              .majorCaseThresholdFen()
+                                              .orElse(CaseService.MAJOR_FEN)))
+                              ::mount),
                       config.http().tlsCert(),
                       config.http().tlsKey(),
                       () -> ready.get() && watch.healthy(),
@@ -475,6 +499,7 @@ public final class LiaisonNode {
               node.watch = watch;
               node.settings = settings;
               node.settlements = settlements;
+              node.sharingRules = sharingRules;
               node.areas = areas;
               node.major = major;
               node.informants = informants;
@@ -522,6 +547,10 @@ public final class LiaisonNode {
     watch.watch(
         SettingsService.MAP,
         watch.records(SettingsService.MAP, store, settings::receive, settingsReconciler));
+    GridReconciler sharingRuleReconciler = sharingRules.reconciler();
+    watch.watch(
+        SharingRuleService.MAP,
+        watch.records(SharingRuleService.MAP, store, sharingRules::receive, sharingRuleReconciler));
     GridReconciler settlementReconciler = settlements.reconciler();
     watch.watch(
         SettlementService.MAP,
@@ -565,6 +594,7 @@ public final class LiaisonNode {
             reportReconciler,
             settingsReconciler,
             settlementReconciler,
+            sharingRuleReconciler,
             majorReconciler,
             informantReconciler,
             formSharing.reconciler());
@@ -606,6 +636,7 @@ public final class LiaisonNode {
             .compose(v -> attachments.listen())
             .compose(v -> prices.start())
             .compose(v -> settings.load())
+            .compose(v -> sharingRules.load())
             .compose(v -> deconfliction.load(actions));
     for (GridReconciler r : reconcilers) {
       takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
@@ -690,6 +721,10 @@ public final class LiaisonNode {
 
   public SettlementService settlements() {
     return settlements;
+  }
+
+  public SharingRuleService sharingRules() {
+    return sharingRules;
   }
 
   /** Leaves the cluster, stops serving, closes the store. */

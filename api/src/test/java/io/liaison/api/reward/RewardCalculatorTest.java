@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class RewardCalculatorTest {
   static SharingRule rule(int leadPercent, RewardBase base, int bp, long capFen) {
-    return new SharingRule(3, leadPercent, base, bp, capFen, "2026年协作约定附件二");
+    return new SharingRule(
+        3, leadPercent, base, bp, capFen, "2026年协作约定附件二", java.time.LocalDate.of(2026, 1, 1));
   }
 
   @Test

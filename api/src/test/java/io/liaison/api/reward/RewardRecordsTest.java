@@ -14,7 +14,7 @@ class RewardRecordsTest {
 
   @Test
   void everyBadFieldOfARuleIsNamed() {
-    var r = FieldException.collecting(() -> new SharingRule(0, 101, null, 10_001, 0, " "));
+    var r = FieldException.collecting(() -> new SharingRule(0, 101, null, 10_001, 0, " ", null));
     assertThat(r.valid()).isFalse();
     assertThat(r.errors())
         .extracting(FieldException::field)
@@ -24,7 +24,8 @@ class RewardRecordsTest {
             "informantBase",
             "informantBasisPoints",
             "informantCapFen",
-            "basis");
+            "basis",
+            "effectiveFrom");
     var f = FieldException.collecting(() -> new CaseFigures(-1, SharingRule.MAX_FEN + 1, -5));
     assertThat(f.errors())
         .extracting(FieldException::field)
@@ -68,7 +69,8 @@ class RewardRecordsTest {
     SettlementDraft d = draft(RewardKind.LEAD_BUREAU, "L-7", TIANZHEN);
     String json = Json.mapper().writeValueAsString(d);
     assertThat(Json.mapper().readValue(json, SettlementDraft.class)).isEqualTo(d);
-    SharingRule rule = new SharingRule(1, 30, RewardBase.FINE, 500, 1_000_000, "附件二");
+    SharingRule rule =
+        new SharingRule(1, 30, RewardBase.FINE, 500, 1_000_000, "附件二", LocalDate.of(2026, 1, 1));
     assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(rule), SharingRule.class))
         .isEqualTo(rule);
   }

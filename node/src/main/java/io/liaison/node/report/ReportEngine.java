@@ -20,6 +20,7 @@ import io.liaison.api.report.NetworkFigures;
 import io.liaison.api.report.Period;
 import io.liaison.api.report.PriceSummary;
 import io.liaison.api.report.RegionalView;
+import io.liaison.api.reward.Settlement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -53,7 +54,16 @@ public final class ReportEngine {
       Iterable<CaseRecord> cases,
       Iterable<LeadFact> leads,
       Iterable<ActionFact> actions,
-      Iterable<MergeFact> merges) {
+      Iterable<MergeFact> merges,
+      Iterable<Settlement> settlements) {
+    public Sources(
+        Iterable<CaseRecord> cases,
+        Iterable<LeadFact> leads,
+        Iterable<ActionFact> actions,
+        Iterable<MergeFact> merges) {
+      this(cases, leads, actions, merges, List.of());
+    }
+
     public static Sources of(Iterable<CaseRecord> cases, Iterable<LeadFact> leads) {
       return new Sources(cases, leads, List.of(), List.of());
     }
@@ -96,7 +106,8 @@ public final class ReportEngine {
         rules.majorFen(),
         actions(bureau, period, in.actions()),
         networks(bureau, period, in.merges()),
-        feedback(bureau, period, in.leads(), rules.feedbackDays()));
+        feedback(bureau, period, in.leads(), rules.feedbackDays()),
+        RewardSection.of(bureau, period, in.cases(), in.leads(), in.settlements()));
   }
 
   /** QUARTER, HALF, MONTH or RANGE, from the label. */

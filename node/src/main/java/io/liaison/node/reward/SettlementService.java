@@ -4,23 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.Json;
+import io.liaison.api.cases.CaseNumber;
+import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.informant.RewardRequest;
 import io.liaison.api.informant.RewardStatus;
 import io.liaison.api.reward.RewardKind;
 import io.liaison.api.reward.Settlement;
 import io.liaison.api.reward.SettlementDraft;
+import io.liaison.api.reward.SharingRule;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.access.Principal;
+import io.liaison.node.cases.SharedCase;
 import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.domain.Invalid;
 import io.liaison.node.domain.Refused;
 import io.liaison.node.informant.InformantService;
+import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
+import io.liaison.search.SearchDocument;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +61,7 @@ public final class SettlementService {
   private final IMap<String, String> grid;
   private final Quarantine quarantine;
   private final InformantService informants;
+  private final SharingRuleService rules;
   private final Clock clock;
   private final GridReconciler reconciler;
 
@@ -64,6 +72,7 @@ public final class SettlementService {
       IMap<String, String> grid,
       Quarantine quarantine,
       InformantService informants,
+      SharingRuleService rules,
       Clock clock) {
     this.vertx = vertx;
     this.store = store;
@@ -71,6 +80,7 @@ public final class SettlementService {
     this.grid = grid;
     this.quarantine = quarantine;
     this.informants = informants;
+    this.rules = rules;
     this.clock = clock;
     this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
   }
@@ -96,8 +106,13 @@ public final class SettlementService {
     return store
         .call(
             s -> {
+              CaseRecord c = caseOf(s, draft);
+              refuseUnlessRuleInForce(draft, c);
               if (draft.kind() == RewardKind.INFORMANT) {
                 refuseUnlessOwnRegisterLine(s, draft.leadId());
+              }
+              if (draft.kind() == RewardKind.LEAD_BUREAU) {
+                refuseUnlessLeadOfPayee(s, draft, c);
               }
               List<Settlement> mine = of(s, trust.bureau().code());
               String prev =
@@ -148,6 +163,65 @@ public final class SettlementService {
     return informants
         .reward(chief, d.leadId(), new RewardRequest(d.officer(), RewardStatus.PAID, note))
         .mapEmpty();
+  }
+
+  /** The case the reward is for, as this node holds it (newest version). */
+  private static CaseRecord caseOf(Store s, SettlementDraft d) {
+    String id = SearchDocument.caseId(d.caseBureau(), CaseNumber.of(d.caseNumber()));
+    return s.record(id)
+        .filter(r -> SharedCase.KIND.equals(r.kind()))
+        .map(r -> SharedCase.parse(r.id(), r.body()).current())
+        .orElseThrow(
+            () ->
+                new Invalid(
+                    "settlement-case-unknown",
+                    "no shared case " + d.caseNumber() + " of " + d.caseBureau() + " is held",
+                    "/caseNumber"));
+  }
+
+  /** A case is settled under the rule the bureaus agreed for its filing day (立案), no other. */
+  private void refuseUnlessRuleInForce(SettlementDraft d, CaseRecord c) {
+    SharingRule rule =
+        rules
+            .inForceOn(c.filedOn())
+            .orElseThrow(
+                () ->
+                    new Invalid(
+                        "settlement-no-rule",
+                        "no sharing rule the bureaus agreed is in force on " + c.filedOn(),
+                        "/ruleVersion"));
+    if (rule.version() != d.ruleVersion()) {
+      throw new Invalid(
+          "settlement-rule-version",
+          "the case was filed on "
+              + c.filedOn()
+              + ": the rule in force then is version "
+              + rule.version(),
+          "/ruleVersion");
+    }
+  }
+
+  /**
+   * The lead bureau's share goes to the bureau whose lead the case names: the lead is one of the
+   * case's linked leads and the payee posted it.
+   */
+  private static void refuseUnlessLeadOfPayee(Store s, SettlementDraft d, CaseRecord c) {
+    if (!c.linkedLeadIds().contains(d.leadId())) {
+      throw new Invalid(
+          "settlement-lead-not-linked", "the case does not name this lead", "/leadId");
+    }
+    boolean payeeIsOrigin =
+        s.record(d.leadId())
+            .filter(r -> LeadRecord.KIND.equals(r.kind()))
+            .map(r -> LeadRecord.parse(r.id(), r.body()).lead().originBureau())
+            .map(o -> o.equals(d.payeeBureau()))
+            .orElse(false);
+    if (!payeeIsOrigin) {
+      throw new Invalid(
+          "settlement-not-lead-bureau",
+          "the lead bureau's share goes to the bureau that posted the lead",
+          "/payeeBureau");
+    }
   }
 
   /**
@@ -204,7 +278,7 @@ public final class SettlementService {
     return store.call(s -> of(s, null));
   }
 
-  private static List<Settlement> of(Store s, String payer) {
+  static List<Settlement> of(Store s, String payer) {
     List<Settlement> out = new ArrayList<>();
     String where = payer == null ? "1=1" : "origin = ?";
     List<Object> args = payer == null ? List.of() : List.of(payer);
