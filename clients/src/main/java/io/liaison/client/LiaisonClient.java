@@ -1,6 +1,13 @@
 package io.liaison.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.api.access.AccessLog;
+import io.liaison.api.access.AccessLogEntry;
+import io.liaison.api.access.EnrolledOfficer;
+import io.liaison.api.access.OfficerList;
+import io.liaison.api.access.OfficerSummary;
+import io.liaison.api.access.SignedInOfficer;
+import io.liaison.api.access.Tokens;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
@@ -266,12 +273,12 @@ public final class LiaisonClient {
 
   /** The officers of this node's bureau ({@code GET /api/v1/admin/officers}; ADMIN). */
   public List<OfficerSummary> officers() {
-    return list("/api/v1/admin/officers", "items", OfficerSummary.class);
+    return get("/api/v1/admin/officers", OfficerList.class).items();
   }
 
   /** Entries of the access log, oldest first ({@code GET /api/v1/admin/access-log}; AUDITOR). */
   public List<AccessLogEntry> accessLog(AccessLogQuery query) {
-    return list(ApiPaths.accessLog(query), "items", AccessLogEntry.class);
+    return get(ApiPaths.accessLog(query), AccessLog.class).items();
   }
 
   private <T> List<T> list(String pathAndQuery, String field, Class<T> type) {

@@ -36,25 +36,25 @@ class OpenedKeyTest {
   @Test
   void anOpeningFitsOnlyItsOwnKeyAndItsSignersOfficers() {
     assertThat(
-            InformantService.openedKeyFits(
+            InformantGrid.openedKeyFits(
                 key("140222-101"), opening("140222-101", AT.toString()), TIANZHEN))
         .isTrue();
     // another bureau's officer named by 天镇县's signature
     assertThat(
-            InformantService.openedKeyFits(
+            InformantGrid.openedKeyFits(
                 key("150924-101"), opening("150924-101", AT.toString()), TIANZHEN))
         .isFalse();
     // a key naming someone else than the payload, or another time
     assertThat(
-            InformantService.openedKeyFits(
+            InformantGrid.openedKeyFits(
                 key("140222-102"), opening("140222-101", AT.toString()), TIANZHEN))
         .isFalse();
     assertThat(
-            InformantService.openedKeyFits(
+            InformantGrid.openedKeyFits(
                 key("140222-101") + "1", opening("140222-101", AT.toString()), TIANZHEN))
         .isFalse();
     assertThat(
-            InformantService.openedKeyFits(
+            InformantGrid.openedKeyFits(
                 key("140222-101"), opening("140222-101", "yesterday"), TIANZHEN))
         .isFalse();
   }

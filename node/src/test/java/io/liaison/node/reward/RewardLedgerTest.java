@@ -186,6 +186,27 @@ class RewardLedgerTest {
   }
 
   @Test
+  void aCaseIsSettledUnderTheNewestAgreedVersionInForceOnItsFilingDay() {
+    io.liaison.api.reward.SharingRule v1 =
+        new io.liaison.api.reward.SharingRule(
+            1, 30, io.liaison.api.reward.RewardBase.FINE, 500, 100, "一", LocalDate.of(2026, 1, 1));
+    io.liaison.api.reward.SharingRule v2 =
+        new io.liaison.api.reward.SharingRule(
+            2, 40, io.liaison.api.reward.RewardBase.FINE, 500, 100, "二", LocalDate.of(2026, 7, 1));
+    // a later version back-dated below an earlier one wins from its own day
+    io.liaison.api.reward.SharingRule v3 =
+        new io.liaison.api.reward.SharingRule(
+            3, 50, io.liaison.api.reward.RewardBase.VALUE, 500, 100, "三", LocalDate.of(2026, 3, 1));
+    List<io.liaison.api.reward.SharingRule> agreed = List.of(v2, v1);
+    assertThat(SharingRuleService.inForceOn(agreed, LocalDate.of(2025, 12, 31))).isEmpty();
+    assertThat(SharingRuleService.inForceOn(agreed, LocalDate.of(2026, 6, 30))).contains(v1);
+    assertThat(SharingRuleService.inForceOn(agreed, LocalDate.of(2026, 7, 1))).contains(v2);
+    List<io.liaison.api.reward.SharingRule> three = List.of(v1, v3, v2);
+    assertThat(SharingRuleService.inForceOn(three, LocalDate.of(2026, 2, 28))).contains(v1);
+    assertThat(SharingRuleService.inForceOn(three, LocalDate.of(2026, 8, 1))).contains(v3);
+  }
+
+  @Test
   void everyMeasureEqualsABruteForceRecountOver10kCases() {
     Data data = generate(20260630L);
     for (Period period :

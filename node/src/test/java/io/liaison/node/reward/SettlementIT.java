@@ -65,7 +65,8 @@ class SettlementIT {
 
   /** Signs a payment on {@code node} through its API (as that node's signed-in chief). */
   static Http.Response settle(int node, SettlementDraft d) throws Exception {
-    return Http.postJson(url(node, "/api/v1/rewards/settlements"), Json.mapper().writeValueAsString(d));
+    return Http.postJson(
+        url(node, "/api/v1/rewards/settlements"), Json.mapper().writeValueAsString(d));
   }
 
   static Settlement settled(int node, SettlementDraft d) throws Exception {
@@ -171,7 +172,10 @@ class SettlementIT {
       Await.until(
           WAIT,
           () ->
-              Http.get(url(node, "/api/v1/rewards/rules")).json().at("/inForce/rule/version").asInt()
+              Http.get(url(node, "/api/v1/rewards/rules"))
+                      .json()
+                      .at("/inForce/rule/version")
+                      .asInt()
                   == 2,
           "version 2 in force on node " + n);
     }
