@@ -302,7 +302,22 @@ class SettlementIT {
         .isEqualTo(2);
 
     // 天镇县 cannot book a payment 兴和县 makes
-    Http.Response forOther = settle(1, draft(XINGHE, RewardKind.CASE_BUREAU, null, TIANZHEN, 5, 1));
+    SettlementDraft forXinghe = draft(XINGHE, RewardKind.CASE_BUREAU, null, TIANZHEN, 5, 1);
+    Http.Response forOther =
+        settle(
+            1,
+            new SettlementDraft(
+                TestCluster.OFFICERS.get(1),
+                forXinghe.payer(),
+                forXinghe.kind(),
+                forXinghe.caseNumber(),
+                forXinghe.caseBureau(),
+                forXinghe.leadId(),
+                forXinghe.payeeBureau(),
+                forXinghe.amountFen(),
+                forXinghe.ruleVersion(),
+                forXinghe.paidOn(),
+                null));
     assertThat(forOther.status()).as(forOther.body()).isEqualTo(403);
     assertThat(forOther.body()).contains("settlement-payer");
     // nor sign as another officer than the one signed in
