@@ -11,6 +11,7 @@ import io.liaison.node.cluster.GridWatch;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.http.ApiVerticle;
+import io.liaison.node.imports.CaseImports;
 import io.liaison.node.lead.LeadOwner;
 import io.liaison.node.lead.LeadSweeper;
 import io.liaison.node.metrics.OperatorMeters;
@@ -291,6 +292,11 @@ public final class LiaisonNode {
 
   public TrustService trust() {
     return trust;
+  }
+
+  /** Register imports (tests resume them). */
+  public CaseImports imports() {
+    return services.imports();
   }
 
   /** The rules the bureaus agreed (feedback period, major-case value). */

@@ -55,8 +55,17 @@ public final class CaseImports {
    */
   public static final int BATCH = Integer.getInteger("liaison.import.batchSize", 500);
 
-  public static final long MAX_BYTES = 512L * 1024 * 1024;
+  /**
+   * The largest register a node takes: 512 MiB; the system property {@code liaison.import.maxBytes}
+   * changes it (tests make it small to send more than it).
+   */
+  public static final long MAX_BYTES = Long.getLong("liaison.import.maxBytes", 512L * 1024 * 1024);
+
   private static final SecureRandom IDS = new SecureRandom();
+
+  /** The states of a job that has not ended: it runs, or goes on when the node is ready. */
+  private static final List<String> ACTIVE =
+      List.of(ImportState.VALIDATING.name(), ImportState.STORING.name());
 
   private final StoreExecutor store;
   private final CaseService cases;
@@ -163,7 +172,7 @@ public final class CaseImports {
                         s.imports().put(Jobs.row(job, up.file(), 0));
                         return job;
                       })
-                  .onSuccess(j -> submit(j, up.file(), 0));
+                  .onSuccess(this::submit);
             });
   }
 
@@ -195,17 +204,14 @@ public final class CaseImports {
   /** Goes on with every job a stop interrupted; call once the node is ready. */
   public Future<Void> resume() {
     return store
-        .call(
-            s ->
-                s.imports()
-                    .inState(List.of(ImportState.VALIDATING.name(), ImportState.STORING.name())))
+        .call(s -> s.imports().inState(ACTIVE))
         .map(
             rows -> {
               for (ImportTable.Job r : rows) {
                 ImportJob j = Jobs.readJob(r.body());
                 LOG.info(
                     "import resumed job={} state={} nextRow={}", j.id(), j.state(), r.nextRow());
-                submit(j, Path.of(r.file()), r.nextRow());
+                submit(j);
               }
               return null;
             });
@@ -217,25 +223,44 @@ public final class CaseImports {
     runner.shutdownNow();
   }
 
-  private void submit(ImportJob job, Path file, long nextRow) {
-    running.put(job.id(), job);
+  /**
+   * Queues {@code job} on the runner unless it is queued or running already; when its turn comes it
+   * runs from what the store holds then (its state and next row), so a job that ended or went on
+   * meanwhile is neither run again nor counted twice.
+   */
+  private void submit(ImportJob job) {
+    if (running.putIfAbsent(job.id(), job) != null) {
+      LOG.info("import already queued or running job={}", job.id());
+      return;
+    }
     runner.execute(
         () -> {
+          ImportJob current = job;
+          Path file = null;
           try {
-            run(job, file, nextRow);
+            ImportTable.Job r = runs.await(store.call(s -> s.imports().get(job.id()))).orElse(null);
+            if (r == null || !ACTIVE.contains(r.state())) {
+              LOG.info("import not run: it has ended job={}", job.id());
+              return;
+            }
+            current = Jobs.readJob(r.body());
+            file = Path.of(r.file());
+            run(current, file, r.nextRow());
           } catch (Runs.Stopped e) {
             LOG.info("import interrupted by a stop job={}", job.id());
           } catch (RuntimeException e) {
             LOG.warn("import failed job={} reason={}", job.id(), e.toString());
-            try {
-              finish(
-                  jobs.with(
-                      running.getOrDefault(job.id(), job),
-                      ImportState.FAILED,
-                      "导入中断：" + e.getMessage()),
-                  file);
-            } catch (RuntimeException again) {
-              LOG.warn("import state not saved job={} reason={}", job.id(), again.toString());
+            if (file != null) {
+              try {
+                finish(
+                    jobs.with(
+                        running.getOrDefault(job.id(), current),
+                        ImportState.FAILED,
+                        "导入中断：" + e.getMessage()),
+                    file);
+              } catch (RuntimeException again) {
+                LOG.warn("import state not saved job={} reason={}", job.id(), again.toString());
+              }
             }
           } finally {
             running.remove(job.id());

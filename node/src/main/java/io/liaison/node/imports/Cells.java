@@ -29,6 +29,10 @@ final class Cells {
       Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
   private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
   private static final Pattern BRAND_SPEC = Pattern.compile("(.+?)[（(](.+)[)）]");
+
+  /** An amount with its unit after it: the number, then 元, 万元 or 万. */
+  private static final Pattern AMOUNT_UNIT = Pattern.compile("(.*?)(万元|万|元)");
+
   private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
   final RegisterFile.Row row;
@@ -116,7 +120,10 @@ final class Cells {
         });
   }
 
-  /** Fen from the 元 column or the 万元 column, whichever is mapped (null when blank). */
+  /**
+   * Fen from the 元 column or the 万元 column, whichever is mapped (null when blank); a unit written
+   * after the number in the cell wins over the column's, two units in one cell are an error.
+   */
   Long amount(ImportField yuan, ImportField wan) {
     ImportField f = at.containsKey(yuan) ? yuan : wan;
     RegisterFile.Value v = cell(f);
@@ -130,11 +137,21 @@ final class Cells {
       String clean =
           t.replace(",", "")
               .replace("，", "")
-              .replace("万元", "")
-              .replace("元", "")
               .replace("￥", "")
               .replace("¥", "")
+              .replace(" ", "")
               .strip();
+      // a unit written in the cell is the one meant, whatever the column's: "3万元" in the 元
+      // column is 30 000 元, "30元" in the 万元 column is 30 元
+      Matcher unit = AMOUNT_UNIT.matcher(clean);
+      if (unit.matches()) {
+        clean = unit.group(1);
+        factor = unit.group(2).startsWith("万") ? TEN_THOUSAND : BigDecimal.ONE;
+      }
+      if (clean.contains("元") || clean.contains("万")) {
+        error(f, "金额「" + t + "」的单位前后矛盾：只写一个单位（元或万元），写在数字后面");
+        return null;
+      }
       try {
         n = new BigDecimal(clean);
       } catch (NumberFormatException e) {
@@ -217,11 +234,17 @@ final class Cells {
     }
     List<BrandItem> items = new ArrayList<>();
     for (int i = 0; i < bs.length; i++) {
-      Long sticks = sticks(qf, qs[i].strip());
+      String brand = bs[i].strip();
+      String quantity = qs[i].strip();
+      if (brand.isEmpty() || quantity.isEmpty()) {
+        // "，30" or "30， ，20": a piece left empty cannot be paired with its brand or quantity
+        error(brand.isEmpty() ? ImportField.BRAND : qf, "第 " + (i + 1) + " 项为空：品牌和数量须一一对应");
+        continue;
+      }
+      Long sticks = sticks(qf, quantity);
       if (sticks == null) {
         continue;
       }
-      String brand = bs[i].strip();
       String sp = spec;
       Matcher m = BRAND_SPEC.matcher(brand);
       if (sp == null && m.matches()) {

@@ -96,7 +96,21 @@ final class RowReader {
     return row.cell(at.get(ImportField.CASE_NUMBER).get(0)).asText();
   }
 
+  /**
+   * The row as a case, or its errors. Never throws: whatever one row holds, an unforeseen failure
+   * reading it is that row's error, not the end of the import.
+   */
   Result read(RegisterFile.Row row) {
+    try {
+      return readCells(row);
+    } catch (RuntimeException e) {
+      return new Result(
+          null,
+          List.of(new RowError(row.line(), "", "此行无法读取（" + e.getClass().getSimpleName() + "）")));
+    }
+  }
+
+  private Result readCells(RegisterFile.Row row) {
     Cells c = new Cells(row, at, headerOf);
     CaseNumber number = c.parse(ImportField.CASE_NUMBER, true, CaseNumber::of);
     LocalDate filed = c.date(ImportField.FILED_ON, true);

@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public final class SettingsService {
   private final TrustService trust;
   private final Agreements<RegionSettings> agreements;
   private final AtomicReference<RegionSettings> inForce = new AtomicReference<>();
+  private final AtomicReference<SettingsHistory> history =
+      new AtomicReference<>(SettingsHistory.NONE);
 
   public SettingsService(
       Vertx vertx,
@@ -62,6 +65,14 @@ public final class SettingsService {
   /** The settings in force, if the bureaus have agreed any. */
   public Optional<RegionSettings> current() {
     return Optional.ofNullable(inForce.get());
+  }
+
+  /**
+   * The settings that were in force at {@code at}: the newest version every bureau had signed by
+   * then (what a past period is counted with: review-3 F13).
+   */
+  public Optional<RegionSettings> inForceAt(Instant at) {
+    return history.get().at(at);
   }
 
   /** The agreed feedback period, if any (no agreement: no lead is ever overdue). */
@@ -101,6 +112,19 @@ public final class SettingsService {
   private void take(Agreements.State<RegionSettings> state) {
     RegionSettings now = state.inForce() == null ? null : state.inForce().content();
     RegionSettings before = inForce.getAndSet(now);
+    // each agreed version in force from the last bureau's signature
+    history.set(
+        new SettingsHistory(
+            state.agreed().stream()
+                .map(
+                    v ->
+                        new SettingsHistory.Entry(
+                            v.agreed().stream()
+                                .map(SettingsProposal.Agreement::at)
+                                .max(Instant::compareTo)
+                                .orElseThrow(),
+                            v.content()))
+                .toList()));
     if (now != null && (before == null || before.version() != now.version())) {
       LOG.info("settings in force version={} bureau={}", now.version(), trust.bureau());
     }

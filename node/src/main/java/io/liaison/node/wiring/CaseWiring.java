@@ -31,6 +31,11 @@ public final class CaseWiring implements Feature {
     this.imports = new CaseImports(p.exec(), cases, p.config().dataDir(), p.clock());
   }
 
+  /** Register imports (tests resume them). */
+  public CaseImports imports() {
+    return imports;
+  }
+
   @Override
   public List<Consumer<Router>> routes() {
     // imports first: /cases/imports is not a case number

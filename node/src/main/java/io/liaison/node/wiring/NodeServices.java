@@ -3,6 +3,7 @@ package io.liaison.node.wiring;
 import com.hazelcast.core.HazelcastInstance;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.cluster.GridWatch;
+import io.liaison.node.imports.CaseImports;
 import io.liaison.node.lead.LeadSweeper;
 import io.liaison.node.settings.SettingsService;
 import io.liaison.node.store.Store;
@@ -26,6 +27,7 @@ public final class NodeServices {
   private AccessWiring access;
   private SettingsWiring settings;
   private LeadWiring leads;
+  private CaseWiring cases;
 
   private NodeServices() {}
 
@@ -38,7 +40,7 @@ public final class NodeServices {
     n.leads = n.add(new LeadWiring(p, n.settings.service()));
     n.add(new DirectoryWiring(p));
     n.add(new AttachmentWiring(p));
-    n.add(new CaseWiring(p, n.settings.service()));
+    n.cases = n.add(new CaseWiring(p, n.settings.service()));
     n.add(new SearchWiring(p));
     NetworkWiring networks = n.add(new NetworkWiring(p));
     n.add(new ActionWiring(p, networks.networks()));
@@ -109,6 +111,10 @@ public final class NodeServices {
   /** The rules the bureaus agreed (feedback period, major-case value). */
   public SettingsService settings() {
     return settings.service();
+  }
+
+  public CaseImports imports() {
+    return cases.imports();
   }
 
   public LeadSweeper sweeper() {
