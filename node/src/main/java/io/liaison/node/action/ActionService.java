@@ -160,18 +160,17 @@ public final class ActionService {
               return env;
             })
         .compose(env -> Future.fromCompletionStage(map.submitToKey(id, new StepProcessor(env))))
-        .map(StepProcessor.Answer::read)
         .compose(
             a ->
                 switch (a.result()) {
-                  case "OK" -> take(id, a.value());
-                  case "STALE" ->
+                  case OK -> take(id, a.value());
+                  case STALE ->
                       attempts > 1
                           ? append(id, payload, attempts - 1)
                           : Future.failedFuture(
                               new Conflict("busy", "the plan kept changing; try again"));
-                  case "NOT_FOUND" -> Future.failedFuture(new NotFound("no plan " + id));
-                  default -> Future.failedFuture(refusal(a.kind(), a.message()));
+                  case NOT_FOUND -> Future.failedFuture(new NotFound("no plan " + id));
+                  case REFUSED -> Future.failedFuture(refusal(a.kind(), a.message()));
                 });
   }
 
@@ -216,10 +215,7 @@ public final class ActionService {
       rec = verified(PlanRecord.parse(key, json), trust);
     } catch (PlanRefused e) {
       LOG.warn("plan refused key={} reason={}: {}", key, e.kind(), e.getMessage());
-      return quarantine
-          .add("action/" + key, "BAD_PLAN", e.getMessage(), json)
-          .compose(v -> grid.repair(key, json))
-          .map(false);
+      return quarantine.refuse(grid, "action/", key, "BAD_PLAN", e.getMessage(), json);
     }
     return store
         .transaction(s -> commit(s, rec))

@@ -280,10 +280,7 @@ public final class CaseService {
   public Future<Boolean> receive(String key, String json) {
     RecordCheck<SharedCase> result = SharedCase.verify(key, json, trust);
     if (result instanceof RecordCheck.Rejected<SharedCase> r) {
-      return quarantine
-          .add("case/" + key, r.reason(), r.detail(), json)
-          .compose(v -> grid.repair(key, json))
-          .map(false);
+      return quarantine.refuse(grid, "case/", key, r.reason(), r.detail(), json);
     }
     SharedCase rec = ((RecordCheck.Accepted<SharedCase>) result).record();
     return store

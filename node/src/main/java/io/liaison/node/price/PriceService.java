@@ -213,10 +213,7 @@ public final class PriceService {
     } catch (SignedChain.Rejected | IllegalArgumentException e) {
       String reason = e instanceof SignedChain.Rejected r ? r.reason() : "MALFORMED";
       LOG.warn("price record refused key={} reason={}: {}", key, reason, e.getMessage());
-      return quarantine
-          .add("price/" + key, reason, e.getMessage(), json)
-          .compose(v -> grid.repair(key, json))
-          .map(false);
+      return quarantine.refuse(grid, "price/", key, reason, e.getMessage(), json);
     }
     return store
         .transaction(
