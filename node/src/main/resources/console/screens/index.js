@@ -10,6 +10,7 @@ import './price.js';
 import './actions.js';
 import './settings.js';
 import './reports.js';
+import './rewards.js';
 import './area.js';
 import './forms.js';
 import './major.js';

@@ -70,6 +70,10 @@ export function briefingView(b, names) {
       table([b.networks], [['提请并案的网络', (n) => n.proposals], ['本局同意', (n) => n.accepted], ['本局不同意', (n) => n.declined],
         ['完成并案', (n) => n.merged], ['其中本局主办', (n) => n.mergedAsLead]], { class: 'grid' })] : null,
     b.feedback ? [h('h4', {}, '线索反馈时效'), h('p', {}, feedbackText(b.feedback))] : null,
+    b.rewards ? [h('h4', {}, '奖励兑现'),
+      table([b.rewards], [['支付笔数', (r) => r.paidEntries], ['支付他局分成（元）', (r) => (r.paidToBureausFen / 100).toFixed(2)],
+        ['支付举报奖励（元）', (r) => (r.paidToInformantsFen / 100).toFixed(2)], ['收到分成（元）', (r) => (r.receivedFen / 100).toFixed(2)],
+        ['记功案件（起）', (r) => r.creditedCases], ['其中线索成案', (r) => r.leadCases]], { class: 'grid rewards' })] : null,
     h('h4', {}, '市场动向'),
     h('p', { class: 'notes' }, b.marketNotes || '（无）'));
 }

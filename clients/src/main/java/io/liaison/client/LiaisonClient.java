@@ -451,6 +451,11 @@ public final class LiaisonClient {
     return new io.liaison.client.settings.SettingsCalls(this);
   }
 
+  /** The reward ledger (奖励兑现): sharing rule, settlements, credits, statement. */
+  public io.liaison.client.reward.RewardCalls rewards() {
+    return new io.liaison.client.reward.RewardCalls(this);
+  }
+
   /** Options of a client; every one has a sensible default. */
   public static final class Builder {
     private final URI node;

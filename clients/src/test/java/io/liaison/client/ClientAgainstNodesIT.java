@@ -71,6 +71,7 @@ import io.liaison.client.search.SearchQuery;
 import io.liaison.node.Await;
 import io.liaison.node.TestCluster;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -1009,10 +1010,91 @@ class ClientAgainstNodesIT {
   }
 
   @Test
+  @Order(12)
+  void theBureausSignTheSharingRuleAndSettleUnderItThroughTheClient() {
+    // the sharing rule: 兴和县 proposes, 天镇县 and 阳高县 sign the same content
+    io.liaison.client.reward.RewardCalls xr = calls.of(xinghe::rewards);
+    io.liaison.api.reward.SharingRuleView proposed =
+        calls.of(
+            xr::proposeRule,
+            new io.liaison.api.reward.SharingRule(
+                1,
+                30,
+                io.liaison.api.reward.RewardBase.FINE,
+                500,
+                1_000_000L,
+                "2026年协作约定附件二",
+                java.time.LocalDate.of(2026, 1, 1)));
+    String hash = proposed.proposals().get(0).contentHash();
+    for (LiaisonClient c : List.of(tianzhen, yanggao)) {
+      Await.until(
+          WAIT, () -> !c.rewards().rules().proposals().isEmpty(), "the rule on " + c.node());
+      io.liaison.client.reward.RewardCalls r = c.rewards();
+      calls.of(r::agreeRule, 1L, hash);
+    }
+    Await.until(WAIT, () -> calls.of(xr::rules).inForce() != null, "the rule in force on 兴和县");
+    // 天镇县 pays 兴和县 for its case of 5 October (the rule of that day: version 1)
+    io.liaison.client.reward.RewardCalls tr = tianzhen.rewards();
+    io.liaison.api.reward.Settlement paid =
+        calls.of(
+            tr::settle,
+            new io.liaison.api.reward.SettlementDraft(
+                T_OFFICER,
+                TIANZHEN,
+                io.liaison.api.reward.RewardKind.CASE_BUREAU,
+                "天烟立字〔2026〕第9号",
+                TIANZHEN,
+                null,
+                XINGHE,
+                50_000,
+                1,
+                java.time.LocalDate.of(2026, 10, 31),
+                "四季度兑现"));
+    assertThat(paid.id()).isEqualTo("settlement-140222-1");
+    assertThatThrownBy(
+            () ->
+                tr.settle(
+                    new io.liaison.api.reward.SettlementDraft(
+                        T_OFFICER,
+                        TIANZHEN,
+                        io.liaison.api.reward.RewardKind.CASE_BUREAU,
+                        "天烟立字〔2026〕第9号",
+                        TIANZHEN,
+                        null,
+                        XINGHE,
+                        50_000,
+                        2,
+                        java.time.LocalDate.of(2026, 10, 31),
+                        null)))
+        .isInstanceOfSatisfying(
+            LiaisonClientException.class, e -> assertThat(e.status()).isEqualTo(422));
+    Await.until(WAIT, () -> calls.of(xr::settlements).items().size() == 1, "the entry on 兴和县");
+    io.liaison.api.reward.SettlementStatement st = calls.of(xr::statement, "2026Q4");
+    assertThat(st.totalFen()).isEqualTo(50_000);
+    assertThat(st.bureaus())
+        .filteredOn(b -> b.bureau().equals(XINGHE))
+        .singleElement()
+        .satisfies(b -> assertThat(b.receivedFen()).isEqualTo(50_000));
+    io.liaison.api.reward.CreditReport credits = calls.of(xr::credits, "2026Q4");
+    assertThat(credits.credits())
+        .extracting(io.liaison.api.reward.CaseCredit::caseNumber)
+        .contains("天烟立字〔2026〕第9号");
+    assertThat(new String(calls.of(xr::csv, "2026Q4", "balances"), StandardCharsets.UTF_8))
+        .contains("140222,500.00,0.00,0.00,-500.00,1");
+    byte[] workbook = calls.of(xr::xlsx, "2026Q4");
+    assertThat(new String(workbook, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+  }
+
+  @Test
   @Order(30)
   void everyPublicClientMethodWasCalledAgainstTheNodes() {
     List<String> missing = new ArrayList<>();
-    for (Class<?> type : List.of(LiaisonClient.class, PriceClient.class, ActionCalls.class)) {
+    for (Class<?> type :
+        List.of(
+            LiaisonClient.class,
+            PriceClient.class,
+            ActionCalls.class,
+            io.liaison.client.reward.RewardCalls.class)) {
       for (String m : CallLog.publicMethods(type)) {
         if (!calls.made().contains(m)) {
           missing.add(m);

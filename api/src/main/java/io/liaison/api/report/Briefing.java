@@ -26,7 +26,8 @@ public record Briefing(
     Long majorThresholdFen,
     ActionFigures actions,
     NetworkFigures networks,
-    FeedbackFigures feedback) {
-  public static final int SCHEMA = 2;
+    FeedbackFigures feedback,
+    RewardFigures rewards) {
+  public static final int SCHEMA = 3;
   public static final int MAX_NOTES = 20_000;
 }

@@ -63,6 +63,7 @@ import picocli.CommandLine.ScopeType;
       PriceCommand.class,
       ReportCommand.class,
       SettingsCommand.class,
+      RewardCommand.class,
       AreaCommand.class,
       FormsCommand.class,
       MajorCommand.class,

@@ -856,6 +856,93 @@ class CliAgainstNodesIT {
   }
 
   @Test
+  @Order(13)
+  void theSharingRuleIsSignedAndAPaymentSettledFromTheCommandLine() throws Exception {
+    assertThat(ok(0, "rewards", "rules").out()).contains("现行分成规则: 无");
+    String hash =
+        ok(
+                0,
+                "--json",
+                "rewards",
+                "propose-rule",
+                "--version",
+                "1",
+                "--lead-percent",
+                "30",
+                "--informant-bp",
+                "500",
+                "--cap-yuan",
+                "10000",
+                "--from",
+                "2026-01-01",
+                "--basis",
+                "2026年协作约定附件二")
+            .json()
+            .at("/proposals/0/contentHash")
+            .asText();
+    assertThat(hash).isNotBlank();
+    for (int n : new int[] {1, 2}) {
+      Await.until(
+          WAIT, () -> ok(n, "rewards", "rules").out().contains(hash), "the rule on node " + n);
+      ok(n, "rewards", "agree-rule", "1", "--content-hash", hash);
+    }
+    Await.until(
+        WAIT,
+        () -> ok(1, "rewards", "rules").out().contains("现行分成规则 第 1 版"),
+        "the rule in force on 天镇县");
+    assertThat(ok(1, "rewards", "rules").out())
+        .contains("线索方分成 30%", "罚没款 × 5%", "上限 10000.00 元", "立案日 2026-01-01 起");
+    // 天镇县 pays 兴和县 for its case of 5 October; a wrong rule version is refused, naming it
+    String[] pay = {
+      "rewards",
+      "settle",
+      "--officer",
+      T,
+      "--payer",
+      "140222",
+      "--kind",
+      "CASE_BUREAU",
+      "--case",
+      "天烟立字〔2026〕第9号",
+      "--case-bureau",
+      "140222",
+      "--payee",
+      "150924",
+      "--fen",
+      "50000",
+      "--paid-on",
+      "2026-10-31",
+      "--rule"
+    };
+    Result wrong = cli(1, concat(pay, "2"));
+    assertThat(wrong.code()).isEqualTo(1);
+    assertThat(wrong.out() + wrong.err()).contains("ruleVersion");
+    assertThat(ok(1, concat(pay, "1")).out()).contains("settlement-140222-1", "办案方奖励", "500.00 元");
+    Await.until(
+        WAIT,
+        () -> ok(0, "rewards", "settlements").out().contains("settlement-140222-1"),
+        "the entry on 兴和县");
+    assertThat(ok(0, "rewards", "statement", "2026Q4").out())
+        .contains("合计 500.00 元", "150924  支付他局 0.00  举报奖励 0.00  收到 500.00  净额 500.00 元");
+    assertThat(ok(0, "rewards", "credits", "2026Q4").out()).contains("天烟立字〔2026〕第9号", "单位考核");
+    Path csv = dir.resolve("balances.csv");
+    ok(0, "rewards", "csv", "2026Q4", "--table", "balances", "-o", csv.toString());
+    assertThat(Files.readString(csv)).contains("140222,500.00,0.00,0.00,-500.00,1");
+    Path xlsx = dir.resolve("rewards.xlsx");
+    ok(0, "rewards", "xlsx", "2026Q4", "-o", xlsx.toString());
+    assertThat(
+            new String(
+                Files.readAllBytes(xlsx), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isEqualTo("PK");
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   @Order(20)
   void signingOutEndsTheSession() {
     ok(2, "logout");

@@ -93,7 +93,8 @@ class ReportVerifyTest {
             5_000_000L,
             null,
             new io.liaison.api.report.NetworkFigures(2, 1, 0, 1, 1),
-            new io.liaison.api.report.FeedbackFigures(15, 4, 3, 1, 0));
+            new io.liaison.api.report.FeedbackFigures(15, 4, 3, 1, 0),
+            new io.liaison.api.report.RewardFigures(2, 90_000, 100_000, 0, 0, 1, 0));
     ObjectNode payload = Json.mapper().createObjectNode();
     payload.put("type", "report.briefing");
     payload.put("version", 1);

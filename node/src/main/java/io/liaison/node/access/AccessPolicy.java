@@ -61,6 +61,8 @@ public final class AccessPolicy {
     ALLOWED.put(Action.FORM_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
     ALLOWED.put(Action.INFORMANT_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR));
     ALLOWED.put(Action.INFORMANT_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
+    ALLOWED.put(Action.REWARD_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR));
+    ALLOWED.put(Action.REWARD_WRITE, EnumSet.of(CHIEF));
     ALLOWED.put(Action.MAJOR_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR));
   }
 
@@ -131,6 +133,15 @@ public final class AccessPolicy {
               Pattern.compile("/api/v1/informants/(keys/me|reports(/[^/]+/(reward|open))?)"),
               Action.INFORMANT_WRITE),
           new Route(READ, Pattern.compile("/api/v1/major-cases"), Action.MAJOR_READ),
+          new Route(
+              READ,
+              Pattern.compile(
+                  "/api/v1/rewards/(rules|settlements|credits|statement|xlsx|csv/[a-z]+)"),
+              Action.REWARD_READ),
+          new Route(
+              Set.of(HttpMethod.POST),
+              Pattern.compile("/api/v1/rewards/(rules(/[0-9]+/agreement)?|settlements)"),
+              Action.REWARD_WRITE),
           new Route(READ, Pattern.compile("/api/v1/auth/me"), Action.SELF),
           new Route(WRITE, Pattern.compile("/api/v1/auth/logout"), Action.SELF));
 

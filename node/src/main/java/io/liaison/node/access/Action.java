@@ -56,6 +56,13 @@ public enum Action {
    * open an identity one was chosen for.
    */
   INFORMANT_WRITE,
+  /**
+   * Read the reward ledger (奖励兑现): the sharing rule, settlement entries, credits and measures, the
+   * statement (informants by register line only).
+   */
+  REWARD_READ,
+  /** Propose or sign the sharing rule, sign a settlement this bureau pays (the chief). */
+  REWARD_WRITE,
   /** Any signed-in officer: their own session (who am I, sign out). */
   SELF
 }

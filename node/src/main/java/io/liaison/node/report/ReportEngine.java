@@ -5,6 +5,7 @@ import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.report.Briefing;
 import io.liaison.api.report.Period;
 import io.liaison.api.report.RegionalView;
+import io.liaison.api.reward.Settlement;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +33,16 @@ public final class ReportEngine {
       Iterable<CaseRecord> cases,
       Iterable<LeadFact> leads,
       Iterable<ActionFact> actions,
-      Iterable<MergeFact> merges) {
+      Iterable<MergeFact> merges,
+      Iterable<Settlement> settlements) {
+    public Sources(
+        Iterable<CaseRecord> cases,
+        Iterable<LeadFact> leads,
+        Iterable<ActionFact> actions,
+        Iterable<MergeFact> merges) {
+      this(cases, leads, actions, merges, List.of());
+    }
+
     public static Sources of(Iterable<CaseRecord> cases, Iterable<LeadFact> leads) {
       return new Sources(cases, leads, List.of(), List.of());
     }
@@ -91,7 +101,8 @@ public final class ReportEngine {
         rules.majorFen(),
         ActionSection.count(bureau, w, in.actions()),
         NetworkSection.count(bureau, w, in.merges()),
-        leads.feedback());
+        leads.feedback(),
+        RewardSection.of(bureau, period, in.cases(), in.leads(), in.settlements()));
   }
 
   /** QUARTER, HALF, MONTH or RANGE, from the label. */

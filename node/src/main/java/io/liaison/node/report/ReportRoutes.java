@@ -169,7 +169,8 @@ public final class ReportRoutes {
                     ApiException.notFound(
                         "no table "
                             + id
-                            + " (leads, cases, major, transfers, prices, gaps, actions, networks, feedback, notes)"));
+                            + " (leads, cases, major, transfers, prices, gaps, actions, networks, feedback,"
+                            + " rewards, notes)"));
                 return;
               }
               ctx.response()

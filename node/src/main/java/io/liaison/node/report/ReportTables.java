@@ -184,6 +184,9 @@ public final class ReportTables {
                       f.unanswered(),
                       percent(f.onTime(), f.due())))));
     }
+    if (b.rewards() != null) {
+      out.add(RewardSection.table(b.rewards()));
+    }
     out.add(new Table("notes", "市场动向", List.of("市场动向"), List.of(List.of(b.marketNotes()))));
     return out;
   }
@@ -250,10 +253,15 @@ public final class ReportTables {
 
   /** The workbook: one sheet per table, headers bold in the first row. */
   public static byte[] xlsx(Briefing b) {
+    return xlsx(of(b));
+  }
+
+  /** Any tables as a workbook: one sheet per table, headers bold in the first row. */
+  public static byte[] xlsx(List<Table> tables) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       Workbook wb = new Workbook(out, "Liaison", "1.0");
-      for (Table t : of(b)) {
+      for (Table t : tables) {
         Worksheet ws = wb.newWorksheet(t.name());
         for (int c = 0; c < t.headers().size(); c++) {
           ws.value(0, c, t.headers().get(c));

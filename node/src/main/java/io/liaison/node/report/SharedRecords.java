@@ -3,6 +3,7 @@ package io.liaison.node.report;
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.report.Period;
+import io.liaison.api.reward.Settlement;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.action.PlanRecord;
 import io.liaison.node.cases.SharedCase;
@@ -11,6 +12,7 @@ import io.liaison.node.network.MergeDecision;
 import io.liaison.node.network.MergeService;
 import io.liaison.node.network.MergeStatus;
 import io.liaison.node.price.PriceService;
+import io.liaison.node.reward.RewardService;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoredRecord;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,7 @@ final class SharedRecords {
   final List<LeadFact> leads;
   final List<ActionFact> actions;
   final List<MergeFact> merges;
+  final List<Settlement> settlements;
   private final PriceService prices;
 
   SharedRecords(
@@ -42,16 +45,18 @@ final class SharedRecords {
       List<LeadFact> leads,
       List<ActionFact> actions,
       List<MergeFact> merges,
+      List<Settlement> settlements,
       PriceService prices) {
     this.cases = cases;
     this.leads = leads;
     this.actions = actions;
     this.merges = merges;
+    this.settlements = settlements;
     this.prices = prices;
   }
 
   ReportEngine.Sources sources() {
-    return new ReportEngine.Sources(cases, leads, actions, merges);
+    return new ReportEngine.Sources(cases, leads, actions, merges, settlements);
   }
 
   /** Reads every case and lead from {@code s} (store thread). */
@@ -95,7 +100,12 @@ final class SharedRecords {
     List<MergeFact> merges = new ArrayList<>();
     byProposal.forEach((id, decisions) -> merges.add(merge(id, decisions)));
     return new SharedRecords(
-        List.copyOf(cases), List.copyOf(leads), List.copyOf(actions), List.copyOf(merges), prices);
+        List.copyOf(cases),
+        List.copyOf(leads),
+        List.copyOf(actions),
+        List.copyOf(merges),
+        RewardService.settlements(s),
+        prices);
   }
 
   private static MergeFact merge(String id, List<MergeService.Signed> decisions) {

@@ -27,6 +27,11 @@ public final class InformantWiring implements Feature {
             p.clock());
   }
 
+  /** The register, read by the reward ledger (a paid informant's line goes 已兑现). */
+  public InformantService service() {
+    return informants;
+  }
+
   @Override
   public List<Consumer<Router>> routes() {
     return List.of(new InformantRoutes(informants, parts.maxPageSize())::mount);

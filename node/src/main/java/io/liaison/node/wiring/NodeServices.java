@@ -48,7 +48,8 @@ public final class NodeServices {
     n.add(new ReportWiring(p, prices.service(), n.settings.service()));
     n.add(new AreaWiring(p));
     n.add(new FormWiring(p, n.settings.service()));
-    n.add(new InformantWiring(p, n.leads.queries()));
+    InformantWiring informants = n.add(new InformantWiring(p, n.leads.queries()));
+    n.add(new RewardWiring(p, informants.service(), n.settings.service()));
     n.add(new AuditWiring(p));
     // the index starts once every feature listening to it is wired
     p.indexer().start(p.vertx(), p.exec(), n.leads.service().sealing());

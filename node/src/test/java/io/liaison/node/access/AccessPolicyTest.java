@@ -75,7 +75,12 @@ class AccessPolicyTest {
           Map.entry(
               Action.MAJOR_READ,
               EnumSet.of(
-                  Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR, Role.SUPERVISOR)));
+                  Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR, Role.SUPERVISOR)),
+          Map.entry(
+              Action.REWARD_READ,
+              EnumSet.of(
+                  Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR, Role.SUPERVISOR)),
+          Map.entry(Action.REWARD_WRITE, EnumSet.of(Role.CHIEF)));
 
   @Test
   void everyRoleAndActionIsAsWrittenDown() {
@@ -132,6 +137,17 @@ class AccessPolicyTest {
     assertThat(AccessPolicy.allows(Set.of(Role.SUPERVISOR), Action.MAJOR_READ)).isTrue();
     assertThat(AccessPolicy.allows(Set.of(Role.SUPERVISOR), Action.EVENTS_READ)).isFalse();
     assertThat(AccessPolicy.allows(Set.of(Role.SUPERVISOR), Action.CASE_READ)).isFalse();
+    // the reward ledger: reading for the readers, signing (rule, payment) for the chief only
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/rewards/statement"))
+        .contains(Action.REWARD_READ);
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/rewards/csv/balances"))
+        .contains(Action.REWARD_READ);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/rewards/rules/2/agreement"))
+        .contains(Action.REWARD_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/rewards/settlements"))
+        .contains(Action.REWARD_WRITE);
+    assertThat(AccessPolicy.actionFor(HttpMethod.POST, "/api/v1/rewards/credits")).isEmpty();
+    assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/rewards/identities")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.DELETE, "/api/v1/roster")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/secret")).isEmpty();
     assertThat(AccessPolicy.actionFor(HttpMethod.GET, "/api/v1/leads/../admin/backup")).isEmpty();

@@ -208,6 +208,26 @@ class OpenApiIT {
         "/api/v1/informants/reports/{lead}",
         null,
         404);
+    // the reward ledger
+    call(
+        "POST",
+        "/api/v1/rewards/rules",
+        "/api/v1/rewards/rules",
+        "{\"version\":1,\"leadBureauPercent\":30,\"informantBase\":\"FINE\","
+            + "\"informantBasisPoints\":500,\"informantCapFen\":1000000,\"basis\":\"附件二\","
+            + "\"effectiveFrom\":\"2026-01-01\"}",
+        201);
+    call("GET", "/api/v1/rewards/rules", "/api/v1/rewards/rules", null, 200);
+    call(
+        "POST",
+        "/api/v1/rewards/rules/1/agreement",
+        "/api/v1/rewards/rules/{version}/agreement",
+        "{\"contentHash\":\"" + "0".repeat(64) + "\"}",
+        422);
+    call("GET", "/api/v1/rewards/settlements", "/api/v1/rewards/settlements", null, 200);
+    call("GET", "/api/v1/rewards/credits?period=2026Q2", "/api/v1/rewards/credits", null, 200);
+    call("GET", "/api/v1/rewards/statement?period=2026Q2", "/api/v1/rewards/statement", null, 200);
+    call("GET", "/api/v1/rewards/statement", "/api/v1/rewards/statement", null, 400);
   }
 
   @Test

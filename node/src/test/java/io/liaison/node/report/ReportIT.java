@@ -197,7 +197,12 @@ class ReportIT {
     assertThat(row(b, "UNLICENSED_TRADE").get("cases").asLong()).isEqualTo(1);
     assertThat(b.get("marketNotes").asText()).isEqualTo(NOTES);
     // the agreed rules the figures used
-    assertThat(b.get("schema").asInt()).isEqualTo(2);
+    assertThat(b.get("schema").asInt()).isEqualTo(3);
+    // the reward section: nothing settled; the cases credited are the bureau's own (no lead links)
+    assertThat(b.at("/rewards/paidEntries").asLong()).isZero();
+    assertThat(b.at("/rewards/creditedCases").asLong())
+        .isEqualTo(b.at("/cases/total/cases").asLong())
+        .isPositive();
     assertThat(b.get("majorThresholdFen").asLong()).isEqualTo(1_000_000);
     assertThat(b.at("/feedback/periodDays").asInt()).isEqualTo(15);
     assertThat(b.at("/actions/total/actions").asLong()).isZero();

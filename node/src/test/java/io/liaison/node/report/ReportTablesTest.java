@@ -40,7 +40,8 @@ class ReportTablesTest {
     try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
       assertThat(wb.getSheets().map(Sheet::getName).toList())
           .containsExactly(
-              "线索", "案件分类", "大要案", "移送与处罚", "价格互查", "跨界价差", "联合行动", "网络与并案", "线索反馈时效", "市场动向");
+              "线索", "案件分类", "大要案", "移送与处罚", "价格互查", "跨界价差", "联合行动", "网络与并案", "线索反馈时效", "奖励兑现",
+              "市场动向");
       List<Row> actions = wb.getSheets().toList().get(6).read();
       assertThat(actions.get(0).getCellText(3)).isEqualTo("出动人员（人次）");
       Row allKinds = actions.get(actions.size() - 1);

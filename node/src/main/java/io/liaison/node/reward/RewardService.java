@@ -1,0 +1,100 @@
+package io.liaison.node.reward;
+
+import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.lead.TransitionView;
+import io.liaison.api.report.Period;
+import io.liaison.api.reward.CreditReport;
+import io.liaison.api.reward.Settlement;
+import io.liaison.api.reward.SettlementStatement;
+import io.liaison.node.cases.SharedCase;
+import io.liaison.node.lead.LeadRecord;
+import io.liaison.node.report.ReportTables.Table;
+import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredRecord;
+import io.vertx.core.Future;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reward ledger's reading side: credits and measures for a period from the shared cases and
+ * leads this node holds, the settlement statement from the signed entries, and their tables.
+ */
+public final class RewardService {
+  private static final Logger LOG = LoggerFactory.getLogger(RewardService.class);
+  private final StoreExecutor store;
+  private final SettlementService settlements;
+  private final LongSupplier majorFen;
+
+  /**
+   * @param majorFen the major-case value in force (协作约定, else 5万元), read at each computation
+   */
+  public RewardService(StoreExecutor store, SettlementService settlements, LongSupplier majorFen) {
+    this.store = store;
+    this.settlements = settlements;
+    this.majorFen = majorFen;
+  }
+
+  public Future<CreditReport> credits(Period period) {
+    long major = majorFen.getAsLong();
+    return store.call(s -> credits(s, period, major));
+  }
+
+  /** The same on the store thread (blocking). */
+  public static CreditReport credits(Store s, Period period, long majorFen) {
+    return RewardLedger.credits(cases(s), leads(s), period, majorFen);
+  }
+
+  public Future<SettlementStatement> statement(Period period) {
+    return settlements.list().map(all -> RewardLedger.statement(all, period));
+  }
+
+  /** Every table of the period (credits, measures, statement). */
+  public Future<List<Table>> tables(Period period) {
+    return credits(period).compose(c -> statement(period).map(st -> RewardTables.of(c, st)));
+  }
+
+  /** Every settlement entry held, for the briefing's reward section (store thread). */
+  public static List<Settlement> settlements(Store s) {
+    return SettlementService.of(s, null);
+  }
+
+  static List<CaseRecord> cases(Store s) {
+    List<CaseRecord> out = new java.util.ArrayList<>();
+    for (StoredRecord r : s.records(SharedCase.KIND, null, null, Integer.MAX_VALUE)) {
+      try {
+        out.add(SharedCase.parse(r.id(), r.body()).current());
+      } catch (RuntimeException e) {
+        LOG.warn("reward ledger skips an unreadable stored case id={}", r.id());
+      }
+    }
+    return out;
+  }
+
+  static Map<String, RewardLedger.LeadOf> leads(Store s) {
+    Map<String, RewardLedger.LeadOf> out = new HashMap<>();
+    for (StoredRecord r : s.records(LeadRecord.KIND, null, null, Integer.MAX_VALUE)) {
+      try {
+        LeadRecord l = LeadRecord.parse(r.id(), r.body());
+        out.put(
+            l.lead().id(),
+            new RewardLedger.LeadOf(
+                l.lead().id(),
+                l.lead().originBureau(),
+                l.lead().officer(),
+                l.history().stream().map(RewardService::step).toList()));
+      } catch (RuntimeException e) {
+        LOG.warn("reward ledger skips an unreadable stored lead id={}", r.id());
+      }
+    }
+    return out;
+  }
+
+  private static RewardLedger.LeadOf.Step step(TransitionView t) {
+    return new RewardLedger.LeadOf.Step(t.event(), t.bureau(), t.officer(), t.outcome());
+  }
+}

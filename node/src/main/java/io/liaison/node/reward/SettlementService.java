@@ -1,0 +1,307 @@
+package io.liaison.node.reward;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.map.IMap;
+import io.liaison.api.Json;
+import io.liaison.api.cases.CaseNumber;
+import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.informant.RewardRequest;
+import io.liaison.api.informant.RewardStatus;
+import io.liaison.api.reward.RewardKind;
+import io.liaison.api.reward.Settlement;
+import io.liaison.api.reward.SettlementDraft;
+import io.liaison.api.reward.SharingRule;
+import io.liaison.crypto.Hashes;
+import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.access.Principal;
+import io.liaison.node.cases.SharedCase;
+import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.domain.Invalid;
+import io.liaison.node.domain.Refused;
+import io.liaison.node.informant.InformantService;
+import io.liaison.node.lead.LeadRecord;
+import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredRecord;
+import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.SignedRecords;
+import io.liaison.node.trust.TrustService;
+import io.liaison.search.SearchDocument;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reward ledger's settlement entries (奖励兑现, see {@code docs/reports.md}): a bureau signs only
+ * what it pays. Each entry is the payer's envelope (type {@code reward.settlement}), chained to the
+ * payer's previous entry by {@code prevHash}, kept in the store (kind {@code settlement}) and
+ * shared on the grid map {@code liaison.settlements} under {@code settlement-<payer>-<n>}. Every
+ * node verifies what it takes from the grid (signature against the roster, the signer is the payer,
+ * the key is the signer's); anything else is quarantined.
+ */
+public final class SettlementService {
+  private static final Logger LOG = LoggerFactory.getLogger(SettlementService.class);
+  public static final String MAP = "liaison.settlements";
+  public static final String KIND = "settlement";
+  static final String TYPE = "reward.settlement";
+
+  private final Vertx vertx;
+  private final StoreExecutor store;
+  private final TrustService trust;
+  private final IMap<String, String> grid;
+  private final Quarantine quarantine;
+  private final InformantService informants;
+  private final SharingRuleService rules;
+  private final Clock clock;
+  private final GridReconciler reconciler;
+
+  public SettlementService(
+      Vertx vertx,
+      StoreExecutor store,
+      TrustService trust,
+      IMap<String, String> grid,
+      Quarantine quarantine,
+      InformantService informants,
+      SharingRuleService rules,
+      Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.trust = trust;
+    this.grid = grid;
+    this.quarantine = quarantine;
+    this.informants = informants;
+    this.rules = rules;
+    this.clock = clock;
+    this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
+  }
+
+  public GridReconciler reconciler() {
+    return reconciler;
+  }
+
+  static String key(String payer, long n) {
+    return "settlement-" + payer + "-" + n;
+  }
+
+  /** Signs a payment this bureau makes and shares it. */
+  public Future<Settlement> settle(SettlementDraft draft) {
+    if (!draft.payer().equals(trust.bureau())) {
+      return Future.failedFuture(
+          new Refused(
+              "settlement-payer",
+              "Not the payer",
+              "a bureau signs only what it pays itself",
+              "/payer"));
+    }
+    return store
+        .call(
+            s -> {
+              CaseRecord c = caseOf(s, draft);
+              refuseUnlessRuleInForce(draft, c);
+              if (draft.kind() == RewardKind.INFORMANT) {
+                refuseUnlessOwnRegisterLine(s, draft.leadId());
+              }
+              if (draft.kind() == RewardKind.LEAD_BUREAU) {
+                refuseUnlessLeadOfPayee(s, draft, c);
+              }
+              List<Settlement> mine = of(s, trust.bureau().code());
+              String prev =
+                  mine.isEmpty() ? Hashes.GENESIS : mine.get(mine.size() - 1).envelopeHash();
+              String id = key(trust.bureau().code(), mine.size() + 1L);
+              ObjectNode payload = Json.mapper().createObjectNode();
+              payload.put("type", TYPE);
+              payload.put("id", id);
+              payload.set("entry", Json.mapper().valueToTree(draft));
+              Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+              SignedEnvelope env = trust.sign(payload, prev, now);
+              SignedRecords.put(s, id, KIND, env);
+              return env;
+            })
+        .compose(
+            env -> {
+              Settlement st = settlement(env);
+              return vertx
+                  .executeBlocking(
+                      () -> {
+                        grid.set(st.id(), SignedRecords.json(env));
+                        return null;
+                      },
+                      false)
+                  .compose(v -> followedByRegister(st))
+                  .map(v -> st);
+            })
+        .onSuccess(
+            st ->
+                LOG.info(
+                    "settlement signed id={} kind={} fen={}",
+                    st.id(),
+                    st.entry().kind(),
+                    st.entry().amountFen()));
+  }
+
+  /**
+   * The register's reward status follows the entries: an informant's reward paid sets the line 已兑现
+   * (a signed, chained new version of the line, in the audit chain), with the entry named.
+   */
+  private Future<Void> followedByRegister(Settlement st) {
+    SettlementDraft d = st.entry();
+    if (d.kind() != RewardKind.INFORMANT) {
+      return Future.succeededFuture();
+    }
+    Principal chief = new Principal(d.officer(), d.officer(), d.payer(), Set.of(), "settlement");
+    String note = "兑现 " + st.id() + " " + d.amountFen() + " 分 " + d.paidOn();
+    return informants
+        .reward(chief, d.leadId(), new RewardRequest(d.officer(), RewardStatus.PAID, note))
+        .mapEmpty();
+  }
+
+  /** The case the reward is for, as this node holds it (newest version). */
+  private static CaseRecord caseOf(Store s, SettlementDraft d) {
+    String id = SearchDocument.caseId(d.caseBureau(), CaseNumber.of(d.caseNumber()));
+    return s.record(id)
+        .filter(r -> SharedCase.KIND.equals(r.kind()))
+        .map(r -> SharedCase.parse(r.id(), r.body()).current())
+        .orElseThrow(
+            () ->
+                new Invalid(
+                    "settlement-case-unknown",
+                    "no shared case " + d.caseNumber() + " of " + d.caseBureau() + " is held",
+                    "/caseNumber"));
+  }
+
+  /** A case is settled under the rule the bureaus agreed for its filing day (立案), no other. */
+  private void refuseUnlessRuleInForce(SettlementDraft d, CaseRecord c) {
+    SharingRule rule =
+        rules
+            .inForceOn(c.filedOn())
+            .orElseThrow(
+                () ->
+                    new Invalid(
+                        "settlement-no-rule",
+                        "no sharing rule the bureaus agreed is in force on " + c.filedOn(),
+                        "/ruleVersion"));
+    if (rule.version() != d.ruleVersion()) {
+      throw new Invalid(
+          "settlement-rule-version",
+          "the case was filed on "
+              + c.filedOn()
+              + ": the rule in force then is version "
+              + rule.version(),
+          "/ruleVersion");
+    }
+  }
+
+  /**
+   * The lead bureau's share goes to the bureau whose lead the case names: the lead is one of the
+   * case's linked leads and the payee posted it.
+   */
+  private static void refuseUnlessLeadOfPayee(Store s, SettlementDraft d, CaseRecord c) {
+    if (!c.linkedLeadIds().contains(d.leadId())) {
+      throw new Invalid(
+          "settlement-lead-not-linked", "the case does not name this lead", "/leadId");
+    }
+    boolean payeeIsOrigin =
+        s.record(d.leadId())
+            .filter(r -> LeadRecord.KIND.equals(r.kind()))
+            .map(r -> LeadRecord.parse(r.id(), r.body()).lead().originBureau())
+            .map(o -> o.equals(d.payeeBureau()))
+            .orElse(false);
+    if (!payeeIsOrigin) {
+      throw new Invalid(
+          "settlement-not-lead-bureau",
+          "the lead bureau's share goes to the bureau that posted the lead",
+          "/payeeBureau");
+    }
+  }
+
+  /**
+   * An informant is paid only by the bureau whose register (举报信息台帐) holds the report: the line
+   * {@code source-<lead>} signed by this bureau. Nobody else can open the identity, so nobody else
+   * can pay.
+   */
+  private void refuseUnlessOwnRegisterLine(Store s, String leadId) {
+    boolean own =
+        s.record("source-" + leadId)
+            .filter(r -> InformantService.KIND.equals(r.kind()))
+            .map(r -> SignedRecords.envelope(r.body()).signer().equals(trust.bureau()))
+            .orElse(false);
+    if (!own) {
+      throw new Refused(
+          "settlement-not-in-register",
+          "Not in the register",
+          "an informant's reward names a line of the payer's own register (举报信息台帐)",
+          "/leadId");
+    }
+  }
+
+  /** Takes an entry seen on the grid: verified, signed by its payer, under the payer's key. */
+  public Future<Boolean> receive(String key, String json) {
+    Settlement st;
+    SignedEnvelope env;
+    try {
+      env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
+      st = TYPE.equals(env.payload().path("type").asText()) ? settlement(env) : null;
+    } catch (RuntimeException e) {
+      env = null;
+      st = null;
+    }
+    if (st == null
+        || !trust.verify(env).isValid()
+        || !env.signer().equals(st.entry().payer())
+        || !key.equals(st.id())
+        || !key.startsWith("settlement-" + env.signer().code() + "-")) {
+      return quarantine
+          .add(key, "BAD_SETTLEMENT", "signature, payer, key or content wrong", json)
+          .compose(v -> reconciler.repair(key, json))
+          .map(false);
+    }
+    SignedEnvelope verified = env;
+    return store
+        .call(s -> SignedRecords.put(s, key, KIND, verified))
+        .compose(
+            taken ->
+                taken ? Future.succeededFuture(true) : reconciler.repair(key, json).map(false));
+  }
+
+  /** Every entry this node holds, by payer then number. */
+  public Future<List<Settlement>> list() {
+    return store.call(s -> of(s, null));
+  }
+
+  static List<Settlement> of(Store s, String payer) {
+    List<Settlement> out = new ArrayList<>();
+    String where = payer == null ? "1=1" : "origin = ?";
+    List<Object> args = payer == null ? List.of() : List.of(payer);
+    for (StoredRecord r : s.recordsWhere(KIND, where, args, null, 100_000)) {
+      out.add(settlement(SignedRecords.envelope(r.body())));
+    }
+    out.sort(
+        Comparator.comparing((Settlement x) -> x.entry().payer())
+            .thenComparingLong(x -> number(x.id())));
+    return out;
+  }
+
+  private static long number(String id) {
+    return Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+  }
+
+  static Settlement settlement(SignedEnvelope env) {
+    try {
+      SettlementDraft d =
+          Json.mapper().treeToValue(env.payload().path("entry"), SettlementDraft.class);
+      return new Settlement(env.payload().path("id").asText(), d, env.signedAt(), env.hash());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("settlement unreadable", e);
+    }
+  }
+}
