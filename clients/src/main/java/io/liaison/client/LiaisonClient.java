@@ -12,13 +12,16 @@ import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
 import io.liaison.api.lead.TransitionRequest;
+import io.liaison.api.network.MergeProposalList;
+import io.liaison.api.network.NetworkEntry;
+import io.liaison.api.network.NetworkList;
+import io.liaison.api.network.ProposalView;
+import io.liaison.api.network.RestrictedHit;
+import io.liaison.api.network.RestrictedHitList;
 import io.liaison.api.search.IdentifierPage;
 import io.liaison.api.search.SearchPage;
 import io.liaison.client.network.DecisionRequest;
 import io.liaison.client.network.NetworkDetail;
-import io.liaison.client.network.NetworkEntry;
-import io.liaison.client.network.ProposalView;
-import io.liaison.client.network.RestrictedHit;
 import io.liaison.client.search.SearchQuery;
 import java.io.IOException;
 import java.io.InputStream;
@@ -222,7 +225,7 @@ public final class LiaisonClient {
 
   /** The networks spanning two or more bureaus, largest first ({@code GET /api/v1/networks}). */
   public List<NetworkEntry> networks() {
-    return list("/api/v1/networks", "networks", NetworkEntry.class);
+    return get("/api/v1/networks", NetworkList.class).networks();
   }
 
   /** One network with its graph and merge proposal ({@code GET /api/v1/networks/{id}}). */
@@ -232,7 +235,7 @@ public final class LiaisonClient {
 
   /** The current merge proposals with their decisions ({@code GET /api/v1/networks/proposals}). */
   public List<ProposalView> proposals() {
-    return list("/api/v1/networks/proposals", "proposals", ProposalView.class);
+    return get("/api/v1/networks/proposals", MergeProposalList.class).proposals();
   }
 
   /** One merge proposal, current or decided on ({@code GET /api/v1/networks/proposals/{id}}). */
@@ -251,7 +254,7 @@ public final class LiaisonClient {
 
   /** Hits on restricted records that concern this bureau ({@code GET /api/v1/networks/hits}). */
   public List<RestrictedHit> hits() {
-    return list("/api/v1/networks/hits", "hits", RestrictedHit.class);
+    return get("/api/v1/networks/hits", RestrictedHitList.class).hits();
   }
 
   // --- trust, administration, health ------------------------------------------------------
@@ -279,12 +282,6 @@ public final class LiaisonClient {
   /** Entries of the access log, oldest first ({@code GET /api/v1/admin/access-log}; AUDITOR). */
   public List<AccessLogEntry> accessLog(AccessLogQuery query) {
     return get(ApiPaths.accessLog(query), AccessLog.class).items();
-  }
-
-  private <T> List<T> list(String pathAndQuery, String field, Class<T> type) {
-    HttpRequest request = transport.request(pathAndQuery).GET().build();
-    HttpResponse<byte[]> r = transport.authorized(request, BodyHandlers.ofByteArray(), b -> b);
-    return Answers.list(r.statusCode(), r.body(), field, type);
   }
 
   /** Whether the node is live and ready; throws only when it cannot be reached at all. */
