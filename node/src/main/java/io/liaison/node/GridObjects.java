@@ -2,6 +2,7 @@ package io.liaison.node;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.liaison.node.action.StepOutcome;
 import io.liaison.node.action.StepProcessor;
 import io.liaison.node.cluster.BackupWrite;
 import io.liaison.node.cluster.GridConfig;
@@ -24,6 +25,7 @@ final class GridObjects implements DataSerializableFactory {
       case BackupWrite.CLASS_ID -> new BackupWrite<>();
       case TransitionOutcome.CLASS_ID -> new TransitionOutcome();
       case StepProcessor.CLASS_ID -> new StepProcessor();
+      case StepOutcome.CLASS_ID -> new StepOutcome();
       default -> null;
     };
   }

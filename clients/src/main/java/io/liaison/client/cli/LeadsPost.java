@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,11 +70,7 @@ final class LeadsPost implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--officer",
-      paramLabel = "ID",
-      description = "your officer number (default: the signed-in officer; must be you)")
-  String officer;
+  @Mixin ActingOfficer officer;
 
   @Option(
       names = {"-c", "--category"},
@@ -159,7 +156,7 @@ final class LeadsPost implements Callable<Integer> {
   /** The draft from the file (if any) with the flags laid over it, validated. */
   LeadDraft draft(Cli cli) {
     ObjectNode tree = file == null ? Json.mapper().createObjectNode() : readFile();
-    put(tree, "officer", officer);
+    put(tree, "officer", officer.officer);
     if (!tree.hasNonNull("officer")) {
       put(tree, "officer", cli.actingOfficer(null));
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,11 +40,7 @@ final class LeadsTransitions {
         description = "the lead's id, e.g. 150924-20261126-7KQ2M9XD")
     String id;
 
-    @Option(
-        names = "--officer",
-        paramLabel = "ID",
-        description = "your officer number (default: the signed-in officer; must be you)")
-    String officer;
+    @Mixin ActingOfficer officer;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "a remark kept with the event")
     String note;
@@ -53,7 +50,7 @@ final class LeadsTransitions {
     @Override
     public Integer call() {
       Cli cli = Cli.of(spec);
-      String who = cli.requiredOfficer(spec, officer);
+      String who = officer.required(cli, spec);
       TransitionRequest req;
       try {
         req = request(who, note);

@@ -9,6 +9,7 @@ import io.liaison.client.network.DecisionRequest;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -177,16 +178,12 @@ final class NetworkCommands {
                 + " suggested one)")
     BureauId lead;
 
-    @Option(
-        names = "--officer",
-        paramLabel = "ID",
-        description = "your officer number (default: the signed-in officer; must be you)")
-    String officer;
+    @Mixin ActingOfficer officer;
 
     @Override
     public Integer call() {
       Cli cli = Cli.of(spec);
-      String who = cli.requiredOfficer(spec, officer);
+      String who = officer.required(cli, spec);
       DecisionRequest req = new DecisionRequest(verdict, who, lead);
       if (cli.json()) {
         Cli.printJson(

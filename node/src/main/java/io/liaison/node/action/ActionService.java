@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.action.PlanContent;
 import io.liaison.api.action.PlanEvent;
+import io.liaison.api.action.PlanStepEvent;
 import io.liaison.api.action.StepRequest;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
@@ -30,9 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -160,18 +159,17 @@ public final class ActionService {
               return env;
             })
         .compose(env -> Future.fromCompletionStage(map.submitToKey(id, new StepProcessor(env))))
-        .map(StepProcessor.Answer::read)
         .compose(
             a ->
                 switch (a.result()) {
-                  case "OK" -> take(id, a.value());
-                  case "STALE" ->
+                  case OK -> take(id, a.value());
+                  case STALE ->
                       attempts > 1
                           ? append(id, payload, attempts - 1)
                           : Future.failedFuture(
                               new Conflict("busy", "the plan kept changing; try again"));
-                  case "NOT_FOUND" -> Future.failedFuture(new NotFound("no plan " + id));
-                  default -> Future.failedFuture(refusal(a.kind(), a.message()));
+                  case NOT_FOUND -> Future.failedFuture(new NotFound("no plan " + id));
+                  case REFUSED -> Future.failedFuture(refusal(a.kind(), a.message()));
                 });
   }
 
@@ -216,10 +214,7 @@ public final class ActionService {
       rec = verified(PlanRecord.parse(key, json), trust);
     } catch (PlanRefused e) {
       LOG.warn("plan refused key={} reason={}: {}", key, e.kind(), e.getMessage());
-      return quarantine
-          .add("action/" + key, "BAD_PLAN", e.getMessage(), json)
-          .compose(v -> grid.repair(key, json))
-          .map(false);
+      return quarantine.refuse(grid, "action/", key, "BAD_PLAN", e.getMessage(), json);
     }
     return store
         .transaction(s -> commit(s, rec))
@@ -296,13 +291,14 @@ public final class ActionService {
         audit.append(s, rec.id(), e, now());
       }
       if (rec.participant(self)) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("planId", rec.id());
-        data.put("event", e.payload().path("event").asText());
-        data.put("bureau", e.signer());
-        data.put("officer", e.payload().path("officer").asText());
-        data.put("state", rec.state());
-        data.put("version", rec.version());
+        PlanStepEvent data =
+            new PlanStepEvent(
+                rec.id(),
+                e.payload().path("event").asText(),
+                e.signer(),
+                e.payload().path("officer").asText(),
+                rec.state(),
+                rec.version());
         String type = "action." + e.payload().path("event").asText().toLowerCase();
         events.add(feed.append(s, type, rec.id(), self.code(), data));
       }

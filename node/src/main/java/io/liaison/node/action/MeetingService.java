@@ -3,6 +3,7 @@ package io.liaison.node.action;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.action.Meeting;
+import io.liaison.api.action.MeetingEvent;
 import io.liaison.api.action.MeetingView;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
@@ -189,19 +190,13 @@ public final class MeetingService {
     if (m.isEmpty() || !m.get().bureaus().contains(self)) {
       return List.of();
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("meetingId", e.meetingId());
-    data.put("bureau", e.bureau());
-    data.put("officer", e.officer());
     String type =
         switch (e.kind()) {
           case MINUTES -> RECORDED;
           case ACK -> ACKNOWLEDGED;
           case DONE -> ITEM_DONE;
         };
-    if (e.item() != null) {
-      data.put("item", e.item());
-    }
+    MeetingEvent data = new MeetingEvent(e.meetingId(), e.bureau(), e.officer(), e.item());
     return List.of(feed.append(s, type, e.meetingId(), self.code(), data));
   }
 

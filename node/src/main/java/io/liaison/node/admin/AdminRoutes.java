@@ -1,5 +1,7 @@
 package io.liaison.node.admin;
 
+import io.liaison.api.admin.BackupResult;
+import io.liaison.api.admin.RosterPublished;
 import io.liaison.crypto.SignedRoster;
 import io.liaison.node.http.Bodies;
 import io.liaison.node.store.StoreExecutor;
@@ -59,13 +61,12 @@ public final class AdminRoutes {
                           Bodies.reply(
                               ctx,
                               201,
-                              Map.of(
-                                  "file", p.toString(),
-                                  "bytes", p.toFile().length(),
-                                  "restore",
-                                      "stop the node, copy this file over <dataDir>/liaison.db"
-                                          + " (and delete liaison.db-wal), start the node: it"
-                                          + " reconciles with the cluster")))
+                              new BackupResult(
+                                  p.toString(),
+                                  p.toFile().length(),
+                                  "stop the node, copy this file over <dataDir>/liaison.db"
+                                      + " (and delete liaison.db-wal), start the node: it"
+                                      + " reconciles with the cluster")))
                   .onFailure(ctx::fail);
             });
     router
@@ -99,9 +100,7 @@ public final class AdminRoutes {
                   .onSuccess(
                       r ->
                           Bodies.reply(
-                              ctx,
-                              202,
-                              Map.of("version", r.version(), "members", r.members().size())))
+                              ctx, 202, new RosterPublished(r.version(), r.members().size())))
                   .onFailure(ctx::fail);
             });
     router

@@ -3,6 +3,7 @@ package io.liaison.node.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
+import io.liaison.api.admin.RecordImport;
 import io.liaison.node.domain.Malformed;
 import io.liaison.node.http.Bodies;
 import io.liaison.node.lead.LeadRecord;
@@ -15,9 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Export and import of lead records as signed JSON Lines, one record per line: {@code {"id":…,
@@ -84,17 +83,17 @@ public final class RecordTransfer {
     }
     List<String> lines = body.lines().filter(l -> !l.isBlank()).toList();
     List<Future<Boolean>> results = new ArrayList<>();
-    List<Map<String, Object>> rejected = new ArrayList<>();
+    List<RecordImport.Rejected> rejected = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       JsonNode n;
       try {
         n = Json.mapper().readTree(lines.get(i));
       } catch (IOException e) {
-        rejected.add(Map.of("line", i + 1, "problem", "not JSON"));
+        rejected.add(new RecordImport.Rejected(i + 1, "not JSON"));
         continue;
       }
       if (!n.hasNonNull("id") || !n.path("record").isArray()) {
-        rejected.add(Map.of("line", i + 1, "problem", "needs id and record"));
+        rejected.add(new RecordImport.Rejected(i + 1, "needs id and record"));
         continue;
       }
       results.add(leads.receive(n.get("id").asText(), n.get("record").toString()));
@@ -103,14 +102,13 @@ public final class RecordTransfer {
         .onComplete(
             ar -> {
               long taken = results.stream().filter(f -> f.succeeded() && f.result()).count();
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("lines", lines.size());
-              out.put("taken", taken);
-              out.put("unchanged", results.size() - taken);
-              out.put("rejected", rejected);
-              out.put(
-                  "note",
-                  "lines that fail verification are quarantined: see /api/v1/admin/quarantine");
+              RecordImport out =
+                  new RecordImport(
+                      lines.size(),
+                      taken,
+                      results.size() - taken,
+                      rejected,
+                      "lines that fail verification are quarantined: see /api/v1/admin/quarantine");
               Bodies.reply(ctx, 200, out);
             });
   }

@@ -3,6 +3,7 @@ package io.liaison.node.cases;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
+import io.liaison.api.cases.CaseEvent;
 import io.liaison.api.cases.CaseNumber;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.cases.MajorCaseAlert;
@@ -280,10 +281,7 @@ public final class CaseService {
   public Future<Boolean> receive(String key, String json) {
     RecordCheck<SharedCase> result = SharedCase.verify(key, json, trust);
     if (result instanceof RecordCheck.Rejected<SharedCase> r) {
-      return quarantine
-          .add("case/" + key, r.reason(), r.detail(), json)
-          .compose(v -> grid.repair(key, json))
-          .map(false);
+      return quarantine.refuse(grid, "case/", key, r.reason(), r.detail(), json);
     }
     SharedCase rec = ((RecordCheck.Accepted<SharedCase>) result).record();
     return store
@@ -352,21 +350,23 @@ public final class CaseService {
       }
     }
     CaseRecord c = rec.current();
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("caseNumber", c.caseNumber());
-    data.put("bureau", c.bureau());
-    data.put("version", c.version());
-    data.put("category", c.category());
-    data.put("disposition", c.disposition());
+    CaseEvent data =
+        new CaseEvent(id, c.caseNumber(), c.bureau(), c.version(), c.category(), c.disposition());
     List<StoredEvent> events = new ArrayList<>();
     events.add(feed.append(s, old == null ? SHARED : UPDATED, id, null, data));
     long limit = majorFen.getAsLong();
     if (c.valueFen() >= limit && (old == null || old.current().valueFen() < limit)) {
-      Map<String, Object> major = new LinkedHashMap<>(data);
-      major.put("valueFen", c.valueFen());
-      major.put("thresholdFen", limit);
-      major.put("filedOn", c.filedOn().toString());
+      MajorCaseAlert major =
+          new MajorCaseAlert(
+              id,
+              c.caseNumber(),
+              c.bureau(),
+              c.version(),
+              c.category(),
+              c.disposition(),
+              c.valueFen(),
+              limit,
+              c.filedOn());
       events.add(feed.append(s, MAJOR, id, null, major));
     }
     return events;

@@ -118,18 +118,13 @@ public final class DirectoryService {
     try {
       env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      return quarantine
-          .add(key, "MALFORMED", "not a signed envelope", json)
-          .compose(v -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(reconciler, "", key, "MALFORMED", "not a signed envelope", json);
     }
     if (!trust.verify(env).isValid()
         || !key.equals(key(env.signer()))
         || !TYPE.equals(env.payload().path("type").asText())) {
-      return quarantine
-          .add(key, "BAD_DIRECTORY", "signature, signer or type wrong", json)
-          .compose(v -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(
+          reconciler, "", key, "BAD_DIRECTORY", "signature, signer or type wrong", json);
     }
     return store
         .call(

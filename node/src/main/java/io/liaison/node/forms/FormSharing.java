@@ -118,10 +118,7 @@ public final class FormSharing {
       env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
       v = FormService.view(env);
     } catch (RuntimeException e) {
-      return quarantine
-          .add(key, "MALFORMED", "not a signed form", json)
-          .compose(x -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(reconciler, "", key, "MALFORMED", "not a signed form", json);
     }
     String subject = v.form().subject();
     if (!FormService.TYPE.equals(env.payload().path("type").asText())
@@ -130,10 +127,8 @@ public final class FormSharing {
         || !v.id().startsWith(FormService.prefix(subject))
         || v.form().kind() != FormKind.FEEDBACK
         || !v.form().officer().startsWith(env.signer().code() + "-")) {
-      return quarantine
-          .add(key, "BAD_FORM", "signature, signer, kind or key wrong", json)
-          .compose(x -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(
+          reconciler, "", key, "BAD_FORM", "signature, signer, kind or key wrong", json);
     }
     if (!subject.startsWith(trust.bureau().code() + "-")) {
       return Future.succeededFuture(false); // another bureau's lead: not this node's to keep

@@ -19,6 +19,7 @@ import io.liaison.node.domain.Invalid;
 import io.liaison.node.domain.NotFound;
 import io.liaison.node.trust.SignedRecords;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,33 @@ final class InformantRegister {
 
   InformantRegister(InformantParts parts) {
     this.parts = parts;
+  }
+
+  /** How far a report's time may run ahead of this node's clock (clocks of bureaus differ). */
+  static final Duration RECEIVED_AHEAD = Duration.ofMinutes(5);
+
+  /** How long before its lead was posted a report may have come in. */
+  static final Duration RECEIVED_BEFORE_POST = Duration.ofDays(366);
+
+  /**
+   * A report's time is signed and shared as its date (the register and any reward deadline read
+   * it): not in the future, nor more than a year before its lead was posted (review-3 F25).
+   */
+  static void checkReceivedAt(Instant receivedAt, Instant postedAt, Instant now) {
+    if (receivedAt == null) {
+      return;
+    }
+    if (receivedAt.isAfter(now.plus(RECEIVED_AHEAD))) {
+      throw new Invalid("invalid-field", "receivedAt is in the future", "/receivedAt");
+    }
+    if (postedAt != null && receivedAt.isBefore(postedAt.minus(RECEIVED_BEFORE_POST))) {
+      throw new Invalid(
+          "invalid-field",
+          "receivedAt is more than "
+              + RECEIVED_BEFORE_POST.toDays()
+              + " days before the lead was posted",
+          "/receivedAt");
+    }
   }
 
   /** Records where one of this bureau's leads came from, with the sealed identity. */
@@ -57,6 +85,7 @@ final class InformantRegister {
                 IdentitySeals.refuseIdentityInLead(view.lead(), d.informant());
               }
               Instant now = parts.now();
+              checkReceivedAt(d.receivedAt(), view.postedAt(), now);
               return parts.store.transaction(
                   s -> {
                     String id = InformantService.sourceKey(d.leadId());

@@ -1,11 +1,7 @@
 package io.liaison.node.lead;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.liaison.node.cluster.GridConfig;
-import java.io.IOException;
-import java.util.Objects;
+import io.liaison.node.cluster.OwnerAnswer;
 
 /**
  * What the partition owner answers for a transition ({@link TransitionProcessor}), sent back as
@@ -13,7 +9,7 @@ import java.util.Objects;
  * factory where it is wired). Every {@link #value} is a verified lead record, except that of {@link
  * Result#UNVERIFIED} (the grid's value as found, for the requester's compare-and-set repair only).
  */
-public final class TransitionOutcome implements IdentifiedDataSerializable {
+public final class TransitionOutcome extends OwnerAnswer<TransitionOutcome.Result> {
   public static final int CLASS_ID = 4;
 
   /** How the owner decided. */
@@ -35,19 +31,13 @@ public final class TransitionOutcome implements IdentifiedDataSerializable {
     UNVERIFIED
   }
 
-  private Result result;
-  private String value;
-  private String kind;
-  private String message;
-
   /** For the grid's factory. */
-  public TransitionOutcome() {}
+  public TransitionOutcome() {
+    super(Result.class);
+  }
 
   private TransitionOutcome(Result result, String value, String kind, String message) {
-    this.result = Objects.requireNonNull(result, "result");
-    this.value = value;
-    this.kind = kind;
-    this.message = message;
+    super(Result.class, result, value, kind, message);
   }
 
   static TransitionOutcome of(Result result, String value) {
@@ -58,53 +48,8 @@ public final class TransitionOutcome implements IdentifiedDataSerializable {
     return new TransitionOutcome(Result.REFUSED, value, kind, message);
   }
 
-  public Result result() {
-    return result;
-  }
-
-  /** The lead record the decision was made on or produced; null where there is none. */
-  public String value() {
-    return value;
-  }
-
-  /** Why it was refused ({@code TransitionRefused.Kind}, MALFORMED, UNTRUSTED); else null. */
-  public String kind() {
-    return kind;
-  }
-
-  /** The refusal in words; else null. */
-  public String message() {
-    return message;
-  }
-
-  @Override
-  public int getFactoryId() {
-    return GridConfig.FACTORY_ID;
-  }
-
   @Override
   public int getClassId() {
     return CLASS_ID;
-  }
-
-  @Override
-  public void writeData(ObjectDataOutput out) throws IOException {
-    out.writeString(result.name());
-    out.writeString(value);
-    out.writeString(kind);
-    out.writeString(message);
-  }
-
-  @Override
-  public void readData(ObjectDataInput in) throws IOException {
-    result = Result.valueOf(in.readString());
-    value = in.readString();
-    kind = in.readString();
-    message = in.readString();
-  }
-
-  @Override
-  public String toString() {
-    return "TransitionOutcome[" + result + (kind == null ? "" : " " + kind + ": " + message) + "]";
   }
 }

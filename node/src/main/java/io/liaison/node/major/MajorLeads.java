@@ -142,19 +142,15 @@ public final class MajorLeads {
       env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
       n = parse(env);
     } catch (RuntimeException e) {
-      return quarantine
-          .add(key, "MALFORMED", "not a signed major-lead notice", json)
-          .compose(v -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(
+          reconciler, "", key, "MALFORMED", "not a signed major-lead notice", json);
     }
     if (!TYPE.equals(env.payload().path("type").asText())
         || !trust.verify(env).isValid()
         || !env.signer().equals(n.bureau())
         || !key.equals(key(n.leadId()))) {
-      return quarantine
-          .add(key, "BAD_MAJOR_LEAD", "signature, signer or key wrong", json)
-          .compose(v -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(
+          reconciler, "", key, "BAD_MAJOR_LEAD", "signature, signer or key wrong", json);
     }
     return store
         .transaction(

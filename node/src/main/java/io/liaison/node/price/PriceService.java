@@ -3,9 +3,10 @@ package io.liaison.node.price;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
-import io.liaison.api.price.CheckPlan;
+import io.liaison.api.price.CheckEvent;
 import io.liaison.api.price.CheckView;
 import io.liaison.api.price.Evaluation;
+import io.liaison.api.price.PriceChange;
 import io.liaison.api.price.PriceNotice;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
@@ -28,9 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -213,10 +212,7 @@ public final class PriceService {
     } catch (SignedChain.Rejected | IllegalArgumentException e) {
       String reason = e instanceof SignedChain.Rejected r ? r.reason() : "MALFORMED";
       LOG.warn("price record refused key={} reason={}: {}", key, reason, e.getMessage());
-      return quarantine
-          .add("price/" + key, reason, e.getMessage(), json)
-          .compose(v -> grid.repair(key, json))
-          .map(false);
+      return quarantine.refuse(grid, "price/", key, reason, e.getMessage(), json);
     }
     return store
         .transaction(
@@ -312,23 +308,18 @@ public final class PriceService {
       }
       return events;
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("key", c.key());
-    data.put("type", PriceKeys.type(c.key()));
-    data.put("bureau", PriceKeys.owner(c.key()).code());
-    data.put("version", c.envelopes().size());
+    PriceChange data =
+        new PriceChange(
+            c.key(),
+            PriceKeys.type(c.key()),
+            PriceKeys.owner(c.key()).code(),
+            c.envelopes().size());
     events.add(feed.append(s, CHANGED, c.key(), null, data));
     return events;
   }
 
-  private static Map<String, Object> checkData(PriceRecord.Check c, int visits, int bad) {
-    CheckPlan p = c.plan();
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("checkId", c.id());
-    data.put("checkingBureau", c.checkingBureau().code());
-    data.put("checkedBureau", p.checkedBureau().code());
-    data.put("visits", visits);
-    data.put("nonCompliant", bad);
-    return data;
+  private static CheckEvent checkData(PriceRecord.Check c, int visits, int bad) {
+    return new CheckEvent(
+        c.id(), c.checkingBureau().code(), c.plan().checkedBureau().code(), visits, bad);
   }
 }

@@ -1,7 +1,5 @@
 package io.liaison.node.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
@@ -22,7 +20,6 @@ import io.liaison.node.domain.Conflict;
 import io.liaison.node.domain.NotFound;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.price.PriceService;
-import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
 import io.liaison.node.store.StoredRecord;
@@ -37,9 +34,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -55,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * {@code prevHash}. Stored changes are announced on the event feed ({@value #ISSUED}, {@value
  * #ACKNOWLEDGED}).
  *
- * <p>Why over 400 lines: issue, receive, recount and acknowledge work on the same signed chain per
- * bureau and period; the figures themselves are in {@code ReportEngine}.
+ * <p>What a report counts is {@link ReportCounts} (and the figures {@link ReportEngine}); how the
+ * signed envelopes are stored and read back is {@link StoredReports}.
  */
 public final class ReportService {
   private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
@@ -75,9 +70,8 @@ public final class ReportService {
   private final IMap<String, String> grid;
   private final EventFeed feed;
   private final Quarantine quarantine;
-  private final PriceService prices;
-  private final Function<Instant, Optional<RegionSettings>> settings;
   private final Clock clock;
+  private final ReportCounts counts;
   private final GridReconciler reconciler;
 
   public ReportService(
@@ -97,9 +91,8 @@ public final class ReportService {
     this.grid = grid;
     this.feed = feed;
     this.quarantine = quarantine;
-    this.prices = prices;
-    this.settings = settings;
     this.clock = clock;
+    this.counts = new ReportCounts(vertx, store, trust, prices, settings, clock);
     this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
   }
 
@@ -124,58 +117,14 @@ public final class ReportService {
     return CanonicalJson.canonicalize(Json.mapper().valueToTree(b));
   }
 
-  // --- computing ----------------------------------------------------------------------------
+  // --- computing (ReportCounts) -----------------------------------------------------------
 
   /**
    * The briefing of {@code bureau} for {@code period} from this node's records as of now (not
    * signed).
    */
   public Future<Briefing> compute(BureauId bureau, Period period, String notes) {
-    return compute(bureau, period, notes, now());
-  }
-
-  /**
-   * The briefing counted as of {@code asOf} (a report's signing time: a neighbour's recount uses
-   * the issuer's), with the rules in force during the period.
-   */
-  Future<Briefing> compute(BureauId bureau, Period period, String notes, Instant asOf) {
-    ReportEngine.Rules rules = rules(period, asOf);
-    return records().compose(r -> blocking(() -> briefing(r, rules, bureau, period, notes)));
-  }
-
-  private static Briefing briefing(
-      SharedRecords r, ReportEngine.Rules rules, BureauId b, Period p, String notes) {
-    return ReportEngine.briefing(b, p, r.sources(), rules, r.prices(b, p), notes);
-  }
-
-  /**
-   * The agreed rules (协作约定) in force during the period — at its last moment, or at {@code asOf} if
-   * that comes first (review-3 F13: a past period is not recounted with today's rules) — with their
-   * major-case value and feedback period (nothing agreed: 5万元 and no feedback period), counted as
-   * of {@code asOf}.
-   */
-  ReportEngine.Rules rules(Period period, Instant asOf) {
-    return rules(settings, period, asOf);
-  }
-
-  static ReportEngine.Rules rules(
-      Function<Instant, Optional<RegionSettings>> settings, Period period, Instant asOf) {
-    Instant end = Instant.ofEpochSecond(Window.of(period).untilSecond()).minusMillis(1);
-    Instant at = asOf.isBefore(end) ? asOf : end;
-    return settings
-        .apply(at)
-        .map(s -> new ReportEngine.Rules(s.majorCaseThresholdFen(), s.feedbackPeriodDays()))
-        .orElse(ReportEngine.Rules.DEFAULT)
-        .asOf(asOf);
-  }
-
-  /** The rules of each period, as of {@code asOf}. */
-  private List<ReportEngine.Rules> rules(List<Period> periods, Instant asOf) {
-    return periods.stream().map(p -> rules(p, asOf)).toList();
-  }
-
-  private Future<SharedRecords> records() {
-    return store.call(s -> SharedRecords.read(s, prices));
+    return counts.compute(bureau, period, notes);
   }
 
   /**
@@ -183,61 +132,7 @@ public final class ReportService {
    * records for all bureaus and the three periods ({@link ReportEngine#totals}).
    */
   public Future<RegionalView> regional(Period period) {
-    List<BureauId> bureaus =
-        trust.roster().members().stream().map(Member::bureau).sorted().toList();
-    List<Period> periods = List.of(period, period.previous(), period.yearBefore());
-    List<ReportEngine.Rules> rules = rules(periods, now());
-    return records()
-        .compose(
-            r ->
-                store
-                    .call(s -> issuedBureaus(s, period))
-                    .compose(
-                        issued ->
-                            blocking(
-                                () -> {
-                                  RegionalView.Totals[][] t = totals(r, rules, bureaus, periods);
-                                  List<RegionalView.Row> rows = new ArrayList<>();
-                                  RegionalView.Totals region = RegionalView.Totals.ZERO;
-                                  for (int b = 0; b < bureaus.size(); b++) {
-                                    rows.add(
-                                        new RegionalView.Row(
-                                            bureaus.get(b),
-                                            issued.contains(bureaus.get(b)),
-                                            t[b][0],
-                                            t[b][1],
-                                            t[b][2]));
-                                    region = region.plus(t[b][0]);
-                                  }
-                                  return new RegionalView(
-                                      period, period.previous(), period.yearBefore(), rows, region);
-                                })));
-  }
-
-  /** The headline figures of each bureau and period, with the price compliance added. */
-  static RegionalView.Totals[][] totals(
-      SharedRecords r,
-      List<ReportEngine.Rules> rules,
-      List<BureauId> bureaus,
-      List<Period> periods) {
-    RegionalView.Totals[][] t = ReportEngine.totals(bureaus, periods, r.sources(), rules);
-    for (int b = 0; b < bureaus.size(); b++) {
-      for (int p = 0; p < periods.size(); p++) {
-        long[] c = r.compliance(bureaus.get(b), periods.get(p));
-        t[b][p] = t[b][p].withPrices(c[0], c[1]);
-      }
-    }
-    return t;
-  }
-
-  private static List<BureauId> issuedBureaus(Store s, Period period) {
-    List<BureauId> out = new ArrayList<>();
-    for (StoredRecord r : s.records(KIND, null, null, Integer.MAX_VALUE)) {
-      if (r.id().endsWith("-" + period.label())) {
-        out.add(BureauId.of(r.origin()));
-      }
-    }
-    return out;
+    return counts.regional(period);
   }
 
   // --- issuing and acknowledging ------------------------------------------------------------
@@ -249,12 +144,13 @@ public final class ReportService {
     String id = key(own, period);
     // counted as of the signing time, which a neighbour's recount uses
     Instant now = now();
-    return compute(own, period, req.marketNotes(), now)
+    return counts
+        .compute(own, period, req.marketNotes(), now)
         .compose(
             b ->
                 store.transaction(
                     s -> {
-                      Optional<SignedEnvelope> prev = envelope(s, id);
+                      Optional<SignedEnvelope> prev = StoredReports.envelope(s, id);
                       long version =
                           prev.map(p -> p.payload().path("version").asLong()).orElse(0L) + 1;
                       ObjectNode payload = Json.mapper().createObjectNode();
@@ -265,9 +161,10 @@ public final class ReportService {
                       SignedEnvelope env =
                           trust.sign(
                               payload, prev.map(SignedEnvelope::hash).orElse(Hashes.GENESIS), now);
-                      put(s, id, KIND, env);
+                      StoredReports.put(s, id, KIND, env);
                       audit.append(s, id, env, now);
-                      return new Signed(id, env, feed.append(s, ISSUED, id, null, event(id, env)));
+                      return new Signed(
+                          id, env, feed.append(s, ISSUED, id, null, StoredReports.event(id, env)));
                     }))
         .compose(this::share)
         .compose(env -> view(id))
@@ -285,14 +182,15 @@ public final class ReportService {
       throw new Conflict("own-report", "a bureau acknowledges its neighbours' reports");
     }
     return store
-        .call(s -> envelope(s, id))
+        .call(s -> StoredReports.envelope(s, id))
         .compose(
             env -> {
               if (env.isEmpty()) {
                 return Future.failedFuture(new NotFound("no report " + id));
               }
-              Briefing signed = briefingOf(env.get());
-              return compute(bureau, period, signed.marketNotes(), env.get().signedAt())
+              Briefing signed = StoredReports.briefingOf(env.get());
+              return counts
+                  .compute(bureau, period, signed.marketNotes(), env.get().signedAt())
                   .map(mine -> new Object[] {env.get(), mine.equals(signed)});
             })
         .compose(
@@ -312,14 +210,16 @@ public final class ReportService {
                         payload.put("note", req.note());
                       }
                       Instant now = now();
-                      Optional<SignedEnvelope> prev = envelope(s, ackId);
+                      Optional<SignedEnvelope> prev = StoredReports.envelope(s, ackId);
                       SignedEnvelope ack =
                           trust.sign(
                               payload, prev.map(SignedEnvelope::hash).orElse(Hashes.GENESIS), now);
-                      put(s, ackId, ACK_KIND, ack);
+                      StoredReports.put(s, ackId, ACK_KIND, ack);
                       audit.append(s, ackId, ack, now);
                       return new Signed(
-                          ackId, ack, feed.append(s, ACKNOWLEDGED, id, null, event(id, ack)));
+                          ackId,
+                          ack,
+                          feed.append(s, ACKNOWLEDGED, id, null, StoredReports.event(id, ack)));
                     }))
         .compose(this::share)
         .compose(a -> view(id));
@@ -330,7 +230,7 @@ public final class ReportService {
 
   private Future<SignedEnvelope> share(Signed signed) {
     feed.publish(signed.event());
-    return Future.fromCompletionStage(grid.setAsync(signed.id(), json(signed.env())))
+    return Future.fromCompletionStage(grid.setAsync(signed.id(), StoredReports.json(signed.env())))
         .map(signed.env());
   }
 
@@ -353,7 +253,7 @@ public final class ReportService {
     }
     if (!isAck) {
       try {
-        Briefing b = briefingOf(env);
+        Briefing b = StoredReports.briefingOf(env);
         if (!key.equals(key(b.bureau(), b.period()))) {
           return refuse(key, "MISMATCH", "briefing stored under another key", json);
         }
@@ -365,18 +265,22 @@ public final class ReportService {
         .transaction(
             s -> {
               long incoming = env.payload().path("version").asLong(1);
-              Optional<SignedEnvelope> cur = envelope(s, key);
+              Optional<SignedEnvelope> cur = StoredReports.envelope(s, key);
               if (cur.isPresent()
                   && (cur.get().hash().equals(env.hash())
                       || (!isAck && cur.get().payload().path("version").asLong(1) >= incoming)
                       || (isAck && !cur.get().signedAt().isBefore(env.signedAt())))) {
                 return Optional.<StoredEvent>empty();
               }
-              put(s, key, isAck ? ACK_KIND : KIND, env);
+              StoredReports.put(s, key, isAck ? ACK_KIND : KIND, env);
               String reportId = isAck ? env.payload().path("report").asText() : key;
               return Optional.of(
                   feed.append(
-                      s, isAck ? ACKNOWLEDGED : ISSUED, reportId, null, event(reportId, env)));
+                      s,
+                      isAck ? ACKNOWLEDGED : ISSUED,
+                      reportId,
+                      null,
+                      StoredReports.event(reportId, env)));
             })
         .map(
             stored -> {
@@ -409,8 +313,9 @@ public final class ReportService {
   private Future<ReportView> view(String id) {
     return store.call(
         s -> {
-          SignedEnvelope env = envelope(s, id).orElseThrow(() -> new NotFound("no report " + id));
-          return view(s, id, env);
+          SignedEnvelope env =
+              StoredReports.envelope(s, id).orElseThrow(() -> new NotFound("no report " + id));
+          return StoredReports.view(s, id, env);
         });
   }
 
@@ -421,7 +326,7 @@ public final class ReportService {
           List<ReportView> out = new ArrayList<>();
           for (StoredRecord r : s.records(KIND, null, null, Integer.MAX_VALUE)) {
             if (period == null || r.id().endsWith("-" + period.label())) {
-              out.add(view(s, r.id(), parse(r.body())));
+              out.add(StoredReports.view(s, r.id(), StoredReports.parse(r.body())));
             }
           }
           out.sort(Comparator.comparing(ReportView::id));
@@ -437,19 +342,14 @@ public final class ReportService {
     return view(bureau, period)
         .compose(
             v ->
-                records()
+                counts
+                    .records()
                     .compose(
                         r ->
                             blocking(
                                 () ->
                                     ReportPage.html(
-                                        v, this::name, comparison(r, bureau, period)))));
-  }
-
-  private ReportPage.Comparison comparison(SharedRecords r, BureauId bureau, Period period) {
-    List<Period> before = List.of(period.previous(), period.yearBefore());
-    RegionalView.Totals[][] t = totals(r, rules(before, now()), List.of(bureau), before);
-    return new ReportPage.Comparison(period.previous(), t[0][0], period.yearBefore(), t[0][1]);
+                                        v, this::name, counts.comparison(r, bureau, period)))));
   }
 
   /** A bureau's name as the roster has it, else its code. */
@@ -465,83 +365,12 @@ public final class ReportService {
   /** The signed envelope of a report, for the offline file. */
   public Future<SignedEnvelope> envelope(BureauId bureau, Period period) {
     String id = key(bureau, period);
-    return store.call(s -> envelope(s, id).orElseThrow(() -> new NotFound("no report " + id)));
+    return store.call(
+        s -> StoredReports.envelope(s, id).orElseThrow(() -> new NotFound("no report " + id)));
   }
 
   public TrustService trust() {
     return trust;
-  }
-
-  private ReportView view(Store s, String id, SignedEnvelope env) {
-    Briefing b = briefingOf(env);
-    List<ReportView.Acknowledgement> acks = new ArrayList<>();
-    String suffix = id.substring("report-".length());
-    for (StoredRecord r : s.records(ACK_KIND, null, null, Integer.MAX_VALUE)) {
-      if (!r.id().endsWith("-" + suffix)
-          || !r.id().equals("report-ack-" + r.origin() + "-" + suffix)) {
-        continue;
-      }
-      SignedEnvelope a = parse(r.body());
-      JsonNode p = a.payload();
-      acks.add(
-          new ReportView.Acknowledgement(
-              a.signer(),
-              p.path("officer").asText(),
-              a.signedAt(),
-              p.path("reportHash").asText(),
-              p.path("figuresMatch").asBoolean(),
-              p.hasNonNull("note") ? p.get("note").asText() : null,
-              a.hash()));
-    }
-    acks.sort(Comparator.comparing(a -> a.bureau().code()));
-    return new ReportView(
-        id,
-        env.payload().path("version").asLong(1),
-        b,
-        Hashes.sha256Hex(canonical(b)),
-        new ReportView.Proof(env.signer(), env.keyId(), env.signedAt(), env.hash()),
-        acks);
-  }
-
-  static Briefing briefingOf(SignedEnvelope env) {
-    try {
-      return Json.mapper().treeToValue(env.payload().get("briefing"), Briefing.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a briefing", e);
-    }
-  }
-
-  private static Optional<SignedEnvelope> envelope(Store s, String id) {
-    return s.record(id).map(r -> parse(r.body()));
-  }
-
-  private static SignedEnvelope parse(String body) {
-    return SignedEnvelope.fromJson(body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void put(Store s, String id, String kind, SignedEnvelope env) {
-    String json = json(env);
-    s.putRecord(
-        new StoredRecord(
-            id,
-            kind,
-            env.signer().code(),
-            env.signedAt(),
-            Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-            json,
-            null));
-  }
-
-  static String json(SignedEnvelope env) {
-    return new String(env.toJson(), StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, Object> event(String id, SignedEnvelope env) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("signer", env.signer());
-    data.put("hash", env.hash());
-    return data;
   }
 
   private <T> Future<T> blocking(Callable<T> work) {

@@ -37,4 +37,16 @@ public record SettingsHistory(List<Entry> entries) {
     }
     return Optional.ofNullable(best);
   }
+
+  /**
+   * The settings to count a period ending at {@code at} with: those in force then, or, for a time
+   * before the region's first agreement, that first agreement (the rules the bureaus worked by had
+   * not been written down yet; no later change reaches back).
+   */
+  public Optional<RegionSettings> forCounting(Instant at) {
+    Optional<RegionSettings> inForce = at(at);
+    return inForce.isPresent() || entries.isEmpty()
+        ? inForce
+        : Optional.of(entries.get(0).settings());
+  }
 }

@@ -101,11 +101,11 @@ public final class SettingsService {
   }
 
   /**
-   * The settings that were in force at {@code at}: the newest version every bureau had signed by
-   * then (what a past period is counted with: review-3 F13).
+   * The agreed settings to count a period ending at {@code at} with ({@link
+   * SettingsHistory#forCounting}).
    */
-  public Optional<RegionSettings> inForceAt(Instant at) {
-    return history.get().at(at);
+  public Optional<RegionSettings> forCounting(Instant at) {
+    return history.get().forCounting(at);
   }
 
   /** The agreed feedback period, if any (no agreement: no lead is ever overdue). */
@@ -215,10 +215,7 @@ public final class SettingsService {
     try {
       env = SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      return quarantine
-          .add(key, "MALFORMED", "not a signed envelope", json)
-          .compose(v -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(reconciler, "", key, "MALFORMED", "not a signed envelope", json);
     }
     RegionSettings settings;
     try {
@@ -229,10 +226,8 @@ public final class SettingsService {
     if (settings == null
         || !trust.verify(env).isValid()
         || !key.equals(key(settings.version(), env.signer()))) {
-      return quarantine
-          .add(key, "BAD_SETTINGS", "signature, signer, version or content wrong", json)
-          .compose(v -> reconciler.repair(key, json))
-          .map(false);
+      return quarantine.refuse(
+          reconciler, "", key, "BAD_SETTINGS", "signature, signer, version or content wrong", json);
     }
     return store
         .call(

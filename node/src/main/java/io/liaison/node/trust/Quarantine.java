@@ -1,6 +1,7 @@
 package io.liaison.node.trust;
 
 import io.liaison.crypto.Hashes;
+import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.cluster.QuarantineSink;
 import io.liaison.node.store.QuarantineEntry;
 import io.liaison.node.store.StoreExecutor;
@@ -38,6 +39,15 @@ public final class Quarantine implements QuarantineSink {
   public Quarantine(StoreExecutor store, MeterRegistry metrics) {
     this.store = store;
     this.metrics = metrics;
+  }
+
+  /**
+   * Refuses a value the grid holds under {@code key}: kept aside here under {@code prefix + key},
+   * and the grid's entry put back from the store by {@code grid}; false (nothing taken in).
+   */
+  public Future<Boolean> refuse(
+      GridReconciler grid, String prefix, String key, String reason, String detail, String json) {
+    return add(prefix + key, reason, detail, json).compose(v -> grid.repair(key, json)).map(false);
   }
 
   @Override

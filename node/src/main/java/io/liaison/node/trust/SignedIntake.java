@@ -100,10 +100,7 @@ public final class SignedIntake<T> {
   /** Quarantines the value seen under {@code key} and puts back the store's copy; false. */
   public Future<Boolean> refuse(GridReconciler grid, String key, Refused why, String json) {
     LOG.warn("{} refused key={} reason={}: {}", prefix, key, why.reason(), why.getMessage());
-    return quarantine
-        .add(prefix + "/" + key, why.reason(), why.getMessage(), json)
-        .compose(v -> grid.repair(key, json))
-        .map(false);
+    return quarantine.refuse(grid, prefix + "/", key, why.reason(), why.getMessage(), json);
   }
 
   /** The store record of an accepted envelope, kept under {@code key} as {@code kind}. */

@@ -22,7 +22,7 @@ public final class ReportWiring implements Feature {
             p.feed(),
             p.quarantine(),
             prices,
-            settings::inForceAt,
+            settings::forCounting,
             p.clock());
   }
 

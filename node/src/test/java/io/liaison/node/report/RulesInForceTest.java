@@ -26,16 +26,20 @@ class RulesInForceTest {
   @Test
   void eachPeriodTakesTheRulesInForceDuringIt() {
     Instant now = Instant.parse("2026-12-07T10:00:00Z");
-    ReportEngine.Rules q2 = ReportService.rules(HISTORY::at, Period.quarter(2026, 2), now);
+    ReportEngine.Rules q2 = ReportCounts.rules(HISTORY::forCounting, Period.quarter(2026, 2), now);
     assertThat(q2).isEqualTo(new ReportEngine.Rules(5_000_000L, 15, now));
-    ReportEngine.Rules q3 = ReportService.rules(HISTORY::at, Period.quarter(2026, 3), now);
+    ReportEngine.Rules q3 = ReportCounts.rules(HISTORY::forCounting, Period.quarter(2026, 3), now);
     assertThat(q3).isEqualTo(new ReportEngine.Rules(10_000_000L, 10, now));
-    // before anything was agreed: 5万元 and nothing due
-    ReportEngine.Rules q4of2024 = ReportService.rules(HISTORY::at, Period.quarter(2024, 4), now);
-    assertThat(q4of2024).isEqualTo(ReportEngine.Rules.DEFAULT.asOf(now));
+    // before the region's first agreement: that first agreement (no later change reaches back)
+    ReportEngine.Rules q4of2024 =
+        ReportCounts.rules(HISTORY::forCounting, Period.quarter(2024, 4), now);
+    assertThat(q4of2024).isEqualTo(new ReportEngine.Rules(5_000_000L, 15, now));
+    // nothing agreed at all: 5万元 and nothing due
+    assertThat(ReportCounts.rules(SettingsHistory.NONE::forCounting, Period.quarter(2024, 4), now))
+        .isEqualTo(ReportEngine.Rules.DEFAULT.asOf(now));
     // a period not over yet: the rules in force now (as of), not at its end
     Instant july1 = Instant.parse("2026-07-01T04:00:00Z");
-    assertThat(ReportService.rules(HISTORY::at, Period.quarter(2026, 3), july1))
+    assertThat(ReportCounts.rules(HISTORY::forCounting, Period.quarter(2026, 3), july1))
         .isEqualTo(new ReportEngine.Rules(5_000_000L, 15, july1));
   }
 

@@ -103,13 +103,6 @@ public final class Core {
       index.put(next);
     }
     linker.pool(poolAfter);
-    if (linker.specificMax(poolBefore) != linker.specificMax(poolAfter)) {
-      // a young pool's bound moved: any identifier may have changed band (Linker#pooled)
-      if (next == null) {
-        dropAll(id);
-      }
-      return finish(id, relinkAll(id));
-    }
     Set<String> worse = new LinkedHashSet<>();
     Set<String> better = new LinkedHashSet<>();
     Linker.Lookup now = linker.lookup();
@@ -137,25 +130,14 @@ public final class Core {
         relink(h);
       }
     }
-    return finish(id, links);
-  }
-
-  /**
-   * Recomputes the links of every record (only while the pool is young: {@link
-   * Linker#specificMax(int)} moves in steps up to 160 records).
-   */
-  private List<Link> relinkAll(String id) throws IOException {
-    List<Profile> all = new ArrayList<>();
-    index.forEachProfile(all::add);
-    all.sort(Comparator.comparing(Profile::id));
-    List<Link> mine = List.of();
-    for (Profile p : all) {
-      List<Link> links = relink(p);
-      if (p.id().equals(id)) {
-        mine = links;
+    int boundBefore = linker.specificMax(poolBefore);
+    int boundAfter = linker.specificMax(poolAfter);
+    if (boundBefore != boundAfter) {
+      for (Profile h : holders(YoungPool.moved(index, boundBefore, boundAfter), id)) {
+        relink(h);
       }
     }
-    return mine;
+    return finish(id, links);
   }
 
   /** How many records the pool holds (on open). */

@@ -87,11 +87,7 @@ public final class IndexView {
     return Optional.of(load(List.of(doc)).get(0));
   }
 
-  /**
-   * The keys held by more than one record, and the context keys (see {@link SharedKeys}); null
-   * unless this view is one segment without deletions and nothing written since (right after a
-   * relink's merge).
-   */
+  /** {@link SharedKeys} of this view; null unless one segment, no deletions, no recent writes. */
   public SharedKeys sharedKeys() throws IOException {
     return recent.isEmpty() ? SharedKeys.of(searcher.getIndexReader().leaves(), KEY) : null;
   }

@@ -231,8 +231,8 @@ public final class Linker {
    * The count of an identifier key, raised to {@link Frequency#COMMON} while it is held by more
    * records than {@link #specificMax(int)} allows in the current pool (issue 33's "relative
    * frequency, with a sensible prior for small pools"). When the pool grows or shrinks past a step
-   * of that bound, {@link Core} relinks every record, so incremental linking stays equal to a
-   * relink; the steps stop at 160 records.
+   * of that bound, {@link Core} links the holders of the identifiers whose band moved again, so
+   * incremental linking stays equal to a relink; the steps stop at 160 records.
    */
   private int pooled(String key, int n) {
     int max = options.identifiers().specificMax();
