@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * crash the node replays its store from {@link #checkpoint()}; replaying is harmless because
  * versions decide.
  *
+ * <p>Why over 400 lines: it is the one owner of the writer and the searcher manager, so every
+ * operation that must see both (write, replay from a checkpoint, search, commit, close) stays in
+ * one class; the query building and the link engine live elsewhere.
+ *
  * <p>Typical use by the node:
  *
  * <pre>{@code

@@ -31,6 +31,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code liaison rewards …}: the reward ledger (奖励兑现) — the sharing rule every bureau signs,
  * settlement entries, credits and measures, the statement of a period and its tables.
+ *
+ * <p>Why over 400 lines: nine small subcommands of one group (picocli nests them in the group
+ * class), each an option block and a text layout; the shared asking and printing is {@link
+ * AnswerCommand}.
  */
 @Command(
     name = "rewards",

@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * node verifies what it reads from the grid: a value that fails is quarantined and, where this node
  * holds a verified copy, the grid entry is put back. Stored changes are announced on the event feed
  * ({@value #SHARED}, {@value #UPDATED}), which is also what wakes the search indexer.
+ *
+ * <p>Why just over 400 lines: the sharing path (sign, store, put) and the intake path (verify,
+ * quarantine or store) share the same version and chain checks and are kept side by side so the two
+ * stay in step.
  */
 public final class CaseService {
   private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);

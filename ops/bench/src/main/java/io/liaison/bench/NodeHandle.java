@@ -208,7 +208,9 @@ public final class NodeHandle implements AutoCloseable {
     if (thread.startsWith("liaison-store")) {
       return "store";
     }
-    if (thread.startsWith("liaison-indexe") || thread.startsWith("case-index") || thread.startsWith("relink")) {
+    if (thread.startsWith("liaison-indexe")
+        || thread.startsWith("case-index")
+        || thread.startsWith("relink")) {
       return "index+link";
     }
     if (thread.startsWith("hz.") || thread.startsWith("liaison-grid")) {
