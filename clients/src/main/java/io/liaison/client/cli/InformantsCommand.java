@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       InformantsCommand.ListReports.class,
       InformantsCommand.Reward.class,
       InformantsCommand.Open.class,
+      InformantsCommand.Reseal.class,
       CommandLine.HelpCommand.class
     })
 final class InformantsCommand extends CommandGroup {
@@ -123,6 +124,17 @@ final class InformantsCommand extends CommandGroup {
     for (ReportEntry.Opening o : e.openings()) {
       b.append("\n    开启: ").append(o.officer()).append(" ").append(TIME.format(o.at()));
     }
+    for (ReportEntry.Resealing r : e.resealings()) {
+      b.append("\n    重新加密: ")
+          .append(r.officer())
+          .append(" 为 ")
+          .append(r.opener())
+          .append(" ")
+          .append(TIME.format(r.at()));
+    }
+    if (!e.unreadableFor().isEmpty()) {
+      b.append("\n    无法开启（密钥已更换，待重新加密）: ").append(String.join("、", e.unreadableFor()));
+    }
     return b.append('\n').toString();
   }
 
@@ -130,17 +142,58 @@ final class InformantsCommand extends CommandGroup {
       name = "key",
       mixinStandardHelpOptions = true,
       description =
-          "Make your sealing key (kept on your node under an opening passphrase only you know).")
+          "Make your sealing key (kept on your node under an opening passphrase only you know);"
+              + " --change its passphrase (the same key), or --forgotten: a new key, and what was"
+              + " sealed to the old one waits for another chosen officer's re-seal.")
   static final class Key extends WithPassphrase {
+    @Option(
+        names = "--change",
+        description =
+            "change the passphrase of your key: the current one is read from"
+                + " --current-passphrase-file, LIAISON_CURRENT_PASSPHRASE or the terminal")
+    boolean change;
+
+    @Option(
+        names = "--current-passphrase-file",
+        paramLabel = "FILE",
+        description = "with --change: the current passphrase, first line of FILE (- = stdin)")
+    Path currentFile;
+
+    @Option(names = "--forgotten", description = "the passphrase is forgotten: make a new key")
+    boolean forgotten;
+
     @Override
     Object answer(Cli cli, InformantCalls calls) {
-      return calls.makeKey(passphrase(cli, true));
+      if (change && forgotten) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--change or --forgotten, not both");
+      }
+      if (change) {
+        char[] current =
+            Secrets.password(
+                spec,
+                currentFile,
+                "--current-passphrase-file",
+                "LIAISON_CURRENT_PASSPHRASE",
+                cli.env("LIAISON_CURRENT_PASSPHRASE"),
+                cli.terminal(),
+                "当前开启口令 (current passphrase): ",
+                false);
+        try {
+          return calls.changePassphrase(new String(current), passphrase(cli, true));
+        } finally {
+          Arrays.fill(current, '\0');
+        }
+      }
+      return forgotten
+          ? calls.remakeKey(passphrase(cli, true))
+          : calls.makeKey(passphrase(cli, true));
     }
 
     @Override
     String text(Object a) {
       OfficerKeys k = (OfficerKeys) a;
-      return "已生成开启密钥；"
+      return (change ? "开启口令已修改（密钥不变）；" : forgotten ? "已生成新的开启密钥（旧密钥加密的须由他人重新加密）；" : "已生成开启密钥；")
           + k.bureau().code()
           + " 密钥名单第 "
           + k.version()
@@ -293,6 +346,33 @@ final class InformantsCommand extends CommandGroup {
     @Override
     String text(Object a) {
       return line((ReportEntry) a);
+    }
+  }
+
+  @Command(
+      name = "reseal",
+      mixinStandardHelpOptions = true,
+      description =
+          "Seal an identity you can open again for another chosen officer whose key was re-made"
+              + " (signed, audited, shown in the poster's register).")
+  static final class Reseal extends WithPassphrase {
+    @Parameters(index = "0", paramLabel = "LEAD")
+    String lead;
+
+    @Option(names = "--for", required = true, paramLabel = "OFFICER")
+    String opener;
+
+    @Option(names = "--officer")
+    String officer;
+
+    @Override
+    Object answer(Cli cli, InformantCalls calls) {
+      return calls.reseal(cli.requiredOfficer(spec, officer), lead, passphrase(cli, false), opener);
+    }
+
+    @Override
+    String text(Object a) {
+      return "已重新加密\n" + line((ReportEntry) a);
     }
   }
 

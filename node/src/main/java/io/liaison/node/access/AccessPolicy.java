@@ -128,7 +128,7 @@ public final class AccessPolicy {
               Action.INFORMANT_READ),
           new Route(
               WRITE,
-              Pattern.compile("/api/v1/informants/(keys/me|reports(/[^/]+/(reward|open))?)"),
+              Pattern.compile("/api/v1/informants/(keys/me|reports(/[^/]+/(reward|open|reseal))?)"),
               Action.INFORMANT_WRITE),
           new Route(READ, Pattern.compile("/api/v1/major-cases"), Action.MAJOR_READ),
           new Route(READ, Pattern.compile("/api/v1/auth/me"), Action.SELF),

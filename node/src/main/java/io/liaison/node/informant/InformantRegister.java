@@ -24,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,7 +184,18 @@ final class InformantRegister {
                                   Instant.parse(o.path("at").asText())))
                       .sorted(Comparator.comparing(ReportEntry.Opening::at))
                       .toList();
-              return Map.entry(env, openings);
+              List<ReportEntry.Resealing> resealings =
+                  IdentitySeals.reseals(s, leadId).stream()
+                      .map(SignedEnvelope::payload)
+                      .map(
+                          o ->
+                              new ReportEntry.Resealing(
+                                  o.path("officer").asText(),
+                                  BureauId.of(o.path("bureau").asText()),
+                                  o.path("opener").asText(),
+                                  Instant.parse(o.path("at").asText())))
+                      .toList();
+              return new Held(env, openings, IdentitySeals.unreadableFor(s, env), resealings);
             })
         .compose(
             x ->
@@ -194,11 +204,18 @@ final class InformantRegister {
                     .apply(leadId)
                     .map(Optional::of)
                     .recover(e -> Future.succeededFuture(Optional.empty()))
-                    .map(view -> line(x.getKey(), x.getValue(), view.orElse(null))));
+                    .map(view -> line(x, view.orElse(null))));
   }
 
-  private static ReportEntry line(
-      SignedEnvelope env, List<ReportEntry.Opening> openings, LeadView view) {
+  /** What the store holds for one line. */
+  private record Held(
+      SignedEnvelope env,
+      List<ReportEntry.Opening> openings,
+      List<String> unreadableFor,
+      List<ReportEntry.Resealing> resealings) {}
+
+  private static ReportEntry line(Held held, LeadView view) {
+    SignedEnvelope env = held.env();
     JsonNode p = env.payload();
     JsonNode identity = p.get("identity");
     List<String> openers =
@@ -228,6 +245,8 @@ final class InformantRegister {
         RewardStatus.valueOf(reward.path("status").asText(RewardStatus.NOT_APPLIED.name())),
         reward.hasNonNull("note") ? reward.path("note").asText() : null,
         reward.hasNonNull("at") ? Instant.parse(reward.path("at").asText()) : null,
-        openings);
+        held.openings(),
+        held.unreadableFor(),
+        held.resealings());
   }
 }

@@ -49,11 +49,44 @@ final class OfficerKeyring {
     return s.record(secretId(officer)).map(StoredRecord::body);
   }
 
-  /** Keeps an officer's wrapped private key (replacing an older one). */
+  /**
+   * The wrapped private key {@code keyId} of an officer of this node: their current one or one they
+   * re-made after a forgotten passphrase (kept, still under the forgotten passphrase, so that
+   * remembering it later — or a session that re-made the key without the officer — loses nothing).
+   */
+  static Optional<String> wrapped(Store s, String officer, String keyId) {
+    Optional<String> kept = s.record(secretId(officer) + "-" + keyId).map(StoredRecord::body);
+    if (kept.isPresent()) {
+      return kept;
+    }
+    return wrapped(s, officer).filter(w -> keyId.equals(keyIdOf(w)));
+  }
+
+  /** The key id named in a wrapped key (clear header). */
+  static String keyIdOf(String wrapped) {
+    try {
+      return Json.mapper().readTree(wrapped).path("keyId").asText();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored wrapped key unreadable", e);
+    }
+  }
+
+  /**
+   * Keeps an officer's wrapped private key as their current one, and under its key id; a current
+   * key of another id stays kept under its own id.
+   */
   static void keepWrapped(Store s, Principal p, String keyId, String wrapped, Instant at) {
+    wrapped(s, p.officer())
+        .filter(old -> !keyId.equals(keyIdOf(old)))
+        .ifPresent(old -> put(s, p, secretId(p.officer()) + "-" + keyIdOf(old), old, at));
+    put(s, p, secretId(p.officer()), wrapped, at);
+    put(s, p, secretId(p.officer()) + "-" + keyId, wrapped, at);
+  }
+
+  private static void put(Store s, Principal p, String id, String wrapped, Instant at) {
     s.putRecord(
         new StoredRecord(
-            secretId(p.officer()),
+            id,
             SECRET_KIND,
             p.bureau().code(),
             at,
