@@ -6,7 +6,9 @@ import io.liaison.api.lead.LeadStatus;
 import io.liaison.api.lead.TransitionView;
 import io.liaison.node.store.RecordFacts;
 import io.liaison.node.store.StoredRecord;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -16,7 +18,8 @@ final class LeadViews {
 
   static StoredRecord stored(LeadRecord rec) {
     LeadStatus s = rec.status();
-    Long feedbackAt = s.feedback().isEmpty() ? null : s.feedback().get(0).at().toEpochMilli();
+    Instant owed = ownerFeedbackAt(s);
+    Long feedbackAt = owed == null ? null : owed.toEpochMilli();
     String targets =
         rec.lead().targetBureaus().isEmpty()
             ? null
@@ -38,6 +41,31 @@ final class LeadViews {
             s.claimedAt() == null ? null : s.claimedAt().toEpochMilli(),
             feedbackAt,
             rec.lead().expiresAt() == null ? null : rec.lead().expiresAt().toEpochMilli()));
+  }
+
+  /**
+   * The store condition "the owner has given no feedback since its claim" ({@link
+   * #ownerFeedbackAt}); a row written before review-3 F26 may hold an earlier owner's time, before
+   * the claim, which this also reads as none.
+   */
+  static final String NO_OWNER_FEEDBACK = "(feedback_at IS NULL OR feedback_at < claimed_at)";
+
+  /**
+   * When the current owner first gave feedback since it claimed (or took over) the lead, or null:
+   * feedback of an earlier owner, before a release or a hand-over, does not answer the new owner's
+   * duty (review-3 F26). This is what the store's {@code feedback_at} column holds, what the
+   * sweeper's overdue notices go by, and what the report's duties count as the answer.
+   */
+  static Instant ownerFeedbackAt(LeadStatus s) {
+    if (s.owner() == null) {
+      return null;
+    }
+    return s.feedback().stream()
+        .filter(f -> f.bureau().equals(s.owner()))
+        .filter(f -> s.claimedAt() == null || !f.at().isBefore(s.claimedAt()))
+        .map(LeadStatus.Feedback::at)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The event-feed type of a transition, e.g. {@code lead.claimed}. */
