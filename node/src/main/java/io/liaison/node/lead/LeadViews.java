@@ -104,6 +104,19 @@ final class LeadViews {
     };
   }
 
+  /**
+   * The bureaus invited by {@code t} that its own event does not address: every invited bureau of a
+   * claim that invites, the second and later of an invitation (whose event goes to the first). Each
+   * is told by a {@code lead.cohandling.invited} event of its own (review-3 F20).
+   */
+  static List<BureauId> alsoInvited(TransitionView t) {
+    List<BureauId> invited = t.cohandlers() == null ? List.of() : t.cohandlers();
+    if (t.event() == LeadEvent.INVITE_COHANDLER) {
+      return invited.size() > 1 ? invited.subList(1, invited.size()) : List.of();
+    }
+    return invited;
+  }
+
   /** The data of a {@code lead.conflict} event: what was kept and what was superseded. */
   static Map<String, Object> conflict(LeadRecord win, LeadRecord lose, int from) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -123,13 +136,19 @@ final class LeadViews {
 
   /** The data of a transition event: what happened, to which lead, and the status after it. */
   static Map<String, Object> eventData(LeadRecord rec, TransitionView t, String title) {
+    return eventData(rec, t, title, audience(rec, t));
+  }
+
+  /** The data of a transition event addressed to {@code audience}. */
+  static Map<String, Object> eventData(
+      LeadRecord rec, TransitionView t, String title, BureauId audience) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("leadId", rec.lead().id());
     if (title != null) {
       m.put("title", title);
     }
     m.put("originBureau", rec.lead().originBureau());
-    m.put("audience", audience(rec, t));
+    m.put("audience", audience);
     m.put("transition", t);
     m.put("state", rec.status().state());
     if (rec.status().owner() != null) {
