@@ -26,6 +26,8 @@ const WORDS = {
   'not-stale': '对方用现有密钥即可开启，无须重新加密',
   'reseal-self': '须由另一名被指定人员为你重新加密',
   'too-many-attempts': '开启口令错误次数过多，请稍后再试',
+  'reward-state': '奖励状态不能这样变更（未申请→已申报→已兑现或不予奖励）',
+  'chief-decides': '已兑现、不予奖励须由局长确定',
 };
 const FIELDS = {
   passphrase: '开启口令', leadId: '线索编号', source: '来源', openers: '可开启人员', informant: '举报人',

@@ -56,6 +56,8 @@ public enum Action {
    * open an identity one was chosen for.
    */
   INFORMANT_WRITE,
+  /** Pay out an informant's reward or decide not to reward (已兑现 / 不予奖励): the chief's. */
+  INFORMANT_REWARD,
   /** Any signed-in officer: their own session (who am I, sign out). */
   SELF
 }

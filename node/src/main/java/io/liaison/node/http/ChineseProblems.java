@@ -46,6 +46,8 @@ public final class ChineseProblems {
           Map.entry("Sealed for an older key", "加密所用的是已更换的旧密钥"),
           Map.entry("This officer has a sealing key", "本人员已有开启密钥"),
           Map.entry("Already readable", "已可开启"),
+          Map.entry("Not a reward step", "奖励状态不能这样变更"),
+          Map.entry("The chief decides", "须由局长决定"),
           Map.entry("Conflict", "冲突"));
 
   /** Phrases of the field checks, longest first where one contains another. */
@@ -76,6 +78,9 @@ public final class ChineseProblems {
         "须由另一名被指定人员为您重新加密");
     phrase("officer (\\S+) can open it with their current key", "人员 $1 用现有密钥即可开启");
     phrase("the poster did not choose (\\S+)", "发布人未指定 $1");
+    phrase(
+        "the reward status cannot go from (\\S+) to (\\S+)", "奖励状态不能从 $1 变为 $2（未申请→已申报→已兑现或不予奖励）");
+    phrase("only the chief pays out a reward or decides not to reward", "只有局长能确定兑现或不予奖励");
     phrase("officer (\\S+) has no sealing key \\(they make one first\\)", "人员 $1 尚无开启密钥（须先生成）");
     phrase(
         "officer (\\S+) is not of this bureau or of a bureau the lead is addressed to",

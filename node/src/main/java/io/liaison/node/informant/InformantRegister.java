@@ -103,7 +103,10 @@ final class InformantRegister {
                     e.identitySealed()));
   }
 
-  /** A new reward status of one of this bureau's reports (signed, next version). */
+  /**
+   * A new reward status of one of this bureau's reports (signed, next version), as {@link
+   * RewardSteps} allows: paying out or refusing is the chief's.
+   */
   Future<ReportEntry> reward(Principal p, String leadId, RewardRequest r) {
     Instant now = parts.now();
     String id = InformantService.sourceKey(leadId);
@@ -118,6 +121,14 @@ final class InformantRegister {
               if (!prev.signer().equals(p.bureau())) {
                 throw new NotFound("no report for lead " + leadId);
               }
+              RewardSteps.check(
+                  p,
+                  RewardStatus.valueOf(
+                      prev.payload()
+                          .path("reward")
+                          .path("status")
+                          .asText(RewardStatus.NOT_APPLIED.name())),
+                  r.status());
               ObjectNode payload = prev.payload().deepCopy();
               payload.put("version", payload.path("version").asLong() + 1);
               ObjectNode reward = payload.putObject("reward");

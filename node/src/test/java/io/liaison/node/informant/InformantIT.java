@@ -522,6 +522,64 @@ class InformantIT {
     assertThat(chained(TIANZHEN, "resealed-" + lead + "-" + a)).isTrue();
   }
 
+  /**
+   * Review-3 F18: the reward status follows its table (未申请 → 已申报 | 不予奖励, 已申报 → 已兑现 | 不予奖励; final
+   * after that) and paying out or refusing is the chief's decision.
+   */
+  @Test
+  void theRewardStatusFollowsItsTableAndTheChiefDecides() {
+    String liaison = "150924-121";
+    enrol(XINGHE, liaison, "LIAISON");
+    String tl = login(XINGHE, liaison);
+    Http.Response posted =
+        Http.postJson(
+            url(XINGHE, "/api/v1/leads"),
+            """
+            {"officer":"150924-017","category":"COUNTERFEIT","title":"苏木山景区小卖部销售假烟",
+             "narrative":"举报称苏木山景区一小卖部销售假冒云烟。"}
+            """);
+    assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    String lead = posted.json().get("id").asText();
+    assertThat(
+            Http.postJson(
+                    url(XINGHE, "/api/v1/informants/reports"),
+                    "{\"officer\":\"150924-017\",\"leadId\":\""
+                        + lead
+                        + "\",\"source\":\"REPORT\"}")
+                .status())
+        .isEqualTo(201);
+    String path = "/api/v1/informants/reports/" + lead + "/reward";
+    // a liaison officer declares, but does not pay out
+    Http.Response paidByLiaison =
+        as(tl, "POST", url(XINGHE, path), "{\"officer\":\"" + liaison + "\",\"status\":\"PAID\"}");
+    assertThat(paidByLiaison.status()).as(paidByLiaison.body()).isIn(403, 409);
+    Http.Response declared =
+        as(
+            tl,
+            "POST",
+            url(XINGHE, path),
+            "{\"officer\":\"" + liaison + "\",\"status\":\"DECLARED\"}");
+    assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+    Http.Response paidByLiaison2 =
+        as(tl, "POST", url(XINGHE, path), "{\"officer\":\"" + liaison + "\",\"status\":\"PAID\"}");
+    assertThat(paidByLiaison2.status()).as(paidByLiaison2.body()).isEqualTo(403);
+    assertThat(paidByLiaison2.body()).contains("chief-decides", "/status");
+    // no step back
+    Http.Response back =
+        Http.postJson(url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_APPLIED\"}");
+    assertThat(back.status()).as(back.body()).isEqualTo(409);
+    assertThat(back.body()).contains("reward-state");
+    // the chief (the test officer has every role) pays out; then it is final
+    Http.Response paid =
+        Http.postJson(url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"PAID\"}");
+    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+    assertThat(paid.json().get("rewardStatus").asText()).isEqualTo("PAID");
+    Http.Response after =
+        Http.postJson(
+            url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_REWARDED\"}");
+    assertThat(after.status()).as(after.body()).isEqualTo(409);
+  }
+
   static Http.Response key(int node, String token, String body) {
     return as(token, "PUT", url(node, "/api/v1/informants/keys/me"), body);
   }
