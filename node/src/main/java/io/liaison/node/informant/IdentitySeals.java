@@ -64,7 +64,7 @@ final class IdentitySeals {
             field);
       }
       OfficerKey key =
-          OfficerKeyring.publicKey(s, officer)
+          OfficerKeyring.publicKey(s, bureau, officer)
               .orElseThrow(
                   () ->
                       new Invalid(

@@ -123,10 +123,25 @@ final class OfficerKeyring {
 
   /** The public key of an officer as their bureau shared it. */
   static Optional<OfficerKey> publicKey(Store s, String officer) {
-    String code = officer.substring(0, officer.indexOf('-'));
-    return current(s, BureauId.of(code))
+    return bureauOf(officer).flatMap(b -> publicKey(s, b, officer));
+  }
+
+  /** The public key of an officer of {@code bureau} as that bureau shared it. */
+  static Optional<OfficerKey> publicKey(Store s, BureauId bureau, String officer) {
+    return current(s, bureau)
         .flatMap(
             e -> parse(e).keys().stream().filter(k -> k.officer().equals(officer)).findFirst());
+  }
+
+  /**
+   * The bureau an officer number names ({@code <bureau code>-<n>}), or none for anything else —
+   * never an exception (review-3 F3: an id without '-' threw StringIndexOutOfBounds, a 500).
+   */
+  static Optional<BureauId> bureauOf(String officer) {
+    if (officer == null || !officer.matches("[1-9][0-9]{5}-[0-9]{1,8}")) {
+      return Optional.empty();
+    }
+    return Optional.of(BureauId.of(officer.substring(0, 6)));
   }
 
   static SealingKeyPair unwrap(String wrapped, String passphrase) {
