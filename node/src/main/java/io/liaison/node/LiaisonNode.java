@@ -377,7 +377,7 @@ public final class LiaisonNode {
                       GridWatch.live(hz, InformantService.MAP),
                       quarantine,
                       queries::get,
-                      OfficerSealer.Kdf.DEFAULT,
+                      OfficerSealer.KDF,
                       clock);
               AuthService auth =
                   new AuthService(vertx, exec, trust.bureau(), config.security(), clock);

@@ -10,7 +10,7 @@ import io.liaison.api.informant.ReportEntry;
 import io.liaison.api.informant.ResealRequest;
 import io.liaison.api.informant.RewardRequest;
 import io.liaison.api.lead.LeadView;
-import io.liaison.crypto.OfficerSealer;
+import io.liaison.crypto.KeyFiles;
 import io.liaison.node.access.Principal;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.store.StoreExecutor;
@@ -59,7 +59,7 @@ public final class InformantService {
       IMap<String, String> grid,
       Quarantine quarantine,
       Function<String, Future<LeadView>> leads,
-      OfficerSealer.Kdf kdf,
+      KeyFiles.Kdf kdf,
       Clock clock) {
     InformantParts parts =
         new InformantParts(vertx, store, trust, grid, quarantine, leads, kdf, clock);
