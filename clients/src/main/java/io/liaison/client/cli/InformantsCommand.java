@@ -249,17 +249,19 @@ final class InformantsCommand extends CommandGroup {
     @Option(names = "--received", paramLabel = "DATE", description = "the day it came in")
     LocalDate received;
 
-    @Option(names = "--name", description = "the informant's name (then --opener is required)")
-    String name;
+    @Option(
+        names = "--informant-file",
+        paramLabel = "FILE",
+        description =
+            "the informant as JSON {\"name\",\"phone\",\"idNumber\",\"note\"} from FILE (- ="
+                + " standard input); then --opener is required. Never as options: they would be in"
+                + " the shell history and the process list")
+    Path informantFile;
 
-    @Option(names = "--phone")
-    String phone;
-
-    @Option(names = "--id-number")
-    String idNumber;
-
-    @Option(names = "--note")
-    String note;
+    @Option(
+        names = "--informant",
+        description = "type the informant at the terminal (nothing shown while typing)")
+    boolean informantPrompt;
 
     @Option(names = "--opener", paramLabel = "OFFICER", description = "an officer who may open it")
     List<String> openers = new ArrayList<>();
@@ -272,7 +274,7 @@ final class InformantsCommand extends CommandGroup {
       Instant at = received == null ? null : received.atStartOfDay(BEIJING).toInstant();
       io.liaison.api.informant.ReportDraft draft;
       try {
-        Informant who = name == null ? null : new Informant(name, phone, idNumber, note);
+        Informant who = informant(cli);
         draft =
             new io.liaison.api.informant.ReportDraft(
                 cli.requiredOfficer(spec, officer), lead, source, at, who, openers);
@@ -291,6 +293,55 @@ final class InformantsCommand extends CommandGroup {
           draft.receivedAt(),
           draft.informant(),
           draft.openers());
+    }
+
+    /** The informant from the file, standard input or the terminal; null when none is given. */
+    private Informant informant(Cli cli) {
+      if (informantFile != null && informantPrompt) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--informant-file or --informant, not both");
+      }
+      if (informantFile != null) {
+        try {
+          byte[] json =
+              "-".equals(informantFile.toString())
+                  ? System.in.readAllBytes()
+                  : java.nio.file.Files.readAllBytes(informantFile);
+          return io.liaison.api.Json.mapper().readValue(json, Informant.class);
+        } catch (java.io.IOException e) {
+          // the message of a JSON error may quote the file's text: not repeated here
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--informant-file "
+                  + informantFile
+                  + ": not readable as {\"name\",\"phone\",\"idNumber\",\"note\"}");
+        }
+      }
+      if (!informantPrompt) {
+        return null;
+      }
+      if (!cli.terminal().interactive()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--informant needs a terminal; give --informant-file FILE|-");
+      }
+      String name = hidden(cli, "举报人姓名 (name): ");
+      return new Informant(
+          name,
+          hidden(cli, "电话 (phone, Enter for none): "),
+          hidden(cli, "身份证号 (ID number, Enter for none): "),
+          hidden(cli, "备注 (note, Enter for none): "));
+    }
+
+    private static String hidden(Cli cli, String prompt) {
+      char[] typed = cli.terminal().readPassword(prompt);
+      if (typed == null || typed.length == 0) {
+        return null;
+      }
+      try {
+        return new String(typed).strip();
+      } finally {
+        Arrays.fill(typed, '\0');
+      }
     }
 
     @Override

@@ -784,9 +784,25 @@ class CliAgainstNodesIT {
             .get("id")
             .asText();
     // an informant with nobody to open it is a usage error, before anything is sent
-    Result none = cli(0, "informants", "record", lead, "--source", "REPORT", "--name", "司马青岚");
+    // the identity is read from a file (or typed unseen), never given as options (review-3 F14:
+    // they would be in the shell history and in every local user's process list)
+    Path who = file("informant.json", "{\"name\":\"司马青岚\",\"phone\":\"13987654321\"}");
+    Result none =
+        cli(
+            0,
+            "informants",
+            "record",
+            lead,
+            "--source",
+            "REPORT",
+            "--informant-file",
+            who.toString());
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).contains("--opener");
+    Result asOption =
+        cli(0, "informants", "record", lead, "--source", "REPORT", "--name", "司马青岚", "--opener", T);
+    assertThat(asOption.code()).isEqualTo(2);
+    assertThat(asOption.err()).contains("--name");
     String recorded =
         ok(
                 0,
@@ -797,10 +813,8 @@ class CliAgainstNodesIT {
                 "INFORMANT",
                 "--received",
                 "2026-12-06",
-                "--name",
-                "司马青岚",
-                "--phone",
-                "13987654321",
+                "--informant-file",
+                who.toString(),
                 "--opener",
                 T)
             .out();
