@@ -125,6 +125,7 @@ public final class ImportBench {
       Thread.sleep(2000); // let the partner cases settle everywhere
 
       // --- baseline: one POST per case ---
+      List<java.util.Map<String, Long>> groups0 = groups(handles);
       long[] cpu0 = cpu(handles);
       long t0 = System.nanoTime();
       Semaphore window = new Semaphore(inflight);
@@ -153,6 +154,7 @@ public final class ImportBench {
       double baseAcked = (System.nanoTime() - t0) / 1e9;
       double[] baseSeen = awaitAll(urls, tokens, bureau, "1990-01-01", "1999-12-31", baseline, "case:" + bureau + ":" + baselineNumber(baseline - 1), t0);
       long[] cpu1 = cpu(handles);
+      byGroup(handles, groups0, groups(handles), baseline);
       report("baseline (one POST per case)", baseline, baseAcked, baseSeen, cpu0, cpu1, handles, failed.get());
 
       // --- import ---
@@ -160,6 +162,7 @@ public final class ImportBench {
       if (m.statusCode() != 200) {
         throw new IllegalStateException("mapping: " + m.body());
       }
+      List<java.util.Map<String, Long>> groups2 = groups(handles);
       long[] cpu2 = cpu(handles);
       long t1 = System.nanoTime();
       HttpResponse<String> up = send(urls.get(0), tokens.get(0), "POST", "/api/v1/cases/imports?fileName=register.xlsx", XLSX, HttpRequest.BodyPublishers.ofFile(register));
@@ -187,11 +190,13 @@ public final class ImportBench {
       }
       double[] seen = awaitAll(urls, tokens, bureau, "2010-01-01", "2029-12-31", rows, "case:" + bureau + ":" + importNumber(rows), t1);
       long[] cpu3 = cpu(handles);
+      List<java.util.Map<String, Long>> groups3 = groups(handles);
       System.out.printf(
           Locale.ROOT,
           "import job: uploaded in %.1f s, validated at %.1f s, %d stored at %.1f s (%d skipped)%n",
           uploaded, validated, j.get("rowsStored").asLong(), done, j.get("rowsSkipped").asLong());
       report("import (XLSX register)", rows, done, seen, cpu2, cpu3, handles, 0);
+      byGroup(handles, groups2, groups3, rows);
       System.out.println("# load average after the run: " + Files.readString(Path.of("/proc/loadavg")).trim());
     } finally {
       for (NodeHandle n : handles) {
@@ -217,6 +222,26 @@ public final class ImportBench {
       cpu.append(String.format(Locale.ROOT, " %s %.3f ms;", handles.get(i).name(), (c1[i] - c0[i]) / (double) n));
     }
     System.out.println(cpu);
+  }
+
+  static List<java.util.Map<String, Long>> groups(List<NodeHandle> handles) {
+    List<java.util.Map<String, Long>> g = new ArrayList<>();
+    for (NodeHandle h : handles) {
+      g.add(h.cpuMillisByGroup());
+    }
+    return g;
+  }
+
+  /** CPU per shared record of each node by thread group (NodeHandle.cpuMillisByGroup). */
+  static void byGroup(List<NodeHandle> handles, List<java.util.Map<String, Long>> g0, List<java.util.Map<String, Long>> g1, int n) {
+    for (int i = 0; i < handles.size(); i++) {
+      StringBuilder b = new StringBuilder("  " + handles.get(i).name() + " by thread group (ms per record):");
+      for (var e : g1.get(i).entrySet()) {
+        long before = g0.get(i).getOrDefault(e.getKey(), 0L);
+        b.append(String.format(Locale.ROOT, " %s %.3f;", e.getKey(), (e.getValue() - before) / (double) n));
+      }
+      System.out.println(b);
+    }
   }
 
   static double max(double[] xs) {

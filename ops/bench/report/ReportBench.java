@@ -74,6 +74,11 @@ public class ReportBench {
     double[] price = new double[rounds];
     double[] canon = new double[rounds];
     double[] regional = new double[rounds];
+    double[] report = new double[rounds];
+    // CPU time of this thread: what the work costs, whatever else the machine runs
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    double[] reportCpu = new double[rounds];
+    double[] regionalCpu = new double[rounds];
     long sink = 0;
     for (int r = 0; r < rounds; r++) {
       long s = System.nanoTime();
@@ -83,6 +88,7 @@ public class ReportBench {
       }
       sink += sum;
       base[r] = (System.nanoTime() - s) / 1e6;
+      long cpu = mx.getCurrentThreadCpuTime();
       s = System.nanoTime();
       PriceFacts pf = PriceFacts.of(book, BUREAUS.get(0), q);
       price[r] = (System.nanoTime() - s) / 1e6;
@@ -91,6 +97,8 @@ public class ReportBench {
       s = System.nanoTime();
       sink += ReportService.canonical(b).length;
       canon[r] = (System.nanoTime() - s) / 1e6;
+      reportCpu[r] = (mx.getCurrentThreadCpuTime() - cpu) / 1e6;
+      cpu = mx.getCurrentThreadCpuTime();
       s = System.nanoTime();
       RegionalView.Totals[][] t = ReportEngine.totals(BUREAUS, three, in, rules);
       for (int k = 0; k < BUREAUS.size(); k++) {
@@ -101,18 +109,23 @@ public class ReportBench {
         }
       }
       regional[r] = (System.nanoTime() - s) / 1e6;
+      regionalCpu[r] = (mx.getCurrentThreadCpuTime() - cpu) / 1e6;
+      report[r] = one[r] + canon[r];
       System.out.printf(
           Locale.ROOT,
-          "round %d: baseline %.1f ms, briefing with prices %.1f ms (prices %.1f ms; %d cases, %d observations judged, %d gaps), canonical %.2f ms, regional view %.0f ms%n",
+          "round %d: baseline %.1f ms, report %.1f ms (CPU %.1f ms) = briefing with prices %.1f ms (prices %.1f ms; %d cases, %d observations judged, %d gaps) + canonical %.2f ms, regional view %.0f ms (CPU %.0f ms)%n",
           r + 1,
           base[r],
+          report[r],
+          reportCpu[r],
           one[r],
           price[r],
           b.cases().total().cases(),
           b.prices().judged(),
           b.prices().widestGaps().size(),
           canon[r],
-          regional[r]);
+          regional[r],
+          regionalCpu[r]);
     }
     // the regional view as computed before: a briefing per bureau and period (once)
     long s = System.nanoTime();
@@ -128,15 +141,19 @@ public class ReportBench {
     double before = (System.nanoTime() - s) / 1e6;
     System.out.printf(
         Locale.ROOT,
-        "# median of rounds 2..%d: baseline %.1f ms, briefing with prices %.1f ms (%.0f× baseline; prices %.1f ms), canonical %.2f ms, regional view %.0f ms (%.0f× baseline; 18 briefings as before, once: %.0f ms, %.1f× the one pass) (sink %d)%n",
+        "# median of rounds 2..%d: baseline %.1f ms, report (briefing with prices + canonical JSON) %.1f ms (%.0f× baseline; CPU %.1f ms), briefing with prices %.1f ms (%.0f× baseline; prices %.1f ms), canonical %.2f ms, regional view %.0f ms (%.0f× baseline; CPU %.0f ms; 18 briefings as before, once: %.0f ms, %.1f× the one pass) (sink %d)%n",
         rounds,
         median(base),
+        median(report),
+        median(report) / median(base),
+        median(reportCpu),
         median(one),
         median(one) / median(base),
         median(price),
         median(canon),
         median(regional),
         median(regional) / median(base),
+        median(regionalCpu),
         before,
         before / median(regional),
         sink & 1);

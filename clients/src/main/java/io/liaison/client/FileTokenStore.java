@@ -3,6 +3,7 @@ package io.liaison.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.Json;
+import io.liaison.api.access.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,17 +1,27 @@
 package io.liaison.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.api.access.AccessLog;
+import io.liaison.api.access.AccessLogEntry;
+import io.liaison.api.access.EnrolledOfficer;
+import io.liaison.api.access.OfficerList;
+import io.liaison.api.access.OfficerSummary;
+import io.liaison.api.access.SignedInOfficer;
+import io.liaison.api.access.Tokens;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
 import io.liaison.api.lead.TransitionRequest;
+import io.liaison.api.network.MergeProposalList;
+import io.liaison.api.network.NetworkEntry;
+import io.liaison.api.network.NetworkList;
+import io.liaison.api.network.ProposalView;
+import io.liaison.api.network.RestrictedHit;
+import io.liaison.api.network.RestrictedHitList;
 import io.liaison.api.search.IdentifierPage;
 import io.liaison.api.search.SearchPage;
 import io.liaison.client.network.DecisionRequest;
 import io.liaison.client.network.NetworkDetail;
-import io.liaison.client.network.NetworkEntry;
-import io.liaison.client.network.ProposalView;
-import io.liaison.client.network.RestrictedHit;
 import io.liaison.client.search.SearchQuery;
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,7 +225,7 @@ public final class LiaisonClient {
 
   /** The networks spanning two or more bureaus, largest first ({@code GET /api/v1/networks}). */
   public List<NetworkEntry> networks() {
-    return list("/api/v1/networks", "networks", NetworkEntry.class);
+    return get("/api/v1/networks", NetworkList.class).networks();
   }
 
   /** One network with its graph and merge proposal ({@code GET /api/v1/networks/{id}}). */
@@ -225,7 +235,7 @@ public final class LiaisonClient {
 
   /** The current merge proposals with their decisions ({@code GET /api/v1/networks/proposals}). */
   public List<ProposalView> proposals() {
-    return list("/api/v1/networks/proposals", "proposals", ProposalView.class);
+    return get("/api/v1/networks/proposals", MergeProposalList.class).proposals();
   }
 
   /** One merge proposal, current or decided on ({@code GET /api/v1/networks/proposals/{id}}). */
@@ -244,7 +254,7 @@ public final class LiaisonClient {
 
   /** Hits on restricted records that concern this bureau ({@code GET /api/v1/networks/hits}). */
   public List<RestrictedHit> hits() {
-    return list("/api/v1/networks/hits", "hits", RestrictedHit.class);
+    return get("/api/v1/networks/hits", RestrictedHitList.class).hits();
   }
 
   // --- trust, administration, health ------------------------------------------------------
@@ -266,18 +276,12 @@ public final class LiaisonClient {
 
   /** The officers of this node's bureau ({@code GET /api/v1/admin/officers}; ADMIN). */
   public List<OfficerSummary> officers() {
-    return list("/api/v1/admin/officers", "items", OfficerSummary.class);
+    return get("/api/v1/admin/officers", OfficerList.class).items();
   }
 
   /** Entries of the access log, oldest first ({@code GET /api/v1/admin/access-log}; AUDITOR). */
   public List<AccessLogEntry> accessLog(AccessLogQuery query) {
-    return list(ApiPaths.accessLog(query), "items", AccessLogEntry.class);
-  }
-
-  private <T> List<T> list(String pathAndQuery, String field, Class<T> type) {
-    HttpRequest request = transport.request(pathAndQuery).GET().build();
-    HttpResponse<byte[]> r = transport.authorized(request, BodyHandlers.ofByteArray(), b -> b);
-    return Answers.list(r.statusCode(), r.body(), field, type);
+    return get(ApiPaths.accessLog(query), AccessLog.class).items();
   }
 
   /** Whether the node is live and ready; throws only when it cannot be reached at all. */

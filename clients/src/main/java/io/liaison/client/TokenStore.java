@@ -1,5 +1,6 @@
 package io.liaison.client;
 
+import io.liaison.api.access.Tokens;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 

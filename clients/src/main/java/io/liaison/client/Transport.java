@@ -3,6 +3,7 @@ package io.liaison.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.liaison.api.Json;
 import io.liaison.api.Problem;
+import io.liaison.api.access.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -3,6 +3,7 @@ package io.liaison.client;
 import static io.liaison.client.RecordedNode.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.api.access.Tokens;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

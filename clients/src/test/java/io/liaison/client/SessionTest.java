@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.access.Role;
+import io.liaison.api.access.SignedInOfficer;
+import io.liaison.api.access.Tokens;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

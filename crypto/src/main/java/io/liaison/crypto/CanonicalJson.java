@@ -32,6 +32,9 @@ public final class CanonicalJson {
   private static final ObjectReader STRICT_READER =
       Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+  /** 2^53: every integer up to it in magnitude is exact in an IEEE-754 double. */
+  private static final long EXACT = 1L << 53;
+
   private CanonicalJson() {}
 
   /** Canonical UTF-8 bytes of a JSON tree. */
@@ -113,6 +116,13 @@ public final class CanonicalJson {
 
   private static String number(JsonNode node) {
     double value;
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      long v = node.longValue();
+      if (v >= -EXACT && v <= EXACT) {
+        // exact in a double, and ECMAScript writes such an integer as its plain digits
+        return Long.toString(v);
+      }
+    }
     if (node.isIntegralNumber()) {
       // Accept an integer only if it is written exactly as its canonical form reads, so that no
       // two integers that a reader tells apart share one canonical form (and one signature).
@@ -142,8 +152,14 @@ public final class CanonicalJson {
 
   private static void writeString(String s, StringBuilder out) {
     out.append('"');
+    // characters written as they are go over in runs, not one by one
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+        continue;
+      }
+      out.append(s, run, i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -160,14 +176,14 @@ public final class CanonicalJson {
               throw new IllegalArgumentException("lone surrogate in string");
             }
             out.append(c).append(s.charAt(++i));
-          } else if (Character.isLowSurrogate(c)) {
-            throw new IllegalArgumentException("lone surrogate in string");
           } else {
-            out.append(c);
+            throw new IllegalArgumentException("lone surrogate in string");
           }
         }
       }
+      run = i + 1;
     }
+    out.append(s, run, s.length());
     out.append('"');
   }
 

@@ -141,7 +141,11 @@ public record CaseRecord(
 
   /** Total seized sticks over all items. */
   public long totalSticks() {
-    return items.stream().mapToLong(BrandItem::sticks).sum();
+    long sum = 0;
+    for (BrandItem i : items) {
+      sum += i.sticks();
+    }
+    return sum;
   }
 
   /** The next version of this case, disposed of as {@code next} (version + 1). */

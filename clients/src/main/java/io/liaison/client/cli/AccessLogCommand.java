@@ -1,7 +1,7 @@
 package io.liaison.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liaison.client.AccessLogEntry;
+import io.liaison.api.access.AccessLogEntry;
 import io.liaison.client.AccessLogQuery;
 import io.liaison.client.ApiPaths;
 import java.io.PrintWriter;

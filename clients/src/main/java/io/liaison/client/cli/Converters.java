@@ -10,7 +10,7 @@ import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadEntity;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.Urgency;
-import io.liaison.client.network.Verdict;
+import io.liaison.api.network.Verdict;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

@@ -9,8 +9,8 @@ import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.lead.Urgency;
-import io.liaison.client.network.ProposalView;
-import io.liaison.client.network.Verdict;
+import io.liaison.api.network.ProposalView;
+import io.liaison.api.network.Verdict;
 import java.util.Collection;
 import java.util.stream.Collectors;
 

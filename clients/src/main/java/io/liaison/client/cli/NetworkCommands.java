@@ -2,10 +2,10 @@ package io.liaison.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
+import io.liaison.api.network.ProposalView;
+import io.liaison.api.network.Verdict;
 import io.liaison.client.ApiPaths;
 import io.liaison.client.network.DecisionRequest;
-import io.liaison.client.network.ProposalView;
-import io.liaison.client.network.Verdict;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package io.liaison.client.cli;
 
 import io.liaison.api.BureauId;
-import io.liaison.client.network.Network;
+import io.liaison.api.network.Network;
+import io.liaison.api.network.NetworkEntry;
 import io.liaison.client.network.NetworkDetail;
-import io.liaison.client.network.NetworkEntry;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

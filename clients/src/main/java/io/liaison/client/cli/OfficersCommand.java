@@ -1,10 +1,10 @@
 package io.liaison.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liaison.api.access.EnrolledOfficer;
+import io.liaison.api.access.OfficerSummary;
 import io.liaison.api.access.Role;
-import io.liaison.client.EnrolledOfficer;
 import io.liaison.client.OfficerEnrolment;
-import io.liaison.client.OfficerSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.liaison.client.cli;
 
 import io.liaison.api.BureauId;
-import io.liaison.client.network.MergeProposal;
-import io.liaison.client.network.ProposalView;
-import io.liaison.client.network.RestrictedHit;
+import io.liaison.api.network.MergeProposal;
+import io.liaison.api.network.ProposalView;
+import io.liaison.api.network.RestrictedHit;
 import java.util.ArrayList;
 import java.util.List;
 

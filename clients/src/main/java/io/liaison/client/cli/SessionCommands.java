@@ -1,9 +1,9 @@
 package io.liaison.client.cli;
 
+import io.liaison.api.access.SignedInOfficer;
+import io.liaison.api.access.Tokens;
 import io.liaison.client.LiaisonClientException;
 import io.liaison.client.NodeUnreachableException;
-import io.liaison.client.SignedInOfficer;
-import io.liaison.client.Tokens;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package io.liaison.client.network;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.network.Verdict;
 import java.util.Objects;
 
 /**

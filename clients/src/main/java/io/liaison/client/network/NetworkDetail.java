@@ -1,6 +1,8 @@
 package io.liaison.client.network;
 
 import io.liaison.api.cases.EntityType;
+import io.liaison.api.network.MergeProposal;
+import io.liaison.api.network.Network;
 import java.util.List;
 
 /**

@@ -1,14 +1,16 @@
 package io.liaison.node.access;
 
 import io.liaison.api.FieldException;
+import io.liaison.api.access.AccessLog;
+import io.liaison.api.access.AccessLogEntry;
+import io.liaison.api.access.Me;
+import io.liaison.api.access.OfficerList;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
 import io.liaison.node.store.StoreExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Sign-in ({@code /api/v1/auth/*}), officer enrolment ({@code /api/v1/admin/officers}) and the
@@ -57,7 +59,7 @@ public final class AuthRoutes {
         .handler(
             ctx ->
                 auth.officers()
-                    .onSuccess(l -> Bodies.reply(ctx, 200, Map.of("items", l)))
+                    .onSuccess(l -> Bodies.reply(ctx, 200, new OfficerList(l)))
                     .onFailure(ctx::fail));
     router.get("/api/v1/admin/access-log").handler(this::accessLog);
     router
@@ -112,14 +114,9 @@ public final class AuthRoutes {
     auth.logout(p).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
-  private static Map<String, Object> me(RoutingContext ctx) {
+  private static Me me(RoutingContext ctx) {
     Principal p = ctx.get(Principal.KEY);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("officer", p.officer());
-    m.put("name", p.name());
-    m.put("bureau", p.bureau());
-    m.put("roles", p.roles());
-    return m;
+    return new Me(p.officer(), p.name(), p.bureau(), p.roles());
   }
 
   private void enrol(RoutingContext ctx) {
@@ -136,20 +133,18 @@ public final class AuthRoutes {
             s ->
                 s.officers().accessLog(after, officer, limit).stream()
                     .map(
-                        a -> {
-                          Map<String, Object> m = new LinkedHashMap<>();
-                          m.put("id", a.id());
-                          m.put("at", Instant.ofEpochMilli(a.at()));
-                          m.put("officer", a.officer());
-                          m.put("address", a.address());
-                          m.put("method", a.method());
-                          m.put("path", a.path());
-                          m.put("status", a.status());
-                          m.put("action", a.action());
-                          return m;
-                        })
+                        a ->
+                            new AccessLogEntry(
+                                a.id(),
+                                Instant.ofEpochMilli(a.at()),
+                                a.officer(),
+                                a.address(),
+                                a.method(),
+                                a.path(),
+                                a.status(),
+                                a.action()))
                     .toList())
-        .onSuccess(items -> Bodies.reply(ctx, 200, Map.of("items", items)))
+        .onSuccess(items -> Bodies.reply(ctx, 200, new AccessLog(items)))
         .onFailure(ctx::fail);
   }
 

@@ -3,7 +3,11 @@ package io.liaison.node.access;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.liaison.api.BureauId;
 import io.liaison.api.Problem;
+import io.liaison.api.access.EnrolledOfficer;
+import io.liaison.api.access.OfficerSummary;
 import io.liaison.api.access.Role;
+import io.liaison.api.access.SignedInOfficer;
+import io.liaison.api.access.Tokens;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.Passwords;
 import io.liaison.node.config.NodeConfig;
@@ -27,7 +31,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,15 +67,6 @@ public final class AuthService {
   private record Session(
       String id, Principal principal, long accessExpires, long refreshExpires, boolean revoked) {}
 
-  /** What sign-in and refresh return. */
-  public record Tokens(
-      String accessToken,
-      String refreshToken,
-      String tokenType,
-      Instant expiresAt,
-      Instant refreshExpiresAt,
-      Map<String, Object> officer) {}
-
   public AuthService(
       Vertx vertx, StoreExecutor store, BureauId bureau, NodeConfig.Security config, Clock clock) {
     this.vertx = vertx;
@@ -83,7 +77,7 @@ public final class AuthService {
   }
 
   /** Enrols an officer of this bureau; returns the TOTP provisioning URI when one was set up. */
-  public Future<Map<String, Object>> enrol(Officer o) {
+  public Future<EnrolledOfficer> enrol(Officer o) {
     if (!o.id().startsWith(bureau.code() + "-")) {
       throw new Invalid(
           "foreign-officer", "an officer of this node must be of bureau " + bureau, "/id");
@@ -101,20 +95,15 @@ public final class AuthService {
         .map(
             v -> {
               LOG.info("officer enrolled officer={} bureau={} roles={}", o.id(), bureau, o.roles());
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("id", o.id());
-              out.put("name", o.name());
-              out.put("roles", o.roles());
-              if (totp != null) {
-                out.put(
-                    "totpUri",
-                    "otpauth://totp/Liaison:"
-                        + o.id()
-                        + "?secret="
-                        + Base32.toBase32String(totp).replace("=", "")
-                        + "&issuer=Liaison");
-              }
-              return out;
+              String uri =
+                  totp == null
+                      ? null
+                      : "otpauth://totp/Liaison:"
+                          + o.id()
+                          + "?secret="
+                          + Base32.toBase32String(totp).replace("=", "")
+                          + "&issuer=Liaison";
+              return new EnrolledOfficer(o.id(), o.name(), o.roles(), uri);
             });
   }
 
@@ -142,12 +131,12 @@ public final class AuthService {
   }
 
   /** The bureau's officers (no secrets). */
-  public Future<List<Map<String, Object>>> officers() {
+  public Future<List<OfficerSummary>> officers() {
     return store.call(s -> summaries(s, null));
   }
 
   /** One officer of this bureau (no secrets); 404 when there is none. */
-  public Future<Map<String, Object>> officer(String id) {
+  public Future<OfficerSummary> officer(String id) {
     return store.call(
         s ->
             summaries(s, id).stream().findFirst().orElseThrow(() -> new NotFound("officer " + id)));
@@ -165,7 +154,7 @@ public final class AuthService {
    * sets a new password (lifts a lockout, ends every session). An administrator cannot disable
    * themself (the bureau could be left without one).
    */
-  public Future<Map<String, Object>> change(
+  public Future<OfficerSummary> change(
       String id, Change change, char[] password, String byOfficer) {
     if (change == Change.DISABLE && id.equals(byOfficer)) {
       throw new Invalid(
@@ -210,21 +199,17 @@ public final class AuthService {
             });
   }
 
-  private List<Map<String, Object>> summaries(Store s, String id) {
+  private List<OfficerSummary> summaries(Store s, String id) {
     return s.officers().summaries(id).stream()
         .map(
-            o -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("id", o.id());
-              m.put("name", o.name());
-              m.put("roles", parseRoles(o.roles()));
-              m.put("disabled", o.disabled());
-              if (o.lockedUntil() > clock.millis()) {
-                m.put("lockedUntil", Instant.ofEpochMilli(o.lockedUntil()));
-              }
-              m.put("totp", o.totp());
-              return m;
-            })
+            o ->
+                new OfficerSummary(
+                    o.id(),
+                    o.name(),
+                    parseRoles(o.roles()),
+                    o.disabled(),
+                    o.lockedUntil() > clock.millis() ? Instant.ofEpochMilli(o.lockedUntil()) : null,
+                    o.totp()))
         .toList();
   }
 
@@ -378,11 +363,7 @@ public final class AuthService {
   }
 
   private static Tokens tokens(Principal p, String access, String refresh, long aExp, long rExp) {
-    Map<String, Object> officer = new LinkedHashMap<>();
-    officer.put("id", p.officer());
-    officer.put("name", p.name());
-    officer.put("bureau", p.bureau());
-    officer.put("roles", p.roles());
+    SignedInOfficer officer = new SignedInOfficer(p.officer(), p.name(), p.bureau(), p.roles());
     return new Tokens(
         access, refresh, "Bearer", Instant.ofEpochMilli(aExp), Instant.ofEpochMilli(rExp), officer);
   }

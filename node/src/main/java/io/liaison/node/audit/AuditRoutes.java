@@ -1,6 +1,7 @@
 package io.liaison.node.audit;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.audit.ChainReport;
 import io.liaison.crypto.ChainVerdict;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
@@ -9,8 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Audit endpoints: {@code GET /api/v1/audit/chains/{bureau}} verifies a bureau's chain from the
@@ -42,19 +41,16 @@ public final class AuditRoutes {
     audit.verify(bureau).onSuccess(v -> Bodies.reply(ctx, 200, verdict(v))).onFailure(ctx::fail);
   }
 
-  static Map<String, Object> verdict(ChainVerdict v) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("bureau", v.bureau());
-    m.put("intact", v.intact());
-    m.put("status", v.status());
-    m.put("entries", v.entries());
-    m.put("headSeq", v.headSeq());
-    if (!v.intact()) {
-      m.put("position", v.position());
-      m.put("detail", v.detail());
-    }
-    m.put("summary", v.describe());
-    return m;
+  static ChainReport verdict(ChainVerdict v) {
+    return new ChainReport(
+        v.bureau(),
+        v.intact(),
+        v.status().name(),
+        v.entries(),
+        v.headSeq(),
+        v.position(),
+        v.detail(),
+        v.describe());
   }
 
   private void export(RoutingContext ctx) {

@@ -1,14 +1,9 @@
 package io.liaison.node.imports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.liaison.api.Json;
-import io.liaison.api.cases.imports.ImportField;
 import io.liaison.api.cases.imports.ImportJob;
 import io.liaison.api.cases.imports.ImportMapping;
 import io.liaison.api.cases.imports.ImportState;
-import io.liaison.api.cases.imports.RowError;
 import io.liaison.node.cases.CaseService;
-import io.liaison.node.cases.SharedCase;
 import io.liaison.node.domain.NotFound;
 import io.liaison.node.store.ImportTable;
 import io.liaison.node.store.StoreExecutor;
@@ -20,28 +15,21 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Imports of a bureau's case register (CSV or XLSX in the bureau's own column names, mapped by its
  * saved {@link ImportMapping}). A job runs in two passes over the uploaded file, one row at a time
- * (never the whole file in memory), on a thread of its own:
+ * (never the whole file in memory), on a thread of its own ({@link ValidationPass}, then {@link
+ * StoringPass}; this class keeps the jobs, starts, resumes and finishes them):
  *
  * <ol>
  *   <li><b>validate</b> every row ({@link RowReader}: each error with its row and column, in
@@ -67,22 +55,35 @@ public final class CaseImports {
    */
   public static final int BATCH = Integer.getInteger("liaison.import.batchSize", 500);
 
-  public static final long MAX_BYTES = 512L * 1024 * 1024;
+  /**
+   * The largest register a node takes: 512 MiB; the system property {@code liaison.import.maxBytes}
+   * changes it (tests make it small to send more than it).
+   */
+  public static final long MAX_BYTES = Long.getLong("liaison.import.maxBytes", 512L * 1024 * 1024);
+
   private static final SecureRandom IDS = new SecureRandom();
+
+  /** The states of a job that has not ended: it runs, or goes on when the node is ready. */
+  private static final List<String> ACTIVE =
+      List.of(ImportState.VALIDATING.name(), ImportState.STORING.name());
 
   private final StoreExecutor store;
   private final CaseService cases;
   private final Path dir;
-  private final Clock clock;
   private final Map<String, ImportJob> running = new ConcurrentHashMap<>();
   private final ExecutorService runner;
-  private volatile boolean stopped;
+  private final Runs runs = new Runs();
+  private final Jobs jobs;
+  private final ValidationPass validation;
+  private final StoringPass storing;
 
   public CaseImports(StoreExecutor store, CaseService cases, Path dataDir, Clock clock) {
     this.store = store;
     this.cases = cases;
     this.dir = dataDir.resolve("imports");
-    this.clock = clock;
+    this.jobs = new Jobs(clock);
+    this.validation = new ValidationPass(cases.bureau(), runs, jobs, j -> running.put(j.id(), j));
+    this.storing = new StoringPass(cases, runs, jobs, j -> running.put(j.id(), j));
     this.runner =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -113,7 +114,7 @@ public final class CaseImports {
         .call(s -> s.imports().mapping())
         .map(
             m ->
-                m.map(CaseImports::readMapping)
+                m.map(Jobs::readMapping)
                     .orElseThrow(
                         () ->
                             new NotFound(
@@ -121,7 +122,7 @@ public final class CaseImports {
   }
 
   public Future<ImportMapping> saveMapping(ImportMapping m) {
-    String json = write(m);
+    String json = Jobs.write(m);
     return store.transaction(
         s -> {
           s.imports().saveMapping(json);
@@ -143,7 +144,7 @@ public final class CaseImports {
     return mapping()
         .compose(
             m -> {
-              Instant now = now();
+              Instant now = jobs.now();
               ImportJob job =
                   new ImportJob(
                       up.id(),
@@ -168,10 +169,10 @@ public final class CaseImports {
               return store
                   .transaction(
                       s -> {
-                        s.imports().put(row(job, up.file(), 0));
+                        s.imports().put(Jobs.row(job, up.file(), 0));
                         return job;
                       })
-                  .onSuccess(j -> submit(j, up.file(), 0));
+                  .onSuccess(this::submit);
             });
   }
 
@@ -183,7 +184,10 @@ public final class CaseImports {
     }
     return store
         .call(s -> s.imports().get(id))
-        .map(j -> j.map(x -> readJob(x.body())).orElseThrow(() -> new NotFound("no import " + id)));
+        .map(
+            j ->
+                j.map(x -> Jobs.readJob(x.body()))
+                    .orElseThrow(() -> new NotFound("no import " + id)));
   }
 
   /** The newest jobs first (their first errors left out: ask for a job to see them). */
@@ -192,23 +196,22 @@ public final class CaseImports {
         .call(s -> s.imports().list(limit))
         .map(
             rows ->
-                rows.stream().map(r -> running.getOrDefault(r.id(), readJob(r.body()))).toList());
+                rows.stream()
+                    .map(r -> running.getOrDefault(r.id(), Jobs.readJob(r.body())))
+                    .toList());
   }
 
   /** Goes on with every job a stop interrupted; call once the node is ready. */
   public Future<Void> resume() {
     return store
-        .call(
-            s ->
-                s.imports()
-                    .inState(List.of(ImportState.VALIDATING.name(), ImportState.STORING.name())))
+        .call(s -> s.imports().inState(ACTIVE))
         .map(
             rows -> {
               for (ImportTable.Job r : rows) {
-                ImportJob j = readJob(r.body());
+                ImportJob j = Jobs.readJob(r.body());
                 LOG.info(
                     "import resumed job={} state={} nextRow={}", j.id(), j.state(), r.nextRow());
-                submit(j, Path.of(r.file()), r.nextRow());
+                submit(j);
               }
               return null;
             });
@@ -216,29 +219,48 @@ public final class CaseImports {
 
   /** Stops the runner; a job in progress is left as committed and resumed at the next start. */
   public void stop() {
-    stopped = true;
+    runs.stop();
     runner.shutdownNow();
   }
 
-  private void submit(ImportJob job, Path file, long nextRow) {
-    running.put(job.id(), job);
+  /**
+   * Queues {@code job} on the runner unless it is queued or running already; when its turn comes it
+   * runs from what the store holds then (its state and next row), so a job that ended or went on
+   * meanwhile is neither run again nor counted twice.
+   */
+  private void submit(ImportJob job) {
+    if (running.putIfAbsent(job.id(), job) != null) {
+      LOG.info("import already queued or running job={}", job.id());
+      return;
+    }
     runner.execute(
         () -> {
+          ImportJob current = job;
+          Path file = null;
           try {
-            run(job, file, nextRow);
-          } catch (Stopped e) {
+            ImportTable.Job r = runs.await(store.call(s -> s.imports().get(job.id()))).orElse(null);
+            if (r == null || !ACTIVE.contains(r.state())) {
+              LOG.info("import not run: it has ended job={}", job.id());
+              return;
+            }
+            current = Jobs.readJob(r.body());
+            file = Path.of(r.file());
+            run(current, file, r.nextRow());
+          } catch (Runs.Stopped e) {
             LOG.info("import interrupted by a stop job={}", job.id());
           } catch (RuntimeException e) {
             LOG.warn("import failed job={} reason={}", job.id(), e.toString());
-            try {
-              finish(
-                  with(
-                      running.getOrDefault(job.id(), job),
-                      ImportState.FAILED,
-                      "导入中断：" + e.getMessage()),
-                  file);
-            } catch (RuntimeException again) {
-              LOG.warn("import state not saved job={} reason={}", job.id(), again.toString());
+            if (file != null) {
+              try {
+                finish(
+                    jobs.with(
+                        running.getOrDefault(job.id(), current),
+                        ImportState.FAILED,
+                        "导入中断：" + e.getMessage()),
+                    file);
+              } catch (RuntimeException again) {
+                LOG.warn("import state not saved job={} reason={}", job.id(), again.toString());
+              }
             }
           } finally {
             running.remove(job.id());
@@ -249,184 +271,34 @@ public final class CaseImports {
   private void run(ImportJob job, Path file, long nextRow) {
     ImportJob j = job;
     if (j.state() == ImportState.VALIDATING) {
-      j = validate(j, file);
+      j = validation.run(j, file);
       if (j.state() != ImportState.STORING) {
         finish(j, file);
         return;
       }
       ImportJob validated = j;
-      await(
+      runs.await(
           store.transaction(
               s -> {
-                s.imports().put(row(validated, file, 0));
+                s.imports().put(Jobs.row(validated, file, 0));
                 return null;
               }));
       nextRow = 0;
     } else if (nextRow > 0) {
       List<Long> resumed = new ArrayList<>(j.resumedAtRows());
       resumed.add(nextRow);
-      j = copy(j, j.state(), j.rowsStored(), j.rowsSkipped(), resumed, null);
+      j = jobs.stored(j, j.state(), j.rowsStored(), j.rowsSkipped(), resumed, null);
     }
-    j = storeRows(j, file, nextRow);
+    j = storing.run(j, file, nextRow);
     finish(j, file);
   }
 
-  /** Pass 1: every row read and checked; nothing stored. */
-  private ImportJob validate(ImportJob job, Path file) {
-    long read = 0;
-    long valid = 0;
-    long invalid = 0;
-    long errorCount = 0;
-    List<RowError> errors = new ArrayList<>();
-    try (RegisterFile f = open(job, file)) {
-      RegisterFile.Row header = firstRow(f);
-      if (header == null) {
-        return refused(job, List.of(new RowError(1, "", "文件是空的：没有表头，也没有数据行")), 0);
-      }
-      List<RowError> headerErrors = new ArrayList<>();
-      RowReader rows = RowReader.of(cases.bureau(), job.mapping(), header, headerErrors);
-      if (!headerErrors.isEmpty()) {
-        return refused(job, headerErrors, 0);
-      }
-      Map<String, Long> numbers = new HashMap<>();
-      while (f.hasNext()) {
-        checkStopped();
-        RegisterFile.Row row = f.next();
-        if (row.blank()) {
-          continue;
-        }
-        read++;
-        RowReader.Result r = rows.read(row);
-        List<RowError> es = new ArrayList<>(r.errors());
-        String number = rows.caseNumber(row);
-        if (number != null) {
-          Long first = numbers.putIfAbsent(number, row.line());
-          if (first != null) {
-            es.add(
-                new RowError(
-                    row.line(),
-                    job.mapping().columns().stream()
-                        .filter(c -> c.field() == ImportField.CASE_NUMBER)
-                        .findFirst()
-                        .map(c -> c.column())
-                        .orElse(""),
-                    "案件编号「" + number + "」与第 " + first + " 行重复"));
-          }
-        }
-        if (es.isEmpty()) {
-          valid++;
-        } else {
-          invalid++;
-          errorCount += es.size();
-          for (RowError e : es) {
-            if (errors.size() < ImportJob.MAX_ERRORS) {
-              errors.add(e);
-            }
-          }
-        }
-        if (read % 1000 == 0) {
-          running.put(job.id(), counts(job, read, valid, invalid, errorCount, errors));
-        }
-      }
-    } catch (IOException | RegisterFile.Unreadable e) {
-      checkStopped(); // an interrupted read is a stop, not a bad file
-      return with(job, ImportState.FAILED, e.getMessage());
-    }
-    ImportJob counted = counts(job, read, valid, invalid, errorCount, errors);
-    if (read == 0) {
-      return refused(counted, List.of(new RowError(2, "", "表头下没有数据行")), 1);
-    }
-    if (invalid > 0 && !job.goodRowsOnly()) {
-      return with(counted, ImportState.REFUSED, null);
-    }
-    if (valid == 0) {
-      return with(counted, ImportState.REFUSED, null);
-    }
-    return with(counted, ImportState.STORING, null);
-  }
-
-  /** Pass 2: the good rows from {@code nextRow} on, signed and shared a batch at a time. */
-  private ImportJob storeRows(ImportJob job, Path file, long nextRow) {
-    AtomicLong stored = new AtomicLong(job.rowsStored());
-    AtomicLong skipped = new AtomicLong(job.rowsSkipped());
-    ImportJob[] current = {job};
-    Future<CaseService.BatchShared> inFlight = null;
-    try (RegisterFile f = open(job, file)) {
-      RegisterFile.Row header = firstRow(f);
-      RowReader rows = RowReader.of(cases.bureau(), job.mapping(), header, new ArrayList<>());
-      Set<String> numbers = new HashSet<>();
-      List<SharedCase> batch = new ArrayList<>(BATCH);
-      long last = 0;
-      while (f.hasNext()) {
-        checkStopped();
-        RegisterFile.Row row = f.next();
-        if (row.blank()) {
-          continue;
-        }
-        String number = rows.caseNumber(row);
-        boolean firstOfNumber = number == null || numbers.add(number);
-        if (row.line() < nextRow || !firstOfNumber) {
-          continue; // committed before a stop, or a repeated number (an error of pass 1)
-        }
-        RowReader.Result r = rows.read(row);
-        if (!r.valid()) {
-          continue;
-        }
-        batch.add(cases.signNew(r.record()));
-        last = row.line();
-        if (batch.size() == BATCH) {
-          inFlight = share(current, batch, last + 1, file, stored, skipped, inFlight);
-          batch = new ArrayList<>(BATCH);
-        }
-      }
-      if (!batch.isEmpty()) {
-        inFlight = share(current, batch, last + 1, file, stored, skipped, inFlight);
-      }
-      if (inFlight != null) {
-        await(inFlight);
-      }
-    } catch (IOException | RegisterFile.Unreadable e) {
-      checkStopped(); // an interrupted read is a stop, not a bad file
-      return with(current[0], ImportState.FAILED, e.getMessage());
-    }
-    return with(current[0], ImportState.DONE, null);
-  }
-
-  /** Waits for the batch before, then commits {@code batch} with the job's progress. */
-  private Future<CaseService.BatchShared> share(
-      ImportJob[] current,
-      List<SharedCase> batch,
-      long next,
-      Path file,
-      AtomicLong stored,
-      AtomicLong skipped,
-      Future<CaseService.BatchShared> before) {
-    if (before != null) {
-      await(before);
-    }
-    return cases.shareBatch(
-        batch,
-        (s, done) -> {
-          ImportJob j =
-              copy(
-                  current[0],
-                  ImportState.STORING,
-                  stored.addAndGet(done.stored()),
-                  skipped.addAndGet(done.skipped()),
-                  current[0].resumedAtRows(),
-                  null);
-          s.imports().put(row(j, file, next));
-          current[0] = j;
-          running.put(j.id(), j);
-        });
-  }
-
   private void finish(ImportJob j, Path file) {
-    ImportJob done = with(j, j.state(), j.failure());
-    await(
+    ImportJob done = jobs.with(j, j.state(), j.failure());
+    runs.await(
         store.transaction(
             s -> {
-              s.imports().put(row(done, file, 0));
+              s.imports().put(Jobs.row(done, file, 0));
               return null;
             }));
     running.remove(j.id());
@@ -444,181 +316,5 @@ public final class CaseImports {
         j.rowsInvalid(),
         j.rowsStored(),
         j.rowsSkipped());
-  }
-
-  private static RegisterFile.Row firstRow(RegisterFile f) {
-    while (f.hasNext()) {
-      RegisterFile.Row r = f.next();
-      if (!r.blank()) {
-        return r;
-      }
-    }
-    return null;
-  }
-
-  private static RegisterFile open(ImportJob job, Path file) throws IOException {
-    return RegisterFile.open(
-        file, job.format(), job.charset() == null ? null : Charset.forName(job.charset()));
-  }
-
-  private void checkStopped() {
-    if (stopped || Thread.currentThread().isInterrupted()) {
-      throw new Stopped();
-    }
-  }
-
-  private <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Stopped();
-    } catch (ExecutionException e) {
-      if (stopped) {
-        throw new Stopped();
-      }
-      Throwable c = e.getCause();
-      throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("the store did not answer in 5 minutes");
-    }
-  }
-
-  private ImportJob refused(ImportJob j, List<RowError> errors, long read) {
-    return new ImportJob(
-        j.id(),
-        ImportState.REFUSED,
-        j.format(),
-        j.charset(),
-        j.fileName(),
-        j.goodRowsOnly(),
-        j.officer(),
-        j.createdAt(),
-        now(),
-        read,
-        0,
-        read,
-        0,
-        0,
-        errors.size(),
-        errors,
-        j.resumedAtRows(),
-        null,
-        j.mapping());
-  }
-
-  private ImportJob counts(
-      ImportJob j, long read, long valid, long invalid, long errorCount, List<RowError> errors) {
-    return new ImportJob(
-        j.id(),
-        j.state(),
-        j.format(),
-        j.charset(),
-        j.fileName(),
-        j.goodRowsOnly(),
-        j.officer(),
-        j.createdAt(),
-        now(),
-        read,
-        valid,
-        invalid,
-        j.rowsStored(),
-        j.rowsSkipped(),
-        errorCount,
-        errors,
-        j.resumedAtRows(),
-        j.failure(),
-        j.mapping());
-  }
-
-  private ImportJob with(ImportJob j, ImportState state, String failure) {
-    return new ImportJob(
-        j.id(),
-        state,
-        j.format(),
-        j.charset(),
-        j.fileName(),
-        j.goodRowsOnly(),
-        j.officer(),
-        j.createdAt(),
-        now(),
-        j.rowsRead(),
-        j.rowsValid(),
-        j.rowsInvalid(),
-        j.rowsStored(),
-        j.rowsSkipped(),
-        j.errorCount(),
-        j.errors(),
-        j.resumedAtRows(),
-        failure,
-        j.mapping());
-  }
-
-  private ImportJob copy(
-      ImportJob j,
-      ImportState state,
-      long stored,
-      long skipped,
-      List<Long> resumed,
-      String failure) {
-    return new ImportJob(
-        j.id(),
-        state,
-        j.format(),
-        j.charset(),
-        j.fileName(),
-        j.goodRowsOnly(),
-        j.officer(),
-        j.createdAt(),
-        now(),
-        j.rowsRead(),
-        j.rowsValid(),
-        j.rowsInvalid(),
-        stored,
-        skipped,
-        j.errorCount(),
-        j.errors(),
-        resumed,
-        failure,
-        j.mapping());
-  }
-
-  private static ImportTable.Job row(ImportJob j, Path file, long nextRow) {
-    return new ImportTable.Job(j.id(), j.state().name(), file.toString(), nextRow, write(j));
-  }
-
-  private static String write(Object o) {
-    try {
-      return Json.mapper().writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static ImportJob readJob(String json) {
-    try {
-      return Json.mapper().readValue(json, ImportJob.class);
-    } catch (IOException e) {
-      throw new IllegalStateException("unreadable import job", e);
-    }
-  }
-
-  private static ImportMapping readMapping(String json) {
-    try {
-      return Json.mapper().readValue(json, ImportMapping.class);
-    } catch (IOException e) {
-      throw new IllegalStateException("unreadable import mapping", e);
-    }
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  /** The node is stopping: the job stays as committed. */
-  private static final class Stopped extends RuntimeException {
-    Stopped() {
-      super("stopped", null, false, false);
-    }
   }
 }

@@ -88,14 +88,8 @@ public final class ImportRoutes {
     }
     Charset charset = charset(req.getParam("charset"), type);
     String length = req.getHeader("Content-Length");
-    if (length != null && parseLong(length) > CaseImports.MAX_BYTES) {
-      throw new ApiException(
-          Problem.of(
-              "body-too-large",
-              "Request body too large",
-              413,
-              "a register is at most " + CaseImports.MAX_BYTES / (1024 * 1024) + " MiB",
-              null));
+    if (length != null && contentLength(length) > CaseImports.MAX_BYTES) {
+      throw tooLarge(req);
     }
     boolean goodOnly = "true".equalsIgnoreCase(req.getParam("goodRowsOnly"));
     String fileName = req.getParam("fileName");
@@ -110,19 +104,16 @@ public final class ImportRoutes {
     vertx
         .fileSystem()
         .open(up.file().toString(), new OpenOptions().setWrite(true).setCreateNew(true))
-        .compose(file -> req.pipeTo(file))
+        // counted as it comes (a chunked body announces no length): refused at the first byte
+        // past the limit, before it reaches the disk
+        .compose(file -> new CappedBody(req, CaseImports.MAX_BYTES).pipeTo(file))
+        .recover(e -> Future.failedFuture(e instanceof CappedBody.TooLarge ? tooLarge(req) : e))
         .compose(v -> vertx.fileSystem().props(up.file().toString()))
         .compose(
             props -> {
               if (props.size() == 0) {
                 return Future.failedFuture(
                     ApiException.badRequest("empty-body", "the request body is empty", null));
-              }
-              if (props.size() > CaseImports.MAX_BYTES) {
-                return Future.failedFuture(
-                    new ApiException(
-                        Problem.of(
-                            "body-too-large", "Request body too large", 413, "too large", null)));
               }
               return imports.start(up, format, charset, fileName, goodOnly, officer);
             })
@@ -138,12 +129,30 @@ public final class ImportRoutes {
             });
   }
 
-  private static long parseLong(String s) {
+  /** The announced length; a length that is not a number is a bad request (400). */
+  private static long contentLength(String s) {
     try {
       return Long.parseLong(s.strip());
     } catch (NumberFormatException e) {
-      return 0;
+      throw ApiException.badRequest(
+          "bad-header", "Content-Length is not a number: " + s, "Content-Length");
     }
+  }
+
+  /**
+   * 413 for a register over the limit; the connection is closed once it is answered, so that the
+   * rest of the body is never read.
+   */
+  private static ApiException tooLarge(HttpServerRequest req) {
+    req.response().putHeader("Connection", "close");
+    req.response().endHandler(v -> req.connection().close());
+    return new ApiException(
+        Problem.of(
+            "body-too-large",
+            "Request body too large",
+            413,
+            "a register is at most " + CaseImports.MAX_BYTES / (1024 * 1024) + " MiB",
+            null));
   }
 
   /** {@code ?charset=} or the Content-Type's charset, or null (told from the file). */

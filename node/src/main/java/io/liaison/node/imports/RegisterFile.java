@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -20,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -183,17 +185,39 @@ final class RegisterFile implements Closeable, Iterator<RegisterFile.Row> {
       return Value.BLANK;
     }
     if (c.getType() == CellType.NUMBER) {
-      String fmt = c.getDataFormatString();
-      boolean date = fmt != null && fmt.toLowerCase(Locale.ROOT).matches(".*[yd].*|.*h+:m+.*");
-      if (date) {
+      if (isDateFormat(c.getDataFormatString())) {
         return new Value(null, c.asDate(), null);
       }
-      return new Value(null, null, new BigDecimal(c.getRawValue()));
+      return new Value(null, null, exact(new BigDecimal(c.getRawValue())));
     }
     if (c.getType() == CellType.ERROR) {
       return new Value(c.getRawValue(), null, null);
     }
     return new Value(c.getText(), null, null);
+  }
+
+  /** Colours and conditions ({@code [Red]}, {@code [>=100]}), quoted and escaped literals. */
+  private static final Pattern NOT_A_DATE_PART = Pattern.compile("\\[[^\\]]*\\]|\"[^\"]*\"|\\\\.");
+
+  /**
+   * Whether a number format shows a date or a time: a {@code y} or {@code d}, or {@code h:m}, once
+   * what is not a date code is left out (a colour like {@code [Red]} in Excel's accounting formats,
+   * quoted and escaped literals), as POI's {@code DateUtil.isADateFormat} does.
+   */
+  static boolean isDateFormat(String format) {
+    if (format == null) {
+      return false;
+    }
+    String codes = NOT_A_DATE_PART.matcher(format).replaceAll("").toLowerCase(Locale.ROOT);
+    return codes.matches(".*[yd].*|.*h+:m+.*");
+  }
+
+  /**
+   * The number as the sheet shows it: Excel keeps 15 significant digits, what a binary fraction
+   * adds beyond them is noise ({@code 0.30000000000000004} from a formula is 0.3).
+   */
+  static BigDecimal exact(BigDecimal n) {
+    return n.precision() <= 15 ? n : n.round(new MathContext(15)).stripTrailingZeros();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.liaison.node.network;
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.lead.Lead;
+import io.liaison.api.network.RestrictedHit;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
@@ -25,9 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -250,24 +249,23 @@ public final class HitService {
   }
 
   /** What an officer sees of a hit: the pointer, the contact, who found it and when. */
-  static Map<String, Object> view(HitNotice n, Instant at) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sealedRecordId", n.sealedRecordId());
-    m.put("owner", n.owner());
-    m.put("contact", n.contact());
-    m.put("recordId", n.recordId());
-    m.put("recordBureau", n.recordBureau());
-    m.put("foundBy", n.foundBy());
-    m.put("foundAt", at);
-    return m;
+  static RestrictedHit view(HitNotice n, Instant at) {
+    return new RestrictedHit(
+        n.sealedRecordId(),
+        n.owner(),
+        n.contact(),
+        n.recordId(),
+        n.recordBureau(),
+        n.foundBy(),
+        at);
   }
 
   /** The hits that concern this bureau, newest first. */
-  public Future<List<Map<String, Object>>> mine() {
+  public Future<List<RestrictedHit>> mine() {
     BureauId self = trust.bureau();
     return store.call(
         s -> {
-          List<Map<String, Object>> out = new ArrayList<>();
+          List<RestrictedHit> out = new ArrayList<>();
           for (StoredRecord r : s.recordsWhere(KIND, "1=1", List.of(), null, LIST_LIMIT)) {
             SignedEnvelope env = SignedEnvelope.fromJson(r.body().getBytes(StandardCharsets.UTF_8));
             HitNotice n = HitNotice.of(env.payload());
@@ -275,9 +273,7 @@ public final class HitService {
               out.add(view(n, env.signedAt()));
             }
           }
-          out.sort(
-              Comparator.comparing((Map<String, Object> m) -> (Instant) m.get("foundAt"))
-                  .reversed());
+          out.sort(Comparator.comparing(RestrictedHit::foundAt).reversed());
           return out;
         });
   }

@@ -2,6 +2,9 @@ package io.liaison.node.network;
 
 import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
+import io.liaison.api.network.MergeAcceptedEvent;
+import io.liaison.api.network.MergeDecidedEvent;
+import io.liaison.api.network.Verdict;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
@@ -24,9 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,18 +170,14 @@ public final class MergeService {
     if (!d.bureaus().contains(self)) {
       return events;
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("proposalId", d.proposalId());
-    data.put("bureau", d.bureau());
-    data.put("decision", d.decision());
-    data.put("officer", d.officer());
+    MergeDecidedEvent data =
+        new MergeDecidedEvent(
+            d.proposalId(), d.bureau(), Verdict.valueOf(d.decision().name()), d.officer());
     events.add(feed.append(s, DECIDED, d.proposalId(), self.code(), data));
     MergeStatus status = MergeStatus.of(d.bureaus(), decisions(s, d.proposalId()));
     if (status.state() == MergeStatus.State.ACCEPTED && s.markNotified(d.proposalId(), ACCEPTED)) {
-      Map<String, Object> acc = new LinkedHashMap<>();
-      acc.put("proposalId", d.proposalId());
-      acc.put("leadBureau", status.leadBureau());
-      acc.put("coHandling", status.coHandling());
+      MergeAcceptedEvent acc =
+          new MergeAcceptedEvent(d.proposalId(), status.leadBureau(), status.coHandling());
       events.add(feed.append(s, ACCEPTED, d.proposalId(), self.code(), acc));
       LOG.info(
           "merge accepted proposal={} lead={} coHandling={}",

@@ -1,9 +1,11 @@
 package io.liaison.node.network;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
-import io.liaison.api.Json;
+import io.liaison.api.network.MergeProposalList;
+import io.liaison.api.network.NetworkEntry;
+import io.liaison.api.network.NetworkList;
+import io.liaison.api.network.ProposalView;
+import io.liaison.api.network.RestrictedHitList;
 import io.liaison.node.access.Principals;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
@@ -11,11 +13,8 @@ import io.liaison.search.link.MergeProposal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,24 +52,21 @@ public final class NetworkRoutes {
                 networks
                     .proposalIdsByNetwork()
                     .map(
-                        ids -> {
-                          List<Map<String, Object>> out = new ArrayList<>();
-                          list.forEach(
-                              n -> {
-                                Map<String, Object> m = new LinkedHashMap<>();
-                                m.put("network", n);
-                                m.put("proposalId", ids.get(n.id()));
-                                out.add(m);
-                              });
-                          return Map.of("total", out.size(), "networks", out);
-                        }))
+                        ids ->
+                            NetworkList.of(
+                                list.stream()
+                                    .map(
+                                        n ->
+                                            new NetworkEntry(
+                                                NetworkWire.network(n), ids.get(n.id())))
+                                    .toList())))
         .onSuccess(v -> Bodies.reply(ctx, 200, v))
         .onFailure(ctx::fail);
   }
 
   private void hits(RoutingContext ctx) {
     hits.mine()
-        .onSuccess(list -> Bodies.reply(ctx, 200, Map.of("total", list.size(), "hits", list)))
+        .onSuccess(list -> Bodies.reply(ctx, 200, RestrictedHitList.of(list)))
         .onFailure(ctx::fail);
   }
 
@@ -87,11 +83,11 @@ public final class NetworkRoutes {
         .proposals()
         .compose(
             list -> {
-              List<Future<Map<String, Object>>> views = new ArrayList<>();
+              List<Future<ProposalView>> views = new ArrayList<>();
               list.forEach(p -> views.add(view(p.id(), Optional.of(p))));
               return Future.all(views).map(cf -> views.stream().map(Future::result).toList());
             })
-        .onSuccess(v -> Bodies.reply(ctx, 200, Map.of("total", v.size(), "proposals", v)))
+        .onSuccess(v -> Bodies.reply(ctx, 200, MergeProposalList.of(v)))
         .onFailure(ctx::fail);
   }
 
@@ -105,7 +101,7 @@ public final class NetworkRoutes {
   }
 
   /** A proposal (as this node computes it, if it still does), its decisions and its status. */
-  private Future<Map<String, Object>> view(String id, Optional<MergeProposal> p) {
+  private Future<ProposalView> view(String id, Optional<MergeProposal> p) {
     return merges
         .decisions(id)
         .map(
@@ -116,34 +112,14 @@ public final class NetworkRoutes {
               List<BureauId> bureaus =
                   p.map(MergeProposal::bureaus)
                       .orElseGet(() -> decided.get(0).decision().bureaus());
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("id", id);
-              m.put("current", p.isPresent());
-              m.put("proposal", p.orElse(null));
-              m.put("bureaus", bureaus);
-              m.put("status", MergeStatus.of(bureaus, decided));
-              List<Map<String, Object>> ds = new ArrayList<>();
-              for (MergeService.Signed s : decided) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("bureau", s.decision().bureau());
-                d.put("decision", s.decision().decision());
-                d.put("officer", s.decision().officer());
-                d.put("leadBureau", s.decision().leadBureau());
-                d.put("signedAt", s.envelope().signedAt());
-                d.put("envelope", envelopeTree(s));
-                ds.add(d);
-              }
-              m.put("decisions", ds);
-              return m;
+              return new ProposalView(
+                  id,
+                  p.isPresent(),
+                  p.map(NetworkWire::proposal).orElse(null),
+                  bureaus,
+                  NetworkWire.status(MergeStatus.of(bureaus, decided)),
+                  decided.stream().map(NetworkWire::decision).toList());
             });
-  }
-
-  private static JsonNode envelopeTree(MergeService.Signed s) {
-    try {
-      return Json.mapper().readTree(new String(s.envelope().toJson(), StandardCharsets.UTF_8));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The body of a decision; any other field is refused ({@code 422 unknown-field}). */

@@ -1,6 +1,7 @@
 package io.liaison.node.network;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.network.MergeProposedEvent;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.store.StoreExecutor;
@@ -212,12 +213,13 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
       if (!p.bureaus().contains(bureau)) {
         continue;
       }
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("proposalId", p.id());
-      data.put("networkId", p.networkId());
-      data.put("bureaus", p.bureaus());
-      data.put("suggestedLead", p.suggestedLead());
-      data.put("members", p.members().stream().map(m -> m.id()).toList());
+      MergeProposedEvent data =
+          new MergeProposedEvent(
+              p.id(),
+              p.networkId(),
+              p.bureaus(),
+              p.suggestedLead(),
+              p.members().stream().map(m -> m.id()).toList());
       store
           .transaction(
               s ->

@@ -6,7 +6,6 @@ import io.liaison.api.action.PlanResult;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.cases.Disposition;
-import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.price.PriceGap;
 import io.liaison.api.report.ActionFigures;
 import io.liaison.api.report.Briefing;
@@ -23,7 +22,6 @@ import io.liaison.api.report.RegionalView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,11 +58,23 @@ public final class ReportEngine {
   }
 
   /**
-   * The agreed rules the figures use (协作约定 in force): the major-case value in fen and the feedback
-   * period in days (0: none agreed, nothing is due).
+   * The agreed rules the figures use (协作约定 in force during the period): the major-case value in fen
+   * and the feedback period in days (0: none agreed, nothing is due); and the instant the feedback
+   * is counted as of ({@code asOf}, null: every record held): a duty whose deadline is after it and
+   * that has no answer by then is not yet due (review-3 F15).
    */
-  public record Rules(long majorFen, int feedbackDays) {
-    public static final Rules DEFAULT = new Rules(MAJOR_FEN, 0);
+  public record Rules(long majorFen, int feedbackDays, Instant asOf) {
+    public static final Rules DEFAULT = new Rules(MAJOR_FEN, 0, null);
+
+    /** The rules counted over every record held (no as-of instant). */
+    public Rules(long majorFen, int feedbackDays) {
+      this(majorFen, feedbackDays, null);
+    }
+
+    /** The same rules counted as of {@code at}. */
+    public Rules asOf(Instant at) {
+      return new Rules(majorFen, feedbackDays, at);
+    }
   }
 
   public static Briefing briefing(
@@ -84,19 +94,21 @@ public final class ReportEngine {
       Rules rules,
       PriceFacts prices,
       String marketNotes) {
+    Window w = Window.of(period);
+    LeadCounts leads = leads(bureau, w, in.leads(), rules);
     return new Briefing(
         Briefing.SCHEMA,
         bureau,
         kind(period),
         period,
-        leads(bureau, period, in.leads()),
-        cases(bureau, period, in.cases(), rules.majorFen()),
+        leads.leads(),
+        cases(bureau, w, in.cases(), rules.majorFen()),
         prices(bureau, prices),
         marketNotes == null ? "" : marketNotes.strip(),
         rules.majorFen(),
-        actions(bureau, period, in.actions()),
-        networks(bureau, period, in.merges()),
-        feedback(bureau, period, in.leads(), rules.feedbackDays()));
+        actions(bureau, w, in.actions()),
+        networks(bureau, w, in.merges()),
+        leads.feedback());
   }
 
   /** QUARTER, HALF, MONTH or RANGE, from the label. */
@@ -115,7 +127,7 @@ public final class ReportEngine {
   }
 
   static CaseFigures cases(
-      BureauId bureau, Period period, Iterable<CaseRecord> all, long majorFen) {
+      BureauId bureau, Window period, Iterable<CaseRecord> all, long majorFen) {
     CaseCategory[] kinds = CaseCategory.values();
     long[] count = new long[kinds.length];
     long[] sticks = new long[kinds.length];
@@ -191,7 +203,16 @@ public final class ReportEngine {
         treasury);
   }
 
-  static LeadFigures leads(BureauId bureau, Period period, Iterable<LeadFact> all) {
+  /** The lead figures and the feedback on time of one bureau, counted in one pass. */
+  record LeadCounts(LeadFigures leads, FeedbackFigures feedback) {}
+
+  /**
+   * One pass over the leads: the posts and signed steps of {@code bureau} in the period, and its
+   * feedback duties due in the period (walked only on leads with a step of the bureau: a duty opens
+   * with its own claim or accepted hand-over).
+   */
+  static LeadCounts leads(BureauId bureau, Window period, Iterable<LeadFact> all, Rules rules) {
+    int days = rules.feedbackDays();
     long sent = 0;
     long received = 0;
     long claimed = 0;
@@ -204,6 +225,24 @@ public final class ReportEngine {
     long merged = 0;
     long transferred = 0;
     long withdrawn = 0;
+    // due, on time, late, unanswered
+    long[] fb = new long[4];
+    FeedbackDuties duties =
+        days > 0 ? new FeedbackDuties(Map.of(bureau, 0), 1, days, rules.asOf()) : null;
+    FeedbackDuties.Sink sink =
+        (b, deadline, answeredAt) -> {
+          if (!period.contains(deadline)) {
+            return;
+          }
+          fb[0]++;
+          if (answeredAt == null) {
+            fb[3]++;
+          } else if (answeredAt.isAfter(deadline)) {
+            fb[2]++;
+          } else {
+            fb[1]++;
+          }
+        };
     for (LeadFact l : all) {
       if (period.contains(l.postedAt())) {
         if (l.origin().equals(bureau)) {
@@ -212,12 +251,16 @@ public final class ReportEngine {
           received++;
         }
       }
+      boolean involved = false;
       for (LeadFact.Step s : l.steps()) {
-        if (!s.bureau().equals(bureau) || !period.contains(s.at())) {
+        if (!s.bureau().equals(bureau)) {
           continue;
         }
-        LeadEvent e = s.event();
-        switch (e) {
+        involved = true;
+        if (!period.contains(s.at())) {
+          continue;
+        }
+        switch (s.event()) {
           case CLAIM -> claimed++;
           case OFFER_HANDOVER -> offered++;
           case ACCEPT_HANDOVER -> accepted++;
@@ -237,23 +280,28 @@ public final class ReportEngine {
           default -> {}
         }
       }
+      if (involved && duties != null) {
+        duties.walk(l, sink);
+      }
     }
-    return new LeadFigures(
-        sent,
-        received,
-        claimed,
-        offered,
-        accepted,
-        feedback,
-        closed,
-        opened,
-        unfounded,
-        merged,
-        transferred,
-        withdrawn);
+    return new LeadCounts(
+        new LeadFigures(
+            sent,
+            received,
+            claimed,
+            offered,
+            accepted,
+            feedback,
+            closed,
+            opened,
+            unfounded,
+            merged,
+            transferred,
+            withdrawn),
+        days <= 0 ? FeedbackFigures.NONE : new FeedbackFigures(days, fb[0], fb[1], fb[2], fb[3]));
   }
 
-  static ActionFigures actions(BureauId bureau, Period period, Iterable<ActionFact> all) {
+  static ActionFigures actions(BureauId bureau, Window period, Iterable<ActionFact> all) {
     PlanKind[] kinds = PlanKind.values();
     long[][] f = new long[kinds.length][9];
     for (ActionFact a : all) {
@@ -291,7 +339,7 @@ public final class ReportEngine {
     return new ActionFigures.ActionRow(kind, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
   }
 
-  static NetworkFigures networks(BureauId bureau, Period period, Iterable<MergeFact> all) {
+  static NetworkFigures networks(BureauId bureau, Window period, Iterable<MergeFact> all) {
     long proposals = 0;
     long accepted = 0;
     long declined = 0;
@@ -325,33 +373,6 @@ public final class ReportEngine {
     return new NetworkFigures(proposals, accepted, declined, merged, led);
   }
 
-  static FeedbackFigures feedback(
-      BureauId bureau, Period period, Iterable<LeadFact> all, int days) {
-    if (days <= 0) {
-      return FeedbackFigures.NONE;
-    }
-    long due = 0;
-    long onTime = 0;
-    long late = 0;
-    long unanswered = 0;
-    for (LeadFact l : all) {
-      for (LeadFact.Obligation o : l.obligations(days)) {
-        if (!o.bureau().equals(bureau) || !period.contains(o.deadline())) {
-          continue;
-        }
-        due++;
-        if (o.answeredAt() == null) {
-          unanswered++;
-        } else if (o.answeredAt().isAfter(o.deadline())) {
-          late++;
-        } else {
-          onTime++;
-        }
-      }
-    }
-    return new FeedbackFigures(days, due, onTime, late, unanswered);
-  }
-
   /**
    * The headline figures ({@link RegionalView.Totals}, prices left zero: the caller adds them) of
    * every bureau for every period, in one pass over each kind of record: {@code [bureau][period]}.
@@ -359,11 +380,18 @@ public final class ReportEngine {
    */
   public static RegionalView.Totals[][] totals(
       List<BureauId> bureaus, List<Period> periods, Sources in, Rules rules) {
+    return totals(bureaus, periods, in, java.util.Collections.nCopies(periods.size(), rules));
+  }
+
+  /** As above, each period with its own rules ({@code rules.get(p)} for {@code periods.get(p)}). */
+  public static RegionalView.Totals[][] totals(
+      List<BureauId> bureaus, List<Period> periods, Sources in, List<Rules> rules) {
     Map<BureauId, Integer> index = new HashMap<>();
     for (int i = 0; i < bureaus.size(); i++) {
       index.put(bureaus.get(i), i);
     }
     int np = periods.size();
+    Window[] w = Window.of(periods);
     // figures in Totals order, prices (9, 10) left zero
     long[][][] f = new long[bureaus.size()][np][17];
     for (CaseRecord c : in.cases()) {
@@ -372,14 +400,14 @@ public final class ReportEngine {
         continue;
       }
       for (int p = 0; p < np; p++) {
-        if (!periods.get(p).contains(c.filedOn())) {
+        if (!w[p].contains(c.filedOn())) {
           continue;
         }
         long[] t = f[b][p];
         t[0]++;
         t[1] += c.totalSticks();
         t[2] += c.valueFen();
-        if (c.valueFen() >= rules.majorFen()) {
+        if (c.valueFen() >= rules.get(p).majorFen()) {
           t[3]++;
         }
         if (c.disposition() == Disposition.TRANSFERRED_TO_POLICE) {
@@ -389,11 +417,36 @@ public final class ReportEngine {
         t[6] += c.treasuryFen();
       }
     }
+    // one walk per distinct rule (feedback period, as-of), telling the periods that use it
+    Map<Rules, FeedbackDuties> walkers = new java.util.LinkedHashMap<>();
+    Map<Rules, FeedbackDuties.Sink> sinks = new HashMap<>();
+    for (int p0 = 0; p0 < np; p0++) {
+      Rules r = rules.get(p0);
+      if (r.feedbackDays() <= 0 || walkers.containsKey(r)) {
+        continue;
+      }
+      boolean[] uses = new boolean[np];
+      for (int p = 0; p < np; p++) {
+        uses[p] = rules.get(p).equals(r);
+      }
+      walkers.put(r, new FeedbackDuties(index, bureaus.size(), r.feedbackDays(), r.asOf()));
+      sinks.put(
+          r,
+          (b, deadline, answeredAt) -> {
+            for (int p = 0; p < np; p++) {
+              if (uses[p] && w[p].contains(deadline)) {
+                f[b][p][15]++;
+                if (answeredAt != null && !answeredAt.isAfter(deadline)) {
+                  f[b][p][16]++;
+                }
+              }
+            }
+          });
+    }
     for (LeadFact l : in.leads()) {
-      LocalDate posted = Period.day(l.postedAt());
       Integer origin = index.get(l.origin());
       for (int p = 0; p < np; p++) {
-        if (!periods.get(p).contains(posted)) {
+        if (!w[p].contains(l.postedAt())) {
           continue;
         }
         if (origin != null) {
@@ -414,27 +467,14 @@ public final class ReportEngine {
           }
         }
       }
-      for (LeadFact.Obligation o : l.obligations(rules.feedbackDays())) {
-        Integer b = index.get(o.bureau());
-        if (b == null) {
-          continue;
-        }
-        LocalDate deadline = Period.day(o.deadline());
-        for (int p = 0; p < np; p++) {
-          if (periods.get(p).contains(deadline)) {
-            f[b][p][15]++;
-            if (o.answeredAt() != null && !o.answeredAt().isAfter(o.deadline())) {
-              f[b][p][16]++;
-            }
-          }
-        }
+      for (Map.Entry<Rules, FeedbackDuties> d : walkers.entrySet()) {
+        d.getValue().walk(l, sinks.get(d.getKey()));
       }
     }
     for (ActionFact a : in.actions()) {
       if (a.completedAt() == null) {
         continue;
       }
-      LocalDate done = Period.day(a.completedAt());
       for (BureauId participant : a.participants()) {
         Integer b = index.get(participant);
         if (b == null) {
@@ -442,7 +482,7 @@ public final class ReportEngine {
         }
         PlanResult r = a.results().getOrDefault(participant, PlanResult.ZERO);
         for (int p = 0; p < np; p++) {
-          if (periods.get(p).contains(done)) {
+          if (w[p].contains(a.completedAt())) {
             f[b][p][11]++;
             f[b][p][12] += r.officerTimes();
             f[b][p][13] += r.vehicleTimes();
@@ -455,11 +495,10 @@ public final class ReportEngine {
       if (merged == null) {
         continue;
       }
-      LocalDate done = Period.day(merged);
       for (BureauId involved : m.bureaus()) {
         Integer b = index.get(involved);
         for (int p = 0; b != null && p < np; p++) {
-          if (periods.get(p).contains(done)) {
+          if (w[p].contains(merged)) {
             f[b][p][14]++;
           }
         }

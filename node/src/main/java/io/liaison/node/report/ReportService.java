@@ -42,7 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +76,7 @@ public final class ReportService {
   private final EventFeed feed;
   private final Quarantine quarantine;
   private final PriceService prices;
-  private final Supplier<Optional<RegionSettings>> settings;
+  private final Function<Instant, Optional<RegionSettings>> settings;
   private final Clock clock;
   private final GridReconciler reconciler;
 
@@ -88,7 +88,7 @@ public final class ReportService {
       EventFeed feed,
       Quarantine quarantine,
       PriceService prices,
-      Supplier<Optional<RegionSettings>> settings,
+      Function<Instant, Optional<RegionSettings>> settings,
       Clock clock) {
     this.vertx = vertx;
     this.store = store;
@@ -126,9 +126,20 @@ public final class ReportService {
 
   // --- computing ----------------------------------------------------------------------------
 
-  /** The briefing of {@code bureau} for {@code period} from this node's records (not signed). */
+  /**
+   * The briefing of {@code bureau} for {@code period} from this node's records as of now (not
+   * signed).
+   */
   public Future<Briefing> compute(BureauId bureau, Period period, String notes) {
-    ReportEngine.Rules rules = rules();
+    return compute(bureau, period, notes, now());
+  }
+
+  /**
+   * The briefing counted as of {@code asOf} (a report's signing time: a neighbour's recount uses
+   * the issuer's), with the rules in force during the period.
+   */
+  Future<Briefing> compute(BureauId bureau, Period period, String notes, Instant asOf) {
+    ReportEngine.Rules rules = rules(period, asOf);
     return records().compose(r -> blocking(() -> briefing(r, rules, bureau, period, notes)));
   }
 
@@ -138,14 +149,29 @@ public final class ReportService {
   }
 
   /**
-   * The agreed rules in force (协作约定): their major-case value and feedback period; with nothing
-   * agreed, 5万元 and no feedback period.
+   * The agreed rules (协作约定) in force during the period — at its last moment, or at {@code asOf} if
+   * that comes first (review-3 F13: a past period is not recounted with today's rules) — with their
+   * major-case value and feedback period (nothing agreed: 5万元 and no feedback period), counted as
+   * of {@code asOf}.
    */
-  ReportEngine.Rules rules() {
+  ReportEngine.Rules rules(Period period, Instant asOf) {
+    return rules(settings, period, asOf);
+  }
+
+  static ReportEngine.Rules rules(
+      Function<Instant, Optional<RegionSettings>> settings, Period period, Instant asOf) {
+    Instant end = Instant.ofEpochSecond(Window.of(period).untilSecond()).minusMillis(1);
+    Instant at = asOf.isBefore(end) ? asOf : end;
     return settings
-        .get()
+        .apply(at)
         .map(s -> new ReportEngine.Rules(s.majorCaseThresholdFen(), s.feedbackPeriodDays()))
-        .orElse(ReportEngine.Rules.DEFAULT);
+        .orElse(ReportEngine.Rules.DEFAULT)
+        .asOf(asOf);
+  }
+
+  /** The rules of each period, as of {@code asOf}. */
+  private List<ReportEngine.Rules> rules(List<Period> periods, Instant asOf) {
+    return periods.stream().map(p -> rules(p, asOf)).toList();
   }
 
   private Future<SharedRecords> records() {
@@ -160,7 +186,7 @@ public final class ReportService {
     List<BureauId> bureaus =
         trust.roster().members().stream().map(Member::bureau).sorted().toList();
     List<Period> periods = List.of(period, period.previous(), period.yearBefore());
-    ReportEngine.Rules rules = rules();
+    List<ReportEngine.Rules> rules = rules(periods, now());
     return records()
         .compose(
             r ->
@@ -190,7 +216,10 @@ public final class ReportService {
 
   /** The headline figures of each bureau and period, with the price compliance added. */
   static RegionalView.Totals[][] totals(
-      SharedRecords r, ReportEngine.Rules rules, List<BureauId> bureaus, List<Period> periods) {
+      SharedRecords r,
+      List<ReportEngine.Rules> rules,
+      List<BureauId> bureaus,
+      List<Period> periods) {
     RegionalView.Totals[][] t = ReportEngine.totals(bureaus, periods, r.sources(), rules);
     for (int b = 0; b < bureaus.size(); b++) {
       for (int p = 0; p < periods.size(); p++) {
@@ -218,7 +247,9 @@ public final class ReportService {
     Period period = Period.parse(req.period());
     BureauId own = trust.bureau();
     String id = key(own, period);
-    return compute(own, period, req.marketNotes())
+    // counted as of the signing time, which a neighbour's recount uses
+    Instant now = now();
+    return compute(own, period, req.marketNotes(), now)
         .compose(
             b ->
                 store.transaction(
@@ -231,7 +262,6 @@ public final class ReportService {
                       payload.put("version", version);
                       payload.put("officer", req.officer());
                       payload.set("briefing", Json.mapper().valueToTree(b));
-                      Instant now = now();
                       SignedEnvelope env =
                           trust.sign(
                               payload, prev.map(SignedEnvelope::hash).orElse(Hashes.GENESIS), now);
@@ -262,7 +292,7 @@ public final class ReportService {
                 return Future.failedFuture(new NotFound("no report " + id));
               }
               Briefing signed = briefingOf(env.get());
-              return compute(bureau, period, signed.marketNotes())
+              return compute(bureau, period, signed.marketNotes(), env.get().signedAt())
                   .map(mine -> new Object[] {env.get(), mine.equals(signed)});
             })
         .compose(
@@ -417,8 +447,8 @@ public final class ReportService {
   }
 
   private ReportPage.Comparison comparison(SharedRecords r, BureauId bureau, Period period) {
-    RegionalView.Totals[][] t =
-        totals(r, rules(), List.of(bureau), List.of(period.previous(), period.yearBefore()));
+    List<Period> before = List.of(period.previous(), period.yearBefore());
+    RegionalView.Totals[][] t = totals(r, rules(before, now()), List.of(bureau), before);
     return new ReportPage.Comparison(period.previous(), t[0][0], period.yearBefore(), t[0][1]);
   }
 

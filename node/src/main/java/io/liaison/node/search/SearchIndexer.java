@@ -1,5 +1,6 @@
 package io.liaison.node.search;
 
+import io.liaison.api.search.SearchStatus.State;
 import io.liaison.node.cases.SharedCase;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.lead.LeadRecord;
@@ -60,14 +61,6 @@ public final class SearchIndexer implements AutoCloseable {
   private static final long REFRESH_NANOS = Duration.ofMillis(200).toNanos();
   private static final Duration STORE_WAIT = Duration.ofSeconds(60);
   private static final Duration BACKGROUND_REFRESH = Duration.ofSeconds(10);
-
-  /** Where the indexer is. */
-  public enum State {
-    STARTING,
-    REBUILDING,
-    CURRENT,
-    STOPPED
-  }
 
   private final CaseIndex index;
   private final Semaphore wake = new Semaphore(0);

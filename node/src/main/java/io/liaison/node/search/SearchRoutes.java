@@ -2,6 +2,7 @@ package io.liaison.node.search;
 
 import io.liaison.api.Problem;
 import io.liaison.api.search.IdentifierPage;
+import io.liaison.api.search.SearchStatus;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
 import io.liaison.node.store.Store;
@@ -15,10 +16,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -96,15 +95,13 @@ public final class SearchRoutes {
         .compose(
             storeSeq ->
                 worker(
-                    () -> {
-                      Map<String, Object> m = new LinkedHashMap<>();
-                      m.put("state", indexer.state());
-                      m.put("documents", indexer.index().count());
-                      m.put("indexedSeq", indexer.indexedSeq());
-                      m.put("storeSeq", storeSeq);
-                      m.put("rebuilt", indexer.rebuilt());
-                      return m;
-                    }))
+                    () ->
+                        new SearchStatus(
+                            indexer.state(),
+                            indexer.index().count(),
+                            indexer.indexedSeq(),
+                            storeSeq,
+                            indexer.rebuilt())))
         .onSuccess(m -> Bodies.reply(ctx, 200, m))
         .onFailure(ctx::fail);
   }

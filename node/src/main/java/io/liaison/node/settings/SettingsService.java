@@ -67,6 +67,8 @@ public final class SettingsService {
   private final Clock clock;
   private final GridReconciler reconciler;
   private final AtomicReference<RegionSettings> inForce = new AtomicReference<>();
+  private final AtomicReference<SettingsHistory> history =
+      new AtomicReference<>(SettingsHistory.NONE);
 
   public SettingsService(
       Vertx vertx,
@@ -96,6 +98,14 @@ public final class SettingsService {
   /** The settings in force, if the bureaus have agreed any. */
   public Optional<RegionSettings> current() {
     return Optional.ofNullable(inForce.get());
+  }
+
+  /**
+   * The settings that were in force at {@code at}: the newest version every bureau had signed by
+   * then (what a past period is counted with: review-3 F13).
+   */
+  public Optional<RegionSettings> inForceAt(Instant at) {
+    return history.get().at(at);
   }
 
   /** The agreed feedback period, if any (no agreement: no lead is ever overdue). */
@@ -259,6 +269,7 @@ public final class SettingsService {
     }
     SettingsProposal agreed = null;
     List<SettingsProposal> pending = new ArrayList<>();
+    List<SettingsHistory.Entry> agreedSince = new ArrayList<>();
     for (Map<String, List<Agreement>> contents : byVersion.values()) {
       for (List<Agreement> signed : contents.values()) {
         signed.sort(Comparator.comparing(Agreement::at));
@@ -273,6 +284,11 @@ public final class SettingsService {
                     .map(a -> new SettingsProposal.Agreement(a.bureau(), a.officer(), a.at()))
                     .toList(),
                 List.copyOf(awaiting));
+        if (awaiting.isEmpty()) {
+          // in force from the last bureau's signature
+          agreedSince.add(
+              new SettingsHistory.Entry(signed.get(signed.size() - 1).at(), p.settings()));
+        }
         if (agreed != null) {
           continue; // older than the version in force: superseded
         }
@@ -285,6 +301,7 @@ public final class SettingsService {
     }
     RegionSettings now = agreed == null ? null : agreed.settings();
     RegionSettings before = inForce.getAndSet(now);
+    history.set(new SettingsHistory(agreedSince));
     if (now != null && (before == null || before.version() != now.version())) {
       LOG.info("settings in force version={} bureau={}", now.version(), trust.bureau());
     }

@@ -22,8 +22,12 @@ public final class ImportTable {
 
   public void put(Job j) {
     sql.update(
-        "INSERT OR REPLACE INTO import_jobs(id, state, file, next_row, body, updated_at)"
-            + " VALUES (?,?,?,?,?,?)",
+        // an upsert, not INSERT OR REPLACE: REPLACE deletes and re-inserts, giving the job a new
+        // rowid with every batch, and list()/inState() order by rowid (when the job was created)
+        "INSERT INTO import_jobs(id, state, file, next_row, body, updated_at)"
+            + " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET state=excluded.state,"
+            + " file=excluded.file, next_row=excluded.next_row, body=excluded.body,"
+            + " updated_at=excluded.updated_at",
         j.id(),
         j.state(),
         j.file(),
@@ -48,7 +52,7 @@ public final class ImportTable {
         .findFirst();
   }
 
-  /** The newest jobs first. */
+  /** The newest jobs first (by when they were created; progress does not move a job). */
   public List<Job> list(int limit) {
     return sql.query(
         "SELECT id, state, file, next_row, body FROM import_jobs ORDER BY rowid DESC LIMIT ?",

@@ -7,17 +7,23 @@ import io.liaison.node.Await;
 import io.liaison.node.Http;
 import io.liaison.node.TestCluster;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +65,8 @@ class CaseImportIT {
       """;
   static final String HEADER = "案件编号,立案日期,案由,当事人,车牌,联系电话,案值(万元),品牌,数量(条),查获地点,备注";
 
+  static final long MAX_BYTES = 2L * 1024 * 1024;
+
   @TempDir static Path dir;
   static TestCluster cluster;
 
@@ -66,12 +74,15 @@ class CaseImportIT {
   static void startCluster() throws Exception {
     // batches of 50 rows, so that a node can be stopped between two of them
     System.setProperty("liaison.import.batchSize", "50");
+    // registers of at most 2 MiB, so that a test can send more
+    System.setProperty("liaison.import.maxBytes", String.valueOf(MAX_BYTES));
     cluster = new TestCluster(dir, 3).startAll();
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
     System.clearProperty("liaison.import.batchSize");
+    System.clearProperty("liaison.import.maxBytes");
     cluster.close();
   }
 
@@ -244,6 +255,107 @@ class CaseImportIT {
     assertThat(again.get("state").asText()).isEqualTo("DONE");
     assertThat(again.get("rowsStored").asLong()).isZero();
     assertThat(again.get("rowsSkipped").asLong()).isEqualTo(rows);
+  }
+
+  @Test
+  @Order(5)
+  void resumingWhileAJobRunsNeitherRunsItTwiceNorCountsItsRowsTwice() throws Exception {
+    assertThat(put(cluster.url(0) + "/api/v1/cases/imports/mapping", MAPPING).status())
+        .isEqualTo(200);
+    int rows = 400;
+    StringBuilder csv = new StringBuilder(HEADER).append('\n');
+    for (int i = 1; i <= rows; i++) {
+      csv.append(
+          String.format(
+              "兴烟立字〔2021〕第%05d号,2021-%02d-%02d,无证经营,钱%d,,,0.5,利群,2,兴和县城关镇,\n",
+              i, 1 + i % 12, 1 + i % 28, i));
+    }
+    JsonNode started = upload(0, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8), "");
+    String id = started.get("id").asText();
+    Await.until(
+        WAIT,
+        () -> {
+          JsonNode j = Http.get(cluster.url(0) + "/api/v1/cases/imports/" + id).json();
+          return j.get("state").asText().equals("STORING") && j.get("rowsStored").asLong() >= 100;
+        },
+        "the import storing");
+    // a second resume (a re-join, a "retry" action) while the job runs: it must not queue it again
+    CaseImports imports = cluster.node(0).imports();
+    imports.resume().toCompletionStage().toCompletableFuture().get();
+    imports.resume().toCompletionStage().toCompletableFuture().get();
+    await(0, started);
+    // the runner takes jobs one at a time in order: once a job uploaded now has ended, anything
+    // queued before it has run
+    String one = HEADER + "\n兴烟立字〔2021〕第09999号,2021-05-05,无证经营,孙一,,,0.5,利群,2,兴和县城关镇,\n";
+    await(0, upload(0, "text/csv", one.getBytes(StandardCharsets.UTF_8), ""));
+    JsonNode job = Http.get(cluster.url(0) + "/api/v1/cases/imports/" + id).json();
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
+    assertThat(job.get("rowsStored").asLong()).as(job.toString()).isEqualTo(rows);
+    assertThat(job.get("rowsSkipped").asLong()).as(job.toString()).isZero();
+    assertThat(job.get("resumedAtRows")).as(job.toString()).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void aChunkedUploadOverTheLimitIsRefusedAsSoonAsItPassesIt() throws Exception {
+    URI base = URI.create(cluster.url(0));
+    long limit = 64 * MAX_BYTES; // what the client would go on sending
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout((int) WAIT.toMillis());
+      // the answer is read while the body is being sent: it must come before the body ends
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      AtomicLong sentWhenAnswered = new AtomicLong(-1);
+      AtomicLong sent = new AtomicLong();
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  InputStream in = socket.getInputStream();
+                  byte[] b = new byte[8192];
+                  int n;
+                  while ((n = in.read(b)) > 0) {
+                    sentWhenAnswered.compareAndSet(-1, sent.get());
+                    answer.write(b, 0, n);
+                  }
+                } catch (IOException e) {
+                  // the node closed the connection: what came before it is the answer
+                }
+              });
+      reader.start();
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/cases/imports HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Authorization: Bearer "
+                  + Http.token(cluster.url(0))
+                  + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) 'a');
+      try {
+        while (sent.get() < limit && sentWhenAnswered.get() < 0) {
+          out.write(
+              (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(chunk);
+          out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+          sent.addAndGet(chunk.length);
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      } catch (IOException e) {
+        // the node closed the connection on the rest of the body
+      }
+      reader.join(WAIT.toMillis());
+      String text = answer.toString(StandardCharsets.UTF_8);
+      assertThat(text).startsWith("HTTP/1.1 413");
+      assertThat(text).contains("application/problem+json", "body-too-large");
+      assertThat(sentWhenAnswered.get())
+          .as("bytes sent before the answer came")
+          .isBetween(MAX_BYTES, 8 * MAX_BYTES);
+    }
+    // nothing of it is kept
+    try (var files = Files.list(cluster.config(0).dataDir().resolve("imports"))) {
+      assertThat(files.filter(f -> f.toFile().length() > MAX_BYTES / 2).toList()).isEmpty();
+    }
   }
 
   /** Rows 2..7: two good, a bad date (4), a bad amount (5), a repeated number (6), none (7). */

@@ -96,6 +96,64 @@ class RegisterFileTest {
     }
   }
 
+  @Test
+  void currencyFormatsWithAColourOrALiteralAreNumbersAndFloatNoiseIsRounded() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    org.dhatim.fastexcel.Workbook wb =
+        new org.dhatim.fastexcel.Workbook(out, "liaison-test", "1.0");
+    org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("登记");
+    String[] h = {"案件编号", "立案日期", "当事人", "案值(万元)", "品牌", "数量(条)"};
+    for (int c = 0; c < h.length; c++) {
+      ws.value(0, c, h[c]);
+    }
+    String[] formats = {
+      "#,##0.00_);[Red](#,##0.00)", // Excel's built-in accounting format: the d of [Red]
+      "[Blue]0.00", // a colour
+      "0.00\"d\"", // a quoted literal d
+      "0.00\\y", // an escaped literal y
+      "0.00", // float noise: 0.1 + 0.2 from a formula
+    };
+    for (int i = 0; i < formats.length; i++) {
+      int r = i + 1;
+      ws.value(r, 0, "兴烟立字〔2024〕第" + r + "号");
+      ws.value(r, 1, java.time.LocalDate.of(2024, 3, 5));
+      ws.style(r, 1).format("yyyy-mm-dd").set();
+      ws.value(r, 2, "张三");
+      ws.value(r, 3, i == 4 ? 0.1 + 0.2 : 1.25);
+      ws.style(r, 3).format(formats[i]).set();
+      ws.value(r, 4, "中华");
+      ws.value(r, 5, 30);
+    }
+    wb.finish();
+    Path f = Files.write(dir.resolve("r.xlsx"), out.toByteArray());
+    try (RegisterFile r = RegisterFile.open(f, RegisterFile.XLSX, null)) {
+      RowReader reader = RowReader.of(BureauId.of("150924"), MAPPING, r.next(), new ArrayList<>());
+      for (int i = 0; i < formats.length; i++) {
+        RegisterFile.Row row = r.next();
+        assertThat(row.cell(3).date()).as(formats[i]).isNull();
+        RowReader.Result res = reader.read(row);
+        assertThat(res.valid()).as(formats[i] + " " + res.errors()).isTrue();
+        assertThat(res.record().valueFen()).as(formats[i]).isEqualTo(i == 4 ? 300_000 : 1_250_000);
+        assertThat(res.record().filedOn())
+            .as("a date format is still a date")
+            .hasToString("2024-03-05");
+      }
+    }
+  }
+
+  @Test
+  void aDateFormatIsToldByItsDateCodesNotByAColourOrALiteral() {
+    assertThat(RegisterFile.isDateFormat("#,##0.00_);[Red](#,##0.00)")).isFalse();
+    assertThat(RegisterFile.isDateFormat("[Blue]0.00;[Red]-0.00")).isFalse();
+    assertThat(RegisterFile.isDateFormat("0.00\"d\"")).isFalse();
+    assertThat(RegisterFile.isDateFormat("0.00\\y")).isFalse();
+    assertThat(RegisterFile.isDateFormat(null)).isFalse();
+    assertThat(RegisterFile.isDateFormat("yyyy-mm-dd")).isTrue();
+    assertThat(RegisterFile.isDateFormat("[$-804]yyyy\"年\"m\"月\"d\"日\"")).isTrue();
+    assertThat(RegisterFile.isDateFormat("[Red]yyyy/m/d")).isTrue();
+    assertThat(RegisterFile.isDateFormat("h:mm")).isTrue();
+  }
+
   static ImportMapping read(String json) {
     try {
       return Json.mapper().readValue(json, ImportMapping.class);

@@ -336,6 +336,10 @@ class LeadLifecycleIT {
           origin.events().stream().filter(e -> e.type().equals("lead.feedback")).findFirst().get();
       assertThat(fb.data()).contains("\"audience\":\"150924\"").contains("已核查");
     }
+    Await.until(
+        Duration.ofSeconds(10),
+        () -> lead(XINGHE, id).at("/status/feedback/0/text").isTextual(),
+        "the feedback in 兴和县's copy of the lead");
     JsonNode seen = lead(XINGHE, id);
     assertThat(seen.at("/status/feedback/0/text").asText()).isEqualTo("已核查,车辆登记在天镇县");
     assertThat(seen.at("/status/feedback/0/bureau").asText()).isEqualTo("140222");
@@ -563,6 +567,10 @@ class LeadLifecycleIT {
   @Test
   void sweeperExpiresOnlyUnclaimedLeads() {
     String id = leadIn(LeadState.EXPIRED);
+    Await.until(
+        Duration.ofSeconds(10),
+        () -> lead(YANGGAO, id).at("/status/state").asText().equals("EXPIRED"),
+        "the expiry in 阳高县's copy of the lead");
     assertThat(lead(YANGGAO, id).get("history").findValuesAsText("event"))
         .containsExactly("EXPIRE");
     assertThat(EnumSet.of(LeadState.EXPIRED))

@@ -432,4 +432,52 @@ class ReportEngineTest {
     assertThat(ReportEngine.briefing(b, p, reversed, leads, PriceFacts.NONE, " 市场平稳 "))
         .isEqualTo(ReportEngine.briefing(b, p, CASES, LEADS, PriceFacts.NONE, "市场平稳"));
   }
+
+  @Test
+  void aDutyNotYetDueIsNeitherDueNorUnanswered() {
+    // review-3 F15: counted on 20 May, a claim 5 days before under a 15-day period is not due yet
+    BureauId b = RecordGenerator.BUREAUS.get(0);
+    BureauId other = RecordGenerator.BUREAUS.get(1);
+    Instant asOf = Instant.parse("2026-05-20T04:00:00Z");
+    java.time.Duration day = java.time.Duration.ofDays(1);
+    LeadFact open = claimed("lead-open", other, b, asOf.minus(day.multipliedBy(5)), null);
+    // answered two days after the count: not yet answered, and not yet due then
+    LeadFact answeredLater =
+        claimed(
+            "lead-later",
+            other,
+            b,
+            asOf.minus(day.multipliedBy(3)),
+            asOf.plus(day.multipliedBy(2)));
+    // claimed 20 days before, deadline 15 May passed without an answer: overdue
+    LeadFact overdue = claimed("lead-overdue", other, b, asOf.minus(day.multipliedBy(20)), null);
+    // answered on time before the count
+    LeadFact answered =
+        claimed("lead-answered", other, b, asOf.minus(day.multipliedBy(12)), asOf.minus(day));
+    ReportEngine.Sources in =
+        new ReportEngine.Sources(
+            List.of(), List.of(open, answeredLater, overdue, answered), List.of(), List.of());
+    Period q2 = Period.quarter(2026, 2);
+    ReportEngine.Rules rules = new ReportEngine.Rules(5_000_000L, 15).asOf(asOf);
+    Briefing r = ReportEngine.briefing(b, q2, in, rules, PriceFacts.NONE, "");
+    assertThat(r.feedback()).isEqualTo(new FeedbackFigures(15, 2, 1, 0, 1));
+    RegionalView.Totals t = ReportEngine.totals(List.of(b), List.of(q2), in, rules)[0][0];
+    assertThat(t).isEqualTo(RegionalView.Totals.of(r));
+    // counted over every record held (the end of the quarter has passed): all four are due
+    Briefing all =
+        ReportEngine.briefing(
+            b, q2, in, new ReportEngine.Rules(5_000_000L, 15), PriceFacts.NONE, "");
+    assertThat(all.feedback()).isEqualTo(new FeedbackFigures(15, 4, 2, 0, 2));
+  }
+
+  private static LeadFact claimed(
+      String id, BureauId origin, BureauId b, Instant claim, Instant feedback) {
+    List<LeadFact.Step> steps =
+        feedback == null
+            ? List.of(new LeadFact.Step(LeadEvent.CLAIM, b, claim, null))
+            : List.of(
+                new LeadFact.Step(LeadEvent.CLAIM, b, claim, null),
+                new LeadFact.Step(LeadEvent.FEEDBACK, b, feedback, null));
+    return new LeadFact(id, origin, claim.minusSeconds(3600), List.of(b), steps);
+  }
 }

@@ -176,6 +176,59 @@ public final class NodeHandle implements AutoCloseable {
     return ticks * 1000 / Machine.clockTicks();
   }
 
+  /**
+   * CPU time used so far by the node's live threads, in milliseconds, summed by what they do (from
+   * the thread names in {@code /proc/<pid>/task/*}): {@code store} (the store thread), {@code
+   * index+link} (the indexer, whose listeners include the link engine, and the index's own
+   * threads), {@code grid} (Hazelcast's threads and the grid callbacks), {@code vertx} (event loops
+   * and workers), {@code gc}, {@code jit}, {@code import} and {@code other}. A thread that ended is
+   * not counted.
+   */
+  public java.util.Map<String, Long> cpuMillisByGroup() {
+    java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + process.pid() + "/task"))) {
+      for (Path t : tasks) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks.merge(group(name), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Map.of();
+    }
+    ticks.replaceAll((k, v) -> v * 1000 / Machine.clockTicks());
+    return ticks;
+  }
+
+  static String group(String thread) {
+    if (thread.startsWith("liaison-store")) {
+      return "store";
+    }
+    if (thread.startsWith("liaison-indexe") || thread.startsWith("case-index") || thread.startsWith("relink")) {
+      return "index+link";
+    }
+    if (thread.startsWith("hz.") || thread.startsWith("liaison-grid")) {
+      return "grid";
+    }
+    if (thread.startsWith("vert.x-")) {
+      return "vertx";
+    }
+    if (thread.startsWith("GC Thread") || thread.startsWith("G1 ") || thread.equals("VM Thread")) {
+      return "gc";
+    }
+    if (thread.matches("C\\d CompilerThre.*")) {
+      return "jit";
+    }
+    if (thread.startsWith("liaison-import")) {
+      return "import";
+    }
+    return "other";
+  }
+
   /** Waits until the node reports ready (its store reconciled with the grid). */
   public Ready awaitReady(Duration timeout) throws InterruptedException {
     String r = reply(timeout);

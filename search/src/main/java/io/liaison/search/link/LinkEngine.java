@@ -99,6 +99,7 @@ public final class LinkEngine implements Closeable {
       checkpoint = data.get(CHECKPOINT_KEY);
     }
     this.core = new Core(index, new Linker(index, options));
+    core.countPool();
     if (status == Status.OPENED) {
       core.loadFromIndex();
     } else {

@@ -95,10 +95,20 @@ public final class Core {
     for (String key : changed) {
       before.put(key, linker.band(key, linker.records(was, key)));
     }
+    int poolBefore = linker.pool();
+    int poolAfter = poolBefore + (next == null ? 0 : 1) - (old.isPresent() ? 1 : 0);
     if (next == null) {
       index.withdraw(id, version);
     } else {
       index.put(next);
+    }
+    linker.pool(poolAfter);
+    if (linker.specificMax(poolBefore) != linker.specificMax(poolAfter)) {
+      // a young pool's bound moved: any identifier may have changed band (Linker#pooled)
+      if (next == null) {
+        dropAll(id);
+      }
+      return finish(id, relinkAll(id));
     }
     Set<String> worse = new LinkedHashSet<>();
     Set<String> better = new LinkedHashSet<>();
@@ -128,6 +138,29 @@ public final class Core {
       }
     }
     return finish(id, links);
+  }
+
+  /**
+   * Recomputes the links of every record (only while the pool is young: {@link
+   * Linker#specificMax(int)} moves in steps up to 160 records).
+   */
+  private List<Link> relinkAll(String id) throws IOException {
+    List<Profile> all = new ArrayList<>();
+    index.forEachProfile(all::add);
+    all.sort(Comparator.comparing(Profile::id));
+    List<Link> mine = List.of();
+    for (Profile p : all) {
+      List<Link> links = relink(p);
+      if (p.id().equals(id)) {
+        mine = links;
+      }
+    }
+    return mine;
+  }
+
+  /** How many records the pool holds (on open). */
+  public void countPool() throws IOException {
+    linker.pool(index.recordCount());
   }
 
   /** Recomputes every link of {@code p}; returns them. */

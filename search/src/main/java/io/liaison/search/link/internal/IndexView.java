@@ -87,6 +87,15 @@ public final class IndexView {
     return Optional.of(load(List.of(doc)).get(0));
   }
 
+  /**
+   * The keys held by more than one record, and the context keys (see {@link SharedKeys}); null
+   * unless this view is one segment without deletions and nothing written since (right after a
+   * relink's merge).
+   */
+  public SharedKeys sharedKeys() throws IOException {
+    return recent.isEmpty() ? SharedKeys.of(searcher.getIndexReader().leaves(), KEY) : null;
+  }
+
   /** How many current records hold {@code key}, counted up to {@code cap + 1}. */
   public int records(String key, int cap) throws IOException {
     int n = recent.withKey(key).size();

@@ -19,8 +19,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -55,6 +57,9 @@ public final class LinkIndex implements Closeable {
   private static final String TOMBSTONE = "x";
   private static final String EDGE_TYPE = "e";
 
+  private static final double RAM_BUFFER_MB = 64;
+  private static final double BULK_RAM_BUFFER_MB = 384;
+
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager manager;
@@ -78,7 +83,7 @@ public final class LinkIndex implements Closeable {
                 exists && !create
                     ? IndexWriterConfig.OpenMode.APPEND
                     : IndexWriterConfig.OpenMode.CREATE)
-            .setRAMBufferSizeMB(64)
+            .setRAMBufferSizeMB(RAM_BUFFER_MB)
             .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
     this.manager = new SearcherManager(writer, new SearcherFactory());
@@ -143,6 +148,30 @@ public final class LinkIndex implements Closeable {
     writer.updateDocument(new Term(ID, id), doc);
     recent.put(id, version * 2 + 1, null);
     maybeRefresh();
+  }
+
+  /**
+   * Before a bulk load: a large buffer, no merges and no compound files while the records are added
+   * — each flush would otherwise be copied into a compound file and merged again and again before
+   * the final {@link #merge(int)} rewrites everything once anyway. {@link #endBulk()} puts the
+   * settings back.
+   */
+  public void beginBulk() {
+    long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+    writer
+        .getConfig()
+        .setRAMBufferSizeMB(Math.max(RAM_BUFFER_MB, Math.min(BULK_RAM_BUFFER_MB, heapMb / 8)))
+        .setMergePolicy(NoMergePolicy.INSTANCE)
+        .setUseCompoundFile(false);
+  }
+
+  /** After a bulk load (before {@link #merge(int)}): the settings of ordinary writes. */
+  public void endBulk() {
+    writer
+        .getConfig()
+        .setRAMBufferSizeMB(RAM_BUFFER_MB)
+        .setMergePolicy(new TieredMergePolicy())
+        .setUseCompoundFile(true);
   }
 
   /** Adds a record during a rebuild (no tombstone check, no memory of recent writes). */

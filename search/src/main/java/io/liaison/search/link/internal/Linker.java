@@ -43,6 +43,11 @@ public final class Linker {
   public final class Lookup implements Scorer.Frequencies {
     private final Map<String, Integer> records = new HashMap<>();
     private final Map<String, IndexView.Neighbourhood> hoods = new HashMap<>();
+    private final SharedKeys shared;
+
+    Lookup(SharedKeys shared) {
+      this.shared = shared;
+    }
 
     /**
      * How many current records hold {@code key}, counted up to {@link #cap()}. For a long
@@ -60,8 +65,9 @@ public final class Linker {
           if (ident != null && n <= cap()) {
             n += hood(ident).commonRecords(options.identifiers().specificMax());
           }
-          n = inContext(key, n);
+          n = inContext(key, n, shared);
           n = parties(key, n);
+          n = pooled(key, n);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -97,7 +103,15 @@ public final class Linker {
 
   /** A fresh lookup for one operation. */
   public Lookup lookup() {
-    return new Lookup();
+    return new Lookup(null);
+  }
+
+  /**
+   * A fresh lookup for one record of a relink's link pass, which knows from {@code shared} which
+   * keys only one record holds (see {@link SharedKeys}; null: look every key up).
+   */
+  public Lookup lookup(SharedKeys shared) {
+    return new Lookup(shared);
   }
 
   /** Whether a scored pair is a link. */
@@ -130,11 +144,14 @@ public final class Linker {
    * officer's certificate or an outlet's landline is no evidence in any record, also where it is
    * written without those words.
    */
-  private int inContext(String key, int n) throws IOException {
+  private int inContext(String key, int n, SharedKeys shared) throws IOException {
     if (!key.startsWith(Keys.IDENT)) {
       return n;
     }
     String context = Keys.CONTEXT + key.substring(Keys.IDENT.length());
+    if (shared != null && !shared.mayBeShared(context)) {
+      return n; // no record holds the context key
+    }
     return index.view().records(context, 1) > 0 ? Math.max(n, cap() + 1) : n;
   }
 
@@ -172,6 +189,57 @@ public final class Linker {
       }
     }
     return surnames.size() >= PARTIES ? options.identifiers().specificMax() + 1 : n;
+  }
+
+  /**
+   * The pool a young node holds is taken as this many records larger than it is (the prior of
+   * {@link #specificMax(int)}): before the pool has seen much, a share of it says little.
+   */
+  public static final int POOL_PRIOR = 40;
+
+  /**
+   * An identifier held by more than one in this many records of the pool (plus {@link #POOL_PRIOR})
+   * is no one party's, however few records that is.
+   */
+  public static final int POOL_SHARE = 10;
+
+  /** How many current readable records the engine holds (set by {@link Core} and relinks). */
+  private volatile int pool;
+
+  /** Sets how many records the pool holds now. */
+  public void pool(int records) {
+    pool = records;
+  }
+
+  /** How many records the pool holds. */
+  public int pool() {
+    return pool;
+  }
+
+  /**
+   * The most records an identifier may be held by and be {@link Frequency#SPECIFIC} in a pool of
+   * {@code records}: the absolute band ({@link LinkOptions#identifiers()}, 20), but in a young pool
+   * no more than a tenth of it plus the prior — an officer's certificate number written without any
+   * role word in 15 of a bureau's first 20 cases is common there, while a network of five cases
+   * among its first ten still links. From 160 records on the absolute band decides alone.
+   */
+  public int specificMax(int records) {
+    return Math.min(options.identifiers().specificMax(), (records + POOL_PRIOR) / POOL_SHARE);
+  }
+
+  /**
+   * The count of an identifier key, raised to {@link Frequency#COMMON} while it is held by more
+   * records than {@link #specificMax(int)} allows in the current pool (issue 33's "relative
+   * frequency, with a sensible prior for small pools"). When the pool grows or shrinks past a step
+   * of that bound, {@link Core} relinks every record, so incremental linking stays equal to a
+   * relink; the steps stop at 160 records.
+   */
+  private int pooled(String key, int n) {
+    int max = options.identifiers().specificMax();
+    if (n > max || !key.startsWith(Keys.IDENT)) {
+      return n;
+    }
+    return n > specificMax(pool) ? max + 1 : n;
   }
 
   private static final String PHONE_KEY = Keys.IDENT + IdentifierType.PHONE.name() + ":";
@@ -228,7 +296,11 @@ public final class Linker {
       String kind = Keys.kind(key);
       Set<Integer> found = new HashSet<>();
       Map<String, Profile> fresh = new LinkedHashMap<>();
-      int n = index.view().holders(key, cap(), found, fresh);
+      // a key only p holds (most of them) has no other holder to fetch: no seek in a relink
+      int n =
+          lookup.shared != null && !lookup.shared.mayBeShared(key)
+              ? 1
+              : index.view().holders(key, cap(), found, fresh);
       Ident ident = kind.equals(Keys.IDENT) ? longIdent(key) : null;
       IndexView.Neighbourhood hood = null;
       if (ident != null && n <= cap()) {
@@ -239,8 +311,9 @@ public final class Linker {
         lookup.records.putIfAbsent(key, n);
         continue; // counted, never retrieves
       }
-      n = inContext(key, n);
+      n = inContext(key, n, lookup.shared);
       n = parties(key, n);
+      n = pooled(key, n);
       lookup.records.putIfAbsent(key, n);
       Frequency band = band(key, n);
       boolean retrieve =

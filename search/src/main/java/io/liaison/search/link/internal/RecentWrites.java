@@ -57,6 +57,10 @@ final class RecentWrites {
     return shadowed.contains(globalDoc);
   }
 
+  boolean isEmpty() {
+    return byId.isEmpty() && shadowed.isEmpty();
+  }
+
   boolean noneShadowed() {
     return shadowed.isEmpty();
   }

@@ -32,6 +32,7 @@ public final class Relink {
       throws IOException {
     LinkIndex index = core.index();
     index.deleteAll();
+    index.beginBulk();
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -61,16 +62,19 @@ public final class Relink {
       }
       extract.finish();
       progress.accept(indexed.get());
+      core.linker().pool((int) indexed.get());
+      index.endBulk();
       // one segment: every key lookup of the link pass then seeks one term dictionary
       index.merge(1);
       Queue<Found> found = new ConcurrentLinkedQueue<>();
       Linker linker = core.linker();
+      SharedKeys shared = index.view().sharedKeys();
       Pipeline<Profile> link =
           new Pipeline<>(
               pool,
               threads,
               p -> {
-                Linker.Lookup lookup = linker.lookup();
+                Linker.Lookup lookup = linker.lookup(shared);
                 for (Profile q : linker.candidates(p, lookup, id -> id.compareTo(p.id()) > 0)) {
                   Linker.Scored s = linker.score(p, q, lookup);
                   if (linker.linked(s)) {
@@ -95,6 +99,7 @@ public final class Relink {
       core.load(graph);
       return indexed.get();
     } finally {
+      index.endBulk();
       pool.shutdown();
     }
   }

@@ -1,4 +1,4 @@
-package io.liaison.client.network;
+package io.liaison.api.network;
 
 import io.liaison.api.BureauId;
 import java.time.LocalDate;

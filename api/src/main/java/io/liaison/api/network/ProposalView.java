@@ -1,5 +1,6 @@
-package io.liaison.client.network;
+package io.liaison.api.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * A merge proposal with the signed decisions stored for it and where it stands ({@code GET
  * /api/v1/networks/proposals/{id}}). {@code current} is false, and {@code proposal} null, when the
  * node's engine no longer holds the proposal (a member joined or left) but bureaus decided on it.
- * The decisions' signed envelopes are left out; read the raw JSON for them.
+ * Each decision carries its signed envelope as stored and shared, for auditors to verify.
  */
 public record ProposalView(
     String id,
@@ -48,7 +49,15 @@ public record ProposalView(
     }
   }
 
-  /** One bureau's signed decision: by whom, naming which lead bureau (or none), signed when. */
+  /**
+   * One bureau's signed decision: by whom, naming which lead bureau (or none), signed when, and the
+   * signed envelope itself (signer = {@code bureau}).
+   */
   public record Decision(
-      BureauId bureau, Verdict decision, String officer, BureauId leadBureau, Instant signedAt) {}
+      BureauId bureau,
+      Verdict decision,
+      String officer,
+      BureauId leadBureau,
+      Instant signedAt,
+      JsonNode envelope) {}
 }

@@ -1,4 +1,4 @@
-package io.liaison.client.network;
+package io.liaison.api.network;
 
 /**
  * One cross-border network of {@code GET /api/v1/networks} and the id of its current merge proposal

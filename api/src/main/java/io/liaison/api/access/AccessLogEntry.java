@@ -1,4 +1,4 @@
-package io.liaison.client;
+package io.liaison.api.access;
 
 import java.time.Instant;
 

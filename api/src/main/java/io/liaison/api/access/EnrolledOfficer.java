@@ -1,6 +1,5 @@
-package io.liaison.client;
+package io.liaison.api.access;
 
-import io.liaison.api.access.Role;
 import java.util.Set;
 
 /**

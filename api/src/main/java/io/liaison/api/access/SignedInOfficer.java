@@ -1,8 +1,7 @@
-package io.liaison.client;
+package io.liaison.api.access;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.liaison.api.BureauId;
-import io.liaison.api.access.Role;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -19,7 +18,10 @@ public record SignedInOfficer(
     roles = known(roles);
   }
 
-  /** The roles this client knows (a newer node's new role reads as null and is left out). */
+  /**
+   * The roles, in their declared order, that this side knows (a client reading a newer node reads a
+   * new role as null and leaves it out).
+   */
   static Set<Role> known(Set<Role> roles) {
     EnumSet<Role> known = EnumSet.noneOf(Role.class);
     if (roles != null) {

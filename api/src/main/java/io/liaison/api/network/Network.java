@@ -1,5 +1,6 @@
-package io.liaison.client.network;
+package io.liaison.api.network;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.EntityType;
 import java.time.LocalDate;
@@ -43,6 +44,7 @@ public record Network(
       long sticks,
       long valueFen) {
     /** Whether the member is a shared case (else a lead). */
+    @JsonIgnore
     public boolean isCase() {
       return "CASE".equals(kind);
     }

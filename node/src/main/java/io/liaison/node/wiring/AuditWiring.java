@@ -1,0 +1,46 @@
+package io.liaison.node.wiring;
+
+import io.liaison.node.audit.AuditRoutes;
+import io.liaison.node.audit.AuditService;
+import io.liaison.node.cluster.GridConfig;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The audit chains: each bureau's head published to the grid every second, and read back. */
+public final class AuditWiring implements Feature {
+  private final Parts parts;
+  private final AuditService audit;
+  private long timer = -1;
+
+  public AuditWiring(Parts p) {
+    this.parts = p;
+    this.audit = new AuditService(p.vertx(), p.exec(), p.trust(), p.map(GridConfig.AUDIT));
+  }
+
+  @Override
+  public List<Consumer<Router>> routes() {
+    return List.of(new AuditRoutes(audit, parts.exec())::mount);
+  }
+
+  @Override
+  public void watch(Joining join) {
+    join.attach(GridConfig.AUDIT, audit.attachment(join.hazelcast()));
+  }
+
+  @Override
+  public Future<Void> settle() {
+    return audit.publish().mapEmpty();
+  }
+
+  @Override
+  public void ready() {
+    timer = parts.vertx().setPeriodic(1000, t -> audit.publish());
+  }
+
+  @Override
+  public void stop() {
+    parts.vertx().cancelTimer(timer);
+  }
+}
