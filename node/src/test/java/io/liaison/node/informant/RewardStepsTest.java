@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.access.Role;
 import io.liaison.api.informant.RewardStatus;
 import io.liaison.node.access.Principal;
-import io.liaison.node.access.Role;
 import io.liaison.node.domain.Conflict;
 import io.liaison.node.domain.Refused;
 import java.util.EnumSet;
