@@ -1,6 +1,7 @@
 package io.liaison.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -799,10 +800,21 @@ class CliAgainstNodesIT {
             who.toString());
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).contains("--opener");
-    Result asOption =
-        cli(0, "informants", "record", lead, "--source", "REPORT", "--name", "司马青岚", "--opener", T);
-    assertThat(asOption.code()).isEqualTo(2);
-    assertThat(asOption.err()).contains("--name");
+    assertThatThrownBy(
+            () ->
+                cli(
+                    0,
+                    "informants",
+                    "record",
+                    lead,
+                    "--source",
+                    "REPORT",
+                    "--name",
+                    "司马青岚",
+                    "--opener",
+                    T))
+        .isInstanceOf(CommandLine.UnmatchedArgumentException.class)
+        .hasMessageContaining("--name");
     String recorded =
         ok(
                 0,
@@ -828,6 +840,11 @@ class CliAgainstNodesIT {
     assertThat(refused.out() + refused.err()).doesNotContain("司马青岚");
     // told in Chinese: the poster did not choose this officer
     assertThat(refused.err()).contains("未被指定开启举报人身份", "发布人未指定本人员开启举报人身份");
+    // nor can this officer re-seal it for anyone (review-3 F2: only a chosen officer re-seals)
+    Result reseal =
+        cli(0, "informants", "reseal", lead, "--for", T, "--passphrase-file", pass.toString());
+    assertThat(reseal.code()).isEqualTo(1);
+    assertThat(reseal.err()).contains("未被指定开启举报人身份");
     Await.until(WAIT, () -> ok(1, "informants", "list").out().contains(lead), "the report on 天镇县");
     assertThat(ok(1, "informants", "open", lead, "--passphrase-file", pass.toString()).out())
         .contains("举报人: 司马青岚", "电话: 13987654321", "已记入审计链");
