@@ -10,6 +10,7 @@ import { closeBrowser, signIn, shots, api, OFFICERS, XINGHE, TIANZHEN, YANGGAO }
 
 const NAME = '司马青岚';
 const PASS = '开启口令-控制台-2026';
+const PASS2 = '新开启口令-控制台-2026';
 let xinghe;
 let tianzhen;
 let yanggao;
@@ -49,7 +50,21 @@ async function makeKey(page, name) {
   await form.getByLabel('再输入一次').fill(PASS);
   await shots(page, name);
   await form.getByRole('button', { name: '生成开启密钥' }).click();
-  await page.getByRole('link', { name: '更换开启密钥' }).waitFor();
+  await page.getByRole('link', { name: '修改开启口令' }).waitFor();
+}
+
+// review-3 F2: the key is kept, only its passphrase changes, and only with the current one
+async function changePassphrase(page) {
+  await show(page, '#/informants/key');
+  const form = page.locator('form.informant-key');
+  await form.getByLabel('当前开启口令').fill('不是当前口令-123');
+  await form.getByLabel('新的开启口令（至少 10 位）').fill(PASS2);
+  await form.getByLabel('再输入一次').fill(PASS2);
+  await form.getByRole('button', { name: '保存' }).click();
+  await form.locator('.error').filter({ hasText: '开启口令不对' }).waitFor();
+  await form.getByLabel('当前开启口令').fill(PASS);
+  await form.getByRole('button', { name: '保存' }).click();
+  await page.locator('#toast, .toast').filter({ hasText: '开启口令已修改' }).first().waitFor();
 }
 
 test('举报台帐: an informant sealed to chosen officers, opened on 天镇县, the register on 兴和县', async () => {
@@ -115,4 +130,12 @@ test('举报台帐: an informant sealed to chosen officers, opened on 天镇县,
   await yanggao.getByText('台帐为空').waitFor();
   assert.doesNotMatch(await yanggao.locator('body').textContent(), new RegExp(NAME));
   await shots(yanggao, 'informant-register-yanggao');
+
+  // 天镇县's officer changes the passphrase with the current one: the same key opens it
+  await changePassphrase(tianzhen);
+  await show(tianzhen, '#/informants');
+  const again = tianzhen.locator('table.informant-register tbody tr').filter({ hasText: '张皋镇仓库存放假冒玉溪' }).locator('form.informant-open');
+  await again.getByLabel('开启口令').fill(PASS2);
+  await again.getByRole('button', { name: '开启' }).click();
+  await again.locator('dl.identity').filter({ hasText: NAME }).waitFor();
 });

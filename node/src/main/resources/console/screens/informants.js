@@ -1,6 +1,7 @@
 // 举报台帐: where this bureau's leads came from (举报、线人、市场检查、物流检查、其他部门), the register of
 // reports with how each lead ended and its reward status, the officer's own opening key, recording a
-// source with the informant sealed to chosen officers, and — for a chosen officer — opening it.
+// source with the informant sealed to chosen officers, and — for a chosen officer — opening it, or
+// sealing it again for another chosen officer whose key was re-made (the line names them).
 // The identity is shown only in the opening box, never kept by the console.
 import { beijingTime, beijingToday, bureauLabel, can, OUTCOME, parseDay, STATE } from '../format.js';
 import { field, h, table } from '../dom.js';
@@ -20,12 +21,18 @@ const WORDS = {
   'not-an-opener': '你未被指定开启此举报人身份',
   'wrong-passphrase': '开启口令不对',
   'no-officer-key': '你在本节点尚未生成开启密钥',
-  'sealed-for-older-key': '加密时用的是你的旧密钥，请发布人重新登记',
+  'sealed-for-older-key': '加密时用的是你的旧密钥：请输入旧密钥的开启口令，或请另一名被指定人员为你重新加密',
+  'key-exists': '你已有开启密钥：修改口令须输入当前口令；忘记口令请勾选“忘记口令”',
+  'not-stale': '对方用现有密钥即可开启，无须重新加密',
+  'reseal-self': '须由另一名被指定人员为你重新加密',
+  'too-many-attempts': '开启口令错误次数过多，请稍后再试',
+  'reward-state': '奖励状态不能这样变更（未申请→已申报→已兑现或不予奖励）',
+  'chief-decides': '已兑现、不予奖励须由局长确定',
 };
 const FIELDS = {
   passphrase: '开启口令', leadId: '线索编号', source: '来源', openers: '可开启人员', informant: '举报人',
   'informant/name': '举报人姓名', 'informant/phone': '举报人电话', 'informant/idNumber': '身份证号', 'informant/note': '备注',
-  receivedAt: '收到日期', status: '奖励状态', note: '说明',
+  receivedAt: '收到日期', status: '奖励状态', note: '说明', currentPassphrase: '当前开启口令', opener: '重新加密给谁',
 };
 
 /** A refusal in Chinese: the slug's words, else the named fields. */
@@ -46,13 +53,17 @@ function outcome(e) {
   return [STATE[e.leadState] ?? e.leadState, e.outcome ? OUTCOME[e.outcome] ?? e.outcome : null, e.caseNumber].filter(Boolean).join(' · ');
 }
 
-function keyForm(ctx) {
+function keyForm(ctx, mine) {
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const form = h('form', { class: 'informant-key', novalidate: true }, h('h3', {}, '我的开启密钥'),
-    h('p', { class: 'muted' }, '开启口令只有你知道，每次开启举报人身份都要输入；换新密钥后，用旧密钥加密的不能再由你开启。'),
-    h('label', {}, '开启口令（至少 10 位）', h('input', { name: 'passphrase', type: 'password', autocomplete: 'new-password' })),
+  const form = h('form', { class: 'informant-key', novalidate: true }, h('h3', {}, mine ? '修改开启口令' : '我的开启密钥'),
+    h('p', { class: 'muted' }, mine
+      ? '输入当前口令即可改口令，密钥不变，已加密的仍可开启。忘记口令时生成新密钥：用旧密钥加密的须由另一名被指定人员为你重新加密。'
+      : '开启口令只有你知道，每次开启举报人身份都要输入。'),
+    mine ? h('label', {}, '当前开启口令', h('input', { name: 'current', type: 'password', autocomplete: 'current-password' })) : null,
+    mine ? h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'forgotten' }), '忘记口令（生成新密钥）') : null,
+    h('label', {}, mine ? '新的开启口令（至少 10 位）' : '开启口令（至少 10 位）', h('input', { name: 'passphrase', type: 'password', autocomplete: 'new-password' })),
     h('label', {}, '再输入一次', h('input', { name: 'again', type: 'password', autocomplete: 'new-password' })),
-    error, h('div', { class: 'actions' }, h('button', { type: 'submit' }, '生成开启密钥')));
+    error, h('div', { class: 'actions' }, h('button', { type: 'submit' }, mine ? '保存' : '生成开启密钥')));
   form.onsubmit = async (ev) => {
     ev.preventDefault();
     error.hidden = true;
@@ -62,13 +73,17 @@ function keyForm(ctx) {
       error.hidden = false;
       return;
     }
+    const body = { passphrase: p };
+    if (mine && form.querySelector('input[name=forgotten]').checked) body.forgotten = true;
+    else if (mine) body.currentPassphrase = field(form, 'current').value;
     try {
-      await ctx.api('/api/v1/informants/keys/me', { method: 'PUT', body: JSON.stringify({ passphrase: p }) });
+      await ctx.api('/api/v1/informants/keys/me', { method: 'PUT', body: JSON.stringify(body) });
       form.reset();
-      ctx.toast('开启密钥已生成');
+      ctx.toast(body.forgotten ? '已生成新的开启密钥' : mine ? '开启口令已修改' : '开启密钥已生成');
       ctx.go('#/informants');
     } catch (err) {
-      error.textContent = err.problem?.field === '/passphrase' ? '开启口令须为 10 至 200 个字符' : refusalText(err);
+      error.textContent = err.problem?.field === '/passphrase' && !err.problem?.type?.endsWith('/wrong-passphrase')
+        ? '开启口令须为 10 至 200 个字符' : refusalText(err);
       error.hidden = false;
     }
   };
@@ -162,6 +177,38 @@ function openBox(ctx, e) {
   return form;
 }
 
+function resealBox(ctx, e, opener) {
+  const form = h('form', { class: 'informant-reseal', novalidate: true },
+    h('label', {}, `为 ${opener} 重新加密：你的开启口令`, h('input', { name: 'passphrase', type: 'password', autocomplete: 'current-password', 'aria-label': `为 ${opener} 重新加密：你的开启口令` })),
+    h('button', { type: 'submit', class: 'small' }, `为 ${opener} 重新加密`));
+  form.onsubmit = async (ev) => {
+    ev.preventDefault();
+    try {
+      await ctx.api(`/api/v1/informants/reports/${encodeURIComponent(e.leadId)}/reseal`,
+        { method: 'POST', body: JSON.stringify({ officer: ctx.officer.id, passphrase: field(form, 'passphrase').value, opener }) });
+      field(form, 'passphrase').value = '';
+      ctx.toast(`已为 ${opener} 重新加密（已记入审计链）`);
+      ctx.go('#/informants');
+    } catch (err) {
+      ctx.toast(refusalText(err));
+    }
+  };
+  return form;
+}
+
+function identityCell(ctx, e, mayWrite) {
+  if (!e.identitySealed) return '无';
+  const me = ctx.officer?.id;
+  const unreadable = e.unreadableFor ?? [];
+  const canOpen = mayWrite && e.openers.includes(me);
+  return h('div', {}, h('span', { class: 'muted' }, `已加密 · 可开启：${e.openers.join('、')}`),
+    unreadable.length ? h('div', { class: 'warning' }, `无法开启（密钥已更换，待重新加密）：${unreadable.join('、')}`) : null,
+    e.openings.length ? h('div', { class: 'muted' }, `开启记录：${e.openings.map((o) => `${o.officer} ${beijingTime(o.at)}`).join('；')}`) : null,
+    (e.resealings ?? []).length ? h('div', { class: 'muted' }, `重新加密：${e.resealings.map((r) => `${r.officer} 为 ${r.opener} ${beijingTime(r.at)}`).join('；')}`) : null,
+    canOpen ? openBox(ctx, e) : null,
+    canOpen && !unreadable.includes(me) ? unreadable.map((o) => resealBox(ctx, e, o)) : null);
+}
+
 register({
   id: 'informants',
   nav: '举报台帐',
@@ -179,8 +226,8 @@ register({
     root.replaceChildren(h('div', { class: 'panel-head' }, h('h2', {}, '举报信息台帐'),
       mayWrite ? h('span', { class: 'actions' },
         h('a', { href: '#/informants/record', class: 'button' }, '登记线索来源'),
-        h('a', { href: '#/informants/key', class: 'button' }, mine ? '更换开启密钥' : '生成开启密钥')) : null));
-    if (mayWrite && m[1] === '/key') root.append(keyForm(ctx));
+        h('a', { href: '#/informants/key', class: 'button' }, mine ? '修改开启口令' : '生成开启密钥')) : null));
+    if (mayWrite && m[1] === '/key') root.append(keyForm(ctx, mine));
     if (mayWrite && m[1] === '/record') root.append(recordForm(ctx, keys));
     root.append(page.items.length
       ? table(page.items, [
@@ -189,10 +236,7 @@ register({
         ['线索', (e) => h('a', { href: `#/leads/${encodeURIComponent(e.leadId)}` }, e.leadTitle ?? e.leadId)],
         ['办理结果', (e) => outcome(e)],
         ['奖励', (e) => (mayWrite && e.bureau === ctx.self ? rewardControl(ctx, e) : REWARD[e.rewardStatus])],
-        ['举报人', (e) => (!e.identitySealed ? '无'
-          : h('div', {}, h('span', { class: 'muted' }, `已加密 · 可开启：${e.openers.join('、')}`),
-            e.openings.length ? h('div', { class: 'muted' }, `开启记录：${e.openings.map((o) => `${o.officer} ${beijingTime(o.at)}`).join('；')}`) : null,
-            mayWrite && e.openers.includes(ctx.officer?.id) ? openBox(ctx, e) : null))],
+        ['举报人', (e) => identityCell(ctx, e, mayWrite)],
       ], { class: 'grid informant-register' })
       : h('p', { class: 'muted' }, '台帐为空：登记线索来源后在此列出。'));
   },

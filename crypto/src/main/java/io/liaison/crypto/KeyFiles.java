@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
-import io.liaison.crypto.internal.Aead;
 import io.liaison.crypto.internal.Base64Url;
-import io.liaison.crypto.internal.Scrypt;
+import io.liaison.crypto.internal.PassphraseBox;
 import io.liaison.crypto.internal.SecureFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
 
 /**
  * Private keys at rest: a small JSON file whose private part is encrypted with AES-256-GCM under a
@@ -58,7 +56,7 @@ public final class KeyFiles {
   }
 
   public static void write(Path file, BureauKeys keys, char[] passphrase, Kdf kdf) {
-    ObjectNode header = header(BUREAU, kdf);
+    ObjectNode header = header(BUREAU);
     header.put("bureau", keys.bureau().code());
     header.put("signingKeyId", keys.signing().keyId());
     header.put("sealingKeyId", keys.sealing().keyId());
@@ -87,7 +85,7 @@ public final class KeyFiles {
   }
 
   public static void writeAuthority(Path file, SigningKeyPair key, char[] passphrase, Kdf kdf) {
-    ObjectNode header = header(AUTHORITY, kdf);
+    ObjectNode header = header(AUTHORITY);
     header.put("signingKeyId", key.keyId());
     seal(file, header, key.privateKey(), passphrase, kdf);
   }
@@ -129,37 +127,22 @@ public final class KeyFiles {
     }
   }
 
-  private static ObjectNode header(String kind, Kdf kdf) {
+  private static ObjectNode header(String kind) {
     ObjectNode header = Json.mapper().createObjectNode();
     header.put("format", FORMAT);
     header.put("kind", kind);
-    ObjectNode params = header.putObject("kdf");
-    params.put("name", "scrypt");
-    params.put("n", kdf.n());
-    params.put("r", kdf.r());
-    params.put("p", kdf.p());
-    params.put("salt", Base64Url.encode(Aead.randomBytes(16)));
     header.put("cipher", "AES-256-GCM");
-    header.put("nonce", Base64Url.encode(Aead.randomBytes(Aead.NONCE_LENGTH)));
     return header;
   }
 
   private static void seal(
       Path file, ObjectNode header, byte[] secret, char[] passphrase, Kdf kdf) {
-    byte[] key =
-        derive(passphrase, Base64Url.decode(header.get("kdf").get("salt").textValue()), kdf);
+    ObjectNode document = PassphraseBox.seal(header, secret, passphrase, kdf);
     try {
-      byte[] nonce = Base64Url.decode(header.get("nonce").textValue());
-      byte[] ciphertext = Aead.encrypt(key, nonce, secret, CanonicalJson.canonicalize(header));
-      ObjectNode document = header.deepCopy();
-      document.put("ciphertext", Base64Url.encode(ciphertext));
       SecureFiles.writeOwnerOnly(
           file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("key file cannot be serialised", e);
-    } finally {
-      Arrays.fill(key, (byte) 0);
-      Arrays.fill(secret, (byte) 0);
     }
   }
 
@@ -183,29 +166,13 @@ public final class KeyFiles {
   }
 
   private static byte[] open(Path file, JsonNode document, char[] passphrase) {
-    ObjectNode header = ((ObjectNode) document).deepCopy();
-    header.remove("ciphertext");
-    byte[] key = null;
     try {
-      JsonNode params = document.path("kdf");
-      if (!"scrypt".equals(params.path("name").asText())) {
-        throw new KeyFileException("key file " + file + " uses an unknown KDF");
-      }
-      Kdf kdf =
-          new Kdf(params.path("n").asInt(), params.path("r").asInt(), params.path("p").asInt());
-      key = derive(passphrase, Base64Url.decode(text(file, params, "salt")), kdf);
-      byte[] nonce = Base64Url.decode(text(file, document, "nonce"));
-      byte[] ciphertext = Base64Url.decode(text(file, document, "ciphertext"));
-      return Aead.decrypt(key, nonce, ciphertext, CanonicalJson.canonicalize(header));
-    } catch (AEADBadTagException e) {
+      return PassphraseBox.open(document, passphrase);
+    } catch (WrongPassphraseException e) {
       throw new WrongPassphraseException(
           "wrong passphrase for key file " + file + " (or the file was altered)");
     } catch (IllegalArgumentException e) {
       throw new KeyFileException("key file " + file + " is malformed: " + e.getMessage(), e);
-    } finally {
-      if (key != null) {
-        Arrays.fill(key, (byte) 0);
-      }
     }
   }
 
@@ -215,10 +182,6 @@ public final class KeyFiles {
       throw new KeyFileException("key file " + file + " lacks " + field);
     }
     return value.textValue();
-  }
-
-  private static byte[] derive(char[] passphrase, byte[] salt, Kdf kdf) {
-    return Scrypt.derive(passphrase, salt, kdf.n(), kdf.r(), kdf.p());
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -8,7 +8,7 @@ import io.liaison.crypto.OfficerSealed.Opener;
 import io.liaison.crypto.internal.Aead;
 import io.liaison.crypto.internal.Base64Url;
 import io.liaison.crypto.internal.Hpke;
-import io.liaison.crypto.internal.Scrypt;
+import io.liaison.crypto.internal.PassphraseBox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,10 +31,11 @@ public final class OfficerSealer {
   private static final String INFO_PREFIX = "liaison-officer-seal-v1:";
   private static final String WRAP_FORMAT = "liaison-officer-key-v1";
 
-  /** scrypt cost of a wrapped officer key. */
-  public record Kdf(int n, int r, int p) {
-    public static final Kdf DEFAULT = new Kdf(1 << 15, 8, 1);
-  }
+  /**
+   * scrypt cost of a wrapped officer key (32 MiB, asked at every opening: cheaper than a key
+   * file's, within {@link KeyFiles.Kdf}'s bounds, which every wrapped key read back must keep).
+   */
+  public static final KeyFiles.Kdf KDF = new KeyFiles.Kdf(1 << 15, 8, 1);
 
   private OfficerSealer() {}
 
@@ -108,32 +109,20 @@ public final class OfficerSealer {
     }
   }
 
-  /** The private key wrapped under {@code passphrase} (JSON text, nothing secret in clear). */
-  public static String wrapKey(SealingKeyPair key, char[] passphrase, Kdf kdf) {
-    ObjectNode doc = Json.mapper().createObjectNode();
-    doc.put("format", WRAP_FORMAT);
-    doc.put("keyId", key.keyId());
-    doc.put("publicKey", Base64Url.encode(key.publicKey()));
-    ObjectNode params = doc.putObject("kdf");
-    params.put("name", "scrypt");
-    params.put("n", kdf.n());
-    params.put("r", kdf.r());
-    params.put("p", kdf.p());
-    byte[] salt = Aead.randomBytes(16);
-    params.put("salt", Base64Url.encode(salt));
-    byte[] nonce = Aead.randomBytes(Aead.NONCE_LENGTH);
-    doc.put("nonce", Base64Url.encode(nonce));
-    byte[] k = derive(passphrase, salt, kdf);
-    byte[] secret = key.privateKey();
+  /**
+   * The private key wrapped under {@code passphrase} (JSON text, nothing secret in clear): {@link
+   * PassphraseBox}, the scheme of key files.
+   */
+  public static String wrapKey(SealingKeyPair key, char[] passphrase, KeyFiles.Kdf kdf) {
+    ObjectNode header = Json.mapper().createObjectNode();
+    header.put("format", WRAP_FORMAT);
+    header.put("keyId", key.keyId());
+    header.put("publicKey", Base64Url.encode(key.publicKey()));
     try {
-      byte[] ct = Aead.encrypt(k, nonce, secret, CanonicalJson.canonicalize(doc));
-      doc.put("ciphertext", Base64Url.encode(ct));
-      return Json.mapper().writeValueAsString(doc);
+      return Json.mapper()
+          .writeValueAsString(PassphraseBox.seal(header, key.privateKey(), passphrase, kdf));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("wrapped key cannot be serialised", e);
-    } finally {
-      Arrays.fill(k, (byte) 0);
-      Arrays.fill(secret, (byte) 0);
     }
   }
 
@@ -141,6 +130,8 @@ public final class OfficerSealer {
    * The key wrapped by {@link #wrapKey}.
    *
    * @throws WrongPassphraseException on a wrong passphrase (or an altered document)
+   * @throws IllegalArgumentException if it is not a wrapped key, or its scrypt parameters are out
+   *     of bounds (refused before any work: review-3 F6)
    */
   public static SealingKeyPair unwrapKey(String wrapped, char[] passphrase) {
     JsonNode doc;
@@ -149,30 +140,14 @@ public final class OfficerSealer {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a wrapped officer key");
     }
-    if (!WRAP_FORMAT.equals(doc.path("format").asText())) {
+    if (doc == null || !WRAP_FORMAT.equals(doc.path("format").asText())) {
       throw new IllegalArgumentException("not a wrapped officer key");
     }
-    ObjectNode header = ((ObjectNode) doc).deepCopy();
-    header.remove("ciphertext");
-    JsonNode params = doc.path("kdf");
-    Kdf kdf = new Kdf(params.path("n").asInt(), params.path("r").asInt(), params.path("p").asInt());
-    byte[] k = derive(passphrase, Base64Url.decode(params.path("salt").asText()), kdf);
-    byte[] secret = null;
+    byte[] secret = PassphraseBox.open(doc, passphrase);
     try {
-      secret =
-          Aead.decrypt(
-              k,
-              Base64Url.decode(doc.path("nonce").asText()),
-              Base64Url.decode(doc.path("ciphertext").asText()),
-              CanonicalJson.canonicalize(header));
       return SealingKeyPair.fromPrivateKey(secret);
-    } catch (AEADBadTagException e) {
-      throw new WrongPassphraseException("wrong passphrase for the officer key");
     } finally {
-      Arrays.fill(k, (byte) 0);
-      if (secret != null) {
-        Arrays.fill(secret, (byte) 0);
-      }
+      Arrays.fill(secret, (byte) 0);
     }
   }
 
@@ -182,10 +157,6 @@ public final class OfficerSealer {
     }
     Hpke.Wrapped w = Hpke.wrap(contentKey, publicKey, info(officer), aad);
     return new Opener(officer, SealingKeyPair.keyIdOf(publicKey), w.enc(), w.wrappedKey());
-  }
-
-  private static byte[] derive(char[] passphrase, byte[] salt, Kdf kdf) {
-    return Scrypt.derive(passphrase, salt, kdf.n(), kdf.r(), kdf.p());
   }
 
   private static byte[] info(String officer) {

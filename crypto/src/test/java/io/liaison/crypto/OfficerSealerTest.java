@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OfficerSealerTest {
-  static final OfficerSealer.Kdf FAST = new OfficerSealer.Kdf(1 << 10, 8, 1);
+  static final KeyFiles.Kdf FAST = KeyFiles.Kdf.FAST;
   static final byte[] AAD = "lead-1".getBytes(StandardCharsets.UTF_8);
 
   @Test
@@ -69,5 +69,28 @@ class OfficerSealerTest {
             io.liaison.crypto.internal.Base64Url.encode(SealingKeyPair.generate().publicKey()));
     assertThatThrownBy(() -> OfficerSealer.unwrapKey(other, "口令-一二三四五六".toCharArray()))
         .isInstanceOf(WrongPassphraseException.class);
+  }
+
+  /**
+   * Review-3 F6/F19: the scrypt parameters of a wrapped key are bounded before any work (as a key
+   * file's: N a power of two in [2^14, 2^18]) — N=2^30 would take gigabytes and minutes, N=0 threw
+   * a bare exception — and a document that is not an object is refused, not a ClassCastException.
+   */
+  @Test
+  void aWrappedKeysParametersAreBoundedBeforeAnyWork() throws Exception {
+    SealingKeyPair a = SealingKeyPair.generate();
+    String wrapped = OfficerSealer.wrapKey(a, "口令-一二三四五六".toCharArray(), FAST);
+    for (String n : new String[] {"1073741824", "0", "1024", "16383"}) {
+      String bad = wrapped.replace("\"n\":16384", "\"n\":" + n);
+      assertThat(bad).isNotEqualTo(wrapped);
+      assertThatThrownBy(() -> OfficerSealer.unwrapKey(bad, "口令-一二三四五六".toCharArray()))
+          .as(n)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    String md5 = wrapped.replace("\"name\":\"scrypt\"", "\"name\":\"md5\"");
+    assertThatThrownBy(() -> OfficerSealer.unwrapKey(md5, "口令-一二三四五六".toCharArray()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OfficerSealer.unwrapKey("[1,2]", "x".toCharArray()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

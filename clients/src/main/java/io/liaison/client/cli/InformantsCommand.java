@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       InformantsCommand.ListReports.class,
       InformantsCommand.Reward.class,
       InformantsCommand.Open.class,
+      InformantsCommand.Reseal.class,
       CommandLine.HelpCommand.class
     })
 final class InformantsCommand extends CommandGroup {
@@ -123,6 +124,17 @@ final class InformantsCommand extends CommandGroup {
     for (ReportEntry.Opening o : e.openings()) {
       b.append("\n    开启: ").append(o.officer()).append(" ").append(TIME.format(o.at()));
     }
+    for (ReportEntry.Resealing r : e.resealings()) {
+      b.append("\n    重新加密: ")
+          .append(r.officer())
+          .append(" 为 ")
+          .append(r.opener())
+          .append(" ")
+          .append(TIME.format(r.at()));
+    }
+    if (!e.unreadableFor().isEmpty()) {
+      b.append("\n    无法开启（密钥已更换，待重新加密）: ").append(String.join("、", e.unreadableFor()));
+    }
     return b.append('\n').toString();
   }
 
@@ -130,17 +142,58 @@ final class InformantsCommand extends CommandGroup {
       name = "key",
       mixinStandardHelpOptions = true,
       description =
-          "Make your sealing key (kept on your node under an opening passphrase only you know).")
+          "Make your sealing key (kept on your node under an opening passphrase only you know);"
+              + " --change its passphrase (the same key), or --forgotten: a new key, and what was"
+              + " sealed to the old one waits for another chosen officer's re-seal.")
   static final class Key extends WithPassphrase {
+    @Option(
+        names = "--change",
+        description =
+            "change the passphrase of your key: the current one is read from"
+                + " --current-passphrase-file, LIAISON_CURRENT_PASSPHRASE or the terminal")
+    boolean change;
+
+    @Option(
+        names = "--current-passphrase-file",
+        paramLabel = "FILE",
+        description = "with --change: the current passphrase, first line of FILE (- = stdin)")
+    Path currentFile;
+
+    @Option(names = "--forgotten", description = "the passphrase is forgotten: make a new key")
+    boolean forgotten;
+
     @Override
     Object answer(Cli cli, InformantCalls calls) {
-      return calls.makeKey(passphrase(cli, true));
+      if (change && forgotten) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--change or --forgotten, not both");
+      }
+      if (change) {
+        char[] current =
+            Secrets.password(
+                spec,
+                currentFile,
+                "--current-passphrase-file",
+                "LIAISON_CURRENT_PASSPHRASE",
+                cli.env("LIAISON_CURRENT_PASSPHRASE"),
+                cli.terminal(),
+                "当前开启口令 (current passphrase): ",
+                false);
+        try {
+          return calls.changePassphrase(new String(current), passphrase(cli, true));
+        } finally {
+          Arrays.fill(current, '\0');
+        }
+      }
+      return forgotten
+          ? calls.remakeKey(passphrase(cli, true))
+          : calls.makeKey(passphrase(cli, true));
     }
 
     @Override
     String text(Object a) {
       OfficerKeys k = (OfficerKeys) a;
-      return "已生成开启密钥；"
+      return (change ? "开启口令已修改（密钥不变）；" : forgotten ? "已生成新的开启密钥（旧密钥加密的须由他人重新加密）；" : "已生成开启密钥；")
           + k.bureau().code()
           + " 密钥名单第 "
           + k.version()
@@ -196,17 +249,19 @@ final class InformantsCommand extends CommandGroup {
     @Option(names = "--received", paramLabel = "DATE", description = "the day it came in")
     LocalDate received;
 
-    @Option(names = "--name", description = "the informant's name (then --opener is required)")
-    String name;
+    @Option(
+        names = "--informant-file",
+        paramLabel = "FILE",
+        description =
+            "the informant as JSON {\"name\",\"phone\",\"idNumber\",\"note\"} from FILE (- ="
+                + " standard input); then --opener is required. Never as options: they would be in"
+                + " the shell history and the process list")
+    Path informantFile;
 
-    @Option(names = "--phone")
-    String phone;
-
-    @Option(names = "--id-number")
-    String idNumber;
-
-    @Option(names = "--note")
-    String note;
+    @Option(
+        names = "--informant",
+        description = "type the informant at the terminal (nothing shown while typing)")
+    boolean informantPrompt;
 
     @Option(names = "--opener", paramLabel = "OFFICER", description = "an officer who may open it")
     List<String> openers = new ArrayList<>();
@@ -219,7 +274,7 @@ final class InformantsCommand extends CommandGroup {
       Instant at = received == null ? null : received.atStartOfDay(BEIJING).toInstant();
       io.liaison.api.informant.ReportDraft draft;
       try {
-        Informant who = name == null ? null : new Informant(name, phone, idNumber, note);
+        Informant who = informant(cli);
         draft =
             new io.liaison.api.informant.ReportDraft(
                 cli.requiredOfficer(spec, officer), lead, source, at, who, openers);
@@ -238,6 +293,55 @@ final class InformantsCommand extends CommandGroup {
           draft.receivedAt(),
           draft.informant(),
           draft.openers());
+    }
+
+    /** The informant from the file, standard input or the terminal; null when none is given. */
+    private Informant informant(Cli cli) {
+      if (informantFile != null && informantPrompt) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--informant-file or --informant, not both");
+      }
+      if (informantFile != null) {
+        try {
+          byte[] json =
+              "-".equals(informantFile.toString())
+                  ? System.in.readAllBytes()
+                  : java.nio.file.Files.readAllBytes(informantFile);
+          return io.liaison.api.Json.mapper().readValue(json, Informant.class);
+        } catch (java.io.IOException e) {
+          // the message of a JSON error may quote the file's text: not repeated here
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--informant-file "
+                  + informantFile
+                  + ": not readable as {\"name\",\"phone\",\"idNumber\",\"note\"}");
+        }
+      }
+      if (!informantPrompt) {
+        return null;
+      }
+      if (!cli.terminal().interactive()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--informant needs a terminal; give --informant-file FILE|-");
+      }
+      String name = hidden(cli, "举报人姓名 (name): ");
+      return new Informant(
+          name,
+          hidden(cli, "电话 (phone, Enter for none): "),
+          hidden(cli, "身份证号 (ID number, Enter for none): "),
+          hidden(cli, "备注 (note, Enter for none): "));
+    }
+
+    private static String hidden(Cli cli, String prompt) {
+      char[] typed = cli.terminal().readPassword(prompt);
+      if (typed == null || typed.length == 0) {
+        return null;
+      }
+      try {
+        return new String(typed).strip();
+      } finally {
+        Arrays.fill(typed, '\0');
+      }
     }
 
     @Override
@@ -293,6 +397,33 @@ final class InformantsCommand extends CommandGroup {
     @Override
     String text(Object a) {
       return line((ReportEntry) a);
+    }
+  }
+
+  @Command(
+      name = "reseal",
+      mixinStandardHelpOptions = true,
+      description =
+          "Seal an identity you can open again for another chosen officer whose key was re-made"
+              + " (signed, audited, shown in the poster's register).")
+  static final class Reseal extends WithPassphrase {
+    @Parameters(index = "0", paramLabel = "LEAD")
+    String lead;
+
+    @Option(names = "--for", required = true, paramLabel = "OFFICER")
+    String opener;
+
+    @Option(names = "--officer")
+    String officer;
+
+    @Override
+    Object answer(Cli cli, InformantCalls calls) {
+      return calls.reseal(cli.requiredOfficer(spec, officer), lead, passphrase(cli, false), opener);
+    }
+
+    @Override
+    String text(Object a) {
+      return "已重新加密\n" + line((ReportEntry) a);
     }
   }
 

@@ -8,6 +8,7 @@ import io.liaison.api.informant.OpenRequest;
 import io.liaison.api.informant.OpenedInformant;
 import io.liaison.api.informant.ReportDraft;
 import io.liaison.api.informant.ReportEntry;
+import io.liaison.api.informant.ResealRequest;
 import io.liaison.api.informant.RewardRequest;
 import io.liaison.api.informant.RewardStatus;
 import io.liaison.client.LiaisonClient;
@@ -33,9 +34,40 @@ public final class InformantCalls {
     return "/api/v1/informants/reports/" + URLEncoder.encode(leadId, StandardCharsets.UTF_8);
   }
 
-  /** A new sealing key for the signed-in officer, kept on their node under {@code passphrase}. */
+  /**
+   * A first sealing key for the signed-in officer, kept on their node under {@code passphrase}
+   * (refused with {@code key-exists} when they have one).
+   */
   public OfficerKeys makeKey(String passphrase) {
     return client.put("/api/v1/informants/keys/me", new KeyRequest(passphrase), OfficerKeys.class);
+  }
+
+  /** The same key kept under {@code passphrase}; what was sealed to it stays readable. */
+  public OfficerKeys changePassphrase(String currentPassphrase, String passphrase) {
+    return client.put(
+        "/api/v1/informants/keys/me",
+        new KeyRequest(passphrase, currentPassphrase, false),
+        OfficerKeys.class);
+  }
+
+  /**
+   * A new key after a forgotten passphrase: what was sealed to the old key is unreadable for this
+   * officer ({@link ReportEntry#unreadableFor()}) until another chosen officer re-seals it.
+   */
+  public OfficerKeys remakeKey(String passphrase) {
+    return client.put(
+        "/api/v1/informants/keys/me", new KeyRequest(passphrase, null, true), OfficerKeys.class);
+  }
+
+  /**
+   * Seals the identity again for {@code opener}, a chosen officer whose key was re-made: done by
+   * {@code officer}, another chosen officer signed in on their own node with their passphrase.
+   */
+  public ReportEntry reseal(String officer, String leadId, String passphrase, String opener) {
+    return client.post(
+        path(leadId) + "/reseal",
+        new ResealRequest(officer, passphrase, opener),
+        ReportEntry.class);
   }
 
   /** Every bureau's officers' sealing keys the node holds (whom a poster can choose). */

@@ -1,6 +1,7 @@
 package io.liaison.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -784,9 +785,36 @@ class CliAgainstNodesIT {
             .get("id")
             .asText();
     // an informant with nobody to open it is a usage error, before anything is sent
-    Result none = cli(0, "informants", "record", lead, "--source", "REPORT", "--name", "司马青岚");
+    // the identity is read from a file (or typed unseen), never given as options (review-3 F14:
+    // they would be in the shell history and in every local user's process list)
+    Path who = file("informant.json", "{\"name\":\"司马青岚\",\"phone\":\"13987654321\"}");
+    Result none =
+        cli(
+            0,
+            "informants",
+            "record",
+            lead,
+            "--source",
+            "REPORT",
+            "--informant-file",
+            who.toString());
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).contains("--opener");
+    assertThatThrownBy(
+            () ->
+                cli(
+                    0,
+                    "informants",
+                    "record",
+                    lead,
+                    "--source",
+                    "REPORT",
+                    "--name",
+                    "司马青岚",
+                    "--opener",
+                    T))
+        .isInstanceOf(CommandLine.UnmatchedArgumentException.class)
+        .hasMessageContaining("--name");
     String recorded =
         ok(
                 0,
@@ -797,10 +825,8 @@ class CliAgainstNodesIT {
                 "INFORMANT",
                 "--received",
                 "2026-12-06",
-                "--name",
-                "司马青岚",
-                "--phone",
-                "13987654321",
+                "--informant-file",
+                who.toString(),
                 "--opener",
                 T)
             .out();
@@ -814,6 +840,11 @@ class CliAgainstNodesIT {
     assertThat(refused.out() + refused.err()).doesNotContain("司马青岚");
     // told in Chinese: the poster did not choose this officer
     assertThat(refused.err()).contains("未被指定开启举报人身份", "发布人未指定本人员开启举报人身份");
+    // nor can this officer re-seal it for anyone (review-3 F2: only a chosen officer re-seals)
+    Result reseal =
+        cli(0, "informants", "reseal", lead, "--for", T, "--passphrase-file", pass.toString());
+    assertThat(reseal.code()).isEqualTo(1);
+    assertThat(reseal.err()).contains("未被指定开启举报人身份");
     Await.until(WAIT, () -> ok(1, "informants", "list").out().contains(lead), "the report on 天镇县");
     assertThat(ok(1, "informants", "open", lead, "--passphrase-file", pass.toString()).out())
         .contains("举报人: 司马青岚", "电话: 13987654321", "已记入审计链");

@@ -63,6 +63,7 @@ public final class AccessPolicy {
     ALLOWED.put(Action.INFORMANT_WRITE, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF));
     ALLOWED.put(Action.REWARD_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR));
     ALLOWED.put(Action.REWARD_WRITE, EnumSet.of(CHIEF));
+    ALLOWED.put(Action.INFORMANT_REWARD, EnumSet.of(CHIEF));
     ALLOWED.put(Action.MAJOR_READ, EnumSet.of(LIAISON, INVESTIGATOR, CHIEF, AUDITOR, SUPERVISOR));
   }
 
@@ -130,7 +131,7 @@ public final class AccessPolicy {
               Action.INFORMANT_READ),
           new Route(
               WRITE,
-              Pattern.compile("/api/v1/informants/(keys/me|reports(/[^/]+/(reward|open))?)"),
+              Pattern.compile("/api/v1/informants/(keys/me|reports(/[^/]+/(reward|open|reseal))?)"),
               Action.INFORMANT_WRITE),
           new Route(READ, Pattern.compile("/api/v1/major-cases"), Action.MAJOR_READ),
           new Route(

@@ -63,6 +63,8 @@ public enum Action {
   REWARD_READ,
   /** Propose or sign the sharing rule, sign a settlement this bureau pays (the chief). */
   REWARD_WRITE,
+  /** Pay out an informant's reward or decide not to reward (已兑现 / 不予奖励): the chief's. */
+  INFORMANT_REWARD,
   /** Any signed-in officer: their own session (who am I, sign out). */
   SELF
 }

@@ -13,7 +13,12 @@ public final class Conflict extends DomainException {
   }
 
   public Conflict(String code, String reason, String detail) {
-    super(code, detail, null);
+    this(code, reason, detail, null);
+  }
+
+  /** A conflict that a field of the request settles (named in the problem). */
+  public Conflict(String code, String reason, String detail, String field) {
+    super(code, detail, field);
     this.reason = reason;
   }
 

@@ -1,14 +1,18 @@
 package io.liaison.node.forms;
 
 import com.hazelcast.map.IMap;
+import io.liaison.api.BureauId;
 import io.liaison.api.forms.FormKind;
 import io.liaison.api.forms.FormView;
 import io.liaison.api.lead.Distribution;
+import io.liaison.api.lead.LeadEvent;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.lead.LeadRecord;
+import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredEvent;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
@@ -24,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * feedback form of another bureau's lead, the signed form goes on the grid ({@code liaison.forms},
  * key {@code shared-<form id>}; the filing node keeps that copy as kind {@code form-shared}, so
  * anti-entropy can put it back); the origin's node verifies it (signature, a feedback form of one
- * of its own leads, signed by the bureau of the officer who filed it), keeps it with its own forms
- * of the lead and tells its officers (event {@code form.received}). Other nodes take nothing.
+ * of its own leads, signed by the bureau of the officer who filed it, a bureau that claimed, took
+ * over or co-handles the lead by the history the origin holds — else quarantined), keeps it with
+ * its own forms of the lead and tells its officers (event {@code form.received}). Other nodes take
+ * nothing.
  *
  * <p>Forms of a restricted (sealed) lead are not shared: the grid would carry them in clear to
  * every member; they stay on the filing node (the sealed FEEDBACK transition reaches the origin).
@@ -37,6 +43,10 @@ public final class FormSharing {
   public static final String KIND = "form-shared";
   public static final String EVENT = "form.received";
   private static final String PREFIX = "shared-";
+
+  /** The answer of the store step for a form whose signer never handled the lead. */
+  private static final StoredEvent NOT_A_HANDLER =
+      new StoredEvent(-1, "none", "none", null, java.time.Instant.EPOCH, "{}");
 
   private final Vertx vertx;
   private final StoreExecutor store;
@@ -139,18 +149,57 @@ public final class FormSharing {
               if (s.record(v.id()).isPresent()) {
                 return null;
               }
+              if (!handledBy(s, subject, env.signer())) {
+                return NOT_A_HANDLER;
+              }
               SignedRecords.put(s, v.id(), FormService.KIND, env);
               SignedRecords.put(s, key, KIND, env);
               return feed.append(s, EVENT, subject, trust.bureau().code(), v);
             })
-        .map(
+        .compose(
             e -> {
               if (e == null) {
-                return false;
+                return Future.succeededFuture(false);
+              }
+              if (e == NOT_A_HANDLER) {
+                LOG.warn(
+                    "feedback form refused form={} lead={} by={}: not a handler of the lead",
+                    v.id(),
+                    subject,
+                    env.signer());
+                return quarantine
+                    .add(
+                        key,
+                        "BAD_FORM",
+                        "feedback form of a bureau that never handled the lead",
+                        json)
+                    .map(false);
               }
               feed.publish(e);
               LOG.info("feedback form received form={} lead={} by={}", v.id(), subject, v.bureau());
-              return true;
+              return Future.succeededFuture(true);
             });
+  }
+
+  /**
+   * Whether {@code bureau} handles or handled the lead, by the signed history this node holds: it
+   * claimed it, took it over, or accepted to co-handle it (review-3 F12: any member could deliver a
+   * feedback form for any lead to its origin).
+   */
+  static boolean handledBy(Store s, String leadId, BureauId bureau) {
+    return s.record(leadId)
+        .filter(r -> r.kind().equals(LeadRecord.KIND))
+        .map(r -> LeadRecord.parse(leadId, r.body()))
+        .map(
+            rec ->
+                bureau.equals(rec.status().owner())
+                    || rec.history().stream()
+                        .anyMatch(
+                            t ->
+                                t.bureau().equals(bureau)
+                                    && (t.event() == LeadEvent.CLAIM
+                                        || t.event() == LeadEvent.ACCEPT_HANDOVER
+                                        || t.event() == LeadEvent.ACCEPT_COHANDLING)))
+        .orElse(false);
   }
 }

@@ -43,6 +43,11 @@ public final class ChineseProblems {
           Map.entry("Illegal state transition", "当前状态不允许此操作"),
           Map.entry("Not chosen to open it", "未被指定开启举报人身份"),
           Map.entry("Wrong passphrase", "开启口令不对"),
+          Map.entry("Sealed for an older key", "加密所用的是已更换的旧密钥"),
+          Map.entry("This officer has a sealing key", "本人员已有开启密钥"),
+          Map.entry("Already readable", "已可开启"),
+          Map.entry("Not a reward step", "奖励状态不能这样变更"),
+          Map.entry("The chief decides", "须由局长决定"),
           Map.entry("Conflict", "冲突"));
 
   /** Phrases of the field checks, longest first where one contains another. */
@@ -59,8 +64,23 @@ public final class ChineseProblems {
         "线索正文写有举报人的身份信息，请先从线索中删去");
     phrase("this officer has no sealing key on this node", "本人员在本节点尚无开启密钥");
     phrase(
-        "sealed for a key this officer has since replaced; ask the poster to seal it again",
-        "加密时用的是本人员已更换的旧密钥，请发布人重新登记");
+        "sealed for a key this officer has since replaced; give that key's passphrase, or ask"
+            + " another chosen officer to re-seal it for you",
+        "加密时用的是本人员已更换的旧密钥：请输入旧密钥的开启口令，或请另一名被指定人员为您重新加密");
+    phrase(
+        "this officer has a sealing key: give the current passphrase to change it, or say it is"
+            + " forgotten to make a new key",
+        "本人员已有开启密钥：修改口令须输入当前口令；如已忘记口令，请选择“忘记口令”生成新密钥");
+    phrase("give the current passphrase or say it is forgotten, not both", "当前口令与“忘记口令”只能选其一");
+    phrase(
+        "another chosen officer re-seals it for you; your own copy opens only with the key it was"
+            + " sealed to",
+        "须由另一名被指定人员为您重新加密");
+    phrase("officer (\\S+) can open it with their current key", "人员 $1 用现有密钥即可开启");
+    phrase("the poster did not choose (\\S+)", "发布人未指定 $1");
+    phrase(
+        "the reward status cannot go from (\\S+) to (\\S+)", "奖励状态不能从 $1 变为 $2（未申请→已申报→已兑现或不予奖励）");
+    phrase("only the chief pays out a reward or decides not to reward", "只有局长能确定兑现或不予奖励");
     phrase("officer (\\S+) has no sealing key \\(they make one first\\)", "人员 $1 尚无开启密钥（须先生成）");
     phrase(
         "officer (\\S+) is not of this bureau or of a bureau the lead is addressed to",

@@ -22,10 +22,14 @@ import io.liaison.node.store.Store;
 import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -60,7 +64,7 @@ final class IdentitySeals {
             field);
       }
       OfficerKey key =
-          OfficerKeyring.publicKey(s, officer)
+          OfficerKeyring.publicKey(s, bureau, officer)
               .orElseThrow(
                   () ->
                       new Invalid(
@@ -133,6 +137,80 @@ final class IdentitySeals {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored sealed identity unreadable", e);
     }
+  }
+
+  /** Where a re-seal for {@code opener} made at {@code at} is kept. */
+  static String resealKey(String leadId, String opener, Instant at) {
+    return "resealed-" + leadId + "-" + opener + "-" + at.toEpochMilli();
+  }
+
+  /** The re-seals of a lead held here (signed records, oldest first). */
+  static List<SignedEnvelope> reseals(Store s, String leadId) {
+    return s
+        .recordsWhere(
+            InformantService.KIND, "id LIKE ?", List.of("resealed-" + leadId + "-%"), null, 1000)
+        .stream()
+        .map(r -> SignedRecords.envelope(r.body()))
+        .filter(e -> e.payload().path("type").asText().equals(InformantService.RESEALED))
+        .sorted(Comparator.comparing(e -> e.payload().path("at").asText()))
+        .toList();
+  }
+
+  /**
+   * Every sealed copy of a report's identity for {@code officer}, newest first: the re-seals made
+   * for them by another chosen officer, then the poster's own. A re-seal counts only if its maker
+   * was chosen by the poster and {@code officer} was too — no one adds an opener this way.
+   */
+  static List<OfficerSealed> copies(Store s, SignedEnvelope source, String officer) {
+    JsonNode identity = source.payload().get("identity");
+    if (identity == null) {
+      return List.of();
+    }
+    OfficerSealed original = sealedOf(identity);
+    if (original.opener(officer).isEmpty()) {
+      return List.of();
+    }
+    List<OfficerSealed> all = new ArrayList<>();
+    List<SignedEnvelope> reseals =
+        new ArrayList<>(reseals(s, source.payload().path("leadId").asText()));
+    Collections.reverse(reseals);
+    for (SignedEnvelope r : reseals) {
+      JsonNode p = r.payload();
+      if (p.path("opener").asText().equals(officer)
+          && original.opener(p.path("officer").asText()).isPresent()
+          && p.has("identity")) {
+        OfficerSealed copy = sealedOf(p.get("identity"));
+        if (copy.opener(officer).isPresent()) {
+          all.add(copy);
+        }
+      }
+    }
+    all.add(original);
+    return all;
+  }
+
+  /** The copy sealed to {@code keyId} for {@code officer}, if any. */
+  static Optional<OfficerSealed> copyFor(
+      Store s, SignedEnvelope source, String officer, String keyId) {
+    return copies(s, source, officer).stream()
+        .filter(c -> c.opener(officer).map(o -> o.keyId().equals(keyId)).orElse(false))
+        .findFirst();
+  }
+
+  /** The chosen officers who cannot open it with the key their bureau now publishes for them. */
+  static List<String> unreadableFor(Store s, SignedEnvelope source) {
+    JsonNode identity = source.payload().get("identity");
+    if (identity == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (OfficerSealed.Opener o : sealedOf(identity).openers()) {
+      Optional<String> current = OfficerKeyring.publicKey(s, o.officer()).map(OfficerKey::keyId);
+      if (current.isEmpty() || copyFor(s, source, o.officer(), current.get()).isEmpty()) {
+        out.add(o.officer());
+      }
+    }
+    return out;
   }
 
   static Refused notAnOpener() {

@@ -54,6 +54,7 @@ final class InformantGrid {
                   && LeadIds.isValid(p.path("leadId").asText())
                   && p.path("leadId").asText().startsWith(env.signer().code() + "-");
           case InformantService.OPENED -> openedKeyFits(key, p, env.signer());
+          case InformantService.RESEALED -> resealedKeyFits(key, p, env.signer());
           default -> false;
         };
     if (!keyFits || !parts.trust.verify(env).isValid() || !env.signer().code().equals(named)) {
@@ -81,6 +82,28 @@ final class InformantGrid {
         .compose(
             taken ->
                 taken ? Future.succeededFuture(true) : reconciler.repair(key, json).map(false));
+  }
+
+  /**
+   * A re-seal names its lead, its maker (an officer of the signing bureau), the officer it is for
+   * and its time, and is kept under exactly the key those make.
+   */
+  static boolean resealedKeyFits(String key, JsonNode p, BureauId signer) {
+    String leadId = p.path("leadId").asText();
+    String officer = p.path("officer").asText();
+    String opener = p.path("opener").asText();
+    if (!LeadIds.isValid(leadId)
+        || !officer.startsWith(signer.code() + "-")
+        || !opener.matches("[1-9][0-9]{5}-[0-9]{1,8}")
+        || !p.has("identity")) {
+      return false;
+    }
+    try {
+      Instant at = Instant.parse(p.path("at").asText());
+      return key.equals(IdentitySeals.resealKey(leadId, opener, at));
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   /**

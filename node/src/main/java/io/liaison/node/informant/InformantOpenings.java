@@ -1,53 +1,101 @@
 package io.liaison.node.informant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.Json;
 import io.liaison.api.informant.Informant;
+import io.liaison.api.informant.OfficerKey;
 import io.liaison.api.informant.OpenRequest;
 import io.liaison.api.informant.OpenedInformant;
 import io.liaison.crypto.Hashes;
-import io.liaison.crypto.NotARecipientException;
 import io.liaison.crypto.OfficerSealed;
 import io.liaison.crypto.OfficerSealer;
 import io.liaison.crypto.SealingKeyPair;
 import io.liaison.crypto.SignedEnvelope;
-import io.liaison.crypto.WrongPassphraseException;
 import io.liaison.node.access.Principal;
 import io.liaison.node.domain.Conflict;
 import io.liaison.node.domain.Refused;
+import io.liaison.node.store.Store;
 import io.vertx.core.Future;
-import java.time.Duration;
+import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opening an identity for a chosen officer signed in on their own node, with their passphrase; the
- * opening is signed, chained and shared before the answer. Wrong passphrases are counted.
+ * opening is signed, chained and shared before the answer. The re-seal ({@link InformantReseals})
+ * opens the same way before it seals again.
  */
 final class InformantOpenings {
   private static final Logger LOG = LoggerFactory.getLogger(InformantService.class);
+  private final InformantParts parts;
+  private final PassphraseGuard guard;
+
+  InformantOpenings(InformantParts parts, PassphraseGuard guard) {
+    this.parts = parts;
+    this.guard = guard;
+  }
+
+  /** What an officer needs to open a report here: the report, their copy and its wrapped key. */
+  record Sealed(SignedEnvelope source, OfficerSealed copy, String wrapped, boolean stale) {}
 
   /**
-   * Wrong passphrases an officer may give within {@link #GUESS_WINDOW} before opening is refused
-   * until the oldest leaves the window: the passphrase is all that stands between a signed-in
-   * session and an informant's identity, so it is not open to guessing at request speed. Kept in
-   * this node's memory (a restart forgets the count; the request limit still applies).
+   * The copy {@code officer} opens (store thread): the one sealed to their current key if there is
+   * one, else the newest copy sealed to a key they still keep wrapped here (re-made after a
+   * forgotten passphrase: it opens with the forgotten passphrase, if remembered).
    */
-  static final int MAX_WRONG_PASSPHRASES = 5;
+  static Sealed sealedFor(Store s, String leadId, String officer) {
+    SignedEnvelope env = IdentitySeals.sourceOf(s, leadId);
+    List<OfficerSealed> copies = IdentitySeals.copies(s, env, officer);
+    if (copies.isEmpty()) {
+      throw IdentitySeals.notAnOpener();
+    }
+    Optional<String> current = OfficerKeyring.publicKey(s, officer).map(OfficerKey::keyId);
+    for (OfficerSealed c : copies) {
+      String keyId = c.opener(officer).orElseThrow().keyId();
+      if (current.isPresent() && current.get().equals(keyId)) {
+        Optional<String> w = OfficerKeyring.wrapped(s, officer, keyId);
+        if (w.isPresent()) {
+          return new Sealed(env, c, w.get(), false);
+        }
+      }
+    }
+    for (OfficerSealed c : copies) {
+      Optional<String> w =
+          OfficerKeyring.wrapped(s, officer, c.opener(officer).orElseThrow().keyId());
+      if (w.isPresent()) {
+        return new Sealed(env, c, w.get(), true);
+      }
+    }
+    if (OfficerKeyring.wrapped(s, officer).isPresent()) {
+      throw sealedForOlderKey();
+    }
+    throw new Conflict("no-officer-key", "this officer has no sealing key on this node");
+  }
 
-  static final Duration GUESS_WINDOW = Duration.ofMinutes(15);
-  private final Map<String, Deque<Instant>> wrongPassphrases = new ConcurrentHashMap<>();
-  private final InformantParts parts;
-
-  InformantOpenings(InformantParts parts) {
-    this.parts = parts;
+  /** The identity in clear (worker thread): the officer's key unwrapped, the copy opened. */
+  Informant plaintext(Principal p, String leadId, Sealed x, String passphrase, Instant now) {
+    SealingKeyPair key;
+    try {
+      key =
+          guard.unwrap(x.wrapped(), passphrase, p.officer(), "lead=" + leadId, "/passphrase", now);
+    } catch (Refused wrong) {
+      if (x.stale()) {
+        throw sealedForOlderKey();
+      }
+      throw wrong;
+    }
+    byte[] plain =
+        OfficerSealer.open(
+            x.copy(), p.officer(), key, IdentitySeals.aad(leadId, x.source().signer()));
+    try {
+      return Json.mapper().readValue(plain, Informant.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("opened identity unreadable for lead " + leadId);
+    }
   }
 
   /**
@@ -56,77 +104,18 @@ final class InformantOpenings {
    */
   Future<OpenedInformant> open(Principal p, String leadId, OpenRequest r) {
     Instant now = parts.now();
-    Optional<Instant> lockedUntil = lockedUntil(p.officer(), now);
-    if (lockedUntil.isPresent()) {
-      LOG.warn(
-          "informant opening refused lead={} officer={}: too many wrong passphrases",
-          leadId,
-          p.officer());
-      return Future.failedFuture(
-          new Refused(
-              "too-many-attempts",
-              "Too many wrong passphrases",
-              MAX_WRONG_PASSPHRASES
-                  + " wrong passphrases within "
-                  + GUESS_WINDOW.toMinutes()
-                  + " minutes: opening is refused until "
-                  + lockedUntil.get(),
-              "/passphrase"));
+    try {
+      guard.check(p.officer(), "opening lead=" + leadId, now);
+    } catch (Refused e) {
+      return Future.failedFuture(e);
     }
     return parts
         .store
-        .call(
-            s -> {
-              SignedEnvelope env = IdentitySeals.sourceOf(s, leadId);
-              JsonNode identity = env.payload().get("identity");
-              OfficerSealed sealed = identity == null ? null : IdentitySeals.sealedOf(identity);
-              if (sealed == null || sealed.opener(p.officer()).isEmpty()) {
-                throw IdentitySeals.notAnOpener();
-              }
-              String wrapped =
-                  OfficerKeyring.wrapped(s, p.officer())
-                      .orElseThrow(
-                          () ->
-                              new Conflict(
-                                  "no-officer-key",
-                                  "this officer has no sealing key on this node"));
-              return new Object[] {env, sealed, wrapped};
-            })
+        .call(s -> sealedFor(s, leadId, p.officer()))
         .compose(
             x ->
                 parts.vertx.executeBlocking(
-                    () -> {
-                      SignedEnvelope env = (SignedEnvelope) x[0];
-                      SealingKeyPair key;
-                      try {
-                        key = OfficerKeyring.unwrap((String) x[2], r.passphrase());
-                      } catch (WrongPassphraseException e) {
-                        wrongPassphrase(p.officer(), now);
-                        LOG.warn(
-                            "informant opening refused lead={} officer={}: wrong passphrase",
-                            leadId,
-                            p.officer());
-                        throw new Refused(
-                            "wrong-passphrase",
-                            "Wrong passphrase",
-                            "the passphrase does not open this officer's key",
-                            "/passphrase");
-                      }
-                      try {
-                        byte[] plain =
-                            OfficerSealer.open(
-                                (OfficerSealed) x[1],
-                                p.officer(),
-                                key,
-                                IdentitySeals.aad(leadId, env.signer()));
-                        return Json.mapper().readValue(plain, Informant.class);
-                      } catch (NotARecipientException e) {
-                        throw new Conflict(
-                            "sealed-for-older-key",
-                            "sealed for a key this officer has since replaced; ask the poster to seal it again");
-                      }
-                    },
-                    false))
+                    () -> plaintext(p, leadId, x, r.passphrase(), now), false))
         .compose(
             informant ->
                 parts
@@ -150,26 +139,11 @@ final class InformantOpenings {
             o -> LOG.warn("informant identity opened lead={} officer={}", leadId, p.officer()));
   }
 
-  /** When the officer may try again, if {@link #MAX_WRONG_PASSPHRASES} are in the window. */
-  private Optional<Instant> lockedUntil(String officer, Instant now) {
-    Deque<Instant> wrong = wrongPassphrases.get(officer);
-    if (wrong == null) {
-      return Optional.empty();
-    }
-    synchronized (wrong) {
-      while (!wrong.isEmpty() && !wrong.peekFirst().plus(GUESS_WINDOW).isAfter(now)) {
-        wrong.pollFirst();
-      }
-      return wrong.size() < MAX_WRONG_PASSPHRASES
-          ? Optional.empty()
-          : Optional.of(wrong.peekFirst().plus(GUESS_WINDOW));
-    }
-  }
-
-  private void wrongPassphrase(String officer, Instant at) {
-    Deque<Instant> wrong = wrongPassphrases.computeIfAbsent(officer, o -> new ArrayDeque<>());
-    synchronized (wrong) {
-      wrong.addLast(at);
-    }
+  static Conflict sealedForOlderKey() {
+    return new Conflict(
+        "sealed-for-older-key",
+        "Sealed for an older key",
+        "sealed for a key this officer has since replaced; give that key's passphrase, or ask"
+            + " another chosen officer to re-seal it for you");
   }
 }

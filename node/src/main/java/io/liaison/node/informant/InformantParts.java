@@ -3,7 +3,7 @@ package io.liaison.node.informant;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.lead.LeadView;
-import io.liaison.crypto.OfficerSealer;
+import io.liaison.crypto.KeyFiles;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
@@ -30,7 +30,7 @@ final class InformantParts {
   final IMap<String, String> grid;
   final Quarantine quarantine;
   final Function<String, Future<LeadView>> leads;
-  final OfficerSealer.Kdf kdf;
+  final KeyFiles.Kdf kdf;
   private final Clock clock;
 
   InformantParts(
@@ -40,7 +40,7 @@ final class InformantParts {
       IMap<String, String> grid,
       Quarantine quarantine,
       Function<String, Future<LeadView>> leads,
-      OfficerSealer.Kdf kdf,
+      KeyFiles.Kdf kdf,
       Clock clock) {
     this.vertx = vertx;
     this.store = store;

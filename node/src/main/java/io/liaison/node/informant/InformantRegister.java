@@ -25,7 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,7 +132,10 @@ final class InformantRegister {
                     e.identitySealed()));
   }
 
-  /** A new reward status of one of this bureau's reports (signed, next version). */
+  /**
+   * A new reward status of one of this bureau's reports (signed, next version), as {@link
+   * RewardSteps} allows: paying out or refusing is the chief's.
+   */
   Future<ReportEntry> reward(Principal p, String leadId, RewardRequest r) {
     Instant now = parts.now();
     String id = InformantService.sourceKey(leadId);
@@ -148,6 +150,14 @@ final class InformantRegister {
               if (!prev.signer().equals(p.bureau())) {
                 throw new NotFound("no report for lead " + leadId);
               }
+              RewardSteps.check(
+                  p,
+                  RewardStatus.valueOf(
+                      prev.payload()
+                          .path("reward")
+                          .path("status")
+                          .asText(RewardStatus.NOT_APPLIED.name())),
+                  r.status());
               ObjectNode payload = prev.payload().deepCopy();
               payload.put("version", payload.path("version").asLong() + 1);
               ObjectNode reward = payload.putObject("reward");
@@ -214,7 +224,18 @@ final class InformantRegister {
                                   Instant.parse(o.path("at").asText())))
                       .sorted(Comparator.comparing(ReportEntry.Opening::at))
                       .toList();
-              return Map.entry(env, openings);
+              List<ReportEntry.Resealing> resealings =
+                  IdentitySeals.reseals(s, leadId).stream()
+                      .map(SignedEnvelope::payload)
+                      .map(
+                          o ->
+                              new ReportEntry.Resealing(
+                                  o.path("officer").asText(),
+                                  BureauId.of(o.path("bureau").asText()),
+                                  o.path("opener").asText(),
+                                  Instant.parse(o.path("at").asText())))
+                      .toList();
+              return new Held(env, openings, IdentitySeals.unreadableFor(s, env), resealings);
             })
         .compose(
             x ->
@@ -223,11 +244,18 @@ final class InformantRegister {
                     .apply(leadId)
                     .map(Optional::of)
                     .recover(e -> Future.succeededFuture(Optional.empty()))
-                    .map(view -> line(x.getKey(), x.getValue(), view.orElse(null))));
+                    .map(view -> line(x, view.orElse(null))));
   }
 
-  private static ReportEntry line(
-      SignedEnvelope env, List<ReportEntry.Opening> openings, LeadView view) {
+  /** What the store holds for one line. */
+  private record Held(
+      SignedEnvelope env,
+      List<ReportEntry.Opening> openings,
+      List<String> unreadableFor,
+      List<ReportEntry.Resealing> resealings) {}
+
+  private static ReportEntry line(Held held, LeadView view) {
+    SignedEnvelope env = held.env();
     JsonNode p = env.payload();
     JsonNode identity = p.get("identity");
     List<String> openers =
@@ -257,6 +285,8 @@ final class InformantRegister {
         RewardStatus.valueOf(reward.path("status").asText(RewardStatus.NOT_APPLIED.name())),
         reward.hasNonNull("note") ? reward.path("note").asText() : null,
         reward.hasNonNull("at") ? Instant.parse(reward.path("at").asText()) : null,
-        openings);
+        held.openings(),
+        held.unreadableFor(),
+        held.resealings());
   }
 }

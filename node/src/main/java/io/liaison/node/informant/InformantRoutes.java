@@ -4,6 +4,7 @@ import io.liaison.api.Problem;
 import io.liaison.api.informant.KeyRequest;
 import io.liaison.api.informant.OpenRequest;
 import io.liaison.api.informant.ReportDraft;
+import io.liaison.api.informant.ResealRequest;
 import io.liaison.api.informant.RewardRequest;
 import io.liaison.node.access.Principal;
 import io.liaison.node.access.Principals;
@@ -15,7 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Lead sources and informants: {@code GET /api/v1/informants/keys}, {@code PUT
  * /api/v1/informants/keys/me}, {@code GET|POST /api/v1/informants/reports}, {@code GET
- * /api/v1/informants/reports/{lead}}, {@code POST …/{lead}/reward}, {@code POST …/{lead}/open}.
+ * /api/v1/informants/reports/{lead}}, {@code POST …/{lead}/reward}, {@code POST …/{lead}/open},
+ * {@code POST …/{lead}/reseal}.
  */
 public final class InformantRoutes {
   private final InformantService informants;
@@ -38,7 +40,7 @@ public final class InformantRoutes {
             ctx -> {
               KeyRequest r = Bodies.read(ctx, KeyRequest.class);
               informants
-                  .makeKey(principal(ctx), r)
+                  .putKey(principal(ctx), r)
                   .onSuccess(k -> Bodies.reply(ctx, 200, k))
                   .onFailure(ctx::fail);
             });
@@ -77,6 +79,17 @@ public final class InformantRoutes {
               Principals.requireSelf(ctx, r.officer());
               informants
                   .reward(principal(ctx), ctx.pathParam("lead"), r)
+                  .onSuccess(e -> Bodies.reply(ctx, 200, e))
+                  .onFailure(ctx::fail);
+            });
+    router
+        .post("/api/v1/informants/reports/:lead/reseal")
+        .handler(
+            ctx -> {
+              ResealRequest r = Bodies.read(ctx, ResealRequest.class);
+              Principals.requireSelf(ctx, r.officer());
+              informants
+                  .reseal(principal(ctx), ctx.pathParam("lead"), r)
                   .onSuccess(e -> Bodies.reply(ctx, 200, e))
                   .onFailure(ctx::fail);
             });

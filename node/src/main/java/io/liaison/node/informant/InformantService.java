@@ -7,9 +7,10 @@ import io.liaison.api.informant.OpenRequest;
 import io.liaison.api.informant.OpenedInformant;
 import io.liaison.api.informant.ReportDraft;
 import io.liaison.api.informant.ReportEntry;
+import io.liaison.api.informant.ResealRequest;
 import io.liaison.api.informant.RewardRequest;
 import io.liaison.api.lead.LeadView;
-import io.liaison.crypto.OfficerSealer;
+import io.liaison.crypto.KeyFiles;
 import io.liaison.node.access.Principal;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.store.StoreExecutor;
@@ -33,18 +34,22 @@ import java.util.function.Function;
  * Nothing here is indexed, put in an event, or logged with the identity.
  *
  * <p>One room per job: {@link InformantKeys} (officers' keys), {@link InformantRegister} (the
- * register), {@link InformantOpenings} (opening), {@link InformantGrid} (records from the grid),
- * {@link IdentitySeals} (sealing and reading a stored report); this class only hands requests on.
+ * register), {@link InformantOpenings} (opening), {@link InformantReseals} (re-sealing for an
+ * officer whose key was re-made), {@link PassphraseGuard} (wrong passphrases counted), {@link
+ * InformantGrid} (records from the grid), {@link IdentitySeals} (sealing and reading a stored
+ * report); this class only hands requests on.
  */
 public final class InformantService {
   public static final String MAP = "liaison.informants";
   public static final String KIND = "informant";
   static final String SOURCE = "lead-source";
   static final String OPENED = "informant-opened";
+  static final String RESEALED = "informant-resealed";
 
   private final InformantKeys keys;
   private final InformantRegister register;
   private final InformantOpenings openings;
+  private final InformantReseals reseals;
   private final InformantGrid gridSide;
 
   public InformantService(
@@ -54,13 +59,15 @@ public final class InformantService {
       IMap<String, String> grid,
       Quarantine quarantine,
       Function<String, Future<LeadView>> leads,
-      OfficerSealer.Kdf kdf,
+      KeyFiles.Kdf kdf,
       Clock clock) {
     InformantParts parts =
         new InformantParts(vertx, store, trust, grid, quarantine, leads, kdf, clock);
-    this.keys = new InformantKeys(parts);
+    PassphraseGuard guard = new PassphraseGuard();
+    this.keys = new InformantKeys(parts, guard);
     this.register = new InformantRegister(parts);
-    this.openings = new InformantOpenings(parts);
+    this.openings = new InformantOpenings(parts, guard);
+    this.reseals = new InformantReseals(parts, guard, openings);
     this.gridSide = new InformantGrid(parts);
   }
 
@@ -72,9 +79,12 @@ public final class InformantService {
     return "source-" + leadId;
   }
 
-  /** Makes a new sealing key for the signed-in officer and shares its public half. */
-  public Future<OfficerKeys> makeKey(Principal p, KeyRequest request) {
-    return keys.makeKey(p, request);
+  /**
+   * The signed-in officer's sealing key: a first one, a passphrase change (the current passphrase
+   * given: the same key), or a new key after a forgotten passphrase ({@code forgotten}).
+   */
+  public Future<OfficerKeys> putKey(Principal p, KeyRequest request) {
+    return keys.putKey(p, request);
   }
 
   /** Every bureau's officers' keys held by this node. */
@@ -95,6 +105,11 @@ public final class InformantService {
   /** The identity, to a chosen officer signed in here who gives their passphrase. */
   public Future<OpenedInformant> open(Principal p, String leadId, OpenRequest r) {
     return openings.open(p, leadId, r);
+  }
+
+  /** Seals the identity again for a chosen officer whose key was re-made; answers the line. */
+  public Future<ReportEntry> reseal(Principal p, String leadId, ResealRequest r) {
+    return reseals.reseal(p, leadId, r).compose(v -> register.entry(p, leadId));
   }
 
   /** The register: this bureau's reports, and others' that the signed-in officer may open. */

@@ -49,11 +49,44 @@ final class OfficerKeyring {
     return s.record(secretId(officer)).map(StoredRecord::body);
   }
 
-  /** Keeps an officer's wrapped private key (replacing an older one). */
+  /**
+   * The wrapped private key {@code keyId} of an officer of this node: their current one or one they
+   * re-made after a forgotten passphrase (kept, still under the forgotten passphrase, so that
+   * remembering it later — or a session that re-made the key without the officer — loses nothing).
+   */
+  static Optional<String> wrapped(Store s, String officer, String keyId) {
+    Optional<String> kept = s.record(secretId(officer) + "-" + keyId).map(StoredRecord::body);
+    if (kept.isPresent()) {
+      return kept;
+    }
+    return wrapped(s, officer).filter(w -> keyId.equals(keyIdOf(w)));
+  }
+
+  /** The key id named in a wrapped key (clear header). */
+  static String keyIdOf(String wrapped) {
+    try {
+      return Json.mapper().readTree(wrapped).path("keyId").asText();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored wrapped key unreadable", e);
+    }
+  }
+
+  /**
+   * Keeps an officer's wrapped private key as their current one, and under its key id; a current
+   * key of another id stays kept under its own id.
+   */
   static void keepWrapped(Store s, Principal p, String keyId, String wrapped, Instant at) {
+    wrapped(s, p.officer())
+        .filter(old -> !keyId.equals(keyIdOf(old)))
+        .ifPresent(old -> put(s, p, secretId(p.officer()) + "-" + keyIdOf(old), old, at));
+    put(s, p, secretId(p.officer()), wrapped, at);
+    put(s, p, secretId(p.officer()) + "-" + keyId, wrapped, at);
+  }
+
+  private static void put(Store s, Principal p, String id, String wrapped, Instant at) {
     s.putRecord(
         new StoredRecord(
-            secretId(p.officer()),
+            id,
             SECRET_KIND,
             p.bureau().code(),
             at,
@@ -90,10 +123,25 @@ final class OfficerKeyring {
 
   /** The public key of an officer as their bureau shared it. */
   static Optional<OfficerKey> publicKey(Store s, String officer) {
-    String code = officer.substring(0, officer.indexOf('-'));
-    return current(s, BureauId.of(code))
+    return bureauOf(officer).flatMap(b -> publicKey(s, b, officer));
+  }
+
+  /** The public key of an officer of {@code bureau} as that bureau shared it. */
+  static Optional<OfficerKey> publicKey(Store s, BureauId bureau, String officer) {
+    return current(s, bureau)
         .flatMap(
             e -> parse(e).keys().stream().filter(k -> k.officer().equals(officer)).findFirst());
+  }
+
+  /**
+   * The bureau an officer number names ({@code <bureau code>-<n>}), or none for anything else —
+   * never an exception (review-3 F3: an id without '-' threw StringIndexOutOfBounds, a 500).
+   */
+  static Optional<BureauId> bureauOf(String officer) {
+    if (officer == null || !officer.matches("[1-9][0-9]{5}-[0-9]{1,8}")) {
+      return Optional.empty();
+    }
+    return Optional.of(BureauId.of(officer.substring(0, 6)));
   }
 
   static SealingKeyPair unwrap(String wrapped, String passphrase) {

@@ -104,6 +104,15 @@ final class LeadCommit {
                 id,
                 LeadViews.audience(rec, t).code(),
                 withContacts(s, LeadViews.eventData(rec, t, title(rec)), t.bureau())));
+        for (BureauId invited : LeadViews.alsoInvited(t)) {
+          events.add(
+              feed.append(
+                  s,
+                  "lead.cohandling.invited",
+                  id,
+                  invited.code(),
+                  withContacts(s, LeadViews.eventData(rec, t, title(rec), invited), t.bureau())));
+        }
       }
     }
     return events;

@@ -10,6 +10,7 @@ import io.liaison.api.lead.LeadStatus;
 import io.liaison.api.lead.TransitionRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -69,7 +70,10 @@ public final class LeadLifecycle {
         requireOwner(s, actor);
         owner = null;
         claimedAt = null;
-        co.clear(); // whoever claims it next leads anew and invites its own co-handlers
+        // whoever claims it next leads anew and invites its own co-handlers; what the leaving
+        // co-handlers reported to the origin stays in the lead's feedback (review-3 F7)
+        feedback = keep(feedback, co.feedbackOf(null));
+        co.clear();
       }
       case INVITE_COHANDLER -> {
         requireOwner(s, actor);
@@ -93,7 +97,9 @@ public final class LeadLifecycle {
         requireHandoverTarget(s, actor);
         owner = actor;
         claimedAt = t.at();
-        co.remove(actor); // a co-handler that takes the lead over leads it now
+        // a co-handler that takes the lead over leads it now; its feedback as co-handler stays
+        feedback = keep(feedback, co.feedbackOf(actor));
+        co.remove(actor);
       }
       case DECLINE_HANDOVER -> requireHandoverTarget(s, actor);
       case FEEDBACK -> {
@@ -165,6 +171,14 @@ public final class LeadLifecycle {
 
     void clear() {
       list.clear();
+    }
+
+    /** The feedback co-handler {@code b} gave (every co-handler's when {@code b} is null). */
+    List<LeadStatus.Feedback> feedbackOf(BureauId b) {
+      return list.stream()
+          .filter(c -> b == null || c.bureau().equals(b))
+          .flatMap(c -> c.feedback().stream())
+          .toList();
     }
 
     void remove(BureauId b) {
@@ -273,6 +287,18 @@ public final class LeadLifecycle {
               c.declineReason(),
               more));
     }
+  }
+
+  /** {@code feedback} with {@code more} added, in the order given (oldest first). */
+  private static List<LeadStatus.Feedback> keep(
+      List<LeadStatus.Feedback> feedback, List<LeadStatus.Feedback> more) {
+    if (more.isEmpty()) {
+      return feedback;
+    }
+    List<LeadStatus.Feedback> all = new ArrayList<>(feedback);
+    all.addAll(more);
+    all.sort(Comparator.comparing(LeadStatus.Feedback::at));
+    return all;
   }
 
   private static void requireOwner(LeadStatus s, BureauId actor) {

@@ -143,11 +143,11 @@ public final class LeadQueries {
         args.add(code);
       }
       case AWAITING_FEEDBACK -> {
-        condition = OWNED + " AND feedback_at IS NULL";
+        condition = OWNED + " AND " + LeadViews.NO_OWNER_FEEDBACK;
         args.add(code);
       }
       case OVERDUE -> {
-        condition = OWNED + " AND feedback_at IS NULL AND claimed_at < ?";
+        condition = OWNED + " AND " + LeadViews.NO_OWNER_FEEDBACK + " AND claimed_at < ?";
         args.add(code);
         args.add(deadline);
       }

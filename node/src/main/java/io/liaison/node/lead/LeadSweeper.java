@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class LeadSweeper {
   private static final Logger LOG = LoggerFactory.getLogger(LeadSweeper.class);
   public static final String OVERDUE = OverdueRules.OVERDUE;
-  private static final String OPEN = "state IN ('CLAIMED','INVESTIGATING') AND feedback_at IS NULL";
+
+  /** Claimed, no feedback of the owner since its claim (checked again on the parsed status). */
+  private static final String OPEN =
+      "state IN ('CLAIMED','INVESTIGATING') AND " + LeadViews.NO_OWNER_FEEDBACK;
 
   private final Vertx vertx;
   private final HazelcastInstance hazelcast;
@@ -142,6 +145,9 @@ public final class LeadSweeper {
                       null,
                       500)) {
                 LeadRecord rec = LeadRecord.parse(row.id(), row.body());
+                if (LeadViews.ownerFeedbackAt(rec.status()) != null) {
+                  continue;
+                }
                 for (OverdueRules.Notice n :
                     OverdueRules.forOwner(r, rec.status().claimedAt(), now)) {
                   if (s.markNotified(row.id(), n.kind())) {
@@ -158,6 +164,9 @@ public final class LeadSweeper {
                         null,
                         500)) {
                   LeadRecord rec = LeadRecord.parse(row.id(), row.body());
+                  if (LeadViews.ownerFeedbackAt(rec.status()) != null) {
+                    continue;
+                  }
                   for (OverdueRules.Notice n :
                       OverdueRules.forOrigin(r, rec.status().claimedAt(), now)) {
                     if (s.markNotified(row.id(), n.kind())) {

@@ -6,7 +6,9 @@ import io.liaison.api.lead.LeadStatus;
 import io.liaison.api.lead.TransitionView;
 import io.liaison.node.store.RecordFacts;
 import io.liaison.node.store.StoredRecord;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -16,7 +18,8 @@ final class LeadViews {
 
   static StoredRecord stored(LeadRecord rec) {
     LeadStatus s = rec.status();
-    Long feedbackAt = s.feedback().isEmpty() ? null : s.feedback().get(0).at().toEpochMilli();
+    Instant owed = ownerFeedbackAt(s);
+    Long feedbackAt = owed == null ? null : owed.toEpochMilli();
     String targets =
         rec.lead().targetBureaus().isEmpty()
             ? null
@@ -38,6 +41,31 @@ final class LeadViews {
             s.claimedAt() == null ? null : s.claimedAt().toEpochMilli(),
             feedbackAt,
             rec.lead().expiresAt() == null ? null : rec.lead().expiresAt().toEpochMilli()));
+  }
+
+  /**
+   * The store condition "the owner has given no feedback since its claim" ({@link
+   * #ownerFeedbackAt}); a row written before review-3 F26 may hold an earlier owner's time, before
+   * the claim, which this also reads as none.
+   */
+  static final String NO_OWNER_FEEDBACK = "(feedback_at IS NULL OR feedback_at < claimed_at)";
+
+  /**
+   * When the current owner first gave feedback since it claimed (or took over) the lead, or null:
+   * feedback of an earlier owner, before a release or a hand-over, does not answer the new owner's
+   * duty (review-3 F26). This is what the store's {@code feedback_at} column holds, what the
+   * sweeper's overdue notices go by, and what the report's duties count as the answer.
+   */
+  static Instant ownerFeedbackAt(LeadStatus s) {
+    if (s.owner() == null) {
+      return null;
+    }
+    return s.feedback().stream()
+        .filter(f -> f.bureau().equals(s.owner()))
+        .filter(f -> s.claimedAt() == null || !f.at().isBefore(s.claimedAt()))
+        .map(LeadStatus.Feedback::at)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The event-feed type of a transition, e.g. {@code lead.claimed}. */
@@ -76,6 +104,19 @@ final class LeadViews {
     };
   }
 
+  /**
+   * The bureaus invited by {@code t} that its own event does not address: every invited bureau of a
+   * claim that invites, the second and later of an invitation (whose event goes to the first). Each
+   * is told by a {@code lead.cohandling.invited} event of its own (review-3 F20).
+   */
+  static List<BureauId> alsoInvited(TransitionView t) {
+    List<BureauId> invited = t.cohandlers() == null ? List.of() : t.cohandlers();
+    if (t.event() == LeadEvent.INVITE_COHANDLER) {
+      return invited.size() > 1 ? invited.subList(1, invited.size()) : List.of();
+    }
+    return invited;
+  }
+
   /** The data of a {@code lead.conflict} event: what was kept and what was superseded. */
   static Map<String, Object> conflict(LeadRecord win, LeadRecord lose, int from) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -95,13 +136,19 @@ final class LeadViews {
 
   /** The data of a transition event: what happened, to which lead, and the status after it. */
   static Map<String, Object> eventData(LeadRecord rec, TransitionView t, String title) {
+    return eventData(rec, t, title, audience(rec, t));
+  }
+
+  /** The data of a transition event addressed to {@code audience}. */
+  static Map<String, Object> eventData(
+      LeadRecord rec, TransitionView t, String title, BureauId audience) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("leadId", rec.lead().id());
     if (title != null) {
       m.put("title", title);
     }
     m.put("originBureau", rec.lead().originBureau());
-    m.put("audience", audience(rec, t));
+    m.put("audience", audience);
     m.put("transition", t);
     m.put("state", rec.status().state());
     if (rec.status().owner() != null) {

@@ -23,7 +23,7 @@ public final class InformantWiring implements Feature {
             p.map(InformantService.MAP),
             p.quarantine(),
             queries::get,
-            OfficerSealer.Kdf.DEFAULT,
+            OfficerSealer.KDF,
             p.clock());
   }
 

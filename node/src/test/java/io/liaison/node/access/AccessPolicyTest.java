@@ -72,6 +72,7 @@ class AccessPolicyTest {
               EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF, Role.AUDITOR)),
           Map.entry(
               Action.INFORMANT_WRITE, EnumSet.of(Role.LIAISON, Role.INVESTIGATOR, Role.CHIEF)),
+          Map.entry(Action.INFORMANT_REWARD, EnumSet.of(Role.CHIEF)),
           Map.entry(
               Action.MAJOR_READ,
               EnumSet.of(

@@ -241,6 +241,33 @@ class CaseFormsIT {
     assertThat(
             Http.postJson(url("/api/v1/forms"), registration(lead, 100_000L).toString()).status())
         .isEqualTo(201);
+    // review-3 F12: a member that never handled a lead cannot deliver a feedback form for it to
+    // its origin — 天镇县 has not claimed this one: 兴和县 quarantines the form and keeps nothing
+    String unclaimed = postLead();
+    Http.Response stray =
+        Http.postJson(url("/api/v1/forms"), feedbackForm(unclaimed, "未受理也反馈").toString());
+    assertThat(stray.status()).as(stray.body()).isEqualTo(201);
+    String strayKey = "shared-" + stray.json().get("id").asText();
+    io.liaison.node.Await.until(
+        java.time.Duration.ofSeconds(20),
+        () -> Http.get(cluster.url(0) + "/api/v1/admin/quarantine").body().contains(strayKey),
+        "the stray feedback form quarantined on 兴和县");
+    assertThat(formsOn(0, unclaimed)).isEmpty();
+    // 天镇县 claims the lead (the claim has reached 兴和县 long before a feedback form is filed)
+    Http.Response claim =
+        Http.postJson(
+            url("/api/v1/leads/" + lead + "/transitions"),
+            "{\"event\":\"CLAIM\",\"officer\":\"" + TestCluster.OFFICERS.get(1) + "\"}");
+    assertThat(claim.status()).as(claim.body()).isEqualTo(200);
+    io.liaison.node.Await.until(
+        java.time.Duration.ofSeconds(20),
+        () ->
+            Http.get(cluster.url(0) + "/api/v1/leads/" + lead)
+                .json()
+                .at("/status/owner")
+                .asText()
+                .equals("140222"),
+        "the claim on 兴和县");
     Http.Response filed =
         Http.postJson(url("/api/v1/forms"), feedbackForm(lead, "已移送公安机关。").toString());
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
@@ -259,7 +286,7 @@ class CaseFormsIT {
     assertThat(page.body()).contains("已移送公安机关。", "140222-009");
     assertThat(formsOn(0, sealed)).isEmpty();
     assertThat(cluster.node(0).hazelcast().getMap(FormSharing.MAP).keySet())
-        .containsExactly("shared-" + id);
+        .containsExactlyInAnyOrder("shared-" + id, strayKey);
     try (io.liaison.node.SseClient events =
         new io.liaison.node.SseClient(cluster.url(0) + "/api/v1/events", 0L)) {
       io.liaison.node.Await.until(

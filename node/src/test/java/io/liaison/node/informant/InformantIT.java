@@ -428,6 +428,221 @@ class InformantIT {
     noIdentity("an opening refused after too many wrong passphrases", locked.body());
   }
 
+  /**
+   * Review-3 F2: a key once made is not silently replaced. Changing the passphrase needs the
+   * current one and keeps the same key; a forgotten passphrase makes a new key, the old one stays
+   * kept (it still opens with the forgotten passphrase), the register names the officer for whom
+   * the identity is unreadable, and another chosen officer re-seals it on their own node — signed,
+   * shown in the poster's register — after which the new key opens it.
+   */
+  @Test
+  void aKeyRemadeOrphansNothingAndIsResealedByAnotherChosenOfficer() {
+    String a = "150924-111";
+    String b = "140222-111";
+    String passA = "甲的口令-2026-first";
+    String newA = "甲的新口令-2026-second";
+    String forgotA = "甲的第三个口令-2026-third";
+    String passB = "乙的口令-2026-tianzhen";
+    enrol(XINGHE, a, "LIAISON");
+    enrol(TIANZHEN, b, "INVESTIGATOR");
+    String ta = login(XINGHE, a);
+    String tb = login(TIANZHEN, b);
+    assertThat(key(XINGHE, ta, "{\"passphrase\":\"" + passA + "\"}").status()).isEqualTo(200);
+    assertThat(key(TIANZHEN, tb, "{\"passphrase\":\"" + passB + "\"}").status()).isEqualTo(200);
+    Await.until(
+        WAIT,
+        () -> Http.get(url(XINGHE, "/api/v1/informants/keys")).body().contains(b),
+        "乙's key on 兴和县's node");
+    String firstKey = keyIdOf(XINGHE, a);
+
+    Http.Response posted =
+        Http.postJson(
+            url(XINGHE, "/api/v1/leads"),
+            """
+            {"officer":"150924-017","category":"UNLICENSED_TRANSPORT","title":"城关镇物流点代收卷烟",
+             "narrative":"举报称城关镇一物流点每周二代收外地卷烟约10件。","targetBureaus":["140222"]}
+            """);
+    assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    String lead = posted.json().get("id").asText();
+    Http.Response recorded =
+        Http.postJson(
+            url(XINGHE, "/api/v1/informants/reports"),
+            "{\"officer\":\"150924-017\",\"leadId\":\""
+                + lead
+                + "\",\"source\":\"REPORT\",\"informant\":{\"name\":\""
+                + NAME
+                + "\",\"phone\":\""
+                + PHONE
+                + "\"},\"openers\":[\""
+                + a
+                + "\",\""
+                + b
+                + "\"]}");
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    assertThat(recorded.json().get("unreadableFor").size()).isZero();
+
+    // a key is not replaced by a bare request (a hijacked session cannot do it in one request)
+    Http.Response bare = key(XINGHE, ta, "{\"passphrase\":\"" + newA + "\"}");
+    assertThat(bare.status()).as(bare.body()).isEqualTo(409);
+    assertThat(bare.body()).contains("key-exists", "/currentPassphrase");
+    Http.Response wrongCurrent =
+        key(
+            XINGHE,
+            ta,
+            "{\"passphrase\":\"" + newA + "\",\"currentPassphrase\":\"not-the-passphrase\"}");
+    assertThat(wrongCurrent.status()).isEqualTo(403);
+    assertThat(wrongCurrent.body()).contains("wrong-passphrase", "/currentPassphrase");
+    // changed with the current one: the same key, the identity opens with the new passphrase
+    Http.Response changed =
+        key(
+            XINGHE,
+            ta,
+            "{\"passphrase\":\"" + newA + "\",\"currentPassphrase\":\"" + passA + "\"}");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(keyIdOf(XINGHE, a)).isEqualTo(firstKey);
+    assertThat(open(XINGHE, ta, a, lead, newA).status()).isEqualTo(200);
+    assertThat(open(XINGHE, ta, a, lead, passA).status()).isEqualTo(403);
+
+    // forgotten: a new key; what was sealed to the old one is unreadable for 甲 with it
+    Http.Response remade =
+        key(XINGHE, ta, "{\"passphrase\":\"" + forgotA + "\",\"forgotten\":true}");
+    assertThat(remade.status()).as(remade.body()).isEqualTo(200);
+    String secondKey = keyIdOf(XINGHE, a);
+    assertThat(secondKey).isNotEqualTo(firstKey);
+    Http.Response stale = open(XINGHE, ta, a, lead, forgotA);
+    assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+    assertThat(stale.body()).contains("sealed-for-older-key");
+    noIdentity("an opening with the new key before the re-seal", stale.body());
+    JsonNode line = Http.get(url(XINGHE, "/api/v1/informants/reports/" + lead)).json();
+    assertThat(line.get("unreadableFor").toString()).contains(a).doesNotContain(b);
+    // the old key is kept: remembered, its passphrase still opens what was sealed to it
+    Http.Response remembered = open(XINGHE, ta, a, lead, newA);
+    assertThat(remembered.status()).as(remembered.body()).isEqualTo(200);
+    assertThat(remembered.json().at("/informant/name").asText()).isEqualTo(NAME);
+
+    // 乙 re-seals it for 甲 on 天镇县's node once 甲's new key is there
+    Await.until(WAIT, () -> secondKey.equals(keyIdOf(TIANZHEN, a)), "甲's new key on 天镇县");
+    Http.Response notChosen = reseal(tb, b, lead, passB, "150924-101");
+    assertThat(notChosen.status()).as(notChosen.body()).isEqualTo(422);
+    assertThat(notChosen.body()).contains("/opener");
+    Http.Response resealed = reseal(tb, b, lead, passB, a);
+    assertThat(resealed.status()).as(resealed.body()).isEqualTo(200);
+    noIdentity("the re-seal's answer", resealed.body());
+    assertThat(resealed.json().get("resealings").toString()).contains(a, b);
+    assertThat(resealed.json().get("unreadableFor").size()).isZero();
+    assertThat(reseal(tb, b, lead, passB, a).status()).isEqualTo(409);
+
+    // the poster's register is told, as of an opening; 甲's new key opens it on 兴和县
+    Await.until(
+        WAIT,
+        () -> {
+          JsonNode l = Http.get(url(XINGHE, "/api/v1/informants/reports/" + lead)).json();
+          return l.get("resealings").toString().contains(b) && l.get("unreadableFor").isEmpty();
+        },
+        "the re-seal in 兴和县's register");
+    Http.Response reopened = open(XINGHE, ta, a, lead, forgotA);
+    assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+    assertThat(reopened.json().at("/informant/name").asText()).isEqualTo(NAME);
+    assertThat(reopened.json().at("/informant/phone").asText()).isEqualTo(PHONE);
+    // signed and chained in the re-sealer's bureau's audit log
+    assertThat(chained(TIANZHEN, "resealed-" + lead + "-" + a)).isTrue();
+  }
+
+  /**
+   * Review-3 F18: the reward status follows its table (未申请 → 已申报 | 不予奖励, 已申报 → 已兑现 | 不予奖励; final
+   * after that) and paying out or refusing is the chief's decision.
+   */
+  @Test
+  void theRewardStatusFollowsItsTableAndTheChiefDecides() {
+    String liaison = "150924-121";
+    enrol(XINGHE, liaison, "LIAISON");
+    String tl = login(XINGHE, liaison);
+    Http.Response posted =
+        Http.postJson(
+            url(XINGHE, "/api/v1/leads"),
+            """
+            {"officer":"150924-017","category":"COUNTERFEIT","title":"苏木山景区小卖部销售假烟",
+             "narrative":"举报称苏木山景区一小卖部销售假冒云烟。"}
+            """);
+    assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    String lead = posted.json().get("id").asText();
+    assertThat(
+            Http.postJson(
+                    url(XINGHE, "/api/v1/informants/reports"),
+                    "{\"officer\":\"150924-017\",\"leadId\":\""
+                        + lead
+                        + "\",\"source\":\"REPORT\"}")
+                .status())
+        .isEqualTo(201);
+    String path = "/api/v1/informants/reports/" + lead + "/reward";
+    // a liaison officer declares, but does not pay out
+    Http.Response paidByLiaison =
+        as(tl, "POST", url(XINGHE, path), "{\"officer\":\"" + liaison + "\",\"status\":\"PAID\"}");
+    assertThat(paidByLiaison.status()).as(paidByLiaison.body()).isIn(403, 409);
+    Http.Response declared =
+        as(
+            tl,
+            "POST",
+            url(XINGHE, path),
+            "{\"officer\":\"" + liaison + "\",\"status\":\"DECLARED\"}");
+    assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+    Http.Response paidByLiaison2 =
+        as(tl, "POST", url(XINGHE, path), "{\"officer\":\"" + liaison + "\",\"status\":\"PAID\"}");
+    assertThat(paidByLiaison2.status()).as(paidByLiaison2.body()).isEqualTo(403);
+    assertThat(paidByLiaison2.body()).contains("chief-decides", "/status");
+    // no step back
+    Http.Response back =
+        Http.postJson(url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_APPLIED\"}");
+    assertThat(back.status()).as(back.body()).isEqualTo(409);
+    assertThat(back.body()).contains("reward-state");
+    // the chief (the test officer has every role) pays out; then it is final
+    Http.Response paid =
+        Http.postJson(url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"PAID\"}");
+    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+    assertThat(paid.json().get("rewardStatus").asText()).isEqualTo("PAID");
+    Http.Response after =
+        Http.postJson(
+            url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_REWARDED\"}");
+    assertThat(after.status()).as(after.body()).isEqualTo(409);
+  }
+
+  static Http.Response key(int node, String token, String body) {
+    return as(token, "PUT", url(node, "/api/v1/informants/keys/me"), body);
+  }
+
+  static String keyIdOf(int node, String officer) {
+    for (JsonNode bureau : Http.get(url(node, "/api/v1/informants/keys")).json().get("items")) {
+      for (JsonNode k : bureau.get("keys")) {
+        if (k.get("officer").asText().equals(officer)) {
+          return k.get("keyId").asText();
+        }
+      }
+    }
+    return null;
+  }
+
+  static Http.Response open(int node, String token, String officer, String lead, String pass) {
+    return as(
+        token,
+        "POST",
+        url(node, "/api/v1/informants/reports/" + lead + "/open"),
+        "{\"officer\":\"" + officer + "\",\"passphrase\":\"" + pass + "\"}");
+  }
+
+  static Http.Response reseal(String token, String officer, String lead, String pass, String for_) {
+    return as(
+        token,
+        "POST",
+        url(TIANZHEN, "/api/v1/informants/reports/" + lead + "/reseal"),
+        "{\"officer\":\""
+            + officer
+            + "\",\"passphrase\":\""
+            + pass
+            + "\",\"opener\":\""
+            + for_
+            + "\"}");
+  }
+
   static Http.Response transition(int node, String lead, String event, String extra) {
     return Http.postJson(
         url(node, "/api/v1/leads/" + lead + "/transitions"),
@@ -438,6 +653,21 @@ class InformantIT {
             + "\""
             + extra
             + "}");
+  }
+
+  static boolean chained(int node, String recordKey) {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:sqlite:" + cluster.config(node).dataDir().resolve("liaison.db"));
+        PreparedStatement st =
+            c.prepareStatement("SELECT count(*) FROM chain WHERE envelope LIKE ?")) {
+      st.setString(1, "%\"record\":\"" + recordKey + "%");
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 1;
+      }
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
   }
 
   static boolean holds(int node, String id) {

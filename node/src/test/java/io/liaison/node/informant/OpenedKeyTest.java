@@ -58,4 +58,15 @@ class OpenedKeyTest {
                 key("140222-101"), opening("140222-101", "yesterday"), TIANZHEN))
         .isFalse();
   }
+
+  /** Review-3 F3: an officer id that is not {@code <bureau>-<n>} names no bureau (it threw). */
+  @Test
+  void anOfficerNumberNamesItsBureauAndAnythingElseNone() {
+    assertThat(OfficerKeyring.bureauOf("150924-101"))
+        .contains(io.liaison.api.BureauId.of("150924"));
+    for (String odd :
+        new String[] {"admin", "", "-1", "150924", "15092-1", "150924-", "x-150924-1"}) {
+      assertThat(OfficerKeyring.bureauOf(odd)).as(odd).isEmpty();
+    }
+  }
 }

@@ -342,6 +342,40 @@ class CoHandlingTest {
     assertThat(notYet.kind()).isEqualTo("FORBIDDEN");
   }
 
+  /**
+   * Review-3 F7: what a co-handler reported to the origin stays in the lead's status when the lead
+   * is released or the co-handler takes it over (before, its entry was dropped with its feedback).
+   */
+  @Test
+  void aCoHandlersFeedbackStaysWhenTheLeadIsReleasedOrTakenOver() {
+    LeadRecord rec = then(claimedInviting(), YANGGAO, req(LeadEvent.ACCEPT_COHANDLING));
+    rec = then(rec, YANGGAO, feedback("阳高段查获运输车辆一辆"));
+    LeadRecord released = then(rec, TIANZHEN, req(LeadEvent.RELEASE));
+    assertThat(released.status().cohandlers()).isEmpty();
+    assertThat(released.status().feedback())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.bureau()).isEqualTo(YANGGAO);
+              assertThat(f.text()).isEqualTo("阳高段查获运输车辆一辆");
+            });
+    // the co-handler takes the lead over: its own feedback as co-handler stays, and the
+    // owner's feedback given before is kept too, oldest first
+    rec = then(rec, TIANZHEN, feedback("天镇段已立案"));
+    rec =
+        then(
+            rec,
+            TIANZHEN,
+            new TransitionRequest(
+                LeadEvent.OFFER_HANDOVER, "officer-1", null, YANGGAO, null, null, null, null));
+    LeadRecord taken = then(rec, YANGGAO, req(LeadEvent.ACCEPT_HANDOVER));
+    assertThat(taken.status().owner()).isEqualTo(YANGGAO);
+    assertThat(taken.status().cohandler(YANGGAO)).isEmpty();
+    assertThat(taken.status().feedback())
+        .extracting(LeadStatus.Feedback::text)
+        .containsExactly("阳高段查获运输车辆一辆", "天镇段已立案");
+  }
+
   @Test
   void invitationsNameNeitherTheOriginNorTheLeadBureauAndADeclinedBureauMayBeAskedAgain() {
     LeadRecord claimed = claimedInviting();

@@ -206,6 +206,19 @@ class LeadLifecycleIT {
                 .contains(id),
         "the invitation in 阳高县's co-handling inbox");
     assertThat(lead(YANGGAO, id).at("/status/cohandlers/0/task").asText()).isEqualTo("请协查阳高段物流");
+    // review-3 F20: an invitation made in the claim is an event addressed to the invited bureau
+    try (SseClient invited = new SseClient(cluster.url(YANGGAO) + "/api/v1/events", 0L)) {
+      Await.until(
+          Duration.ofSeconds(10),
+          () ->
+              invited.events().stream()
+                  .anyMatch(
+                      e ->
+                          e.type().equals("lead.cohandling.invited")
+                              && e.data().contains(id)
+                              && e.data().contains("\"audience\":\"140221\"")),
+          "lead.cohandling.invited for 阳高县 on its event stream");
+    }
     // only the invited bureau decides, once
     Http.Response notInvited = fire(XINGHE, id, ev(LeadEvent.ACCEPT_COHANDLING));
     assertThat(notInvited.status()).as(notInvited.body()).isEqualTo(403);

@@ -52,8 +52,11 @@ class OverdueIT {
     return cluster.url(node) + path;
   }
 
-  /** The three chiefs sign the same rules; in force on every node. */
-  static void agree() {
+  /** The three chiefs sign the same rules; in force on every node. Once per cluster. */
+  static synchronized void agree() {
+    if (cluster.node(XINGHE).settings().current().isPresent()) {
+      return;
+    }
     Http.Response proposed = Http.postJson(url(XINGHE, "/api/v1/settings"), RULES);
     assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
     String hash = proposed.json().at("/proposals/0/contentHash").asText();
@@ -211,5 +214,56 @@ class OverdueIT {
                   .asText())
           .isEqualTo("chief");
     }
+  }
+
+  static Http.Response step(int node, String id, String body) {
+    return Http.postJson(
+        url(node, "/api/v1/leads/" + id + "/transitions"),
+        body.replace("}", ",\"officer\":\"" + TestCluster.OFFICERS.get(node) + "\"}"));
+  }
+
+  /**
+   * Review-3 F26: 天镇县 claims and gives feedback, then hands the lead over to 阳高县. The earlier
+   * owner's feedback does not answer 阳高县's duty: once the period has passed since 阳高县 took it, 阳高县
+   * is told it is overdue (before the fix the store's feedback_at held 天镇县's feedback and the
+   * sweeper never looked at the lead again), and the inbox's overdue view lists it.
+   */
+  @Test
+  void aLeadHandedOverAfterFeedbackFallsOverdueForItsNewOwner() throws Exception {
+    agree();
+    String id = post();
+    Await.until(
+        WAIT, () -> Http.get(url(TIANZHEN, "/api/v1/leads/" + id)).status() == 200, "lead on 天镇县");
+    assertThat(step(TIANZHEN, id, "{\"event\":\"CLAIM\"}").status()).isEqualTo(200);
+    assertThat(step(TIANZHEN, id, "{\"event\":\"FEEDBACK\",\"feedback\":\"已初查，移交阳高县\"}").status())
+        .isEqualTo(200);
+    Http.Response offered = step(TIANZHEN, id, "{\"event\":\"OFFER_HANDOVER\",\"to\":\"140221\"}");
+    assertThat(offered.status()).as(offered.body()).isEqualTo(200);
+    Await.until(
+        WAIT,
+        () ->
+            Http.get(url(YANGGAO, "/api/v1/leads/" + id))
+                .json()
+                .at("/status/state")
+                .asText()
+                .equals("HANDOVER_OFFERED"),
+        "the offer on 阳高县");
+    Http.Response accepted = step(YANGGAO, id, "{\"event\":\"ACCEPT_HANDOVER\"}");
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    Instant takenAt = Instant.parse(accepted.json().at("/status/claimedAt").asText());
+    try (SseClient owner = new SseClient(url(YANGGAO, "/api/v1/events"), null)) {
+      sweep(YANGGAO, takenAt.plus(Duration.ofDays(2)).minusSeconds(1));
+      sweep(YANGGAO, takenAt.plus(Duration.ofDays(2)).plusSeconds(1));
+      Await.until(
+          WAIT, () -> notices(owner, id).contains("lead.overdue"), "the overdue notice on 阳高县");
+      assertThat(notices(owner, id)).containsExactly("lead.overdue");
+    }
+    // the inbox agrees: 阳高县 has not answered since it took the lead
+    assertThat(Http.get(url(YANGGAO, "/api/v1/inbox?view=AWAITING_FEEDBACK")).body()).contains(id);
+    // and once 阳高县 gives its own feedback the lead is answered
+    assertThat(step(YANGGAO, id, "{\"event\":\"FEEDBACK\",\"feedback\":\"已查获\"}").status())
+        .isEqualTo(200);
+    assertThat(Http.get(url(YANGGAO, "/api/v1/inbox?view=AWAITING_FEEDBACK")).body())
+        .doesNotContain(id);
   }
 }
