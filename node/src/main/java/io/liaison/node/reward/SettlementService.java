@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.Json;
+import io.liaison.api.access.Role;
 import io.liaison.api.cases.CaseNumber;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.informant.RewardRequest;
@@ -17,6 +18,7 @@ import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.access.Principal;
 import io.liaison.node.cases.SharedCase;
 import io.liaison.node.cluster.GridReconciler;
+import io.liaison.node.domain.Conflict;
 import io.liaison.node.domain.Invalid;
 import io.liaison.node.domain.Refused;
 import io.liaison.node.informant.InformantService;
@@ -37,6 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +161,11 @@ public final class SettlementService {
     if (d.kind() != RewardKind.INFORMANT) {
       return Future.succeededFuture();
     }
-    Principal chief = new Principal(d.officer(), d.officer(), d.payer(), Set.of(), "settlement");
+    // the settlement was signed by the payer's chief (REWARD_WRITE is the chief's), who also
+    // decides
+    // the register's 已兑现
+    Principal chief =
+        new Principal(d.officer(), d.officer(), d.payer(), Set.of(Role.CHIEF), "settlement");
     String note = "兑现 " + st.id() + " " + d.amountFen() + " 分 " + d.paidOn();
     return informants
         .reward(chief, d.leadId(), new RewardRequest(d.officer(), RewardStatus.PAID, note))
@@ -230,16 +237,28 @@ public final class SettlementService {
    * can pay.
    */
   private void refuseUnlessOwnRegisterLine(Store s, String leadId) {
-    boolean own =
+    Optional<SignedEnvelope> line =
         s.record("source-" + leadId)
             .filter(r -> InformantService.KIND.equals(r.kind()))
-            .map(r -> SignedRecords.envelope(r.body()).signer().equals(trust.bureau()))
-            .orElse(false);
-    if (!own) {
+            .map(r -> SignedRecords.envelope(r.body()))
+            .filter(e -> e.signer().equals(trust.bureau()));
+    if (line.isEmpty()) {
       throw new Refused(
           "settlement-not-in-register",
           "Not in the register",
           "an informant's reward names a line of the payer's own register (举报信息台帐)",
+          "/leadId");
+    }
+    // paid only on a declared line (已申报 → 已兑现): the register's reward steps, checked before
+    // anything is signed so a refused payment leaves no entry
+    String status =
+        line.get().payload().path("reward").path("status").asText(RewardStatus.NOT_APPLIED.name());
+    if (!RewardStatus.DECLARED.name().equals(status)) {
+      throw new Conflict(
+          "settlement-not-declared",
+          "Reward not declared",
+          "an informant's reward is paid on a line declared for reward (已申报); this line is "
+              + status,
           "/leadId");
     }
   }

@@ -194,7 +194,7 @@ class OpenApiIT {
         "POST",
         "/api/v1/informants/reports/" + id + "/reward",
         "/api/v1/informants/reports/{lead}/reward",
-        "{\"officer\":\"" + officer + "\",\"status\":\"PAID\"}",
+        "{\"officer\":\"" + officer + "\",\"status\":\"DECLARED\"}",
         200);
     call(
         "POST",

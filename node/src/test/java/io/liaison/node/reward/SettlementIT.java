@@ -281,6 +281,16 @@ class SettlementIT {
                     draft(XINGHE, RewardKind.LEAD_BUREAU, tianzhenLead, TIANZHEN, 90_000, 1)));
     assertThat(paid.status()).as(paid.body()).isEqualTo(201);
     Settlement share = Json.mapper().readValue(paid.body(), Settlement.class);
+    // an informant is paid only on a declared line (已申报): refused before, nothing signed
+    Http.Response undeclared =
+        settle(0, draft(XINGHE, RewardKind.INFORMANT, informantLead, null, 100_000, 1));
+    assertThat(undeclared.status()).as(undeclared.body()).isEqualTo(409);
+    assertThat(undeclared.json().get("field").asText()).isEqualTo("/leadId");
+    Http.Response declared =
+        Http.postJson(
+            url(0, "/api/v1/informants/reports/" + informantLead + "/reward"),
+            "{\"officer\":\"" + TestCluster.OFFICERS.get(0) + "\",\"status\":\"DECLARED\"}");
+    assertThat(declared.status()).as(declared.body()).isEqualTo(200);
     Settlement informant =
         settled(0, draft(XINGHE, RewardKind.INFORMANT, informantLead, null, 100_000, 1));
     assertThat(share.id()).isEqualTo("settlement-150924-1");
