@@ -57,9 +57,12 @@ public final class CaseImports {
 
   /**
    * The largest register a node takes: 512 MiB; the system property {@code liaison.import.maxBytes}
-   * changes it (tests make it small to send more than it).
+   * changes it (tests make it small to send more than it). Read on each upload, not once per JVM: a
+   * test that sets it must not depend on whether another test loaded this class first.
    */
-  public static final long MAX_BYTES = Long.getLong("liaison.import.maxBytes", 512L * 1024 * 1024);
+  public static long maxBytes() {
+    return Long.getLong("liaison.import.maxBytes", 512L * 1024 * 1024);
+  }
 
   private static final SecureRandom IDS = new SecureRandom();
 

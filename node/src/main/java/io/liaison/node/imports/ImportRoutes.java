@@ -88,7 +88,7 @@ public final class ImportRoutes {
     }
     Charset charset = charset(req.getParam("charset"), type);
     String length = req.getHeader("Content-Length");
-    if (length != null && contentLength(length) > CaseImports.MAX_BYTES) {
+    if (length != null && contentLength(length) > CaseImports.maxBytes()) {
       throw tooLarge(req);
     }
     boolean goodOnly = "true".equalsIgnoreCase(req.getParam("goodRowsOnly"));
@@ -106,7 +106,7 @@ public final class ImportRoutes {
         .open(up.file().toString(), new OpenOptions().setWrite(true).setCreateNew(true))
         // counted as it comes (a chunked body announces no length): refused at the first byte
         // past the limit, before it reaches the disk
-        .compose(file -> new CappedBody(req, CaseImports.MAX_BYTES).pipeTo(file))
+        .compose(file -> new CappedBody(req, CaseImports.maxBytes()).pipeTo(file))
         .recover(e -> Future.failedFuture(e instanceof CappedBody.TooLarge ? tooLarge(req) : e))
         .compose(v -> vertx.fileSystem().props(up.file().toString()))
         .compose(
@@ -151,7 +151,7 @@ public final class ImportRoutes {
             "body-too-large",
             "Request body too large",
             413,
-            "a register is at most " + CaseImports.MAX_BYTES / (1024 * 1024) + " MiB",
+            "a register is at most " + CaseImports.maxBytes() / (1024 * 1024) + " MiB",
             null));
   }
 
