@@ -118,6 +118,9 @@ public final class SettlementService {
                 refuseUnlessLeadOfPayee(s, draft, c);
               }
               List<Settlement> mine = of(s, trust.bureau().code());
+              if (draft.kind() == RewardKind.INFORMANT) {
+                refuseIfInformantPaid(mine, draft.leadId());
+              }
               String prev =
                   mine.isEmpty() ? Hashes.GENESIS : mine.get(mine.size() - 1).envelopeHash();
               String id = key(trust.bureau().code(), mine.size() + 1L);
@@ -236,6 +239,23 @@ public final class SettlementService {
    * {@code source-<lead>} signed by this bureau. Nobody else can open the identity, so nobody else
    * can pay.
    */
+  /**
+   * An informant is paid once: the check and the entry are made in one call on the store's one
+   * thread, so two requests at once (or a retry after the register's 已兑现 failed) cannot both pass
+   * the declared-line check and leave two entries.
+   */
+  private static void refuseIfInformantPaid(List<Settlement> mine, String leadId) {
+    for (Settlement m : mine) {
+      if (m.entry().kind() == RewardKind.INFORMANT && leadId.equals(m.entry().leadId())) {
+        throw new Conflict(
+            "settlement-informant-paid",
+            "Informant already paid",
+            "the informant of lead " + leadId + " was paid by " + m.id(),
+            "/leadId");
+      }
+    }
+  }
+
   private void refuseUnlessOwnRegisterLine(Store s, String leadId) {
     Optional<SignedEnvelope> line =
         s.record("source-" + leadId)

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.AfterAll;
@@ -291,8 +292,20 @@ class SettlementIT {
             url(0, "/api/v1/informants/reports/" + informantLead + "/reward"),
             "{\"officer\":\"" + TestCluster.OFFICERS.get(0) + "\",\"status\":\"DECLARED\"}");
     assertThat(declared.status()).as(declared.body()).isEqualTo(200);
-    Settlement informant =
-        settled(0, draft(XINGHE, RewardKind.INFORMANT, informantLead, null, 100_000, 1));
+    // two payments of the same informant at once: one entry, the other refused (409)
+    SettlementDraft pay = draft(XINGHE, RewardKind.INFORMANT, informantLead, null, 100_000, 1);
+    List<CompletableFuture<Http.Response>> both =
+        List.of(
+            CompletableFuture.supplyAsync(() -> settleAsIs(pay)),
+            CompletableFuture.supplyAsync(() -> settleAsIs(pay)));
+    List<Integer> statuses = both.stream().map(f -> f.join().status()).sorted().toList();
+    assertThat(statuses).as("two payments of one informant at once").containsExactly(201, 409);
+    Http.Response paid1 =
+        both.stream().map(CompletableFuture::join).filter(r -> r.status() == 201).findFirst().get();
+    Settlement informant = Json.mapper().readValue(paid1.body(), Settlement.class);
+    Http.Response again = settle(0, pay);
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.json().get("field").asText()).isEqualTo("/leadId");
     assertThat(share.id()).isEqualTo("settlement-150924-1");
     assertThat(informant.id()).isEqualTo("settlement-150924-2");
     // the register follows: the line is 已兑现, naming the entry
@@ -452,6 +465,15 @@ class SettlementIT {
 
   interface Check {
     boolean get() throws Exception;
+  }
+
+  /** A payment on 兴和县's node, its answer whatever it is (for requests made at once). */
+  static Http.Response settleAsIs(SettlementDraft d) {
+    try {
+      return settle(0, d);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static boolean unchecked(Check c) {
