@@ -157,9 +157,12 @@ final class IdentitySeals {
   }
 
   /**
-   * Every sealed copy of a report's identity for {@code officer}, newest first: the re-seals made
-   * for them by another chosen officer, then the poster's own. A re-seal counts only if its maker
-   * was chosen by the poster and {@code officer} was too — no one adds an opener this way.
+   * Every sealed copy of a report's identity for {@code officer}: the poster's own first, then the
+   * re-seals made for them by another chosen officer, newest first. The poster's copy comes first
+   * so that a re-seal (whose content only its maker vouches for) is used only where the poster's
+   * copy does not open with the officer's key (review-4: a chosen officer of another bureau could
+   * otherwise put a made-up identity ahead of the poster's). A re-seal counts only if its maker was
+   * chosen by the poster and {@code officer} was too — no one adds an opener this way.
    */
   static List<OfficerSealed> copies(Store s, SignedEnvelope source, String officer) {
     JsonNode identity = source.payload().get("identity");
@@ -171,6 +174,7 @@ final class IdentitySeals {
       return List.of();
     }
     List<OfficerSealed> all = new ArrayList<>();
+    all.add(original);
     List<SignedEnvelope> reseals =
         new ArrayList<>(reseals(s, source.payload().path("leadId").asText()));
     Collections.reverse(reseals);
@@ -185,7 +189,6 @@ final class IdentitySeals {
         }
       }
     }
-    all.add(original);
     return all;
   }
 

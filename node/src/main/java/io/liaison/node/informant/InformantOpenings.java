@@ -44,8 +44,9 @@ final class InformantOpenings {
 
   /**
    * The copy {@code officer} opens (store thread): the one sealed to their current key if there is
-   * one, else the newest copy sealed to a key they still keep wrapped here (re-made after a
-   * forgotten passphrase: it opens with the forgotten passphrase, if remembered).
+   * one (the poster's own before any re-seal), else a copy sealed to a key they still keep wrapped
+   * here (re-made after a forgotten passphrase: it opens with the forgotten passphrase, if
+   * remembered).
    */
   static Sealed sealedFor(Store s, String leadId, String officer) {
     SignedEnvelope env = IdentitySeals.sourceOf(s, leadId);
