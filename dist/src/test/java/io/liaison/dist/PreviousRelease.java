@@ -21,8 +21,8 @@ final class PreviousRelease {
   private PreviousRelease() {}
 
   /** The tarball of {@code tag}, built once per commit (reused while {@code target/} is kept). */
-  static Path tarball(Path repo, String tag, Path work) throws Exception {
-    String commit = commitOf(repo, tag);
+  static Path tarball(Path repo, String tag, String pinned, Path work) throws Exception {
+    String commit = commitOf(repo, tag, pinned);
     Path tree = work.resolve(commit);
     Path built = tree.resolve("dist/target");
     Path done = work.resolve(commit + ".built");
@@ -98,24 +98,60 @@ final class PreviousRelease {
     return p.exitValue();
   }
 
-  /** The full commit {@code tag} names, or an AssertionError saying how to get it. */
-  static String commitOf(Path repo, String tag) throws Exception {
-    Result r = exec(repo, "git", "rev-parse", "--verify", "--quiet", tag + "^{commit}");
-    if (r.status != 0 || r.out.isBlank()) {
-      Result shallow = exec(repo, "git", "rev-parse", "--is-shallow-repository");
-      throw new AssertionError(
-          "the previous release "
-              + tag
-              + " is not in the git history of "
-              + repo
-              + (shallow.out.trim().equals("true") ? " (a shallow clone)" : "")
-              + ": the rolling-upgrade test builds it from its tag and does not run without it."
-              + " Clone with tags and full history (git fetch --tags --unshallow), or choose"
-              + " another release with -Dliaison.previous.release=<tag or commit>."
-              + " git said: "
-              + r.out.trim());
+  /**
+   * The full commit of the previous release: the one {@code tag} names, or, where the clone has the
+   * history but not the tag (a checkout made by fetching a branch only), {@code pinned}, the commit
+   * the tag was made on as recorded in dist/pom.xml. A tag that names another commit than the
+   * pinned one fails (a moved tag is another release); neither found fails saying how to get them.
+   */
+  static String commitOf(Path repo, String tag, String pinned) throws Exception {
+    Result byTag = exec(repo, "git", "rev-parse", "--verify", "--quiet", tag + "^{commit}");
+    boolean hasPin = pinned != null && !pinned.isBlank();
+    if (byTag.status == 0 && !byTag.out.isBlank()) {
+      String commit = byTag.out.trim();
+      if (hasPin && !commit.equals(pinned.trim())) {
+        throw new AssertionError(
+            "the tag "
+                + tag
+                + " names "
+                + commit
+                + " but dist/pom.xml pins the previous release to "
+                + pinned
+                + ": the tag was moved, or the pin is stale");
+      }
+      return commit;
     }
-    return r.out.trim();
+    if (hasPin) {
+      Result byPin =
+          exec(repo, "git", "rev-parse", "--verify", "--quiet", pinned.trim() + "^{commit}");
+      if (byPin.status == 0 && !byPin.out.isBlank()) {
+        return byPin.out.trim();
+      }
+    }
+    Result shallow = exec(repo, "git", "rev-parse", "--is-shallow-repository");
+    Result head = exec(repo, "git", "log", "-1", "--format=%H %cI");
+    Result count = exec(repo, "git", "rev-list", "--count", "HEAD");
+    Result tags = exec(repo, "git", "tag", "--list");
+    throw new AssertionError(
+        "the previous release "
+            + tag
+            + (hasPin ? " (commit " + pinned.trim() + ")" : "")
+            + " is not in the git history of "
+            + repo
+            + (shallow.out.trim().equals("true") ? " (a shallow clone)" : "")
+            + ": the rolling-upgrade test builds it from its tag and does not run without it."
+            + " Clone with tags and full history (git fetch --tags --unshallow), or choose"
+            + " another release with -Dliaison.previous.release=<tag or commit>."
+            + " git said: "
+            + byTag.out.trim()
+            + "; this clone: HEAD "
+            + head.out.trim()
+            + ", "
+            + count.out.trim()
+            + " commits, tags ["
+            + tags.out.trim().replace('\n', ' ')
+            + "], shallow "
+            + shallow.out.trim());
   }
 
   private static String maven() {

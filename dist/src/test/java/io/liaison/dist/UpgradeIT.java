@@ -98,7 +98,9 @@ class UpgradeIT {
     assertThat(tag).as("liaison.previous.release (dist/pom.xml)").isNotBlank();
     Path repo = Path.of(System.getProperty("liaison.repo.root"));
     Path work = Path.of(System.getProperty("liaison.previous.work"));
-    Path previousTarball = PreviousRelease.tarball(repo, tag, work);
+    Path previousTarball =
+        PreviousRelease.tarball(
+            repo, tag, System.getProperty("liaison.previous.release.commit"), work);
     long tBuilt = System.nanoTime();
 
     // both releases unpacked side by side, as on a bureau's machine (/opt/liaison-<version>)
