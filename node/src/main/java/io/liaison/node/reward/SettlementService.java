@@ -111,6 +111,7 @@ public final class SettlementService {
             s -> {
               CaseRecord c = caseOf(s, draft);
               refuseUnlessRuleInForce(draft, c);
+              refuseUnlessPartiesOfTheCase(draft, c);
               if (draft.kind() == RewardKind.INFORMANT) {
                 refuseUnlessOwnRegisterLine(s, draft.leadId());
               }
@@ -208,6 +209,38 @@ public final class SettlementService {
               + ": the rule in force then is version "
               + rule.version(),
           "/ruleVersion");
+    }
+  }
+
+  /**
+   * Who pays and who is paid follow from the case: the case bureau's reward (办案方奖励) goes to the
+   * bureau that made the case; the lead bureau's share (线索方分成) is taken from the case bureau's
+   * reward, so the case bureau pays it; an informant's reward is for a lead the case names.
+   */
+  private static void refuseUnlessPartiesOfTheCase(SettlementDraft d, CaseRecord c) {
+    switch (d.kind()) {
+      case CASE_BUREAU -> {
+        if (!c.bureau().equals(d.payeeBureau())) {
+          throw new Invalid(
+              "settlement-not-case-bureau",
+              "the case bureau's reward goes to the bureau that made the case, " + c.bureau(),
+              "/payeeBureau");
+        }
+      }
+      case LEAD_BUREAU -> {
+        if (!c.bureau().equals(d.payer())) {
+          throw new Invalid(
+              "settlement-payer-not-case-bureau",
+              "the lead bureau's share is paid by the bureau that made the case, " + c.bureau(),
+              "/payer");
+        }
+      }
+      case INFORMANT -> {
+        if (!c.linkedLeadIds().contains(d.leadId())) {
+          throw new Invalid(
+              "settlement-lead-not-linked", "the case does not name this lead", "/leadId");
+        }
+      }
     }
   }
 

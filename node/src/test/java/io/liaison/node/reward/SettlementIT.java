@@ -459,6 +459,65 @@ class SettlementIT {
     }
   }
 
+  @Test
+  @Order(4)
+  void payerAndPayeeFollowTheCase() throws Exception {
+    JsonNode before = Http.get(url(0, "/api/v1/rewards/statement?period=2026Q2")).json();
+    // the case bureau's reward goes to the bureau that made the case (兴和县), no other
+    Http.Response caseShare =
+        settle(0, draft(XINGHE, RewardKind.CASE_BUREAU, null, TIANZHEN, 5_000, 1));
+    assertThat(caseShare.status()).as(caseShare.body()).isEqualTo(422);
+    assertThat(caseShare.json().get("field").asText()).isEqualTo("/payeeBureau");
+    assertThat(caseShare.body()).contains("settlement-not-case-bureau", "150924");
+    // the lead bureau's share is paid by the case bureau: 天镇县 cannot pay 兴和县's lead's share of
+    // 兴和县's case (nor be debited for it)
+    Await.until(
+        WAIT,
+        () -> Http.get(url(1, "/api/v1/leads/" + informantLead)).status() == 200,
+        "兴和县's lead on 天镇县");
+    Http.Response thirdPayer =
+        settle(1, draft(TIANZHEN, RewardKind.LEAD_BUREAU, informantLead, XINGHE, 5_000, 1));
+    assertThat(thirdPayer.status()).as(thirdPayer.body()).isEqualTo(422);
+    assertThat(thirdPayer.json().get("field").asText()).isEqualTo("/payer");
+    assertThat(thirdPayer.body()).contains("settlement-payer-not-case-bureau");
+    // an informant's reward is for a lead the case names: a declared line of another lead is
+    // refused
+    String otherLead =
+        post(
+            0,
+            """
+            {"officer":"150924-017","category":"SMUGGLING","title":"城关镇小卖部售私烟",
+             "narrative":"群众举报城关镇一小卖部出售走私外烟。","targetBureaus":["140222"]}
+            """);
+    Http.Response line =
+        Http.postJson(
+            url(0, "/api/v1/informants/reports"),
+            "{\"officer\":\"150924-017\",\"leadId\":\"" + otherLead + "\",\"source\":\"REPORT\"}");
+    assertThat(line.status()).as(line.body()).isEqualTo(201);
+    Http.Response declared =
+        Http.postJson(
+            url(0, "/api/v1/informants/reports/" + otherLead + "/reward"),
+            "{\"officer\":\"" + TestCluster.OFFICERS.get(0) + "\",\"status\":\"DECLARED\"}");
+    assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+    Http.Response notLinked =
+        settle(0, draft(XINGHE, RewardKind.INFORMANT, otherLead, null, 5_000, 1));
+    assertThat(notLinked.status()).as(notLinked.body()).isEqualTo(422);
+    assertThat(notLinked.json().get("field").asText()).isEqualTo("/leadId");
+    assertThat(notLinked.body()).contains("settlement-lead-not-linked");
+    assertThat(notLinked.contentType()).startsWith("application/problem+json");
+    // nothing signed: the entries and the statement as before, the line still 已申报
+    assertThat(on(0)).hasSize(2);
+    assertThat(on(1)).hasSize(2);
+    assertThat(Http.get(url(0, "/api/v1/rewards/statement?period=2026Q2")).json())
+        .isEqualTo(before);
+    assertThat(
+            Http.get(url(0, "/api/v1/informants/reports/" + otherLead))
+                .json()
+                .path("rewardStatus")
+                .asText())
+        .isEqualTo("DECLARED");
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
