@@ -518,6 +518,63 @@ class SettlementIT {
         .isEqualTo("DECLARED");
   }
 
+  @Test
+  @Order(5)
+  void creditsCountMajorCasesByTheValueInForceInThePeriod() throws Exception {
+    // the bureaus agree a major-case value of 6万元 now, then raise it to 10万元: the second
+    // quarter's 6.2万元 case stays major in its credits, as in that quarter's report (the first
+    // agreement counts for the time before it; no later change reaches back)
+    agreeSettings(1, 6_000_000L);
+    agreeSettings(2, 10_000_000L);
+    for (int n = 0; n < 2; n++) {
+      int node = n;
+      Await.until(
+          WAIT,
+          () ->
+              cluster
+                  .node(node)
+                  .settings()
+                  .majorCaseThresholdFen()
+                  .filter(f -> f == 10_000_000L)
+                  .isPresent(),
+          "10万元 in force on node " + n);
+    }
+    for (int n = 0; n < 2; n++) {
+      JsonNode credits = Http.get(url(n, "/api/v1/rewards/credits?period=2026Q2")).json();
+      assertThat(credits.get("credits"))
+          .allSatisfy(c -> assertThat(c.get("major").asBoolean()).isTrue());
+      assertThat(credits.get("bureaus"))
+          .allSatisfy(b -> assertThat(b.get("majorCases").asLong()).isEqualTo(1));
+    }
+  }
+
+  /** Both chiefs sign version {@code version} of the settings (协作约定) with this major value. */
+  static void agreeSettings(long version, long majorFen) {
+    String rules =
+        "{\"version\":"
+            + version
+            + ",\"feedbackPeriodDays\":15,\"overdueRemindDays\":0,\"escalateAfterDays\":0,"
+            + "\"majorCaseThresholdFen\":"
+            + majorFen
+            + ",\"basis\":\"协作机制\"}";
+    Http.Response proposed = Http.postJson(url(0, "/api/v1/settings"), rules);
+    assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+    String hash = proposed.json().at("/proposals/0/contentHash").asText();
+    Await.until(
+        WAIT,
+        () ->
+            Http.postJson(
+                        url(1, "/api/v1/settings/" + version + "/agreement"),
+                        "{\"contentHash\":\"" + hash + "\"}")
+                    .status()
+                == 200,
+        "天镇县 agrees version " + version);
+    Await.until(
+        WAIT,
+        () -> cluster.node(0).settings().current().filter(s -> s.version() == version).isPresent(),
+        "version " + version + " in force on 兴和县");
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
