@@ -575,6 +575,76 @@ class SettlementIT {
         "version " + version + " in force on 兴和县");
   }
 
+  @Test
+  @Order(6)
+  void aBureauThatJoinsLaterDoesNotUnAgreeTheRule() throws Exception {
+    // 阳原县 joins the roster after both bureaus agreed the sharing rule; it has signed nothing
+    io.liaison.crypto.Roster current = cluster.node(0).trust().roster();
+    java.time.Instant now = java.time.Instant.now();
+    io.liaison.crypto.Roster next =
+        current.withMember(
+            new io.liaison.crypto.Member(
+                BureauId.of("130727"),
+                "阳原县烟草专卖局",
+                "河北省",
+                List.of(),
+                List.of(
+                    io.liaison.crypto.MemberKey.signing(
+                        io.liaison.crypto.SigningKeyPair.generate(), now),
+                    io.liaison.crypto.MemberKey.sealing(
+                        io.liaison.crypto.SealingKeyPair.generate(), now))),
+            now);
+    Http.Response published =
+        Http.postJson(
+            url(0, "/api/v1/admin/roster"),
+            new String(
+                new io.liaison.crypto.RosterAuthority(cluster.authority()).sign(next).toJson(),
+                StandardCharsets.UTF_8));
+    assertThat(published.status()).as(published.body()).isEqualTo(202);
+    for (int n = 0; n < 2; n++) {
+      int node = n;
+      Await.until(
+          WAIT,
+          () -> cluster.node(node).trust().roster().version() == next.version(),
+          "the roster with 阳原县 on node " + n);
+    }
+    // the versions agreed before it came stay agreed and in force on both nodes ...
+    for (int n = 0; n < 2; n++) {
+      JsonNode rules = Http.get(url(n, "/api/v1/rewards/rules")).json();
+      assertThat(rules.at("/inForce/rule/version").asInt()).as("node %d", n).isEqualTo(2);
+      assertThat(rules.get("agreed")).hasSize(2);
+    }
+    // ... so the second quarter's case is still settled under version 1: 天镇县 pays 兴和县 (the
+    // case bureau) its reward
+    Http.Response paid =
+        settle(1, draft(TIANZHEN, RewardKind.CASE_BUREAU, null, XINGHE, 20_000, 1));
+    assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+    // a version proposed now awaits the newcomer too
+    Http.Response v3 =
+        Http.postJson(
+            url(0, "/api/v1/rewards/rules"),
+            RULE_V1.replace("\"version\":1", "\"version\":3").replace("2026-01-01", "2027-01-01"));
+    assertThat(v3.status()).as(v3.body()).isEqualTo(201);
+    String hash3 = v3.json().at("/proposals/0/contentHash").asText();
+    Await.until(
+        WAIT,
+        () ->
+            Http.postJson(
+                        url(1, "/api/v1/rewards/rules/3/agreement"),
+                        "{\"contentHash\":\"" + hash3 + "\"}")
+                    .status()
+                == 200,
+        "天镇县 signs version 3");
+    Await.until(
+        WAIT,
+        () ->
+            Http.get(url(0, "/api/v1/rewards/rules")).json().at("/proposals/0/agreed").size() == 2,
+        "both signatures of version 3 on 兴和县");
+    JsonNode rules = Http.get(url(0, "/api/v1/rewards/rules")).json();
+    assertThat(rules.at("/inForce/rule/version").asInt()).isEqualTo(2);
+    assertThat(rules.at("/proposals/0/awaiting").toString()).isEqualTo("[\"130727\"]");
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
