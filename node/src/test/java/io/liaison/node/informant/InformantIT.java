@@ -550,7 +550,8 @@ class InformantIT {
 
   /**
    * Review-3 F18: the reward status follows its table (未申请 → 已申报 | 不予奖励, 已申报 → 已兑现 | 不予奖励; final
-   * after that) and paying out or refusing is the chief's decision.
+   * after that) and paying out or refusing is the chief's decision; 已兑现 comes only from a signed
+   * settlement entry (review-4 R4-6).
    */
   @Test
   void theRewardStatusFollowsItsTableAndTheChiefDecides() {
@@ -586,20 +587,40 @@ class InformantIT {
             url(XINGHE, path),
             "{\"officer\":\"" + liaison + "\",\"status\":\"DECLARED\"}");
     assertThat(declared.status()).as(declared.body()).isEqualTo(200);
-    Http.Response paidByLiaison2 =
-        as(tl, "POST", url(XINGHE, path), "{\"officer\":\"" + liaison + "\",\"status\":\"PAID\"}");
-    assertThat(paidByLiaison2.status()).as(paidByLiaison2.body()).isEqualTo(403);
-    assertThat(paidByLiaison2.body()).contains("chief-decides", "/status");
+    Http.Response refusedByLiaison =
+        as(
+            tl,
+            "POST",
+            url(XINGHE, path),
+            "{\"officer\":\"" + liaison + "\",\"status\":\"NOT_REWARDED\"}");
+    assertThat(refusedByLiaison.status()).as(refusedByLiaison.body()).isEqualTo(403);
+    assertThat(refusedByLiaison.body()).contains("chief-decides", "/status");
     // no step back
     Http.Response back =
         Http.postJson(url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_APPLIED\"}");
     assertThat(back.status()).as(back.body()).isEqualTo(409);
     assertThat(back.body()).contains("reward-state");
-    // the chief (the test officer has every role) pays out; then it is final
+    // 已兑现 is not set here, not even by the chief (the test officer has every role): it follows
+    // the signed settlement entry (review-4 R4-6: a line paid here had no entry, and could then
+    // never be settled); refused naming the field, the line still 已申报
     Http.Response paid =
         Http.postJson(url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"PAID\"}");
-    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
-    assertThat(paid.json().get("rewardStatus").asText()).isEqualTo("PAID");
+    assertThat(paid.status()).as(paid.body()).isEqualTo(409);
+    assertThat(paid.contentType()).startsWith("application/problem+json");
+    assertThat(paid.body())
+        .contains("reward-paid-by-settlement", "/status", "/api/v1/rewards/settlements");
+    assertThat(
+            Http.get(url(XINGHE, "/api/v1/informants/reports/" + lead))
+                .json()
+                .get("rewardStatus")
+                .asText())
+        .isEqualTo("DECLARED");
+    // the chief decides not to reward; then it is final
+    Http.Response notRewarded =
+        Http.postJson(
+            url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_REWARDED\"}");
+    assertThat(notRewarded.status()).as(notRewarded.body()).isEqualTo(200);
+    assertThat(notRewarded.json().get("rewardStatus").asText()).isEqualTo("NOT_REWARDED");
     Http.Response after =
         Http.postJson(
             url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_REWARDED\"}");
