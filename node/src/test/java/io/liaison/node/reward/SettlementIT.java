@@ -645,6 +645,75 @@ class SettlementIT {
     assertThat(rules.at("/proposals/0/awaiting").toString()).isEqualTo("[\"130727\"]");
   }
 
+  @Test
+  @Order(7)
+  void aPayerCannotForgeOtherOfficersForwardDateOrForkItsOwnEntries() throws Exception {
+    // 兴和县's own key signs three bad entries straight onto the grid (a hostile or broken payer)
+    List<Settlement> mine = on(0).stream().filter(s -> s.entry().payer().equals(XINGHE)).toList();
+    long n = mine.size();
+    String last = mine.get(mine.size() - 1).envelopeHash();
+    SettlementDraft good = draft(XINGHE, RewardKind.LEAD_BUREAU, tianzhenLead, TIANZHEN, 7_000, 1);
+    java.time.Instant now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    // a fork: entry n+1 chained to the start, not to entry n
+    signOnGrid(n + 1, good, io.liaison.crypto.Hashes.GENESIS, now);
+    // signed as an officer of another bureau
+    signOnGrid(n + 2, withOfficer(good, "140222-009"), last, now);
+    // paid on a day after it was signed
+    SettlementDraft later =
+        new SettlementDraft(
+            good.officer(),
+            good.payer(),
+            good.kind(),
+            good.caseNumber(),
+            good.caseBureau(),
+            good.leadId(),
+            good.payeeBureau(),
+            good.amountFen(),
+            good.ruleVersion(),
+            LocalDate.ofInstant(now, io.liaison.api.report.Period.ZONE).plusDays(2),
+            null);
+    signOnGrid(n + 3, later, last, now);
+    for (long k = n + 1; k <= n + 3; k++) {
+      String key = SettlementService.key(XINGHE.code(), k);
+      Await.until(
+          WAIT,
+          () -> Http.get(url(1, "/api/v1/admin/quarantine")).body().contains(key),
+          key + " quarantined on 天镇县");
+    }
+    assertThat(on(1).stream().filter(s -> s.entry().payer().equals(XINGHE)).count()).isEqualTo(n);
+  }
+
+  static SettlementDraft withOfficer(SettlementDraft d, String officer) {
+    return new SettlementDraft(
+        officer,
+        d.payer(),
+        d.kind(),
+        d.caseNumber(),
+        d.caseBureau(),
+        d.leadId(),
+        d.payeeBureau(),
+        d.amountFen(),
+        d.ruleVersion(),
+        d.paidOn(),
+        d.note());
+  }
+
+  /** Signs entry {@code n} with 兴和县's key as given and puts it on the grid as its node would. */
+  static void signOnGrid(long n, SettlementDraft d, String prev, java.time.Instant at) {
+    String id = SettlementService.key(XINGHE.code(), n);
+    ObjectNode payload = Json.mapper().createObjectNode();
+    payload.put("type", SettlementService.TYPE);
+    payload.put("id", id);
+    payload.set("entry", Json.mapper().valueToTree(d));
+    io.liaison.crypto.SignedEnvelope env = cluster.node(0).trust().sign(payload, prev, at);
+    cluster
+        .node(0)
+        .hazelcast()
+        .getMap(SettlementService.MAP)
+        .set(id, io.liaison.node.trust.SignedRecords.json(env));
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
