@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -717,17 +716,35 @@ class InformantIT {
   static List<String> scanFor(Path data, String text) throws IOException {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     List<String> hits = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(data)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        byte[] bytes;
-        try {
-          bytes = Files.readAllBytes(f);
-        } catch (IOException e) {
-          continue; // a file removed while walking (a merged index segment)
-        }
-        if (indexOf(bytes, needle) >= 0) {
-          hits.add(f + ": " + text);
-        }
+    // walkFileTree, not Files.walk: a Lucene segment merged away between the listing and its
+    // attributes made Files.walk throw (NoSuchFileException, seen under load); skip such a file
+    List<Path> all = new ArrayList<>();
+    Files.walkFileTree(
+        data,
+        new java.nio.file.SimpleFileVisitor<Path>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(
+              Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()) {
+              all.add(f);
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+    for (Path f : all) {
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(f);
+      } catch (IOException e) {
+        continue; // a file removed while walking (a merged index segment)
+      }
+      if (indexOf(bytes, needle) >= 0) {
+        hits.add(f + ": " + text);
       }
     }
     return hits;
