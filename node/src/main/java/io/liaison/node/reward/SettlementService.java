@@ -108,6 +108,17 @@ public final class SettlementService {
               "a bureau signs only what it pays itself",
               "/payer"));
     }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    LocalDate today = LocalDate.ofInstant(now, Period.ZONE);
+    if (draft.paidOn().isAfter(today)) {
+      // every node quarantines an entry paid after the day it was signed (receive): refused here
+      // first, so the payer's own node never holds what the others refuse
+      return Future.failedFuture(
+          new Invalid(
+              "settlement-paid-later",
+              "paid on " + draft.paidOn() + " is after today (" + today + ", Asia/Shanghai)",
+              "/paidOn"));
+    }
     return store
         .call(
             s -> {
@@ -131,7 +142,6 @@ public final class SettlementService {
               payload.put("type", TYPE);
               payload.put("id", id);
               payload.set("entry", Json.mapper().valueToTree(draft));
-              Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
               SignedEnvelope env = trust.sign(payload, prev, now);
               SignedRecords.put(s, id, KIND, env);
               return env;

@@ -680,6 +680,11 @@ class SettlementIT {
             LocalDate.ofInstant(now, io.liaison.api.report.Period.ZONE).plusDays(2),
             null);
     signOnGrid(n + 3, later, last, now);
+    // and the payer's own node refuses to sign such an entry (else it alone would hold it)
+    Http.Response early = settle(0, later);
+    assertThat(early.status()).as(early.body()).isEqualTo(422);
+    assertThat(early.json().get("field").asText()).isEqualTo("/paidOn");
+    assertThat(early.body()).contains("settlement-paid-later");
     for (long k = n + 1; k <= n + 3; k++) {
       String key = SettlementService.key(XINGHE.code(), k);
       Await.until(
