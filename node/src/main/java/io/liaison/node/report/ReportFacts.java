@@ -158,7 +158,7 @@ public final class ReportFacts {
     String body = c.record().body();
     try {
       return switch (kind) {
-        case SharedCase.KIND -> SharedCase.parse(id, body).current();
+        case SharedCase.KIND -> slim(SharedCase.parse(id, body).current());
         case LeadRecord.KIND -> LeadFact.of(LeadRecord.parse(id, body));
         case PlanRecord.KIND -> ActionFact.of(PlanRecord.parse(id, body));
         case MergeService.KIND -> {
@@ -171,6 +171,37 @@ public final class ReportFacts {
       LOG.warn("report skips an unreadable stored {} id={}", kind, id);
       return Boolean.FALSE;
     }
+  }
+
+  /** Stands for a narrative the facts do not keep. */
+  static final String NO_NARRATIVE = "…";
+
+  /**
+   * The case as the facts keep it: without its narrative and persons (up to 20,000 characters and
+   * 500 entities that no figure reads; a node with 1M cases would hold them for nothing), the rest
+   * as signed. Only what {@link CaseSection}, {@link RewardSection} and {@link RegionalTotals} read
+   * is relied on.
+   */
+  static CaseRecord slim(CaseRecord c) {
+    return new CaseRecord(
+        c.caseNumber(),
+        c.bureau(),
+        c.category(),
+        c.foundOn(),
+        c.filedOn(),
+        c.closedOn(),
+        c.location(),
+        List.of(),
+        c.items(),
+        c.valueFen(),
+        c.disposition(),
+        c.fineFen(),
+        c.linkedLeadIds(),
+        NO_NARRATIVE,
+        c.version(),
+        c.detainedPersons(),
+        c.sentencedPersons(),
+        c.treasuryFen());
   }
 
   private synchronized Snapshot snapshot() {
