@@ -49,6 +49,7 @@ public final class ReportFacts {
 
   private final Vertx vertx;
   private final StoreExecutor store;
+  private final int pageSize;
 
   // touched only by the catch-up chain, one step at a time; guarded by this for visibility
   private long seq;
@@ -71,8 +72,14 @@ public final class ReportFacts {
       List<MergeFact> merges) {}
 
   public ReportFacts(Vertx vertx, StoreExecutor store) {
+    this(vertx, store, PAGE);
+  }
+
+  /** With pages of {@code pageSize} changes (tests: a catch-up over many pages). */
+  ReportFacts(Vertx vertx, StoreExecutor store, int pageSize) {
     this.vertx = vertx;
     this.store = store;
+    this.pageSize = pageSize;
   }
 
   /**
@@ -98,7 +105,7 @@ public final class ReportFacts {
       from = seq;
     }
     return store
-        .call(s -> page(s, from))
+        .call(s -> page(s, from, pageSize))
         .compose(p -> vertx.executeBlocking(() -> apply(p), false))
         .compose(done -> done ? Future.succeededFuture(snapshot()) : catchUp());
   }
@@ -106,10 +113,10 @@ public final class ReportFacts {
   /** Changes after {@code from}; {@code end} is the end of the log when this page is its last. */
   private record Page(List<Store.Change> changes, long end) {}
 
-  private static Page page(Store s, long from) {
-    List<Store.Change> changes = s.changesAfter(from, KINDS, PAGE);
+  private static Page page(Store s, long from, int pageSize) {
+    List<Store.Change> changes = s.changesAfter(from, KINDS, pageSize);
     // read on the store thread right after the page: nothing was committed in between
-    return new Page(changes, changes.size() < PAGE ? s.lastChangeSeq() : -1);
+    return new Page(changes, changes.size() < pageSize ? s.lastChangeSeq() : -1);
   }
 
   /** Parses and keeps a page of changes; true when it was the last page. */

@@ -203,8 +203,8 @@ class ReportFactsTest {
     List<StoredRecord> decisions = decisions(300);
     put(decisions.subList(0, 200));
 
-    // loaded from the store at start: more changes than one page of the log
-    ReportFacts facts = new ReportFacts(vertx, exec);
+    // loaded from the store at start: many pages of the log (2,200 changes, pages of 300)
+    ReportFacts facts = new ReportFacts(vertx, exec, 300);
     ReportFacts.Snapshot loaded = await(facts.current());
     assertThat(loaded.cases()).hasSize(2_000);
     sameAsBruteForce(facts);
