@@ -250,6 +250,8 @@ public final class GridReconciler {
     return chain;
   }
 
+  // Object values, not a record: the grid's values as they are, so that one another member put that
+  // is not the signed JSON string reaches foreign() (quarantine) instead of failing the batch
   private Map<String, Object> rawAll(Set<String> keys) {
     Map<String, Object> out = new HashMap<>();
     raw().getAll(new HashSet<>(keys)).forEach((k, v) -> out.put(String.valueOf(k), v));

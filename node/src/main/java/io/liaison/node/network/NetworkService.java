@@ -1,7 +1,9 @@
 package io.liaison.node.network;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.network.MergeProposal;
 import io.liaison.api.network.MergeProposedEvent;
+import io.liaison.api.network.Network;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.store.StoreExecutor;
@@ -12,8 +14,6 @@ import io.liaison.search.link.Link;
 import io.liaison.search.link.LinkEngine;
 import io.liaison.search.link.LinkRecord;
 import io.liaison.search.link.LinkUpdate;
-import io.liaison.search.link.MergeProposal;
-import io.liaison.search.link.Network;
 import io.liaison.search.link.NetworkGraph;
 import io.liaison.search.link.SealedHit;
 import io.vertx.core.Future;

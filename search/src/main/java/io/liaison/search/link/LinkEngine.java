@@ -1,5 +1,7 @@
 package io.liaison.search.link;
 
+import io.liaison.api.network.MergeProposal;
+import io.liaison.api.network.Network;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.link.internal.Core;
 import io.liaison.search.link.internal.FeatureExtractor;

@@ -1,10 +1,10 @@
 package io.liaison.search.link.internal;
 
+import io.liaison.api.network.MergeProposal;
+import io.liaison.api.network.Network;
 import io.liaison.search.link.Frequency;
 import io.liaison.search.link.Link;
 import io.liaison.search.link.LinkUpdate;
-import io.liaison.search.link.MergeProposal;
-import io.liaison.search.link.NetworkMember;
 import io.liaison.search.link.SealedHit;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -389,8 +389,15 @@ public final class Core {
   }
 
   /** The member view of a profile. */
-  public static NetworkMember member(Profile p) {
-    return new NetworkMember(
-        p.id(), p.kind(), p.bureau(), p.date(), p.category(), p.title(), p.sticks(), p.valueFen());
+  public static Network.Member member(Profile p) {
+    return new Network.Member(
+        p.id(),
+        p.kind().name(),
+        p.bureau(),
+        p.date(),
+        p.category(),
+        p.title(),
+        p.sticks(),
+        p.valueFen());
   }
 }
