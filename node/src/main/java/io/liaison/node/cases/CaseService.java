@@ -22,6 +22,8 @@ import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.TrustService;
 import io.liaison.search.SearchDocument;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -79,6 +81,14 @@ public final class CaseService {
   private final Quarantine quarantine;
   private final Clock clock;
 
+  /**
+   * Cases received from the grid and taken in (verified, handed to the store), and the store
+   * transactions that took them in: the ratio is the intake's batching.
+   */
+  private final Counter intakeRecords;
+
+  private final Counter intakeTransactions;
+
   public CaseService(
       Vertx vertx,
       StoreExecutor store,
@@ -87,8 +97,11 @@ public final class CaseService {
       EventFeed feed,
       Quarantine quarantine,
       LongSupplier majorFen,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry metrics) {
     this.vertx = vertx;
+    this.intakeRecords = metrics.counter("liaison.cases.intake.records");
+    this.intakeTransactions = metrics.counter("liaison.cases.intake.transactions");
     this.majorFen = majorFen;
     this.store = store;
     this.trust = trust;
@@ -288,6 +301,8 @@ public final class CaseService {
       return quarantine.refuse(grid, "case/", key, r.reason(), r.detail(), json);
     }
     SharedCase rec = ((RecordCheck.Accepted<SharedCase>) result).record();
+    intakeRecords.increment();
+    intakeTransactions.increment();
     return store
         .transaction(
             s -> {

@@ -13,6 +13,8 @@ import io.liaison.search.IndexOptions;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.link.Audience;
 import io.liaison.search.link.LinkRecord;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +98,13 @@ public final class SearchIndexer implements AutoCloseable {
   private StoreExecutor store;
   private LeadSealing sealing;
   private String storeId;
+
+  /**
+   * Documents written while tailing, and the index write calls (Lucene batches) that wrote them.
+   */
+  private final AtomicLong writtenDocs = new AtomicLong();
+
+  private final AtomicLong writeCalls = new AtomicLong();
 
   private SearchIndexer(CaseIndex index) {
     this.index = index;
@@ -177,6 +187,18 @@ public final class SearchIndexer implements AutoCloseable {
    */
   public void replay(Listener listener) throws IOException {
     listener.rebuilt(storeDocuments(d -> new LinkRecord(d.doc(), d.audience()), true));
+  }
+
+  /**
+   * Counts, in {@code metrics}, the documents written while tailing ({@code
+   * liaison_search_index_documents_total}) and the index write calls that wrote them ({@code
+   * liaison_search_index_writes_total}); call before {@link #start}.
+   */
+  public void meter(MeterRegistry metrics) {
+    FunctionCounter.builder("liaison.search.index.documents", writtenDocs, AtomicLong::get)
+        .register(metrics);
+    FunctionCounter.builder("liaison.search.index.writes", writeCalls, AtomicLong::get)
+        .register(metrics);
   }
 
   /** Adds a listener; call before {@link #start}. */
@@ -367,10 +389,14 @@ public final class SearchIndexer implements AutoCloseable {
         SearchDocument content = doc.withVersion(0);
         if (!content.equals(indexedLeads.get(doc.id()))) {
           index.upsert(doc);
+          writtenDocs.incrementAndGet();
+          writeCalls.incrementAndGet();
           indexedLeads.put(doc.id(), content);
         }
       } else {
         index.upsert(doc);
+        writtenDocs.incrementAndGet();
+        writeCalls.incrementAndGet();
       }
       tell("upsert " + doc.id(), l -> l.upserted(doc, audience));
     }
