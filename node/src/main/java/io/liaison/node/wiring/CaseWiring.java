@@ -59,5 +59,6 @@ public final class CaseWiring implements Feature {
   @Override
   public void stop() {
     imports.stop();
+    cases.stop();
   }
 }

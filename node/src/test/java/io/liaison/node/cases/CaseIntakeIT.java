@@ -146,11 +146,13 @@ class CaseIntakeIT {
     // the counters start at the restart: everything node 2 took in since came from the grid in
     // the reconciliation's pages of 500 values
     String metrics = Http.get(cluster.url(2) + "/metrics").body();
+    org.slf4j.LoggerFactory.getLogger(CaseIntakeIT.class)
+        .info("node 2 after its restart: {}", intake(metrics));
     double records = value(metrics, "liaison_cases_intake_records_total");
     double transactions = value(metrics, "liaison_cases_intake_transactions_total");
     assertThat(records).isGreaterThanOrEqualTo(missed);
     assertThat(transactions)
-        .as("store transactions that took in %s cases", records)
+        .as("store transactions that took in %s cases (scrape: %s)", records, intake(metrics))
         .isLessThanOrEqualTo(2);
     double docs = value(metrics, "liaison_search_index_documents_total");
     double writes = value(metrics, "liaison_search_index_writes_total");
@@ -202,6 +204,14 @@ class CaseIntakeIT {
 
   static long total(int node, String query) {
     return search(node, query + "&limit=1").get("total").asLong();
+  }
+
+  static String intake(String scrape) {
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith("liaison_cases_intake") || l.startsWith("liaison_search_index"))
+        .toList()
+        .toString();
   }
 
   static double value(String scrape, String meter) {
