@@ -28,6 +28,7 @@ const WORDS = {
   'too-many-attempts': '开启口令错误次数过多，请稍后再试',
   'reward-state': '奖励状态不能这样变更（未申请→已申报→已兑现或不予奖励）',
   'chief-decides': '已兑现、不予奖励须由局长确定',
+  'reward-paid-by-settlement': '已兑现须由局长在“奖励兑现”中签名登记兑现记录',
 };
 const FIELDS = {
   passphrase: '开启口令', leadId: '线索编号', source: '来源', openers: '可开启人员', informant: '举报人',
@@ -137,7 +138,10 @@ function recordForm(ctx, keys) {
 }
 
 function rewardControl(ctx, e) {
-  const select = h('select', { 'aria-label': '奖励状态' }, Object.entries(REWARD).map(([k, v]) => h('option', { value: k, selected: k === e.rewardStatus }, v)));
+  // 已兑现 is set by signing the payment on the 奖励兑现 screen, not here
+  const select = h('select', { 'aria-label': '奖励状态' }, Object.entries(REWARD)
+    .filter(([k]) => k !== 'PAID' || k === e.rewardStatus)
+    .map(([k, v]) => h('option', { value: k, selected: k === e.rewardStatus }, v)));
   const button = h('button', { type: 'button', class: 'small' }, '更新');
   button.onclick = async () => {
     try {

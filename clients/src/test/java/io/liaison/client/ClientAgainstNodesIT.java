@@ -1033,46 +1033,53 @@ class ClientAgainstNodesIT {
       calls.of(r::agreeRule, 1L, hash);
     }
     Await.until(WAIT, () -> calls.of(xr::rules).inForce() != null, "the rule in force on 兴和县");
-    // 天镇县 pays 兴和县 for its case of 5 October (the rule of that day: version 1)
+    // 兴和县 pays 天镇县 its case bureau's reward (办案方奖励 goes to the bureau that made the case)
+    // for 天镇县's case of 5 October (the rule of that day: version 1)
     io.liaison.client.reward.RewardCalls tr = tianzhen.rewards();
+    Await.until(
+        WAIT,
+        () ->
+            calls.of(xr::credits, "2026Q4").credits().stream()
+                .anyMatch(c -> c.caseNumber().equals("天烟立字〔2026〕第9号")),
+        "天镇县's case on 兴和县");
     io.liaison.api.reward.Settlement paid =
         calls.of(
-            tr::settle,
+            xr::settle,
             new io.liaison.api.reward.SettlementDraft(
-                T_OFFICER,
-                TIANZHEN,
+                X_OFFICER,
+                XINGHE,
                 io.liaison.api.reward.RewardKind.CASE_BUREAU,
                 "天烟立字〔2026〕第9号",
                 TIANZHEN,
                 null,
-                XINGHE,
+                TIANZHEN,
                 50_000,
                 1,
                 java.time.LocalDate.of(2026, 10, 31),
                 "四季度兑现"));
-    assertThat(paid.id()).isEqualTo("settlement-140222-1");
+    assertThat(paid.id()).isEqualTo("settlement-150924-1");
     assertThatThrownBy(
             () ->
-                tr.settle(
+                xr.settle(
                     new io.liaison.api.reward.SettlementDraft(
-                        T_OFFICER,
-                        TIANZHEN,
+                        X_OFFICER,
+                        XINGHE,
                         io.liaison.api.reward.RewardKind.CASE_BUREAU,
                         "天烟立字〔2026〕第9号",
                         TIANZHEN,
                         null,
-                        XINGHE,
+                        TIANZHEN,
                         50_000,
                         2,
                         java.time.LocalDate.of(2026, 10, 31),
                         null)))
         .isInstanceOfSatisfying(
             LiaisonClientException.class, e -> assertThat(e.status()).isEqualTo(422));
-    Await.until(WAIT, () -> calls.of(xr::settlements).items().size() == 1, "the entry on 兴和县");
-    io.liaison.api.reward.SettlementStatement st = calls.of(xr::statement, "2026Q4");
+    Await.until(WAIT, () -> calls.of(tr::settlements).items().size() == 1, "the entry on 天镇县");
+    io.liaison.api.reward.SettlementStatement st = calls.of(tr::statement, "2026Q4");
     assertThat(st.totalFen()).isEqualTo(50_000);
     assertThat(st.bureaus())
-        .filteredOn(b -> b.bureau().equals(XINGHE))
+        .filteredOn(b -> b.bureau().equals(TIANZHEN))
         .singleElement()
         .satisfies(b -> assertThat(b.receivedFen()).isEqualTo(50_000));
     io.liaison.api.reward.CreditReport credits = calls.of(xr::credits, "2026Q4");
@@ -1080,7 +1087,7 @@ class ClientAgainstNodesIT {
         .extracting(io.liaison.api.reward.CaseCredit::caseNumber)
         .contains("天烟立字〔2026〕第9号");
     assertThat(new String(calls.of(xr::csv, "2026Q4", "balances"), StandardCharsets.UTF_8))
-        .contains("140222,500.00,0.00,0.00,-500.00,1");
+        .contains("150924,500.00,0.00,0.00,-500.00,1");
     byte[] workbook = calls.of(xr::xlsx, "2026Q4");
     assertThat(new String(workbook, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
   }

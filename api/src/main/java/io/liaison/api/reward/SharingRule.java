@@ -5,9 +5,10 @@ import java.time.LocalDate;
 
 /**
  * The reward sharing rule (分成规则) the member bureaus agree, one version of it. Like the agreed
- * settings it is in force only when every bureau of the roster has signed it; a case is settled
- * under the newest agreed version whose {@code effectiveFrom} is on or before the case's filing day
- * (立案, Asia/Shanghai).
+ * settings it is in force only when every bureau of the roster has signed it (the roster of that
+ * moment: a bureau that joins later does not un-agree it); a case is settled under the newest
+ * agreed version whose {@code effectiveFrom} is on or before the case's filing day (立案,
+ * Asia/Shanghai).
  *
  * @param version 1 for the first agreement, each change the next number
  * @param leadBureauPercent 0..100: the share of a case's bureau reward that goes to the bureau

@@ -4,8 +4,9 @@ import io.liaison.api.FieldException;
 
 /**
  * The rules the member bureaus agree for working leads together, one version of them. A version is
- * in force only when every bureau of the roster has signed it (see {@code docs/leads.md}); until
- * then no feedback period runs and nothing is overdue.
+ * in force only when every bureau of the roster has signed it (the roster of that moment: a bureau
+ * that joins later does not un-agree it) (see {@code docs/leads.md}); until then no feedback period
+ * runs and nothing is overdue.
  *
  * @param version 1 for the first agreement, each change the next number
  * @param feedbackPeriodDays days after a claim within which the claiming bureau gives the origin

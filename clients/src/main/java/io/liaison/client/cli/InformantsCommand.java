@@ -375,7 +375,8 @@ final class InformantsCommand extends CommandGroup {
       name = "reward",
       mixinStandardHelpOptions = true,
       description =
-          "Set a report's reward status: NOT_APPLIED 未申请, DECLARED 已申报, PAID 已兑现, NOT_REWARDED 不予奖励.")
+          "Set a report's reward status: DECLARED 已申报 or NOT_REWARDED 不予奖励 (已兑现 PAID is set by"
+              + " signing the payment: liaison rewards settle --kind INFORMANT).")
   static final class Reward extends Base {
     @Parameters(index = "0", paramLabel = "LEAD")
     String lead;

@@ -923,14 +923,19 @@ class CliAgainstNodesIT {
         "the rule in force on 天镇县");
     assertThat(ok(1, "rewards", "rules").out())
         .contains("线索方分成 30%", "罚没款 × 5%", "上限 10000.00 元", "立案日 2026-01-01 起");
-    // 天镇县 pays 兴和县 for its case of 5 October; a wrong rule version is refused, naming it
+    // 兴和县 pays 天镇县 its case bureau's reward (办案方奖励 goes to the bureau that made the case) for
+    // 天镇县's case of 5 October; a wrong rule version is refused, naming it
+    Await.until(
+        WAIT,
+        () -> ok(0, "rewards", "credits", "2026Q4").out().contains("天烟立字〔2026〕第9号"),
+        "天镇县's case on 兴和县");
     String[] pay = {
       "rewards",
       "settle",
       "--officer",
-      T,
+      X,
       "--payer",
-      "140222",
+      "150924",
       "--kind",
       "CASE_BUREAU",
       "--case",
@@ -938,27 +943,28 @@ class CliAgainstNodesIT {
       "--case-bureau",
       "140222",
       "--payee",
-      "150924",
+      "140222",
       "--fen",
       "50000",
       "--paid-on",
       "2026-10-31",
       "--rule"
     };
-    Result wrong = cli(1, concat(pay, "2"));
+    Result wrong = cli(0, concat(pay, "2"));
     assertThat(wrong.code()).isEqualTo(1);
     assertThat(wrong.out() + wrong.err()).contains("ruleVersion");
-    assertThat(ok(1, concat(pay, "1")).out()).contains("settlement-140222-1", "办案方奖励", "500.00 元");
+    assertThat(ok(0, concat(pay, "1")).out()).contains("settlement-150924-1", "办案方奖励", "500.00 元");
     Await.until(
         WAIT,
-        () -> ok(0, "rewards", "settlements").out().contains("settlement-140222-1"),
-        "the entry on 兴和县");
-    assertThat(ok(0, "rewards", "statement", "2026Q4").out())
-        .contains("合计 500.00 元", "150924  支付他局 0.00  举报奖励 0.00  收到 500.00  净额 500.00 元");
+        () -> ok(1, "rewards", "settlements").out().contains("settlement-150924-1"),
+        "the entry on 天镇县");
+    assertThat(ok(1, "rewards", "statement", "2026Q4").out())
+        .contains("合计 500.00 元", "140222  支付他局 0.00  举报奖励 0.00  收到 500.00  净额 500.00 元");
     assertThat(ok(0, "rewards", "credits", "2026Q4").out()).contains("天烟立字〔2026〕第9号", "单位考核");
     Path csv = dir.resolve("balances.csv");
     ok(0, "rewards", "csv", "2026Q4", "--table", "balances", "-o", csv.toString());
-    assertThat(Files.readString(csv)).contains("140222,500.00,0.00,0.00,-500.00,1");
+    assertThat(Files.readString(csv)).contains("150924,500.00,0.00,0.00,-500.00,1");
+
     Path xlsx = dir.resolve("rewards.xlsx");
     ok(0, "rewards", "xlsx", "2026Q4", "-o", xlsx.toString());
     assertThat(

@@ -139,8 +139,19 @@ final class IdentitySeals {
     }
   }
 
-  /** Where a re-seal for {@code opener} made at {@code at} is kept. */
-  static String resealKey(String leadId, String opener, Instant at) {
+  /**
+   * Where a re-seal for {@code opener} made by {@code maker} at {@code at} is kept: the maker is in
+   * the key, so two chosen officers re-sealing for the same opener in the same millisecond do not
+   * collide (review-4 R4-8).
+   */
+  static String resealKey(String leadId, String opener, String maker, Instant at) {
+    return "resealed-" + leadId + "-" + opener + "-" + maker + "-" + at.toEpochMilli();
+  }
+
+  /**
+   * The key of a re-seal made before the maker was in it ({@code resealed-<lead>-<opener>-<ms>}).
+   */
+  static String legacyResealKey(String leadId, String opener, Instant at) {
     return "resealed-" + leadId + "-" + opener + "-" + at.toEpochMilli();
   }
 

@@ -100,7 +100,9 @@ final class InformantGrid {
     }
     try {
       Instant at = Instant.parse(p.path("at").asText());
-      return key.equals(IdentitySeals.resealKey(leadId, opener, at));
+      // a re-seal stored before the key named its maker keeps its key
+      return key.equals(IdentitySeals.resealKey(leadId, opener, officer, at))
+          || key.equals(IdentitySeals.legacyResealKey(leadId, opener, at));
     } catch (DateTimeParseException e) {
       return false;
     }

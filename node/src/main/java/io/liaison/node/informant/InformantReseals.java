@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * Only someone who can open it can seal it again, so the re-sealer is another officer the poster
  * chose (a chief too, if chosen), signed in on their own node with their passphrase (counted like
  * an opening); it is sealed to the current key of an officer the poster chose, never to anyone
- * else. The re-seal ({@code resealed-<lead>-<opener>-<ms>}, the new copy for that one officer) is
- * signed by the re-sealer's bureau, chained in its audit log and shared like an opening: the
- * poster's register shows who re-sealed for whom when.
+ * else. The re-seal ({@code resealed-<lead>-<opener>-<maker>-<ms>}, the new copy for that one
+ * officer) is signed by the re-sealer's bureau, chained in its audit log and shared like an
+ * opening: the poster's register shows who re-sealed for whom when.
  */
 final class InformantReseals {
   private static final Logger LOG = LoggerFactory.getLogger(InformantService.class);
@@ -101,7 +101,7 @@ final class InformantReseals {
             (OfficerSealed copy) ->
                 parts.store.transaction(
                     s -> {
-                      String id = IdentitySeals.resealKey(leadId, r.opener(), now);
+                      String id = IdentitySeals.resealKey(leadId, r.opener(), p.officer(), now);
                       ObjectNode payload = Json.mapper().createObjectNode();
                       payload.put("type", InformantService.RESEALED);
                       payload.put("leadId", leadId);

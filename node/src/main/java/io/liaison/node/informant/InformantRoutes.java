@@ -6,8 +6,10 @@ import io.liaison.api.informant.OpenRequest;
 import io.liaison.api.informant.ReportDraft;
 import io.liaison.api.informant.ResealRequest;
 import io.liaison.api.informant.RewardRequest;
+import io.liaison.api.informant.RewardStatus;
 import io.liaison.node.access.Principal;
 import io.liaison.node.access.Principals;
+import io.liaison.node.domain.Conflict;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
 import io.vertx.ext.web.Router;
@@ -77,6 +79,7 @@ public final class InformantRoutes {
             ctx -> {
               RewardRequest r = Bodies.read(ctx, RewardRequest.class);
               Principals.requireSelf(ctx, r.officer());
+              refusePaidByHand(r);
               informants
                   .reward(principal(ctx), ctx.pathParam("lead"), r)
                   .onSuccess(e -> Bodies.reply(ctx, 200, e))
@@ -108,6 +111,21 @@ public final class InformantRoutes {
                       })
                   .onFailure(ctx::fail);
             });
+  }
+
+  /**
+   * 已兑现 follows the signed settlement entry (SettlementService sets it when the chief signs the
+   * payment): set by hand here, the line would be paid with no entry, and the ledger would then
+   * refuse to book the payment (it pays only a declared line) — review-4 R4-6.
+   */
+  static void refusePaidByHand(RewardRequest r) {
+    if (r.status() == RewardStatus.PAID) {
+      throw new Conflict(
+          "reward-paid-by-settlement",
+          "Paid through the reward ledger",
+          "已兑现 is set by signing the payment (POST /api/v1/rewards/settlements, kind INFORMANT)",
+          "/status");
+    }
   }
 
   private static Principal principal(RoutingContext ctx) {

@@ -6,6 +6,8 @@ import io.liaison.api.report.Period;
 import io.liaison.api.reward.CreditReport;
 import io.liaison.api.reward.Settlement;
 import io.liaison.api.reward.SettlementStatement;
+import io.liaison.api.settings.RegionSettings;
+import io.liaison.node.cases.CaseService;
 import io.liaison.node.cases.SharedCase;
 import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.report.ReportTables.Table;
@@ -13,10 +15,13 @@ import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,20 +33,41 @@ public final class RewardService {
   private static final Logger LOG = LoggerFactory.getLogger(RewardService.class);
   private final StoreExecutor store;
   private final SettlementService settlements;
-  private final LongSupplier majorFen;
+  private final Function<Instant, Optional<RegionSettings>> settings;
+  private final Clock clock;
 
   /**
-   * @param majorFen the major-case value in force (协作约定, else 5万元), read at each computation
+   * @param settings the agreed settings to count a period ending at an instant with ({@code
+   *     SettingsService.forCounting}), as the quarterly report reads them
    */
-  public RewardService(StoreExecutor store, SettlementService settlements, LongSupplier majorFen) {
+  public RewardService(
+      StoreExecutor store,
+      SettlementService settlements,
+      Function<Instant, Optional<RegionSettings>> settings,
+      Clock clock) {
     this.store = store;
     this.settlements = settlements;
-    this.majorFen = majorFen;
+    this.settings = settings;
+    this.clock = clock;
   }
 
   public Future<CreditReport> credits(Period period) {
-    long major = majorFen.getAsLong();
+    long major = majorFen(settings, period, clock.instant());
     return store.call(s -> credits(s, period, major));
+  }
+
+  /**
+   * The major-case value a period is counted with, as the quarterly report counts it: the agreed
+   * value in force at the period's last moment (now, for a period not over yet; the first agreement
+   * for a time before it), else 5万元 — never today's value for a period already past.
+   */
+  static long majorFen(
+      Function<Instant, Optional<RegionSettings>> settings, Period period, Instant now) {
+    Instant end = period.to().plusDays(1).atStartOfDay(Period.ZONE).toInstant().minusMillis(1);
+    return settings
+        .apply(now.isBefore(end) ? now : end)
+        .map(RegionSettings::majorCaseThresholdFen)
+        .orElse(CaseService.MAJOR_FEN);
   }
 
   /** The same on the store thread (blocking). */

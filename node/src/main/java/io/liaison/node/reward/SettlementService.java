@@ -9,6 +9,7 @@ import io.liaison.api.cases.CaseNumber;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.informant.RewardRequest;
 import io.liaison.api.informant.RewardStatus;
+import io.liaison.api.report.Period;
 import io.liaison.api.reward.RewardKind;
 import io.liaison.api.reward.Settlement;
 import io.liaison.api.reward.SettlementDraft;
@@ -35,6 +36,7 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,6 +113,7 @@ public final class SettlementService {
             s -> {
               CaseRecord c = caseOf(s, draft);
               refuseUnlessRuleInForce(draft, c);
+              refuseUnlessPartiesOfTheCase(draft, c);
               if (draft.kind() == RewardKind.INFORMANT) {
                 refuseUnlessOwnRegisterLine(s, draft.leadId());
               }
@@ -212,6 +215,38 @@ public final class SettlementService {
   }
 
   /**
+   * Who pays and who is paid follow from the case: the case bureau's reward (办案方奖励) goes to the
+   * bureau that made the case; the lead bureau's share (线索方分成) is taken from the case bureau's
+   * reward, so the case bureau pays it; an informant's reward is for a lead the case names.
+   */
+  private static void refuseUnlessPartiesOfTheCase(SettlementDraft d, CaseRecord c) {
+    switch (d.kind()) {
+      case CASE_BUREAU -> {
+        if (!c.bureau().equals(d.payeeBureau())) {
+          throw new Invalid(
+              "settlement-not-case-bureau",
+              "the case bureau's reward goes to the bureau that made the case, " + c.bureau(),
+              "/payeeBureau");
+        }
+      }
+      case LEAD_BUREAU -> {
+        if (!c.bureau().equals(d.payer())) {
+          throw new Invalid(
+              "settlement-payer-not-case-bureau",
+              "the lead bureau's share is paid by the bureau that made the case, " + c.bureau(),
+              "/payer");
+        }
+      }
+      case INFORMANT -> {
+        if (!c.linkedLeadIds().contains(d.leadId())) {
+          throw new Invalid(
+              "settlement-lead-not-linked", "the case does not name this lead", "/leadId");
+        }
+      }
+    }
+  }
+
+  /**
    * The lead bureau's share goes to the bureau whose lead the case names: the lead is one of the
    * case's linked leads and the payee posted it.
    */
@@ -304,12 +339,81 @@ public final class SettlementService {
           .compose(v -> reconciler.repair(key, json))
           .map(false);
     }
+    String wrong = implausible(st, env);
+    if (wrong != null) {
+      return quarantine
+          .add(key, "BAD_SETTLEMENT", wrong, json)
+          .compose(v -> reconciler.repair(key, json))
+          .map(false);
+    }
     SignedEnvelope verified = env;
+    Settlement taken = st;
     return store
-        .call(s -> SignedRecords.put(s, key, KIND, verified))
+        .call(
+            s -> {
+              String fork = forked(s, taken, verified);
+              if (fork != null) {
+                return fork;
+              }
+              return SignedRecords.put(s, key, KIND, verified) ? "" : null;
+            })
         .compose(
-            taken ->
-                taken ? Future.succeededFuture(true) : reconciler.repair(key, json).map(false));
+            result -> {
+              if (result == null) {
+                return reconciler.repair(key, json).map(false);
+              }
+              if (!result.isEmpty()) {
+                return quarantine
+                    .add(key, "BAD_SETTLEMENT", result, json)
+                    .compose(v -> reconciler.repair(key, json))
+                    .map(false);
+              }
+              return Future.succeededFuture(true);
+            });
+  }
+
+  /**
+   * What a payer's own signature does not make right (review-4 R4-7): the officer is one of the
+   * payer's, and the day paid is not after the day signed (Asia/Shanghai) — no entry dated into a
+   * quarter not yet reached. Null when plausible.
+   */
+  static String implausible(Settlement st, SignedEnvelope env) {
+    SettlementDraft d = st.entry();
+    if (!st.id().matches("settlement-" + d.payer().code() + "-[1-9][0-9]{0,17}")) {
+      return "key " + st.id() + " is not settlement-<payer>-<n>";
+    }
+    if (!d.officer().startsWith(d.payer().code() + "-")) {
+      return "officer " + d.officer() + " is not one of the payer's";
+    }
+    LocalDate signedOn = LocalDate.ofInstant(env.signedAt(), Period.ZONE);
+    if (d.paidOn().isAfter(signedOn)) {
+      return "paid on " + d.paidOn() + ", after it was signed (" + signedOn + ")";
+    }
+    return null;
+  }
+
+  /**
+   * A fork of the payer's chain: entry n whose {@code prevHash} is not the hash of entry n-1 held
+   * here (the first entry: the genesis hash). Null when it chains, or n-1 is not held yet.
+   */
+  private static String forked(Store s, Settlement st, SignedEnvelope env) {
+    long n = number(st.id());
+    String expected;
+    if (n == 1) {
+      expected = Hashes.GENESIS;
+    } else {
+      Optional<SignedEnvelope> before =
+          s.record(key(st.entry().payer().code(), n - 1))
+              .filter(r -> KIND.equals(r.kind()))
+              .map(r -> SignedRecords.envelope(r.body()));
+      if (before.isEmpty()) {
+        return null;
+      }
+      expected = before.get().hash();
+    }
+    return expected.equals(env.prevHash())
+        ? null
+        : "not chained to the payer's entry " + (n - 1) + " (a fork)";
   }
 
   /** Every entry this node holds, by payer then number. */

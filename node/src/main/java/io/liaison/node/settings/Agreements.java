@@ -10,6 +10,7 @@ import io.liaison.api.settings.SettingsProposal;
 import io.liaison.crypto.CanonicalJson;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.Member;
+import io.liaison.crypto.MemberKey;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.domain.Conflict;
@@ -44,22 +45,27 @@ import org.slf4j.LoggerFactory;
  * The one way the bureaus agree a versioned document together (协作约定, the reward sharing rule),
  * roster-like: each bureau signs its agreement to one version as its own envelope (on the grid map
  * given, key {@code <name>-<version>-<bureau>}, the document under {@code <name>} in the payload);
- * a version is in force once every bureau of the roster in force has signed the same content, and
- * the newest such version wins. Every node keeps every agreement it verified in its store (kind
- * {@code kind}); the grid is the fast shared view and the reconciler puts back what it loses.
+ * a version is agreed once every bureau of the roster has signed the same content — the roster of
+ * that moment: a bureau that joins later does not un-agree it — and the newest agreed version is in
+ * force. Every node keeps every agreement it verified in its store (kind {@code kind}); the grid is
+ * the fast shared view and the reconciler puts back what it loses.
  *
  * @param <T> the agreed document (a record in {@code api} with a {@code version})
  */
 public final class Agreements<T> {
   private static final Logger LOG = LoggerFactory.getLogger(Agreements.class);
 
-  /** One version with who has signed it so far (awaiting empty: agreed). */
+  /**
+   * One version with who has signed it so far (awaiting empty: agreed, at {@code agreedAt}, the
+   * signature that completed the roster of that moment; null while pending).
+   */
   public record Version<T>(
       T content,
       String contentHash,
       BureauId proposedBy,
       List<SettingsProposal.Agreement> agreed,
-      List<BureauId> awaiting) {}
+      List<BureauId> awaiting,
+      Instant agreedAt) {}
 
   /**
    * What the node holds.
@@ -252,8 +258,13 @@ public final class Agreements<T> {
   /** The same on the store thread. */
   public State<T> state(Store s) {
     Set<BureauId> members = new TreeSet<>();
+    Map<BureauId, Instant> joined = new TreeMap<>();
     for (Member m : trust.roster().members()) {
       members.add(m.bureau());
+      m.keys().stream()
+          .map(MemberKey::validFrom)
+          .min(Comparator.naturalOrder())
+          .ifPresent(t -> joined.put(m.bureau(), t));
     }
     // version → content hash → agreements in the order signed
     Map<Long, Map<String, List<Agreement<T>>>> byVersion = new TreeMap<>(Comparator.reverseOrder());
@@ -270,7 +281,12 @@ public final class Agreements<T> {
       for (List<Agreement<T>> signed : contents.values()) {
         signed.sort(Comparator.comparing(Agreement::at));
         Set<BureauId> awaiting = new TreeSet<>(members);
-        signed.forEach(a -> awaiting.remove(a.bureau()));
+        Instant agreedAt = agreedAt(signed, joined);
+        if (agreedAt != null) {
+          awaiting.clear();
+        } else {
+          signed.forEach(a -> awaiting.remove(a.bureau()));
+        }
         Version<T> p =
             new Version<>(
                 signed.get(0).content(),
@@ -279,7 +295,8 @@ public final class Agreements<T> {
                 signed.stream()
                     .map(a -> new SettingsProposal.Agreement(a.bureau(), a.officer(), a.at()))
                     .toList(),
-                List.copyOf(awaiting));
+                List.copyOf(awaiting),
+                agreedAt);
         if (awaiting.isEmpty()) {
           agreed.add(p);
         }
@@ -296,6 +313,31 @@ public final class Agreements<T> {
     State<T> state = new State<>(inForce, List.copyOf(pending), List.copyOf(agreed));
     onState.accept(state);
     return state;
+  }
+
+  /**
+   * When a content was agreed under the roster of its time (null: not agreed), for good: at one of
+   * its signatures every bureau that was a member then (its first key valid from that moment or
+   * before) had signed it. A bureau that joins later does not un-agree what the others agreed
+   * before it came (review-4 R4-5: a newcomer that never signs would otherwise stop every
+   * settlement under a rule agreed years before); it signs the versions proposed after it joined.
+   */
+  static <T> Instant agreedAt(List<Agreement<T>> signedInOrder, Map<BureauId, Instant> joined) {
+    Set<BureauId> signers = new TreeSet<>();
+    for (Agreement<T> a : signedInOrder) {
+      signers.add(a.bureau());
+      Set<BureauId> members = new TreeSet<>();
+      joined.forEach(
+          (bureau, since) -> {
+            if (!since.isAfter(a.at())) {
+              members.add(bureau);
+            }
+          });
+      if (!members.isEmpty() && signers.containsAll(members)) {
+        return a.at();
+      }
+    }
+    return null;
   }
 
   /** One verified agreement held in the store. */

@@ -112,18 +112,11 @@ public final class SettingsService {
   private void take(Agreements.State<RegionSettings> state) {
     RegionSettings now = state.inForce() == null ? null : state.inForce().content();
     RegionSettings before = inForce.getAndSet(now);
-    // each agreed version in force from the last bureau's signature
+    // each agreed version in force from the signature that agreed it (the roster of that moment)
     history.set(
         new SettingsHistory(
             state.agreed().stream()
-                .map(
-                    v ->
-                        new SettingsHistory.Entry(
-                            v.agreed().stream()
-                                .map(SettingsProposal.Agreement::at)
-                                .max(Instant::compareTo)
-                                .orElseThrow(),
-                            v.content()))
+                .map(v -> new SettingsHistory.Entry(v.agreedAt(), v.content()))
                 .toList()));
     if (now != null && (before == null || before.version() != now.version())) {
       LOG.info("settings in force version={} bureau={}", now.version(), trust.bureau());

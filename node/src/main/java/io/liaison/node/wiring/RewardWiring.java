@@ -1,6 +1,5 @@
 package io.liaison.node.wiring;
 
-import io.liaison.node.cases.CaseService;
 import io.liaison.node.informant.InformantService;
 import io.liaison.node.reward.RewardRoutes;
 import io.liaison.node.reward.RewardService;
@@ -40,11 +39,7 @@ public final class RewardWiring implements Feature {
             informants,
             rules,
             p.clock());
-    this.rewards =
-        new RewardService(
-            p.exec(),
-            settlements,
-            () -> settings.majorCaseThresholdFen().orElse(CaseService.MAJOR_FEN));
+    this.rewards = new RewardService(p.exec(), settlements, settings::forCounting, p.clock());
   }
 
   @Override

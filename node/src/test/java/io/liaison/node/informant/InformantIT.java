@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -544,13 +543,15 @@ class InformantIT {
     assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
     assertThat(reopened.json().at("/informant/name").asText()).isEqualTo(NAME);
     assertThat(reopened.json().at("/informant/phone").asText()).isEqualTo(PHONE);
-    // signed and chained in the re-sealer's bureau's audit log
-    assertThat(chained(TIANZHEN, "resealed-" + lead + "-" + a)).isTrue();
+    // signed and chained in the re-sealer's bureau's audit log, under a key naming its maker (乙):
+    // two officers re-sealing for 甲 in the same millisecond do not collide (review-4 R4-8)
+    assertThat(chained(TIANZHEN, "resealed-" + lead + "-" + a + "-" + b + "-")).isTrue();
   }
 
   /**
    * Review-3 F18: the reward status follows its table (未申请 → 已申报 | 不予奖励, 已申报 → 已兑现 | 不予奖励; final
-   * after that) and paying out or refusing is the chief's decision.
+   * after that) and paying out or refusing is the chief's decision; 已兑现 comes only from a signed
+   * settlement entry (review-4 R4-6).
    */
   @Test
   void theRewardStatusFollowsItsTableAndTheChiefDecides() {
@@ -586,20 +587,40 @@ class InformantIT {
             url(XINGHE, path),
             "{\"officer\":\"" + liaison + "\",\"status\":\"DECLARED\"}");
     assertThat(declared.status()).as(declared.body()).isEqualTo(200);
-    Http.Response paidByLiaison2 =
-        as(tl, "POST", url(XINGHE, path), "{\"officer\":\"" + liaison + "\",\"status\":\"PAID\"}");
-    assertThat(paidByLiaison2.status()).as(paidByLiaison2.body()).isEqualTo(403);
-    assertThat(paidByLiaison2.body()).contains("chief-decides", "/status");
+    Http.Response refusedByLiaison =
+        as(
+            tl,
+            "POST",
+            url(XINGHE, path),
+            "{\"officer\":\"" + liaison + "\",\"status\":\"NOT_REWARDED\"}");
+    assertThat(refusedByLiaison.status()).as(refusedByLiaison.body()).isEqualTo(403);
+    assertThat(refusedByLiaison.body()).contains("chief-decides", "/status");
     // no step back
     Http.Response back =
         Http.postJson(url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_APPLIED\"}");
     assertThat(back.status()).as(back.body()).isEqualTo(409);
     assertThat(back.body()).contains("reward-state");
-    // the chief (the test officer has every role) pays out; then it is final
+    // 已兑现 is not set here, not even by the chief (the test officer has every role): it follows
+    // the signed settlement entry (review-4 R4-6: a line paid here had no entry, and could then
+    // never be settled); refused naming the field, the line still 已申报
     Http.Response paid =
         Http.postJson(url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"PAID\"}");
-    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
-    assertThat(paid.json().get("rewardStatus").asText()).isEqualTo("PAID");
+    assertThat(paid.status()).as(paid.body()).isEqualTo(409);
+    assertThat(paid.contentType()).startsWith("application/problem+json");
+    assertThat(paid.body())
+        .contains("reward-paid-by-settlement", "/status", "/api/v1/rewards/settlements");
+    assertThat(
+            Http.get(url(XINGHE, "/api/v1/informants/reports/" + lead))
+                .json()
+                .get("rewardStatus")
+                .asText())
+        .isEqualTo("DECLARED");
+    // the chief decides not to reward; then it is final
+    Http.Response notRewarded =
+        Http.postJson(
+            url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_REWARDED\"}");
+    assertThat(notRewarded.status()).as(notRewarded.body()).isEqualTo(200);
+    assertThat(notRewarded.json().get("rewardStatus").asText()).isEqualTo("NOT_REWARDED");
     Http.Response after =
         Http.postJson(
             url(XINGHE, path), "{\"officer\":\"150924-017\",\"status\":\"NOT_REWARDED\"}");
@@ -695,17 +716,35 @@ class InformantIT {
   static List<String> scanFor(Path data, String text) throws IOException {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     List<String> hits = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(data)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        byte[] bytes;
-        try {
-          bytes = Files.readAllBytes(f);
-        } catch (IOException e) {
-          continue; // a file removed while walking (a merged index segment)
-        }
-        if (indexOf(bytes, needle) >= 0) {
-          hits.add(f + ": " + text);
-        }
+    // walkFileTree, not Files.walk: a Lucene segment merged away between the listing and its
+    // attributes made Files.walk throw (NoSuchFileException, seen under load); skip such a file
+    List<Path> all = new ArrayList<>();
+    Files.walkFileTree(
+        data,
+        new java.nio.file.SimpleFileVisitor<Path>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(
+              Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()) {
+              all.add(f);
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+    for (Path f : all) {
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(f);
+      } catch (IOException e) {
+        continue; // a file removed while walking (a merged index segment)
+      }
+      if (indexOf(bytes, needle) >= 0) {
+        hits.add(f + ": " + text);
       }
     }
     return hits;

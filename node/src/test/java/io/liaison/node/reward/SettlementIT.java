@@ -459,6 +459,261 @@ class SettlementIT {
     }
   }
 
+  @Test
+  @Order(4)
+  void payerAndPayeeFollowTheCase() throws Exception {
+    JsonNode before = Http.get(url(0, "/api/v1/rewards/statement?period=2026Q2")).json();
+    // the case bureau's reward goes to the bureau that made the case (兴和县), no other
+    Http.Response caseShare =
+        settle(0, draft(XINGHE, RewardKind.CASE_BUREAU, null, TIANZHEN, 5_000, 1));
+    assertThat(caseShare.status()).as(caseShare.body()).isEqualTo(422);
+    assertThat(caseShare.json().get("field").asText()).isEqualTo("/payeeBureau");
+    assertThat(caseShare.body()).contains("settlement-not-case-bureau", "150924");
+    // the lead bureau's share is paid by the case bureau: 天镇县 cannot pay 兴和县's lead's share of
+    // 兴和县's case (nor be debited for it)
+    Await.until(
+        WAIT,
+        () -> Http.get(url(1, "/api/v1/leads/" + informantLead)).status() == 200,
+        "兴和县's lead on 天镇县");
+    Http.Response thirdPayer =
+        settle(1, draft(TIANZHEN, RewardKind.LEAD_BUREAU, informantLead, XINGHE, 5_000, 1));
+    assertThat(thirdPayer.status()).as(thirdPayer.body()).isEqualTo(422);
+    assertThat(thirdPayer.json().get("field").asText()).isEqualTo("/payer");
+    assertThat(thirdPayer.body()).contains("settlement-payer-not-case-bureau");
+    // an informant's reward is for a lead the case names: a declared line of another lead is
+    // refused
+    String otherLead =
+        post(
+            0,
+            """
+            {"officer":"150924-017","category":"SMUGGLING","title":"城关镇小卖部售私烟",
+             "narrative":"群众举报城关镇一小卖部出售走私外烟。","targetBureaus":["140222"]}
+            """);
+    Http.Response line =
+        Http.postJson(
+            url(0, "/api/v1/informants/reports"),
+            "{\"officer\":\"150924-017\",\"leadId\":\"" + otherLead + "\",\"source\":\"REPORT\"}");
+    assertThat(line.status()).as(line.body()).isEqualTo(201);
+    Http.Response declared =
+        Http.postJson(
+            url(0, "/api/v1/informants/reports/" + otherLead + "/reward"),
+            "{\"officer\":\"" + TestCluster.OFFICERS.get(0) + "\",\"status\":\"DECLARED\"}");
+    assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+    Http.Response notLinked =
+        settle(0, draft(XINGHE, RewardKind.INFORMANT, otherLead, null, 5_000, 1));
+    assertThat(notLinked.status()).as(notLinked.body()).isEqualTo(422);
+    assertThat(notLinked.json().get("field").asText()).isEqualTo("/leadId");
+    assertThat(notLinked.body()).contains("settlement-lead-not-linked");
+    assertThat(notLinked.contentType()).startsWith("application/problem+json");
+    // nothing signed: the entries and the statement as before, the line still 已申报
+    assertThat(on(0)).hasSize(2);
+    assertThat(on(1)).hasSize(2);
+    assertThat(Http.get(url(0, "/api/v1/rewards/statement?period=2026Q2")).json())
+        .isEqualTo(before);
+    assertThat(
+            Http.get(url(0, "/api/v1/informants/reports/" + otherLead))
+                .json()
+                .path("rewardStatus")
+                .asText())
+        .isEqualTo("DECLARED");
+  }
+
+  @Test
+  @Order(5)
+  void creditsCountMajorCasesByTheValueInForceInThePeriod() throws Exception {
+    // the bureaus agree a major-case value of 6万元 now, then raise it to 10万元: the second
+    // quarter's 6.2万元 case stays major in its credits, as in that quarter's report (the first
+    // agreement counts for the time before it; no later change reaches back)
+    agreeSettings(1, 6_000_000L);
+    agreeSettings(2, 10_000_000L);
+    for (int n = 0; n < 2; n++) {
+      int node = n;
+      Await.until(
+          WAIT,
+          () ->
+              cluster
+                  .node(node)
+                  .settings()
+                  .majorCaseThresholdFen()
+                  .filter(f -> f == 10_000_000L)
+                  .isPresent(),
+          "10万元 in force on node " + n);
+    }
+    for (int n = 0; n < 2; n++) {
+      JsonNode credits = Http.get(url(n, "/api/v1/rewards/credits?period=2026Q2")).json();
+      assertThat(credits.get("credits"))
+          .allSatisfy(c -> assertThat(c.get("major").asBoolean()).isTrue());
+      assertThat(credits.get("bureaus"))
+          .allSatisfy(b -> assertThat(b.get("majorCases").asLong()).isEqualTo(1));
+    }
+  }
+
+  /** Both chiefs sign version {@code version} of the settings (协作约定) with this major value. */
+  static void agreeSettings(long version, long majorFen) {
+    String rules =
+        "{\"version\":"
+            + version
+            + ",\"feedbackPeriodDays\":15,\"overdueRemindDays\":0,\"escalateAfterDays\":0,"
+            + "\"majorCaseThresholdFen\":"
+            + majorFen
+            + ",\"basis\":\"协作机制\"}";
+    Http.Response proposed = Http.postJson(url(0, "/api/v1/settings"), rules);
+    assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+    String hash = proposed.json().at("/proposals/0/contentHash").asText();
+    Await.until(
+        WAIT,
+        () ->
+            Http.postJson(
+                        url(1, "/api/v1/settings/" + version + "/agreement"),
+                        "{\"contentHash\":\"" + hash + "\"}")
+                    .status()
+                == 200,
+        "天镇县 agrees version " + version);
+    Await.until(
+        WAIT,
+        () -> cluster.node(0).settings().current().filter(s -> s.version() == version).isPresent(),
+        "version " + version + " in force on 兴和县");
+  }
+
+  @Test
+  @Order(6)
+  void aBureauThatJoinsLaterDoesNotUnAgreeTheRule() throws Exception {
+    // 阳原县 joins the roster after both bureaus agreed the sharing rule; it has signed nothing
+    io.liaison.crypto.Roster current = cluster.node(0).trust().roster();
+    java.time.Instant now = java.time.Instant.now();
+    io.liaison.crypto.Roster next =
+        current.withMember(
+            new io.liaison.crypto.Member(
+                BureauId.of("130727"),
+                "阳原县烟草专卖局",
+                "河北省",
+                List.of(),
+                List.of(
+                    io.liaison.crypto.MemberKey.signing(
+                        io.liaison.crypto.SigningKeyPair.generate(), now),
+                    io.liaison.crypto.MemberKey.sealing(
+                        io.liaison.crypto.SealingKeyPair.generate(), now))),
+            now);
+    Http.Response published =
+        Http.postJson(
+            url(0, "/api/v1/admin/roster"),
+            new String(
+                new io.liaison.crypto.RosterAuthority(cluster.authority()).sign(next).toJson(),
+                StandardCharsets.UTF_8));
+    assertThat(published.status()).as(published.body()).isEqualTo(202);
+    for (int n = 0; n < 2; n++) {
+      int node = n;
+      Await.until(
+          WAIT,
+          () -> cluster.node(node).trust().roster().version() == next.version(),
+          "the roster with 阳原县 on node " + n);
+    }
+    // the versions agreed before it came stay agreed and in force on both nodes ...
+    for (int n = 0; n < 2; n++) {
+      JsonNode rules = Http.get(url(n, "/api/v1/rewards/rules")).json();
+      assertThat(rules.at("/inForce/rule/version").asInt()).as("node %d", n).isEqualTo(2);
+      assertThat(rules.get("agreed")).hasSize(2);
+    }
+    // ... so the second quarter's case is still settled under version 1: 天镇县 pays 兴和县 (the
+    // case bureau) its reward
+    Http.Response paid =
+        settle(1, draft(TIANZHEN, RewardKind.CASE_BUREAU, null, XINGHE, 20_000, 1));
+    assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+    // a version proposed now awaits the newcomer too
+    Http.Response v3 =
+        Http.postJson(
+            url(0, "/api/v1/rewards/rules"),
+            RULE_V1.replace("\"version\":1", "\"version\":3").replace("2026-01-01", "2027-01-01"));
+    assertThat(v3.status()).as(v3.body()).isEqualTo(201);
+    String hash3 = v3.json().at("/proposals/0/contentHash").asText();
+    Await.until(
+        WAIT,
+        () ->
+            Http.postJson(
+                        url(1, "/api/v1/rewards/rules/3/agreement"),
+                        "{\"contentHash\":\"" + hash3 + "\"}")
+                    .status()
+                == 200,
+        "天镇县 signs version 3");
+    Await.until(
+        WAIT,
+        () ->
+            Http.get(url(0, "/api/v1/rewards/rules")).json().at("/proposals/0/agreed").size() == 2,
+        "both signatures of version 3 on 兴和县");
+    JsonNode rules = Http.get(url(0, "/api/v1/rewards/rules")).json();
+    assertThat(rules.at("/inForce/rule/version").asInt()).isEqualTo(2);
+    assertThat(rules.at("/proposals/0/awaiting").toString()).isEqualTo("[\"130727\"]");
+  }
+
+  @Test
+  @Order(7)
+  void aPayerCannotForgeOtherOfficersForwardDateOrForkItsOwnEntries() throws Exception {
+    // 兴和县's own key signs three bad entries straight onto the grid (a hostile or broken payer)
+    List<Settlement> mine = on(0).stream().filter(s -> s.entry().payer().equals(XINGHE)).toList();
+    long n = mine.size();
+    String last = mine.get(mine.size() - 1).envelopeHash();
+    SettlementDraft good = draft(XINGHE, RewardKind.LEAD_BUREAU, tianzhenLead, TIANZHEN, 7_000, 1);
+    java.time.Instant now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    // a fork: entry n+1 chained to the start, not to entry n
+    signOnGrid(n + 1, good, io.liaison.crypto.Hashes.GENESIS, now);
+    // signed as an officer of another bureau
+    signOnGrid(n + 2, withOfficer(good, "140222-009"), last, now);
+    // paid on a day after it was signed
+    SettlementDraft later =
+        new SettlementDraft(
+            good.officer(),
+            good.payer(),
+            good.kind(),
+            good.caseNumber(),
+            good.caseBureau(),
+            good.leadId(),
+            good.payeeBureau(),
+            good.amountFen(),
+            good.ruleVersion(),
+            LocalDate.ofInstant(now, io.liaison.api.report.Period.ZONE).plusDays(2),
+            null);
+    signOnGrid(n + 3, later, last, now);
+    for (long k = n + 1; k <= n + 3; k++) {
+      String key = SettlementService.key(XINGHE.code(), k);
+      Await.until(
+          WAIT,
+          () -> Http.get(url(1, "/api/v1/admin/quarantine")).body().contains(key),
+          key + " quarantined on 天镇县");
+    }
+    assertThat(on(1).stream().filter(s -> s.entry().payer().equals(XINGHE)).count()).isEqualTo(n);
+  }
+
+  static SettlementDraft withOfficer(SettlementDraft d, String officer) {
+    return new SettlementDraft(
+        officer,
+        d.payer(),
+        d.kind(),
+        d.caseNumber(),
+        d.caseBureau(),
+        d.leadId(),
+        d.payeeBureau(),
+        d.amountFen(),
+        d.ruleVersion(),
+        d.paidOn(),
+        d.note());
+  }
+
+  /** Signs entry {@code n} with 兴和县's key as given and puts it on the grid as its node would. */
+  static void signOnGrid(long n, SettlementDraft d, String prev, java.time.Instant at) {
+    String id = SettlementService.key(XINGHE.code(), n);
+    ObjectNode payload = Json.mapper().createObjectNode();
+    payload.put("type", SettlementService.TYPE);
+    payload.put("id", id);
+    payload.set("entry", Json.mapper().valueToTree(d));
+    io.liaison.crypto.SignedEnvelope env = cluster.node(0).trust().sign(payload, prev, at);
+    cluster
+        .node(0)
+        .hazelcast()
+        .getMap(SettlementService.MAP)
+        .set(id, io.liaison.node.trust.SignedRecords.json(env));
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
