@@ -1,5 +1,6 @@
 package io.liaison.node.store;
 
+import io.liaison.api.admin.QuarantineEntry;
 import io.liaison.crypto.SignedEnvelope;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -275,6 +276,14 @@ public final class Store implements AutoCloseable {
    */
   public List<Change> changesAfter(long seq, int limit) {
     return records.changesAfter(seq, limit);
+  }
+
+  /**
+   * As {@link #changesAfter(long, int)}, only records of the given kinds (for the report's facts,
+   * which skip the price observations and the rest).
+   */
+  public List<Change> changesAfter(long seq, Collection<String> kinds, int limit) {
+    return records.changesAfter(seq, kinds, limit);
   }
 
   /** The end of the change log (0 when empty). */
