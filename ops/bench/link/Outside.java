@@ -8,11 +8,10 @@ import io.liaison.api.cases.Disposition;
 import io.liaison.api.cases.Entity;
 import io.liaison.api.cases.EntityType;
 import io.liaison.api.cases.Location;
+import io.liaison.api.network.Network;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.link.LinkEngine;
 import io.liaison.search.link.LinkRecord;
-import io.liaison.search.link.Network;
-import io.liaison.search.link.NetworkMember;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -140,7 +139,7 @@ public class Outside {
     Map<String, String> docOf = new HashMap<>();
     caseIdOf.forEach((d, c) -> docOf.put(c, d));
     Map<String, String> comp = new HashMap<>();
-    for (Network n : engine.networks()) for (NetworkMember m : n.members()) comp.put(caseIdOf.get(m.id()), n.id());
+    for (Network n : engine.networks()) for (Network.Member m : n.members()) comp.put(caseIdOf.get(m.id()), n.id());
     Map<String, List<String>> byNet = new HashMap<>();
     net.forEach((c, nid) -> { if (docOf.containsKey(c)) byNet.computeIfAbsent(nid, k -> new ArrayList<>()).add(c); });
     for (var en : byNet.entrySet()) {
@@ -205,7 +204,7 @@ public class Outside {
     List<Set<String>> out = new ArrayList<>();
     for (Network net : networks) {
       Set<String> s = new TreeSet<>();
-      for (NetworkMember m : net.members()) s.add(caseIdOf.get(m.id()));
+      for (Network.Member m : net.members()) s.add(caseIdOf.get(m.id()));
       out.add(s);
     }
     return out;

@@ -23,6 +23,7 @@ import io.liaison.api.search.SearchPage;
 import io.liaison.client.network.DecisionRequest;
 import io.liaison.client.network.NetworkDetail;
 import io.liaison.client.search.SearchQuery;
+import io.liaison.crypto.RosterView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

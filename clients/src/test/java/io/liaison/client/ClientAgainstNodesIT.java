@@ -68,6 +68,8 @@ import io.liaison.api.search.SearchPage;
 import io.liaison.client.action.ActionCalls;
 import io.liaison.client.network.DecisionRequest;
 import io.liaison.client.search.SearchQuery;
+import io.liaison.crypto.Member;
+import io.liaison.crypto.RosterView;
 import io.liaison.node.Await;
 import io.liaison.node.TestCluster;
 import java.net.URI;
@@ -171,9 +173,7 @@ class ClientAgainstNodesIT {
     assertThat(h.ready()).isTrue();
     RosterView roster = calls.of(yanggao::roster);
     assertThat(roster.self()).isEqualTo(YANGGAO);
-    assertThat(roster.members())
-        .extracting(RosterView.Member::bureau)
-        .contains(XINGHE, TIANZHEN, YANGGAO);
+    assertThat(roster.members()).extracting(Member::bureau).contains(XINGHE, TIANZHEN, YANGGAO);
   }
 
   @Test

@@ -1,7 +1,8 @@
 package io.liaison.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liaison.client.RosterView;
+import io.liaison.crypto.Member;
+import io.liaison.crypto.RosterView;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,12 +36,12 @@ final class RosterCommand implements Callable<Integer> {
 
   static String format(RosterView r) {
     StringBuilder sb = new StringBuilder();
-    String self = r.member(r.self()).map(RosterView.Member::name).orElse("");
+    String self = r.member(r.self()).map(Member::name).orElse("");
     sb.append("成员名录 第 ").append(r.version()).append(" 版 · 签发 ").append(Times.show(r.issuedAt()));
     sb.append(" · 本节点 ").append(r.self()).append(' ').append(self).append('\n');
     sb.append("  ").append(Text.pad("编码", 8)).append(Text.pad("名称", 18));
     sb.append(Text.pad("省份", 14)).append("节点地址\n");
-    for (RosterView.Member m : r.members()) {
+    for (Member m : r.members()) {
       sb.append(m.bureau().equals(r.self()) ? "* " : "  ");
       sb.append(Text.pad(m.bureau().code(), 8)).append(Text.pad(m.name(), 18));
       sb.append(Text.pad(m.province() == null ? "-" : m.province(), 14));

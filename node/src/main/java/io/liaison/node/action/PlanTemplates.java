@@ -10,10 +10,7 @@ import io.liaison.api.action.PlanTarget;
 import io.liaison.api.action.TargetKind;
 import io.liaison.api.action.TimeWindow;
 import io.liaison.api.cases.EntityType;
-import io.liaison.search.SearchDocument;
-import io.liaison.search.link.KeyEntity;
-import io.liaison.search.link.Network;
-import io.liaison.search.link.NetworkMember;
+import io.liaison.api.network.Network;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,13 +74,13 @@ public final class PlanTemplates {
     List<Commitment> commitments = new ArrayList<>();
     bureaus.forEach(b -> commitments.add(new Commitment(b, 1, 2, 1, List.of(), List.of())));
     List<PlanTarget> targets = new ArrayList<>();
-    for (KeyEntity k : n.keyEntities()) {
+    for (Network.KeyEntity k : n.keyEntities()) {
       targetOf(k).ifPresent(targets::add);
     }
     List<String> leads = new ArrayList<>();
     List<String> cases = new ArrayList<>();
-    for (NetworkMember m : n.members()) {
-      (m.kind() == SearchDocument.Kind.CASE ? cases : leads).add(m.id());
+    for (Network.Member m : n.members()) {
+      (m.isCase() ? cases : leads).add(m.id());
     }
     return new PlanContent(
         "网络案件联合行动（" + n.id() + "）",
@@ -102,7 +99,7 @@ public final class PlanTemplates {
         List.of(n.id()));
   }
 
-  private static Optional<PlanTarget> targetOf(KeyEntity k) {
+  private static Optional<PlanTarget> targetOf(Network.KeyEntity k) {
     if (k.type() == null) {
       return Optional.empty();
     }

@@ -8,7 +8,7 @@ import io.liaison.node.cluster.OwnerAnswer;
  * IdentifiedDataSerializable} under {@link GridConfig#FACTORY_ID} (the node registers the factory
  * where it is wired), as {@code lead.TransitionOutcome} is for lead transitions.
  */
-public final class StepOutcome extends OwnerAnswer<StepOutcome.Result> {
+public final class StepOutcome extends OwnerAnswer<StepOutcome.Result, StepOutcome> {
   public static final int CLASS_ID = 11;
 
   /** How the owner decided. */
@@ -26,25 +26,8 @@ public final class StepOutcome extends OwnerAnswer<StepOutcome.Result> {
     NOT_FOUND
   }
 
-  /** For the grid's factory. */
+  /** Empty: for the grid's factory, or to fill with {@code answer} or {@code refused}. */
   public StepOutcome() {
-    super(Result.class);
-  }
-
-  private StepOutcome(Result result, String value, String kind, String message) {
-    super(Result.class, result, value, kind, message);
-  }
-
-  static StepOutcome of(Result result, String value) {
-    return new StepOutcome(result, value, null, null);
-  }
-
-  static StepOutcome refused(String kind, String message, String value) {
-    return new StepOutcome(Result.REFUSED, value, kind, message);
-  }
-
-  @Override
-  public int getClassId() {
-    return CLASS_ID;
+    super(CLASS_ID, Result.class);
   }
 }

@@ -35,7 +35,7 @@ public final class StepProcessor extends GridProcessor<StepOutcome>
     written = null;
     String current = entry.getValue();
     if (current == null) {
-      return StepOutcome.of(Result.NOT_FOUND, null);
+      return new StepOutcome().answer(Result.NOT_FOUND, null);
     }
     try {
       PlanRecord rec = PlanRecord.parse(entry.getKey(), current);
@@ -43,19 +43,19 @@ public final class StepProcessor extends GridProcessor<StepOutcome>
       for (SignedEnvelope e : rec.envelopes()) {
         if (e.hash().equals(step.hash())) {
           written = current;
-          return StepOutcome.of(Result.OK, current);
+          return new StepOutcome().answer(Result.OK, current);
         }
       }
       PlanRecord next = rec.append(step);
       written = next.json();
       entry.setValue(written);
-      return StepOutcome.of(Result.OK, written);
+      return new StepOutcome().answer(Result.OK, written);
     } catch (PlanRecord.Stale e) {
-      return StepOutcome.of(Result.STALE, current);
+      return new StepOutcome().answer(Result.STALE, current);
     } catch (PlanRefused e) {
-      return StepOutcome.refused(e.kind().name(), e.getMessage(), current);
+      return new StepOutcome().refused(e.kind().name(), e.getMessage(), current);
     } catch (RuntimeException e) {
-      return StepOutcome.refused("MALFORMED", "the step is not a valid envelope", null);
+      return new StepOutcome().refused("MALFORMED", "the step is not a valid envelope", null);
     }
   }
 

@@ -1,7 +1,9 @@
 package io.liaison.node.admin;
 
 import io.liaison.api.admin.BackupResult;
+import io.liaison.api.admin.QuarantinePage;
 import io.liaison.api.admin.RosterPublished;
+import io.liaison.crypto.RosterView;
 import io.liaison.crypto.SignedRoster;
 import io.liaison.node.http.Bodies;
 import io.liaison.node.store.StoreExecutor;
@@ -13,9 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Administration and trust endpoints: quarantine listing, the roster in force. */
 public final class AdminRoutes {
@@ -76,17 +75,7 @@ public final class AdminRoutes {
               int limit = Bodies.intParam(ctx, "limit", 100, 1, 1000);
               quarantine
                   .count()
-                  .compose(
-                      n ->
-                          quarantine
-                              .list(limit)
-                              .map(
-                                  items -> {
-                                    Map<String, Object> out = new LinkedHashMap<>();
-                                    out.put("total", n);
-                                    out.put("items", items);
-                                    return out;
-                                  }))
+                  .compose(n -> quarantine.list(limit).map(items -> new QuarantinePage(n, items)))
                   .onSuccess(out -> Bodies.reply(ctx, 200, out))
                   .onFailure(ctx::fail);
             });
@@ -107,26 +96,7 @@ public final class AdminRoutes {
         .get("/api/v1/roster")
         .handler(
             ctx -> {
-              var r = trust.roster();
-              List<Map<String, Object>> members =
-                  r.members().stream()
-                      .map(
-                          m -> {
-                            Map<String, Object> e = new LinkedHashMap<>();
-                            e.put("bureau", m.bureau());
-                            e.put("name", m.name());
-                            e.put("province", m.province());
-                            e.put("endpoints", m.endpoints());
-                            e.put("keys", m.keys());
-                            return e;
-                          })
-                      .toList();
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("version", r.version());
-              out.put("issuedAt", r.issuedAt());
-              out.put("self", trust.bureau());
-              out.put("members", members);
-              Bodies.reply(ctx, 200, out);
+              Bodies.reply(ctx, 200, RosterView.of(trust.roster(), trust.bureau()));
             });
   }
 }

@@ -10,26 +10,47 @@ import java.util.Objects;
  * What a partition owner answers for a change it decided (an entry processor's typed answer): how
  * it decided ({@code E}), the value the decision was made on or produced, and why it refused. Sent
  * back as {@code IdentifiedDataSerializable} under {@link GridConfig#FACTORY_ID} (the node
- * registers the factory where it is wired); a subclass gives its class id and its results.
+ * registers the factory where it is wired); a subclass gives its class id and its results, and is
+ * made empty (for the grid's factory) then filled by {@link #answer} or {@link #refused}: {@code
+ * new TransitionOutcome().answer(Result.OK, value)}. Every results enum has a {@code REFUSED}.
+ *
+ * @param <E> how the owner decided
+ * @param <A> the subclass, which {@link #answer} and {@link #refused} return
  */
-public abstract class OwnerAnswer<E extends Enum<E>> implements IdentifiedDataSerializable {
+public abstract class OwnerAnswer<E extends Enum<E>, A extends OwnerAnswer<E, A>>
+    implements IdentifiedDataSerializable {
+  private final int classId;
   private final Class<E> results;
   private E result;
   private String value;
   private String kind;
   private String message;
 
-  /** For the grid's factory. */
-  protected OwnerAnswer(Class<E> results) {
+  /** An empty answer (for the grid's factory, or to fill). */
+  protected OwnerAnswer(int classId, Class<E> results) {
+    this.classId = classId;
     this.results = results;
   }
 
-  protected OwnerAnswer(Class<E> results, E result, String value, String kind, String message) {
-    this.results = results;
+  /**
+   * This answer, decided {@code result} on or producing {@code value} (null where there is none).
+   */
+  public final A answer(E result, String value) {
+    return fill(result, value, null, null);
+  }
+
+  /** This answer, refused ({@code REFUSED}) for {@code kind} ({@code message}) on {@code value}. */
+  public final A refused(String kind, String message, String value) {
+    return fill(Enum.valueOf(results, "REFUSED"), value, kind, message);
+  }
+
+  @SuppressWarnings("unchecked")
+  private A fill(E result, String value, String kind, String message) {
     this.result = Objects.requireNonNull(result, "result");
     this.value = value;
     this.kind = kind;
     this.message = message;
+    return (A) this;
   }
 
   public E result() {
@@ -54,6 +75,11 @@ public abstract class OwnerAnswer<E extends Enum<E>> implements IdentifiedDataSe
   @Override
   public final int getFactoryId() {
     return GridConfig.FACTORY_ID;
+  }
+
+  @Override
+  public final int getClassId() {
+    return classId;
   }
 
   @Override

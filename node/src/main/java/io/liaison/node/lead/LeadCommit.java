@@ -2,6 +2,7 @@ package io.liaison.node.lead;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.lead.Lead;
+import io.liaison.api.lead.TransitionEvent;
 import io.liaison.api.lead.TransitionView;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.directory.DirectoryService;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,12 +119,8 @@ final class LeadCommit {
   }
 
   /** Adds who to call at the acting bureau, from its signed liaison directory. */
-  private static Map<String, Object> withContacts(Store s, Map<String, Object> data, BureauId b) {
-    var contacts = DirectoryService.contacts(s, b);
-    if (!contacts.isEmpty()) {
-      data.put("contacts", contacts);
-    }
-    return data;
+  private static TransitionEvent withContacts(Store s, TransitionEvent data, BureauId b) {
+    return data.withContacts(DirectoryService.contacts(s, b));
   }
 
   private String title(LeadRecord rec) {

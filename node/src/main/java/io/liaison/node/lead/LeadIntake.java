@@ -1,6 +1,7 @@
 package io.liaison.node.lead;
 
 import com.hazelcast.map.IMap;
+import io.liaison.api.lead.TransitionSuperseded;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.events.EventFeed;
@@ -13,7 +14,6 @@ import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,19 +198,14 @@ final class LeadIntake {
               if (!s.supersede(id, env)) {
                 return Optional.<StoredEvent>empty();
               }
-              Map<String, Object> data = new LinkedHashMap<>();
-              data.put("leadId", id);
-              data.put("superseded", List.of(env.payload().path("transition")));
-              data.put("supersededBureau", env.signer());
-              s.record(id)
-                  .map(r -> LeadRecord.parse(id, r.body()))
-                  .ifPresent(
-                      r -> {
-                        data.put("state", r.status().state());
-                        if (r.status().owner() != null) {
-                          data.put("owner", r.status().owner());
-                        }
-                      });
+              LeadRecord now = s.record(id).map(r -> LeadRecord.parse(id, r.body())).orElse(null);
+              TransitionSuperseded data =
+                  new TransitionSuperseded(
+                      id,
+                      List.of(env.payload().path("transition")),
+                      env.signer(),
+                      now == null ? null : now.status().state(),
+                      now == null ? null : now.status().owner());
               return Optional.of(feed.append(s, LeadCommit.CONFLICT, id, null, data));
             })
         .map(

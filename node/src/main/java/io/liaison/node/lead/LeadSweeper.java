@@ -3,6 +3,7 @@ package io.liaison.node.lead;
 import com.hazelcast.core.HazelcastInstance;
 import io.liaison.api.lead.Lead;
 import io.liaison.api.lead.LeadEvent;
+import io.liaison.api.lead.OverdueNotice;
 import io.liaison.api.lead.TransitionRequest;
 import io.liaison.api.settings.RegionSettings;
 import io.liaison.node.events.EventFeed;
@@ -14,9 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -192,27 +191,23 @@ public final class LeadSweeper {
    * whom ({@code to}: {@code owner} — the owner's officers, its chief for an escalation — or {@code
    * origin}).
    */
-  private Map<String, Object> data(
-      LeadRecord rec, RegionSettings r, OverdueRules.Notice n, String to) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("leadId", rec.lead().id());
+  private OverdueNotice data(LeadRecord rec, RegionSettings r, OverdueRules.Notice n, String to) {
     Lead readable = leads.sealing().readable(rec);
-    m.put("title", readable == null ? null : readable.title());
-    m.put("originBureau", rec.lead().originBureau());
-    m.put("owner", rec.status().owner());
-    m.put("claimedAt", rec.status().claimedAt());
-    m.put("overdueSince", n.overdueSince());
-    m.put("feedbackDeadlineDays", r.feedbackPeriodDays());
-    m.put("rulesVersion", r.version());
-    m.put("to", to);
-    if (n.reminder() > 0) {
-      m.put("reminder", n.reminder());
-      m.put("overdueRemindDays", r.overdueRemindDays());
-    }
-    if (n.type().equals(OverdueRules.ESCALATED)) {
-      m.put("escalateAfterDays", r.escalateAfterDays());
-      m.put("escalatedTo", to.equals("origin") ? "origin" : "chief");
-    }
-    return m;
+    boolean reminder = n.reminder() > 0;
+    boolean escalated = n.type().equals(OverdueRules.ESCALATED);
+    return new OverdueNotice(
+        rec.lead().id(),
+        readable == null ? null : readable.title(),
+        rec.lead().originBureau(),
+        rec.status().owner(),
+        rec.status().claimedAt(),
+        n.overdueSince(),
+        r.feedbackPeriodDays(),
+        r.version(),
+        to,
+        reminder ? n.reminder() : null,
+        reminder ? r.overdueRemindDays() : null,
+        escalated ? r.escalateAfterDays() : null,
+        escalated ? (to.equals("origin") ? "origin" : "chief") : null);
   }
 }

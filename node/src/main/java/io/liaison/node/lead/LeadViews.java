@@ -1,15 +1,15 @@
 package io.liaison.node.lead;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.lead.LeadConflict;
 import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.LeadStatus;
+import io.liaison.api.lead.TransitionEvent;
 import io.liaison.api.lead.TransitionView;
 import io.liaison.node.store.RecordFacts;
 import io.liaison.node.store.StoredRecord;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Mapping a verified {@link LeadRecord} to what the API serves and what the store indexes. */
@@ -118,45 +118,34 @@ final class LeadViews {
   }
 
   /** The data of a {@code lead.conflict} event: what was kept and what was superseded. */
-  static Map<String, Object> conflict(LeadRecord win, LeadRecord lose, int from) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("leadId", win.lead().id());
-    m.put("rule", "earliest signed first divergent transition, then bureau code, then hash");
+  static LeadConflict conflict(LeadRecord win, LeadRecord lose, int from) {
     int h = Math.max(0, from - 1);
-    m.put("kept", win.history().subList(Math.min(h, win.history().size()), win.history().size()));
-    m.put(
-        "superseded",
-        lose.history().subList(Math.min(h, lose.history().size()), lose.history().size()));
-    m.put("state", win.status().state());
-    if (win.status().owner() != null) {
-      m.put("owner", win.status().owner());
-    }
-    return m;
+    return new LeadConflict(
+        win.lead().id(),
+        LeadConflict.RULE,
+        win.history().subList(Math.min(h, win.history().size()), win.history().size()),
+        lose.history().subList(Math.min(h, lose.history().size()), lose.history().size()),
+        win.status().state(),
+        win.status().owner());
   }
 
   /** The data of a transition event: what happened, to which lead, and the status after it. */
-  static Map<String, Object> eventData(LeadRecord rec, TransitionView t, String title) {
+  static TransitionEvent eventData(LeadRecord rec, TransitionView t, String title) {
     return eventData(rec, t, title, audience(rec, t));
   }
 
   /** The data of a transition event addressed to {@code audience}. */
-  static Map<String, Object> eventData(
+  static TransitionEvent eventData(
       LeadRecord rec, TransitionView t, String title, BureauId audience) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("leadId", rec.lead().id());
-    if (title != null) {
-      m.put("title", title);
-    }
-    m.put("originBureau", rec.lead().originBureau());
-    m.put("audience", audience);
-    m.put("transition", t);
-    m.put("state", rec.status().state());
-    if (rec.status().owner() != null) {
-      m.put("owner", rec.status().owner());
-    }
-    if (!rec.status().cohandlers().isEmpty()) {
-      m.put("cohandlers", rec.status().cohandlers());
-    }
-    return m;
+    return new TransitionEvent(
+        rec.lead().id(),
+        title,
+        rec.lead().originBureau(),
+        audience,
+        t,
+        rec.status().state(),
+        rec.status().owner(),
+        rec.status().cohandlers(),
+        null);
   }
 }

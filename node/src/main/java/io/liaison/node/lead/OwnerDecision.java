@@ -101,6 +101,7 @@ final class OwnerDecision {
   /** The grid's value of a lead as it is: a String, anything else an outsider put, or null. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   Future<Object> gridValue(String id) {
+    // Object, not a record: the raw value must be seen as it is, an outsider's non-String included
     IMap<String, Object> raw = (IMap) grid;
     return vertx.executeBlocking(() -> raw.get(id), false);
   }

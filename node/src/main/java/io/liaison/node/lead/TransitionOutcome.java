@@ -9,7 +9,8 @@ import io.liaison.node.cluster.OwnerAnswer;
  * factory where it is wired). Every {@link #value} is a verified lead record, except that of {@link
  * Result#UNVERIFIED} (the grid's value as found, for the requester's compare-and-set repair only).
  */
-public final class TransitionOutcome extends OwnerAnswer<TransitionOutcome.Result> {
+public final class TransitionOutcome
+    extends OwnerAnswer<TransitionOutcome.Result, TransitionOutcome> {
   public static final int CLASS_ID = 4;
 
   /** How the owner decided. */
@@ -31,25 +32,8 @@ public final class TransitionOutcome extends OwnerAnswer<TransitionOutcome.Resul
     UNVERIFIED
   }
 
-  /** For the grid's factory. */
+  /** Empty: for the grid's factory, or to fill with {@code answer} or {@code refused}. */
   public TransitionOutcome() {
-    super(Result.class);
-  }
-
-  private TransitionOutcome(Result result, String value, String kind, String message) {
-    super(Result.class, result, value, kind, message);
-  }
-
-  static TransitionOutcome of(Result result, String value) {
-    return new TransitionOutcome(result, value, null, null);
-  }
-
-  static TransitionOutcome refused(String kind, String message, String value) {
-    return new TransitionOutcome(Result.REFUSED, value, kind, message);
-  }
-
-  @Override
-  public int getClassId() {
-    return CLASS_ID;
+    super(CLASS_ID, Result.class);
   }
 }

@@ -60,7 +60,7 @@ public final class TransitionProcessor extends GridProcessor<TransitionOutcome>
     // any type: whoever reaches the cluster link can put an Integer under a lead's key
     Object raw = ((Map.Entry<?, ?>) entry).getValue();
     if (raw == null) {
-      return TransitionOutcome.of(Result.NOT_FOUND, null);
+      return new TransitionOutcome().answer(Result.NOT_FOUND, null);
     }
     SignedEnvelope t;
     try {
@@ -70,12 +70,15 @@ public final class TransitionProcessor extends GridProcessor<TransitionOutcome>
     }
     LeadOwner o = owner();
     if (o != null && !o.verifies(t)) {
-      return TransitionOutcome.refused(
-          "UNTRUSTED", "the transition does not verify against the partition owner's roster", null);
+      return new TransitionOutcome()
+          .refused(
+              "UNTRUSTED",
+              "the transition does not verify against the partition owner's roster",
+              null);
     }
     LeadOwner.Basis basis = o == null ? null : o.basis(entry.getKey(), raw);
     if (basis == null) {
-      return TransitionOutcome.of(Result.UNVERIFIED, raw instanceof String s ? s : null);
+      return new TransitionOutcome().answer(Result.UNVERIFIED, raw instanceof String s ? s : null);
     }
     LeadRecord rec = basis.record();
     String current = rec.json();
@@ -89,32 +92,33 @@ public final class TransitionProcessor extends GridProcessor<TransitionOutcome>
         // run again (the owner left after its backup took the value, and the promoted backup
         // is asked again): the transition is in already, the answer is the same
         written = current;
-        return TransitionOutcome.of(Result.OK, current);
+        return new TransitionOutcome().answer(Result.OK, current);
       }
       onChain |= e.hash().equals(t.prevHash());
     }
     if (!onChain) {
       // signed against a state this value does not contain: the requester knows more (the grid
       // was set back) or another branch; it takes this value in, repairs and asks again
-      return TransitionOutcome.of(Result.BEHIND, current);
+      return new TransitionOutcome().answer(Result.BEHIND, current);
     }
     try {
       LeadRecord next = rec.append(t);
       written = next.json();
       entry.setValue(written);
       o.remember(next);
-      return TransitionOutcome.of(Result.OK, written);
+      return new TransitionOutcome().answer(Result.OK, written);
     } catch (LeadRecord.StaleTransition e) {
-      return TransitionOutcome.of(Result.STALE, current);
+      return new TransitionOutcome().answer(Result.STALE, current);
     } catch (TransitionRefused e) {
-      return TransitionOutcome.refused(e.kind().name(), e.getMessage(), current);
+      return new TransitionOutcome().refused(e.kind().name(), e.getMessage(), current);
     } catch (RuntimeException e) {
       return malformed();
     }
   }
 
   private static TransitionOutcome malformed() {
-    return TransitionOutcome.refused("MALFORMED", "the transition is not a valid envelope", null);
+    return new TransitionOutcome()
+        .refused("MALFORMED", "the transition is not a valid envelope", null);
   }
 
   /**

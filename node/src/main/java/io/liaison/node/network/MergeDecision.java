@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
-import io.liaison.search.link.MergeProposal;
+import io.liaison.api.network.MergeProposal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

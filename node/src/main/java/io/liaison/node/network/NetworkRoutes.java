@@ -1,6 +1,7 @@
 package io.liaison.node.network;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.network.MergeProposal;
 import io.liaison.api.network.MergeProposalList;
 import io.liaison.api.network.NetworkEntry;
 import io.liaison.api.network.NetworkList;
@@ -9,7 +10,6 @@ import io.liaison.api.network.RestrictedHitList;
 import io.liaison.node.access.Principals;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
-import io.liaison.search.link.MergeProposal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -55,10 +55,7 @@ public final class NetworkRoutes {
                         ids ->
                             NetworkList.of(
                                 list.stream()
-                                    .map(
-                                        n ->
-                                            new NetworkEntry(
-                                                NetworkWire.network(n), ids.get(n.id())))
+                                    .map(n -> new NetworkEntry(n, ids.get(n.id())))
                                     .toList())))
         .onSuccess(v -> Bodies.reply(ctx, 200, v))
         .onFailure(ctx::fail);
@@ -115,7 +112,7 @@ public final class NetworkRoutes {
               return new ProposalView(
                   id,
                   p.isPresent(),
-                  p.map(NetworkWire::proposal).orElse(null),
+                  p.orElse(null),
                   bureaus,
                   NetworkWire.status(MergeStatus.of(bureaus, decided)),
                   decided.stream().map(NetworkWire::decision).toList());

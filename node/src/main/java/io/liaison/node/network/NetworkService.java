@@ -1,7 +1,9 @@
 package io.liaison.node.network;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.network.MergeProposal;
 import io.liaison.api.network.MergeProposedEvent;
+import io.liaison.api.network.Network;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.store.StoreExecutor;
@@ -12,8 +14,6 @@ import io.liaison.search.link.Link;
 import io.liaison.search.link.LinkEngine;
 import io.liaison.search.link.LinkRecord;
 import io.liaison.search.link.LinkUpdate;
-import io.liaison.search.link.MergeProposal;
-import io.liaison.search.link.Network;
 import io.liaison.search.link.NetworkGraph;
 import io.liaison.search.link.SealedHit;
 import io.vertx.core.Future;
@@ -129,6 +129,34 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
     }
     announce(engine.upsert(new LinkRecord(doc, audience)));
     recent.put(doc.id(), content);
+  }
+
+  /**
+   * Links the documents the indexer wrote together in one pass of the engine ({@link
+   * LinkEngine#upsertAll}), leaving out lead transitions whose content the engine has already.
+   */
+  @Override
+  public void upsertedAll(List<LinkRecord> written) {
+    List<LinkRecord> changed = new ArrayList<>(written.size());
+    Map<String, LinkRecord> contents = new LinkedHashMap<>();
+    for (LinkRecord r : written) {
+      SearchDocument doc = r.document();
+      LinkRecord content = new LinkRecord(doc.withVersion(0), r.audience());
+      if (content.equals(contents.getOrDefault(doc.id(), recent.get(doc.id())))) {
+        continue;
+      }
+      contents.put(doc.id(), content);
+      changed.add(r);
+    }
+    if (changed.isEmpty()) {
+      return;
+    }
+    try {
+      announce(engine.upsertAll(changed));
+      recent.putAll(contents);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("link pass over {} records failed: {}", changed.size(), e.toString());
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.Json;
 import io.liaison.api.report.Briefing;
+import io.liaison.api.report.ReportEvent;
 import io.liaison.api.report.ReportView;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
@@ -12,9 +13,7 @@ import io.liaison.node.store.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,11 +88,7 @@ final class StoredReports {
     return new String(env.toJson(), StandardCharsets.UTF_8);
   }
 
-  static Map<String, Object> event(String id, SignedEnvelope env) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("signer", env.signer());
-    data.put("hash", env.hash());
-    return data;
+  static ReportEvent event(String id, SignedEnvelope env) {
+    return new ReportEvent(id, env.signer(), env.hash());
   }
 }

@@ -1,5 +1,6 @@
 package io.liaison.node.store;
 
+import io.liaison.api.admin.QuarantineEntry;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.liaison.node.store;
 
+import io.liaison.api.admin.QuarantineEntry;
 import io.liaison.crypto.SignedEnvelope;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.liaison.node.trust;
 
+import io.liaison.api.admin.QuarantineEntry;
 import io.liaison.crypto.Hashes;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.cluster.QuarantineSink;
-import io.liaison.node.store.QuarantineEntry;
 import io.liaison.node.store.StoreExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

@@ -81,6 +81,8 @@ public final class LeadWiring implements Feature {
   @Override
   public Future<Void> settle() {
     // superseded transitions the grid holds, taken in once the leads are
+    // Object, not a record: the grid holds what any member put, and a value that is not the signed
+    // JSON string is skipped here (GridReconciler quarantines it) rather than failing the read
     IMap<String, Object> superseded = parts.map(GridConfig.SUPERSEDED);
     return parts
         .vertx()

@@ -7,17 +7,15 @@ import io.liaison.api.Json;
 import io.liaison.api.cases.EntityType;
 import io.liaison.api.network.MergeAcceptedEvent;
 import io.liaison.api.network.MergeDecidedEvent;
+import io.liaison.api.network.MergeProposal;
 import io.liaison.api.network.MergeProposalList;
 import io.liaison.api.network.MergeProposedEvent;
+import io.liaison.api.network.Network;
 import io.liaison.api.network.NetworkEntry;
 import io.liaison.api.network.NetworkList;
 import io.liaison.api.network.ProposalView;
 import io.liaison.api.network.Verdict;
 import io.liaison.search.SearchDocument;
-import io.liaison.search.link.KeyEntity;
-import io.liaison.search.link.MergeProposal;
-import io.liaison.search.link.Network;
-import io.liaison.search.link.NetworkMember;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,32 +26,36 @@ import org.junit.jupiter.api.Test;
 /**
  * The network answers as {@code api.network} records serialise to exactly the JSON the node wrote
  * when it answered maps holding the link engine's own records (the maps below are the old code).
+ * Since the engine builds the {@code api.network} records itself, a member's and an entity's JSON
+ * is also pinned as text: what the engine's own records wrote (kind as its name).
  */
 class NetworkWireTest {
   private static final BureauId A = BureauId.of("150924");
   private static final BureauId B = BureauId.of("150925");
-  private static final List<NetworkMember> MEMBERS =
+  private static final List<Network.Member> MEMBERS =
       List.of(
-          new NetworkMember(
+          new Network.Member(
               "case:150924:兴烟立[2026]1号",
-              SearchDocument.Kind.CASE,
+              SearchDocument.Kind.CASE.name(),
               A,
               LocalDate.parse("2026-03-01"),
               "UNLICENSED_TRANSPORT",
               "兴烟立[2026]1号",
               5000,
               120_000),
-          new NetworkMember(
+          new Network.Member(
               "lead-1",
-              SearchDocument.Kind.LEAD,
+              SearchDocument.Kind.LEAD.name(),
               B,
               LocalDate.parse("2026-03-04"),
               null,
               "线索",
               0,
               0));
-  private static final List<KeyEntity> ENTITIES =
-      List.of(new KeyEntity(EntityType.PLATE, "蒙J12345", 2), new KeyEntity(null, "文本", 2));
+  private static final List<Network.KeyEntity> ENTITIES =
+      List.of(
+          new Network.KeyEntity(EntityType.PLATE, "蒙J12345", 2),
+          new Network.KeyEntity(null, "文本", 2));
 
   private static String json(Object o) throws Exception {
     return Json.mapper().writeValueAsString(o);
@@ -81,17 +83,33 @@ class NetworkWireTest {
       Map<String, Object> before = new LinkedHashMap<>();
       before.put("total", out.size());
       before.put("networks", out);
-      assertThat(
-              json(NetworkList.of(List.of(new NetworkEntry(NetworkWire.network(n), proposalId)))))
+      assertThat(json(NetworkList.of(List.of(new NetworkEntry(n, proposalId)))))
           .isEqualTo(json(before));
     }
+  }
+
+  @Test
+  void memberAndEntityAsTheEnginesRecordsWroteThem() throws Exception {
+    assertThat(json(MEMBERS.get(0)))
+        .isEqualTo(
+            "{\"id\":\"case:150924:兴烟立[2026]1号\",\"kind\":\"CASE\",\"bureau\":\"150924\","
+                + "\"date\":\"2026-03-01\",\"category\":\"UNLICENSED_TRANSPORT\","
+                + "\"title\":\"兴烟立[2026]1号\",\"sticks\":5000,\"valueFen\":120000}");
+    assertThat(json(MEMBERS.get(1)))
+        .isEqualTo(
+            "{\"id\":\"lead-1\",\"kind\":\"LEAD\",\"bureau\":\"150925\",\"date\":\"2026-03-04\","
+                + "\"title\":\"线索\",\"sticks\":0,\"valueFen\":0}");
+    assertThat(json(ENTITIES))
+        .isEqualTo(
+            "[{\"type\":\"PLATE\",\"value\":\"蒙J12345\",\"members\":2},"
+                + "{\"value\":\"文本\",\"members\":2}]");
   }
 
   @Test
   void proposalViewAsBefore() throws Exception {
     MergeProposal p =
         new MergeProposal(
-            MergeProposal.idOf(MEMBERS.stream().map(NetworkMember::id).toList()),
+            MergeProposal.idOf(MEMBERS.stream().map(Network.Member::id).toList()),
             "net-0123456789abcdef",
             MEMBERS,
             List.of(A, B),
@@ -123,7 +141,7 @@ class NetworkWireTest {
             new ProposalView(
                 p.id(),
                 current,
-                current ? NetworkWire.proposal(p) : null,
+                current ? p : null,
                 p.bureaus(),
                 NetworkWire.status(status),
                 List.of());

@@ -3,6 +3,7 @@ package io.liaison.node.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liaison.api.admin.QuarantineEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

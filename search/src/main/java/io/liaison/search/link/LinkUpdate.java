@@ -1,5 +1,6 @@
 package io.liaison.search.link;
 
+import io.liaison.api.network.MergeProposal;
 import java.util.List;
 import java.util.Objects;
 

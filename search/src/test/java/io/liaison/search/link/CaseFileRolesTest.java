@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.Entity;
 import io.liaison.api.cases.EntityType;
+import io.liaison.api.network.Network;
 import io.liaison.search.SearchDocument;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -204,7 +205,7 @@ class CaseFileRolesTest {
   private static Set<Set<String>> partition(LinkEngine engine) {
     Set<Set<String>> out = new HashSet<>();
     for (Network n : engine.networks()) {
-      out.add(n.members().stream().map(NetworkMember::id).collect(Collectors.toSet()));
+      out.add(n.members().stream().map(Network.Member::id).collect(Collectors.toSet()));
     }
     return out;
   }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.api.cases.Entity;
 import io.liaison.api.cases.EntityType;
+import io.liaison.api.network.Network;
 import io.liaison.search.SearchDocument;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class NearMissAndPlacesTest {
   private static Set<Set<String>> partition(LinkEngine engine) {
     Set<Set<String>> out = new HashSet<>();
     for (Network n : engine.networks()) {
-      out.add(n.members().stream().map(NetworkMember::id).collect(Collectors.toSet()));
+      out.add(n.members().stream().map(Network.Member::id).collect(Collectors.toSet()));
     }
     return out;
   }

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.Json;
 import io.liaison.api.cases.EntityType;
+import io.liaison.api.network.MergeProposal;
+import io.liaison.api.network.Network;
 import io.liaison.search.link.internal.Graph;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ class NetworksTest {
       assertThat(bridge.networks()).hasSize(1);
       Network merged = engine.network(bridge.networks().get(0)).orElseThrow();
       assertThat(merged.members())
-          .extracting(NetworkMember::id)
+          .extracting(Network.Member::id)
           .containsExactlyInAnyOrder("a", "b", "c", "d", "e");
       assertThat(merged.bureaus()).containsExactly(HUAIAN, TIANZHEN, XINGHE, FENGZHEN);
       assertThat(merged.id())
@@ -82,13 +84,13 @@ class NetworksTest {
       engine.upsert(doc("f", TIANZHEN, "另一名司机手机13812345678。"));
       Network n = engine.networkOf("a").orElseThrow();
       assertThat(n.members())
-          .extracting(NetworkMember::id)
+          .extracting(Network.Member::id)
           .containsExactlyInAnyOrder("a", "b", "f");
       assertThat(n.members()).isSortedAccordingTo((x, y) -> x.date().compareTo(y.date()));
       assertThat(n.bureaus()).containsExactly(TIANZHEN, XINGHE);
       assertThat(n.crossBorder()).isTrue();
       assertThat(n.keyEntities().get(0))
-          .isEqualTo(new KeyEntity(EntityType.PHONE, "13812345678", 3));
+          .isEqualTo(new Network.KeyEntity(EntityType.PHONE, "13812345678", 3));
       assertThat(n.sticks()).isEqualTo(3 * 60_000);
       assertThat(n.valueFen()).isEqualTo(3 * 13_500_000L);
       assertThat(n.first()).isEqualTo(n.members().get(0).date());
@@ -109,9 +111,9 @@ class NetworksTest {
               .orElseThrow();
       assertThat(p.id()).isEqualTo(MergeProposal.idOf(List.of("b", "a")));
       assertThat(p.bureaus()).containsExactly(TIANZHEN, XINGHE);
-      assertThat(p.members()).extracting(NetworkMember::id).containsExactly("a", "b");
+      assertThat(p.members()).extracting(Network.Member::id).containsExactly("a", "b");
       assertThat(p.score()).isGreaterThan(engine.options().proposalScore());
-      assertThat(p.evidence()).extracting(KeyEntity::value).containsExactly("13812345678");
+      assertThat(p.evidence()).extracting(Network.KeyEntity::value).containsExactly("13812345678");
       String json = Json.mapper().writeValueAsString(p);
       assertThat(Json.mapper().readValue(json, MergeProposal.class)).isEqualTo(p);
     }
@@ -130,7 +132,7 @@ class NetworksTest {
       assertThat(joined.dissolvedNetworks()).containsExactly(first.networks().get(0));
       assertThat(engine.networkOf("p").orElseThrow().id()).isEqualTo(renamed);
       assertThat(engine.network(renamed).orElseThrow().members())
-          .extracting(NetworkMember::id)
+          .extracting(Network.Member::id)
           .containsExactlyInAnyOrder("c", "m", "p");
     }
   }

@@ -8,6 +8,7 @@ import static io.liaison.search.link.Records.doc;
 import static io.liaison.search.link.Records.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.api.network.Network;
 import io.liaison.search.SearchDocument;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ class OverCommonTest {
 
   static Set<Set<String>> members(LinkEngine engine) {
     return engine.networks().stream()
-        .map(n -> n.members().stream().map(NetworkMember::id).collect(Collectors.toSet()))
+        .map(n -> n.members().stream().map(Network.Member::id).collect(Collectors.toSet()))
         .collect(Collectors.toSet());
   }
 }

@@ -6,6 +6,7 @@ import static io.liaison.search.link.Records.XINGHE;
 import static io.liaison.search.link.Records.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.api.network.Network;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ class SealedHitTest {
       LinkUpdate reader = engine.upsert(doc("open-f", FENGZHEN, "收货人电话13812345678。"));
       assertThat(reader.hits()).isEmpty();
       assertThat(engine.networkOf("open-f").orElseThrow().members())
-          .extracting(NetworkMember::id)
+          .extracting(Network.Member::id)
           .containsExactlyInAnyOrder("open-a", "open-f");
       assertThat(engine.sealedHits("open-f")).isEmpty();
     }

@@ -7,6 +7,7 @@ import static io.liaison.search.link.Records.person;
 import static io.liaison.search.link.Records.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.api.network.Network;
 import io.liaison.search.SearchDocument;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -169,7 +170,7 @@ class YoungPoolTest {
 
   private static Set<Set<String>> partition(LinkEngine engine) {
     return engine.networks().stream()
-        .map(n -> n.members().stream().map(NetworkMember::id).collect(Collectors.toSet()))
+        .map(n -> n.members().stream().map(Network.Member::id).collect(Collectors.toSet()))
         .collect(Collectors.toSet());
   }
 }

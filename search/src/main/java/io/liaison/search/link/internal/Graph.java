@@ -1,7 +1,7 @@
 package io.liaison.search.link.internal;
 
 import io.liaison.api.BureauId;
-import io.liaison.search.link.NetworkMember;
+import io.liaison.api.network.Network;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +42,7 @@ public final class Graph {
   /** A record with links. */
   public static final class Node {
     final String id;
-    NetworkMember member;
+    Network.Member member;
     boolean restricted;
     final Map<String, Edge> edges = new HashMap<>();
     Component component;
@@ -55,7 +55,7 @@ public final class Graph {
       return id;
     }
 
-    public NetworkMember member() {
+    public Network.Member member() {
       return member;
     }
 
@@ -124,7 +124,7 @@ public final class Graph {
   }
 
   /** Creates or updates the node of a record that has (or is about to get) links. */
-  public Node ensure(String id, NetworkMember member, boolean restricted) {
+  public Node ensure(String id, Network.Member member, boolean restricted) {
     Node n = nodes.get(id);
     if (n != null && n.restricted != restricted) {
       throw new IllegalStateException(

@@ -2,10 +2,8 @@ package io.liaison.search.link.internal;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.EntityType;
-import io.liaison.search.link.KeyEntity;
-import io.liaison.search.link.MergeProposal;
-import io.liaison.search.link.Network;
-import io.liaison.search.link.NetworkMember;
+import io.liaison.api.network.MergeProposal;
+import io.liaison.api.network.Network;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,15 +19,15 @@ import java.util.TreeSet;
 /** Summaries and merge proposals of the components of the {@link Graph}. */
 public final class Networks {
   private static final int KEY_ENTITIES = 10;
-  private static final Comparator<NetworkMember> BY_DATE =
-      Comparator.comparing(NetworkMember::date).thenComparing(NetworkMember::id);
+  private static final Comparator<Network.Member> BY_DATE =
+      Comparator.comparing(Network.Member::date).thenComparing(Network.Member::id);
 
   private Networks() {}
 
   /** The summary of a component. */
   public static Network summary(Graph.Component c) {
     List<Graph.Edge> edges = edges(c.members(), 0);
-    List<NetworkMember> members =
+    List<Network.Member> members =
         c.members().stream().map(Graph.Node::member).sorted(BY_DATE).toList();
     return new Network(
         c.id(),
@@ -37,9 +35,9 @@ public final class Networks {
         bureaus(members),
         keyEntities(edges),
         members.get(0).date(),
-        members.stream().map(NetworkMember::date).max(Comparator.naturalOrder()).orElseThrow(),
-        members.stream().mapToLong(NetworkMember::sticks).sum(),
-        members.stream().mapToLong(NetworkMember::valueFen).sum(),
+        members.stream().map(Network.Member::date).max(Comparator.naturalOrder()).orElseThrow(),
+        members.stream().mapToLong(Network.Member::sticks).sum(),
+        members.stream().mapToLong(Network.Member::valueFen).sum(),
         edges.size());
   }
 
@@ -72,10 +70,10 @@ public final class Networks {
           }
         }
       }
-      List<NetworkMember> members =
+      List<Network.Member> members =
           part.stream()
               .map(Graph.Node::member)
-              .sorted(Comparator.comparing(NetworkMember::id))
+              .sorted(Comparator.comparing(Network.Member::id))
               .toList();
       List<BureauId> bureaus = bureaus(members);
       if (bureaus.size() < 2) {
@@ -84,7 +82,7 @@ public final class Networks {
       List<Graph.Edge> edges = edges(part, minScore);
       out.add(
           new MergeProposal(
-              MergeProposal.idOf(members.stream().map(NetworkMember::id).toList()),
+              MergeProposal.idOf(members.stream().map(Network.Member::id).toList()),
               c.id(),
               members,
               bureaus,
@@ -92,15 +90,15 @@ public final class Networks {
               bottleneck(part, edges),
               keyEntities(edges),
               members.stream()
-                  .map(NetworkMember::date)
+                  .map(Network.Member::date)
                   .min(Comparator.naturalOrder())
                   .orElseThrow(),
               members.stream()
-                  .map(NetworkMember::date)
+                  .map(Network.Member::date)
                   .max(Comparator.naturalOrder())
                   .orElseThrow(),
-              members.stream().mapToLong(NetworkMember::sticks).sum(),
-              members.stream().mapToLong(NetworkMember::valueFen).sum()));
+              members.stream().mapToLong(Network.Member::sticks).sum(),
+              members.stream().mapToLong(Network.Member::valueFen).sum()));
     }
     out.sort(Comparator.comparing(MergeProposal::id));
     return out;
@@ -122,14 +120,14 @@ public final class Networks {
     return out;
   }
 
-  private static List<BureauId> bureaus(List<NetworkMember> members) {
-    return List.copyOf(new TreeSet<>(members.stream().map(NetworkMember::bureau).toList()));
+  private static List<BureauId> bureaus(List<Network.Member> members) {
+    return List.copyOf(new TreeSet<>(members.stream().map(Network.Member::bureau).toList()));
   }
 
   /** The bureau with most members, then most value, then the lowest code. */
-  private static BureauId lead(List<NetworkMember> members) {
+  private static BureauId lead(List<Network.Member> members) {
     Map<BureauId, long[]> weight = new TreeMap<>();
-    for (NetworkMember m : members) {
+    for (Network.Member m : members) {
       long[] w = weight.computeIfAbsent(m.bureau(), b -> new long[2]);
       w[0]++;
       w[1] += m.valueFen();
@@ -173,7 +171,7 @@ public final class Networks {
   }
 
   /** Values that counted in the links, by how many distinct members they tie. */
-  static List<KeyEntity> keyEntities(List<Graph.Edge> edges) {
+  static List<Network.KeyEntity> keyEntities(List<Graph.Edge> edges) {
     Map<String, Set<String>> members = new HashMap<>();
     for (Graph.Edge e : edges) {
       for (String key : e.keys()) {
@@ -182,22 +180,22 @@ public final class Networks {
         m.add(e.b());
       }
     }
-    List<KeyEntity> out = new ArrayList<>();
+    List<Network.KeyEntity> out = new ArrayList<>();
     for (Map.Entry<String, Set<String>> en : members.entrySet()) {
       String key = en.getKey();
       int colon = key.indexOf(':');
       String type = key.substring(0, colon);
       out.add(
-          new KeyEntity(
+          new Network.KeyEntity(
               type.equals("TEXT") ? null : EntityType.valueOf(type),
               key.substring(colon + 1),
               en.getValue().size()));
     }
     out.sort(
-        Comparator.comparingInt(KeyEntity::members)
+        Comparator.comparingInt(Network.KeyEntity::members)
             .reversed()
             .thenComparing(k -> k.type() == null ? "" : k.type().name())
-            .thenComparing(KeyEntity::value));
+            .thenComparing(Network.KeyEntity::value));
     return out.size() > KEY_ENTITIES ? List.copyOf(out.subList(0, KEY_ENTITIES)) : out;
   }
 }

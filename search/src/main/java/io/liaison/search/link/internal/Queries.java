@@ -1,8 +1,8 @@
 package io.liaison.search.link.internal;
 
+import io.liaison.api.network.Network;
 import io.liaison.search.link.Link;
 import io.liaison.search.link.NetworkGraph;
-import io.liaison.search.link.NetworkMember;
 import io.liaison.search.link.SealedHit;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,12 +42,12 @@ public final class Queries {
       return Optional.empty();
     }
     Map<String, Profile> profiles = new HashMap<>();
-    List<NetworkMember> nodes = new ArrayList<>();
+    List<Network.Member> nodes = new ArrayList<>();
     for (Graph.Node n : c.members()) {
       nodes.add(n.member());
       core.index().profile(n.id()).ifPresent(p -> profiles.put(p.id(), p));
     }
-    nodes.sort(Comparator.comparing(NetworkMember::date).thenComparing(NetworkMember::id));
+    nodes.sort(Comparator.comparing(Network.Member::date).thenComparing(Network.Member::id));
     List<Link> edges = new ArrayList<>();
     Linker.Lookup df = core.linker().lookup();
     for (Graph.Edge e : Networks.edges(c.members(), 0)) {

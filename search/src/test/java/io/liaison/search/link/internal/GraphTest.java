@@ -3,8 +3,8 @@ package io.liaison.search.link.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.network.Network;
 import io.liaison.search.SearchDocument;
-import io.liaison.search.link.NetworkMember;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ class GraphTest {
     for (int round = 0; round < 20; round++) {
       Graph g = new Graph();
       int n = 10 + r.nextInt(60);
-      Map<String, NetworkMember> members = new HashMap<>();
+      Map<String, Network.Member> members = new HashMap<>();
       Set<String> restricted = new HashSet<>();
       for (int i = 0; i < n; i++) {
         String id = String.format("r%03d", i);
@@ -122,8 +122,8 @@ class GraphTest {
     return out;
   }
 
-  private static NetworkMember member(String id, BureauId bureau) {
-    return new NetworkMember(
-        id, SearchDocument.Kind.CASE, bureau, LocalDate.of(2026, 1, 1), "x", id, 0, 0);
+  private static Network.Member member(String id, BureauId bureau) {
+    return new Network.Member(
+        id, SearchDocument.Kind.CASE.name(), bureau, LocalDate.of(2026, 1, 1), "x", id, 0, 0);
   }
 }

@@ -1,4 +1,4 @@
-package io.liaison.node.store;
+package io.liaison.api.admin;
 
 import java.time.Instant;
 
