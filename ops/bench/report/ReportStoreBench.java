@@ -128,7 +128,7 @@ public class ReportStoreBench {
 
     // baseline: a raw scan of the same rows
     double[] scan = new double[rounds];
-    for (int r = 0; r < Math.min(rounds, 3); r++) {
+    for (int r = 0; r < Math.min(rounds, 2); r++) {
       long s = System.nanoTime();
       long bytes = 0;
       long rows = 0;
@@ -203,7 +203,7 @@ public class ReportStoreBench {
       double beforeCpu = (cpu() - c) / 1e6;
       double[] warm = Arrays.copyOfRange(wall, 1, wall.length);
       double[] warmCpu = Arrays.copyOfRange(cpu, 1, cpu.length);
-      double[] scans = Arrays.copyOfRange(scan, 0, Math.min(rounds, 3));
+      double[] scans = Arrays.copyOfRange(scan, 0, Math.min(rounds, 2));
       System.out.printf(
           Locale.ROOT,
           "# before (each report read and parsed every stored case, %,d): %.0f ms wall, %.0f ms CPU, once%n",
