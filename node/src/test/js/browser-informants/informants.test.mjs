@@ -6,7 +6,7 @@
 // sees nothing of it. Every screen shot at 1440 and 390 px (harness: no horizontal overflow).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeBrowser, signIn, shots, api, OFFICERS, XINGHE, TIANZHEN, YANGGAO } from '../browser/harness.mjs';
+import { closeBrowser, shots, api, OFFICERS, XINGHE, TIANZHEN, YANGGAO, signInAll, show, showUntil } from '../browser/harness.mjs';
 
 const NAME = '司马青岚';
 const PASS = '开启口令-控制台-2026';
@@ -17,24 +17,9 @@ let yanggao;
 let leadId;
 
 before(async () => {
-  [xinghe, tianzhen, yanggao] = await Promise.all([signIn(XINGHE), signIn(TIANZHEN), signIn(YANGGAO)]);
+  [xinghe, tianzhen, yanggao] = await signInAll(XINGHE, TIANZHEN, YANGGAO);
 });
 after(closeBrowser);
-
-async function show(page, hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
-  await page.reload();
-  await page.locator('#user-text').waitFor();
-}
-
-async function showUntil(page, hash, locator, ms = 30_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    await show(page, hash);
-    if (await locator.first().waitFor({ timeout: 1500 }).then(() => true, () => false)) return;
-    if (Date.now() > end) throw new Error(`${hash}: timed out waiting for ${locator}`);
-  }
-}
 
 async function makeKey(page, name) {
   await show(page, '#/informants/key');

@@ -23,11 +23,19 @@ export const YANGGAO = 2;
 export const CODES = ['150924', '140222', '140221'];
 
 let browser;
+let launching;
+/**
+ * The file's one Chromium. The launch itself is shared: pages signed in at once
+ * (`Promise.all([signIn(…), …])`) used to start a Chromium each, of which closeBrowser closed only
+ * the last, and the others kept the file's process alive until its 20 s exit timer (17 s of the
+ * suite's time per flow file).
+ */
 export async function launch() {
-  browser ??= await chromium.launch({
+  launching ??= chromium.launch({
     executablePath: need('CHROMIUM'),
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=zh-CN'],
   });
+  browser = await launching;
   return browser;
 }
 
@@ -49,6 +57,7 @@ export async function closeBrowser() {
   await Promise.all(contexts.map((c) => Promise.race([c.close(), new Promise((r) => { setTimeout(r, 5000).unref(); })])));
   const closing = browser?.close();
   browser = undefined;
+  launching = undefined;
   await closing;
 }
 
@@ -71,6 +80,28 @@ export async function signIn(i, { officer = OFFICERS[i], password = PASSWORD, wi
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('#user-text').filter({ hasText: officer }).waitFor();
   return page;
+}
+
+/** A page for each of nodes `nodes` signed in at once, each as its node's test officer (one Chromium). */
+export function signInAll(...nodes) {
+  return Promise.all(nodes.map((i) => signIn(i)));
+}
+
+/** Opens `hash` on the page afresh (a reload: what the node holds now, not what the screen kept). */
+export async function show(page, hash) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.reload();
+  await page.locator('#user-text').waitFor();
+}
+
+/** Reloads `hash` until `locator` shows (what another node did reaches this one within seconds). */
+export async function showUntil(page, hash, locator, ms = 30_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    await show(page, hash);
+    if (await locator.first().waitFor({ timeout: 1500 }).then(() => true, () => false)) return;
+    if (Date.now() > end) throw new Error(`${hash}: timed out waiting for ${locator}`);
+  }
 }
 
 /**

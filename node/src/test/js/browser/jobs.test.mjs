@@ -3,14 +3,14 @@
 // sealed to one bureau with an attachment, and withdrawing a lead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeBrowser, signIn, shots, XINGHE, TIANZHEN, YANGGAO } from './harness.mjs';
+import { closeBrowser, shots, XINGHE, TIANZHEN, YANGGAO, signInAll } from './harness.mjs';
 
 let xinghe;
 let tianzhen;
 let yanggao;
 
 before(async () => {
-  [xinghe, tianzhen, yanggao] = await Promise.all([signIn(XINGHE), signIn(TIANZHEN), signIn(YANGGAO)]);
+  [xinghe, tianzhen, yanggao] = await signInAll(XINGHE, TIANZHEN, YANGGAO);
 });
 after(closeBrowser);
 

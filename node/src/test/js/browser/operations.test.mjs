@@ -6,7 +6,7 @@
 // joint meeting is recorded and its item acknowledged and done by its owner.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeBrowser, signIn, shots, api, timing, OFFICERS, XINGHE, TIANZHEN, YANGGAO, CODES } from './harness.mjs';
+import { closeBrowser, signInAll, shots, api, timing, OFFICERS, XINGHE, TIANZHEN, YANGGAO, CODES } from './harness.mjs';
 
 let xinghe;
 let tianzhen;
@@ -46,7 +46,7 @@ before(async () => {
   await api(TIANZHEN, 'POST', '/api/v1/price/agreements', agreement('140222-OP01', '140222', 4700, 47000));
   await api(XINGHE, 'POST', '/api/v1/cases', caseOf('兴烟立字〔2026〕第9301号', '150924', '蒙J·8W417', '13847409917'));
   await api(TIANZHEN, 'POST', '/api/v1/cases', caseOf('天烟立字〔2026〕第9302号', '140222', '蒙J8W417', '138-4740-9917'));
-  [xinghe, tianzhen, yanggao] = await Promise.all([signIn(XINGHE), signIn(TIANZHEN), signIn(YANGGAO)]);
+  [xinghe, tianzhen, yanggao] = await signInAll(XINGHE, TIANZHEN, YANGGAO);
 });
 after(closeBrowser);
 

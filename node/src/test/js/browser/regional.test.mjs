@@ -7,7 +7,7 @@
 // horizontal overflow) and checked for Chinese broken a character per line on the phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeBrowser, signIn, shots, api, URLS, OFFICERS, XINGHE, TIANZHEN, YANGGAO } from './harness.mjs';
+import { closeBrowser, shots, api, URLS, OFFICERS, XINGHE, TIANZHEN, YANGGAO, signInAll, show, showUntil } from './harness.mjs';
 
 let xinghe;
 let tianzhen;
@@ -15,26 +15,9 @@ let yanggao;
 let leadId;
 
 before(async () => {
-  [xinghe, tianzhen, yanggao] = await Promise.all([signIn(XINGHE), signIn(TIANZHEN), signIn(YANGGAO)]);
+  [xinghe, tianzhen, yanggao] = await signInAll(XINGHE, TIANZHEN, YANGGAO);
 });
 after(closeBrowser);
-
-/** Opens `hash` on the page afresh (a reload: what the node holds now, not what the screen kept). */
-async function show(page, hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
-  await page.reload();
-  await page.locator('#user-text').waitFor();
-}
-
-/** Reloads `hash` until `locator` shows (what another node did reaches this one within seconds). */
-async function showUntil(page, hash, locator, ms = 30_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    await show(page, hash);
-    if (await locator.first().waitFor({ timeout: 1500 }).then(() => true, () => false)) return;
-    if (Date.now() > end) throw new Error(`${hash}: timed out waiting for ${locator}`);
-  }
-}
 
 /**
  * At 390 px, no element holding Chinese text is so narrow that it breaks a character per line:

@@ -5,31 +5,16 @@
 // shot at 1440 px and 390 px (harness: no horizontal overflow).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeBrowser, signIn, shots, api, XINGHE, TIANZHEN, YANGGAO } from './harness.mjs';
+import { closeBrowser, shots, api, XINGHE, TIANZHEN, YANGGAO, signInAll, show, showUntil } from './harness.mjs';
 
 let xinghe;
 let tianzhen;
 let yanggao;
 
 before(async () => {
-  [xinghe, tianzhen, yanggao] = await Promise.all([signIn(XINGHE), signIn(TIANZHEN), signIn(YANGGAO)]);
+  [xinghe, tianzhen, yanggao] = await signInAll(XINGHE, TIANZHEN, YANGGAO);
 });
 after(closeBrowser);
-
-async function show(page, hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
-  await page.reload();
-  await page.locator('#user-text').waitFor();
-}
-
-async function showUntil(page, hash, locator, ms = 30_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    await show(page, hash);
-    if (await locator.first().waitFor({ timeout: 1500 }).then(() => true, () => false)) return;
-    if (Date.now() > end) throw new Error(`${hash}: timed out waiting for ${locator}`);
-  }
-}
 
 test('奖励兑现: the bureaus sign the sharing rule, 兴和县 pays 天镇县, both read the statement', async () => {
   await show(xinghe, '#/rewards?period=2026Q4');

@@ -157,7 +157,9 @@ async function ledger(root, period, ctx) {
   if (s.informants.length) {
     root.append(h('h3', {}, '举报奖励（按台帐线索，不含举报人身份）'), table(s.informants, [['支付单位', (i) => who(i.payer)],
       ['台帐线索', (i) => i.leadId], ['案件编号', (i) => i.caseNumber], ['兑现日期', (i) => i.paidOn, 'nowrap'],
-      ['金额（元）', (i) => yuan(i.amountFen), 'nowrap']], { class: 'grid informant-rewards' }));
+      ['金额（元）', (i) => yuan(i.amountFen), 'nowrap'],
+      ['按规则应付（元）', (i) => (i.dueFen == null ? '—' : yuan(i.dueFen)), 'nowrap'],
+      ['差额（元）', (i) => (i.dueFen == null ? '—' : yuan(i.amountFen - i.dueFen)), 'nowrap']], { class: 'grid informant-rewards' }));
   }
   root.append(h('h3', {}, `线索成案（${c.credits.length} 条）`),
     c.credits.length ? table(c.credits, [['案件编号', (r) => r.caseNumber], ['办案单位', (r) => who(r.caseBureau)], ['立案日期', (r) => r.filedOn, 'nowrap'],

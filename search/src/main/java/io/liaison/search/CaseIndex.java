@@ -184,6 +184,44 @@ public final class CaseIndex implements Closeable {
   }
 
   /**
+   * {@link #upsert} of many documents at once: the ones for ids the index does not hold yet are
+   * added with one Lucene {@code addDocuments} call. If that call fails (a document Lucene refuses
+   * fails the whole call), each document is written on its own, so one bad document keeps out only
+   * itself.
+   *
+   * @return the number of documents applied
+   */
+  public int upsertAll(List<SearchDocument> docs) throws IOException {
+    ensureOpen();
+    List<VersionedWriter.Write> writes = new java.util.ArrayList<>(docs.size());
+    for (SearchDocument doc : docs) {
+      writes.add(
+          new VersionedWriter.Write(
+              doc.id(), Schema.rank(doc.version(), doc.readable()), Schema.toDocument(doc)));
+    }
+    rebuildLock.readLock().lock();
+    try {
+      try {
+        return versioned.writeAll(writes);
+      } catch (IllegalArgumentException e) {
+        LOG.warn(
+            "batch of {} documents refused, writing one by one: {}", docs.size(), e.toString());
+        int n = 0;
+        for (VersionedWriter.Write w : writes) {
+          try {
+            n += versioned.write(w.id(), w.rank(), false, w.doc()) ? 1 : 0;
+          } catch (IllegalArgumentException one) {
+            LOG.warn("document not indexed id={}: {}", w.id(), one.toString());
+          }
+        }
+        return n;
+      }
+    } finally {
+      rebuildLock.readLock().unlock();
+    }
+  }
+
+  /**
    * Deletes a record as of {@code version}: it disappears from searches and any version up to
    * {@code version} arriving later is ignored (a tombstone keeps the id and version).
    *

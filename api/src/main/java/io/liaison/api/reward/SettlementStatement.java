@@ -51,12 +51,21 @@ public record SettlementStatement(
   /** What {@code payer} paid {@code payee} under {@code kind}: how many entries, how much. */
   public record Flow(BureauId payer, BureauId payee, RewardKind kind, long entries, long fen) {}
 
-  /** An informant's reward: the paying bureau's register line, never the identity. */
+  /**
+   * An informant's reward: the paying bureau's register line, never the identity.
+   *
+   * @param amountFen what the payer entered and signed
+   * @param dueFen what the signed sharing rule the entry names gives for the case's figures —
+   *     min(cap, ⌊base × basis points / 10,000⌋), the base the case's fine or value as the rule
+   *     says — against which {@code amountFen} is read; null when this node holds the case or that
+   *     agreed rule version not (yet)
+   */
   public record InformantLine(
       BureauId payer,
       String leadId,
       String caseNumber,
       LocalDate paidOn,
       long amountFen,
-      String settlementId) {}
+      String settlementId,
+      Long dueFen) {}
 }

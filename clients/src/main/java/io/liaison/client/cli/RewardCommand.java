@@ -382,7 +382,9 @@ final class RewardCommand extends CommandGroup {
             .append(i.leadId())
             .append("  ")
             .append(yuan(i.amountFen()))
-            .append(" 元\n");
+            .append(" 元")
+            .append(i.dueFen() == null ? "" : "  按规则应付 " + yuan(i.dueFen()) + " 元")
+            .append("\n");
       }
       return b.toString();
     }

@@ -19,9 +19,9 @@ import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredEvent;
 import io.liaison.node.trust.AuditLog;
 import io.liaison.node.trust.Quarantine;
-import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.TrustService;
 import io.liaison.search.SearchDocument;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -49,9 +49,8 @@ import org.slf4j.LoggerFactory;
  * holds a verified copy, the grid entry is put back. Stored changes are announced on the event feed
  * ({@value #SHARED}, {@value #UPDATED}), which is also what wakes the search indexer.
  *
- * <p>Why just over 400 lines: the sharing path (sign, store, put) and the intake path (verify,
- * quarantine or store) share the same version and chain checks and are kept side by side so the two
- * stay in step.
+ * <p>Taking in what the grid shows is {@link CaseIntake}'s job (in batches); it stores each record
+ * with this class's {@link #apply}, the same version and chain checks as the sharing path.
  */
 public final class CaseService {
   private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
@@ -79,6 +78,8 @@ public final class CaseService {
   private final Quarantine quarantine;
   private final Clock clock;
 
+  private final CaseIntake intake;
+
   public CaseService(
       Vertx vertx,
       StoreExecutor store,
@@ -87,14 +88,19 @@ public final class CaseService {
       EventFeed feed,
       Quarantine quarantine,
       LongSupplier majorFen,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry metrics) {
     this.vertx = vertx;
     this.majorFen = majorFen;
     this.store = store;
     this.trust = trust;
     this.audit = new AuditLog(trust);
     this.map = grid;
-    this.grid = new GridReconciler(vertx, store, grid, SharedCase.KIND, this::receive, quarantine);
+    this.intake =
+        new CaseIntake(grid.getName(), store, trust, feed, quarantine, metrics, this::apply);
+    this.grid =
+        new GridReconciler(vertx, store, grid, SharedCase.KIND, intake.batches(), quarantine);
+    intake.reconciler(this.grid);
     this.feed = feed;
     this.quarantine = quarantine;
     this.clock = clock;
@@ -115,9 +121,6 @@ public final class CaseService {
 
   /** What a store transaction stored: the record kept and the feed events of what is new. */
   private record Applied(SharedCase record, List<StoredEvent> events) {}
-
-  /** What taking in a grid value did: feed events of what is new, the body the store now has. */
-  private record Received(List<StoredEvent> events, String stored) {}
 
   /** Shares a new case of this bureau as version 1; 409 if it is shared already. */
   public Future<CaseView> share(CaseRecord draft) {
@@ -278,39 +281,17 @@ public final class CaseService {
   }
 
   /**
-   * Takes a value seen on the grid (listener or reconciliation): verifies it, stores it if it is
-   * new or continues what the store holds, and tells connected officers. A value that fails is
-   * quarantined; if the store keeps another copy, the grid entry is put back to it.
+   * Takes a value seen on the grid (listener or reconciliation) through the batching intake: with
+   * the values that arrive with it, verified, stored in one transaction, a bad one quarantined on
+   * its own (see {@link CaseIntake}).
    */
   public Future<Boolean> receive(String key, String json) {
-    RecordCheck<SharedCase> result = SharedCase.verify(key, json, trust);
-    if (result instanceof RecordCheck.Rejected<SharedCase> r) {
-      return quarantine.refuse(grid, "case/", key, r.reason(), r.detail(), json);
-    }
-    SharedCase rec = ((RecordCheck.Accepted<SharedCase>) result).record();
-    return store
-        .transaction(
-            s -> {
-              List<StoredEvent> events = apply(s, rec);
-              // what the store keeps now, to put back on the grid if the grid shows another copy:
-              // the value itself when it was just stored (no read back)
-              return new Received(
-                  events, events.isEmpty() ? s.record(key).map(r -> r.body()).orElse(null) : json);
-            })
-        .compose(
-            received -> {
-              List<StoredEvent> events = received.events();
-              events.forEach(feed::publish);
-              if (!events.isEmpty()) {
-                LOG.info(
-                    "case received case={} origin={} version={} by={}",
-                    key,
-                    rec.current().bureau(),
-                    rec.versions().size(),
-                    trust.bureau());
-              }
-              return grid.putBack(key, json, received.stored()).map(!events.isEmpty());
-            });
+    return intake.batches().apply(key, json);
+  }
+
+  /** Stops the intake's thread (node stop). */
+  public void stop() {
+    intake.stop();
   }
 
   /**
@@ -319,7 +300,7 @@ public final class CaseService {
    * signed again) are resolved the same way on every node: more versions win, then the lower hash
    * of the first version where they differ. Runs on the store thread, inside a transaction.
    */
-  private List<StoredEvent> apply(Store s, SharedCase rec) {
+  List<StoredEvent> apply(Store s, SharedCase rec) {
     String id = rec.id();
     Optional<SharedCase> stored = s.record(id).map(r -> SharedCase.parse(id, r.body()));
     SharedCase old = stored.orElse(null);

@@ -265,6 +265,7 @@ public final class GridReconciler {
    */
   private Future<Integer> takeDiffering(Map<String, ?> values, Map<String, String> local) {
     List<Future<Boolean>> fs = new ArrayList<>();
+    List<GridIntake.Value> differing = new ArrayList<>();
     values.forEach(
         (k, value) -> {
           if (!(value instanceof String v)) {
@@ -280,14 +281,34 @@ public final class GridReconciler {
           }
           String h = Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8));
           if (!h.equals(local.get(k))) {
-            fs.add(safely(k, v));
+            if (receive instanceof GridIntake) {
+              differing.add(new GridIntake.Value(k, v));
+            } else {
+              fs.add(safely(k, v));
+            }
           }
         });
+    // with a batching intake, the page's values in one batch: one store transaction
+    Future<Integer> batched =
+        !(receive instanceof GridIntake intake) || differing.isEmpty()
+            ? Future.succeededFuture(0)
+            : intake
+                .takeAll(differing)
+                .map(taken -> (int) taken.stream().filter(t -> t).count())
+                .recover(
+                    e -> {
+                      LOG.warn(
+                          "grid values not taken in map={} values={}: {}",
+                          grid.getName(),
+                          differing.size(),
+                          e.toString());
+                      return Future.succeededFuture(0);
+                    });
     return Future.join(fs)
         .transform(
             cf ->
-                Future.succeededFuture(
-                    (int) fs.stream().filter(f -> f.succeeded() && f.result()).count()));
+                batched.map(
+                    b -> b + (int) fs.stream().filter(f -> f.succeeded() && f.result()).count()));
   }
 
   /** The feature's receive of one value; an exception or failure is logged, not passed on. */

@@ -132,6 +132,34 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
   }
 
   /**
+   * Links the documents the indexer wrote together in one pass of the engine ({@link
+   * LinkEngine#upsertAll}), leaving out lead transitions whose content the engine has already.
+   */
+  @Override
+  public void upsertedAll(List<LinkRecord> written) {
+    List<LinkRecord> changed = new ArrayList<>(written.size());
+    Map<String, LinkRecord> contents = new LinkedHashMap<>();
+    for (LinkRecord r : written) {
+      SearchDocument doc = r.document();
+      LinkRecord content = new LinkRecord(doc.withVersion(0), r.audience());
+      if (content.equals(contents.getOrDefault(doc.id(), recent.get(doc.id())))) {
+        continue;
+      }
+      contents.put(doc.id(), content);
+      changed.add(r);
+    }
+    if (changed.isEmpty()) {
+      return;
+    }
+    try {
+      announce(engine.upsertAll(changed));
+      recent.putAll(contents);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("link pass over {} records failed: {}", changed.size(), e.toString());
+    }
+  }
+
+  /**
    * Relinks everything in one bulk pass (one thread per core, each pair scored once), then
    * announces the proposals involving this bureau and reports the hits on restricted records, as
    * the writes one by one would have.

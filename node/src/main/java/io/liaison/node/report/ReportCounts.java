@@ -21,20 +21,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What a report counts, on this node: its records read from the store ({@link SharedRecords}), the
- * agreed rules in force during each period, a bureau's briefing, the regional view and the
- * printable page's comparison (docs/reports.md). {@link ReportService} signs and shares what this
- * computes.
+ * What a report counts, on this node: its records kept ready from the store ({@link ReportFacts},
+ * {@link SharedRecords}), the agreed rules in force during each period, a bureau's briefing, the
+ * regional view and the printable page's comparison (docs/reports.md). {@link ReportService} signs
+ * and shares what this computes.
  */
 final class ReportCounts {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportCounts.class);
   private final Vertx vertx;
   private final StoreExecutor store;
   private final TrustService trust;
   private final PriceService prices;
   private final Function<Instant, Optional<RegionSettings>> settings;
   private final Clock clock;
+  private final ReportFacts facts;
 
   ReportCounts(
       Vertx vertx,
@@ -49,6 +53,7 @@ final class ReportCounts {
     this.prices = prices;
     this.settings = settings;
     this.clock = clock;
+    this.facts = new ReportFacts(vertx, store);
   }
 
   /**
@@ -99,8 +104,20 @@ final class ReportCounts {
     return periods.stream().map(p -> rules(p, asOf)).toList();
   }
 
+  /**
+   * The records as of now: the facts kept ready ({@link ReportFacts}, caught up with the store) and
+   * the settlements, read from the store (few).
+   */
   Future<SharedRecords> records() {
-    return store.call(s -> SharedRecords.read(s, prices));
+    return facts.current().compose(f -> store.call(s -> SharedRecords.of(f, s, prices)));
+  }
+
+  /** Starts reading the facts from the store, so the first report need not wait for all of it. */
+  void warm() {
+    facts
+        .current()
+        .onSuccess(f -> LOG.info("report facts ready seq={} cases={}", f.seq(), f.cases().size()))
+        .onFailure(e -> LOG.warn("report facts not read at start: {}", e.toString()));
   }
 
   /**

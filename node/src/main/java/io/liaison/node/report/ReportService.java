@@ -93,6 +93,7 @@ public final class ReportService {
     this.quarantine = quarantine;
     this.clock = clock;
     this.counts = new ReportCounts(vertx, store, trust, prices, settings, clock);
+    counts.warm();
     this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
   }
 

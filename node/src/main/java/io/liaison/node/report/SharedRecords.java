@@ -24,11 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared records a report is computed from, read from this node's store (every record in it was
- * verified before it was stored): the newest version of every case, the facts of every lead
- * (routing metadata and steps, readable on every node, sealed or not), of every joint action
- * (outline, completion, results) and of every merge proposal (signed decisions), plus the price
- * figures of {@link PriceFigures}. Blocking: call on a worker thread.
+ * The shared records a report is computed from, kept ready by {@link ReportFacts} from this node's
+ * store (every record in it was verified before it was stored): the newest version of every case,
+ * the facts of every lead (routing metadata and steps, readable on every node, sealed or not), of
+ * every joint action (outline, completion, results) and of every merge proposal (signed decisions),
+ * plus the price figures of {@link PriceFigures}. Blocking: call on a worker thread.
  */
 final class SharedRecords {
   private static final Logger LOG = LoggerFactory.getLogger(SharedRecords.class);
@@ -59,7 +59,10 @@ final class SharedRecords {
     return new ReportEngine.Sources(cases, leads, actions, merges, settlements);
   }
 
-  /** Reads every case and lead from {@code s} (store thread). */
+  /**
+   * Reads and parses every case, lead, plan and merge decision from {@code s} (store thread): the
+   * brute-force read that {@link ReportFacts} keeps ready instead (the tests compare the two).
+   */
   static SharedRecords read(Store s, PriceService prices) {
     List<CaseRecord> cases = new ArrayList<>();
     for (StoredRecord r : s.records(SharedCase.KIND, null, null, Integer.MAX_VALUE)) {
@@ -108,7 +111,19 @@ final class SharedRecords {
         prices);
   }
 
-  private static MergeFact merge(String id, List<MergeService.Signed> decisions) {
+  /** The records of {@code facts} with the settlements read from the store (store thread). */
+  static SharedRecords of(ReportFacts.Snapshot facts, Store s, PriceService prices) {
+    return new SharedRecords(
+        facts.cases(),
+        facts.leads(),
+        facts.actions(),
+        facts.merges(),
+        RewardService.settlements(s),
+        prices);
+  }
+
+  /** A merge proposal's fact from its decisions in the order the store lists them. */
+  static MergeFact merge(String id, List<MergeService.Signed> decisions) {
     List<BureauId> bureaus = decisions.get(0).decision().bureaus();
     List<MergeFact.Decision> ds = new ArrayList<>();
     for (MergeService.Signed d : decisions) {

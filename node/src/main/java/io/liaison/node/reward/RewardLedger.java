@@ -8,12 +8,15 @@ import io.liaison.api.lead.LeadEvent;
 import io.liaison.api.lead.Outcome;
 import io.liaison.api.report.Period;
 import io.liaison.api.reward.CaseCredit;
+import io.liaison.api.reward.CaseFigures;
 import io.liaison.api.reward.CreditReport;
 import io.liaison.api.reward.Measures;
+import io.liaison.api.reward.RewardCalculator;
 import io.liaison.api.reward.RewardKind;
 import io.liaison.api.reward.Settlement;
 import io.liaison.api.reward.SettlementDraft;
 import io.liaison.api.reward.SettlementStatement;
+import io.liaison.api.reward.SharingRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The reward ledger's figures, a pure function of the records (no clock, no node state; records in
@@ -195,6 +199,15 @@ public final class RewardLedger {
 
   /** The settlement statement of {@code period} from the signed entries paid in it. */
   public static SettlementStatement statement(List<Settlement> all, Period period) {
+    return statement(all, period, d -> null);
+  }
+
+  /**
+   * The same, each informant's reward beside what the signed rule gives ({@code dueFen}: an entry's
+   * due amount, or null when it cannot be computed).
+   */
+  public static SettlementStatement statement(
+      List<Settlement> all, Period period, Function<SettlementDraft, Long> dueFen) {
     Map<BureauId, long[]> balances = new TreeMap<>(); // paid, informant, received, entries
     Map<String, SettlementStatement.Flow> flows = new TreeMap<>();
     List<SettlementStatement.InformantLine> informants = new ArrayList<>();
@@ -211,7 +224,13 @@ public final class RewardLedger {
         payer[1] += d.amountFen();
         informants.add(
             new SettlementStatement.InformantLine(
-                d.payer(), d.leadId(), d.caseNumber(), d.paidOn(), d.amountFen(), st.id()));
+                d.payer(),
+                d.leadId(),
+                d.caseNumber(),
+                d.paidOn(),
+                d.amountFen(),
+                st.id(),
+                dueFen.apply(d)));
         continue;
       }
       payer[0] += d.amountFen();
@@ -244,5 +263,28 @@ public final class RewardLedger {
         List.copyOf(flows.values()),
         informants,
         total);
+  }
+
+  /**
+   * What an informant is due for an entry by the signed sharing rule it names ({@code ruleVersion},
+   * checked at signing to be the one in force on the case's filing day), computed from the case's
+   * figures as {@link RewardCalculator#informantFen} does; null for a bureau's share (the case
+   * carries no bureau reward to share), or when the rule version is not among those agreed, or the
+   * case's figures are out of the calculator's range.
+   */
+  public static Long informantDue(SettlementDraft d, CaseRecord c, List<SharingRule> agreed) {
+    if (d.kind() != RewardKind.INFORMANT || c == null) {
+      return null;
+    }
+    for (SharingRule r : agreed) {
+      if (r.version() == d.ruleVersion()) {
+        try {
+          return RewardCalculator.informantFen(r, new CaseFigures(c.valueFen(), c.fineFen(), 0));
+        } catch (RuntimeException e) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 }

@@ -6,6 +6,7 @@ import io.liaison.api.report.Period;
 import io.liaison.api.reward.CreditReport;
 import io.liaison.api.reward.Settlement;
 import io.liaison.api.reward.SettlementStatement;
+import io.liaison.api.reward.SharingRule;
 import io.liaison.api.settings.RegionSettings;
 import io.liaison.node.cases.CaseService;
 import io.liaison.node.cases.SharedCase;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ public final class RewardService {
   private final SettlementService settlements;
   private final Function<Instant, Optional<RegionSettings>> settings;
   private final Clock clock;
+  private final Supplier<List<SharingRule>> rules;
 
   /**
    * @param settings the agreed settings to count a period ending at an instant with ({@code
@@ -44,8 +47,10 @@ public final class RewardService {
       StoreExecutor store,
       SettlementService settlements,
       Function<Instant, Optional<RegionSettings>> settings,
-      Clock clock) {
+      Clock clock,
+      Supplier<List<SharingRule>> rules) {
     this.store = store;
+    this.rules = rules;
     this.settlements = settlements;
     this.settings = settings;
     this.clock = clock;
@@ -75,8 +80,32 @@ public final class RewardService {
     return RewardLedger.credits(cases(s), leads(s), period, majorFen);
   }
 
+  /**
+   * The statement of the period, each informant's reward beside what the signed rule gives for the
+   * case as this node holds it.
+   */
   public Future<SettlementStatement> statement(Period period) {
-    return settlements.list().map(all -> RewardLedger.statement(all, period));
+    List<SharingRule> agreed = rules.get();
+    return store.call(
+        s ->
+            RewardLedger.statement(
+                SettlementService.of(s, null),
+                period,
+                d -> RewardLedger.informantDue(d, caseOf(s, d), agreed)));
+  }
+
+  /** The case an entry is for, newest version held, or null. */
+  static CaseRecord caseOf(Store s, io.liaison.api.reward.SettlementDraft d) {
+    if (d.kind() != io.liaison.api.reward.RewardKind.INFORMANT) {
+      return null;
+    }
+    String id =
+        io.liaison.search.SearchDocument.caseId(
+            d.caseBureau(), io.liaison.api.cases.CaseNumber.of(d.caseNumber()));
+    return s.record(id)
+        .filter(r -> SharedCase.KIND.equals(r.kind()))
+        .map(r -> SharedCase.parse(r.id(), r.body()).current())
+        .orElse(null);
   }
 
   /** Every table of the period (credits, measures, statement). */

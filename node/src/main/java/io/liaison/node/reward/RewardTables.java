@@ -90,13 +90,15 @@ public final class RewardTables {
               i.caseNumber(),
               i.paidOn().toString(),
               yuan(i.amountFen()),
+              i.dueFen() == null ? "" : yuan(i.dueFen()),
+              i.dueFen() == null ? "" : yuan(i.amountFen() - i.dueFen()),
               i.settlementId()));
     }
     out.add(
         new Table(
             "informants",
             "举报奖励",
-            List.of("支付单位", "台帐线索", "案件编号", "兑现日期", "金额（元）", "兑现记录"),
+            List.of("支付单位", "台帐线索", "案件编号", "兑现日期", "金额（元）", "按规则应付（元）", "差额（元）", "兑现记录"),
             informants));
     return out;
   }

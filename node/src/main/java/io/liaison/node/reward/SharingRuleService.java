@@ -62,6 +62,11 @@ public final class SharingRuleService {
     return agreements.state().mapEmpty();
   }
 
+  /** Every version the bureaus agreed, newest first. */
+  public List<SharingRule> agreed() {
+    return agreed.get();
+  }
+
   /** The rule a case filed on {@code day} is settled under, if the bureaus agreed one. */
   public Optional<SharingRule> inForceOn(LocalDate day) {
     return inForceOn(agreed.get(), day);

@@ -13,11 +13,14 @@ import io.liaison.search.IndexOptions;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.link.Audience;
 import io.liaison.search.link.LinkRecord;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +100,13 @@ public final class SearchIndexer implements AutoCloseable {
   private LeadSealing sealing;
   private String storeId;
 
+  /**
+   * Documents written while tailing, and the index write calls (Lucene batches) that wrote them.
+   */
+  private final AtomicLong writtenDocs = new AtomicLong();
+
+  private final AtomicLong writeCalls = new AtomicLong();
+
   private SearchIndexer(CaseIndex index) {
     this.index = index;
   }
@@ -159,6 +170,20 @@ public final class SearchIndexer implements AutoCloseable {
     void upserted(SearchDocument doc, Audience audience) throws IOException;
 
     /**
+     * Documents written together (one page of the change log), in change order. By default each is
+     * {@link #upserted} on its own; a listener's failure on one is logged and the others go on.
+     */
+    default void upsertedAll(List<LinkRecord> written) {
+      for (LinkRecord r : written) {
+        try {
+          upserted(r.document(), r.audience());
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("index listener failed on upsert {}: {}", r.document().id(), e.toString());
+        }
+      }
+    }
+
+    /**
      * The index was rebuilt from the store: every current document, to be taken in one bulk pass (a
      * second read of the store, after the index's own).
      */
@@ -177,6 +202,18 @@ public final class SearchIndexer implements AutoCloseable {
    */
   public void replay(Listener listener) throws IOException {
     listener.rebuilt(storeDocuments(d -> new LinkRecord(d.doc(), d.audience()), true));
+  }
+
+  /**
+   * Counts, in {@code metrics}, the documents written while tailing ({@code
+   * liaison_search_index_documents_total}) and the index write calls that wrote them ({@code
+   * liaison_search_index_writes_total}); call before {@link #start}.
+   */
+  public void meter(MeterRegistry metrics) {
+    FunctionCounter.builder("liaison.search.index.documents", writtenDocs, AtomicLong::get)
+        .register(metrics);
+    FunctionCounter.builder("liaison.search.index.writes", writeCalls, AtomicLong::get)
+        .register(metrics);
   }
 
   /** Adds a listener; call before {@link #start}. */
@@ -231,9 +268,9 @@ public final class SearchIndexer implements AutoCloseable {
         }
         long from = applied;
         List<Store.Change> changes = call(s -> s.changesAfter(from, BATCH));
-        for (Store.Change c : changes) {
-          upsert(c.record());
-          applied = c.seq();
+        if (!changes.isEmpty()) {
+          upsertAll(changes);
+          applied = changes.get(changes.size() - 1).seq();
           linked = applied;
           dirty = true;
         }
@@ -345,35 +382,66 @@ public final class SearchIndexer implements AutoCloseable {
         upTo);
   }
 
-  private void upsert(StoredRecord r) throws IOException {
-    Optional<SearchDocuments.Indexing> op;
-    try {
-      op = SearchDocuments.of(r, sealing);
-    } catch (RuntimeException e) {
-      LOG.warn("record not indexed id={} kind={}: {}", r.id(), r.kind(), e.getMessage());
+  /**
+   * Indexes a page of the change log: the documents between two deletions in one {@link
+   * CaseIndex#upsertAll} call (one Lucene {@code addDocuments} for new ids) and told to the
+   * listeners together (the link engine's pass over the batch); a deletion in order between them.
+   */
+  private void upsertAll(List<Store.Change> changes) throws IOException {
+    List<SearchDocuments.Indexing> pending = new ArrayList<>();
+    for (Store.Change c : changes) {
+      StoredRecord r = c.record();
+      Optional<SearchDocuments.Indexing> op;
+      try {
+        op = SearchDocuments.of(r, sealing);
+      } catch (RuntimeException e) {
+        LOG.warn("record not indexed id={} kind={}: {}", r.id(), r.kind(), e.getMessage());
+        continue;
+      }
+      if (op.isEmpty()) {
+        continue;
+      }
+      if (op.get().delete()) {
+        write(pending);
+        pending.clear();
+        SearchDocument doc = op.get().doc();
+        indexedLeads.remove(doc.id());
+        index.delete(doc.id(), doc.version());
+        tell("delete " + doc.id(), l -> l.deleted(doc.id(), doc.version()));
+      } else {
+        pending.add(op.get());
+      }
+    }
+    write(pending);
+  }
+
+  /** Writes documents in one index call, then tells the listeners of all of them. */
+  private void write(List<SearchDocuments.Indexing> pending) throws IOException {
+    if (pending.isEmpty()) {
       return;
     }
-    if (op.isEmpty()) {
-      return;
-    }
-    SearchDocument doc = op.get().doc();
-    Audience audience = op.get().audience();
-    if (op.get().delete()) {
-      indexedLeads.remove(doc.id());
-      index.delete(doc.id(), doc.version());
-      tell("delete " + doc.id(), l -> l.deleted(doc.id(), doc.version()));
-    } else {
+    List<SearchDocument> docs = new ArrayList<>(pending.size());
+    Map<String, SearchDocument> leads = new LinkedHashMap<>();
+    List<LinkRecord> told = new ArrayList<>(pending.size());
+    for (SearchDocuments.Indexing op : pending) {
+      SearchDocument doc = op.doc();
+      told.add(new LinkRecord(doc, op.audience()));
       if (doc.kind() == SearchDocument.Kind.LEAD) {
         SearchDocument content = doc.withVersion(0);
-        if (!content.equals(indexedLeads.get(doc.id()))) {
-          index.upsert(doc);
-          indexedLeads.put(doc.id(), content);
+        if (content.equals(leads.getOrDefault(doc.id(), indexedLeads.get(doc.id())))) {
+          continue;
         }
-      } else {
-        index.upsert(doc);
+        leads.put(doc.id(), content);
       }
-      tell("upsert " + doc.id(), l -> l.upserted(doc, audience));
+      docs.add(doc);
     }
+    if (!docs.isEmpty()) {
+      index.upsertAll(docs);
+      indexedLeads.putAll(leads); // once written: a retry after a failure writes them again
+      writtenDocs.addAndGet(docs.size());
+      writeCalls.incrementAndGet();
+    }
+    tell("upsert of " + told.size() + " documents", l -> l.upsertedAll(told));
   }
 
   /**

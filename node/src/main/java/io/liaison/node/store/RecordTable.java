@@ -168,6 +168,33 @@ final class RecordTable {
         limit);
   }
 
+  List<Store.Change> changesAfter(long seq, Collection<String> kinds, int limit) {
+    List<Object> args = new ArrayList<>();
+    args.add(seq);
+    args.addAll(kinds);
+    args.add(limit);
+    return sql.query(
+        "SELECT c.seq, r.id, r.kind, r.origin, r.posted_at, r.hash, r.body FROM record_changes c"
+            + " JOIN records r ON r.id = c.record_id WHERE c.seq > ? AND r.kind IN ("
+            + String.join(",", Collections.nCopies(kinds.size(), "?"))
+            + ") ORDER BY c.seq LIMIT ?",
+        RecordTable::toChange,
+        args.toArray());
+  }
+
+  private static Store.Change toChange(ResultSet rs) throws SQLException {
+    return new Store.Change(
+        rs.getLong(1),
+        new StoredRecord(
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            Instant.ofEpochMilli(rs.getLong(5)),
+            rs.getString(6),
+            rs.getString(7),
+            null));
+  }
+
   long lastChangeSeq() {
     return sql.query("SELECT coalesce(max(seq), 0) FROM record_changes", rs -> rs.getLong(1))
         .get(0);

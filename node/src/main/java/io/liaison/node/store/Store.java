@@ -278,6 +278,14 @@ public final class Store implements AutoCloseable {
     return records.changesAfter(seq, limit);
   }
 
+  /**
+   * As {@link #changesAfter(long, int)}, only records of the given kinds (for the report's facts,
+   * which skip the price observations and the rest).
+   */
+  public List<Change> changesAfter(long seq, Collection<String> kinds, int limit) {
+    return records.changesAfter(seq, kinds, limit);
+  }
+
   /** The end of the change log (0 when empty). */
   public long lastChangeSeq() {
     return records.lastChangeSeq();

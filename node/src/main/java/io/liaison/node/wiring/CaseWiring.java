@@ -27,7 +27,9 @@ public final class CaseWiring implements Feature {
             p.feed(),
             p.quarantine(),
             () -> settings.majorCaseThresholdFen().orElse(CaseService.MAJOR_FEN),
-            p.clock());
+            p.clock(),
+            p.registry());
+    p.indexer().meter(p.registry());
     this.imports = new CaseImports(p.exec(), cases, p.config().dataDir(), p.clock());
   }
 
@@ -57,5 +59,6 @@ public final class CaseWiring implements Feature {
   @Override
   public void stop() {
     imports.stop();
+    cases.stop();
   }
 }

@@ -39,7 +39,8 @@ public final class RewardWiring implements Feature {
             informants,
             rules,
             p.clock());
-    this.rewards = new RewardService(p.exec(), settlements, settings::forCounting, p.clock());
+    this.rewards =
+        new RewardService(p.exec(), settlements, settings::forCounting, p.clock(), rules::agreed);
   }
 
   @Override

@@ -573,7 +573,14 @@ class LeadLifecycleIT {
         "the expiry in 阳高县's copy of the lead");
     assertThat(lead(YANGGAO, id).get("history").findValuesAsText("event"))
         .containsExactly("EXPIRE");
+    // 天镇县's copy follows the grid a moment later too: wait for it, then check what it holds
+    Await.until(
+        Duration.ofSeconds(10),
+        () -> lead(TIANZHEN, id).at("/status/state").asText().equals("EXPIRED"),
+        "the expiry in 天镇县's copy of the lead");
     assertThat(EnumSet.of(LeadState.EXPIRED))
         .contains(LeadState.valueOf(lead(TIANZHEN, id).at("/status/state").asText()));
+    assertThat(lead(TIANZHEN, id).get("history").findValuesAsText("event"))
+        .containsExactly("EXPIRE");
   }
 }

@@ -319,4 +319,130 @@ class RewardLedgerTest {
     Collections.shuffle(shuffled, new Random(3));
     assertThat(RewardLedger.statement(shuffled, q)).isEqualTo(s);
   }
+
+  /**
+   * What a bureau owes an informant by the signed rule, beside what it entered: the rule version
+   * the entry names applied to the case's figures (fine or value as the rule says, capped).
+   */
+  @Test
+  void anInformantLineShowsWhatTheSignedRuleGivesBesideWhatWasEntered() {
+    BureauId x = BureauId.of("150924");
+    io.liaison.api.reward.SharingRule byFine =
+        new io.liaison.api.reward.SharingRule(
+            1,
+            30,
+            io.liaison.api.reward.RewardBase.FINE,
+            500,
+            1_000_000L,
+            "附件二",
+            LocalDate.of(2026, 1, 1));
+    io.liaison.api.reward.SharingRule byValue =
+        new io.liaison.api.reward.SharingRule(
+            2,
+            30,
+            io.liaison.api.reward.RewardBase.VALUE,
+            100,
+            50_000L,
+            "附件三",
+            LocalDate.of(2026, 7, 1));
+    LocalDate filed = LocalDate.of(2026, 5, 6);
+    CaseRecord fined =
+        new CaseRecord(
+            CaseNumber.of("兴烟立字〔2026〕第88号"),
+            x,
+            CaseCategory.values()[0],
+            filed,
+            filed,
+            filed.plusDays(20),
+            Location.of(x.code(), null, "某地"),
+            List.of(),
+            List.of(),
+            6_200_000,
+            Disposition.ADMINISTRATIVE_PENALTY,
+            2_000_000,
+            List.of("150924-20260506-AAAA1111"),
+            "案情",
+            1,
+            null,
+            null,
+            null);
+    SettlementDraft paid =
+        new SettlementDraft(
+            "150924-017",
+            x,
+            RewardKind.INFORMANT,
+            "兴烟立字〔2026〕第88号",
+            x,
+            "150924-20260506-AAAA1111",
+            null,
+            120_000,
+            1,
+            LocalDate.of(2026, 6, 30),
+            null);
+    List<io.liaison.api.reward.SharingRule> agreed = List.of(byValue, byFine);
+    // version 1, 5% of the fine: 5% × 20,000元 = 1,000元
+    assertThat(RewardLedger.informantDue(paid, fined, agreed)).isEqualTo(100_000L);
+    // version 2, 1% of the value: 620元, capped at 500元
+    assertThat(RewardLedger.informantDue(version(paid, 2), fined, agreed)).isEqualTo(50_000L);
+    // nothing to compute from: no such version agreed, no case held, a bureau's share
+    assertThat(RewardLedger.informantDue(version(paid, 3), fined, agreed)).isNull();
+    assertThat(RewardLedger.informantDue(paid, null, agreed)).isNull();
+    SettlementDraft share =
+        new SettlementDraft(
+            "150924-017",
+            x,
+            RewardKind.LEAD_BUREAU,
+            "兴烟立字〔2026〕第88号",
+            x,
+            "150924-20260506-AAAA1111",
+            BureauId.of("140222"),
+            5_000,
+            1,
+            LocalDate.of(2026, 6, 30),
+            null);
+    assertThat(RewardLedger.informantDue(share, fined, agreed)).isNull();
+
+    // the statement puts it beside the amount entered; its table shows both and the difference
+    Period q2 = Period.quarter(2026, 2);
+    SettlementStatement st =
+        RewardLedger.statement(
+            List.of(
+                new Settlement("settlement-150924-1", share, Instant.EPOCH, "h1"),
+                new Settlement("settlement-150924-2", paid, Instant.EPOCH, "h2")),
+            q2,
+            d -> RewardLedger.informantDue(d, fined, agreed));
+    assertThat(st.informants())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.amountFen()).isEqualTo(120_000L);
+              assertThat(i.dueFen()).isEqualTo(100_000L);
+            });
+    var table =
+        RewardTables.of(RewardLedger.credits(List.of(), Map.of(), q2, MAJOR), st).stream()
+            .filter(t -> t.id().equals("informants"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(table.headers()).contains("金额（元）", "按规则应付（元）", "差额（元）");
+    assertThat(table.rows().get(0).toString()).contains("1200.00, 1000.00, 200.00");
+    // without the rule or the case: unknown, not zero
+    List<Settlement> alone =
+        List.of(new Settlement("settlement-150924-2", paid, Instant.EPOCH, "h2"));
+    assertThat(RewardLedger.statement(alone, q2).informants().get(0).dueFen()).isNull();
+  }
+
+  static SettlementDraft version(SettlementDraft d, long v) {
+    return new SettlementDraft(
+        d.officer(),
+        d.payer(),
+        d.kind(),
+        d.caseNumber(),
+        d.caseBureau(),
+        d.leadId(),
+        d.payeeBureau(),
+        d.amountFen(),
+        v,
+        d.paidOn(),
+        d.note());
+  }
 }

@@ -426,6 +426,12 @@ class SettlementIT {
                 + "{\"bureau\":\"150924\",\"paidToBureausFen\":90000,\"informantFen\":100000,"
                 + "\"receivedFen\":0,\"netFen\":-190000,\"entries\":2}]");
     assertThat(statement.at("/informants/0/leadId").asText()).isEqualTo(informantLead);
+    // what 兴和县 owes that informant by the signed rule (version 1: 5% of the fine; the case went to
+    // the police, no fine) beside the 1,000元 it entered — the same on both nodes (above)
+    assertThat(statement.at("/informants/0/amountFen").asLong()).isEqualTo(100_000);
+    assertThat(statement.at("/informants/0/dueFen").asLong(-1)).isZero();
+    assertThat(Http.get(url(1, "/api/v1/rewards/csv/informants?period=2026Q2")).body())
+        .contains("按规则应付（元）,差额（元）", ",1000.00,0.00,1000.00,settlement-150924-2");
     assertThat(statement.at("/flows/0/kind").asText()).isEqualTo("LEAD_BUREAU");
     assertThat(Http.get(url(0, "/api/v1/rewards/statement?period=2026Q3")).json().get("totalFen"))
         .hasToString("0");

@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * from a worker thread. Writes are durable after {@link #commit(String)} or {@link #close()}; after
  * a crash replay from {@link #checkpoint()} (writes are idempotent by version).
  *
+ * <p>Why over 400 lines: it is the engine's one lock and lifecycle (open, write, relink, read,
+ * commit, close); the work itself is in {@code internal}.
+ *
  * <pre>{@code
  * LinkEngine links = LinkEngine.open(dataDir.resolve("links"));
  * if (links.status().needsRelink()) links.relink(store.allLinkRecords(), n -> log(n));
@@ -156,6 +159,44 @@ public final class LinkEngine implements Closeable {
       }
       Profile p = FeatureExtractor.extract(d, record.audience());
       return core.write(d.id(), p, d.version());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * {@link #upsert} of records that arrived together (an import's page), in one pass: one lock,
+   * each record's links worked out in order as {@link #upsert} would, and the networks, proposals
+   * and hits once for the batch (so the links and networks are those of the records taken one by
+   * one, and of a full {@link #relink}). Sealed records and records the engine holds at an equal or
+   * higher version are skipped.
+   *
+   * @return what the batch changed: its raised proposals and hits (its links are not listed)
+   */
+  public LinkUpdate upsertAll(List<LinkRecord> records) throws IOException {
+    lock.lock();
+    try {
+      ensureOpen();
+      List<Profile> batch = new ArrayList<>(records.size());
+      List<Long> versions = new ArrayList<>(records.size());
+      Map<String, Long> seen = new HashMap<>();
+      for (LinkRecord record : records) {
+        SearchDocument d = record.document();
+        if (!d.readable()) {
+          continue;
+        }
+        long held = Math.max(core.index().rank(d.id()), seen.getOrDefault(d.id(), -1L));
+        if (held >= d.version() * 2) {
+          continue;
+        }
+        seen.put(d.id(), d.version() * 2);
+        batch.add(FeatureExtractor.extract(d, record.audience()));
+        versions.add(d.version());
+      }
+      if (batch.isEmpty()) {
+        return LinkUpdate.ignored(records.isEmpty() ? "" : records.get(0).document().id());
+      }
+      return core.writeAll(batch, versions);
     } finally {
       lock.unlock();
     }

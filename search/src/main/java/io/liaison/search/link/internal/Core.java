@@ -36,6 +36,10 @@ import java.util.TreeMap;
  * </ul>
  *
  * Not thread-safe; {@link io.liaison.search.link.LinkEngine} calls it under its lock.
+ *
+ * <p>Why over 400 lines: the write of one record, of a batch ({@link #writeAll}) and the working
+ * out of networks and proposals ({@link #finish}) read and change the same graph, index and
+ * proposal state; split, each would reach into the others' fields.
  */
 public final class Core {
   private final LinkIndex index;
@@ -65,6 +69,28 @@ public final class Core {
 
   /** Adds or replaces a record ({@code next}) or withdraws it ({@code next == null}). */
   public LinkUpdate write(String id, Profile next, long version) throws IOException {
+    return finish(id, apply(id, next, version));
+  }
+
+  /**
+   * {@link #write} of records that arrived together, in order, with one {@link #finish} at the end:
+   * the networks, proposals and hits are worked out once for the batch from the graph it left (the
+   * graph collects what every write touched until then), not after every record. The links are
+   * those of the records one by one; a proposal both raised and withdrawn within the batch is not
+   * told. The update's id is the last record's, its links empty.
+   */
+  public LinkUpdate writeAll(List<Profile> batch, List<Long> versions) throws IOException {
+    String last = null;
+    for (int i = 0; i < batch.size(); i++) {
+      Profile p = batch.get(i);
+      apply(p.id(), p, versions.get(i));
+      last = p.id();
+    }
+    return finish(last, List.of());
+  }
+
+  /** The write of one record up to its links; the networks are worked out by {@link #finish}. */
+  private List<Link> apply(String id, Profile next, long version) throws IOException {
     Optional<Profile> old = index.profile(id);
     Set<String> changed = new LinkedHashSet<>(old.map(Profile::keys).orElse(Set.of()));
     Set<String> newKeys = next == null ? Set.of() : next.keys();
@@ -137,7 +163,7 @@ public final class Core {
         relink(h);
       }
     }
-    return finish(id, links);
+    return links;
   }
 
   /** How many records the pool holds (on open). */
