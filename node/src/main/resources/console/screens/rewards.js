@@ -3,9 +3,10 @@
 // never an identity), which lead produced which case with the officers credited, the measures per
 // bureau and officer (案件、线索成案、移送公安、大要案、万支), CSV and XLSX, and — for a chief — proposing
 // or signing the rule and signing a payment this bureau makes.
-import { beijingTime, bureauLabel, can, readable } from '../format.js';
+import { bureauLabel, can } from '../format.js';
 import { h, table } from '../dom.js';
 import { register } from '../screens.js';
+import { refusalOf, signButton, signatures } from '../agreements.js';
 import { currentQuarter, wan } from './reports.js';
 
 const yuan = (fen) => (Number(fen ?? 0) / 100).toFixed(2);
@@ -19,19 +20,7 @@ const FIELD = {
   ruleVersion: '规则版本', paidOn: '兑现日期', note: '备注',
 };
 const INPUT = { informantCapFen: 'capYuan', amountFen: 'amountYuan', informantBasisPoints: 'informantPercent' };
-
-/** One line per bad field in Chinese, each input marked; a detail that is not Chinese is not shown. */
-function refusal(form, err) {
-  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  const errors = err.problem?.errors?.length ? err.problem.errors
-    : err.problem?.field ? [{ field: err.problem.field, detail: err.problem.detail }] : [];
-  return errors.map((e) => {
-    const name = String(e.field ?? '').replace(/^\//, '').split('/')[0];
-    form.querySelector(`[name=${INPUT[name] ?? name}]`)?.setAttribute('aria-invalid', 'true');
-    const word = FIELD[name] ?? '此项';
-    return readable(e.detail) && !/[A-Za-z]{3,}/.test(e.detail) ? `${word}${e.detail}` : `${word}有误`;
-  }).join('；') || err.message;
-}
+const refusal = refusalOf(FIELD, INPUT);
 
 function rule(r) {
   return table([
@@ -40,13 +29,6 @@ function rule(r) {
     ['举报奖励', `${BASE[r.informantBase] ?? r.informantBase}的 ${(r.informantBasisPoints / 100).toFixed(2)}%，最高 ${yuan(r.informantCapFen)} 元`],
     ['依据', r.basis],
   ], [['项目', (x) => x[0]], ['规则', (x) => x[1]]]);
-}
-
-function signatures(p, ctx) {
-  return h('p', { class: 'muted' },
-    `第 ${p.rule.version} 版 · 已签：`,
-    p.agreed.map((a) => `${bureauLabel(a.bureau, ctx.names)}（${a.officer}，${beijingTime(a.at)}）`).join('、') || '无',
-    p.awaiting.length ? ` · 待签：${p.awaiting.map((b) => bureauLabel(b, ctx.names)).join('、')}` : '');
 }
 
 function field(name, label, attrs = {}) {
@@ -132,7 +114,7 @@ async function rules(root, ctx) {
   const view = await ctx.api('/api/v1/rewards/rules');
   const chief = can(ctx.officer?.roles, 'REWARD_WRITE');
   if (view.inForce) {
-    root.append(h('section', { class: 'rule-in-force' }, h('h3', {}, '现行分成规则'), signatures(view.inForce, ctx), rule(view.inForce.rule)));
+    root.append(h('section', { class: 'rule-in-force' }, h('h3', {}, '现行分成规则'), signatures(view.inForce, view.inForce.rule.version, ctx), rule(view.inForce.rule)));
     const older = view.agreed.filter((p) => p.rule.version !== view.inForce.rule.version);
     if (older.length) {
       root.append(h('p', { class: 'muted' }, '此前签署的版本（按案件立案日适用）：',
@@ -142,16 +124,8 @@ async function rules(root, ctx) {
     root.append(h('p', { class: 'notice' }, '尚无各局共同签署的分成规则：不能登记兑现。'));
   }
   for (const p of view.proposals) {
-    const mine = p.agreed.some((a) => a.bureau === ctx.self);
-    const sign = chief && !mine ? h('button', {
-      type: 'button',
-      onclick: async () => {
-        await ctx.api(`/api/v1/rewards/rules/${p.rule.version}/agreement`, { method: 'POST', body: JSON.stringify({ contentHash: p.contentHash }) });
-        ctx.toast('本局已签署');
-        ctx.go('#/rewards');
-      },
-    }, '本局签署') : null;
-    root.append(h('section', { class: 'rule-proposal' }, h('h3', {}, '待签署的分成规则'), signatures(p, ctx), rule(p.rule), sign));
+    const sign = signButton(ctx, chief, p, `/api/v1/rewards/rules/${p.rule.version}/agreement`, '#/rewards');
+    root.append(h('section', { class: 'rule-proposal' }, h('h3', {}, '待签署的分成规则'), signatures(p, p.rule.version, ctx), rule(p.rule), sign));
   }
   return view;
 }

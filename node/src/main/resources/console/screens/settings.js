@@ -1,8 +1,9 @@
 // 协作约定: the rules every bureau signed (feedback period, overdue rules, major-case value), the
 // proposals awaiting signatures, and — for a chief — proposing the next version or signing one.
-import { beijingTime, bureauLabel, can, readable } from '../format.js';
+import { can } from '../format.js';
 import { h, table } from '../dom.js';
 import { register } from '../screens.js';
+import { refusalOf, signButton, signatures } from '../agreements.js';
 
 const yuan = (fen) => `${(Number(fen) / 100).toLocaleString('zh-CN')} 元`;
 /** The words of the proposal form for each field a refusal names. */
@@ -11,19 +12,7 @@ const FIELD = {
   majorCaseThresholdFen: '重大案件案值', basis: '依据',
 };
 const INPUT = { majorCaseThresholdFen: 'majorCaseYuan' };
-
-/** One line per bad field in Chinese, each input marked; a detail that is not Chinese is not shown. */
-function refusal(form, err) {
-  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  const errors = err.problem?.errors?.length ? err.problem.errors
-    : err.problem?.field ? [{ field: err.problem.field, detail: err.problem.detail }] : [];
-  return errors.map((e) => {
-    const name = String(e.field ?? '').replace(/^\//, '').split('/')[0];
-    form.querySelector(`[name=${INPUT[name] ?? name}]`)?.setAttribute('aria-invalid', 'true');
-    const word = FIELD[name] ?? '此项';
-    return readable(e.detail) && !/[A-Za-z]{3,}/.test(e.detail) ? `${word}${e.detail}` : `${word}有误`;
-  }).join('；') || err.message;
-}
+const refusal = refusalOf(FIELD, INPUT);
 
 function rules(s) {
   return table([
@@ -33,13 +22,6 @@ function rules(s) {
     ['重大案件', `案值 ${yuan(s.majorCaseThresholdFen)} 及以上，立即上报并通报毗邻局`],
     ['依据', s.basis],
   ], [['项目', (r) => r[0]], ['约定', (r) => r[1]]]);
-}
-
-function signatures(p, ctx) {
-  return h('p', { class: 'muted' },
-    `第 ${p.settings.version} 版 · 已签：`,
-    p.agreed.map((a) => `${bureauLabel(a.bureau, ctx.names)}（${a.officer}，${beijingTime(a.at)}）`).join('、') || '无',
-    p.awaiting.length ? ` · 待签：${p.awaiting.map((b) => bureauLabel(b, ctx.names)).join('、')}` : '');
 }
 
 function proposeForm(ctx, next, base) {
@@ -87,21 +69,13 @@ register({
     const chief = can(ctx.officer?.roles, 'SETTINGS_AGREE');
     root.replaceChildren(h('div', { class: 'panel-head' }, h('h2', {}, '协作约定（各局共同签署）')));
     if (view.inForce) {
-      root.append(h('section', { class: 'settings-in-force' }, h('h3', {}, '现行约定'), signatures(view.inForce, ctx), rules(view.inForce.settings)));
+      root.append(h('section', { class: 'settings-in-force' }, h('h3', {}, '现行约定'), signatures(view.inForce, view.inForce.settings.version, ctx), rules(view.inForce.settings)));
     } else {
       root.append(h('p', { class: 'notice' }, '尚无各局共同签署的约定：不计反馈期限，不判逾期，不按案值认定重大案件。'));
     }
     for (const p of view.proposals) {
-      const mine = p.agreed.some((a) => a.bureau === ctx.self);
-      const sign = chief && !mine ? h('button', {
-        type: 'button',
-        onclick: async () => {
-          await ctx.api(`/api/v1/settings/${p.settings.version}/agreement`, { method: 'POST', body: JSON.stringify({ contentHash: p.contentHash }) });
-          ctx.toast('本局已签署');
-          ctx.go('#/settings');
-        },
-      }, '本局签署') : null;
-      root.append(h('section', { class: 'settings-proposal' }, h('h3', {}, '待签署的提议'), signatures(p, ctx), rules(p.settings), sign));
+      const sign = signButton(ctx, chief, p, `/api/v1/settings/${p.settings.version}/agreement`, '#/settings');
+      root.append(h('section', { class: 'settings-proposal' }, h('h3', {}, '待签署的提议'), signatures(p, p.settings.version, ctx), rules(p.settings), sign));
     }
     if (chief) {
       const newest = Math.max(view.inForce?.settings.version ?? 0, ...view.proposals.map((p) => p.settings.version));

@@ -13,7 +13,6 @@ import io.liaison.api.reward.SharingRuleProposal;
 import io.liaison.api.reward.SharingRuleView;
 import io.liaison.client.reward.RewardCalls;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,14 +65,7 @@ final class RewardCommand extends CommandGroup {
     public Integer call() {
       Cli cli = Cli.of(spec);
       T v = answer(cli.client().rewards());
-      PrintWriter out = spec.commandLine().getOut();
-      if (cli.json()) {
-        Cli.printJson(out, v);
-      } else {
-        out.print(text(v));
-        out.flush();
-      }
-      return 0;
+      return Cli.print(spec, cli, v, () -> text(v));
     }
   }
 
@@ -109,15 +102,7 @@ final class RewardCommand extends CommandGroup {
         + yuan(r.informantCapFen())
         + " 元; 依据: "
         + r.basis()
-        + "\n  已签: "
-        + p.agreed().stream().map(a -> a.bureau().code()).collect(Collectors.joining(", "))
-        + (p.awaiting().isEmpty()
-            ? ""
-            : "  待签: "
-                + p.awaiting().stream().map(BureauId::code).collect(Collectors.joining(", ")))
-        + "\n  内容哈希: "
-        + p.contentHash()
-        + "\n";
+        + Agreements.signatures(p.agreed(), p.awaiting(), p.contentHash());
   }
 
   static String yuan(long fen) {
@@ -187,18 +172,11 @@ final class RewardCommand extends CommandGroup {
       mixinStandardHelpOptions = true,
       description = "Sign this bureau's agreement to a proposed sharing rule (chief).")
   static final class AgreeRule extends RuleBase {
-    @Parameters(index = "0", description = "the version")
-    long version;
-
-    @Option(
-        names = "--content-hash",
-        required = true,
-        description = "the proposal's content hash (from 'rewards rules')")
-    String contentHash;
+    @Mixin Agreements.Agree agree;
 
     @Override
     SharingRuleView answer(RewardCalls rewards) {
-      return rewards.agreeRule(version, contentHash);
+      return rewards.agreeRule(agree.version, agree.contentHash);
     }
   }
 

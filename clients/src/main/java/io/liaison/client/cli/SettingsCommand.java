@@ -4,14 +4,12 @@ import io.liaison.api.settings.RegionSettings;
 import io.liaison.api.settings.SettingsProposal;
 import io.liaison.api.settings.SettingsView;
 import io.liaison.client.settings.SettingsCalls;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,14 +36,7 @@ final class SettingsCommand extends CommandGroup {
     public Integer call() {
       Cli cli = Cli.of(spec);
       SettingsView v = answer(cli.client().settings());
-      PrintWriter out = spec.commandLine().getOut();
-      if (cli.json()) {
-        Cli.printJson(out, v);
-      } else {
-        out.print(text(v));
-        out.flush();
-      }
-      return 0;
+      return Cli.print(spec, cli, v, () -> text(v));
     }
   }
 
@@ -76,14 +67,7 @@ final class SettingsCommand extends CommandGroup {
         + s.majorCaseThresholdFen() / 100
         + " 元起; 依据: "
         + s.basis()
-        + "\n  已签: "
-        + p.agreed().stream().map(a -> a.bureau().code()).collect(Collectors.joining(", "))
-        + (p.awaiting().isEmpty()
-            ? ""
-            : "  待签: " + p.awaiting().stream().map(x -> x.code()).collect(Collectors.joining(", ")))
-        + "\n  内容哈希: "
-        + p.contentHash()
-        + "\n";
+        + Agreements.signatures(p.agreed(), p.awaiting(), p.contentHash());
   }
 
   @Command(
@@ -139,18 +123,11 @@ final class SettingsCommand extends CommandGroup {
       mixinStandardHelpOptions = true,
       description = "Sign this bureau's agreement to a proposal (chief).")
   static final class Agree extends Base {
-    @Parameters(index = "0", description = "the version")
-    long version;
-
-    @Option(
-        names = "--content-hash",
-        required = true,
-        description = "the proposal's content hash (from 'settings show')")
-    String contentHash;
+    @Mixin Agreements.Agree agree;
 
     @Override
     SettingsView answer(SettingsCalls settings) {
-      return settings.agree(version, contentHash);
+      return settings.agree(agree.version, agree.contentHash);
     }
   }
 }

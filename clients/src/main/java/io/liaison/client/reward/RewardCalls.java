@@ -7,39 +7,39 @@ import io.liaison.api.reward.SettlementStatement;
 import io.liaison.api.reward.Settlements;
 import io.liaison.api.reward.SharingRule;
 import io.liaison.api.reward.SharingRuleView;
-import io.liaison.api.settings.AgreeRequest;
 import io.liaison.client.LiaisonClient;
+import io.liaison.client.settings.AgreementCalls;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The reward ledger (奖励兑现, {@code /api/v1/rewards}): the sharing rule the bureaus all sign, the
  * signed settlement entries, credits and measures, the settlement statement and its tables. Obtain
- * with {@link LiaisonClient#rewards()}.
+ * with {@link LiaisonClient#rewards()}. The rule is an agreement like the settings ({@link
+ * AgreementCalls}).
  */
 public final class RewardCalls {
   private final LiaisonClient client;
+  private final AgreementCalls<SharingRuleView, SharingRule> rule;
 
   public RewardCalls(LiaisonClient client) {
     this.client = client;
+    this.rule = new AgreementCalls<>(client, "/api/v1/rewards/rules", SharingRuleView.class);
   }
 
   /** The rule in force (null when none is agreed), the proposals and every agreed version. */
   public SharingRuleView rules() {
-    return client.get("/api/v1/rewards/rules", SharingRuleView.class);
+    return rule.view();
   }
 
   /** Proposes the next version of the rule, signed by this bureau (the chief's action). */
-  public SharingRuleView proposeRule(SharingRule rule) {
-    return client.post("/api/v1/rewards/rules", rule, SharingRuleView.class);
+  public SharingRuleView proposeRule(SharingRule next) {
+    return rule.propose(next);
   }
 
   /** Signs this bureau's agreement to the proposal of {@code version} with this content hash. */
   public SharingRuleView agreeRule(long version, String contentHash) {
-    return client.post(
-        "/api/v1/rewards/rules/" + version + "/agreement",
-        new AgreeRequest(contentHash),
-        SharingRuleView.class);
+    return rule.agree(version, contentHash);
   }
 
   /** Signs a payment this bureau makes (the chief's action). */
