@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.api.BureauId;
 import io.liaison.api.Json;
 import io.liaison.api.network.MergeProposal;
+import io.liaison.api.network.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,12 +29,6 @@ public record MergeDecision(
     List<String> members,
     List<BureauId> bureaus) {
   public static final String TYPE = "merge.decision";
-
-  /** What a bureau decides. */
-  public enum Verdict {
-    ACCEPT,
-    DECLINE
-  }
 
   public MergeDecision {
     Objects.requireNonNull(proposalId, "proposalId");

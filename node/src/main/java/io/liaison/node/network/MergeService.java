@@ -4,7 +4,6 @@ import com.hazelcast.map.IMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.network.MergeAcceptedEvent;
 import io.liaison.api.network.MergeDecidedEvent;
-import io.liaison.api.network.Verdict;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
@@ -171,8 +170,7 @@ public final class MergeService {
       return events;
     }
     MergeDecidedEvent data =
-        new MergeDecidedEvent(
-            d.proposalId(), d.bureau(), Verdict.valueOf(d.decision().name()), d.officer());
+        new MergeDecidedEvent(d.proposalId(), d.bureau(), d.decision(), d.officer());
     events.add(feed.append(s, DECIDED, d.proposalId(), self.code(), data));
     MergeStatus status = MergeStatus.of(d.bureaus(), decisions(s, d.proposalId()));
     if (status.state() == MergeStatus.State.ACCEPTED && s.markNotified(d.proposalId(), ACCEPTED)) {

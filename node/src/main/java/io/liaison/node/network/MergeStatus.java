@@ -1,6 +1,7 @@
 package io.liaison.node.network;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.network.Verdict;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,12 @@ public record MergeStatus(
     }
     List<BureauId> accepted =
         by.values().stream()
-            .filter(d -> d.decision() == MergeDecision.Verdict.ACCEPT)
+            .filter(d -> d.decision() == Verdict.ACCEPT)
             .map(MergeDecision::bureau)
             .toList();
     List<BureauId> declined =
         by.values().stream()
-            .filter(d -> d.decision() == MergeDecision.Verdict.DECLINE)
+            .filter(d -> d.decision() == Verdict.DECLINE)
             .map(MergeDecision::bureau)
             .toList();
     List<BureauId> awaiting = bureaus.stream().filter(b -> !by.containsKey(b)).sorted().toList();

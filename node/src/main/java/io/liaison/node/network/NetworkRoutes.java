@@ -7,6 +7,7 @@ import io.liaison.api.network.NetworkEntry;
 import io.liaison.api.network.NetworkList;
 import io.liaison.api.network.ProposalView;
 import io.liaison.api.network.RestrictedHitList;
+import io.liaison.api.network.Verdict;
 import io.liaison.node.access.Principals;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
@@ -130,9 +131,9 @@ public final class NetworkRoutes {
       throw ApiException.unprocessable("invalid-field", "officer is required", "/officer");
     }
     Principals.requireSelf(ctx, officer);
-    MergeDecision.Verdict verdict;
+    Verdict verdict;
     try {
-      verdict = MergeDecision.Verdict.valueOf(body.decision() == null ? "" : body.decision());
+      verdict = Verdict.valueOf(body.decision() == null ? "" : body.decision());
     } catch (IllegalArgumentException e) {
       throw ApiException.unprocessable(
           "invalid-field", "decision must be ACCEPT or DECLINE", "/decision");
@@ -163,9 +164,7 @@ public final class NetworkRoutes {
                     "/leadBureau");
               }
               BureauId leadBureau =
-                  named == null && verdict == MergeDecision.Verdict.ACCEPT
-                      ? prop.suggestedLead()
-                      : named;
+                  named == null && verdict == Verdict.ACCEPT ? prop.suggestedLead() : named;
               return merges.decide(
                   new MergeDecision(
                       id,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.Json;
 import io.liaison.api.network.ProposalView;
-import io.liaison.api.network.Verdict;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,7 +27,7 @@ final class NetworkWire {
     MergeDecision d = s.decision();
     return new ProposalView.Decision(
         d.bureau(),
-        Verdict.valueOf(d.decision().name()),
+        d.decision(),
         d.officer(),
         d.leadBureau(),
         s.envelope().signedAt(),

@@ -2,6 +2,7 @@ package io.liaison.node.report;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.network.Verdict;
 import io.liaison.api.report.Period;
 import io.liaison.api.reward.Settlement;
 import io.liaison.crypto.SignedEnvelope;
@@ -130,7 +131,7 @@ final class SharedRecords {
       ds.add(
           new MergeFact.Decision(
               d.decision().bureau(),
-              d.decision().decision() == MergeDecision.Verdict.ACCEPT,
+              d.decision().decision() == Verdict.ACCEPT,
               d.envelope().signedAt()));
     }
     return new MergeFact(id, bureaus, ds, MergeStatus.of(bureaus, decisions).leadBureau());

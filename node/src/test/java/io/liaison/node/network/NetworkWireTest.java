@@ -167,7 +167,7 @@ class NetworkWireTest {
     Map<String, Object> decided = new LinkedHashMap<>();
     decided.put("proposalId", "mp-1");
     decided.put("bureau", B);
-    decided.put("decision", MergeDecision.Verdict.DECLINE);
+    decided.put("decision", Verdict.DECLINE);
     decided.put("officer", "150925-001");
     assertThat(json(new MergeDecidedEvent("mp-1", B, Verdict.DECLINE, "150925-001")))
         .isEqualTo(json(decided));

@@ -6,6 +6,7 @@ import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.network.MergeProposal;
+import io.liaison.api.network.Verdict;
 import io.liaison.api.report.Briefing;
 import io.liaison.api.report.Period;
 import io.liaison.crypto.EnvelopeSigner;
@@ -149,7 +150,7 @@ class ReportFactsTest {
             new MergeDecision(
                 proposal,
                 b,
-                (i + k) % 5 == 0 ? MergeDecision.Verdict.DECLINE : MergeDecision.Verdict.ACCEPT,
+                (i + k) % 5 == 0 ? Verdict.DECLINE : Verdict.ACCEPT,
                 "officer",
                 bureaus.get(i % bureaus.size()),
                 members,
