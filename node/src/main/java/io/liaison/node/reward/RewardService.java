@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class RewardService {
   private static final Logger LOG = LoggerFactory.getLogger(RewardService.class);
   private final StoreExecutor store;
-  private final SettlementService settlements;
   private final Function<Instant, Optional<RegionSettings>> settings;
   private final Clock clock;
   private final Supplier<List<SharingRule>> rules;
@@ -45,13 +44,11 @@ public final class RewardService {
    */
   public RewardService(
       StoreExecutor store,
-      SettlementService settlements,
       Function<Instant, Optional<RegionSettings>> settings,
       Clock clock,
       Supplier<List<SharingRule>> rules) {
     this.store = store;
     this.rules = rules;
-    this.settlements = settlements;
     this.settings = settings;
     this.clock = clock;
   }

@@ -153,17 +153,7 @@ final class RecordTable {
     return sql.query(
         "SELECT c.seq, r.id, r.kind, r.origin, r.posted_at, r.hash, r.body FROM record_changes c"
             + " JOIN records r ON r.id = c.record_id WHERE c.seq > ? ORDER BY c.seq LIMIT ?",
-        rs ->
-            new Store.Change(
-                rs.getLong(1),
-                new StoredRecord(
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    Instant.ofEpochMilli(rs.getLong(5)),
-                    rs.getString(6),
-                    rs.getString(7),
-                    null)),
+        RecordTable::toChange,
         seq,
         limit);
   }

@@ -39,8 +39,7 @@ public final class RewardWiring implements Feature {
             informants,
             rules,
             p.clock());
-    this.rewards =
-        new RewardService(p.exec(), settlements, settings::forCounting, p.clock(), rules::agreed);
+    this.rewards = new RewardService(p.exec(), settings::forCounting, p.clock(), rules::agreed);
   }
 
   @Override
