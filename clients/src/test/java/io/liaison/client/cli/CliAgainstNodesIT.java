@@ -286,6 +286,12 @@ class CliAgainstNodesIT {
         () -> ok(2, "--json", "search", "卷烟").json().get("total").asLong() >= 2,
         "both cases found on 阳高县");
     assertThat(ok(2, "search", "卷烟", "-b", "150924").out()).contains("兴烟立字〔2026〕第7001号");
+    // the identifier look-up is answered by the link index, which follows the search index (a
+    // batch of received cases is linked after it is indexed): wait for it as for the search
+    Await.until(
+        WAIT,
+        () -> ok(2, "--json", "lookup", "车牌", "蒙j-5q318").json().get("total").asLong() >= 2,
+        "both cases looked up on 阳高县");
     assertThat(ok(2, "--json", "lookup", "车牌", "蒙j-5q318").json().get("total").asLong())
         .isEqualTo(2);
 
