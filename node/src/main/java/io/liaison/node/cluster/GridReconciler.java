@@ -3,6 +3,7 @@ package io.liaison.node.cluster;
 import com.hazelcast.map.IMap;
 import io.liaison.crypto.Hashes;
 import io.liaison.node.store.KnownRecords;
+import io.liaison.node.store.RecordBuckets;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
 import io.vertx.core.Future;
@@ -26,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * the grid lacks is put back on the grid (after a full-cluster restart the grid is empty and the
  * stores are the record). One instance per shared map: leads, cases, ….
  *
- * <p>Why over 400 lines: one anti-entropy pass (paging both sides by id and hash, handing over,
- * putting back, repairing foreign and oversized values) whose steps share the batch state.
+ * <p>Ids and hashes are listed only in the buckets whose digests differ between the store and the
+ * grid ({@link BucketComparison}): a node whose store agrees with the grid reads no record.
+ *
+ * <p>Why over 400 lines: one anti-entropy pass (handing over what differs, putting back what the
+ * grid lacks, repairing foreign and oversized values) whose steps share the batch state; finding
+ * what differs is {@link BucketComparison}'s.
  */
 public final class GridReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(GridReconciler.class);
@@ -176,55 +181,34 @@ public final class GridReconciler {
    */
   public Future<Pass> start() {
     long t0 = System.nanoTime();
-    long[] digests = new long[2]; // when the store's and the grid's digests were in
-    return store
-        .call(s -> s.hashes(kind))
+    return BucketComparison.compare(vertx, store, raw(), kind)
         .compose(
-            local ->
-                vertx
-                    .executeBlocking(
-                        () -> {
-                          digests[0] = System.nanoTime();
-                          Map<String, String> g = gridHashes();
-                          digests[1] = System.nanoTime();
-                          return g;
-                        },
-                        false)
-                    .compose(
-                        remote ->
-                            pull(local, remote)
-                                .map(
-                                    taken -> {
-                                      List<String> missing =
-                                          local.keySet().stream()
-                                              .filter(k -> !remote.containsKey(k))
-                                              .toList();
-                                      LOG.info(
-                                          "reconciling map={} taken={} missing={} local={} in {} ms"
-                                              + " (store digest {} ms, grid digest {} ms)",
-                                          grid.getName(),
-                                          taken,
-                                          missing.size(),
-                                          local.size(),
-                                          (System.nanoTime() - t0) / 1_000_000,
-                                          (digests[0] - t0) / 1_000_000,
-                                          (digests[1] - digests[0]) / 1_000_000);
-                                      return new Pass(
-                                          taken, missing.size(), push(local, missing, taken, t0));
-                                    })));
-  }
-
-  /** Every key of the map with the hash of its value, computed where the entries live. */
-  private Map<String, String> gridHashes() {
-    Map<String, String> out = new HashMap<>();
-    for (String kh : raw().project(new HashProjection())) {
-      if (kh == null) {
-        continue; // a key that is not a string: nothing of ours
-      }
-      String[] p = HashProjection.split(kh);
-      out.put(p[0], p[1]);
-    }
-    return out;
+            d ->
+                pull(d.local(), d.remote())
+                    .map(
+                        taken -> {
+                          List<String> missing =
+                              d.local().keySet().stream()
+                                  .filter(k -> !d.remote().containsKey(k))
+                                  .toList();
+                          LOG.info(
+                              "reconciling map={} taken={} missing={} local={} in {} ms"
+                                  + " (store digest {} ms, grid digest {} ms, {} of {} buckets"
+                                  + " differ)",
+                              grid.getName(),
+                              taken,
+                              missing.size(),
+                              d.storeRecords(),
+                              (System.nanoTime() - t0) / 1_000_000,
+                              d.storeMillis(),
+                              d.gridMillis(),
+                              d.buckets(),
+                              RecordBuckets.COUNT);
+                          return new Pass(
+                              taken,
+                              missing.size(),
+                              push(d.local(), missing, d.storeRecords(), taken, t0));
+                        }));
   }
 
   /** Fetches, in batches, what the grid holds differently from the store, and takes it in. */
@@ -388,7 +372,8 @@ public final class GridReconciler {
    * by a transition or another node, or missed by the hash snapshot while partitions migrated) is
    * not overwritten; its value is taken in like a pulled one if it differs from the store's.
    */
-  private Future<Report> push(Map<String, String> local, List<String> missing, int taken, long t0) {
+  private Future<Report> push(
+      Map<String, String> local, List<String> missing, long stored, int taken, long t0) {
     KnownRecords known = store.known();
     Progress progress = new Progress(missing.size());
     Future<Integer> chain = Future.succeededFuture(0);
@@ -422,7 +407,7 @@ public final class GridReconciler {
         .map(
             restored ->
                 new Report(
-                    taken, restored, local.size() - restored, (System.nanoTime() - t0) / 1_000_000))
+                    taken, restored, (int) stored - restored, (System.nanoTime() - t0) / 1_000_000))
         .onSuccess(
             r ->
                 LOG.info(

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 /** Versioned schema migrations, applied in order at open; the version is kept in the file. */
 final class Migrations {
@@ -105,7 +106,18 @@ final class Migrations {
             "CREATE TABLE IF NOT EXISTS import_jobs (id TEXT PRIMARY KEY, state TEXT NOT NULL,"
                 + " file TEXT NOT NULL, next_row INTEGER NOT NULL, body TEXT NOT NULL,"
                 + " updated_at INTEGER NOT NULL)"
+          },
+          new String[] {
+            // the anti-entropy digests per kind and bucket (RecordBuckets), filled by FILL below
           });
+
+  /** Steps that are Java code, run after the SQL of the version they are keyed by (1-based). */
+  private static final Map<Integer, Fill> FILL = Map.of(10, DigestTable::create);
+
+  @FunctionalInterface
+  private interface Fill {
+    void apply(Connection c) throws SQLException;
+  }
 
   private Migrations() {}
 
@@ -127,6 +139,9 @@ final class Migrations {
       try (Statement st = c.createStatement()) {
         for (String sql : STEPS.get(v)) {
           st.execute(sql);
+        }
+        if (FILL.containsKey(v + 1)) {
+          FILL.get(v + 1).apply(c);
         }
         st.execute("DELETE FROM schema_version");
         st.execute("INSERT INTO schema_version(version) VALUES (" + (v + 1) + ")");

@@ -22,9 +22,11 @@ final class RecordTable {
   static final String COLUMNS = "id, kind, origin, posted_at, hash, body";
 
   private final Store sql;
+  private final DigestTable digests;
 
   RecordTable(Store sql) {
     this.sql = sql;
+    this.digests = new DigestTable(sql);
   }
 
   /** Inserts or replaces; false (nothing changed) when the stored copy has the same hash. */
@@ -57,7 +59,16 @@ final class RecordTable {
         r.facts().claimedAt(),
         r.facts().feedbackAt(),
         r.facts().expiresAt());
+    digests.written(existing.orElse(null), r);
     return true;
+  }
+
+  RecordBuckets.Digests digests(String kind) {
+    return digests.digests(kind);
+  }
+
+  Map<String, String> hashes(String kind, Collection<Integer> buckets) {
+    return digests.hashes(kind, buckets);
   }
 
   List<StoredRecord> records(Collection<String> ids) {
