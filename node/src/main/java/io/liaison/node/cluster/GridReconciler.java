@@ -164,9 +164,10 @@ public final class GridReconciler {
   /**
    * A pass whose first half is done: what the grid held differently has been taken in ({@code
    * taken}); the {@code missing} records the grid lacks are being put back ({@code putBack}
-   * completes when they are).
+   * completes when they are); ids were listed in {@code differing} buckets (of {@link
+   * RecordBuckets#COUNT}).
    */
-  public record Pass(int taken, int missing, Future<Report> putBack) {}
+  public record Pass(int taken, int missing, int differing, Future<Report> putBack) {}
 
   /** A whole pass: takes in what the grid holds differently, then puts back what it lacks. */
   public Future<Report> reconcile() {
@@ -207,6 +208,7 @@ public final class GridReconciler {
                           return new Pass(
                               taken,
                               missing.size(),
+                              d.buckets(),
                               push(d.local(), missing, d.storeRecords(), taken, t0));
                         }));
   }
