@@ -1,8 +1,6 @@
 package io.liaison.node.cluster;
 
 import com.hazelcast.projection.Projection;
-import io.liaison.crypto.Hashes;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -26,11 +24,7 @@ final class HashProjection implements Projection<Map.Entry<Object, Object>, Stri
     if (!(e.getKey() instanceof String k)) {
       return null;
     }
-    return k
-        + " "
-        + (e.getValue() instanceof String v
-            ? Hashes.sha256Hex(v.getBytes(StandardCharsets.UTF_8))
-            : FOREIGN);
+    return k + " " + BucketDigests.hash(e.getValue());
   }
 
   /** The key and the hash of one {@link #transform} result. */
