@@ -32,7 +32,9 @@ import org.HdrHistogram.Histogram;
  * it puts every record back), the others join a grid that already holds everything.
  *
  * <p>Arguments ({@code key=value}): parts (fsync,coldstart), sizes (100000,300000), rounds (2),
- * seconds (10), warmup (3), clients (8), xmx of each node (2g), dir (a new temporary directory).
+ * seconds (10), warmup (3), clients (8), xmx of each node (2g), dir (a new temporary directory),
+ * join (full: a node joins once the nodes before it have put back what the grid lacked, so that it
+ * joins a whole grid; early: as soon as the one before is ready, as until #32).
  */
 public final class DurabilityBench {
   private static final Duration CMD = Duration.ofMinutes(5);
@@ -74,6 +76,7 @@ public final class DurabilityBench {
             dir.resolve("n" + n),
             n,
             rounds,
+            a.text("join", "full").equals("full"),
             xmx,
             Duration.ofMinutes(a.integer("indexWaitMinutes", 20)),
             r);
@@ -90,7 +93,7 @@ public final class DurabilityBench {
       throws Exception {
     say("== fsync on the post path");
     BenchCluster c = new BenchCluster(Files.createDirectories(dir), 3);
-    List<NodeHandle> nodes = startAll(c, dir, xmx, r, "empty store");
+    List<NodeHandle> nodes = startAll(c, dir, xmx, r, "empty store", false);
     int[] ports = nodes.stream().mapToInt(NodeHandle::httpPort).toArray();
     try (HttpLoad http = new HttpLoad(clients * 3);
         SqliteBaseline raw = new SqliteBaseline(dir.resolve("raw-sqlite.db"))) {
@@ -191,7 +194,8 @@ public final class DurabilityBench {
   }
 
   private static void coldStart(
-      Path dir, int n, int rounds, String xmx, Duration indexWait, Rounds r) throws Exception {
+      Path dir, int n, int rounds, boolean joinFull, String xmx, Duration indexWait, Rounds r)
+      throws Exception {
     say("== cold start with %d stored records".formatted(n));
     BenchCluster c = new BenchCluster(Files.createDirectories(dir), 3);
     long t0 = System.nanoTime();
@@ -215,7 +219,7 @@ public final class DurabilityBench {
       say(
           "  start sequence %d/%d (%s), load average %s"
               .formatted(round, Math.max(2, rounds), label, Machine.loadAverage()));
-      List<NodeHandle> nodes = startAll(c, dir, xmx, r, label);
+      List<NodeHandle> nodes = startAll(c, dir, xmx, r, label, joinFull);
       try {
         // ready comes before the put-back of what the grid lacks (in the background): report
         // when each node had put back its share, from its own log line
@@ -269,12 +273,19 @@ public final class DurabilityBench {
     return i < 0 ? logLine : logLine.substring(i + 3);
   }
 
-  /** Starts the three nodes one after another and records how long each took to be ready. */
+  /**
+   * Starts the three nodes one after another and records how long each took to be ready; with
+   * {@code joinFull}, each after the one before has put back what the grid lacked (a node joining a
+   * running cluster whose grid is whole), else as soon as it is ready (joining a grid that is still
+   * being refilled).
+   */
   private static List<NodeHandle> startAll(
-      BenchCluster c, Path dir, String xmx, Rounds r, String label) throws Exception {
+      BenchCluster c, Path dir, String xmx, Rounds r, String label, boolean joinFull)
+      throws Exception {
     List<NodeHandle> nodes = new ArrayList<>();
+    String joins = joinFull ? "joins, grid full" : "joins, grid being refilled";
     String[] role = {
-      "node 0 (alone, grid empty)", "node 1 (joins, grid full)", "node 2 (joins, grid full)"
+      "node 0 (alone, grid empty)", "node 1 (" + joins + ")", "node 2 (" + joins + ")"
     };
     for (int i = 0; i < c.size(); i++) {
       NodeHandle h =
@@ -292,6 +303,9 @@ public final class DurabilityBench {
               .formatted(
                   label, role[i], ready.wallMillis(), ready.startMillis(), phases(h.kept())));
       r.low(label + ": " + role[i] + " ready after launch, ms", ready.wallMillis());
+      if (joinFull) {
+        h.awaitKept("grid restored", Duration.ofMinutes(60));
+      }
     }
     return nodes;
   }
