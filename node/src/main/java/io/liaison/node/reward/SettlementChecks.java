@@ -30,12 +30,17 @@ import java.util.Optional;
 final class SettlementChecks {
   private SettlementChecks() {}
 
-  /** The case the reward is for, as this node holds it (newest version). */
-  static CaseRecord caseOf(Store s, SettlementDraft d) {
+  /** The case an entry is for, as this node holds it (newest version), if held. */
+  static Optional<CaseRecord> heldCase(Store s, SettlementDraft d) {
     String id = SearchDocument.caseId(d.caseBureau(), CaseNumber.of(d.caseNumber()));
     return s.record(id)
         .filter(r -> SharedCase.KIND.equals(r.kind()))
-        .map(r -> SharedCase.parse(r.id(), r.body()).current())
+        .map(r -> SharedCase.parse(r.id(), r.body()).current());
+  }
+
+  /** The case the reward is for, as this node holds it (newest version). */
+  static CaseRecord caseOf(Store s, SettlementDraft d) {
+    return heldCase(s, d)
         .orElseThrow(
             () ->
                 new Invalid(
