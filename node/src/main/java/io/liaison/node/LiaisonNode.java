@@ -230,13 +230,20 @@ public final class LiaisonNode {
             });
     // take in what the grid holds differently, map by map; put back what it lacks in the
     // background (after a full-cluster restart that is everything, which would hold a large
-    // node's readiness for minutes; a transition needing an entry not yet back puts it back)
+    // node's readiness for minutes; a transition needing an entry not yet back puts it back); the
+    // bucket digests of every map are compared at once (each comparison waits mostly on the grid)
     List<Future<GridReconciler.Report>> putBacks = new ArrayList<>();
-    Future<Void> takenIn = services.load();
-    for (GridReconciler r : reconcilers) {
-      takenIn = takenIn.compose(v -> r.start()).map(p -> putBacks.add(p.putBack())).mapEmpty();
-    }
-    return takenIn
+    return services
+        .load()
+        .compose(
+            loaded -> {
+              Future<Void> takenIn = Future.succeededFuture();
+              for (var step : reconcilers.stream().map(GridReconciler::compareNow).toList()) {
+                takenIn =
+                    takenIn.compose(v -> step.get()).map(p -> putBacks.add(p.putBack())).mapEmpty();
+              }
+              return takenIn;
+            })
         .compose(v -> services.settle())
         .map(
             r -> {

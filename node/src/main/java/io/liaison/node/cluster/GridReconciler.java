@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,8 +182,24 @@ public final class GridReconciler {
    * itself ({@code putIfAbsent}, as the put-back does), so neither overwrites the other.
    */
   public Future<Pass> start() {
+    return compareNow().get();
+  }
+
+  /**
+   * {@link #start} in two steps: compares the bucket digests now, and takes in what differs when
+   * the answer is called. A node compares every map at once (each comparison waits mostly on the
+   * grid) and takes in map by map; what changes on the grid meanwhile reaches the map's listener,
+   * attached before.
+   */
+  public Supplier<Future<Pass>> compareNow() {
     long t0 = System.nanoTime();
-    return BucketComparison.compare(vertx, store, raw(), kind)
+    Future<BucketComparison.Differences> compared =
+        BucketComparison.compare(vertx, store, raw(), kind);
+    return () -> compared.compose(d -> takeIn(d, t0));
+  }
+
+  private Future<Pass> takeIn(BucketComparison.Differences found, long t0) {
+    return Future.succeededFuture(found)
         .compose(
             d ->
                 pull(d.local(), d.remote())
