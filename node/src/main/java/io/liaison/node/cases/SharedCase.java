@@ -41,11 +41,11 @@ public record SharedCase(List<SignedEnvelope> envelopes, List<CaseRecord> versio
    * the next batch of 500 while one is committed, and the grid intake verifies the next batch while
    * the indexer reads the one before, so at 512 the indexer of the importing node missed nearly
    * every record (7 % of its time spent parsing again in an import of 2,000 rows) and a receiving
-   * node's missed when it fell a batch behind. 4,096 records (eight batches; each record its text
-   * and parsed trees, a few kilobytes) keep the second parse away unless the indexer falls more
-   * than eight batches behind.
+   * node's missed when it fell a batch behind. 2,048 records (four batches; 7.4 KB each as parsed
+   * from the import bench's cases, so ~15 MB) keep the second parse away unless the indexer falls
+   * more than four batches behind.
    */
-  private static final int RECENT = 4_096;
+  private static final int RECENT = 2_048;
 
   private static final Map<String, SharedCase> RECENT_RECORDS =
       new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
