@@ -120,22 +120,10 @@ public final class LinkIndex implements Closeable {
 
   /** Adds or replaces a record. */
   public void put(Profile p) throws IOException {
-    write(p.id(), supersede(p.id()), document(p));
+    supersede(p.id());
+    writer.updateDocument(new Term(ID, p.id()), document(p));
     recent.put(p.id(), p.version() * 2, p);
     maybeRefresh();
-  }
-
-  /**
-   * Writes a record's document: replacing the one the index holds ({@code held}), or added — a
-   * record the index does not hold yet (every case of an import) needs no delete by id, which
-   * Lucene would otherwise buffer and look up in every segment at the next refresh.
-   */
-  private void write(String id, boolean held, Document doc) throws IOException {
-    if (held) {
-      writer.updateDocument(new Term(ID, id), doc);
-    } else {
-      writer.addDocument(doc);
-    }
   }
 
   private static Document document(Profile p) {
@@ -152,12 +140,12 @@ public final class LinkIndex implements Closeable {
 
   /** Replaces a record by a tombstone of {@code version}. */
   public void withdraw(String id, long version) throws IOException {
-    boolean held = supersede(id);
+    supersede(id);
     Document doc = new Document();
     doc.add(new StringField(ID, id, Field.Store.NO));
     doc.add(new StringField(TYPE, TOMBSTONE, Field.Store.NO));
     doc.add(new NumericDocValuesField(RANK, version * 2 + 1));
-    write(id, held, doc);
+    writer.updateDocument(new Term(ID, id), doc);
     recent.put(id, version * 2 + 1, null);
     maybeRefresh();
   }
@@ -211,22 +199,15 @@ public final class LinkIndex implements Closeable {
     refresh();
   }
 
-  /**
-   * Hides what the index holds of {@code id} from lookups until the next refresh; whether it held
-   * anything (a write since the last refresh, or a live document of the searcher). When it held
-   * nothing, no document of {@code id} exists: every write since the refresh is in {@code recent}.
-   */
-  private boolean supersede(String id) throws IOException {
+  private void supersede(String id) throws IOException {
     if (recent.get(id) != null) {
       recent.forget(id);
-      return true;
+    } else {
+      int doc = view.liveDoc(id);
+      if (doc >= 0) {
+        recent.shadow(doc);
+      }
     }
-    int doc = view.liveDoc(id);
-    if (doc >= 0) {
-      recent.shadow(doc);
-      return true;
-    }
-    return false;
   }
 
   /** Every current record, in no particular order (refreshes first). */
