@@ -198,36 +198,30 @@ public final class GridReconciler {
     return () -> compared.compose(d -> takeIn(d, t0));
   }
 
-  private Future<Pass> takeIn(BucketComparison.Differences found, long t0) {
-    return Future.succeededFuture(found)
-        .compose(
-            d ->
-                pull(d.local(), d.remote())
-                    .map(
-                        taken -> {
-                          List<String> missing =
-                              d.local().keySet().stream()
-                                  .filter(k -> !d.remote().containsKey(k))
-                                  .toList();
-                          LOG.info(
-                              "reconciling map={} taken={} missing={} local={} in {} ms"
-                                  + " (store digest {} ms, grid digest {} ms, {} of {} buckets"
-                                  + " differ)",
-                              grid.getName(),
-                              taken,
-                              missing.size(),
-                              d.storeRecords(),
-                              (System.nanoTime() - t0) / 1_000_000,
-                              d.storeMillis(),
-                              d.gridMillis(),
-                              d.buckets(),
-                              RecordBuckets.COUNT);
-                          return new Pass(
-                              taken,
-                              missing.size(),
-                              d.buckets(),
-                              push(d.local(), missing, d.storeRecords(), taken, t0));
-                        }));
+  private Future<Pass> takeIn(BucketComparison.Differences d, long t0) {
+    return pull(d.local(), d.remote())
+        .map(
+            taken -> {
+              List<String> missing =
+                  d.local().keySet().stream().filter(k -> !d.remote().containsKey(k)).toList();
+              LOG.info(
+                  "reconciling map={} taken={} missing={} local={} in {} ms"
+                      + " (store digest {} ms, grid digest {} ms, {} of {} buckets differ)",
+                  grid.getName(),
+                  taken,
+                  missing.size(),
+                  d.storeRecords(),
+                  (System.nanoTime() - t0) / 1_000_000,
+                  d.storeMillis(),
+                  d.gridMillis(),
+                  d.buckets(),
+                  RecordBuckets.COUNT);
+              return new Pass(
+                  taken,
+                  missing.size(),
+                  d.buckets(),
+                  push(d.local(), missing, d.storeRecords(), taken, t0));
+            });
   }
 
   /** Fetches, in batches, what the grid holds differently from the store, and takes it in. */
