@@ -209,8 +209,12 @@ final class Checkpoints {
     }
   }
 
-  boolean condemned() {
-    return condemned;
+  /**
+   * Whether the file may be marked (at a checkpoint, or closed cleanly): not after a start that
+   * skipped the full check until it has passed, never once condemned.
+   */
+  boolean trusted() {
+    return markable && !condemned;
   }
 
   /** The change log's end (0 before the log exists or while it is empty). */

@@ -493,7 +493,9 @@ public final class Store implements AutoCloseable {
       LOG.warn("closing store failed: {}", e.getMessage());
       return;
     }
-    if (!checkpoints.condemned()) {
+    // a start that skipped the full check and closed before it passed (or found damage) leaves
+    // no marker: the next start checks in full
+    if (checkpoints.trusted()) {
       StoreFile.markClosed(file);
     }
   }
