@@ -1,0 +1,127 @@
+package io.liaison.bench.durability;
+
+import static io.liaison.bench.durability.DurabilityBench.say;
+
+import io.liaison.bench.Args;
+import io.liaison.bench.BenchCluster;
+import io.liaison.bench.HttpLoad;
+import io.liaison.bench.Machine;
+import io.liaison.bench.NodeHandle;
+import io.liaison.bench.Rounds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Ready after kill -9 (issue 32): one node whose store holds {@code n} real signed lead records is
+ * killed with SIGKILL under a post load and started again, alternately on the checkpoint path (the
+ * node's default: the main file unchanged since its last checkpoint is not read in full) and with
+ * the full check forced ({@code -Dliaison.store.check=always}), in the same run. Before each kill
+ * the bench waits for the background check of the previous fast start to pass (until then a crash
+ * is checked in full). Ready = {@code LiaisonNode.start} complete and the node ready, from the
+ * JVM's launch.
+ *
+ * <p>Arguments ({@code key=value}): n (300000), rounds (2), clients (4), loadSeconds (8, the kill
+ * comes at half of it), xmx (2g), dir (a new temporary directory).
+ */
+public final class CrashBench {
+  private static final String KEEP =
+      "trust loaded|store opened|integrity check|node ready|grid restored|search index (rebuilt"
+          + "|opened|needs)|reconcil(ed|ing) (leads|map=liaison\\.leads)";
+
+  private CrashBench() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args a = new Args(argv);
+    int n = a.integer("n", 300_000);
+    int rounds = a.integer("rounds", 2);
+    int clients = a.integer("clients", 4);
+    int loadSeconds = a.integer("loadSeconds", 8);
+    String xmx = a.text("xmx", "2g");
+    Path dir =
+        a.text("dir", null) == null
+            ? Files.createTempDirectory("liaison-bench-crash")
+            : Files.createDirectories(Path.of(a.text("dir", null)));
+    Machine.printHeader("crash", argv);
+    say("working directory " + dir + " (node log: node-0.log)");
+    // two bureaus so that the records are posted and claimed across bureaus; only node 0 runs
+    BenchCluster c = new BenchCluster(dir, 2);
+    long t0 = System.nanoTime();
+    StoreFiller.fill(c, n, 1, p -> say("  fill: " + p));
+    say(
+        "filled the store with %d signed records in %.0f s, %d MB"
+            .formatted(n, (System.nanoTime() - t0) / 1e9, Files.size(c.storeFile(0)) / 1_000_000));
+    Rounds r = new Rounds();
+    Path log = dir.resolve("node-0.log");
+    // first start (closed cleanly by the fill): builds the search index; wait for it, so that the
+    // restarts measure a node with its index in place
+    NodeHandle node = NodeHandle.launch("node0", c.config(0), log, xmx, KEEP);
+    NodeHandle.Ready ready = node.awaitReady(Duration.ofMinutes(60));
+    say("first start: ready %d ms after launch".formatted(ready.wallMillis()));
+    say("  " + node.awaitKept("search index rebuilt", Duration.ofMinutes(30)));
+    try (HttpLoad http = new HttpLoad(clients)) {
+      for (int round = 1; round <= rounds; round++) {
+        for (boolean forced : new boolean[] {false, true}) {
+          String label = forced ? "full check forced" : "checkpoint path";
+          http.login(node.httpPort(), c.officer(0), BenchCluster.OFFICER_PASSWORD);
+          if (node.kept().stream().anyMatch(l -> l.contains("full check in the background"))) {
+            say("  " + node.awaitKept("store full integrity check passed", Duration.ofMinutes(30)));
+          }
+          long before = node.call("count", Duration.ofMinutes(5)).get("records").asLong();
+          int port = node.httpPort();
+          CompletableFuture<List<HttpLoad.Stats>> load =
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      return http.posts(
+                          new int[] {port},
+                          new int[] {clients},
+                          Duration.ZERO,
+                          Duration.ofSeconds(loadSeconds));
+                    } catch (InterruptedException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
+          Thread.sleep(loadSeconds * 500L);
+          String load1 = Machine.loadAverage();
+          node.kill();
+          long acked = load.get().get(0).answered;
+          say(
+              "round %d, %s: killed under load (%d posts acknowledged), load average %s"
+                  .formatted(round, label, acked, load1));
+          node =
+              NodeHandle.launch(
+                  "node0",
+                  c.config(0),
+                  log,
+                  xmx,
+                  KEEP,
+                  forced ? List.of("-Dliaison.store.check=always") : List.of());
+          ready = node.awaitReady(Duration.ofMinutes(60));
+          String opened =
+              node.kept().stream()
+                  .filter(l -> l.contains("store opened"))
+                  .reduce((x, y) -> y)
+                  .orElse("");
+          String check = opened.replaceAll(".*check=(\\S+).*", "$1");
+          long after = node.call("count", Duration.ofMinutes(5)).get("records").asLong();
+          say(
+              "  restarted: ready %d ms after launch, store check=%s; %s; records %d (before the"
+                      .formatted(
+                          ready.wallMillis(), check, DurabilityBench.phases(node.kept()), after)
+                  + " load %d + %d acknowledged%s)"
+                      .formatted(before, acked, after >= before + acked ? "" : " — LOST SOME"));
+          r.low(label + ": ready after kill -9, ms", ready.wallMillis());
+        }
+      }
+    } finally {
+      node.close();
+    }
+    say("load average at end: " + Machine.loadAverage());
+    System.out.println();
+    System.out.println("## Summary, n=" + n + " (median and best of " + rounds + " rounds; ms)");
+    System.out.println(r.table());
+  }
+}
