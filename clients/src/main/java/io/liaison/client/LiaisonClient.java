@@ -1,6 +1,5 @@
 package io.liaison.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.access.AccessLog;
 import io.liaison.api.access.AccessLogEntry;
 import io.liaison.api.access.EnrolledOfficer;
@@ -8,6 +7,7 @@ import io.liaison.api.access.OfficerList;
 import io.liaison.api.access.OfficerSummary;
 import io.liaison.api.access.SignedInOfficer;
 import io.liaison.api.access.Tokens;
+import io.liaison.api.admin.QuarantinePage;
 import io.liaison.api.lead.LeadDraft;
 import io.liaison.api.lead.LeadPage;
 import io.liaison.api.lead.LeadView;
@@ -265,9 +265,9 @@ public final class LiaisonClient {
     return get("/api/v1/roster", RosterView.class);
   }
 
-  /** Records this node refused as invalid ({@code GET /api/v1/admin/quarantine}), raw. */
-  public JsonNode quarantine(int limit) {
-    return get("/api/v1/admin/quarantine?limit=" + limit, JsonNode.class);
+  /** Records this node refused as invalid ({@code GET /api/v1/admin/quarantine}), latest first. */
+  public QuarantinePage quarantine(int limit) {
+    return get("/api/v1/admin/quarantine?limit=" + limit, QuarantinePage.class);
   }
 
   /** Enrols an officer of this node's bureau ({@code POST /api/v1/admin/officers}; ADMIN). */

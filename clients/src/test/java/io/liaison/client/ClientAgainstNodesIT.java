@@ -26,6 +26,7 @@ import io.liaison.api.action.PlanTarget;
 import io.liaison.api.action.PlanView;
 import io.liaison.api.action.StepRequest;
 import io.liaison.api.action.TargetKind;
+import io.liaison.api.admin.QuarantinePage;
 import io.liaison.api.cases.CaseCategory;
 import io.liaison.api.cases.EntityType;
 import io.liaison.api.cases.imports.ColumnMapping;
@@ -35,6 +36,7 @@ import io.liaison.api.cases.imports.ImportJob;
 import io.liaison.api.cases.imports.ImportMapping;
 import io.liaison.api.cases.imports.ImportState;
 import io.liaison.api.cases.imports.RowError;
+import io.liaison.api.lead.DirectoryList;
 import io.liaison.api.lead.Distribution;
 import io.liaison.api.lead.LeadCategory;
 import io.liaison.api.lead.LeadDraft;
@@ -447,8 +449,8 @@ class ClientAgainstNodesIT {
     List<AccessLogEntry> log = calls.of(xinghe::accessLog, new AccessLogQuery(0, 1000, X_OFFICER));
     assertThat(log).isNotEmpty().allMatch(e -> X_OFFICER.equals(e.officer()));
     assertThat(log).anyMatch(e -> e.path().startsWith("/api/v1/admin/officers"));
-    JsonNode quarantine = calls.of(xinghe::quarantine, 50);
-    assertThat(quarantine.has("items")).isTrue();
+    QuarantinePage quarantine = calls.of(xinghe::quarantine, 50);
+    assertThat(quarantine.total()).isGreaterThanOrEqualTo(quarantine.items().size());
     // the liaison directory through the raw PUT
     ObjectNode entries = Json.mapper().createObjectNode();
     entries
@@ -460,6 +462,12 @@ class ClientAgainstNodesIT {
         .put("phone", "0474-7212345");
     JsonNode directory = calls.of(xinghe::put, "/api/v1/directory", entries, JsonNode.class);
     assertThat(directory.toString()).contains("0474-7212345");
+    DirectoryList all = calls.of(xinghe::get, "/api/v1/directory", DirectoryList.class);
+    assertThat(all.items())
+        .anyMatch(
+            d ->
+                d.bureau().equals(XINGHE)
+                    && d.entries().stream().anyMatch(e -> "0474-7212345".equals(e.phone())));
   }
 
   @Test

@@ -63,9 +63,6 @@ import org.slf4j.LoggerFactory;
  * SearchResult page = index.search(SearchRequest.builder("车牌:蒙J3K582 中华").build());
  * List<SearchHit> seen = index.lookup(IdentifierType.PHONE, "138 1234 5678");
  * }</pre>
- *
- * <p>Why over 400 lines: the index writer, the searcher manager and the query building share one
- * lifecycle (open, rebuild, refresh, commit, close).
  */
 public final class CaseIndex implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(CaseIndex.class);

@@ -1,9 +1,9 @@
 package io.liaison.node.directory;
 
 import io.liaison.api.lead.Directory;
+import io.liaison.api.lead.DirectoryList;
 import io.liaison.node.http.Bodies;
 import io.vertx.ext.web.Router;
-import java.util.Map;
 
 /** {@code GET /api/v1/directory} (every bureau's contacts), {@code PUT} (this bureau's). */
 public final class DirectoryRoutes {
@@ -20,7 +20,7 @@ public final class DirectoryRoutes {
             ctx ->
                 directory
                     .all()
-                    .onSuccess(l -> Bodies.reply(ctx, 200, Map.of("items", l)))
+                    .onSuccess(l -> Bodies.reply(ctx, 200, new DirectoryList(l)))
                     .onFailure(ctx::fail));
     router
         .put("/api/v1/directory")

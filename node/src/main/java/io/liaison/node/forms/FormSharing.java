@@ -19,6 +19,7 @@ import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public final class FormSharing {
 
   /** The answer of the store step for a form whose signer never handled the lead. */
   private static final StoredEvent NOT_A_HANDLER =
-      new StoredEvent(-1, "none", "none", null, java.time.Instant.EPOCH, "{}");
+      new StoredEvent(-1, "none", "none", null, Instant.EPOCH, "{}");
 
   private final Vertx vertx;
   private final StoreExecutor store;

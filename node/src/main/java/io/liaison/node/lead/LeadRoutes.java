@@ -2,13 +2,13 @@ package io.liaison.node.lead;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.lead.LeadDraft;
+import io.liaison.api.lead.SupersededList;
 import io.liaison.api.lead.TransitionRequest;
 import io.liaison.node.access.Principals;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
 
 /** HTTP endpoints of leads: {@code /api/v1/leads…} and the officer's {@code /api/v1/inbox}. */
 public final class LeadRoutes {
@@ -32,7 +32,7 @@ public final class LeadRoutes {
             ctx ->
                 queries
                     .superseded(ctx.pathParam("id"))
-                    .onSuccess(l -> Bodies.reply(ctx, 200, Map.of("items", l)))
+                    .onSuccess(l -> Bodies.reply(ctx, 200, new SupersededList(l)))
                     .onFailure(ctx::fail));
     router.get("/api/v1/leads").handler(this::list);
     router.get("/api/v1/inbox").handler(this::inbox);

@@ -8,6 +8,7 @@ import io.liaison.api.report.Period;
 import io.liaison.api.report.RegionalView;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ final class RegionalTotals {
       }
     }
     // one walk per distinct rule (feedback period, as-of), telling the periods that use it
-    Map<ReportEngine.Rules, FeedbackDuties> walkers = new java.util.LinkedHashMap<>();
+    Map<ReportEngine.Rules, FeedbackDuties> walkers = new LinkedHashMap<>();
     Map<ReportEngine.Rules, FeedbackDuties.Sink> sinks = new HashMap<>();
     for (int p0 = 0; p0 < np; p0++) {
       ReportEngine.Rules r = rules.get(p0);

@@ -5,6 +5,8 @@ import io.liaison.api.report.Briefing;
 import io.liaison.api.report.Period;
 import io.liaison.api.report.RegionalView;
 import io.liaison.api.report.ReportView;
+import io.liaison.node.tables.Table;
+import io.liaison.node.tables.Units;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -76,13 +78,13 @@ public final class ReportPage {
             ReportCharts.categoryBars(
                 b,
                 r -> r.valueFen() / 1_000_000.0,
-                r -> ReportTables.wanYuan(r.valueFen()).toPlainString() + " 万元")));
+                r -> Units.wanYuan(r.valueFen()).toPlainString() + " 万元")));
     if (comparison != null) {
       h.append(ReportCharts.comparisonChart(b, comparison));
     }
     h.append("</section>");
 
-    for (ReportTables.Table t : ReportTables.of(b)) {
+    for (Table t : ReportTables.of(b)) {
       if (t.id().equals("notes")) {
         continue;
       }
@@ -115,8 +117,8 @@ public final class ReportPage {
     var c = b.cases();
     h.append("<section class=\"headline\">");
     figure(h, "查处案件", c.total().cases() + " 起");
-    figure(h, "涉案卷烟", ReportTables.wanSticks(c.total().sticks()).toPlainString() + " 万支");
-    figure(h, "案值", ReportTables.wanYuan(c.total().valueFen()).toPlainString() + " 万元");
+    figure(h, "涉案卷烟", Units.wanSticks(c.total().sticks()).toPlainString() + " 万支");
+    figure(h, "案值", Units.wanYuan(c.total().valueFen()).toPlainString() + " 万元");
     figure(h, "大要案", c.majorCases().size() + " 起");
     figure(h, "移送公安", c.transferredToPolice() + " 起");
     figure(h, "发出线索", b.leads().sent() + " 条");
@@ -135,7 +137,7 @@ public final class ReportPage {
   private static final Set<String> ONE_ROW =
       Set.of("leads", "transfers", "prices", "networks", "feedback");
 
-  private static void table(StringBuilder h, ReportTables.Table t) {
+  private static void table(StringBuilder h, Table t) {
     h.append("<section class=\"table\" id=\"table-")
         .append(esc(t.id()))
         .append("\"><h2>")

@@ -11,6 +11,8 @@ import io.liaison.api.report.ReportList;
 import io.liaison.crypto.CanonicalJson;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
+import io.liaison.node.tables.Table;
+import io.liaison.node.tables.TableFiles;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -159,7 +161,7 @@ public final class ReportRoutes {
         .view(b, p)
         .onSuccess(
             v -> {
-              ReportTables.Table t =
+              Table t =
                   ReportTables.of(v.briefing()).stream()
                       .filter(x -> x.id().equals(id))
                       .findFirst()
@@ -178,7 +180,7 @@ public final class ReportRoutes {
                   .putHeader(
                       "Content-Disposition",
                       "attachment; filename=\"" + ReportService.key(b, p) + "-" + id + ".csv\"")
-                  .end(Buffer.buffer(ReportTables.csv(t)));
+                  .end(Buffer.buffer(TableFiles.csv(t)));
             })
         .onFailure(ctx::fail);
   }

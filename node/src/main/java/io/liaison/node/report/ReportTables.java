@@ -9,27 +9,19 @@ import io.liaison.api.report.GapRow;
 import io.liaison.api.report.LeadFigures;
 import io.liaison.api.report.MajorCase;
 import io.liaison.api.report.NetworkFigures;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.liaison.node.tables.Table;
+import io.liaison.node.tables.TableFiles;
+import io.liaison.node.tables.Units;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /**
  * A briefing as the tables bureaus print, with Chinese headers and their units (起, 人, 万支, 万元, 元/条,
- * %): one CSV per table (UTF-8 with BOM, so that spreadsheet programs read the Chinese) and one
- * XLSX workbook with a sheet per table. 万支 and 万元 are exact decimals of the signed integers (sticks
- * / 10,000, fen / 1,000,000); rates are percent with one decimal, half up.
+ * %), written as files by {@link TableFiles}. Rates are percent with one decimal, half up.
  */
 public final class ReportTables {
-  /** One table: its id (for {@code /csv/{id}}), sheet name, headers and rows. */
-  public record Table(String id, String name, List<String> headers, List<List<Object>> rows) {}
-
   private ReportTables() {}
 
   public static List<Table> of(Briefing b) {
@@ -60,11 +52,18 @@ public final class ReportTables {
     List<List<Object>> cats = new ArrayList<>();
     for (CategoryRow r : c.byCategory()) {
       cats.add(
-          List.of(r.category().label(), r.cases(), wanSticks(r.sticks()), wanYuan(r.valueFen())));
+          List.of(
+              r.category().label(),
+              r.cases(),
+              Units.wanSticks(r.sticks()),
+              Units.wanYuan(r.valueFen())));
     }
     cats.add(
         List.of(
-            "合计", c.total().cases(), wanSticks(c.total().sticks()), wanYuan(c.total().valueFen())));
+            "合计",
+            c.total().cases(),
+            Units.wanSticks(c.total().sticks()),
+            Units.wanYuan(c.total().valueFen())));
     out.add(new Table("cases", "案件分类", List.of("类别", "起数（起）", "数量（万支）", "案值（万元）"), cats));
     List<List<Object>> major = new ArrayList<>();
     for (MajorCase m : c.majorCases()) {
@@ -73,8 +72,8 @@ public final class ReportTables {
               m.caseNumber(),
               m.category().label(),
               m.filedOn().toString(),
-              wanYuan(m.valueFen()),
-              wanSticks(m.sticks()),
+              Units.wanYuan(m.valueFen()),
+              Units.wanSticks(m.sticks()),
               m.disposition().label()));
     }
     out.add(
@@ -104,8 +103,8 @@ public final class ReportTables {
                     c.pending(),
                     c.detainedPersons(),
                     c.sentencedPersons(),
-                    wanYuan(c.fineFen()),
-                    wanYuan(c.treasuryFen())))));
+                    Units.wanYuan(c.fineFen()),
+                    Units.wanYuan(c.treasuryFen())))));
     out.add(
         new Table(
             "prices",
@@ -200,21 +199,9 @@ public final class ReportTables {
         r.vehicleTimes(),
         r.premisesChecked(),
         r.casesOpened(),
-        wanSticks(r.sticksSeized()),
-        wanYuan(r.valueFen()),
+        Units.wanSticks(r.sticksSeized()),
+        Units.wanYuan(r.valueFen()),
         r.personsDetained());
-  }
-
-  /** 万支: sticks / 10,000, exact. */
-  public static BigDecimal wanSticks(long sticks) {
-    BigDecimal v = BigDecimal.valueOf(sticks, 4).stripTrailingZeros();
-    return v.setScale(Math.max(2, v.scale()));
-  }
-
-  /** 万元: fen / 1,000,000, exact. */
-  public static BigDecimal wanYuan(long fen) {
-    BigDecimal v = BigDecimal.valueOf(fen, 6).stripTrailingZeros();
-    return v.setScale(Math.max(2, v.scale()));
   }
 
   private static Object percent(long num, long den) {
@@ -223,66 +210,8 @@ public final class ReportTables {
         : BigDecimal.valueOf(num * 100).divide(BigDecimal.valueOf(den), 1, RoundingMode.HALF_UP);
   }
 
-  /** One table as CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF). */
-  public static byte[] csv(Table t) {
-    StringBuilder sb = new StringBuilder("\uFEFF");
-    line(sb, new ArrayList<>(t.headers()));
-    for (List<Object> r : t.rows()) {
-      line(sb, r);
-    }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void line(StringBuilder sb, List<?> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      String v =
-          cells.get(i) instanceof BigDecimal d ? d.toPlainString() : String.valueOf(cells.get(i));
-      if (v.indexOf(',') >= 0
-          || v.indexOf('"') >= 0
-          || v.indexOf('\n') >= 0
-          || v.indexOf('\r') >= 0) {
-        v = '"' + v.replace("\"", "\"\"") + '"';
-      }
-      sb.append(v);
-    }
-    sb.append("\r\n");
-  }
-
   /** The workbook: one sheet per table, headers bold in the first row. */
   public static byte[] xlsx(Briefing b) {
-    return xlsx(of(b));
-  }
-
-  /** Any tables as a workbook: one sheet per table, headers bold in the first row. */
-  public static byte[] xlsx(List<Table> tables) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      Workbook wb = new Workbook(out, "Liaison", "1.0");
-      for (Table t : tables) {
-        Worksheet ws = wb.newWorksheet(t.name());
-        for (int c = 0; c < t.headers().size(); c++) {
-          ws.value(0, c, t.headers().get(c));
-          ws.style(0, c).bold().set();
-        }
-        for (int r = 0; r < t.rows().size(); r++) {
-          List<Object> row = t.rows().get(r);
-          for (int c = 0; c < row.size(); c++) {
-            Object v = row.get(c);
-            if (v instanceof Number n) {
-              ws.value(r + 1, c, n);
-            } else {
-              ws.value(r + 1, c, String.valueOf(v));
-            }
-          }
-        }
-      }
-      wb.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return TableFiles.xlsx(of(b));
   }
 }

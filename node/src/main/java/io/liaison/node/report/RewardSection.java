@@ -7,7 +7,8 @@ import io.liaison.api.report.RewardFigures;
 import io.liaison.api.reward.RewardKind;
 import io.liaison.api.reward.Settlement;
 import io.liaison.api.reward.SettlementDraft;
-import io.liaison.node.reward.RewardTables;
+import io.liaison.node.tables.Table;
+import io.liaison.node.tables.Units;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,18 +73,18 @@ public final class RewardSection {
   }
 
   /** The briefing's reward table (奖励兑现), in 元. */
-  static ReportTables.Table table(RewardFigures r) {
-    return new ReportTables.Table(
+  static Table table(RewardFigures r) {
+    return new Table(
         "rewards",
         "奖励兑现",
         List.of("支付笔数", "支付他局分成（元）", "支付举报奖励（元）", "收到笔数", "收到分成（元）", "记功案件（起）", "其中线索成案（起）"),
         List.of(
             List.of(
                 r.paidEntries(),
-                RewardTables.yuan(r.paidToBureausFen()),
-                RewardTables.yuan(r.paidToInformantsFen()),
+                Units.yuan(r.paidToBureausFen()),
+                Units.yuan(r.paidToInformantsFen()),
                 r.receivedEntries(),
-                RewardTables.yuan(r.receivedFen()),
+                Units.yuan(r.receivedFen()),
                 r.creditedCases(),
                 r.leadCases())));
   }

@@ -3,6 +3,7 @@ package io.liaison.node.report;
 import io.liaison.api.report.Period;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A period's Shanghai days as bounds converted once: its epoch days (for dates such as a case's
@@ -20,7 +21,7 @@ record Window(long fromDay, long toDay, long fromSecond, long untilSecond) {
         p.to().plusDays(1).atStartOfDay(Period.ZONE).toEpochSecond());
   }
 
-  static Window[] of(java.util.List<Period> periods) {
+  static Window[] of(List<Period> periods) {
     Window[] out = new Window[periods.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = of(periods.get(i));

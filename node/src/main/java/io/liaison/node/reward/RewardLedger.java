@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -78,7 +79,7 @@ public final class RewardLedger {
       boolean major = c.valueFen() >= majorFen;
       boolean police = c.disposition() == Disposition.TRANSFERRED_TO_POLICE;
       List<LeadOf> from = new ArrayList<>();
-      for (String id : new java.util.TreeSet<>(c.linkedLeadIds())) {
+      for (String id : new TreeSet<>(c.linkedLeadIds())) {
         LeadOf l = leads.get(id);
         if (l != null) {
           from.add(l);

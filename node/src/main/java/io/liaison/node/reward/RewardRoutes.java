@@ -10,7 +10,8 @@ import io.liaison.node.access.Principal;
 import io.liaison.node.access.Principals;
 import io.liaison.node.http.ApiException;
 import io.liaison.node.http.Bodies;
-import io.liaison.node.report.ReportTables;
+import io.liaison.node.tables.Table;
+import io.liaison.node.tables.TableFiles;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -110,14 +111,13 @@ public final class RewardRoutes {
         .tables(p)
         .onSuccess(
             tables -> {
-              ReportTables.Table t =
-                  tables.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+              Table t = tables.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
               ctx.response()
                   .putHeader("Content-Type", "text/csv; charset=utf-8")
                   .putHeader(
                       "Content-Disposition",
                       "attachment; filename=\"rewards-" + p.label() + "-" + id + ".csv\"")
-                  .end(Buffer.buffer(ReportTables.csv(t)));
+                  .end(Buffer.buffer(TableFiles.csv(t)));
             })
         .onFailure(ctx::fail);
   }
@@ -135,7 +135,7 @@ public final class RewardRoutes {
                     .putHeader(
                         "Content-Disposition",
                         "attachment; filename=\"rewards-" + p.label() + ".xlsx\"")
-                    .end(Buffer.buffer(ReportTables.xlsx(tables))))
+                    .end(Buffer.buffer(TableFiles.xlsx(tables))))
         .onFailure(ctx::fail);
   }
 

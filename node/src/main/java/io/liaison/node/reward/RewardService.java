@@ -4,20 +4,23 @@ import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.lead.TransitionView;
 import io.liaison.api.report.Period;
 import io.liaison.api.reward.CreditReport;
+import io.liaison.api.reward.RewardKind;
 import io.liaison.api.reward.Settlement;
+import io.liaison.api.reward.SettlementDraft;
 import io.liaison.api.reward.SettlementStatement;
 import io.liaison.api.reward.SharingRule;
 import io.liaison.api.settings.RegionSettings;
 import io.liaison.node.cases.CaseService;
 import io.liaison.node.cases.SharedCase;
 import io.liaison.node.lead.LeadRecord;
-import io.liaison.node.report.ReportTables.Table;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
+import io.liaison.node.tables.Table;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,18 +94,9 @@ public final class RewardService {
                 d -> RewardLedger.informantDue(d, caseOf(s, d), agreed)));
   }
 
-  /** The case an entry is for, newest version held, or null. */
-  static CaseRecord caseOf(Store s, io.liaison.api.reward.SettlementDraft d) {
-    if (d.kind() != io.liaison.api.reward.RewardKind.INFORMANT) {
-      return null;
-    }
-    String id =
-        io.liaison.search.SearchDocument.caseId(
-            d.caseBureau(), io.liaison.api.cases.CaseNumber.of(d.caseNumber()));
-    return s.record(id)
-        .filter(r -> SharedCase.KIND.equals(r.kind()))
-        .map(r -> SharedCase.parse(r.id(), r.body()).current())
-        .orElse(null);
+  /** The case an informant's entry is for, newest version held, or null. */
+  static CaseRecord caseOf(Store s, SettlementDraft d) {
+    return d.kind() == RewardKind.INFORMANT ? SettlementChecks.heldCase(s, d).orElse(null) : null;
   }
 
   /** Every table of the period (credits, measures, statement). */
@@ -116,7 +110,7 @@ public final class RewardService {
   }
 
   static List<CaseRecord> cases(Store s) {
-    List<CaseRecord> out = new java.util.ArrayList<>();
+    List<CaseRecord> out = new ArrayList<>();
     for (StoredRecord r : s.records(SharedCase.KIND, null, null, Integer.MAX_VALUE)) {
       try {
         out.add(SharedCase.parse(r.id(), r.body()).current());

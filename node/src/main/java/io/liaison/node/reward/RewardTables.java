@@ -4,9 +4,8 @@ import io.liaison.api.reward.CaseCredit;
 import io.liaison.api.reward.CreditReport;
 import io.liaison.api.reward.Measures;
 import io.liaison.api.reward.SettlementStatement;
-import io.liaison.node.report.ReportTables;
-import io.liaison.node.report.ReportTables.Table;
-import java.math.BigDecimal;
+import io.liaison.node.tables.Table;
+import io.liaison.node.tables.Units;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,8 +34,8 @@ public final class RewardTables {
               r.leadBureau() == null ? "" : r.leadBureau().code(),
               text(r.leadOfficer()),
               text(r.caseOfficer()),
-              ReportTables.wanSticks(r.sticks()),
-              ReportTables.wanYuan(r.valueFen()),
+              Units.wanSticks(r.sticks()),
+              Units.wanYuan(r.valueFen()),
               r.major() ? "是" : "否",
               r.transferredToPolice() ? "是" : "否"));
     }
@@ -56,10 +55,10 @@ public final class RewardTables {
       balances.add(
           List.of(
               b.bureau().code(),
-              yuan(b.paidToBureausFen()),
-              yuan(b.informantFen()),
-              yuan(b.receivedFen()),
-              yuan(b.netFen()),
+              Units.yuan(b.paidToBureausFen()),
+              Units.yuan(b.informantFen()),
+              Units.yuan(b.receivedFen()),
+              Units.yuan(b.netFen()),
               b.entries()));
       sum[0] += b.paidToBureausFen();
       sum[1] += b.informantFen();
@@ -67,7 +66,14 @@ public final class RewardTables {
       sum[3] += b.netFen();
       sum[4] += b.entries();
     }
-    balances.add(List.of("合计", yuan(sum[0]), yuan(sum[1]), yuan(sum[2]), yuan(sum[3]), sum[4]));
+    balances.add(
+        List.of(
+            "合计",
+            Units.yuan(sum[0]),
+            Units.yuan(sum[1]),
+            Units.yuan(sum[2]),
+            Units.yuan(sum[3]),
+            sum[4]));
     out.add(
         new Table(
             "balances",
@@ -78,7 +84,11 @@ public final class RewardTables {
     for (SettlementStatement.Flow f : s.flows()) {
       flows.add(
           List.of(
-              f.payer().code(), f.payee().code(), f.kind().label(), f.entries(), yuan(f.fen())));
+              f.payer().code(),
+              f.payee().code(),
+              f.kind().label(),
+              f.entries(),
+              Units.yuan(f.fen())));
     }
     out.add(new Table("flows", "分成往来", List.of("支付单位", "收款单位", "类别", "笔数", "金额（元）"), flows));
     List<List<Object>> informants = new ArrayList<>();
@@ -89,9 +99,9 @@ public final class RewardTables {
               i.leadId(),
               i.caseNumber(),
               i.paidOn().toString(),
-              yuan(i.amountFen()),
-              i.dueFen() == null ? "" : yuan(i.dueFen()),
-              i.dueFen() == null ? "" : yuan(i.amountFen() - i.dueFen()),
+              Units.yuan(i.amountFen()),
+              i.dueFen() == null ? "" : Units.yuan(i.dueFen()),
+              i.dueFen() == null ? "" : Units.yuan(i.amountFen() - i.dueFen()),
               i.settlementId()));
     }
     out.add(
@@ -127,16 +137,11 @@ public final class RewardTables {
               m.leadCases(),
               m.policeTransfers(),
               m.majorCases(),
-              ReportTables.wanSticks(m.sticks()),
-              ReportTables.wanYuan(m.valueFen())));
+              Units.wanSticks(m.sticks()),
+              Units.wanYuan(m.valueFen())));
       out.add(r);
     }
     return out;
-  }
-
-  /** 元: fen / 100, exact, two decimals. */
-  public static BigDecimal yuan(long fen) {
-    return BigDecimal.valueOf(fen, 2);
   }
 
   private static String text(String s) {

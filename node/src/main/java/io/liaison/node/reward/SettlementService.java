@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.map.IMap;
 import io.liaison.api.Json;
 import io.liaison.api.access.Role;
-import io.liaison.api.cases.CaseNumber;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.informant.RewardRequest;
 import io.liaison.api.informant.RewardStatus;
@@ -13,24 +12,19 @@ import io.liaison.api.report.Period;
 import io.liaison.api.reward.RewardKind;
 import io.liaison.api.reward.Settlement;
 import io.liaison.api.reward.SettlementDraft;
-import io.liaison.api.reward.SharingRule;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.access.Principal;
-import io.liaison.node.cases.SharedCase;
 import io.liaison.node.cluster.GridReconciler;
-import io.liaison.node.domain.Conflict;
 import io.liaison.node.domain.Invalid;
 import io.liaison.node.domain.Refused;
 import io.liaison.node.informant.InformantService;
-import io.liaison.node.lead.LeadRecord;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
-import io.liaison.search.SearchDocument;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -122,18 +116,18 @@ public final class SettlementService {
     return store
         .call(
             s -> {
-              CaseRecord c = caseOf(s, draft);
-              refuseUnlessRuleInForce(draft, c);
-              refuseUnlessPartiesOfTheCase(draft, c);
+              CaseRecord c = SettlementChecks.caseOf(s, draft);
+              SettlementChecks.refuseUnlessRuleInForce(rules, draft, c);
+              SettlementChecks.refuseUnlessPartiesOfTheCase(draft, c);
               if (draft.kind() == RewardKind.INFORMANT) {
-                refuseUnlessOwnRegisterLine(s, draft.leadId());
+                SettlementChecks.refuseUnlessOwnRegisterLine(s, trust.bureau(), draft.leadId());
               }
               if (draft.kind() == RewardKind.LEAD_BUREAU) {
-                refuseUnlessLeadOfPayee(s, draft, c);
+                SettlementChecks.refuseUnlessLeadOfPayee(s, draft, c);
               }
               List<Settlement> mine = of(s, trust.bureau().code());
               if (draft.kind() == RewardKind.INFORMANT) {
-                refuseIfInformantPaid(mine, draft.leadId());
+                SettlementChecks.refuseIfInformantPaid(mine, draft.leadId());
               }
               String prev =
                   mine.isEmpty() ? Hashes.GENESIS : mine.get(mine.size() - 1).envelopeHash();
@@ -186,146 +180,6 @@ public final class SettlementService {
     return informants
         .reward(chief, d.leadId(), new RewardRequest(d.officer(), RewardStatus.PAID, note))
         .mapEmpty();
-  }
-
-  /** The case the reward is for, as this node holds it (newest version). */
-  private static CaseRecord caseOf(Store s, SettlementDraft d) {
-    String id = SearchDocument.caseId(d.caseBureau(), CaseNumber.of(d.caseNumber()));
-    return s.record(id)
-        .filter(r -> SharedCase.KIND.equals(r.kind()))
-        .map(r -> SharedCase.parse(r.id(), r.body()).current())
-        .orElseThrow(
-            () ->
-                new Invalid(
-                    "settlement-case-unknown",
-                    "no shared case " + d.caseNumber() + " of " + d.caseBureau() + " is held",
-                    "/caseNumber"));
-  }
-
-  /** A case is settled under the rule the bureaus agreed for its filing day (立案), no other. */
-  private void refuseUnlessRuleInForce(SettlementDraft d, CaseRecord c) {
-    SharingRule rule =
-        rules
-            .inForceOn(c.filedOn())
-            .orElseThrow(
-                () ->
-                    new Invalid(
-                        "settlement-no-rule",
-                        "no sharing rule the bureaus agreed is in force on " + c.filedOn(),
-                        "/ruleVersion"));
-    if (rule.version() != d.ruleVersion()) {
-      throw new Invalid(
-          "settlement-rule-version",
-          "the case was filed on "
-              + c.filedOn()
-              + ": the rule in force then is version "
-              + rule.version(),
-          "/ruleVersion");
-    }
-  }
-
-  /**
-   * Who pays and who is paid follow from the case: the case bureau's reward (办案方奖励) goes to the
-   * bureau that made the case; the lead bureau's share (线索方分成) is taken from the case bureau's
-   * reward, so the case bureau pays it; an informant's reward is for a lead the case names.
-   */
-  private static void refuseUnlessPartiesOfTheCase(SettlementDraft d, CaseRecord c) {
-    switch (d.kind()) {
-      case CASE_BUREAU -> {
-        if (!c.bureau().equals(d.payeeBureau())) {
-          throw new Invalid(
-              "settlement-not-case-bureau",
-              "the case bureau's reward goes to the bureau that made the case, " + c.bureau(),
-              "/payeeBureau");
-        }
-      }
-      case LEAD_BUREAU -> {
-        if (!c.bureau().equals(d.payer())) {
-          throw new Invalid(
-              "settlement-payer-not-case-bureau",
-              "the lead bureau's share is paid by the bureau that made the case, " + c.bureau(),
-              "/payer");
-        }
-      }
-      case INFORMANT -> {
-        if (!c.linkedLeadIds().contains(d.leadId())) {
-          throw new Invalid(
-              "settlement-lead-not-linked", "the case does not name this lead", "/leadId");
-        }
-      }
-    }
-  }
-
-  /**
-   * The lead bureau's share goes to the bureau whose lead the case names: the lead is one of the
-   * case's linked leads and the payee posted it.
-   */
-  private static void refuseUnlessLeadOfPayee(Store s, SettlementDraft d, CaseRecord c) {
-    if (!c.linkedLeadIds().contains(d.leadId())) {
-      throw new Invalid(
-          "settlement-lead-not-linked", "the case does not name this lead", "/leadId");
-    }
-    boolean payeeIsOrigin =
-        s.record(d.leadId())
-            .filter(r -> LeadRecord.KIND.equals(r.kind()))
-            .map(r -> LeadRecord.parse(r.id(), r.body()).lead().originBureau())
-            .map(o -> o.equals(d.payeeBureau()))
-            .orElse(false);
-    if (!payeeIsOrigin) {
-      throw new Invalid(
-          "settlement-not-lead-bureau",
-          "the lead bureau's share goes to the bureau that posted the lead",
-          "/payeeBureau");
-    }
-  }
-
-  /**
-   * An informant is paid only by the bureau whose register (举报信息台帐) holds the report: the line
-   * {@code source-<lead>} signed by this bureau. Nobody else can open the identity, so nobody else
-   * can pay.
-   */
-  /**
-   * An informant is paid once: the check and the entry are made in one call on the store's one
-   * thread, so two requests at once (or a retry after the register's 已兑现 failed) cannot both pass
-   * the declared-line check and leave two entries.
-   */
-  private static void refuseIfInformantPaid(List<Settlement> mine, String leadId) {
-    for (Settlement m : mine) {
-      if (m.entry().kind() == RewardKind.INFORMANT && leadId.equals(m.entry().leadId())) {
-        throw new Conflict(
-            "settlement-informant-paid",
-            "Informant already paid",
-            "the informant of lead " + leadId + " was paid by " + m.id(),
-            "/leadId");
-      }
-    }
-  }
-
-  private void refuseUnlessOwnRegisterLine(Store s, String leadId) {
-    Optional<SignedEnvelope> line =
-        s.record("source-" + leadId)
-            .filter(r -> InformantService.KIND.equals(r.kind()))
-            .map(r -> SignedRecords.envelope(r.body()))
-            .filter(e -> e.signer().equals(trust.bureau()));
-    if (line.isEmpty()) {
-      throw new Refused(
-          "settlement-not-in-register",
-          "Not in the register",
-          "an informant's reward names a line of the payer's own register (举报信息台帐)",
-          "/leadId");
-    }
-    // paid only on a declared line (已申报 → 已兑现): the register's reward steps, checked before
-    // anything is signed so a refused payment leaves no entry
-    String status =
-        line.get().payload().path("reward").path("status").asText(RewardStatus.NOT_APPLIED.name());
-    if (!RewardStatus.DECLARED.name().equals(status)) {
-      throw new Conflict(
-          "settlement-not-declared",
-          "Reward not declared",
-          "an informant's reward is paid on a line declared for reward (已申报); this line is "
-              + status,
-          "/leadId");
-    }
   }
 
   /** Takes an entry seen on the grid: verified, signed by its payer, under the payer's key. */

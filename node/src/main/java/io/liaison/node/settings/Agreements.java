@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -229,7 +230,7 @@ public final class Agreements<T> {
     if (content == null
         || !trust.verify(env).isValid()
         || !key.equals(kind.key(version(content), env.signer()))) {
-      String reason = "BAD_" + kind.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+      String reason = "BAD_" + kind.name().toUpperCase(Locale.ROOT).replace('-', '_');
       return quarantine
           .add(key, reason, "signature, signer, version or content wrong", json)
           .compose(v -> reconciler.repair(key, json))

@@ -7,6 +7,9 @@ import io.liaison.api.cases.CaseRecord;
 import io.liaison.api.report.Briefing;
 import io.liaison.api.report.CategoryRow;
 import io.liaison.api.report.Period;
+import io.liaison.node.tables.Table;
+import io.liaison.node.tables.TableFiles;
+import io.liaison.node.tables.Units;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -90,9 +93,9 @@ class ReportTablesTest {
     Briefing r =
         ReportEngine.briefing(
             b, Period.quarter(2025, 1), CASES, LEADS, PriceFacts.NONE, "价格稳定，\"外流\"减少");
-    ReportTables.Table cases =
+    Table cases =
         ReportTables.of(r).stream().filter(t -> t.id().equals("cases")).findFirst().orElseThrow();
-    String csv = new String(ReportTables.csv(cases), StandardCharsets.UTF_8);
+    String csv = new String(TableFiles.csv(cases), StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFF类别,起数（起）,数量（万支）,案值（万元）\r\n");
     CategoryRow t = r.cases().total();
     assertThat(csv)
@@ -100,15 +103,15 @@ class ReportTablesTest {
             "合计,"
                 + t.cases()
                 + ","
-                + ReportTables.wanSticks(t.sticks()).toPlainString()
+                + Units.wanSticks(t.sticks()).toPlainString()
                 + ","
-                + ReportTables.wanYuan(t.valueFen()).toPlainString()
+                + Units.wanYuan(t.valueFen()).toPlainString()
                 + "\r\n");
-    ReportTables.Table notes =
+    Table notes =
         ReportTables.of(r).stream().filter(x -> x.id().equals("notes")).findFirst().orElseThrow();
-    assertThat(new String(ReportTables.csv(notes), StandardCharsets.UTF_8))
+    assertThat(new String(TableFiles.csv(notes), StandardCharsets.UTF_8))
         .contains("\"价格稳定，\"\"外流\"\"减少\"");
-    assertThat(ReportTables.wanSticks(12_000)).isEqualByComparingTo("1.2");
-    assertThat(ReportTables.wanYuan(6_380_000).toPlainString()).isEqualTo("6.38");
+    assertThat(Units.wanSticks(12_000)).isEqualByComparingTo("1.2");
+    assertThat(Units.wanYuan(6_380_000).toPlainString()).isEqualTo("6.38");
   }
 }
