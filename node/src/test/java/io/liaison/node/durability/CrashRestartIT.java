@@ -103,16 +103,21 @@ class CrashRestartIT {
     return Http.get(cluster.url(0) + "/metrics").body();
   }
 
-  /** Launches the node and expects it to exit with status 2. */
-  static void assertExits2() throws Exception {
+  /** Launches the node, expects it to exit with status 2 and returns what it logged. */
+  static String assertExits2() throws Exception {
+    int from = cluster.fullLog(0).length();
     Process p = cluster.launch(0);
     assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(2);
+    return cluster.fullLog(0).substring(from);
   }
 
+  /** Launches the node and expects it to refuse its store before it serves anything. */
   static void assertRefused() throws Exception {
-    assertExits2();
-    assertThat(cluster.fullLog(0)).contains("is corrupt").contains("liaison.db");
+    assertThat(assertExits2())
+        .contains("cannot start: store file")
+        .contains("liaison.db is corrupt")
+        .doesNotContain("node ready");
   }
 
   /** The change-log position of the last marked checkpoint (-1 without a marker). */
@@ -193,7 +198,7 @@ class CrashRestartIT {
     Files.setLastModifiedTime(db, mtime);
     // found at open (a damaged page on the path of what is checked there) or by the background
     // check after ready; either way status 2
-    assertExits2();
+    assertThat(assertExits2()).contains("is corrupt");
     // and from then on at once, by the full check at open (no marker was left to trust)
     assertRefused();
   }
