@@ -54,6 +54,11 @@ final class Checkpoints {
   private volatile boolean markable;
   private volatile boolean condemned;
   private volatile boolean due;
+
+  /** After a checkpoint a reader kept from completing, the next try waits this long. */
+  static final long RETRY_MILLIS = 1_000;
+
+  private long retryAt; // no checkpoint before this time (ms) after a blocked one
   private long walSince; // when the WAL was first seen non-empty since the last checkpoint (ms)
 
   Checkpoints(Path file, boolean markable) {
@@ -147,8 +152,11 @@ final class Checkpoints {
 
   /** Runs a checkpoint now if one is due (the WAL is large or old, or one was asked for). */
   void maybe(Connection c) {
-    long wal = walBytes();
     long now = System.currentTimeMillis();
+    if (now < retryAt) {
+      return;
+    }
+    long wal = walBytes();
     if (wal == 0) {
       walSince = 0;
       if (!due) {
@@ -171,15 +179,14 @@ final class Checkpoints {
     try {
       long seq = lastChangeSeq(c);
       unmark(file);
-      boolean complete;
-      try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-        complete = rs.next() && rs.getInt(1) == 0;
-      }
+      boolean complete = truncate(c);
       walSince = 0;
       if (!complete) {
-        LOG.info("store checkpoint blocked by a reader; retried later");
+        // a reader holds an older snapshot (the background full check holds one for minutes):
+        // what could be copied was; the rest, and the marker, at the next try
+        LOG.debug("store checkpoint blocked by a reader; retried in {} ms", RETRY_MILLIS);
         due = true;
+        retryAt = System.currentTimeMillis() + RETRY_MILLIS;
         return;
       }
       due = false;
@@ -215,6 +222,27 @@ final class Checkpoints {
    */
   boolean trusted() {
     return markable && !condemned;
+  }
+
+  /**
+   * {@code wal_checkpoint(TRUNCATE)} without waiting for readers (no busy handler: TRUNCATE would
+   * otherwise hold the store thread up to the busy timeout behind every long read). True if the
+   * whole WAL was checkpointed and truncated.
+   */
+  private static boolean truncate(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA busy_timeout=0");
+      try (ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        return rs.next() && rs.getInt(1) == 0;
+      } catch (SQLException e) {
+        if (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+          return false;
+        }
+        throw e;
+      } finally {
+        st.execute("PRAGMA busy_timeout=5000");
+      }
+    }
   }
 
   /** The change log's end (0 before the log exists or while it is empty). */

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.crypto.Hashes;
+import io.liaison.node.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -195,6 +201,44 @@ class CrashRestartTest {
       assertThat(s.fullCheck()).isEmpty();
       s.idle();
       assertThat(Files.readString(Checkpoints.marker(crashed))).startsWith("checkpointed ");
+    }
+  }
+
+  @Test
+  void aCheckpointAReaderHoldsBackIsMarkedOnlyOnceItHasCompleted() throws Exception {
+    Path file = dir.resolve("live.db");
+    try (Store s = Store.open(file);
+        Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+      assertThat(Checkpoints.marker(file)).exists();
+      // a read transaction holds its snapshot until it ends (as the background full check does)
+      reader.setAutoCommit(false);
+      try (Statement st = reader.createStatement();
+          ResultSet rs = st.executeQuery("SELECT count(*) FROM records")) {
+        assertThat(rs.next()).isTrue();
+      }
+      for (int b = 0; b < 1000; b += 50) {
+        int from = b;
+        s.runBatch(
+            java.util.stream.IntStream.range(from, from + 50)
+                .<java.util.function.Function<Store, ?>>mapToObj(
+                    i -> st -> st.putRecord(rec("r-" + i, "y".repeat(5000) + i)))
+                .toList());
+      }
+      assertThat(Files.size(Checkpoints.wal(file))).isGreaterThan(Checkpoints.WAL_BYTES);
+      assertThat(Checkpoints.marker(file)).doesNotExist();
+      reader.commit();
+      Await.until(
+          Duration.ofSeconds(20),
+          () -> {
+            s.idle();
+            return Files.exists(Checkpoints.marker(file));
+          },
+          "the checkpoint marked once the reader is done");
+      assertThat(Files.size(Checkpoints.wal(file))).isZero();
+    }
+    Path copy = crashCopy(file, dir.resolve("crashed.db"));
+    try (Store s = Store.open(copy)) {
+      assertThat(s.countRecords()).isEqualTo(1000);
     }
   }
 }
