@@ -24,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
  * JVM's launch.
  *
  * <p>Arguments ({@code key=value}): n (300000), rounds (2), clients (4), loadSeconds (8, the kill
- * comes at half of it), xmx (2g), dir (a new temporary directory).
+ * comes at half of it), xmx (2g), dir (a new temporary directory), coldCache (false: true drops the
+ * store file's pages from the page cache before each restart, {@code posix_fadvise(DONTNEED)}
+ * through python3 — that file only, as after a power loss; nothing else on the machine is evicted).
  */
 public final class CrashBench {
   private static final String KEEP =
@@ -40,6 +42,7 @@ public final class CrashBench {
     int clients = a.integer("clients", 4);
     int loadSeconds = a.integer("loadSeconds", 8);
     String xmx = a.text("xmx", "2g");
+    boolean coldCache = Boolean.parseBoolean(a.text("coldCache", "false"));
     Path dir =
         a.text("dir", null) == null
             ? Files.createTempDirectory("liaison-bench-crash")
@@ -91,6 +94,9 @@ public final class CrashBench {
           say(
               "round %d, %s: killed under load (%d posts acknowledged), load average %s"
                   .formatted(round, label, acked, load1));
+          if (coldCache) {
+            evict(c.storeFile(0));
+          }
           node =
               NodeHandle.launch(
                   "node0",
@@ -120,8 +126,27 @@ public final class CrashBench {
       node.close();
     }
     say("load average at end: " + Machine.loadAverage());
+    if (coldCache) {
+      System.out.println("(store file evicted from the page cache before each restart)");
+    }
     System.out.println();
     System.out.println("## Summary, n=" + n + " (median and best of " + rounds + " rounds; ms)");
     System.out.println(r.table());
+  }
+
+  /** Drops {@code file}'s clean pages from the page cache (after kill -9 they are all clean). */
+  private static void evict(Path file) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "python3",
+                "-c",
+                "import os,sys; fd=os.open(sys.argv[1], os.O_RDONLY);"
+                    + " os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)",
+                file.toString())
+            .inheritIO()
+            .start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("could not evict " + file + " from the page cache");
+    }
   }
 }
