@@ -120,6 +120,7 @@ public final class CrashBench {
                   + " load %d + %d acknowledged%s)"
                       .formatted(before, acked, after >= before + acked ? "" : " — LOST SOME"));
           r.low(label + ": ready after kill -9, ms", ready.wallMillis());
+          r.low(label + ": store open (trust loaded → store opened), ms", storeOpen(node.kept()));
         }
       }
     } finally {
@@ -148,5 +149,19 @@ public final class CrashBench {
     if (p.waitFor() != 0) {
       throw new IllegalStateException("could not evict " + file + " from the page cache");
     }
+  }
+
+  /** Milliseconds from the {@code trust loaded} to the {@code store opened} log line. */
+  private static long storeOpen(List<String> lines) {
+    java.time.OffsetDateTime trust = null;
+    for (String l : lines) {
+      java.time.OffsetDateTime at = java.time.OffsetDateTime.parse(l.substring(0, l.indexOf(' ')));
+      if (l.contains("trust loaded")) {
+        trust = at;
+      } else if (l.contains("store opened") && trust != null) {
+        return Duration.between(trust, at).toMillis();
+      }
+    }
+    return -1;
   }
 }
