@@ -155,7 +155,12 @@ public final class CrashBench {
   private static long storeOpen(List<String> lines) {
     java.time.OffsetDateTime trust = null;
     for (String l : lines) {
-      java.time.OffsetDateTime at = java.time.OffsetDateTime.parse(l.substring(0, l.indexOf(' ')));
+      java.time.OffsetDateTime at;
+      try {
+        at = java.time.OffsetDateTime.parse(l.substring(0, Math.max(0, l.indexOf(' '))));
+      } catch (java.time.DateTimeException e) {
+        continue; // not a log line of the node's own format
+      }
       if (l.contains("trust loaded")) {
         trust = at;
       } else if (l.contains("store opened") && trust != null) {
