@@ -37,9 +37,15 @@ public record SharedCase(List<SignedEnvelope> envelopes, List<CaseRecord> versio
    * record the grid listener (or the sharing request) has just parsed and stored, and parsing the
    * text again (envelopes, payload trees, case records) was ~7% of the indexer's time at 200
    * cases/s. A record is a pure function of its id and text (and immutable), so a hit needs only an
-   * equal text; a miss parses. Bounded: the indexer lags the store by about a batch.
+   * equal text; a miss parses. Bounded, but by more than the indexer lags: a register import signs
+   * the next batch of 500 while one is committed, and the grid intake verifies the next batch while
+   * the indexer reads the one before, so at 512 the indexer of the importing node missed nearly
+   * every record (7 % of its time spent parsing again in an import of 2,000 rows) and a receiving
+   * node's missed when it fell a batch behind. 2,048 records (four batches; 7.4 KB each as parsed
+   * from the import bench's cases, so ~15 MB) keep the second parse away unless the indexer falls
+   * more than four batches behind.
    */
-  private static final int RECENT = 512;
+  private static final int RECENT = 2_048;
 
   private static final Map<String, SharedCase> RECENT_RECORDS =
       new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
