@@ -90,7 +90,7 @@ class CrashRestartIT {
           });
     }
     Await.until(
-        Duration.ofSeconds(90),
+        Duration.ofSeconds(180),
         () -> posted.size() >= before + atLeast && also.getAsBoolean(),
         atLeast + " posts");
     cluster.kill(0);
