@@ -19,6 +19,7 @@ import io.liaison.node.network.NetworkService;
 import io.liaison.node.search.SearchIndexer;
 import io.liaison.node.settings.SettingsService;
 import io.liaison.node.store.Store;
+import io.liaison.node.store.StoreCheck;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.trust.MemberProof;
 import io.liaison.node.trust.Quarantine;
@@ -66,6 +67,7 @@ public final class LiaisonNode {
   private final GridWatch watch;
   private final ApiVerticle api;
   private final AtomicBoolean ready;
+  private final StoreCheck storeCheck;
 
   private LiaisonNode(
       Parts parts, NodeServices services, GridWatch watch, ApiVerticle api, AtomicBoolean ready) {
@@ -80,6 +82,9 @@ public final class LiaisonNode {
     this.watch = watch;
     this.api = api;
     this.ready = ready;
+    this.storeCheck = StoreCheck.bind(parts.store(), parts.registry());
+    // damage found by the background integrity check takes the node out of service at once
+    storeCheck.failed().onFailure(e -> ready.set(false));
   }
 
   /** Starts a node; fails fast (before joining the cluster) on bad keys, roster or store. */
@@ -250,6 +255,7 @@ public final class LiaisonNode {
               ready.set(true);
               watch.start();
               services.ready();
+              storeCheck.start();
               LOG.info(
                   "node ready bureau={} api={}://{}:{} members={}",
                   config.bureau(),
@@ -266,6 +272,14 @@ public final class LiaisonNode {
                               putBacks.stream().mapToInt(f -> f.result().restored()).sum()));
               return null;
             });
+  }
+
+  /**
+   * Fails if the integrity check that a start after a crash ran in the background found the store
+   * damaged (the node is then no longer ready; {@code liaison-node run} exits with status 2).
+   */
+  public Future<Void> storeFailed() {
+    return storeCheck.failed();
   }
 
   public boolean isReady() {

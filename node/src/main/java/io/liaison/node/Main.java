@@ -102,6 +102,14 @@ public final class Main {
                     stopped.countDown();
                   },
                   "liaison-shutdown"));
+      // damage found by the store's background check after a crash start: out of service, as a
+      // damaged store found at start (status 2, which the unit does not restart)
+      node.storeFailed()
+          .onFailure(
+              e -> {
+                System.err.println("liaison-node: stopping: " + e.getMessage());
+                new Thread(() -> System.exit(2), "liaison-store-failed").start();
+              });
       stopped.await();
       return 0;
     }

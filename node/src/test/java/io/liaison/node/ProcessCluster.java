@@ -146,6 +146,14 @@ public final class ProcessCluster implements AutoCloseable {
   /** Starts node {@code i} and waits until it reports ready. */
   public void start(int i) throws Exception {
     TestCluster.enrol(dataDir(i), i);
+    startAsIs(i);
+  }
+
+  /**
+   * Starts node {@code i} on its data as they are (no officer enrolled first: that opens the store
+   * before the node does) and waits until it reports ready.
+   */
+  public void startAsIs(int i) throws Exception {
     Process p = launch(i);
     processes[i] = p;
     Await.until(

@@ -53,9 +53,15 @@ public final class Store implements AutoCloseable {
   // records written by the running batch: told to {@link #known} only once it is committed
   private final List<StoredRecord> written = new ArrayList<>();
 
-  private Store(Connection conn, Path file) {
-    this.conn = conn;
+  private final StoreFile.OpenCheck openCheck;
+  private final Checkpoints checkpoints;
+
+  private Store(StoreFile.Opened opened, Path file) {
+    this.conn = opened.connection();
     this.file = file;
+    this.openCheck = opened.check();
+    // after a start that skipped the full check, checkpoints are marked only once it has passed
+    this.checkpoints = new Checkpoints(file, openCheck != StoreFile.OpenCheck.CHECKPOINT);
   }
 
   /**
@@ -63,11 +69,17 @@ public final class Store implements AutoCloseable {
    * ({@link StoreFile}), and brings its schema up to date.
    */
   public static Store open(Path file) {
-    Connection c = StoreFile.connect(file);
+    StoreFile.Opened opened = StoreFile.connect(file);
+    Connection c = opened.connection();
     try {
-      Store store = new Store(c, file);
+      Store store = new Store(opened, file);
       Migrations.apply(c);
-      LOG.info("store opened file={} schema={}", file, Migrations.current(c));
+      store.checkpoints.run(c);
+      LOG.info(
+          "store opened file={} schema={} check={}",
+          file,
+          Migrations.current(c),
+          opened.check().name().toLowerCase(java.util.Locale.ROOT));
       return store;
     } catch (SQLException e) {
       throw StoreFile.openFailed(file, e);
@@ -79,6 +91,44 @@ public final class Store implements AutoCloseable {
 
   public Path file() {
     return file;
+  }
+
+  /** How the file was checked when it was opened. */
+  public StoreFile.OpenCheck openCheck() {
+    return openCheck;
+  }
+
+  /**
+   * The whole file's {@code PRAGMA quick_check}, on a read-only connection of its own (safe from
+   * any thread; it reads the whole file). Empty if it passed — then checkpoints are marked again —
+   * else what it found.
+   */
+  public Optional<String> fullCheck() {
+    Optional<String> found = StoreFile.fullCheck(file);
+    if (found.isEmpty()) {
+      checkpoints.markable();
+    }
+    return found;
+  }
+
+  /**
+   * The file was found damaged while the node ran: no marker is written from now on (nor at close),
+   * so the next start checks in full and refuses it. Returns the message to stop with.
+   */
+  public StoreException condemn(String finding) {
+    checkpoints.condemn();
+    return StoreFile.corrupt(file, finding);
+  }
+
+  /** Runs a WAL checkpoint if one is due (the store thread calls this between batches). */
+  public void idle() {
+    try {
+      if (conn.getAutoCommit()) {
+        checkpoints.maybe(conn);
+      }
+    } catch (SQLException e) {
+      LOG.warn("store checkpoint skipped: {}", e.getMessage());
+    }
   }
 
   /** The content hashes of recently committed records (readable from any thread). */
@@ -167,6 +217,8 @@ public final class Store implements AutoCloseable {
         }
         conn.commit();
         written.forEach(r -> known.remember(r.id(), r.hash()));
+        conn.setAutoCommit(true);
+        checkpoints.maybe(conn);
       } catch (SQLException | RuntimeException e) {
         conn.rollback();
         throw e;
@@ -447,12 +499,18 @@ public final class Store implements AutoCloseable {
           reader.close();
         }
       }
+      // the clean-close marker takes over from the checkpoint marker (closing checkpoints)
+      Checkpoints.unmark(file);
       conn.close();
-    } catch (SQLException e) {
+    } catch (SQLException | IOException e) {
       LOG.warn("closing store failed: {}", e.getMessage());
       return;
     }
-    StoreFile.markClosed(file);
+    // a start that skipped the full check and closed before it passed (or found damage) leaves
+    // no marker: the next start checks in full
+    if (checkpoints.trusted()) {
+      StoreFile.markClosed(file);
+    }
   }
 
   /**

@@ -89,6 +89,7 @@ public final class StoreExecutor implements AutoCloseable {
       try {
         Unit<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
+          store.idle();
           continue;
         }
         if (first.alone()) {

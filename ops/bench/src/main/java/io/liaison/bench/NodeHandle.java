@@ -96,9 +96,17 @@ public final class NodeHandle implements AutoCloseable {
   /** Starts {@link NodeProcess} for {@code config} on this JVM's class path. */
   public static NodeHandle launch(String name, Path config, Path log, String xmx, String keep)
       throws IOException {
+    return launch(name, config, log, xmx, keep, List.of());
+  }
+
+  /** As {@link #launch(String, Path, Path, String, String)}, with JVM flags of its own. */
+  public static NodeHandle launch(
+      String name, Path config, Path log, String xmx, String keep, List<String> jvmFlags)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(HAZELCAST_FLAGS);
+    cmd.addAll(jvmFlags);
     cmd.add("-Xms" + xmx);
     cmd.add("-Xmx" + xmx);
     cmd.add("-Dfile.encoding=UTF-8");
@@ -328,6 +336,11 @@ public final class NodeHandle implements AutoCloseable {
       process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
     stopMillis = (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** SIGKILL: no shutdown hook, the store left as a crash leaves it. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
   }
 
   /** How long the last {@link #close} took (a clean stop, or 90 s and a kill). */

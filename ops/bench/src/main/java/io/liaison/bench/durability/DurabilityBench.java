@@ -311,7 +311,7 @@ public final class DurabilityBench {
   }
 
   /** Where the start-up time went, from the node's own log lines. */
-  private static String phases(List<String> lines) {
+  static String phases(List<String> lines) {
     OffsetDateTime trust = null;
     OffsetDateTime opened = null;
     OffsetDateTime ready = null;

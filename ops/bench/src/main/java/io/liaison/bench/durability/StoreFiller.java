@@ -30,15 +30,22 @@ final class StoreFiller {
   private StoreFiller() {}
 
   static void fill(BenchCluster c, int n, Consumer<String> progress) throws Exception {
-    int size = c.size();
-    TrustService[] trust = new TrustService[size];
+    fill(c, n, c.size(), progress);
+  }
+
+  /** As {@link #fill(BenchCluster, int, Consumer)}, into the stores of the first {@code filled}. */
+  static void fill(BenchCluster c, int n, int filled, Consumer<String> progress) throws Exception {
+    int size = filled;
+    TrustService[] trust = new TrustService[c.size()];
     Store[] stores = new Store[size];
-    LeadSealing[] sealings = new LeadSealing[size];
+    LeadSealing[] sealings = new LeadSealing[c.size()];
     EventFeed feed = new EventFeed(null); // append only: nothing is published
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < c.size(); i++) {
       trust[i] = c.trust(i);
-      stores[i] = Store.open(c.storeFile(i));
       sealings[i] = new LeadSealing(trust[i]);
+    }
+    for (int i = 0; i < size; i++) {
+      stores[i] = Store.open(c.storeFile(i));
     }
     Instant base = Instant.now().minus(Duration.ofDays(365));
     long step = Duration.ofDays(364).toMillis() / n;
