@@ -74,7 +74,7 @@ class BucketReconciliationIT {
   }
 
   @BeforeEach
-  void agreeingStoreAndGrid() {
+  void agreeingStoreAndGrid() throws Exception {
     String name = "liaison.test.digest-" + UUID.randomUUID();
     store = Store.open(dir.resolve(name + ".db"));
     executor = new StoreExecutor(vertx, store, "test-store");
@@ -82,8 +82,13 @@ class BucketReconciliationIT {
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < RECORDS; i++) {
       values.put("R-" + i, value(i, "v1"));
-      store.putRecord(record("R-" + i, value(i, "v1")));
     }
+    // on the store thread, as every write (the store is not thread-safe)
+    executor
+        .call(s -> values.entrySet().stream().filter(e -> s.putRecord(record(e))).count())
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(60, TimeUnit.SECONDS);
     grid.putAll(values);
     reconciler =
         new GridReconciler(
@@ -111,6 +116,10 @@ class BucketReconciliationIT {
 
   static String value(int i, String version) {
     return "[{\"n\":" + i + ",\"version\":\"" + version + "\"}]";
+  }
+
+  static StoredRecord record(Map.Entry<String, String> e) {
+    return record(e.getKey(), e.getValue());
   }
 
   static StoredRecord record(String key, String value) {
