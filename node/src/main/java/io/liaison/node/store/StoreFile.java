@@ -50,7 +50,7 @@ final class StoreFile {
 
   /** The small tables checked with {@code quick_check(table)} after a crash. */
   private static final List<String> SMALL_TABLES =
-      List.of("schema_version", "meta", "officers", "sessions", "import_jobs");
+      List.of("schema_version", "meta", "officers", "sessions", "import_jobs", "record_digests");
 
   /** The store thread's connection to {@code file}, checked as {@link OpenCheck} says. */
   static Opened connect(Path file) {
