@@ -9,6 +9,9 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first step of a reconciliation ({@link GridReconciler}): compares the store's bucket digests
@@ -17,6 +20,8 @@ import java.util.Map;
  * agrees with the grid reads 4,096 sums from each side and nothing else from the store.
  */
 final class BucketComparison {
+  private static final Logger LOG = LoggerFactory.getLogger(BucketComparison.class);
+
   /**
    * Above this many differing buckets (an eighth), each side is listed whole and filtered: one scan
    * of the store's covering index is cheaper than looking up most buckets one by one.
@@ -47,12 +52,14 @@ final class BucketComparison {
         .compose(
             local -> {
               at[0] = System.nanoTime();
-              return vertx
-                  .executeBlocking(() -> grid.aggregate(new BucketDigests()), false)
+              return gridDigests(vertx, grid)
                   .compose(
                       remote -> {
                         at[1] = System.nanoTime();
-                        BitSet differ = differing(local.buckets(), remote);
+                        BitSet differ =
+                            remote.isPresent()
+                                ? differing(local.buckets(), remote.get())
+                                : everyBucket();
                         return list(vertx, store, grid, kind, differ)
                             .map(
                                 both ->
@@ -67,11 +74,37 @@ final class BucketComparison {
             });
   }
 
+  /**
+   * The grid's bucket digests, or empty where they cannot be had: a member of an earlier release
+   * (during a rolling upgrade) has no {@link BucketDigests} class and fails the aggregation. The
+   * map is then listed whole with {@link HashProjection}, which every release has, as before the
+   * digests.
+   */
+  private static Future<Optional<long[]>> gridDigests(Vertx vertx, IMap<Object, Object> grid) {
+    return vertx
+        .executeBlocking(() -> grid.aggregate(new BucketDigests()), false)
+        // an empty map aggregates to null on some members' answers: all zero then
+        .map(r -> Optional.of(r == null ? new long[RecordBuckets.COUNT] : r))
+        .recover(
+            e -> {
+              LOG.warn(
+                  "bucket digests of map {} not available on every member ({}): listing it whole",
+                  grid.getName(),
+                  e.toString());
+              return Future.succeededFuture(Optional.empty());
+            });
+  }
+
+  private static BitSet everyBucket() {
+    BitSet all = new BitSet(RecordBuckets.COUNT);
+    all.set(0, RecordBuckets.COUNT);
+    return all;
+  }
+
   private static BitSet differing(long[] local, long[] remote) {
     BitSet out = new BitSet(RecordBuckets.COUNT);
     for (int b = 0; b < RecordBuckets.COUNT; b++) {
-      // an empty map aggregates to null on some members' answers: all zero then
-      if (local[b] != (remote == null ? 0 : remote[b])) {
+      if (local[b] != remote[b]) {
         out.set(b);
       }
     }

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -79,7 +80,7 @@ public final class Store implements AutoCloseable {
           "store opened file={} schema={} check={}",
           file,
           Migrations.current(c),
-          opened.check().name().toLowerCase(java.util.Locale.ROOT));
+          opened.check().name().toLowerCase(Locale.ROOT));
       return store;
     } catch (SQLException e) {
       throw StoreFile.openFailed(file, e);
