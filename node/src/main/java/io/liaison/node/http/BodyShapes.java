@@ -16,9 +16,11 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,6 +33,39 @@ import java.util.stream.Collectors;
  */
 final class BodyShapes {
   private BodyShapes() {}
+
+  private static final ClassValue<Optional<Class<?>>> CREATORS =
+      new ClassValue<>() {
+        @Override
+        protected Optional<Class<?>> computeValue(Class<?> type) {
+          for (Method m : type.getDeclaredMethods()) {
+            if (Modifier.isStatic(m.getModifiers())
+                && m.isAnnotationPresent(JsonCreator.class)
+                && m.getParameterCount() == 1) {
+              return Optional.of(m.getParameterTypes()[0]);
+            }
+          }
+          return Optional.empty();
+        }
+      };
+
+  private static final ClassValue<List<RecordComponent>> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+          RecordComponent[] all = type.getRecordComponents();
+          return all == null ? List.of() : List.of(all);
+        }
+      };
+
+  private static final ClassValue<Map<String, RecordComponent>> COMPONENTS_BY_NAME =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, RecordComponent> computeValue(Class<?> type) {
+          return Collections.unmodifiableMap(
+              components(type).stream().collect(Collectors.toMap(BodyShapes::jsonName, c -> c)));
+        }
+      };
 
   static Error unknown(String field, Set<String> known) {
     return new Error(
@@ -118,9 +153,7 @@ final class BodyShapes {
         errors.add(wrongType(path, "an object", node));
         return;
       }
-      Map<String, RecordComponent> components =
-          Arrays.stream(raw.getRecordComponents())
-              .collect(Collectors.toMap(BodyShapes::jsonName, c -> c));
+      Map<String, RecordComponent> components = componentsByName(raw);
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         RecordComponent c = components.get(e.getKey());
@@ -261,14 +294,21 @@ final class BodyShapes {
    * from a string), or null when it has none.
    */
   static Class<?> creatorParameter(Class<?> type) {
-    for (Method m : type.getDeclaredMethods()) {
-      if (Modifier.isStatic(m.getModifiers())
-          && m.isAnnotationPresent(JsonCreator.class)
-          && m.getParameterCount() == 1) {
-        return m.getParameterTypes()[0];
-      }
-    }
-    return null;
+    return CREATORS.get(type).orElse(null);
+  }
+
+  /**
+   * A record's components in declaration order. Reflection answers a new copy on every call (and
+   * {@link #creatorParameter} reads every declared method): the answers are kept per class, as they
+   * were most of the CPU of reading a body on the event loop.
+   */
+  static List<RecordComponent> components(Class<?> record) {
+    return COMPONENTS.get(record);
+  }
+
+  /** A record's components by their JSON names. */
+  static Map<String, RecordComponent> componentsByName(Class<?> record) {
+    return COMPONENTS_BY_NAME.get(record);
   }
 
   static String jsonName(RecordComponent c) {

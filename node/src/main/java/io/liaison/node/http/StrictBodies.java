@@ -11,7 +11,6 @@ import io.liaison.api.Problem;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -87,9 +86,7 @@ public final class StrictBodies {
     // the rest, so every invalid field is named at once
     ObjectNode copy = obj.deepCopy();
     Set<String> removed = new HashSet<>();
-    Map<String, RecordComponent> components =
-        Arrays.stream(type.getRecordComponents())
-            .collect(Collectors.toMap(BodyShapes::jsonName, c -> c));
+    Map<String, RecordComponent> components = BodyShapes.componentsByName(type);
     for (Iterator<String> names = obj.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!components.containsKey(name)) {
@@ -98,7 +95,7 @@ public final class StrictBodies {
         removed.add(name);
       }
     }
-    for (RecordComponent c : type.getRecordComponents()) {
+    for (RecordComponent c : BodyShapes.components(type)) {
       String name = BodyShapes.jsonName(c);
       JsonNode child = obj.get(name);
       String at = path + "/" + name;
@@ -242,10 +239,7 @@ public final class StrictBodies {
   }
 
   private static boolean isComponent(Class<?> type, String name) {
-    return name != null
-        && type.isRecord()
-        && Arrays.stream(type.getRecordComponents())
-            .anyMatch(c -> BodyShapes.jsonName(c).equals(name));
+    return name != null && type.isRecord() && BodyShapes.componentsByName(type).containsKey(name);
   }
 
   private static String pointer(JsonMappingException e) {
