@@ -14,8 +14,13 @@ import io.liaison.api.action.TimeWindow;
 import io.liaison.api.cases.EntityType;
 import io.liaison.node.action.internal.DeconflictionIndex;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** One hit per kind of overlap, both parties named, and none for disjoint plans. */
@@ -109,5 +114,51 @@ class DeconflictionIndexTest {
     index.putPlan(done);
     assertThat(index.putPlan(entry("c", plan(YANGGAO, "蒙J5Q318", "兴和县城关镇"), days(1, 3)))).isEmpty();
     assertThat(index.size()[0]).isEqualTo(2);
+  }
+
+  @Test
+  void openRecordsPutClosedAndPutAgainAreHitExactlyAsAPlainModelSays() {
+    // the compact record index (ordinals reused, holders as arrays) against a plain model: many
+    // records over a few marks, changed, closed and reopened in a random but fixed order
+    Random random = new Random(32);
+    List<BureauId> bureaus = List.of(YANGGAO, HUAIAN, TIANZHEN);
+    List<String> pool = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      pool.add(Marks.entity(EntityType.PHONE, "1390000" + (1000 + i)).orElseThrow());
+    }
+    DeconflictionIndex.Plan plan =
+        new DeconflictionIndex.Plan(
+            "p", XINGHE, Set.of(XINGHE, TIANZHEN), days(1, 3), true, pool.subList(0, 6), List.of());
+    index.putPlan(plan);
+    Map<String, Map.Entry<BureauId, List<String>>> model = new HashMap<>();
+    for (int step = 0; step < 3000; step++) {
+      String id = "case:" + random.nextInt(60);
+      BureauId bureau = bureaus.get(random.nextInt(bureaus.size()));
+      List<String> marks = new ArrayList<>();
+      for (int k = random.nextInt(4); k > 0; k--) {
+        marks.add(pool.get(random.nextInt(pool.size())));
+      }
+      boolean open = random.nextInt(4) > 0;
+      index.putRecord(id, bureau, marks, open);
+      if (open && !marks.isEmpty()) {
+        model.put(id, Map.entry(bureau, marks));
+      } else {
+        model.remove(id);
+      }
+      if (step % 50 == 0) {
+        Set<String> expected = new TreeSet<>();
+        model.forEach(
+            (r, e) -> {
+              if (!plan.participants().contains(e.getKey())
+                  && e.getValue().stream().anyMatch(plan.targetMarks()::contains)) {
+                expected.add(r);
+              }
+            });
+        assertThat(index.check(plan))
+            .extracting(DeconflictionIndex.Hit::other)
+            .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(index.size()[1]).isEqualTo(model.size());
+      }
+    }
   }
 }

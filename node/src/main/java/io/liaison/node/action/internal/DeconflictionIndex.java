@@ -1,11 +1,16 @@
 package io.liaison.node.action.internal;
 
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.ObjectIntHashMap;
 import io.liaison.api.BureauId;
 import io.liaison.api.action.ConflictKind;
 import io.liaison.api.action.TimeWindow;
 import io.liaison.crypto.Hashes;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +28,8 @@ import java.util.Set;
  * while it holds; a record likewise. Costs: a check walks the marks of the one plan or record
  * checked and, for each, its holders — O(marks × holders per mark), independent of how many plans
  * and records there are (the benchmark in ops/bench measures it at 10k plans). Memory is a few
- * hundred bytes per plan and per record entity. All methods are synchronised: the store thread
- * (plans) and the indexer thread (records) both write.
+ * hundred bytes per plan, and per open record its id and ~60 bytes a mark (below). All methods are
+ * synchronised: the store thread (plans) and the indexer thread (records) both write.
  */
 public final class DeconflictionIndex {
   /** What the index keeps of a plan. */
@@ -65,11 +70,22 @@ public final class DeconflictionIndex {
     }
   }
 
+  private static final int[] NONE = new int[0];
+
   private final Map<String, Plan> plans = new HashMap<>();
   private final Map<String, Set<String>> byTarget = new HashMap<>();
   private final Map<String, Set<String>> byPlace = new HashMap<>();
-  private final Map<String, Map<String, BureauId>> recordsByMark = new HashMap<>();
-  private final Map<String, List<String>> recordMarks = new HashMap<>();
+  // Open records, compact: a node may hold a million open cases with three marks each (the
+  // string-keyed maps this replaces took ~200 bytes a mark, 645 MiB at 1M cases). A record is an
+  // ordinal into parallel lists; a mark is the first 64 bits of its SHA-256 (two marks sharing
+  // them would be one false hit, ~1e-12 a check at 3M marks; crafting such a pair only hits the
+  // crafter's own values), and its holders are an int array of ordinals.
+  private final ObjectIntHashMap<String> ordinals = new ObjectIntHashMap<>();
+  private final List<String> recordIds = new ArrayList<>();
+  private final List<BureauId> recordBureaus = new ArrayList<>();
+  private final List<long[]> recordKeys = new ArrayList<>();
+  private final IntArrayList freeOrdinals = new IntArrayList();
+  private final LongObjectHashMap<int[]> holdersByMark = new LongObjectHashMap<>();
 
   /** Takes in a plan's latest version and returns what it now overlaps (empty if it holds none). */
   public synchronized List<Hit> putPlan(Plan p) {
@@ -93,25 +109,37 @@ public final class DeconflictionIndex {
    */
   public synchronized List<Hit> putRecord(
       String recordId, BureauId bureau, List<String> marks, boolean open) {
-    List<String> old = recordMarks.remove(recordId);
-    if (old != null) {
-      for (String m : old) {
-        Map<String, BureauId> holders = recordsByMark.get(m);
-        if (holders != null) {
-          holders.remove(recordId);
-          if (holders.isEmpty()) {
-            recordsByMark.remove(m);
-          }
-        }
+    int ord = ordinals.getOrDefault(recordId, -1);
+    if (ord >= 0) {
+      for (long key : recordKeys.get(ord)) {
+        unhold(key, ord);
       }
     }
     if (!open || marks.isEmpty()) {
+      if (ord >= 0) {
+        ordinals.remove(recordId);
+        recordIds.set(ord, null);
+        recordBureaus.set(ord, null);
+        recordKeys.set(ord, null);
+        freeOrdinals.add(ord);
+      }
       return List.of();
     }
-    recordMarks.put(recordId, List.copyOf(marks));
+    if (ord < 0) {
+      ord = freeOrdinals.isEmpty() ? recordIds.size() : freeOrdinals.removeLast();
+      if (ord == recordIds.size()) {
+        recordIds.add(null);
+        recordBureaus.add(null);
+        recordKeys.add(null);
+      }
+      ordinals.put(recordId, ord);
+      recordIds.set(ord, recordId);
+    }
+    recordBureaus.set(ord, bureau);
+    long[] keys = marks.stream().mapToLong(DeconflictionIndex::key).distinct().toArray();
+    recordKeys.set(ord, keys);
     Map<String, Hit> hits = new LinkedHashMap<>();
     for (String m : marks) {
-      recordsByMark.computeIfAbsent(m, k -> new HashMap<>()).put(recordId, bureau);
       for (String planId : byTarget.getOrDefault(m, Set.of())) {
         Plan p = plans.get(planId);
         if (!p.participants().contains(bureau)) {
@@ -120,7 +148,48 @@ public final class DeconflictionIndex {
         }
       }
     }
+    for (long key : keys) {
+      hold(key, ord);
+    }
     return List.copyOf(hits.values());
+  }
+
+  /** The key of a mark in {@link #holdersByMark}: the first 64 bits of its SHA-256. */
+  static long key(String mark) {
+    return ByteBuffer.wrap(Hashes.sha256(mark.getBytes(StandardCharsets.UTF_8))).getLong();
+  }
+
+  private void hold(long key, int ord) {
+    int[] holders = holdersByMark.get(key);
+    if (holders == null) {
+      holdersByMark.put(key, new int[] {ord});
+    } else {
+      int[] more = Arrays.copyOf(holders, holders.length + 1);
+      more[holders.length] = ord;
+      holdersByMark.put(key, more);
+    }
+  }
+
+  private void unhold(long key, int ord) {
+    int[] holders = holdersByMark.get(key);
+    if (holders == null) {
+      return;
+    }
+    int at = -1;
+    for (int i = 0; i < holders.length && at < 0; i++) {
+      at = holders[i] == ord ? i : -1;
+    }
+    if (at < 0) {
+      return;
+    }
+    if (holders.length == 1) {
+      holdersByMark.remove(key);
+      return;
+    }
+    int[] fewer = new int[holders.length - 1];
+    System.arraycopy(holders, 0, fewer, 0, at);
+    System.arraycopy(holders, at + 1, fewer, at, holders.length - at - 1);
+    holdersByMark.put(key, fewer);
   }
 
   /** Forgets a record. */
@@ -139,9 +208,10 @@ public final class DeconflictionIndex {
           hits.putIfAbsent(h.id(), h);
         }
       }
-      for (Map.Entry<String, BureauId> r : recordsByMark.getOrDefault(m, Map.of()).entrySet()) {
-        if (!p.participants().contains(r.getValue())) {
-          Hit h = new Hit(ConflictKind.OPEN_RECORD, p.id(), p.lead(), r.getKey(), r.getValue());
+      for (int ord : holdersByMark.getOrDefault(key(m), NONE)) {
+        BureauId holder = recordBureaus.get(ord);
+        if (!p.participants().contains(holder)) {
+          Hit h = new Hit(ConflictKind.OPEN_RECORD, p.id(), p.lead(), recordIds.get(ord), holder);
           hits.putIfAbsent(h.id(), h);
         }
       }
@@ -165,7 +235,7 @@ public final class DeconflictionIndex {
 
   /** How many plans hold their marks, and how many records are indexed. */
   public synchronized int[] size() {
-    return new int[] {plans.size(), recordMarks.size()};
+    return new int[] {plans.size(), ordinals.size()};
   }
 
   private static void index(Map<String, Set<String>> idx, List<String> marks, String id) {
