@@ -6,6 +6,7 @@ import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.ident.Identifiers;
 import io.liaison.search.internal.BulkLoader;
 import io.liaison.search.internal.FacetCounter;
+import io.liaison.search.internal.IdCodec;
 import io.liaison.search.internal.Schema;
 import io.liaison.search.internal.Searches;
 import io.liaison.search.internal.VersionedWriter;
@@ -110,6 +111,7 @@ public final class CaseIndex implements Closeable {
             .setOpenMode(
                 fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
             .setRAMBufferSizeMB(options.ramBufferMb())
+            .setCodec(IdCodec.create())
             .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
     if (fresh) {

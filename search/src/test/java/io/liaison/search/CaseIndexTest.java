@@ -9,10 +9,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.search.ident.IdentifierType;
+import io.liaison.search.internal.Schema;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.lucene.codecs.perfield.PerFieldPostingsFormat;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,6 +235,50 @@ class CaseIndexTest {
     assertThat(index.checkpoint()).contains("store-seq-42");
     assertThat(search("重启之前")).containsExactlyInAnyOrder("a", "b");
     assertThat(ids(index.lookup(IdentifierType.PLATE, "蒙J·3K582"))).containsExactly("b");
+  }
+
+  @Test
+  void anIndexWrittenWithoutTheIdFilterIsReadAsItIsAndNewSegmentsGetTheFilter() throws Exception {
+    index.rebuild(List.of(doc("a", XINGHE, "升级之前写的。", 2, plate("蒙J3K582"))), n -> {});
+    index.commit("store-seq-7");
+    index.close();
+    // the same documents and commit data in segments of Lucene's default codec (an index
+    // written before the id filter): addIndexes re-encodes them with the writer's codec
+    Path before = dir.resolve("before");
+    try (Directory from = FSDirectory.open(dir.resolve("index"));
+        DirectoryReader reader = DirectoryReader.open(from);
+        Directory to = FSDirectory.open(before);
+        IndexWriter w = new IndexWriter(to, new IndexWriterConfig())) {
+      w.addIndexes(
+          reader.leaves().stream().map(l -> (CodecReader) l.reader()).toArray(CodecReader[]::new));
+      w.setLiveCommitData(SegmentInfos.readLatestCommit(from).getUserData().entrySet());
+      w.commit();
+    }
+    assertThat(idFormats(before)).containsOnly("Lucene912");
+    index = CaseIndex.open(before, options());
+    assertThat(index.status()).isEqualTo(IndexStatus.OPENED);
+    assertThat(ids(index.lookup(IdentifierType.PLATE, "蒙J·3K582"))).containsExactly("a");
+    assertThat(index.upsert(doc("a", XINGHE, "旧版本。", 1))).isFalse(); // the version check
+    assertThat(index.upsert(doc("b", TIANZHEN, "升级之后写的。", 1))).isTrue();
+    index.commit("store-seq-8");
+    assertThat(idFormats(before)).containsExactlyInAnyOrder("Lucene912", "BloomFilter");
+    assertThat(search("升级之后写的")).containsExactly("b");
+    assertThat(index.get("a")).isPresent();
+  }
+
+  /** The postings format of the id field in each segment of the index in {@code path}. */
+  static List<String> idFormats(Path path) throws Exception {
+    try (Directory d = FSDirectory.open(path);
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      return reader.leaves().stream()
+          .map(
+              l ->
+                  l.reader()
+                      .getFieldInfos()
+                      .fieldInfo(Schema.ID)
+                      .getAttribute(PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY))
+          .toList();
+    }
   }
 
   @Test
