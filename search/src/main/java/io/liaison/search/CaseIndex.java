@@ -111,7 +111,7 @@ public final class CaseIndex implements Closeable {
             .setOpenMode(
                 fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
             .setRAMBufferSizeMB(options.ramBufferMb())
-            .setCodec(IdCodec.create())
+            .setCodec(IdCodec.create(Schema.ID))
             .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
     if (fresh) {

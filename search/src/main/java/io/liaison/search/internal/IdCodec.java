@@ -20,15 +20,15 @@ import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 public final class IdCodec {
   private IdCodec() {}
 
-  /** A codec writing the bloom-filtered id postings (and everything else as the default). */
-  public static Codec create() {
+  /** A codec writing {@code idField}'s postings bloom-filtered, everything else as the default. */
+  public static Codec create(String idField) {
     return new Lucene912Codec() {
       private final PostingsFormat ids =
-          new BloomFilteringPostingsFormat(super.getPostingsFormatForField(Schema.ID));
+          new BloomFilteringPostingsFormat(super.getPostingsFormatForField(idField));
 
       @Override
       public PostingsFormat getPostingsFormatForField(String field) {
-        return Schema.ID.equals(field) ? ids : super.getPostingsFormatForField(field);
+        return idField.equals(field) ? ids : super.getPostingsFormatForField(field);
       }
     };
   }
