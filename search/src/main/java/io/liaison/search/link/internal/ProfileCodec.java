@@ -1,6 +1,7 @@
 package io.liaison.search.link.internal;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.network.Network;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.ident.ValueRole;
@@ -83,6 +84,38 @@ public final class ProfileCodec {
     try (DataInputStream in = new DataInputStream(new Bytes(ref.bytes, ref.offset, ref.length))) {
       in.readByte();
       return in.readUTF();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a record shows in a network and whether it is restricted: the head of its profile. */
+  public record Head(Network.Member member, boolean restricted) {}
+
+  /**
+   * The {@link Head} of an encoded profile, decoding only the fields before the identifiers (what
+   * the graph keeps of a record) — equal to {@code Core.member} and {@code restricted()} of {@link
+   * #decode}.
+   */
+  public static Head head(BytesRef ref) {
+    try (DataInputStream in = new DataInputStream(new Bytes(ref.bytes, ref.offset, ref.length))) {
+      int format = in.readByte();
+      if (format != FORMAT) {
+        throw new IllegalStateException("unknown profile format " + format);
+      }
+      String id = in.readUTF();
+      SearchDocument.Kind kind = SearchDocument.Kind.values()[in.readByte()];
+      BureauId bureau = BureauId.of(in.readUTF());
+      LocalDate date = LocalDate.ofEpochDay(in.readInt());
+      String category = optional(in);
+      String title = optional(in);
+      long sticks = in.readLong();
+      long value = in.readLong();
+      in.readLong(); // version
+      boolean restricted = in.readShort() > 0; // readers: none for everyone
+      return new Head(
+          new Network.Member(id, kind.name(), bureau, date, category, title, sticks, value),
+          restricted);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
