@@ -99,43 +99,49 @@ public final class ProfileCodec {
    */
   public static Head head(BytesRef ref) {
     try (DataInputStream in = new DataInputStream(new Bytes(ref.bytes, ref.offset, ref.length))) {
-      int format = in.readByte();
-      if (format != FORMAT) {
-        throw new IllegalStateException("unknown profile format " + format);
-      }
-      String id = in.readUTF();
-      SearchDocument.Kind kind = SearchDocument.Kind.values()[in.readByte()];
-      BureauId bureau = BureauId.of(in.readUTF());
-      LocalDate date = LocalDate.ofEpochDay(in.readInt());
-      String category = optional(in);
-      String title = optional(in);
-      long sticks = in.readLong();
-      long value = in.readLong();
-      in.readLong(); // version
+      Front f = front(in);
       boolean restricted = in.readShort() > 0; // readers: none for everyone
       return new Head(
-          new Network.Member(id, kind.name(), bureau, date, category, title, sticks, value),
+          new Network.Member(
+              f.id, f.kind.name(), f.bureau, f.date, f.category, f.title, f.sticks, f.value),
           restricted);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The fields before the audience, read by {@link #head} and {@link #decode}. */
+  private record Front(
+      String id,
+      SearchDocument.Kind kind,
+      BureauId bureau,
+      LocalDate date,
+      String category,
+      String title,
+      long sticks,
+      long value,
+      long version) {}
+
+  private static Front front(DataInputStream in) throws IOException {
+    int format = in.readByte();
+    if (format != FORMAT) {
+      throw new IllegalStateException("unknown profile format " + format);
+    }
+    return new Front(
+        in.readUTF(),
+        SearchDocument.Kind.values()[in.readByte()],
+        BureauId.of(in.readUTF()),
+        LocalDate.ofEpochDay(in.readInt()),
+        optional(in),
+        optional(in),
+        in.readLong(),
+        in.readLong(),
+        in.readLong());
+  }
+
   public static Profile decode(BytesRef ref) {
     try (DataInputStream in = new DataInputStream(new Bytes(ref.bytes, ref.offset, ref.length))) {
-      int format = in.readByte();
-      if (format != FORMAT) {
-        throw new IllegalStateException("unknown profile format " + format);
-      }
-      String id = in.readUTF();
-      SearchDocument.Kind kind = SearchDocument.Kind.values()[in.readByte()];
-      BureauId bureau = BureauId.of(in.readUTF());
-      LocalDate date = LocalDate.ofEpochDay(in.readInt());
-      String category = optional(in);
-      String title = optional(in);
-      long sticks = in.readLong();
-      long value = in.readLong();
-      long version = in.readLong();
+      Front f = front(in);
       List<BureauId> readers = strings(in).stream().map(BureauId::of).toList();
       String contact = optional(in);
       Audience audience =
@@ -178,15 +184,15 @@ public final class ProfileCodec {
         textKeys[i] = in.readInt();
       }
       return new Profile(
-          id,
-          kind,
-          bureau,
-          date,
-          category,
-          title,
-          sticks,
-          value,
-          version,
+          f.id,
+          f.kind,
+          f.bureau,
+          f.date,
+          f.category,
+          f.title,
+          f.sticks,
+          f.value,
+          f.version,
           audience,
           idents,
           names,
