@@ -215,6 +215,11 @@ public final class LinkIndex implements Closeable {
 
   /** Every current record, in no particular order (refreshes first). */
   public void forEachProfile(Consumer<Profile> action) throws IOException {
+    forEachEncoded(bytes -> action.accept(ProfileCodec.decode(bytes)));
+  }
+
+  /** Every current record's encoded profile, in doc order per segment (refreshes first). */
+  private void forEachEncoded(Consumer<BytesRef> action) throws IOException {
     refresh();
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       LeafReader reader = leaf.reader();
@@ -225,7 +230,7 @@ public final class LinkIndex implements Closeable {
       }
       for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
         if (live == null || live.get(d)) {
-          action.accept(ProfileCodec.decode(values.binaryValue()));
+          action.accept(values.binaryValue());
         }
       }
     }
@@ -237,24 +242,14 @@ public final class LinkIndex implements Closeable {
    * decode per linked record.
    */
   public Map<String, ProfileCodec.Head> heads(Set<String> ids) throws IOException {
-    refresh();
     Map<String, ProfileCodec.Head> out = new HashMap<>(ids.size() * 2);
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      BinaryDocValues values = leaf.reader().getBinaryDocValues(PROFILE);
-      Bits live = leaf.reader().getLiveDocs();
-      if (values == null) {
-        continue;
-      }
-      for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
-        if (live == null || live.get(d)) {
-          BytesRef bytes = values.binaryValue();
+    forEachEncoded(
+        bytes -> {
           if (ids.contains(ProfileCodec.id(bytes))) {
             ProfileCodec.Head h = ProfileCodec.head(bytes);
             out.put(h.member().id(), h);
           }
-        }
-      }
-    }
+        });
     return out;
   }
 
