@@ -98,20 +98,15 @@ public final class LiaisonNode {
       return Future.failedFuture(e);
     }
     SearchIndexer indexer;
-    LinkEngine linkEngine;
     try {
       indexer = SearchIndexer.open(config.dataDir().resolve("index"));
     } catch (RuntimeException e) {
       store.close();
       return Future.failedFuture(e);
     }
-    try {
-      linkEngine = NetworkService.openEngine(config.dataDir().resolve("links"));
-    } catch (RuntimeException e) {
-      indexer.close();
-      store.close();
-      return Future.failedFuture(e);
-    }
+    // read back while the grid starts (#32): after a restart the slowest step before ready
+    CompletableFuture<LinkEngine> links =
+        NetworkService.openEngineAsync(config.dataDir().resolve("links"));
     LOG.info(
         "starting node bureau={} http={}:{} cluster={} member={}:{}",
         config.bureau(),
@@ -142,15 +137,34 @@ public final class LiaisonNode {
         .onFailure(
             e -> {
               indexer.close();
-              try {
-                linkEngine.close();
-              } catch (IOException | RuntimeException x) {
-                LOG.warn("closing the link index failed: {}", x.getMessage());
-              }
+              links.thenAccept(
+                  linkEngine -> {
+                    try {
+                      linkEngine.close();
+                    } catch (IOException | RuntimeException x) {
+                      LOG.warn("closing the link index failed: {}", x.getMessage());
+                    }
+                  });
               store.close();
             })
         .compose(
+            vertx ->
+                Future.fromCompletionStage(links, vertx.getOrCreateContext())
+                    .transform(
+                        opened ->
+                            opened.succeeded()
+                                ? Future.succeededFuture(vertx)
+                                : vertx
+                                    .close()
+                                    .transform(
+                                        x -> {
+                                          indexer.close();
+                                          store.close();
+                                          return Future.<Vertx>failedFuture(opened.cause());
+                                        })))
+        .compose(
             vertx -> {
+              LinkEngine linkEngine = links.join(); // complete: the step before waited for it
               HazelcastInstance hz = cluster.getHazelcastInstance();
               StoreExecutor exec = new StoreExecutor(vertx, store, "liaison-store");
               GridWatch watch = new GridWatch(vertx, hz);

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,27 @@ public final class NetworkService implements SearchIndexer.Listener, AutoCloseab
     } catch (IOException e) {
       throw new IllegalStateException("cannot open the link index in " + dir, e);
     }
+  }
+
+  /**
+   * {@link #openEngine} on a thread of its own: after a restart the engine reads every stored link
+   * back, the slowest step before a node is ready, and the node starts the grid meanwhile.
+   */
+  public static CompletableFuture<LinkEngine> openEngineAsync(Path dir) {
+    CompletableFuture<LinkEngine> out = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                out.complete(openEngine(dir));
+              } catch (RuntimeException | Error e) {
+                out.completeExceptionally(e);
+              }
+            },
+            "link-open");
+    t.setDaemon(true);
+    t.start();
+    return out;
   }
 
   /**

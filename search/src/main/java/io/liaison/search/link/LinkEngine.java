@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All methods are synchronous and thread-safe (one lock); they block on disk I/O, so call them
  * from a worker thread. Writes are durable after {@link #commit(String)} or {@link #close()}; after
- * a crash replay from {@link #checkpoint()} (writes are idempotent by version).
+ * a crash replay from {@link #checkpoint()} (writes are idempotent by version). An open that reads
+ * the stored links back leaves the merge proposals to a thread of the engine's own, under the same
+ * lock ({@code proposeInBackground}).
  *
  * <p>Why over 400 lines: it is the engine's one lock and lifecycle (open, write, relink, read,
  * commit, close); the work itself is in {@code internal}.
@@ -89,6 +91,7 @@ public final class LinkEngine implements Closeable {
   private boolean closed;
 
   private LinkEngine(Path path, LinkOptions options) throws IOException {
+    long t0 = System.nanoTime();
     this.path = path;
     this.options = options;
     LinkIndex index = LinkIndex.open(path, options.refreshEvery(), false);
@@ -111,11 +114,12 @@ public final class LinkEngine implements Closeable {
       commitWith(status != Status.INCOMPLETE);
     }
     LOG.info(
-        "link engine opened path={} status={} linkedRecords={} networks={}",
+        "link engine opened path={} status={} linkedRecords={} networks={} seconds={}",
         path,
         status,
         core.graph().size(),
-        core.networks().size());
+        core.networks().size(),
+        String.format("%.1f", (System.nanoTime() - t0) / 1e9));
   }
 
   /** Opens (or creates) the engine's index in {@code path} with {@link LinkOptions#defaults()}. */
@@ -125,7 +129,41 @@ public final class LinkEngine implements Closeable {
 
   /** Opens (or creates) the engine's index in {@code path}; check {@link #status()}. */
   public static LinkEngine open(Path path, LinkOptions options) throws IOException {
-    return new LinkEngine(path, options);
+    LinkEngine engine = new LinkEngine(path, options);
+    if (engine.status == Status.OPENED) {
+      engine.proposeInBackground();
+    }
+    return engine;
+  }
+
+  /**
+   * After an open that read the stored links back, works out the networks' merge proposals on a
+   * thread of its own under the engine's lock, so that open returns before them: a call that needs
+   * them first (any write, {@link #proposals()}, {@link #stats()}) waits for the lock, or works
+   * them out itself if it gets the lock first — what it sees is the same either way.
+   */
+  private void proposeInBackground() {
+    Thread t =
+        new Thread(
+            () -> {
+              lock.lock();
+              try {
+                if (!closed) {
+                  long t0 = System.nanoTime();
+                  core.propose();
+                  LOG.info(
+                      "link engine proposals worked out path={} proposals={} seconds={}",
+                      path,
+                      core.proposals().size(),
+                      String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+                }
+              } finally {
+                lock.unlock();
+              }
+            },
+            "link-proposals");
+    t.setDaemon(true);
+    t.start();
   }
 
   public Status status() {
@@ -432,6 +470,11 @@ public final class LinkEngine implements Closeable {
       data.put(CHECKPOINT_KEY, checkpoint);
     }
     core.index().commit(data);
+  }
+
+  /** The engine's state, for the tests of this package (call it when nothing else does). */
+  Core core() {
+    return core;
   }
 
   private void ensureOpen() {

@@ -49,6 +49,7 @@ public final class Core {
   private final Map<String, MergeProposal> proposals = new TreeMap<>();
   private final Map<String, Set<String>> proposalsOfNetwork = new HashMap<>();
   private final List<SealedHit> hits = new ArrayList<>();
+  private boolean proposed = true; // false: the proposals of the networks are still to work out
 
   public Core(LinkIndex index, Linker linker) {
     this.index = index;
@@ -69,6 +70,7 @@ public final class Core {
 
   /** Adds or replaces a record ({@code next}) or withdraws it ({@code next == null}). */
   public LinkUpdate write(String id, Profile next, long version) throws IOException {
+    propose();
     return finish(id, apply(id, next, version));
   }
 
@@ -80,6 +82,7 @@ public final class Core {
    * told. The update's id is the last record's, its links empty.
    */
   public LinkUpdate writeAll(List<Profile> batch, List<Long> versions) throws IOException {
+    propose();
     String last = null;
     for (int i = 0; i < batch.size(); i++) {
       Profile p = batch.get(i);
@@ -350,34 +353,45 @@ public final class Core {
         newHits);
   }
 
-  /** Reads the stored links back into the graph (on open). */
+  /**
+   * Reads the stored links back into the graph (on open): the links, then what the graph keeps of
+   * their ends ({@link ProfileCodec.Head}) in one pass over the records; a link whose end is no
+   * current record is left out. The networks' proposals are left to {@link #propose()}.
+   */
   public void loadFromIndex() throws IOException {
-    Graph fresh = new Graph();
-    Map<String, Optional<Profile>> profiles = new HashMap<>();
-    List<EdgeDocs.Stored> edges = new ArrayList<>();
-    index.forEachEdge(edges::add);
-    for (EdgeDocs.Stored e : edges) {
-      Optional<Profile> a = profiles.get(e.a());
-      if (a == null) {
-        a = index.profile(e.a());
-        profiles.put(e.a(), a);
+    List<Graph.Edge> edges = new ArrayList<>();
+    Set<String> ends = new HashSet<>();
+    index.forEachEdge(
+        e -> {
+          edges.add(new Graph.Edge(e.a(), e.b(), e.score(), e.keys()));
+          ends.add(e.a());
+          ends.add(e.b());
+        });
+    loadWithoutProposals(Graph.of(edges, index.heads(ends)));
+  }
+
+  /**
+   * Works out the proposals of every network if {@link #loadFromIndex} left them for later: a write
+   * calls it before it changes the graph (it compares the proposals before and after), and so does
+   * every read of the proposals; the engine also calls it after open, off the open path.
+   */
+  public void propose() {
+    if (!proposed) {
+      for (Graph.Component c : networks.values()) {
+        proposeFor(c, proposals); // idempotent: a call after a failure starts again
       }
-      Optional<Profile> b = profiles.get(e.b());
-      if (b == null) {
-        b = index.profile(e.b());
-        profiles.put(e.b(), b);
-      }
-      if (a.isPresent() && b.isPresent()) {
-        fresh.ensure(e.a(), member(a.get()), a.get().restricted());
-        fresh.ensure(e.b(), member(b.get()), b.get().restricted());
-        fresh.put(new Graph.Edge(e.a(), e.b(), e.score(), e.keys()));
-      }
+      proposed = true;
     }
-    load(fresh);
   }
 
   /** Replaces the whole state by {@code fresh} (after a relink or on open). */
   public void load(Graph fresh) {
+    loadWithoutProposals(fresh);
+    propose();
+  }
+
+  /** {@link #load}, the proposals left to {@link #propose()}. */
+  private void loadWithoutProposals(Graph fresh) {
     graph = fresh;
     fresh.drainChanges();
     networks.clear();
@@ -386,8 +400,8 @@ public final class Core {
     hits.clear();
     for (Graph.Component c : fresh.components()) {
       networks.put(c.id(), c);
-      proposeFor(c, proposals);
     }
+    proposed = false;
   }
 
   /** Computes the proposals of a network into {@code out} and remembers them for it. */
@@ -411,6 +425,7 @@ public final class Core {
   }
 
   public Collection<MergeProposal> proposals() {
+    propose();
     return proposals.values();
   }
 

@@ -8,8 +8,11 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -48,7 +51,11 @@ final class EdgeDocs {
     return doc;
   }
 
-  /** Every live link document of {@code searcher}. */
+  /**
+   * Every live link document of {@code searcher}, in doc order per segment. Reads the stored fields
+   * through the segment's merge instance (each compressed block decompressed once, not once per
+   * link) and only the link's own field.
+   */
   static void forEach(
       IndexSearcher searcher, String typeField, String type, Consumer<Stored> action)
       throws IOException {
@@ -64,19 +71,47 @@ final class EdgeDocs {
       }
       PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
       Bits live = leaf.reader().getLiveDocs();
-      StoredFields stored = leaf.reader().storedFields();
+      StoredFields stored =
+          leaf.reader() instanceof CodecReader codec
+              ? codec.getFieldsReader().getMergeInstance()
+              : leaf.reader().storedFields();
+      DataVisitor visitor = new DataVisitor();
       for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
         if (live == null || live.get(d)) {
-          String[] f = stored.document(d).get(DATA).split(String.valueOf(SEP), -1);
-          List<String> keys = new ArrayList<>();
-          for (int i = 3; i < f.length; i++) {
-            if (!f[i].isEmpty()) {
-              keys.add(f[i]);
-            }
-          }
-          action.accept(new Stored(f[0], f[1], Double.parseDouble(f[2]), keys));
+          visitor.data = null;
+          stored.document(d, visitor);
+          action.accept(parse(visitor.data));
         }
       }
+    }
+  }
+
+  private static Stored parse(String data) {
+    String[] f = data.split(String.valueOf(SEP), -1);
+    List<String> keys = new ArrayList<>(f.length - 3);
+    for (int i = 3; i < f.length; i++) {
+      if (!f[i].isEmpty()) {
+        keys.add(f[i]);
+      }
+    }
+    return new Stored(f[0], f[1], Double.parseDouble(f[2]), keys);
+  }
+
+  /** Reads the link's field and stops. */
+  private static final class DataVisitor extends StoredFieldVisitor {
+    String data;
+
+    @Override
+    public Status needsField(FieldInfo field) {
+      if (data != null) {
+        return Status.STOP;
+      }
+      return DATA.equals(field.name) ? Status.YES : Status.NO;
+    }
+
+    @Override
+    public void stringField(FieldInfo field, String value) {
+      data = value;
     }
   }
 }

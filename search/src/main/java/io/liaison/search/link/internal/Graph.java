@@ -102,6 +102,27 @@ public final class Graph {
   private final Map<String, Node> nodes = new HashMap<>();
   private final Set<String> networksBefore = new HashSet<>();
   private final Set<Node> touched = new HashSet<>();
+  private boolean quiet; // while built by of(): no change tracking
+
+  /**
+   * The graph of stored links (on open), nothing marked as changed: {@code ends} holds what the
+   * graph keeps of each record; a link with an end not in it is left out.
+   */
+  public static Graph of(Collection<Edge> edges, Map<String, ProfileCodec.Head> ends) {
+    Graph g = new Graph();
+    g.quiet = true;
+    for (Edge e : edges) {
+      ProfileCodec.Head a = ends.get(e.a());
+      ProfileCodec.Head b = ends.get(e.b());
+      if (a != null && b != null) {
+        g.ensure(e.a(), a.member(), a.restricted());
+        g.ensure(e.b(), b.member(), b.restricted());
+        g.put(e);
+      }
+    }
+    g.quiet = false;
+    return g;
+  }
 
   /** The record's node, or null when it has no links. */
   public Node node(String id) {
@@ -324,6 +345,9 @@ public final class Graph {
   // ---- change tracking ----
 
   private void touch(Node n) {
+    if (quiet) {
+      return;
+    }
     if (touched.add(n) && n.component != null) {
       networksBefore.add(n.component.id());
     }

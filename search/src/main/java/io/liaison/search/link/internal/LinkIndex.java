@@ -4,9 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -31,6 +33,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The link engine's own Lucene index: one document per record (its keys as terms, its {@link
@@ -212,6 +215,11 @@ public final class LinkIndex implements Closeable {
 
   /** Every current record, in no particular order (refreshes first). */
   public void forEachProfile(Consumer<Profile> action) throws IOException {
+    forEachEncoded(bytes -> action.accept(ProfileCodec.decode(bytes)));
+  }
+
+  /** Every current record's encoded profile, in doc order per segment (refreshes first). */
+  private void forEachEncoded(Consumer<BytesRef> action) throws IOException {
     refresh();
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       LeafReader reader = leaf.reader();
@@ -222,10 +230,27 @@ public final class LinkIndex implements Closeable {
       }
       for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
         if (live == null || live.get(d)) {
-          action.accept(ProfileCodec.decode(values.binaryValue()));
+          action.accept(values.binaryValue());
         }
       }
     }
+  }
+
+  /**
+   * The {@link ProfileCodec.Head heads} of the current records among {@code ids}, in one pass over
+   * the records' profiles in doc order (refreshes first): on open, instead of a look-up and a full
+   * decode per linked record.
+   */
+  public Map<String, ProfileCodec.Head> heads(Set<String> ids) throws IOException {
+    Map<String, ProfileCodec.Head> out = new HashMap<>(ids.size() * 2);
+    forEachEncoded(
+        bytes -> {
+          if (ids.contains(ProfileCodec.id(bytes))) {
+            ProfileCodec.Head h = ProfileCodec.head(bytes);
+            out.put(h.member().id(), h);
+          }
+        });
+    return out;
   }
 
   // ---- links ----

@@ -1,6 +1,7 @@
 package io.liaison.search.link.internal;
 
 import io.liaison.api.BureauId;
+import io.liaison.api.network.Network;
 import io.liaison.search.SearchDocument;
 import io.liaison.search.ident.IdentifierType;
 import io.liaison.search.ident.ValueRole;
@@ -88,21 +89,59 @@ public final class ProfileCodec {
     }
   }
 
+  /** What a record shows in a network and whether it is restricted: the head of its profile. */
+  public record Head(Network.Member member, boolean restricted) {}
+
+  /**
+   * The {@link Head} of an encoded profile, decoding only the fields before the identifiers (what
+   * the graph keeps of a record) — equal to {@code Core.member} and {@code restricted()} of {@link
+   * #decode}.
+   */
+  public static Head head(BytesRef ref) {
+    try (DataInputStream in = new DataInputStream(new Bytes(ref.bytes, ref.offset, ref.length))) {
+      Front f = front(in);
+      boolean restricted = in.readShort() > 0; // readers: none for everyone
+      return new Head(
+          new Network.Member(
+              f.id, f.kind.name(), f.bureau, f.date, f.category, f.title, f.sticks, f.value),
+          restricted);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The fields before the audience, read by {@link #head} and {@link #decode}. */
+  private record Front(
+      String id,
+      SearchDocument.Kind kind,
+      BureauId bureau,
+      LocalDate date,
+      String category,
+      String title,
+      long sticks,
+      long value,
+      long version) {}
+
+  private static Front front(DataInputStream in) throws IOException {
+    int format = in.readByte();
+    if (format != FORMAT) {
+      throw new IllegalStateException("unknown profile format " + format);
+    }
+    return new Front(
+        in.readUTF(),
+        SearchDocument.Kind.values()[in.readByte()],
+        BureauId.of(in.readUTF()),
+        LocalDate.ofEpochDay(in.readInt()),
+        optional(in),
+        optional(in),
+        in.readLong(),
+        in.readLong(),
+        in.readLong());
+  }
+
   public static Profile decode(BytesRef ref) {
     try (DataInputStream in = new DataInputStream(new Bytes(ref.bytes, ref.offset, ref.length))) {
-      int format = in.readByte();
-      if (format != FORMAT) {
-        throw new IllegalStateException("unknown profile format " + format);
-      }
-      String id = in.readUTF();
-      SearchDocument.Kind kind = SearchDocument.Kind.values()[in.readByte()];
-      BureauId bureau = BureauId.of(in.readUTF());
-      LocalDate date = LocalDate.ofEpochDay(in.readInt());
-      String category = optional(in);
-      String title = optional(in);
-      long sticks = in.readLong();
-      long value = in.readLong();
-      long version = in.readLong();
+      Front f = front(in);
       List<BureauId> readers = strings(in).stream().map(BureauId::of).toList();
       String contact = optional(in);
       Audience audience =
@@ -145,15 +184,15 @@ public final class ProfileCodec {
         textKeys[i] = in.readInt();
       }
       return new Profile(
-          id,
-          kind,
-          bureau,
-          date,
-          category,
-          title,
-          sticks,
-          value,
-          version,
+          f.id,
+          f.kind,
+          f.bureau,
+          f.date,
+          f.category,
+          f.title,
+          f.sticks,
+          f.value,
+          f.version,
           audience,
           idents,
           names,
