@@ -216,14 +216,14 @@ public final class IndexView {
     TermMemo memo = memo();
     List<TermMemo.Near> near = memo == null ? null : memo.hood(x.key());
     if (near == null) {
-      near = scanNear(x, TermMemo.LIMIT);
+      near = scanNear(x, TermMemo.LIMIT, memo != null);
       if (memo != null) {
         memo.hood(x.key(), near);
       }
     }
     Neighbourhood h = neighbourhood(x, near, cap);
     // more of the first live documents superseded than remembered: read them all
-    return h != null ? h : neighbourhood(x, scanNear(x, Integer.MAX_VALUE), cap);
+    return h != null ? h : neighbourhood(x, scanNear(x, Integer.MAX_VALUE, memo != null), cap);
   }
 
   /** The neighbourhood from the terms a scan found; null if their documents are not enough. */
@@ -269,9 +269,10 @@ public final class IndexView {
 
   /**
    * The terms of the searcher one character off {@code x}, in the order of two prefix scans of each
-   * segment's sorted terms (see {@link OneOff}), each with its first {@code limit} live documents.
+   * segment's sorted terms (see {@link OneOff}), each with its first {@code limit} live documents;
+   * {@code known}: not in small segments that cannot have one ({@link SegmentKeys}).
    */
-  private List<TermMemo.Near> scanNear(Ident x, int limit) throws IOException {
+  private List<TermMemo.Near> scanNear(Ident x, int limit, boolean known) throws IOException {
     List<TermMemo.Near> out = new ArrayList<>();
     int[] split = OneOff.split(x.type(), x.value().length());
     if (split == null) {
@@ -283,13 +284,21 @@ public final class IndexView {
     String reversed = new StringBuilder(value).reverse().toString();
     TermVisitor visitor =
         (leaf, te, v) -> out.add(new TermMemo.Near(v, postings(leaf, 0, te, limit)));
+    boolean ascii = SegmentKeys.ascii(value);
+    String head = forward + value.substring(0, split[0]);
+    String tail = backward + reversed.substring(0, split[1]);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       TermsEnum te = termsEnum(leaf);
       if (te == null) {
         continue;
       }
-      scan(leaf, te, forward, value, split[0], -1, visitor);
-      scan(leaf, te, backward, reversed, split[1], split[0], visitor);
+      SegmentKeys keys = known && ascii ? SegmentKeys.of(leaf) : null;
+      if (keys == null || keys.mayScan(head)) {
+        scan(leaf, te, forward, value, split[0], -1, visitor);
+      }
+      if (keys == null || keys.mayScan(tail)) {
+        scan(leaf, te, backward, reversed, split[1], split[0], visitor);
+      }
     }
     return out;
   }
@@ -471,6 +480,10 @@ public final class IndexView {
     BytesRef t = new BytesRef(term);
     List<TermMemo.Postings> out = new ArrayList<>(1);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      SegmentKeys known = SegmentKeys.of(leaf);
+      if (known != null && !(field == 0 ? known.mayHoldKey(t) : known.mayHoldId(t))) {
+        continue; // not in this small segment: no seek
+      }
       TermsEnum te = cached(leaf, field, name);
       if (te != null && te.seekExact(t)) {
         out.add(postings(leaf, field, te, TermMemo.LIMIT));

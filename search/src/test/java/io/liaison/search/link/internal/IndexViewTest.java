@@ -108,10 +108,11 @@ class IndexViewTest {
 
   /**
    * Every read a write makes — counts at every cap, holders, one-off neighbourhoods, records by id
-   * — from the view's memo (the thread that made the view, twice: filling it, then from it) and
-   * from the index itself (another thread, which the memo does not serve), after each of 600 random
-   * writes over 300 records: new versions that supersede searcher documents (more than the memo
-   * keeps of an over-common key), withdrawals, refreshes that leave deleted documents.
+   * — from the view's memo and the small segments' keys ({@link SegmentKeys}; the thread that made
+   * the view, twice: filling the memo, then from it) and from the index itself (another thread,
+   * which neither serves), after each of 600 random writes over 300 records in segments of 150: new
+   * versions that supersede searcher documents (more than the memo keeps of an over-common key),
+   * withdrawals, refreshes that leave deleted documents.
    */
   @Test
   void theMemoOfAViewAnswersExactlyAsTheIndexReadAfresh() throws Exception {
@@ -157,6 +158,8 @@ class IndexViewTest {
     for (String phone : PHONES) {
       keys.add(Keys.ident(IdentifierType.PHONE, phone));
     }
+    keys.add(Keys.ident(IdentifierType.PHONE, "13812345679"));
+    keys.add(Keys.name("无此人"));
     for (String key : keys) {
       for (int cap : new int[] {0, 1, 5, 20, 61, 127, 1_000, Integer.MAX_VALUE - 1}) {
         out.add(key + " records " + cap + ": " + view.records(key, cap));
@@ -168,7 +171,11 @@ class IndexViewTest {
         out.add(key + " profiles: " + ids(view.load(docs)));
       }
     }
-    for (String phone : PHONES) {
+    List<String> near = new ArrayList<>(List.of(PHONES));
+    near.add("13812345679"); // one off three of them, held by none
+    near.add("18600000000"); // nothing near it
+    near.add("13700001112");
+    for (String phone : near) {
       for (int cap : new int[] {0, 3, 61, 1_000}) {
         IndexView.Neighbourhood h =
             view.neighbourhood(new Ident(IdentifierType.PHONE, phone, true, ""), cap);
@@ -186,7 +193,7 @@ class IndexViewTest {
                 + h.complete());
       }
     }
-    for (int i = 0; i < 300; i += 3) {
+    for (int i = 0; i < 330; i += 3) { // 300 on: never written
       out.add(
           i
               + ": "
