@@ -23,6 +23,11 @@ import org.apache.lucene.util.BytesRef;
  * since. Every read of the engine goes through it: ranks and profiles by id, how many records hold
  * a key, who holds it, the one-off neighbourhood of an identifier. A view is valid until the next
  * write (global doc ids change on refresh); take {@link LinkIndex#view()} again after writing.
+ *
+ * <p>Why over 400 lines: each read is here twice, from the index and from what the view remembers
+ * of it ({@link TermMemo}, {@link SegmentKeys}), and both must apply the writes since the refresh
+ * in exactly the same way; side by side, each pair can be read against the other (and is tested so,
+ * {@code IndexViewTest}). The counting over remembered postings is in {@link TermMemo}.
  */
 public final class IndexView {
   static final String ID = "id";
