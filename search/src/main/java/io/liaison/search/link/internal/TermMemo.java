@@ -20,14 +20,23 @@ import java.util.Map;
  *
  * <p>Not thread-safe: used only by the thread that made its view (the engine's writes and reads,
  * under its lock), never by the threads of a relink's link pass. Bounded: past {@link #MAX_ENTRIES}
- * terms or profiles it is emptied and fills again.
+ * terms of a kind or {@link #MAX_PROFILES} profiles it forgets them and fills again.
  */
 final class TermMemo {
   /** Live documents remembered per segment and term: past the most a count ever needs (61). */
   static final int LIMIT = 128;
 
-  /** Terms or profiles remembered before the memo is emptied (a view is refreshed long before). */
-  static final int MAX_ENTRIES = 200_000;
+  /**
+   * Terms remembered (of each kind) before they are forgotten; a view is refreshed long before (a
+   * thousand writes read some 30,000 terms).
+   */
+  static final int MAX_ENTRIES = 100_000;
+
+  /**
+   * Decoded profiles remembered before they are forgotten (0.5–2 KB each in memory: ~16–32 MB at
+   * most on a node's heap).
+   */
+  static final int MAX_PROFILES = 16_384;
 
   /**
    * A term in one segment: whether the segment has no deletions, the term's document frequency and
@@ -74,7 +83,10 @@ final class TermMemo {
   }
 
   void profile(int globalDoc, Profile p) {
-    put(profiles, globalDoc, p);
+    if (profiles.size() >= MAX_PROFILES) {
+      profiles.clear();
+    }
+    profiles.put(globalDoc, p);
   }
 
   /**
