@@ -23,6 +23,11 @@ import org.apache.lucene.util.BytesRef;
  * since. Every read of the engine goes through it: ranks and profiles by id, how many records hold
  * a key, who holds it, the one-off neighbourhood of an identifier. A view is valid until the next
  * write (global doc ids change on refresh); take {@link LinkIndex#view()} again after writing.
+ *
+ * <p>Why over 400 lines: each read is here twice, from the index and from what the view remembers
+ * of it ({@link TermMemo}, {@link SegmentKeys}), and both must apply the writes since the refresh
+ * in exactly the same way; side by side, each pair can be read against the other (and is tested so,
+ * {@code IndexViewTest}). The counting over remembered postings is in {@link TermMemo}.
  */
 public final class IndexView {
   static final String ID = "id";
@@ -54,11 +59,25 @@ public final class IndexView {
     }
   }
 
+  /**
+   * What this view's searcher holds, read once for every write until the next refresh ({@link
+   * TermMemo}). Only the thread that made the view (the engine's writer, under its lock) uses it:
+   * the threads of a relink's link pass read the view without it.
+   */
+  private final TermMemo memo = new TermMemo();
+
+  private final Thread owner = Thread.currentThread();
+
   IndexView(IndexSearcher searcher, RecentWrites recent) {
     this.searcher = searcher;
     this.recent = recent;
     int leaves = searcher.getIndexReader().leaves().size();
     this.enums = ThreadLocal.withInitial(() -> new Enums(leaves));
+  }
+
+  /** The memo, for the thread that made the view; null for any other. */
+  private TermMemo memo() {
+    return Thread.currentThread() == owner ? memo : null;
   }
 
   /**
@@ -94,6 +113,13 @@ public final class IndexView {
 
   /** How many current records hold {@code key}, counted up to {@code cap + 1}. */
   public int records(String key, int cap) throws IOException {
+    TermMemo memo = memo();
+    if (memo != null) {
+      Integer n = TermMemo.count(remembered(memo, key), recent, recent.withKey(key).size(), cap);
+      if (n != null) {
+        return n;
+      }
+    }
     int n = recent.withKey(key).size();
     BytesRef term = new BytesRef(key);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -136,6 +162,13 @@ public final class IndexView {
    */
   public int holders(String key, int cap, Set<Integer> docs, Map<String, Profile> recentOut)
       throws IOException {
+    TermMemo memo = memo();
+    if (memo != null) {
+      int n = rememberedHolders(memo, key, cap, docs, recentOut);
+      if (n >= 0) {
+        return n;
+      }
+    }
     List<Profile> fresh = recent.withKey(key);
     List<Integer> found = new ArrayList<>();
     int n = fresh.size();
@@ -185,23 +218,53 @@ public final class IndexView {
    * (then {@code docs} is incomplete: the caller does not retrieve from an over-common value).
    */
   public Neighbourhood neighbourhood(Ident x, int cap) throws IOException {
+    TermMemo memo = memo();
+    List<TermMemo.Near> near = memo == null ? null : memo.hood(x.key());
+    if (near == null) {
+      near = scanNear(x, TermMemo.LIMIT, memo != null);
+      if (memo != null) {
+        memo.hood(x.key(), near);
+      }
+    }
+    Neighbourhood h = neighbourhood(x, near, cap);
+    // more of the first live documents superseded than remembered: read them all
+    return h != null ? h : neighbourhood(x, scanNear(x, Integer.MAX_VALUE, memo != null), cap);
+  }
+
+  /** The neighbourhood from the terms a scan found; null if their documents are not enough. */
+  private Neighbourhood neighbourhood(Ident x, List<TermMemo.Near> near, int cap) {
     Map<String, Integer> values = new java.util.TreeMap<>();
     List<Integer> docs = new ArrayList<>();
+    for (TermMemo.Near n : near) {
+      List<Integer> found = new ArrayList<>();
+      int k =
+          TermMemo.take(n.postings(), recent, found, cap + 1 - values.getOrDefault(n.value(), 0));
+      if (k < 0) {
+        return null;
+      }
+      values.merge(n.value(), k, Integer::sum);
+      if (docs.size() <= cap) {
+        docs.addAll(found);
+      }
+    }
     Map<String, Profile> fresh = new java.util.LinkedHashMap<>();
-    scanOneOff(
-        x,
-        (leaf, te, value) -> {
-          List<Integer> found = new ArrayList<>();
-          int k = collect(leaf, te, found, cap + 1 - values.getOrDefault(value, 0));
-          values.merge(value, k, Integer::sum);
-          if (docs.size() <= cap) {
-            docs.addAll(found);
+    Set<String> seen = new HashSet<>();
+    int[] split = OneOff.split(x.type(), x.value().length());
+    if (split != null) {
+      for (String prefix :
+          List.of(RecentWrites.headPrefix(x, split), RecentWrites.tailPrefix(x, split))) {
+        for (Profile p : recent.withPrefix(prefix)) {
+          for (Ident y : p.idents()) {
+            if (y.type() == x.type()
+                && OneOff.oneOff(x.value(), y.value())
+                && seen.add(p.id() + "\n" + y.value())) {
+              values.merge(y.value(), 1, Integer::sum);
+              fresh.put(p.id(), p);
+            }
           }
-        },
-        (p, value) -> {
-          values.merge(value, 1, Integer::sum);
-          fresh.put(p.id(), p);
-        });
+        }
+      }
+    }
     return new Neighbourhood(values, docs, fresh, docs.size() + fresh.size() <= cap);
   }
 
@@ -209,38 +272,40 @@ public final class IndexView {
     void visit(LeafReaderContext leaf, TermsEnum te, String value) throws IOException;
   }
 
-  private void scanOneOff(
-      Ident x, TermVisitor inSearcher, java.util.function.BiConsumer<Profile, String> inRecent)
-      throws IOException {
+  /**
+   * The terms of the searcher one character off {@code x}, in the order of two prefix scans of each
+   * segment's sorted terms (see {@link OneOff}), each with its first {@code limit} live documents;
+   * {@code known}: not in small segments that cannot have one ({@link SegmentKeys}).
+   */
+  private List<TermMemo.Near> scanNear(Ident x, int limit, boolean known) throws IOException {
+    List<TermMemo.Near> out = new ArrayList<>();
     int[] split = OneOff.split(x.type(), x.value().length());
     if (split == null) {
-      return;
+      return out;
     }
     String value = x.value();
     String forward = Keys.ident(x.type(), "");
     String backward = Keys.reversed(x.type(), "");
     String reversed = new StringBuilder(value).reverse().toString();
+    TermVisitor visitor =
+        (leaf, te, v) -> out.add(new TermMemo.Near(v, postings(leaf, 0, te, limit)));
+    boolean ascii = SegmentKeys.ascii(value);
+    String head = forward + value.substring(0, split[0]);
+    String tail = backward + reversed.substring(0, split[1]);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       TermsEnum te = termsEnum(leaf);
       if (te == null) {
         continue;
       }
-      scan(leaf, te, forward, value, split[0], -1, inSearcher);
-      scan(leaf, te, backward, reversed, split[1], split[0], inSearcher);
-    }
-    Set<String> seen = new HashSet<>();
-    for (String prefix :
-        List.of(RecentWrites.headPrefix(x, split), RecentWrites.tailPrefix(x, split))) {
-      for (Profile p : recent.withPrefix(prefix)) {
-        for (Ident y : p.idents()) {
-          if (y.type() == x.type()
-              && OneOff.oneOff(value, y.value())
-              && seen.add(p.id() + "\n" + y.value())) {
-            inRecent.accept(p, y.value());
-          }
-        }
+      SegmentKeys keys = known && ascii ? SegmentKeys.of(leaf) : null;
+      if (keys == null || keys.mayScan(head)) {
+        scan(leaf, te, forward, value, split[0], -1, visitor);
+      }
+      if (keys == null || keys.mayScan(tail)) {
+        scan(leaf, te, backward, reversed, split[1], split[0], visitor);
       }
     }
+    return out;
   }
 
   private void scan(
@@ -351,7 +416,15 @@ public final class IndexView {
     int leafIndex = -1;
     BinaryDocValues values = null;
     LeafReaderContext leaf = null;
+    TermMemo memo = memo();
     for (int g : sorted) {
+      Profile known = memo == null ? null : memo.profile(g);
+      if (known != null) {
+        if (ids.test(known.id())) {
+          out.add(known);
+        }
+        continue;
+      }
       int i = org.apache.lucene.index.ReaderUtil.subIndex(g, leaves);
       if (i != leafIndex) {
         leafIndex = i;
@@ -361,14 +434,111 @@ public final class IndexView {
       if (values != null && values.advanceExact(g - leaf.docBase)) {
         BytesRef bytes = values.binaryValue();
         if (ids.test(ProfileCodec.id(bytes))) {
-          out.add(ProfileCodec.decode(bytes));
+          Profile p = ProfileCodec.decode(bytes);
+          out.add(p);
+          if (memo != null) {
+            memo.profile(g, p);
+          }
         }
       }
     }
     return out;
   }
 
+  /** The searcher's postings of a key, remembered for the view. */
+  private TermMemo.Postings[] remembered(TermMemo memo, String key) throws IOException {
+    TermMemo.Postings[] ps = memo.key(key);
+    if (ps == null) {
+      ps = read(0, KEY, key);
+      memo.key(key, ps);
+    }
+    return ps;
+  }
+
+  /** {@link #holders(String, int, Set, Map)} from the memo; -1 if it does not remember enough. */
+  private int rememberedHolders(
+      TermMemo memo, String key, int cap, Set<Integer> docs, Map<String, Profile> recentOut)
+      throws IOException {
+    List<Profile> fresh = recent.withKey(key);
+    List<Integer> found = new ArrayList<>();
+    int n = fresh.size();
+    for (TermMemo.Postings p : remembered(memo, key)) {
+      if (p.noDeletions() && recent.noneShadowed() && n + p.docFreq() > cap) {
+        return n + p.docFreq(); // exact without deletions: too many, no need to read them
+      }
+      int k = TermMemo.take(p, recent, found, cap + 1 - n);
+      if (k < 0) {
+        return -1;
+      }
+      n += k;
+      if (n > cap) {
+        return n;
+      }
+    }
+    docs.addAll(found);
+    fresh.forEach(p -> recentOut.put(p.id(), p));
+    return n;
+  }
+
+  /** A term's postings in every segment that has it (field 0: keys, 1: ids). */
+  private TermMemo.Postings[] read(int field, String name, String term) throws IOException {
+    BytesRef t = new BytesRef(term);
+    List<TermMemo.Postings> out = new ArrayList<>(1);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      SegmentKeys known = SegmentKeys.of(leaf);
+      if (known != null && !(field == 0 ? known.mayHoldKey(t) : known.mayHoldId(t))) {
+        continue; // not in this small segment: no seek
+      }
+      TermsEnum te = cached(leaf, field, name);
+      if (te != null && te.seekExact(t)) {
+        out.add(postings(leaf, field, te, TermMemo.LIMIT));
+      }
+    }
+    return out.toArray(new TermMemo.Postings[0]);
+  }
+
+  /** The current term's document frequency and first {@code limit} live documents. */
+  private TermMemo.Postings postings(LeafReaderContext leaf, int field, TermsEnum te, int limit)
+      throws IOException {
+    int docFreq = te.docFreq();
+    PostingsEnum pe = postings(leaf, field, te);
+    Bits live = leaf.reader().getLiveDocs();
+    int[] docs = new int[Math.min(docFreq, limit)];
+    int k = 0;
+    boolean complete = true;
+    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+      if (live == null || live.get(d)) {
+        if (k == docs.length) {
+          complete = false;
+          break;
+        }
+        docs[k++] = leaf.docBase + d;
+      }
+    }
+    return new TermMemo.Postings(
+        live == null,
+        docFreq,
+        k == docs.length ? docs : java.util.Arrays.copyOf(docs, k),
+        complete);
+  }
+
   int liveDoc(String id) throws IOException {
+    TermMemo memo = memo();
+    if (memo != null) {
+      TermMemo.Postings[] ps = memo.id(id);
+      if (ps == null) {
+        ps = read(1, ID, id);
+        memo.id(id, ps);
+      }
+      List<Integer> first = new ArrayList<>(1);
+      int k = 0;
+      for (int i = 0; i < ps.length && k == 0; i++) {
+        k = TermMemo.take(ps[i], recent, first, 1);
+      }
+      if (k >= 0) {
+        return k > 0 ? first.get(0) : -1;
+      }
+    }
     BytesRef term = new BytesRef(id);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       TermsEnum te = cached(leaf, 1, ID);
