@@ -262,6 +262,7 @@ class CaseIndexTest {
     assertThat(index.upsert(doc("b", TIANZHEN, "升级之后写的。", 1))).isTrue();
     index.commit("store-seq-8");
     assertThat(idFormats(before)).containsExactlyInAnyOrder("Lucene912", "BloomFilter");
+    index.refresh();
     assertThat(search("升级之后写的")).containsExactly("b");
     assertThat(index.get("a")).isPresent();
   }
