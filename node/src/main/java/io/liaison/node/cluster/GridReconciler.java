@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * batches: what the grid has and the store lacks (or holds differently) is handed to the feature's
  * receive function (which verifies it and takes it in, or quarantines it); what the store has and
  * the grid lacks is put back on the grid (after a full-cluster restart the grid is empty and the
- * stores are the record). One instance per shared map: leads, cases, ….
+ * stores are the record) — unless its retention on the grid is over (a shared case, a final lead
+ * settled longer than {@code cluster.gridRetentionSeconds} ago: served from the stores only, see
+ * docs/architecture.md, "Retention on the grid"); what goes back leaves the grid when its retention
+ * ends. One instance per shared map: leads, cases, ….
  *
  * <p>Ids and hashes are listed only in the buckets whose digests differ between the store and the
  * grid ({@link BucketComparison}): a node whose store agrees with the grid reads no record.
@@ -91,6 +95,75 @@ public final class GridReconciler {
     return grid.getName();
   }
 
+  /** The kind of the store's records this map holds. */
+  public String kind() {
+    return kind;
+  }
+
+  /** The feature's receive: verifies and takes in one value (key, JSON); true if it was new. */
+  public BiFunction<String, String, Future<Boolean>> receiver() {
+    return receive;
+  }
+
+  /** {@link #remaining}: the record never leaves the grid (Hazelcast's TTL 0, no expiry). */
+  static final long FOREVER = 0;
+
+  /** {@link #remaining}: the record's retention on the grid is over; it does not go back. */
+  static final long GONE = -1;
+
+  /**
+   * How long record {@code r} still stays on the grid, in ms: {@link #FOREVER} if it needs a
+   * cluster-wide decision (an open lead, any record of a map without retention), {@link #GONE} if
+   * it settled more than the grid retention ago (docs/architecture.md, "Retention on the grid").
+   */
+  long remaining(StoredRecord r) {
+    Long settled = r.facts().settledAt();
+    if (settled == null) {
+      return FOREVER;
+    }
+    long left = settled + store.gridRetention().toMillis() - System.currentTimeMillis();
+    return left > 0 ? left : GONE;
+  }
+
+  /**
+   * After a write of {@code key} by this node (a put-back, a repair): the entry leaves the grid
+   * after {@code ttl} ms ({@link #FOREVER}: left as written; {@link #GONE}: at once). Blocking.
+   */
+  private void keepFor(String key, long ttl) {
+    if (ttl != FOREVER) {
+      grid.setTtl(key, ttl == GONE ? 1 : ttl, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * After this node committed a record that has settled (a lead's final transition): its grid entry
+   * leaves the grid at the end of its retention. The write itself set no expiry (the entry
+   * processor that decides a transition writes as any other); the reconciliation lets go of an
+   * entry whose retention is over should this node stop before it gets here. Never fails.
+   */
+  public Future<Void> settle(StoredRecord r) {
+    long ttl = remaining(r);
+    if (ttl == FOREVER) {
+      return Future.succeededFuture();
+    }
+    return vertx
+        .executeBlocking(
+            () -> {
+              keepFor(r.id(), ttl);
+              return (Void) null;
+            },
+            false)
+        .recover(
+            e -> {
+              LOG.warn(
+                  "grid entry expiry not set map={} key={}: {}",
+                  grid.getName(),
+                  r.id(),
+                  e.toString());
+              return Future.succeededFuture();
+            });
+  }
+
   /** The map's entries as they are: anyone on the link can put any type under any key. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private IMap<Object, Object> raw() {
@@ -130,13 +203,22 @@ public final class GridReconciler {
     return kept.recover(e -> Future.succeededFuture())
         .compose(v -> store.committedRecord(key))
         .compose(
-            local ->
-                vertx.executeBlocking(
-                    () ->
-                        local.isPresent()
-                            ? raw().replace(key, seen, local.get().body())
-                            : raw().remove(key, seen),
-                    false))
+            local -> {
+              // a record whose retention on the grid is over does not go back: the value goes
+              long ttl = local.map(this::remaining).orElse(GONE);
+              return vertx.executeBlocking(
+                  () -> {
+                    if (ttl == GONE) {
+                      return raw().remove(key, seen);
+                    }
+                    boolean done = raw().replace(key, seen, local.get().body());
+                    if (done) {
+                      keepFor(key, ttl);
+                    }
+                    return done;
+                  },
+                  false);
+            })
         .map(
             done -> {
               LOG.warn(
@@ -226,13 +308,65 @@ public final class GridReconciler {
 
   /** Fetches, in batches, what the grid holds differently from the store, and takes it in. */
   private Future<Integer> pull(Map<String, String> local, Map<String, String> remote) {
-    List<String> keys = new ArrayList<>();
+    List<String> differ = new ArrayList<>();
     remote.forEach(
         (k, h) -> {
           if (!h.equals(local.get(k))) {
-            keys.add(k);
+            differ.add(k);
           }
         });
+    return letGo(differ, local, remote).compose(keys -> pullKeys(keys, local));
+  }
+
+  /**
+   * Of the {@code keys} whose grid value differs from the records the store has on the grid ({@code
+   * local}), those the store holds with the same value but whose retention on the grid is over (a
+   * writer stopped before it set the entry's expiry, or it is a moment early): let go of on the
+   * grid (expired now) rather than fetched; the others are returned.
+   */
+  private Future<List<String>> letGo(
+      List<String> keys, Map<String, String> local, Map<String, String> remote) {
+    List<String> unknown = keys.stream().filter(k -> !local.containsKey(k)).toList();
+    if (unknown.isEmpty()) {
+      return Future.succeededFuture(keys);
+    }
+    Set<String> retired = new HashSet<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < unknown.size(); i += BATCH) {
+      List<String> batch = unknown.subList(i, Math.min(unknown.size(), i + BATCH));
+      chain =
+          chain.compose(
+              v ->
+                  store
+                      .call(s -> s.hashesOf(batch))
+                      .compose(
+                          held ->
+                              vertx.executeBlocking(
+                                  () -> {
+                                    held.forEach(
+                                        (k, h) -> {
+                                          if (h.equals(remote.get(k))) {
+                                            keepFor(k, GONE);
+                                            retired.add(k);
+                                          }
+                                        });
+                                    return (Void) null;
+                                  },
+                                  false)));
+    }
+    return chain.map(
+        v -> {
+          if (!retired.isEmpty()) {
+            LOG.info(
+                "grid entries past their retention let go map={} entries={}",
+                grid.getName(),
+                retired.size());
+          }
+          return keys.stream().filter(k -> !retired.contains(k)).toList();
+        });
+  }
+
+  private Future<Integer> pullKeys(List<String> keys, Map<String, String> local) {
     Future<Integer> chain = Future.succeededFuture(0);
     for (int i = 0; i < keys.size(); i += BATCH) {
       Set<String> batch = new HashSet<>(keys.subList(i, Math.min(keys.size(), i + BATCH)));
@@ -308,6 +442,34 @@ public final class GridReconciler {
                     b -> b + (int) fs.stream().filter(f -> f.succeeded() && f.result()).count()));
   }
 
+  /**
+   * Takes in values a peer's store sent ({@link StoreExchange}) as if they were grid values: each
+   * verified by the feature's receive, quarantined if it fails. A value of another type or too long
+   * is quarantined without being parsed (the grid is not touched: it was not the grid's). The
+   * number taken in as new.
+   */
+  public Future<Integer> takeFromPeer(String peer, Map<String, Object> values) {
+    Map<String, String> records = new HashMap<>();
+    List<Future<Void>> bad = new ArrayList<>();
+    values.forEach(
+        (k, v) -> {
+          if (v instanceof String s && s.length() <= MAX_VALUE_CHARS) {
+            records.put(k, s);
+          } else if (quarantine != null) {
+            String text = String.valueOf(v);
+            bad.add(
+                quarantine
+                    .add(
+                        "peer/" + peer + "/" + kind + "/" + k,
+                        v instanceof String ? "TOO_LARGE" : "WRONG_TYPE",
+                        "from bureau " + peer + "'s store",
+                        text)
+                    .recover(e -> Future.succeededFuture()));
+          }
+        });
+    return Future.join(bad).transform(x -> takeDiffering(records, Map.of()));
+  }
+
   /** The feature's receive of one value; an exception or failure is logged, not passed on. */
   private Future<Boolean> safely(String key, String value) {
     Future<Boolean> f;
@@ -347,14 +509,25 @@ public final class GridReconciler {
               if (local.isEmpty()) {
                 return Future.succeededFuture(false);
               }
+              long ttl = remaining(local.get());
+              if (ttl == GONE) {
+                // its retention on the grid is over: served from the stores, never put back
+                return Future.succeededFuture(false);
+              }
               store.known().remember(key, local.get().hash());
               // as putIfAbsent, but a value of another type is not kept (see PutIfAbsentProcessor)
               return vertx
                   .executeBlocking(
-                      () ->
-                          grid.submitToKey(key, new PutIfAbsentProcessor(local.get().body()))
-                              .toCompletableFuture()
-                              .get(),
+                      () -> {
+                        String before =
+                            grid.submitToKey(key, new PutIfAbsentProcessor(local.get().body()))
+                                .toCompletableFuture()
+                                .get();
+                        if (before == null) {
+                          keepFor(key, ttl);
+                        }
+                        return before;
+                      },
                       false)
                   .map(true);
             });
@@ -370,12 +543,16 @@ public final class GridReconciler {
     }
     return vertx
         .executeBlocking(() -> grid.replace(key, seen, local), false)
-        .map(
+        .compose(
             replaced -> {
-              if (replaced) {
-                LOG.warn("grid entry repaired map={} key={} from local copy", grid.getName(), key);
+              if (!replaced) {
+                return Future.succeededFuture();
               }
-              return null;
+              LOG.warn("grid entry repaired map={} key={} from local copy", grid.getName(), key);
+              // the repair is a write: the entry keeps only what is left of its retention
+              return store
+                  .committedRecord(key)
+                  .compose(r -> r.isPresent() ? settle(r.get()) : Future.succeededFuture());
             });
   }
 
@@ -397,6 +574,8 @@ public final class GridReconciler {
               n ->
                   store
                       .call(s -> s.records(batch))
+                      // a record whose retention on the grid ended since it was listed stays off
+                      .map(all -> all.stream().filter(r -> remaining(r) != GONE).toList())
                       .compose(
                           records ->
                               vertx
@@ -457,6 +636,15 @@ public final class GridReconciler {
       if (before != null) {
         // SAME stays in: it was not put back; takeDiffering skips it (not a record)
         present.put(e.getKey(), before);
+      }
+    }
+    // what was put back leaves the grid when its retention ends, not a whole retention from now
+    for (StoredRecord r : records) {
+      if (!present.containsKey(r.id())) {
+        long ttl = remaining(r);
+        if (ttl != FOREVER && ttl != GONE) {
+          keepFor(r.id(), ttl);
+        }
       }
     }
     return present;
