@@ -128,7 +128,7 @@ public final class HeapBench {
     }
     Set<String> bureaus = Set.of("150924", "140222", "140221");
     GeneratedCases gen = ServiceLoader.load(GeneratedCases.class).findFirst().orElseThrow();
-    LongFunction<CaseRecord> cases = gen.set(32, 4L * n);
+    LongFunction<CaseRecord> cases = gen.set(32, 40L * n);
     Instant base = Instant.now().minus(Duration.ofDays(60));
     long step = Duration.ofDays(29).toMillis() / n;
     List<Store> stores = new ArrayList<>();
@@ -159,7 +159,7 @@ public final class HeapBench {
         List<CaseRecord> picked = new ArrayList<>();
         while (picked.size() < to - from) {
           CaseRecord cr = cases.apply(nextCase++);
-          if (bureaus.contains(cr.bureau().code())) {
+          if (cr.version() == 1 && bureaus.contains(cr.bureau().code())) {
             picked.add(cr);
           }
         }
