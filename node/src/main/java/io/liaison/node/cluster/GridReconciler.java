@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -49,6 +48,7 @@ public final class GridReconciler {
   private final String kind;
   private final BiFunction<String, String, Future<Boolean>> receive;
   private final QuarantineSink quarantine;
+  private final GridRetention retention;
 
   /**
    * @param kind the store's record kind that the map holds
@@ -68,6 +68,7 @@ public final class GridReconciler {
     this.kind = kind;
     this.receive = receive;
     this.quarantine = quarantine;
+    this.retention = new GridRetention(vertx, store, grid);
   }
 
   /**
@@ -105,63 +106,12 @@ public final class GridReconciler {
     return receive;
   }
 
-  /** {@link #remaining}: the record never leaves the grid (Hazelcast's TTL 0, no expiry). */
-  static final long FOREVER = 0;
-
-  /** {@link #remaining}: the record's retention on the grid is over; it does not go back. */
-  static final long GONE = -1;
-
-  /**
-   * How long record {@code r} still stays on the grid, in ms: {@link #FOREVER} if it needs a
-   * cluster-wide decision (an open lead, any record of a map without retention), {@link #GONE} if
-   * it settled more than the grid retention ago (docs/architecture.md, "Retention on the grid").
-   */
-  long remaining(StoredRecord r) {
-    Long settled = r.facts().settledAt();
-    if (settled == null) {
-      return FOREVER;
-    }
-    long left = settled + store.gridRetention().toMillis() - System.currentTimeMillis();
-    return left > 0 ? left : GONE;
-  }
-
-  /**
-   * After a write of {@code key} by this node (a put-back, a repair): the entry leaves the grid
-   * after {@code ttl} ms ({@link #FOREVER}: left as written; {@link #GONE}: at once). Blocking.
-   */
-  private void keepFor(String key, long ttl) {
-    if (ttl != FOREVER) {
-      grid.setTtl(key, ttl == GONE ? 1 : ttl, TimeUnit.MILLISECONDS);
-    }
-  }
-
   /**
    * After this node committed a record that has settled (a lead's final transition): its grid entry
-   * leaves the grid at the end of its retention. The write itself set no expiry (the entry
-   * processor that decides a transition writes as any other); the reconciliation lets go of an
-   * entry whose retention is over should this node stop before it gets here. Never fails.
+   * leaves the grid at the end of its retention ({@link GridRetention#settle}). Never fails.
    */
   public Future<Void> settle(StoredRecord r) {
-    long ttl = remaining(r);
-    if (ttl == FOREVER) {
-      return Future.succeededFuture();
-    }
-    return vertx
-        .executeBlocking(
-            () -> {
-              keepFor(r.id(), ttl);
-              return (Void) null;
-            },
-            false)
-        .recover(
-            e -> {
-              LOG.warn(
-                  "grid entry expiry not set map={} key={}: {}",
-                  grid.getName(),
-                  r.id(),
-                  e.toString());
-              return Future.succeededFuture();
-            });
+    return retention.settle(r);
   }
 
   /** The map's entries as they are: anyone on the link can put any type under any key. */
@@ -205,15 +155,15 @@ public final class GridReconciler {
         .compose(
             local -> {
               // a record whose retention on the grid is over does not go back: the value goes
-              long ttl = local.map(this::remaining).orElse(GONE);
+              long ttl = local.map(retention::remaining).orElse(GridRetention.GONE);
               return vertx.executeBlocking(
                   () -> {
-                    if (ttl == GONE) {
+                    if (ttl == GridRetention.GONE) {
                       return raw().remove(key, seen);
                     }
                     boolean done = raw().replace(key, seen, local.get().body());
                     if (done) {
-                      keepFor(key, ttl);
+                      retention.keepFor(key, ttl);
                     }
                     return done;
                   },
@@ -315,55 +265,7 @@ public final class GridReconciler {
             differ.add(k);
           }
         });
-    return letGo(differ, local, remote).compose(keys -> pullKeys(keys, local));
-  }
-
-  /**
-   * Of the {@code keys} whose grid value differs from the records the store has on the grid ({@code
-   * local}), those the store holds with the same value but whose retention on the grid is over (a
-   * writer stopped before it set the entry's expiry, or it is a moment early): let go of on the
-   * grid (expired now) rather than fetched; the others are returned.
-   */
-  private Future<List<String>> letGo(
-      List<String> keys, Map<String, String> local, Map<String, String> remote) {
-    List<String> unknown = keys.stream().filter(k -> !local.containsKey(k)).toList();
-    if (unknown.isEmpty()) {
-      return Future.succeededFuture(keys);
-    }
-    Set<String> retired = new HashSet<>();
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < unknown.size(); i += BATCH) {
-      List<String> batch = unknown.subList(i, Math.min(unknown.size(), i + BATCH));
-      chain =
-          chain.compose(
-              v ->
-                  store
-                      .call(s -> s.hashesOf(batch))
-                      .compose(
-                          held ->
-                              vertx.executeBlocking(
-                                  () -> {
-                                    held.forEach(
-                                        (k, h) -> {
-                                          if (h.equals(remote.get(k))) {
-                                            keepFor(k, GONE);
-                                            retired.add(k);
-                                          }
-                                        });
-                                    return (Void) null;
-                                  },
-                                  false)));
-    }
-    return chain.map(
-        v -> {
-          if (!retired.isEmpty()) {
-            LOG.info(
-                "grid entries past their retention let go map={} entries={}",
-                grid.getName(),
-                retired.size());
-          }
-          return keys.stream().filter(k -> !retired.contains(k)).toList();
-        });
+    return retention.letGo(differ, local, remote).compose(keys -> pullKeys(keys, local));
   }
 
   private Future<Integer> pullKeys(List<String> keys, Map<String, String> local) {
@@ -509,8 +411,8 @@ public final class GridReconciler {
               if (local.isEmpty()) {
                 return Future.succeededFuture(false);
               }
-              long ttl = remaining(local.get());
-              if (ttl == GONE) {
+              long ttl = retention.remaining(local.get());
+              if (ttl == GridRetention.GONE) {
                 // its retention on the grid is over: served from the stores, never put back
                 return Future.succeededFuture(false);
               }
@@ -524,7 +426,7 @@ public final class GridReconciler {
                                 .toCompletableFuture()
                                 .get();
                         if (before == null) {
-                          keepFor(key, ttl);
+                          retention.keepFor(key, ttl);
                         }
                         return before;
                       },
@@ -575,7 +477,11 @@ public final class GridReconciler {
                   store
                       .call(s -> s.records(batch))
                       // a record whose retention on the grid ended since it was listed stays off
-                      .map(all -> all.stream().filter(r -> remaining(r) != GONE).toList())
+                      .map(
+                          all ->
+                              all.stream()
+                                  .filter(r -> retention.remaining(r) != GridRetention.GONE)
+                                  .toList())
                       .compose(
                           records ->
                               vertx
@@ -641,9 +547,9 @@ public final class GridReconciler {
     // what was put back leaves the grid when its retention ends, not a whole retention from now
     for (StoredRecord r : records) {
       if (!present.containsKey(r.id())) {
-        long ttl = remaining(r);
-        if (ttl != FOREVER && ttl != GONE) {
-          keepFor(r.id(), ttl);
+        long ttl = retention.remaining(r);
+        if (ttl != GridRetention.FOREVER && ttl != GridRetention.GONE) {
+          retention.keepFor(r.id(), ttl);
         }
       }
     }
