@@ -30,13 +30,17 @@ final class DigestTable {
 
   /**
    * Record {@code r} was written, replacing {@code before} (null if it is new; {@code beforeOnGrid}
-   * whether it was in the grid digests). A write puts the record in the grid digests (its settled
-   * time may be long past: {@link #retire} takes it out again before the grid is compared).
+   * whether it was in the grid digests). A write puts the record in the grid digests unless it
+   * settled more than the store's grid retention ago (a record caught up from a peer's store long
+   * after); what settles later is taken out by {@link #retire} before the grid is compared.
    */
   void written(StoredRecord before, boolean beforeOnGrid, StoredRecord r) {
     int bucket = RecordBuckets.of(r.id());
-    long in = RecordBuckets.contribution(r.id(), r.hash());
     Long settled = r.facts().settledAt();
+    boolean onGrid =
+        settled == null || settled > System.currentTimeMillis() - sql.gridRetention().toMillis();
+    long in = RecordBuckets.contribution(r.id(), r.hash());
+    long inGrid = onGrid ? in : 0;
     if (before == null || !before.kind().equals(r.kind())) {
       if (before != null) {
         long out = RecordBuckets.contribution(r.id(), before.hash());
@@ -47,19 +51,20 @@ final class DigestTable {
             bucket,
             r.id());
       }
-      add(r.kind(), bucket, in, in, 1);
+      add(r.kind(), bucket, in, inGrid, 1);
     } else {
       long out = RecordBuckets.contribution(r.id(), before.hash());
-      add(r.kind(), bucket, in - out, in - (beforeOnGrid ? out : 0), 0);
+      add(r.kind(), bucket, in - out, inGrid - (beforeOnGrid ? out : 0), 0);
     }
     sql.update(
-        "INSERT INTO record_buckets(kind, bucket, id, settled_at, on_grid) VALUES (?,?,?,?,1)"
+        "INSERT INTO record_buckets(kind, bucket, id, settled_at, on_grid) VALUES (?,?,?,?,?)"
             + " ON CONFLICT(kind, bucket, id) DO UPDATE SET settled_at=excluded.settled_at,"
-            + " on_grid=1",
+            + " on_grid=excluded.on_grid",
         r.kind(),
         bucket,
         r.id(),
-        settled);
+        settled,
+        onGrid ? 1 : 0);
   }
 
   /** Whether record {@code id} of {@code kind} is in the grid digests. */
