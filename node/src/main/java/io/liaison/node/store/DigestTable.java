@@ -159,8 +159,8 @@ final class DigestTable {
    * belong on the grid.
    */
   Map<String, String> gridHashes(String kind, Collection<Integer> buckets) {
-    Map<String, String> out = new LinkedHashMap<>();
     if (buckets == null) {
+      Map<String, String> out = new LinkedHashMap<>();
       sql.query(
           "SELECT b.id, r.hash FROM record_buckets b CROSS JOIN records r ON r.id = b.id"
               + " WHERE b.kind=? AND b.on_grid=1",
@@ -168,25 +168,15 @@ final class DigestTable {
           kind);
       return out;
     }
-    List<Integer> all = new ArrayList<>(buckets);
-    for (int i = 0; i < all.size(); i += 500) {
-      List<Integer> part = all.subList(i, Math.min(all.size(), i + 500));
-      List<Object> args = new ArrayList<>();
-      args.add(kind);
-      args.addAll(part);
-      sql.query(
-          "SELECT b.id, r.hash FROM record_buckets b CROSS JOIN records r ON r.id = b.id"
-              + " WHERE b.kind=? AND b.on_grid=1 AND b.bucket IN ("
-              + String.join(",", Collections.nCopies(part.size(), "?"))
-              + ")",
-          rs -> out.put(rs.getString(1), rs.getString(2)),
-          args.toArray());
-    }
-    return out;
+    return hashes(kind, buckets, " AND b.on_grid=1");
   }
 
   /** Id → content hash of the records of {@code kind} in {@code buckets}. */
   Map<String, String> hashes(String kind, Collection<Integer> buckets) {
+    return hashes(kind, buckets, "");
+  }
+
+  private Map<String, String> hashes(String kind, Collection<Integer> buckets, String onGrid) {
     Map<String, String> out = new LinkedHashMap<>();
     List<Integer> all = new ArrayList<>(buckets);
     for (int i = 0; i < all.size(); i += 500) {
@@ -196,7 +186,9 @@ final class DigestTable {
       args.addAll(part);
       sql.query(
           "SELECT b.id, r.hash FROM record_buckets b CROSS JOIN records r ON r.id = b.id"
-              + " WHERE b.kind=? AND b.bucket IN ("
+              + " WHERE b.kind=?"
+              + onGrid
+              + " AND b.bucket IN ("
               + String.join(",", Collections.nCopies(part.size(), "?"))
               + ")",
           rs -> out.put(rs.getString(1), rs.getString(2)),
