@@ -8,6 +8,7 @@ import com.hazelcast.core.LifecycleEvent;
 import io.liaison.node.cluster.GridConfig;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.cluster.GridWatch;
+import io.liaison.node.cluster.StoreExchange;
 import io.liaison.node.config.NodeConfig;
 import io.liaison.node.events.EventFeed;
 import io.liaison.node.http.ApiVerticle;
@@ -68,6 +69,8 @@ public final class LiaisonNode {
   private final ApiVerticle api;
   private final AtomicBoolean ready;
   private final StoreCheck storeCheck;
+  private StoreExchange exchange;
+  private long exchangeTimer = -1;
 
   private LiaisonNode(
       Parts parts, NodeServices services, GridWatch watch, ApiVerticle api, AtomicBoolean ready) {
@@ -94,6 +97,7 @@ public final class LiaisonNode {
     try {
       trust = TrustService.load(config, env);
       store = Store.open(config.dataDir().resolve("liaison.db"));
+      store.gridRetention(config.cluster().gridRetention());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -220,6 +224,19 @@ public final class LiaisonNode {
   private Future<Void> join() {
     // every shared map: listened to, any value type handled, losses put back (see GridWatch)
     List<GridReconciler> reconcilers = services.watch(watch, store, hazelcast);
+    // the records that leave the grid after their retention are caught up store to store
+    exchange =
+        new StoreExchange(
+            vertx,
+            storeExec,
+            config.bureau().code(),
+            () -> trust.roster().members().stream().map(m -> m.bureau().code()).toList(),
+            reconcilers.stream()
+                .filter(
+                    r ->
+                        r.mapName().equals(GridConfig.LEADS)
+                            || r.mapName().equals(GridConfig.CASES))
+                .toList());
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)
     hazelcast
@@ -252,8 +269,9 @@ public final class LiaisonNode {
     // node's readiness for minutes; a transition needing an entry not yet back puts it back); the
     // bucket digests of every map are compared at once (each comparison waits mostly on the grid)
     List<Future<GridReconciler.Report>> putBacks = new ArrayList<>();
-    return services
-        .load()
+    return exchange
+        .listen()
+        .compose(v -> services.load())
         .compose(
             loaded -> {
               Future<Void> takenIn = Future.succeededFuture();
@@ -284,6 +302,9 @@ public final class LiaisonNode {
                               "grid restored bureau={} records put back={}",
                               config.bureau(),
                               putBacks.stream().mapToInt(f -> f.result().restored()).sum()));
+              // what was posted and left the grid while this node was down: from the peers' stores
+              catchUp();
+              exchangeTimer = vertx.setPeriodic(StoreExchange.PERIOD_MS, t -> catchUp());
               return null;
             });
   }
@@ -339,9 +360,15 @@ public final class LiaisonNode {
     return services.settings();
   }
 
+  /** Catches up with the peers' stores now ({@link StoreExchange#catchUp}). */
+  public Future<StoreExchange.Report> catchUp() {
+    return exchange.catchUp();
+  }
+
   /** Leaves the cluster, stops serving, closes the store. */
   public Future<Void> stop() {
     ready.set(false);
+    vertx.cancelTimer(exchangeTimer);
     LOG.info("stopping node bureau={}", config.bureau());
     services.stop();
     watch.stop();

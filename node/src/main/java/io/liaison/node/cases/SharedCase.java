@@ -9,6 +9,7 @@ import io.liaison.api.cases.CaseRecord;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.crypto.Verification;
+import io.liaison.node.store.RecordFacts;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.RecordCheck;
 import io.liaison.node.trust.TrustService;
@@ -127,7 +128,15 @@ public record SharedCase(List<SignedEnvelope> envelopes, List<CaseRecord> versio
   /** The row the store keeps: kind {@value #KIND}, origin the owning bureau. */
   public StoredRecord stored() {
     return new StoredRecord(
-        id(), KIND, current().bureau().code(), first().signedAt(), hash(), json, null);
+        id(),
+        KIND,
+        current().bureau().code(),
+        first().signedAt(),
+        hash(),
+        json,
+        // a case needs no cluster-wide decision: it leaves the grid a retention after its last
+        // version (see docs/architecture.md, "Retention on the grid")
+        RecordFacts.settled(last().signedAt().toEpochMilli()));
   }
 
   /**

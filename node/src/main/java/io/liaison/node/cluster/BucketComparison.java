@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The first step of a reconciliation ({@link GridReconciler}): compares the store's bucket digests
- * (kept with every write) with the grid's (summed where the entries live, {@link BucketDigests}),
- * then lists ids and hashes on both sides only in the buckets that differ. A node whose store
- * agrees with the grid reads 4,096 sums from each side and nothing else from the store.
+ * of the records that belong on the grid (kept with every write; records whose retention on the
+ * grid has passed are taken out first, {@link #retire}) with the grid's (summed where the entries
+ * live, {@link BucketDigests}), then lists ids and hashes on both sides only in the buckets that
+ * differ; the store's side lists only records that belong on the grid. A node whose store agrees
+ * with the grid reads 4,096 sums from each side and nothing else from the store.
  */
 final class BucketComparison {
   private static final Logger LOG = LoggerFactory.getLogger(BucketComparison.class);
@@ -29,9 +31,10 @@ final class BucketComparison {
   static final int LIST_ALL_ABOVE = RecordBuckets.COUNT / 8;
 
   /**
-   * What differs: id → hash on the store's side ({@code local}) and the grid's ({@code remote}) in
-   * the {@code buckets} differing buckets; {@code storeRecords} of the kind in the store in all;
-   * {@code storeMillis} and {@code gridMillis} the time each side's digests took.
+   * What differs: id → hash on the store's side (of the records that belong on the grid, {@code
+   * local}) and the grid's ({@code remote}) in the {@code buckets} differing buckets; {@code
+   * storeRecords} of the kind in the store in all; {@code storeMillis} and {@code gridMillis} the
+   * time each side's digests took.
    */
   record Differences(
       Map<String, String> local,
@@ -47,8 +50,9 @@ final class BucketComparison {
       Vertx vertx, StoreExecutor store, IMap<Object, Object> grid, String kind) {
     long t0 = System.nanoTime();
     long[] at = new long[2]; // when the store's and the grid's digests were in
-    return store
-        .call(s -> s.digests(kind))
+    long cutoff = System.currentTimeMillis() - store.gridRetention().toMillis();
+    return retire(store, cutoff)
+        .compose(v -> store.call(s -> s.gridDigests(kind)))
         .compose(
             local -> {
               at[0] = System.nanoTime();
@@ -73,6 +77,19 @@ final class BucketComparison {
                       });
             });
   }
+
+  /**
+   * Takes out of the store's grid digests every record whose retention on the grid ended at {@code
+   * cutoff}, a few thousand per store transaction (the first pass after an upgrade, or after a long
+   * stop, may retire many).
+   */
+  static Future<Void> retire(StoreExecutor store, long cutoff) {
+    return store
+        .transaction(s -> s.retire(cutoff, RETIRE_BATCH))
+        .compose(n -> n < RETIRE_BATCH ? Future.succeededFuture() : retire(store, cutoff));
+  }
+
+  private static final int RETIRE_BATCH = 5_000;
 
   /**
    * The grid's bucket digests, or empty where they cannot be had: a member of an earlier release
@@ -122,8 +139,8 @@ final class BucketComparison {
         .call(
             s ->
                 all
-                    ? inBuckets(s.hashes(kind), differ)
-                    : s.hashes(kind, differ.stream().boxed().toList()))
+                    ? inBuckets(s.gridHashes(kind, null), differ)
+                    : s.gridHashes(kind, differ.stream().boxed().toList()))
         .compose(
             local ->
                 vertx

@@ -102,8 +102,14 @@ public final class GridConfig {
         new MapConfig(LEADS).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
     cfg.addMapConfig(new MapConfig(ROSTER).setBackupCount(2));
     cfg.addMapConfig(new MapConfig(DIRECTORY).setBackupCount(2));
+    // a shared case needs no cluster-wide decision: every write of it (a version, a setAll of an
+    // import, a put-back) leaves the grid the retention after it; served from the stores then
     cfg.addMapConfig(
-        new MapConfig(CASES).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
+        new MapConfig(CASES)
+            .setBackupCount(1)
+            .setInMemoryFormat(InMemoryFormat.BINARY)
+            .setTimeToLiveSeconds(
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.gridRetention().toSeconds()))));
     cfg.addMapConfig(new MapConfig(SUPERSEDED).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(MERGE).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(HITS).setBackupCount(1));

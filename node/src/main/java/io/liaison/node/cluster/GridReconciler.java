@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * batches: what the grid has and the store lacks (or holds differently) is handed to the feature's
  * receive function (which verifies it and takes it in, or quarantines it); what the store has and
  * the grid lacks is put back on the grid (after a full-cluster restart the grid is empty and the
- * stores are the record). One instance per shared map: leads, cases, ….
+ * stores are the record) — unless its retention on the grid is over (a shared case, a final lead
+ * settled longer than {@code cluster.gridRetentionSeconds} ago: served from the stores only, see
+ * docs/architecture.md, "Retention on the grid"); what goes back leaves the grid when its retention
+ * ends. One instance per shared map: leads, cases, ….
  *
  * <p>Ids and hashes are listed only in the buckets whose digests differ between the store and the
  * grid ({@link BucketComparison}): a node whose store agrees with the grid reads no record.
@@ -45,6 +48,7 @@ public final class GridReconciler {
   private final String kind;
   private final BiFunction<String, String, Future<Boolean>> receive;
   private final QuarantineSink quarantine;
+  private final GridRetention retention;
 
   /**
    * @param kind the store's record kind that the map holds
@@ -64,6 +68,7 @@ public final class GridReconciler {
     this.kind = kind;
     this.receive = receive;
     this.quarantine = quarantine;
+    this.retention = new GridRetention(vertx, store, grid);
   }
 
   /**
@@ -89,6 +94,24 @@ public final class GridReconciler {
   /** The map this reconciler keeps. */
   public String mapName() {
     return grid.getName();
+  }
+
+  /** The kind of the store's records this map holds. */
+  public String kind() {
+    return kind;
+  }
+
+  /** The feature's receive: verifies and takes in one value (key, JSON); true if it was new. */
+  public BiFunction<String, String, Future<Boolean>> receiver() {
+    return receive;
+  }
+
+  /**
+   * After this node committed a record that has settled (a lead's final transition): its grid entry
+   * leaves the grid at the end of its retention ({@link GridRetention#settle}). Never fails.
+   */
+  public Future<Void> settle(StoredRecord r) {
+    return retention.settle(r);
   }
 
   /** The map's entries as they are: anyone on the link can put any type under any key. */
@@ -130,13 +153,22 @@ public final class GridReconciler {
     return kept.recover(e -> Future.succeededFuture())
         .compose(v -> store.committedRecord(key))
         .compose(
-            local ->
-                vertx.executeBlocking(
-                    () ->
-                        local.isPresent()
-                            ? raw().replace(key, seen, local.get().body())
-                            : raw().remove(key, seen),
-                    false))
+            local -> {
+              // a record whose retention on the grid is over does not go back: the value goes
+              long ttl = local.map(retention::remaining).orElse(GridRetention.GONE);
+              return vertx.executeBlocking(
+                  () -> {
+                    if (ttl == GridRetention.GONE) {
+                      return raw().remove(key, seen);
+                    }
+                    boolean done = raw().replace(key, seen, local.get().body());
+                    if (done) {
+                      retention.keepFor(key, ttl);
+                    }
+                    return done;
+                  },
+                  false);
+            })
         .map(
             done -> {
               LOG.warn(
@@ -226,13 +258,17 @@ public final class GridReconciler {
 
   /** Fetches, in batches, what the grid holds differently from the store, and takes it in. */
   private Future<Integer> pull(Map<String, String> local, Map<String, String> remote) {
-    List<String> keys = new ArrayList<>();
+    List<String> differ = new ArrayList<>();
     remote.forEach(
         (k, h) -> {
           if (!h.equals(local.get(k))) {
-            keys.add(k);
+            differ.add(k);
           }
         });
+    return retention.letGo(differ, local, remote).compose(keys -> pullKeys(keys, local));
+  }
+
+  private Future<Integer> pullKeys(List<String> keys, Map<String, String> local) {
     Future<Integer> chain = Future.succeededFuture(0);
     for (int i = 0; i < keys.size(); i += BATCH) {
       Set<String> batch = new HashSet<>(keys.subList(i, Math.min(keys.size(), i + BATCH)));
@@ -308,6 +344,34 @@ public final class GridReconciler {
                     b -> b + (int) fs.stream().filter(f -> f.succeeded() && f.result()).count()));
   }
 
+  /**
+   * Takes in values a peer's store sent ({@link StoreExchange}) as if they were grid values: each
+   * verified by the feature's receive, quarantined if it fails. A value of another type or too long
+   * is quarantined without being parsed (the grid is not touched: it was not the grid's). The
+   * number taken in as new.
+   */
+  public Future<Integer> takeFromPeer(String peer, Map<String, Object> values) {
+    Map<String, String> records = new HashMap<>();
+    List<Future<Void>> bad = new ArrayList<>();
+    values.forEach(
+        (k, v) -> {
+          if (v instanceof String s && s.length() <= MAX_VALUE_CHARS) {
+            records.put(k, s);
+          } else if (quarantine != null) {
+            String text = String.valueOf(v);
+            bad.add(
+                quarantine
+                    .add(
+                        "peer/" + peer + "/" + kind + "/" + k,
+                        v instanceof String ? "TOO_LARGE" : "WRONG_TYPE",
+                        "from bureau " + peer + "'s store",
+                        text)
+                    .recover(e -> Future.succeededFuture()));
+          }
+        });
+    return Future.join(bad).transform(x -> takeDiffering(records, Map.of()));
+  }
+
   /** The feature's receive of one value; an exception or failure is logged, not passed on. */
   private Future<Boolean> safely(String key, String value) {
     Future<Boolean> f;
@@ -347,14 +411,25 @@ public final class GridReconciler {
               if (local.isEmpty()) {
                 return Future.succeededFuture(false);
               }
+              long ttl = retention.remaining(local.get());
+              if (ttl == GridRetention.GONE) {
+                // its retention on the grid is over: served from the stores, never put back
+                return Future.succeededFuture(false);
+              }
               store.known().remember(key, local.get().hash());
               // as putIfAbsent, but a value of another type is not kept (see PutIfAbsentProcessor)
               return vertx
                   .executeBlocking(
-                      () ->
-                          grid.submitToKey(key, new PutIfAbsentProcessor(local.get().body()))
-                              .toCompletableFuture()
-                              .get(),
+                      () -> {
+                        String before =
+                            grid.submitToKey(key, new PutIfAbsentProcessor(local.get().body()))
+                                .toCompletableFuture()
+                                .get();
+                        if (before == null) {
+                          retention.keepFor(key, ttl);
+                        }
+                        return before;
+                      },
                       false)
                   .map(true);
             });
@@ -370,12 +445,16 @@ public final class GridReconciler {
     }
     return vertx
         .executeBlocking(() -> grid.replace(key, seen, local), false)
-        .map(
+        .compose(
             replaced -> {
-              if (replaced) {
-                LOG.warn("grid entry repaired map={} key={} from local copy", grid.getName(), key);
+              if (!replaced) {
+                return Future.succeededFuture();
               }
-              return null;
+              LOG.warn("grid entry repaired map={} key={} from local copy", grid.getName(), key);
+              // the repair is a write: the entry keeps only what is left of its retention
+              return store
+                  .committedRecord(key)
+                  .compose(r -> r.isPresent() ? settle(r.get()) : Future.succeededFuture());
             });
   }
 
@@ -397,6 +476,12 @@ public final class GridReconciler {
               n ->
                   store
                       .call(s -> s.records(batch))
+                      // a record whose retention on the grid ended since it was listed stays off
+                      .map(
+                          all ->
+                              all.stream()
+                                  .filter(r -> retention.remaining(r) != GridRetention.GONE)
+                                  .toList())
                       .compose(
                           records ->
                               vertx
@@ -457,6 +542,15 @@ public final class GridReconciler {
       if (before != null) {
         // SAME stays in: it was not put back; takeDiffering skips it (not a record)
         present.put(e.getKey(), before);
+      }
+    }
+    // what was put back leaves the grid when its retention ends, not a whole retention from now
+    for (StoredRecord r : records) {
+      if (!present.containsKey(r.id())) {
+        long ttl = retention.remaining(r);
+        if (ttl != GridRetention.FOREVER && ttl != GridRetention.GONE) {
+          retention.keepFor(r.id(), ttl);
+        }
       }
     }
     return present;

@@ -13,6 +13,7 @@ import com.hazelcast.map.MapEvent;
 import com.hazelcast.map.impl.MapService;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryEvictedListener;
+import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *       of another type is quarantined and repaired ({@link GridReconciler#foreign}); an exception
  *       never leaves a listener.
  *   <li>A removed or evicted entry is put back from the store at once, a cleared map entirely (our
- *       nodes never remove entries of a shared map).
+ *       nodes never remove entries of a shared map), unless its retention on the grid is over; an
+ *       expired entry (its retention ended) changes nothing in the store or the index.
  *   <li>A destroyed map ({@code destroy()} drops every member's listeners) and a listener
  *       registration that is gone — seen by a {@link DistributedObjectListener} and by a check
  *       every {@link #CHECK_MS} ms — are attached again and the map reconciled with the store.
@@ -315,6 +317,7 @@ public final class GridWatch {
           EntryMergedListener<Object, Object>,
           EntryRemovedListener<Object, Object>,
           EntryEvictedListener<Object, Object>,
+          EntryExpiredListener<Object, Object>,
           MapClearedListener,
           MapEvictedListener {
     private final String map;
@@ -356,6 +359,17 @@ public final class GridWatch {
     @Override
     public void entryEvicted(EntryEvent<Object, Object> e) {
       putBack(e, "evicted");
+    }
+
+    /**
+     * An entry's retention on the grid ended (docs/architecture.md, "Retention on the grid"): the
+     * record stays in every store and index as it is; nothing is put back or changed. (Without this
+     * listener Hazelcast would hand expiries to {@link #entryEvicted}, which puts back; that
+     * put-back refuses a record past its retention anyway.)
+     */
+    @Override
+    public void entryExpired(EntryEvent<Object, Object> e) {
+      LOG.debug("grid entry left after its retention map={} key={}", map, e.getKey());
     }
 
     @Override

@@ -77,6 +77,9 @@ public final class ConfigLoader {
             members,
             cluster.has("joinWaitSeconds")
                 ? Duration.ofMillis((long) (cluster.get("joinWaitSeconds").asDouble() * 1000))
+                : null,
+            cluster.has("gridRetentionSeconds")
+                ? Duration.ofMillis((long) (cluster.get("gridRetentionSeconds").asDouble() * 1000))
                 : null),
         path(base, text(root, "dataDir")),
         new NodeConfig.Trust(

@@ -175,8 +175,29 @@ public record NodeConfig(
    * binds to, and the addresses of the other members (TCP-IP join; multicast is always off).
    */
   public record Cluster(
-      String name, String host, int port, List<String> members, Duration joinWait) {
+      String name,
+      String host,
+      int port,
+      List<String> members,
+      Duration joinWait,
+      Duration gridRetention) {
+    /**
+     * How long a record that needs no cluster-wide decision (a shared case, a lead in a final
+     * state) stays on the grid after its last write; after that it is served from each node's store
+     * and index only (docs/architecture.md, "Retention on the grid").
+     */
+    public static final Duration DEFAULT_GRID_RETENTION = Duration.ofDays(7);
+
+    public Cluster(String name, String host, int port, List<String> members, Duration joinWait) {
+      this(name, host, port, members, joinWait, null);
+    }
+
     public Cluster {
+      gridRetention = gridRetention == null ? DEFAULT_GRID_RETENTION : gridRetention;
+      ConfigException.check(
+          gridRetention.toMillis() >= 1000 && gridRetention.toDays() <= 3650,
+          "cluster.gridRetentionSeconds",
+          "must be 1 s..3650 days");
       ConfigException.check(name != null && !name.isBlank(), "cluster.name", "is required");
       ConfigException.check(host != null && !host.isBlank(), "cluster.host", "is required");
       ConfigException.check(port > 0 && port <= 65535, "cluster.port", "must be 1..65535");

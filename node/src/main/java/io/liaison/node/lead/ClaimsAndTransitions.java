@@ -315,6 +315,10 @@ final class ClaimsAndTransitions {
             events -> {
               // 5. answer
               events.forEach(feed::publish);
+              if (next.status().state().isFinal()) {
+                // settled: it leaves the grid a retention from now (never fails, not awaited)
+                intake.reconciler().settle(LeadViews.stored(next));
+              }
               lanes.saw(id, sent, next);
               LOG.info(
                   "lead transition lead={} event={} bureau={} officer={} state={}",

@@ -40,7 +40,12 @@ final class LeadViews {
             targets,
             s.claimedAt() == null ? null : s.claimedAt().toEpochMilli(),
             feedbackAt,
-            rec.lead().expiresAt() == null ? null : rec.lead().expiresAt().toEpochMilli()));
+            rec.lead().expiresAt() == null ? null : rec.lead().expiresAt().toEpochMilli(),
+            // a final lead needs no cluster-wide decision any more: it leaves the grid a retention
+            // after its last transition; an open one never does (claims need the entry processor)
+            s.state().isFinal()
+                ? rec.envelopes().get(rec.envelopes().size() - 1).signedAt().toEpochMilli()
+                : null));
   }
 
   /**

@@ -109,6 +109,24 @@ final class Migrations {
           },
           new String[] {
             // the anti-entropy digests per kind and bucket (RecordBuckets), filled by FILL below
+          },
+          new String[] {
+            // retention on the grid (#32): since when a record needs no cluster-wide decision
+            // (settled_at: a shared case's or a final lead's last signed write; null: never, e.g.
+            // an open lead), and, beside its bucket, whether it still belongs on the grid; the
+            // digests of only those that do (grid_digest) are what the grid is compared against.
+            // Existing rows count from their local write time (their signed time is in the body)
+            "ALTER TABLE records ADD COLUMN settled_at INTEGER",
+            "UPDATE records SET settled_at = updated_at WHERE kind = 'case'"
+                + " OR (kind = 'lead' AND state IN ('CLOSED', 'WITHDRAWN', 'EXPIRED'))",
+            "ALTER TABLE record_buckets ADD COLUMN settled_at INTEGER",
+            "ALTER TABLE record_buckets ADD COLUMN on_grid INTEGER NOT NULL DEFAULT 1",
+            "UPDATE record_buckets SET settled_at = (SELECT r.settled_at FROM records r"
+                + " WHERE r.id = record_buckets.id) WHERE kind IN ('case', 'lead')",
+            "CREATE INDEX IF NOT EXISTS record_buckets_retiring ON record_buckets(settled_at)"
+                + " WHERE on_grid = 1 AND settled_at IS NOT NULL",
+            "ALTER TABLE record_digests ADD COLUMN grid_digest INTEGER NOT NULL DEFAULT 0",
+            "UPDATE record_digests SET grid_digest = digest"
           });
 
   /** Steps that are Java code, run after the SQL of the version they are keyed by (1-based). */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * reached through {@link Store}'s methods of the same names.
  */
 final class RecordTable {
-  static final String COLUMNS = "id, kind, origin, posted_at, hash, body";
+  static final String COLUMNS = "id, kind, origin, posted_at, hash, body, settled_at";
 
   private final Store sql;
   private final DigestTable digests;
@@ -35,16 +35,17 @@ final class RecordTable {
     if (existing.isPresent() && existing.get().hash().equals(r.hash())) {
       return false;
     }
+    boolean onGrid = existing.isPresent() && digests.onGrid(existing.get().kind(), r.id());
     sql.update(
         "INSERT INTO records(id, kind, origin, posted_at, hash, body, updated_at, state, owner,"
-            + " handover_to, targets, claimed_at, feedback_at, expires_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " handover_to, targets, claimed_at, feedback_at, expires_at, settled_at)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, origin=excluded.origin,"
             + " posted_at=excluded.posted_at, hash=excluded.hash, body=excluded.body,"
             + " updated_at=excluded.updated_at, state=excluded.state, owner=excluded.owner,"
             + " handover_to=excluded.handover_to, targets=excluded.targets,"
             + " claimed_at=excluded.claimed_at, feedback_at=excluded.feedback_at,"
-            + " expires_at=excluded.expires_at",
+            + " expires_at=excluded.expires_at, settled_at=excluded.settled_at",
         r.id(),
         r.kind(),
         r.origin(),
@@ -58,8 +59,9 @@ final class RecordTable {
         r.facts().targets(),
         r.facts().claimedAt(),
         r.facts().feedbackAt(),
-        r.facts().expiresAt());
-    digests.written(existing.orElse(null), r);
+        r.facts().expiresAt(),
+        r.facts().settledAt());
+    digests.written(existing.orElse(null), onGrid, r);
     return true;
   }
 
@@ -69,6 +71,36 @@ final class RecordTable {
 
   Map<String, String> hashes(String kind, Collection<Integer> buckets) {
     return digests.hashes(kind, buckets);
+  }
+
+  RecordBuckets.Digests gridDigests(String kind) {
+    return digests.gridDigests(kind);
+  }
+
+  Map<String, String> gridHashes(String kind, Collection<Integer> buckets) {
+    return digests.gridHashes(kind, buckets);
+  }
+
+  int retire(long cutoff, int limit) {
+    return digests.retire(cutoff, limit);
+  }
+
+  /** Id → content hash of those of {@code ids} the store holds (at most 500). */
+  Map<String, String> hashesOf(Collection<String> ids) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    if (ids.size() > 500) {
+      throw new IllegalArgumentException("at most 500 ids at a time, not " + ids.size());
+    }
+    sql.query(
+        "SELECT id, hash FROM records WHERE id IN ("
+            + String.join(",", Collections.nCopies(ids.size(), "?"))
+            + ")",
+        rs -> out.put(rs.getString(1), rs.getString(2)),
+        ids.toArray());
+    return out;
   }
 
   List<StoredRecord> records(Collection<String> ids) {
@@ -221,6 +253,9 @@ final class RecordTable {
   }
 
   static StoredRecord toRecord(ResultSet rs) throws SQLException {
+    long settled = rs.getLong(7);
+    // wasNull() answers for the last column read: asked now, before the others are read
+    RecordFacts facts = rs.wasNull() ? null : RecordFacts.settled(settled);
     return new StoredRecord(
         rs.getString(1),
         rs.getString(2),
@@ -228,6 +263,6 @@ final class RecordTable {
         Instant.ofEpochMilli(rs.getLong(4)),
         rs.getString(5),
         rs.getString(6),
-        null);
+        facts);
   }
 }

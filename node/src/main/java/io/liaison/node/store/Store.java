@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -162,9 +164,7 @@ public final class Store implements AutoCloseable {
    */
   public Optional<StoredRecord> committedRecord(String id) {
     return readCommitted(
-            "SELECT id, kind, origin, posted_at, hash, body FROM records WHERE id=?",
-            RecordTable::toRecord,
-            id)
+            "SELECT " + RecordTable.COLUMNS + " FROM records WHERE id=?", RecordTable::toRecord, id)
         .stream()
         .findFirst();
   }
@@ -318,6 +318,48 @@ public final class Store implements AutoCloseable {
   /** Id → content hash of the records of a kind in the given buckets ({@link RecordBuckets}). */
   public Map<String, String> hashes(String kind, Collection<Integer> buckets) {
     return records.hashes(kind, buckets);
+  }
+
+  /**
+   * The digests of a kind's records that belong on the grid: those not settled longer than the grid
+   * retention ago as of the last {@link #retire} (docs/architecture.md, "Retention on the grid").
+   * What the grid's digests are compared against.
+   */
+  public RecordBuckets.Digests gridDigests(String kind) {
+    return records.gridDigests(kind);
+  }
+
+  /**
+   * Id → content hash of the records of a kind that belong on the grid, in the given buckets (all
+   * if null).
+   */
+  public Map<String, String> gridHashes(String kind, Collection<Integer> buckets) {
+    return records.gridHashes(kind, buckets);
+  }
+
+  /**
+   * Takes out of the grid digests at most {@code limit} records settled at or before {@code cutoff}
+   * (epoch ms); how many it took out (fewer than {@code limit}: none is left).
+   */
+  public int retire(long cutoff, int limit) {
+    return records.retire(cutoff, limit);
+  }
+
+  /** Id → content hash of those of {@code ids} (at most 500) the store holds. */
+  public Map<String, String> hashesOf(Collection<String> ids) {
+    return records.hashesOf(ids);
+  }
+
+  private volatile Duration gridRetention = Duration.ofDays(7);
+
+  /** How long a settled record stays on the grid after its last write (the node's setting). */
+  public Duration gridRetention() {
+    return gridRetention;
+  }
+
+  /** Sets {@link #gridRetention} (once, at start, from the node's configuration). */
+  public void gridRetention(Duration retention) {
+    this.gridRetention = Objects.requireNonNull(retention);
   }
 
   public long countRecords() {

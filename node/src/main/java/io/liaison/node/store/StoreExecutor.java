@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,11 @@ public final class StoreExecutor implements AutoCloseable {
   /** The content hashes of records the store recently committed (readable from any thread). */
   public KnownRecords known() {
     return store.known();
+  }
+
+  /** The store's grid retention ({@link Store#gridRetention}); any thread. */
+  public Duration gridRetention() {
+    return store.gridRetention();
   }
 
   /**

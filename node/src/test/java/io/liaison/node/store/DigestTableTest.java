@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,65 @@ class DigestTableTest {
     RecordBuckets.Digests kept = s.digests(kind);
     assertThat(kept.buckets()).as(kind).containsExactly(bruteForce(s, kind));
     assertThat(kept.records()).as(kind + " records").isEqualTo(s.hashes(kind).size());
+    // the grid digests: those of the records that belong on the grid
+    long[] grid = new long[RecordBuckets.COUNT];
+    s.gridHashes(kind, null)
+        .forEach((id, hash) -> grid[RecordBuckets.of(id)] += RecordBuckets.contribution(id, hash));
+    assertThat(s.gridDigests(kind).buckets()).as(kind + " on the grid").containsExactly(grid);
+  }
+
+  static StoredRecord settled(String id, String kind, String body, long settledAt) {
+    return new StoredRecord(
+        id,
+        kind,
+        "150924",
+        Instant.ofEpochMilli(1000),
+        "h-" + body,
+        body,
+        RecordFacts.settled(settledAt));
+  }
+
+  @Test
+  void recordsPastTheirRetentionLeaveTheGridDigestsNotTheStoreDigests() {
+    long t = System.currentTimeMillis() - Duration.ofDays(30).toMillis();
+    try (Store s = Store.open(dir.resolve("r.db"))) {
+      s.gridRetention(Duration.ofDays(60)); // what settled at t is on the grid when written
+      for (int i = 0; i < 300; i++) {
+        // settled at t + i: retired by a cutoff at or after it; every third never settles (open)
+        s.putRecord(
+            i % 3 == 0
+                ? rec("L-" + i, "lead", "v1-" + i)
+                : settled("L-" + i, "lead", "v1-" + i, t + i));
+      }
+      long[] all = s.digests("lead").buckets();
+      assertThat(s.gridDigests("lead").buckets()).containsExactly(all);
+      assertThat(s.retire(t + 149, 1_000)).isEqualTo(100); // 1..149 not divisible by 3
+      assertThat(s.retire(t + 149, 1_000)).isZero();
+      assertKept(s, "lead");
+      assertThat(s.digests("lead").buckets()).containsExactly(all);
+      Map<String, String> onGrid = s.gridHashes("lead", null);
+      assertThat(onGrid)
+          .hasSize(200)
+          .containsKeys("L-0", "L-150", "L-151")
+          .doesNotContainKey("L-1");
+      // a new version of a retired record is on the grid again until the next retirement
+      s.putRecord(settled("L-1", "lead", "v2-1", t + 1));
+      assertKept(s, "lead");
+      assertThat(s.gridHashes("lead", null)).containsKey("L-1");
+      // in small steps: at most the limit each time
+      assertThat(s.retire(t + 1_000, 60)).isEqualTo(60);
+      assertThat(s.retire(t + 1_000, 1_000)).isEqualTo(41);
+      assertKept(s, "lead");
+      assertThat(s.gridHashes("lead", null)).hasSize(100);
+      // a record that settled longer than the retention ago (caught up from a peer's store long
+      // after) is written off the grid, a new one and a new version of a retired one alike
+      s.gridRetention(Duration.ofDays(7));
+      s.putRecord(settled("L-old", "lead", "v1-old", t));
+      s.putRecord(settled("L-2", "lead", "v2-2", t + 2));
+      assertKept(s, "lead");
+      assertThat(s.gridHashes("lead", null)).hasSize(100).doesNotContainKeys("L-old", "L-2");
+      assertThat(s.retire(System.currentTimeMillis(), 1_000)).isZero();
+    }
   }
 
   @Test
@@ -102,6 +162,7 @@ class DigestTableTest {
         Statement st = c.createStatement()) {
       st.execute("DROP TABLE record_digests");
       st.execute("DROP TABLE record_buckets");
+      st.execute("ALTER TABLE records DROP COLUMN settled_at");
       st.execute("UPDATE schema_version SET version = 9");
     }
     try (Store s = Store.open(file)) {

@@ -119,7 +119,10 @@ public final class NodeHandle implements AutoCloseable {
       }
     }
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    // BENCH_NODE_CP: the nodes run another build than the driver (a same-run baseline whose store
+    // the driver filled; see ops/bench/heap/run.sh)
+    String nodeCp = System.getenv("BENCH_NODE_CP");
+    cmd.add(nodeCp == null || nodeCp.isBlank() ? System.getProperty("java.class.path") : nodeCp);
     cmd.add(NodeProcess.class.getName());
     cmd.add(config.toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

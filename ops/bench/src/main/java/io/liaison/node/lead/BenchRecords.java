@@ -48,6 +48,17 @@ public final class BenchRecords {
     return rec.append(env);
   }
 
+  /** {@code rec} moved on by {@code request} of {@code actor}'s officer at {@code at}. */
+  public static LeadRecord transitioned(
+      LeadRecord rec, TrustService actor, TransitionRequest request, Instant at) {
+    SignedEnvelope env =
+        actor.sign(
+            new LeadSealing(actor).transitionPayload(rec.lead(), request, at),
+            rec.status().lastHash(),
+            at);
+    return rec.append(env);
+  }
+
   /**
    * Writes a record new to the store of bureau {@code self}, as the node would have: through the
    * node's own commit ({@link LeadCommit}), with the clock at {@code now}.
