@@ -235,7 +235,8 @@ public final class LiaisonNode {
                 .filter(
                     r ->
                         r.mapName().equals(GridConfig.LEADS)
-                            || r.mapName().equals(GridConfig.CASES))
+                            || r.mapName().equals(GridConfig.CASES)
+                            || r.mapName().equals(GridConfig.AUDIT))
                 .toList());
     Runnable reconcileAll = () -> reconcilers.forEach(GridReconciler::reconcile);
     // after a split heals, take in what the other side did (and resolve conflicts)

@@ -1,88 +1,123 @@
 package io.liaison.node.audit;
 
-import com.hazelcast.core.EntryEvent;
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.MapEvent;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryEvictedListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
-import com.hazelcast.map.listener.MapClearedListener;
-import com.hazelcast.query.Predicates;
 import io.liaison.api.BureauId;
 import io.liaison.crypto.AuditChain;
 import io.liaison.crypto.ChainVerdict;
+import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
-import io.liaison.node.cluster.GridWatch;
+import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.store.ChainEntry;
+import io.liaison.node.store.RecordFacts;
+import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
+import io.liaison.node.store.StoredRecord;
+import io.liaison.node.trust.Quarantine;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shares this bureau's audit chain on the grid ({@code liaison.audit}, key {@code bureau/seq}) and
- * verifies any bureau's chain from there, so every node can check every other bureau's record of
- * what it signed: a gap, a reordering or an edited entry is reported with its position.
+ * Shares this bureau's audit chain on the grid ({@code liaison.audit}, key {@code bureau/seq}),
+ * keeps every bureau's verified entries in the store (kind {@value #KIND}) and verifies any
+ * bureau's chain from there, so every node can check every other bureau's record of what it signed:
+ * a gap, a reordering or an edited entry is reported with its position.
+ *
+ * <p>An entry needs no cluster-wide decision once signed, so it leaves the grid the grid retention
+ * after it was signed (docs/architecture.md, "Retention on the grid"); the chains are read from the
+ * store, which the grid reconciliation and the store-to-store exchange keep complete.
  */
 public final class AuditService {
   private static final Logger LOG = LoggerFactory.getLogger(AuditService.class);
   private static final int BATCH = 500;
 
+  /** The store's record kind of every bureau's audit entries. */
+  public static final String KIND = "audit";
+
   private final Vertx vertx;
   private final StoreExecutor store;
   private final TrustService trust;
   private final IMap<String, String> grid;
+  private final Quarantine quarantine;
+  private final GridReconciler reconciler;
   private long published;
   private boolean publishing;
 
   public AuditService(
-      Vertx vertx, StoreExecutor store, TrustService trust, IMap<String, String> grid) {
+      Vertx vertx,
+      StoreExecutor store,
+      TrustService trust,
+      IMap<String, String> grid,
+      Quarantine quarantine) {
     this.vertx = vertx;
     this.store = store;
     this.trust = trust;
     this.grid = grid;
+    this.quarantine = quarantine;
+    this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
   }
 
-  /** Puts chain entries not yet on the grid there (all of them after a restart). */
+  /** Anti-entropy of the audit map (and the store-to-store exchange of its kind). */
+  public GridReconciler reconciler() {
+    return reconciler;
+  }
+
+  /**
+   * Puts chain entries not yet on the grid there (all of them after a restart), each for what is
+   * left of its retention; an entry signed longer ago than the retention is only stored.
+   */
   public Future<Integer> publish() {
     if (publishing) {
       return Future.succeededFuture(0);
     }
     publishing = true;
     long from = published;
+    long retention = store.gridRetention().toMillis();
     return store
-        .call(s -> s.chainAfter(from, BATCH))
-        .compose(
-            entries -> {
-              if (entries.isEmpty()) {
-                return Future.succeededFuture(0);
-              }
-              Map<String, String> batch = new HashMap<>();
+        .call(
+            s -> {
+              List<ChainEntry> entries = s.chainAfter(from, BATCH);
+              List<StoredRecord> records = new ArrayList<>();
               for (ChainEntry e : entries) {
-                batch.put(key(trust.bureau(), e.seq()), e.envelope());
+                StoredRecord r =
+                    stored(key(trust.bureau(), e.seq()), envelope(e.envelope()), e.envelope());
+                if (s.record(r.id()).isEmpty()) {
+                  s.putRecord(r);
+                }
+                records.add(r);
+              }
+              return records;
+            })
+        .compose(
+            records -> {
+              if (records.isEmpty()) {
+                return Future.succeededFuture(0);
               }
               return vertx
                   .executeBlocking(
                       () -> {
-                        grid.putAll(batch);
-                        return entries.get(entries.size() - 1).seq();
+                        long now = System.currentTimeMillis();
+                        for (StoredRecord r : records) {
+                          long left = r.facts().settledAt() + retention - now;
+                          if (left > 0) {
+                            grid.set(r.id(), r.body(), left, TimeUnit.MILLISECONDS);
+                          }
+                        }
+                        return records.size();
                       },
                       false)
                   .map(
-                      last -> {
-                        published = last;
-                        return entries.size();
+                      n -> {
+                        String last = records.get(records.size() - 1).id();
+                        published = seqOf(last, trust.bureau().code());
+                        return n;
                       });
             })
         .onComplete(ar -> publishing = false)
@@ -90,58 +125,106 @@ public final class AuditService {
   }
 
   /**
-   * Verifies {@code bureau}'s chain as the grid holds it. An entry under a key that is not {@code
-   * <bureau>/<seq>} or whose value is not a signed envelope (anyone on the link can write one) is
-   * left out, so the chain shows a gap there; it never fails the request.
+   * Takes an audit entry seen on the grid (or from a peer's store): kept if it is a signed entry of
+   * the bureau and seq its key names; anything else is quarantined and repaired. An entry never
+   * changes: another value under a key the store holds is replaced on the grid by the store's.
    */
-  public Future<ChainVerdict> verify(BureauId bureau) {
-    return vertx.executeBlocking(
-        () -> {
-          List<SignedEnvelope> entries = new ArrayList<>();
-          for (Map.Entry<Object, Object> e :
-              raw().entrySet(Predicates.like("__key", bureau.code() + "/%"))) {
-            long seq = seqOf(e.getKey(), bureau.code());
-            if (seq < 0 || !(e.getValue() instanceof String json)) {
-              continue;
-            }
-            try {
-              entries.add(SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8)));
-            } catch (RuntimeException x) {
-              LOG.warn("malformed audit entry on the grid key={}", e.getKey());
-            }
-          }
-          entries.sort(Comparator.comparingLong(e -> e.payload().path("seq").asLong()));
-          return AuditChain.verify(bureau, entries, trust.verifier());
-        },
-        false);
+  public Future<Boolean> receive(String key, String json) {
+    SignedEnvelope env;
+    try {
+      env = envelope(json);
+    } catch (RuntimeException e) {
+      return quarantine.refuse(reconciler, "", key, "MALFORMED", "not a signed envelope", json);
+    }
+    long seq = env.payload().path(AuditChain.SEQ_FIELD).asLong(-1);
+    if (!trust.verify(env).isValid() || seq < 1 || !key.equals(key(env.signer(), seq))) {
+      return quarantine.refuse(
+          reconciler, "", key, "BAD_AUDIT_ENTRY", "signature, signer or seq wrong", json);
+    }
+    StoredRecord r = stored(key, env, json);
+    return store
+        .call(
+            s -> {
+              var held = s.record(key);
+              if (held.isEmpty()) {
+                s.putRecord(r);
+                return true;
+              }
+              return held.get().hash().equals(r.hash()) ? null : false;
+            })
+        .compose(
+            taken ->
+                taken == null
+                    ? Future.succeededFuture(false)
+                    : taken
+                        ? Future.succeededFuture(true)
+                        : reconciler.repair(key, json).map(false));
   }
 
   /**
-   * Every chain entry of every bureau on the grid, as JSON lines, in chain order per bureau;
-   * entries under a key that is not {@code <bureau>/<seq>}, values that are not strings and lines
-   * that are not one JSON object are left out (the export is the auditor's input).
+   * Verifies {@code bureau}'s chain as this node's store holds it (entries that failed verification
+   * were never stored, so the chain shows a gap there).
+   */
+  public Future<ChainVerdict> verify(BureauId bureau) {
+    return store
+        .call(s -> chain(s, bureau.code()))
+        .map(
+            entries -> {
+              List<SignedEnvelope> envs = new ArrayList<>();
+              for (StoredRecord r : entries) {
+                envs.add(envelope(r.body()));
+              }
+              envs.sort(Comparator.comparingLong(e -> e.payload().path("seq").asLong()));
+              return AuditChain.verify(bureau, envs, trust.verifier());
+            });
+  }
+
+  /**
+   * Every chain entry of every bureau this node holds, as JSON lines, in chain order per bureau.
    */
   public Future<List<String>> gridEntries() {
-    return vertx.executeBlocking(
-        () -> {
+    return store.call(
+        s -> {
           List<Object[]> rows = new ArrayList<>();
-          for (Map.Entry<Object, Object> e : raw().entrySet()) {
-            if (!(e.getKey() instanceof String k) || !(e.getValue() instanceof String v)) {
-              continue;
+          String after = "";
+          while (true) {
+            List<StoredRecord> page = s.recordsAfter(KIND, after, BATCH);
+            for (StoredRecord r : page) {
+              int slash = r.id().indexOf('/');
+              long seq = slash < 0 ? -1 : seqOf(r.id(), r.id().substring(0, slash));
+              if (seq >= 0) {
+                rows.add(new Object[] {r.id().substring(0, slash), seq, r.body()});
+              }
             }
-            int slash = k.indexOf('/');
-            long seq = slash < 0 ? -1 : seqOf(k, k.substring(0, slash));
-            if (seq < 0 || v.indexOf('\n') >= 0 || !v.startsWith("{")) {
-              continue;
+            if (page.size() < BATCH) {
+              break;
             }
-            rows.add(new Object[] {k.substring(0, slash), seq, v});
+            after = page.get(page.size() - 1).id();
           }
           rows.sort(
               Comparator.comparing((Object[] r) -> (String) r[0])
                   .thenComparingLong(r -> (Long) r[1]));
           return rows.stream().map(r -> (String) r[2]).toList();
-        },
-        false);
+        });
+  }
+
+  /** The stored entries of one bureau (store thread). */
+  private static List<StoredRecord> chain(Store s, String bureau) {
+    List<StoredRecord> out = new ArrayList<>();
+    String after = bureau + "/";
+    while (true) {
+      List<StoredRecord> page = s.recordsAfter(KIND, after, BATCH);
+      for (StoredRecord r : page) {
+        if (!r.id().startsWith(bureau + "/")) {
+          return out;
+        }
+        out.add(r);
+      }
+      if (page.size() < BATCH) {
+        return out;
+      }
+      after = page.get(page.size() - 1).id();
+    }
   }
 
   /** The seq of key {@code <bureau>/<seq>}, or -1 if the key is not one of {@code bureau}'s. */
@@ -156,32 +239,6 @@ public final class AuditService {
     return Long.parseLong(tail);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private IMap<Object, Object> raw() {
-    return (IMap) grid;
-  }
-
-  /**
-   * Keeps this bureau's entries on the grid as its store holds them: an entry of this bureau
-   * edited, replaced or removed on the grid is put back at once; after the map was destroyed or
-   * cleared, the whole chain is published again ({@link io.liaison.node.cluster.GridWatch}).
-   */
-  public GridWatch.Attachment attachment(HazelcastInstance hz) {
-    String mine = trust.bureau().code();
-    OwnEntries own = new OwnEntries(mine);
-    return new GridWatch.Attachment() {
-      @Override
-      public UUID attach() {
-        return hz.getMap(grid.getName()).addEntryListener(own, true);
-      }
-
-      @Override
-      public Future<?> repair() {
-        return republish();
-      }
-    };
-  }
-
   /** Publishes the whole chain again, batch after batch. */
   public Future<Void> republish() {
     published = 0;
@@ -192,89 +249,23 @@ public final class AuditService {
     return publish().compose(n -> n == 0 ? Future.succeededFuture() : publishRest());
   }
 
-  /** Puts back the store's entry {@code seq} of this bureau where the grid shows {@code seen}. */
-  private void putBack(Object key, Object seen, String bureau) {
-    long seq = seqOf(key, bureau);
-    if (seq < 1) {
-      return;
-    }
-    store
-        .call(s -> s.chainAfter(seq - 1, 1))
-        .compose(
-            entries -> {
-              if (entries.isEmpty() || entries.get(0).seq() != seq) {
-                // an entry of this bureau that its chain does not have: an outsider's
-                return seen == null
-                    ? Future.succeededFuture()
-                    : vertx.executeBlocking(
-                        () -> {
-                          raw().remove(key, seen);
-                          LOG.warn("audit entry this bureau never wrote removed key={}", key);
-                          return null;
-                        },
-                        false);
-              }
-              if (entries.get(0).envelope().equals(seen)) {
-                return Future.succeededFuture();
-              }
-              String ours = entries.get(0).envelope();
-              return vertx.executeBlocking(
-                  () -> {
-                    grid.set((String) key, ours);
-                    LOG.warn("audit entry put back on the grid key={}", key);
-                    return null;
-                  },
-                  false);
-            })
-        .onFailure(e -> LOG.warn("audit entry not put back key={}: {}", key, e.toString()));
+  private static SignedEnvelope envelope(String json) {
+    return SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private final class OwnEntries
-      implements EntryAddedListener<Object, Object>,
-          EntryUpdatedListener<Object, Object>,
-          EntryRemovedListener<Object, Object>,
-          EntryEvictedListener<Object, Object>,
-          MapClearedListener {
-    private final String bureau;
-
-    OwnEntries(String bureau) {
-      this.bureau = bureau;
-    }
-
-    private void check(EntryEvent<Object, Object> e, boolean gone) {
-      try {
-        if (seqOf(e.getKey(), bureau) > 0) {
-          putBack(e.getKey(), gone ? null : e.getValue(), bureau);
-        }
-      } catch (RuntimeException x) {
-        LOG.warn("audit grid event not handled: {}", x.toString());
-      }
-    }
-
-    @Override
-    public void entryAdded(EntryEvent<Object, Object> e) {
-      check(e, false);
-    }
-
-    @Override
-    public void entryUpdated(EntryEvent<Object, Object> e) {
-      check(e, false);
-    }
-
-    @Override
-    public void entryRemoved(EntryEvent<Object, Object> e) {
-      check(e, true);
-    }
-
-    @Override
-    public void entryEvicted(EntryEvent<Object, Object> e) {
-      check(e, true);
-    }
-
-    @Override
-    public void mapCleared(MapEvent e) {
-      republish();
-    }
+  /**
+   * The row the store keeps: kind {@value #KIND}, origin the signing bureau; it settled when it was
+   * signed (it leaves the grid a retention after that, see "Retention on the grid").
+   */
+  private static StoredRecord stored(String key, SignedEnvelope env, String json) {
+    return new StoredRecord(
+        key,
+        KIND,
+        env.signer().code(),
+        env.signedAt(),
+        Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
+        json,
+        RecordFacts.settled(env.signedAt().toEpochMilli()));
   }
 
   public static String key(BureauId bureau, long seq) {

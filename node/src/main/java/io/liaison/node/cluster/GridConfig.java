@@ -115,8 +115,14 @@ public final class GridConfig {
     cfg.addMapConfig(new MapConfig(HITS).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(ACTIONS).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(MEETINGS).setBackupCount(1));
+    // an audit entry needs no cluster-wide decision either: it leaves the grid the retention after
+    // it was signed (AuditService sets what is left of it on every write); served from the stores
     cfg.addMapConfig(
-        new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
+        new MapConfig(AUDIT)
+            .setBackupCount(1)
+            .setInMemoryFormat(InMemoryFormat.BINARY)
+            .setTimeToLiveSeconds(
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.gridRetention().toSeconds()))));
 
     cfg.getSerializationConfig().addDataSerializableFactory(FACTORY_ID, gridObjects);
 

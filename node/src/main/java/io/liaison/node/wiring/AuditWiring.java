@@ -8,7 +8,10 @@ import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The audit chains: each bureau's head published to the grid every second, and read back. */
+/**
+ * The audit chains: this bureau's new entries published to the grid every second, every bureau's
+ * entries kept in the store (anti-entropy and store-to-store exchange of kind {@code audit}).
+ */
 public final class AuditWiring implements Feature {
   private final Parts parts;
   private final AuditService audit;
@@ -16,7 +19,8 @@ public final class AuditWiring implements Feature {
 
   public AuditWiring(Parts p) {
     this.parts = p;
-    this.audit = new AuditService(p.vertx(), p.exec(), p.trust(), p.map(GridConfig.AUDIT));
+    this.audit =
+        new AuditService(p.vertx(), p.exec(), p.trust(), p.map(GridConfig.AUDIT), p.quarantine());
   }
 
   @Override
@@ -26,7 +30,7 @@ public final class AuditWiring implements Feature {
 
   @Override
   public void watch(Joining join) {
-    join.attach(GridConfig.AUDIT, audit.attachment(join.hazelcast()));
+    join.records(GridConfig.AUDIT, audit::receive, audit.reconciler());
   }
 
   @Override

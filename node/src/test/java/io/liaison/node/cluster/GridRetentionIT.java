@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * transition on the lead still answers the lifecycle's 409); an open lead never leaves; a node that
  * was down while records were posted and left the grid gets them from a peer's store; a restart of
  * the whole cluster puts back the open lead only; and a peer that answers a forged record gets it
- * quarantined, not stored.
+ * quarantined, not stored. The audit chain entries these writes signed leave the grid the same way
+ * and every node still verifies the chain from its store, the restarted node too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +51,14 @@ class GridRetentionIT {
   static final List<String> gone = new ArrayList<>();
 
   static String openLead;
+
+  /** Keys of 兴和县's audit entries that left the grid. */
+  static final List<String> auditGone = new ArrayList<>();
+
+  /** The last of them, and its signed value (served by the export after it left the grid). */
+  static long auditHead;
+
+  static String auditValue;
 
   /** The withdrawn lead's grid value, signed (the forged record is made from it). */
   static String withdrawnValue;
@@ -140,6 +149,52 @@ class GridRetentionIT {
         "lead " + lead + " and case " + caseId + " off the grid");
   }
 
+  static String writer() {
+    return TestCluster.BUREAUS.get(0).code();
+  }
+
+  /**
+   * After {@link #writer}'s node signed entries after seq {@code after} more than a retention ago:
+   * notes them (up to its chain's head, read from its store) and awaits them off the grid.
+   */
+  static void auditWritten(long after) throws Exception {
+    String own = cluster.url(0) + "/api/v1/audit/chains/" + writer();
+    Await.until(
+        WAIT, () -> Http.get(own).json().path("headSeq").asLong() > after, "entries signed");
+    auditHead = Http.get(own).json().path("headSeq").asLong();
+    auditValue = null;
+    for (String line : Http.get(cluster.url(0) + "/api/v1/audit/export").body().split("\n")) {
+      JsonNode e = Json.mapper().readTree(line);
+      if (writer().equals(e.path("signer").asText())
+          && e.at("/payload/seq").asLong() == auditHead) {
+        auditValue = line;
+      }
+    }
+    assertThat(auditValue).as("head entry in the export").isNotNull();
+    for (long seq = after + 1; seq <= auditHead; seq++) {
+      auditGone.add(writer() + "/" + seq);
+    }
+    Await.until(
+        WAIT,
+        () -> auditGone.stream().noneMatch(grid(GridConfig.AUDIT)::containsKey),
+        "audit entries up to " + auditHead + " off the grid");
+  }
+
+  /** {@link #writer}'s chain verified intact up to {@link #auditHead} on node {@code n}. */
+  static void chainServed(int n) {
+    String url = cluster.url(n) + "/api/v1/audit/chains/" + writer();
+    Await.until(
+        WAIT,
+        () -> {
+          JsonNode v = Http.get(url).json();
+          return v.path("intact").asBoolean() && v.path("headSeq").asLong() >= auditHead;
+        },
+        "audit chain intact up to " + auditHead + " on node " + n);
+    Http.Response export = Http.get(cluster.url(n) + "/api/v1/audit/export");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.body()).contains(auditValue);
+  }
+
   /** {@code what} holds now and still after {@code d} (an absence cannot be awaited). */
   static void holdsFor(Duration d, java.util.function.BooleanSupplier what, String description) {
     long end = System.nanoTime() + d.toNanos();
@@ -151,7 +206,7 @@ class GridRetentionIT {
 
   @Test
   @Order(1)
-  void aWithdrawnLeadAndACaseLeaveTheGridAndAreStillServedAnOpenLeadStays() {
+  void aWithdrawnLeadAndACaseLeaveTheGridAndAreStillServedAnOpenLeadStays() throws Exception {
     String lead = post(0, "退出网格的线索");
     openLead = post(0, "一直在网格上的线索");
     assertThat(transition(0, lead, "WITHDRAW").status()).isEqualTo(200);
@@ -165,7 +220,9 @@ class GridRetentionIT {
     offTheGrid(lead, caseId);
     gone.add(lead);
     gone.add(caseId);
+    auditWritten(0);
     for (int n = 0; n < 3; n++) {
+      chainServed(n);
       JsonNode l = Http.get(cluster.url(n) + "/api/v1/leads/" + lead).json();
       assertThat(l.at("/status/state").asText()).isEqualTo("WITHDRAWN");
       assertThat(l.at("/proof/verified").asBoolean()).isTrue();
@@ -189,12 +246,14 @@ class GridRetentionIT {
   @Order(2)
   void aNodeThatWasDownGetsWhatLeftTheGridFromAPeersStore() throws Exception {
     cluster.stop(2);
+    long before = auditHead;
     String lead = post(0, "节点停机期间办结的线索");
     assertThat(transition(0, lead, "WITHDRAW").status()).isEqualTo(200);
     String caseId = share(0, "兴烟立字〔2025〕第902号");
     offTheGrid(lead, caseId);
     gone.add(lead);
     gone.add(caseId);
+    auditWritten(before);
 
     cluster.start(2);
     String url = cluster.url(2);
@@ -204,6 +263,7 @@ class GridRetentionIT {
         WAIT, () -> Http.get(url + "/api/v1/cases/" + caseId).status() == 200, "case on node 2");
     assertThat(Http.get(url + "/api/v1/leads/" + lead).json().at("/status/state").asText())
         .isEqualTo("WITHDRAWN");
+    chainServed(2);
     // and it agrees with its peers afterwards: an exchange (after the one that may be running)
     // fetches nothing more
     cluster.node(2).catchUp().toCompletionStage().toCompletableFuture().get();
@@ -233,6 +293,12 @@ class GridRetentionIT {
                         grid(GridConfig.LEADS).containsKey(id)
                             || grid(GridConfig.CASES).containsKey(id)),
         "records past their retention stay off the grid");
+    assertThat(auditGone.stream().noneMatch(grid(GridConfig.AUDIT)::containsKey))
+        .as("audit entries past their retention stay off the grid")
+        .isTrue();
+    for (int n = 0; n < 3; n++) {
+      chainServed(n);
+    }
     for (String id : gone) {
       String path = (id.equals(gone.get(0)) || id.equals(gone.get(2)) ? "leads/" : "cases/") + id;
       servedEverywhere("/api/v1/" + path);
