@@ -134,12 +134,11 @@ public final class AuditService {
     try {
       env = envelope(json);
     } catch (RuntimeException e) {
-      return quarantine.refuse(reconciler, "", key, "MALFORMED", "not a signed envelope", json);
+      return refuse(key, "MALFORMED", "not a signed envelope", json);
     }
     long seq = env.payload().path(AuditChain.SEQ_FIELD).asLong(-1);
     if (!trust.verify(env).isValid() || seq < 1 || !key.equals(key(env.signer(), seq))) {
-      return quarantine.refuse(
-          reconciler, "", key, "BAD_AUDIT_ENTRY", "signature, signer or seq wrong", json);
+      return refuse(key, "BAD_AUDIT_ENTRY", "signature, signer or seq wrong", json);
     }
     StoredRecord r = stored(key, env, json);
     return store
@@ -159,6 +158,32 @@ public final class AuditService {
                     : taken
                         ? Future.succeededFuture(true)
                         : reconciler.repair(key, json).map(false));
+  }
+
+  /**
+   * Quarantines a value that is no audit entry of the key's bureau and repairs the grid from the
+   * store; under a key of this bureau that its chain does not have (an outsider's), this bureau's
+   * node also removes it from the grid. Never true.
+   */
+  private Future<Boolean> refuse(String key, String reason, String detail, String json) {
+    Future<Boolean> refused = quarantine.refuse(reconciler, "", key, reason, detail, json);
+    if (!key.startsWith(trust.bureau().code() + "/")) {
+      return refused;
+    }
+    return refused
+        .compose(v -> store.committedRecord(key))
+        .compose(
+            local ->
+                local.isPresent()
+                    ? Future.succeededFuture(false)
+                    : vertx.executeBlocking(
+                        () -> {
+                          if (grid.remove(key, json)) {
+                            LOG.warn("audit entry this bureau never wrote removed key={}", key);
+                          }
+                          return false;
+                        },
+                        false));
   }
 
   /**
