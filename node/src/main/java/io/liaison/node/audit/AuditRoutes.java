@@ -13,9 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Audit endpoints: {@code GET /api/v1/audit/chains/{bureau}} verifies a bureau's chain from the
- * grid; {@code GET /api/v1/audit/export} streams this node's evidence as JSON Lines (every chain
- * entry on the grid and every envelope of every stored record), the input of {@code liaison-node
- * audit <file>}.
+ * entries this node verified and stored; {@code GET /api/v1/audit/export} streams this node's
+ * evidence as JSON Lines (every chain entry it stores and every envelope of every stored record),
+ * the input of {@code liaison-node audit <file>}.
  */
 public final class AuditRoutes {
   private final AuditService audit;
