@@ -63,6 +63,11 @@ public record CaseFact(
         c.treasuryFen());
   }
 
+  /** {@code b}, or an equal bureau id already kept (one instance per bureau in every fact). */
+  static BureauId shared(BureauId b) {
+    return shared(BUREAUS, b);
+  }
+
   private static <T> T shared(Map<T, T> kept, T t) {
     if (t == null) {
       return null;
