@@ -2,7 +2,8 @@
 # Live heap of 3 nodes (own JVMs, loopback) whose stores hold n withdrawn leads and n shared cases
 # settled a month ago, after a full-cluster start and a full GC (#32, grid retention). With
 # BENCH_NODE_CP set (see baseline below) the nodes run another build than the driver.
-# Usage: ops/bench/heap/run.sh [n=100000] [xmx=2g] [dir=/tmp/...] [downgrade=false]
+# Usage: ops/bench/heap/run.sh [n=100000] [xmx=2g] [dir=/tmp/...] [downgrade=false] [histogram=0]
+#   histogram=K prints the K largest classes of node 0's live heap after the readings
 # Same-run baseline against a build before the grid retention (e.g. ef4e65f), back to back:
 #   ops/bench/heap/run.sh n=100000 && ops/bench/heap/run.sh baseline=ef4e65f n=100000
 set -euo pipefail

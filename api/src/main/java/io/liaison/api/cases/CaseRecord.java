@@ -59,7 +59,8 @@ public record CaseRecord(
     long version,
     Integer detainedPersons,
     Integer sentencedPersons,
-    Long treasuryFen) {
+    Long treasuryFen)
+    implements CountedCase {
   public static final int MAX_ENTITIES = 500;
   public static final int MAX_ITEMS = 200;
   public static final int MAX_LINKED_LEADS = 100;

@@ -2,7 +2,7 @@ package io.liaison.node.report;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseCategory;
-import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.cases.CountedCase;
 import io.liaison.api.cases.Disposition;
 import io.liaison.api.report.CaseFigures;
 import io.liaison.api.report.CategoryRow;
@@ -19,7 +19,7 @@ final class CaseSection {
   private CaseSection() {}
 
   static CaseFigures count(
-      BureauId bureau, Window period, Iterable<CaseRecord> all, long majorFen) {
+      BureauId bureau, Window period, Iterable<? extends CountedCase> all, long majorFen) {
     CaseCategory[] kinds = CaseCategory.values();
     long[] count = new long[kinds.length];
     long[] sticks = new long[kinds.length];
@@ -34,7 +34,7 @@ final class CaseSection {
     long sentenced = 0;
     long fine = 0;
     long treasury = 0;
-    for (CaseRecord c : all) {
+    for (CountedCase c : all) {
       if (!c.bureau().equals(bureau) || !period.contains(c.filedOn())) {
         continue;
       }

@@ -16,12 +16,18 @@ import java.util.List;
 public record LeadFact(
     String id, BureauId origin, Instant postedAt, List<BureauId> targets, List<Step> steps) {
   public LeadFact {
-    targets = List.copyOf(targets);
+    // bureau ids shared between facts: a node keeps one fact per lead (issue 32's heap bound)
+    origin = CaseFact.shared(origin);
+    targets = List.copyOf(targets.stream().map(CaseFact::shared).toList());
     steps = List.copyOf(steps);
   }
 
   /** One signed transition. */
   public record Step(LeadEvent event, BureauId bureau, Instant at, Outcome outcome) {
+    public Step {
+      bureau = CaseFact.shared(bureau);
+    }
+
     static Step of(TransitionView t) {
       return new Step(t.event(), t.bureau(), t.at(), t.outcome());
     }

@@ -2,7 +2,7 @@ package io.liaison.node.report;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.action.PlanResult;
-import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.cases.CountedCase;
 import io.liaison.api.cases.Disposition;
 import io.liaison.api.report.Period;
 import io.liaison.api.report.RegionalView;
@@ -39,7 +39,7 @@ final class RegionalTotals {
     Window[] w = Window.of(periods);
     // figures in Totals order, prices (9, 10) left zero
     long[][][] f = new long[bureaus.size()][np][17];
-    for (CaseRecord c : in.cases()) {
+    for (CountedCase c : in.cases()) {
       Integer b = index.get(c.bureau());
       if (b == null) {
         continue;

@@ -1,7 +1,7 @@
 package io.liaison.node.report;
 
 import io.liaison.api.BureauId;
-import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.cases.CountedCase;
 import io.liaison.api.report.Briefing;
 import io.liaison.api.report.Period;
 import io.liaison.api.report.RegionalView;
@@ -30,20 +30,20 @@ public final class ReportEngine {
 
   /** The records a briefing is counted from (any order). */
   public record Sources(
-      Iterable<CaseRecord> cases,
+      Iterable<? extends CountedCase> cases,
       Iterable<LeadFact> leads,
       Iterable<ActionFact> actions,
       Iterable<MergeFact> merges,
       Iterable<Settlement> settlements) {
     public Sources(
-        Iterable<CaseRecord> cases,
+        Iterable<? extends CountedCase> cases,
         Iterable<LeadFact> leads,
         Iterable<ActionFact> actions,
         Iterable<MergeFact> merges) {
       this(cases, leads, actions, merges, List.of());
     }
 
-    public static Sources of(Iterable<CaseRecord> cases, Iterable<LeadFact> leads) {
+    public static Sources of(Iterable<? extends CountedCase> cases, Iterable<LeadFact> leads) {
       return new Sources(cases, leads, List.of(), List.of());
     }
   }
@@ -71,7 +71,7 @@ public final class ReportEngine {
   public static Briefing briefing(
       BureauId bureau,
       Period period,
-      Iterable<CaseRecord> cases,
+      Iterable<? extends CountedCase> cases,
       Iterable<LeadFact> leads,
       PriceFacts prices,
       String marketNotes) {

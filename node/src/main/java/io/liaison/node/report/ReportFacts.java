@@ -24,15 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the reports count, kept ready in memory instead of read and parsed from the store for every
- * report (issue 30's benchmark: at 1M cases the read was tens of seconds): the newest version of
- * every case, the facts of every lead, joint action and merge decision, by record id, as {@link
- * SharedRecords#read} would read them. They follow the store's change log ({@link
- * Store#changesAfter(long, java.util.Collection, int)}), the log the search index tails: every
- * insert or content change of a record moves it to the end of the log, so reading the log from the
- * last position seen gives each changed record's latest content, which replaces what was kept under
- * its id. Before each report the facts catch up to the end of the log as it is then, so a report
- * counts every record committed before it was asked for; the first catch-up after start reads the
- * whole log (a page at a time, so the store thread is never held for long).
+ * report (issue 30's benchmark: at 1M cases the read was tens of seconds): the counted facts
+ * ({@link CaseFact}, no narrative) of the newest version of every case, the facts of every lead,
+ * joint action and merge decision, by record id, as {@link SharedRecords#read} would read them.
+ * They follow the store's change log ({@link Store#changesAfter(long, java.util.Collection, int)}),
+ * the log the search index tails: every insert or content change of a record moves it to the end of
+ * the log, so reading the log from the last position seen gives each changed record's latest
+ * content, which replaces what was kept under its id. Before each report the facts catch up to the
+ * end of the log as it is then, so a report counts every record committed before it was asked for;
+ * the first catch-up after start reads the whole log (a page at a time, so the store thread is
+ * never held for long).
  *
  * <p>Catch-ups run one after another ({@link #current}); the kept maps are touched only by them,
  * and a report counts an immutable {@link Snapshot} (rebuilt only when something changed).
@@ -53,7 +54,7 @@ public final class ReportFacts {
 
   // touched only by the catch-up chain, one step at a time; guarded by this for visibility
   private long seq;
-  private final Map<String, CaseRecord> cases = new HashMap<>();
+  private final Map<String, CaseFact> cases = new HashMap<>();
   private final Map<String, LeadFact> leads = new HashMap<>();
   private final Map<String, ActionFact> actions = new HashMap<>();
   private final Map<String, Decision> decisions = new HashMap<>();
@@ -66,7 +67,7 @@ public final class ReportFacts {
   /** The records counted, as of change-log position {@code seq}; immutable. */
   public record Snapshot(
       long seq,
-      List<CaseRecord> cases,
+      List<CaseFact> cases,
       List<LeadFact> leads,
       List<ActionFact> actions,
       List<MergeFact> merges) {}
@@ -136,7 +137,7 @@ public final class ReportFacts {
         leads.remove(id);
         actions.remove(id);
         decisions.remove(id);
-        if (fact instanceof CaseRecord r) {
+        if (fact instanceof CaseFact r) {
           cases.put(id, r);
         } else if (fact instanceof LeadFact l) {
           leads.put(id, l);
@@ -180,35 +181,14 @@ public final class ReportFacts {
     }
   }
 
-  /** Stands for a narrative the facts do not keep. */
-  static final String NO_NARRATIVE = "…";
-
   /**
-   * The case as the facts keep it: without its narrative and persons (up to 20,000 characters and
-   * 500 entities that no figure reads; a node with 1M cases would hold them for nothing), the rest
-   * as signed. Only what {@link CaseSection}, {@link RewardSection} and {@link RegionalTotals} read
-   * is relied on.
+   * The case as the facts keep it ({@link CaseFact}): without its narrative, entities, location and
+   * items (up to 20,000 characters and 500 entities that no figure reads; a node with 1M cases
+   * would hold them for nothing), with what {@link CaseSection}, {@link RewardSection} and {@link
+   * RegionalTotals} read.
    */
-  static CaseRecord slim(CaseRecord c) {
-    return new CaseRecord(
-        c.caseNumber(),
-        c.bureau(),
-        c.category(),
-        c.foundOn(),
-        c.filedOn(),
-        c.closedOn(),
-        c.location(),
-        List.of(),
-        c.items(),
-        c.valueFen(),
-        c.disposition(),
-        c.fineFen(),
-        c.linkedLeadIds(),
-        NO_NARRATIVE,
-        c.version(),
-        c.detainedPersons(),
-        c.sentencedPersons(),
-        c.treasuryFen());
+  static CaseFact slim(CaseRecord c) {
+    return CaseFact.of(c);
   }
 
   private synchronized Snapshot snapshot() {

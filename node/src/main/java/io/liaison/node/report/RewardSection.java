@@ -1,7 +1,7 @@
 package io.liaison.node.report;
 
 import io.liaison.api.BureauId;
-import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.cases.CountedCase;
 import io.liaison.api.report.Period;
 import io.liaison.api.report.RewardFigures;
 import io.liaison.api.reward.RewardKind;
@@ -26,7 +26,7 @@ public final class RewardSection {
   public static RewardFigures of(
       BureauId bureau,
       Period period,
-      Iterable<CaseRecord> cases,
+      Iterable<? extends CountedCase> cases,
       Iterable<LeadFact> leads,
       Iterable<Settlement> settlements) {
     long paid = 0;
@@ -57,7 +57,7 @@ public final class RewardSection {
     }
     Set<String> credited = new HashSet<>();
     long leadCases = 0;
-    for (CaseRecord c : cases) {
+    for (CountedCase c : cases) {
       if (!period.contains(c.filedOn())) {
         continue;
       }

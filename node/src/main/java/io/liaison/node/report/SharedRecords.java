@@ -2,6 +2,7 @@ package io.liaison.node.report;
 
 import io.liaison.api.BureauId;
 import io.liaison.api.cases.CaseRecord;
+import io.liaison.api.cases.CountedCase;
 import io.liaison.api.network.Verdict;
 import io.liaison.api.report.Period;
 import io.liaison.api.reward.Settlement;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class SharedRecords {
   private static final Logger LOG = LoggerFactory.getLogger(SharedRecords.class);
 
-  final List<CaseRecord> cases;
+  final List<? extends CountedCase> cases;
   final List<LeadFact> leads;
   final List<ActionFact> actions;
   final List<MergeFact> merges;
@@ -42,7 +43,7 @@ final class SharedRecords {
   private final PriceService prices;
 
   SharedRecords(
-      List<CaseRecord> cases,
+      List<? extends CountedCase> cases,
       List<LeadFact> leads,
       List<ActionFact> actions,
       List<MergeFact> merges,

@@ -44,7 +44,9 @@ import java.util.stream.IntStream;
  *
  * <p>Arguments ({@code key=value}): n (100000), xmx of each node (2g), dir, downgrade (false: true
  * turns the filled stores back into the schema of a build before the grid retention, for a same-run
- * baseline whose nodes run that build through {@code BENCH_NODE_CP}).
+ * baseline whose nodes run that build through {@code BENCH_NODE_CP}), histogram (0: with K &gt; 0
+ * the K largest classes of node 0's live heap, {@code GC.class_histogram}, are printed after the
+ * readings).
  */
 public final class HeapBench {
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
@@ -56,6 +58,7 @@ public final class HeapBench {
     int n = a.integer("n", 100_000);
     String xmx = a.text("xmx", "2g");
     boolean downgrade = Boolean.parseBoolean(a.text("downgrade", "false"));
+    int histogram = a.integer("histogram", 0);
     Path dir =
         a.text("dir", null) == null
             ? Files.createTempDirectory("liaison-bench-heap")
@@ -113,6 +116,13 @@ public final class HeapBench {
       say(
           "RESULT n=%d (leads final + cases, per store) mean live heap per node after full GC: %d MB"
               .formatted(n, total / 3 / 1024));
+      if (histogram > 0) {
+        // the header (3 lines) and the K largest classes, by bytes
+        jcmd(nodes.get(0).pid(), "GC.class_histogram")
+            .lines()
+            .limit(histogram + 3L)
+            .forEach(l -> say("  " + l));
+      }
     } finally {
       for (NodeHandle h : nodes) {
         h.close();
