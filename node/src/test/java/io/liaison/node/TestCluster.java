@@ -176,6 +176,11 @@ public final class TestCluster implements AutoCloseable {
     return authority;
   }
 
+  /** Changes node i's configuration for its next start. */
+  public void reconfigure(int i, java.util.function.UnaryOperator<NodeConfig> change) {
+    configs.set(i, change.apply(configs.get(i)));
+  }
+
   public NodeConfig config(int i) {
     return configs.get(i);
   }

@@ -6,6 +6,7 @@ import io.liaison.crypto.AuditChain;
 import io.liaison.crypto.ChainVerdict;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
+import io.liaison.node.cluster.GridConfig;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.store.ChainEntry;
 import io.liaison.node.store.RecordFacts;
@@ -19,8 +20,12 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,21 +52,31 @@ public final class AuditService {
   private final IMap<String, String> grid;
   private final Quarantine quarantine;
   private final GridReconciler reconciler;
+  private final BooleanSupplier expiring;
   private long published;
   private boolean publishing;
+  private Boolean expiringBefore; // what expiring said at the last publish (null before the first)
 
+  /**
+   * @param expiring whether entries may leave the grid now: every data member announces {@link
+   *     GridConfig#AUDIT_RETENTION}
+   */
   public AuditService(
       Vertx vertx,
       StoreExecutor store,
       TrustService trust,
       IMap<String, String> grid,
-      Quarantine quarantine) {
+      Quarantine quarantine,
+      BooleanSupplier expiring) {
     this.vertx = vertx;
     this.store = store;
     this.trust = trust;
     this.grid = grid;
     this.quarantine = quarantine;
-    this.reconciler = new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine);
+    this.expiring = expiring;
+    this.reconciler =
+        new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine)
+            .expiringOnlyWhile(expiring);
   }
 
   /** Anti-entropy of the audit map (and the store-to-store exchange of its kind). */
@@ -70,12 +85,29 @@ public final class AuditService {
   }
 
   /**
-   * Puts chain entries not yet on the grid there (all of them after a restart), each for what is
-   * left of its retention; an entry signed longer ago than the retention is only stored.
+   * Puts chain entries not yet on the grid there (all of them after a restart). While every data
+   * member announces {@link GridConfig#AUDIT_RETENTION} each goes for what is left of its retention
+   * and one signed longer ago is only stored; otherwise (a member of an earlier release, or one
+   * configured to keep them, reads chains from the grid) each stays, as before that release. When
+   * that changes, the whole chain is published again the new way; once it allows expiry, the
+   * reconciliation then lets go of the entries past their retention.
    */
   public Future<Integer> publish() {
     if (publishing) {
       return Future.succeededFuture(0);
+    }
+    boolean expires = expiring.getAsBoolean();
+    Boolean before = expiringBefore;
+    expiringBefore = expires;
+    if (before != null && before != expires) {
+      LOG.info(
+          "audit entries {}: the whole chain is published again",
+          expires
+              ? "leave the grid after their retention (every member announces it)"
+              : "stay on the grid (a member does not announce their retention)");
+      published = 0;
+      Future<Void> again = publishRest();
+      return (expires ? again.compose(v -> reconciler.reconcile().<Void>mapEmpty()) : again).map(0);
     }
     publishing = true;
     long from = published;
@@ -103,13 +135,7 @@ public final class AuditService {
               return vertx
                   .executeBlocking(
                       () -> {
-                        long now = System.currentTimeMillis();
-                        for (StoredRecord r : records) {
-                          long left = r.facts().settledAt() + retention - now;
-                          if (left > 0) {
-                            grid.set(r.id(), r.body(), left, TimeUnit.MILLISECONDS);
-                          }
-                        }
+                        write(records, expires, retention);
                         return records.size();
                       },
                       false)
@@ -125,11 +151,44 @@ public final class AuditService {
   }
 
   /**
+   * Writes {@code records} on the grid: with what is left of each one's retention ({@code expires}:
+   * one past it is not written), or to stay. Blocking.
+   */
+  private void write(List<StoredRecord> records, boolean expires, long retention) throws Exception {
+    if (!expires) {
+      Map<String, String> batch = new HashMap<>();
+      records.forEach(r -> batch.put(r.id(), r.body()));
+      grid.putAll(batch);
+      return;
+    }
+    long now = System.currentTimeMillis();
+    List<CompletableFuture<Void>> sets = new ArrayList<>();
+    for (StoredRecord r : records) {
+      long left = r.facts().settledAt() + retention - now;
+      if (left > 0) {
+        sets.add(
+            grid.setAsync(r.id(), r.body(), left, TimeUnit.MILLISECONDS).toCompletableFuture());
+      }
+    }
+    CompletableFuture.allOf(sets.toArray(CompletableFuture[]::new)).get();
+  }
+
+  /**
    * Takes an audit entry seen on the grid (or from a peer's store): kept if it is a signed entry of
    * the bureau and seq its key names; anything else is quarantined and repaired. An entry never
    * changes: another value under a key the store holds is replaced on the grid by the store's.
    */
   public Future<Boolean> receive(String key, String json) {
+    String hash = Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8));
+    // a copy the store holds (this node's own entry, a put-back, a reconciliation's page): nothing
+    // to verify or store
+    return store
+        .holds(key, hash)
+        .compose(held -> held ? Future.succeededFuture(false) : take(key, json));
+  }
+
+  /** {@link #receive} of a value the store does not hold as it is. */
+  private Future<Boolean> take(String key, String json) {
     SignedEnvelope env;
     try {
       env = envelope(json);

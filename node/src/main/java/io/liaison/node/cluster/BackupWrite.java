@@ -1,6 +1,5 @@
 package io.liaison.node.cluster;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import java.util.Map;
 
@@ -23,15 +22,7 @@ public final class BackupWrite<R> extends GridProcessor<R> {
 
   /** Whether every data member of {@code hz}'s cluster (lite members hold no replicas) reads it. */
   public static boolean understoodBy(HazelcastInstance hz) {
-    if (hz == null) {
-      return false;
-    }
-    for (Member m : hz.getCluster().getMembers()) {
-      if (!m.isLiteMember() && !"1".equals(m.getAttribute(ATTRIBUTE))) {
-        return false;
-      }
-    }
-    return true;
+    return GridConfig.everyDataMemberAnnounces(hz, ATTRIBUTE);
   }
 
   public BackupWrite() {}

@@ -1,11 +1,13 @@
 package io.liaison.node.cluster;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import io.liaison.node.config.NodeConfig;
@@ -29,6 +31,30 @@ public final class GridConfig {
 
   /** Every bureau's audit chain entries: {@code <bureau>/<seq>} → signed entry JSON. */
   public static final String AUDIT = "liaison.audit";
+
+  /**
+   * The member attribute of builds that read audit chains from their stores and let audit entries
+   * leave the grid after the retention; absent on earlier releases, which verify chains from the
+   * grid, and on a node configured with {@code cluster.keepAuditOnGrid}. Entries expire only while
+   * every data member announces it ({@link #everyDataMemberAnnounces}).
+   */
+  public static final String AUDIT_RETENTION = "liaison.audit-retention";
+
+  /**
+   * Whether every data member of {@code hz}'s cluster (lite members hold no data) has {@code
+   * attribute} = 1.
+   */
+  public static boolean everyDataMemberAnnounces(HazelcastInstance hz, String attribute) {
+    if (hz == null) {
+      return false;
+    }
+    for (Member m : hz.getCluster().getMembers()) {
+      if (!m.isLiteMember() && !"1".equals(m.getAttribute(attribute))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Transitions that lost a conflict: envelope hash → the signed envelope JSON. */
   public static final String SUPERSEDED = "liaison.superseded";
@@ -71,6 +97,9 @@ public final class GridConfig {
     cfg.setInstanceName("liaison-" + node.bureau() + "-" + c.port());
     // what this build's members understand on the wire beyond the first release (see BackupWrite)
     cfg.getMemberAttributeConfig().setAttribute(BackupWrite.ATTRIBUTE, "1");
+    if (!c.keepAuditOnGrid()) {
+      cfg.getMemberAttributeConfig().setAttribute(AUDIT_RETENTION, "1");
+    }
     cfg.setProperty("hazelcast.phone.home.enabled", "false");
     cfg.setProperty("hazelcast.logging.type", "slf4j");
     cfg.setProperty("hazelcast.socket.bind.any", "false");
@@ -115,14 +144,12 @@ public final class GridConfig {
     cfg.addMapConfig(new MapConfig(HITS).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(ACTIONS).setBackupCount(1));
     cfg.addMapConfig(new MapConfig(MEETINGS).setBackupCount(1));
-    // an audit entry needs no cluster-wide decision either: it leaves the grid the retention after
-    // it was signed (AuditService sets what is left of it on every write); served from the stores
+    // an audit entry needs no cluster-wide decision either, but a member of an earlier release
+    // verifies chains from the grid: no map TTL (it would apply on this build's partitions only);
+    // an entry gets what is left of its retention, entry by entry, once every data member announces
+    // AUDIT_RETENTION (AuditService)
     cfg.addMapConfig(
-        new MapConfig(AUDIT)
-            .setBackupCount(1)
-            .setInMemoryFormat(InMemoryFormat.BINARY)
-            .setTimeToLiveSeconds(
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.gridRetention().toSeconds()))));
+        new MapConfig(AUDIT).setBackupCount(1).setInMemoryFormat(InMemoryFormat.BINARY));
 
     cfg.getSerializationConfig().addDataSerializableFactory(FACTORY_ID, gridObjects);
 

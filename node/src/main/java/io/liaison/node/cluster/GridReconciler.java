@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,17 @@ public final class GridReconciler {
     this.receive = receive;
     this.quarantine = quarantine;
     this.retention = new GridRetention(vertx, store, grid);
+  }
+
+  /**
+   * Lets entries of this map leave the grid (their retention, put-backs with what is left of it,
+   * letting go of entries past it) only while {@code gate} holds; otherwise every record stays on
+   * the grid as if it never settled. For a map that members of an earlier release read from the
+   * grid (the audit chains): the gate is that every data member announces it reads them elsewhere.
+   */
+  public GridReconciler expiringOnlyWhile(BooleanSupplier gate) {
+    retention.expiringOnlyWhile(gate);
+    return this;
   }
 
   /**

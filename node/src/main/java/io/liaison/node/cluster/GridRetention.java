@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +27,20 @@ final class GridRetention {
   private final Vertx vertx;
   private final StoreExecutor store;
   private final IMap<String, String> grid;
+  private volatile BooleanSupplier expiring = () -> true;
 
   GridRetention(Vertx vertx, StoreExecutor store, IMap<String, String> grid) {
     this.vertx = vertx;
     this.store = store;
     this.grid = grid;
+  }
+
+  /**
+   * Entries leave the grid only while {@code gate} holds (see {@link
+   * GridReconciler#expiringOnlyWhile}).
+   */
+  void expiringOnlyWhile(BooleanSupplier gate) {
+    this.expiring = gate;
   }
 
   /** {@link #remaining}: the record never leaves the grid (Hazelcast's TTL 0, no expiry). */
@@ -46,7 +56,7 @@ final class GridRetention {
    */
   long remaining(StoredRecord r) {
     Long settled = r.facts().settledAt();
-    if (settled == null) {
+    if (settled == null || !expiring.getAsBoolean()) {
       return FOREVER;
     }
     long left = settled + store.gridRetention().toMillis() - System.currentTimeMillis();
@@ -101,7 +111,7 @@ final class GridRetention {
   Future<List<String>> letGo(
       List<String> keys, Map<String, String> local, Map<String, String> remote) {
     List<String> unknown = keys.stream().filter(k -> !local.containsKey(k)).toList();
-    if (unknown.isEmpty()) {
+    if (unknown.isEmpty() || !expiring.getAsBoolean()) {
       return Future.succeededFuture(keys);
     }
     Set<String> retired = new HashSet<>();

@@ -80,7 +80,8 @@ public final class ConfigLoader {
                 : null,
             cluster.has("gridRetentionSeconds")
                 ? Duration.ofMillis((long) (cluster.get("gridRetentionSeconds").asDouble() * 1000))
-                : null),
+                : null,
+            bool(cluster, "keepAuditOnGrid", "cluster.keepAuditOnGrid")),
         path(base, text(root, "dataDir")),
         new NodeConfig.Trust(
             path(base, text(trust, "keyFile")),
@@ -190,6 +191,18 @@ public final class ConfigLoader {
       throw new ConfigException(field, "is required");
     }
     return n.asText();
+  }
+
+  /** An optional boolean setting (false when absent); anything but true or false is refused. */
+  private static boolean bool(JsonNode node, String field, String setting) {
+    JsonNode n = node.path(field);
+    if (n.isMissingNode()) {
+      return false;
+    }
+    if (!n.isBoolean()) {
+      throw new ConfigException(setting, "must be true or false");
+    }
+    return n.asBoolean();
   }
 
   private static int integer(JsonNode node, String field, String setting) {

@@ -180,7 +180,8 @@ public record NodeConfig(
       int port,
       List<String> members,
       Duration joinWait,
-      Duration gridRetention) {
+      Duration gridRetention,
+      boolean keepAuditOnGrid) {
     /**
      * How long a record that needs no cluster-wide decision (a shared case, a lead in a final
      * state) stays on the grid after its last write; after that it is served from each node's store
@@ -189,7 +190,17 @@ public record NodeConfig(
     public static final Duration DEFAULT_GRID_RETENTION = Duration.ofDays(7);
 
     public Cluster(String name, String host, int port, List<String> members, Duration joinWait) {
-      this(name, host, port, members, joinWait, null);
+      this(name, host, port, members, joinWait, null, false);
+    }
+
+    public Cluster(
+        String name,
+        String host,
+        int port,
+        List<String> members,
+        Duration joinWait,
+        Duration gridRetention) {
+      this(name, host, port, members, joinWait, gridRetention, false);
     }
 
     public Cluster {

@@ -54,6 +54,17 @@ public final class StoreExecutor implements AutoCloseable {
   }
 
   /**
+   * Whether the store has committed record {@code id} with content hash {@code hash} ({@link
+   * Store#holds}): at once when it is among the recently committed, else read on a worker thread.
+   */
+  public Future<Boolean> holds(String id, String hash) {
+    if (store.known().holds(id, hash)) {
+      return Future.succeededFuture(true);
+    }
+    return vertx.executeBlocking(() -> store.holds(id, hash), false);
+  }
+
+  /**
    * Record {@code id} as last committed, read on a worker thread: it does not queue behind the
    * store thread's batches (nor see their uncommitted writes).
    */

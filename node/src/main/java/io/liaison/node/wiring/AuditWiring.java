@@ -20,7 +20,13 @@ public final class AuditWiring implements Feature {
   public AuditWiring(Parts p) {
     this.parts = p;
     this.audit =
-        new AuditService(p.vertx(), p.exec(), p.trust(), p.map(GridConfig.AUDIT), p.quarantine());
+        new AuditService(
+            p.vertx(),
+            p.exec(),
+            p.trust(),
+            p.map(GridConfig.AUDIT),
+            p.quarantine(),
+            () -> GridConfig.everyDataMemberAnnounces(p.hazelcast(), GridConfig.AUDIT_RETENTION));
   }
 
   @Override

@@ -74,17 +74,17 @@ class GridRetentionIT {
   }
 
   static NodeConfig shortRetention(NodeConfig c) {
+    return withGrid(c, Duration.ofSeconds(RETENTION_S), false);
+  }
+
+  /** {@code c} with this grid retention and {@code cluster.keepAuditOnGrid}. */
+  static NodeConfig withGrid(NodeConfig c, Duration retention, boolean keepAuditOnGrid) {
     NodeConfig.Cluster k = c.cluster();
     return new NodeConfig(
         c.bureau(),
         c.http(),
         new NodeConfig.Cluster(
-            k.name(),
-            k.host(),
-            k.port(),
-            k.members(),
-            k.joinWait(),
-            Duration.ofSeconds(RETENTION_S)),
+            k.name(), k.host(), k.port(), k.members(), k.joinWait(), retention, keepAuditOnGrid),
         c.dataDir(),
         c.trust(),
         c.limits(),
@@ -368,6 +368,46 @@ class GridRetentionIT {
       assertThat(served.contentType()).startsWith("application/problem+json");
     } finally {
       fake.unregister();
+    }
+  }
+
+  @Test
+  @Order(5)
+  void auditEntriesStayOnTheGridWhileAMemberDoesNotAnnounceTheirRetentionAndLeaveOnceAllDo()
+      throws Exception {
+    // 天镇县's node comes back as a member that reads chains from the grid (an earlier release, or
+    // cluster.keepAuditOnGrid): the other nodes publish their whole chains again, to stay
+    cluster.reconfigure(1, c -> withGrid(c, c.cluster().gridRetention(), true));
+    cluster.start(1);
+    Await.until(
+        WAIT,
+        () -> auditGone.stream().allMatch(grid(GridConfig.AUDIT)::containsKey),
+        "entries past their retention published again while a member does not announce it");
+    long before = auditHead;
+    String lead = post(0, "有成员在网格上核验审计链时的线索");
+    String own = cluster.url(0) + "/api/v1/audit/chains/" + writer();
+    Await.until(WAIT, () -> Http.get(own).json().path("headSeq").asLong() > before, "entry signed");
+    long head = Http.get(own).json().path("headSeq").asLong();
+    String key = writer() + "/" + head;
+    holdsFor(
+        Duration.ofSeconds(RETENTION_S + 2L),
+        () -> grid(GridConfig.AUDIT).containsKey(key),
+        "a new entry stays past its retention");
+    chainServed(1);
+
+    // back as a member that announces it: the entries past their retention leave the grid again
+    cluster.stop(1);
+    cluster.reconfigure(1, c -> withGrid(c, c.cluster().gridRetention(), false));
+    cluster.start(1);
+    Await.until(
+        WAIT,
+        () ->
+            !grid(GridConfig.AUDIT).containsKey(key)
+                && auditGone.stream().noneMatch(grid(GridConfig.AUDIT)::containsKey),
+        "entries past their retention off the grid once every member announces it");
+    for (int n = 0; n < 3; n++) {
+      chainServed(n);
+      assertThat(Http.get(cluster.url(n) + "/api/v1/leads/" + lead).status()).isEqualTo(200);
     }
   }
 
