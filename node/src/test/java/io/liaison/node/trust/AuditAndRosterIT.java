@@ -126,12 +126,29 @@ class AuditAndRosterIT {
       JsonNode v = chain(n, "140222");
       assertThat(v.get("intact").asBoolean()).as(v.toString()).isTrue();
       assertThat(v.get("entries").asInt()).isGreaterThanOrEqualTo(5);
+      // the edit is not lost from sight: each node quarantined it (kept for the administrator)
+      int node = n;
+      Await.until(
+          Duration.ofSeconds(10),
+          () -> quarantined(node, "140222/3", "BAD_AUDIT_ENTRY"),
+          "the edited entry in node " + n + "'s quarantine");
     }
     cluster.start(1);
     Await.until(
         Duration.ofSeconds(10),
         () -> chain(1, "140222").get("intact").asBoolean(),
         "天镇县's node back");
+  }
+
+  static boolean quarantined(int node, String recordKey, String reason) {
+    for (JsonNode item :
+        Http.get(cluster.url(node) + "/api/v1/admin/quarantine").json().get("items")) {
+      if (recordKey.equals(item.path("recordKey").asText())
+          && reason.equals(item.path("reason").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test
