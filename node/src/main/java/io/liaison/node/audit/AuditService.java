@@ -14,6 +14,7 @@ import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -119,7 +120,10 @@ public final class AuditService {
               List<StoredRecord> records = new ArrayList<>();
               for (ChainEntry e : entries) {
                 StoredRecord r =
-                    stored(key(trust.bureau(), e.seq()), envelope(e.envelope()), e.envelope());
+                    stored(
+                        key(trust.bureau(), e.seq()),
+                        SignedRecords.envelope(e.envelope()),
+                        e.envelope());
                 if (s.record(r.id()).isEmpty()) {
                   s.putRecord(r);
                 }
@@ -191,7 +195,7 @@ public final class AuditService {
   private Future<Boolean> take(String key, String json) {
     SignedEnvelope env;
     try {
-      env = envelope(json);
+      env = SignedRecords.envelope(json);
     } catch (RuntimeException e) {
       return refuse(key, "MALFORMED", "not a signed envelope", json);
     }
@@ -256,7 +260,7 @@ public final class AuditService {
             entries -> {
               List<SignedEnvelope> envs = new ArrayList<>();
               for (StoredRecord r : entries) {
-                envs.add(envelope(r.body()));
+                envs.add(SignedRecords.envelope(r.body()));
               }
               envs.sort(Comparator.comparingLong(e -> e.payload().path("seq").asLong()));
               return AuditChain.verify(bureau, envs, trust.verifier());
@@ -333,23 +337,13 @@ public final class AuditService {
     return publish().compose(n -> n == 0 ? Future.succeededFuture() : publishRest());
   }
 
-  private static SignedEnvelope envelope(String json) {
-    return SignedEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
-  }
-
   /**
    * The row the store keeps: kind {@value #KIND}, origin the signing bureau; it settled when it was
    * signed (it leaves the grid a retention after that, see "Retention on the grid").
    */
   private static StoredRecord stored(String key, SignedEnvelope env, String json) {
-    return new StoredRecord(
-        key,
-        KIND,
-        env.signer().code(),
-        env.signedAt(),
-        Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-        json,
-        RecordFacts.settled(env.signedAt().toEpochMilli()));
+    return SignedRecords.record(
+        key, KIND, env, json, RecordFacts.settled(env.signedAt().toEpochMilli()));
   }
 
   public static String key(BureauId bureau, long seq) {
