@@ -276,7 +276,11 @@ public final class LiaisonNode {
         .compose(
             loaded -> {
               Future<Void> takenIn = Future.succeededFuture();
-              for (var step : reconcilers.stream().map(GridReconciler::compareNow).toList()) {
+              for (var step :
+                  reconcilers.stream()
+                      .filter(r -> !r.takesInAfterReady())
+                      .map(GridReconciler::compareNow)
+                      .toList()) {
                 takenIn =
                     takenIn.compose(v -> step.get()).map(p -> putBacks.add(p.putBack())).mapEmpty();
               }
@@ -303,6 +307,16 @@ public final class LiaisonNode {
                               "grid restored bureau={} records put back={}",
                               config.bureau(),
                               putBacks.stream().mapToInt(f -> f.result().restored()).sum()));
+              // the maps nothing waits on (the audit chains: every bureau's, at the first start
+              // after an upgrade): taken in now, one after another
+              Future<?> later = Future.succeededFuture();
+              for (GridReconciler rec : reconcilers) {
+                if (rec.takesInAfterReady()) {
+                  later = later.compose(v -> rec.reconcile());
+                }
+              }
+              later.onFailure(
+                  e -> LOG.warn("taking in after ready failed bureau={}: {}", config.bureau(), e));
               // what was posted and left the grid while this node was down: from the peers' stores
               catchUp();
               exchangeTimer = vertx.setPeriodic(StoreExchange.PERIOD_MS, t -> catchUp());

@@ -7,6 +7,7 @@ import io.liaison.crypto.ChainVerdict;
 import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridConfig;
+import io.liaison.node.cluster.GridIntake;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.store.ChainEntry;
 import io.liaison.node.store.RecordFacts;
@@ -53,6 +54,7 @@ public final class AuditService {
   private final IMap<String, String> grid;
   private final Quarantine quarantine;
   private final GridReconciler reconciler;
+  private final GridIntake intake;
   private final BooleanSupplier expiring;
   private long published;
   private boolean publishing;
@@ -75,9 +77,11 @@ public final class AuditService {
     this.grid = grid;
     this.quarantine = quarantine;
     this.expiring = expiring;
+    this.intake = new GridIntake(GridConfig.AUDIT, this::receiveAll);
     this.reconciler =
-        new GridReconciler(vertx, store, grid, KIND, this::receive, quarantine)
-            .expiringOnlyWhile(expiring);
+        new GridReconciler(vertx, store, grid, KIND, intake, quarantine)
+            .expiringOnlyWhile(expiring)
+            .takingInAfterReady();
   }
 
   /** Anti-entropy of the audit map (and the store-to-store exchange of its kind). */
@@ -178,49 +182,84 @@ public final class AuditService {
   }
 
   /**
-   * Takes an audit entry seen on the grid (or from a peer's store): kept if it is a signed entry of
-   * the bureau and seq its key names; anything else is quarantined and repaired. An entry never
-   * changes: another value under a key the store holds is replaced on the grid by the store's.
+   * Takes an audit entry seen on the grid (or from a peer's store) through the batching intake,
+   * with the entries that arrive with it ({@link #receiveAll}).
    */
   public Future<Boolean> receive(String key, String json) {
-    String hash = Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8));
-    // a copy the store holds (this node's own entry, a put-back, a reconciliation's page): nothing
-    // to verify or store
-    return store
-        .holds(key, hash)
-        .compose(held -> held ? Future.succeededFuture(false) : take(key, json));
+    return intake.apply(key, json);
   }
 
-  /** {@link #receive} of a value the store does not hold as it is. */
-  private Future<Boolean> take(String key, String json) {
-    SignedEnvelope env;
-    try {
-      env = SignedRecords.envelope(json);
-    } catch (RuntimeException e) {
-      return refuse(key, "MALFORMED", "not a signed envelope", json);
+  /** Stops the intake's thread (node stop). */
+  public void stop() {
+    intake.stop();
+  }
+
+  /**
+   * Takes audit entries seen together (on the intake's thread): one the store holds as it is (this
+   * node's own, a put-back, a reconciliation's page) is neither verified nor stored again; one that
+   * is not a signed entry of the bureau and seq its key names is quarantined and repaired; the
+   * others are stored in one transaction. An entry never changes: another value under a key the
+   * store holds is replaced on the grid by the store's. For each, in order: whether it was new.
+   */
+  private Future<List<Boolean>> receiveAll(List<GridIntake.Value> values) {
+    List<Future<Boolean>> answers = new ArrayList<>(values.size());
+    List<StoredRecord> fresh = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    for (GridIntake.Value v : values) {
+      String key = v.key();
+      String json = v.json();
+      if (store.holdsCommitted(key, Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)))) {
+        answers.add(Future.succeededFuture(false));
+        continue;
+      }
+      SignedEnvelope env;
+      try {
+        env = SignedRecords.envelope(json);
+      } catch (RuntimeException e) {
+        answers.add(refuse(key, "MALFORMED", "not a signed envelope", json));
+        continue;
+      }
+      long seq = env.payload().path(AuditChain.SEQ_FIELD).asLong(-1);
+      if (!trust.verify(env).isValid() || seq < 1 || !key.equals(key(env.signer(), seq))) {
+        answers.add(refuse(key, "BAD_AUDIT_ENTRY", "signature, signer or seq wrong", json));
+        continue;
+      }
+      at.add(answers.size());
+      answers.add(null);
+      fresh.add(stored(key, env, json));
     }
-    long seq = env.payload().path(AuditChain.SEQ_FIELD).asLong(-1);
-    if (!trust.verify(env).isValid() || seq < 1 || !key.equals(key(env.signer(), seq))) {
-      return refuse(key, "BAD_AUDIT_ENTRY", "signature, signer or seq wrong", json);
+    if (!fresh.isEmpty()) {
+      Future<List<Boolean>> taken =
+          store.transaction(
+              s -> {
+                // per entry: true stored, false held otherwise (repair), null held as it is
+                List<Boolean> out = new ArrayList<>(fresh.size());
+                for (StoredRecord r : fresh) {
+                  var held = s.record(r.id());
+                  if (held.isEmpty()) {
+                    s.putRecord(r);
+                    out.add(true);
+                  } else {
+                    out.add(held.get().hash().equals(r.hash()) ? null : false);
+                  }
+                }
+                return out;
+              });
+      for (int i = 0; i < fresh.size(); i++) {
+        StoredRecord r = fresh.get(i);
+        int n = i;
+        answers.set(
+            at.get(i),
+            taken.compose(
+                t ->
+                    t.get(n) == null
+                        ? Future.succeededFuture(false)
+                        : t.get(n)
+                            ? Future.succeededFuture(true)
+                            : reconciler.repair(r.id(), r.body()).map(false)));
+      }
     }
-    StoredRecord r = stored(key, env, json);
-    return store
-        .call(
-            s -> {
-              var held = s.record(key);
-              if (held.isEmpty()) {
-                s.putRecord(r);
-                return true;
-              }
-              return held.get().hash().equals(r.hash()) ? null : false;
-            })
-        .compose(
-            taken ->
-                taken == null
-                    ? Future.succeededFuture(false)
-                    : taken
-                        ? Future.succeededFuture(true)
-                        : reconciler.repair(key, json).map(false));
+    return Future.join(answers).map(cf -> answers.stream().map(Future::result).toList());
   }
 
   /**

@@ -50,6 +50,7 @@ public final class GridReconciler {
   private final BiFunction<String, String, Future<Boolean>> receive;
   private final QuarantineSink quarantine;
   private final GridRetention retention;
+  private boolean takesInAfterReady;
 
   /**
    * @param kind the store's record kind that the map holds
@@ -81,6 +82,20 @@ public final class GridReconciler {
   public GridReconciler expiringOnlyWhile(BooleanSupplier gate) {
     retention.expiringOnlyWhile(gate);
     return this;
+  }
+
+  /**
+   * A map nothing waits on before it is taken in (the audit chains): a starting node reconciles it
+   * after it is ready, not before ({@code LiaisonNode}); its listener takes what changes meanwhile.
+   */
+  public GridReconciler takingInAfterReady() {
+    takesInAfterReady = true;
+    return this;
+  }
+
+  /** See {@link #takingInAfterReady}. */
+  public boolean takesInAfterReady() {
+    return takesInAfterReady;
   }
 
   /**

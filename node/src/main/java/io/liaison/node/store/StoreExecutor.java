@@ -55,13 +55,11 @@ public final class StoreExecutor implements AutoCloseable {
 
   /**
    * Whether the store has committed record {@code id} with content hash {@code hash} ({@link
-   * Store#holds}): at once when it is among the recently committed, else read on a worker thread.
+   * Store#holds}: from the recently committed, or a read of the file on the calling thread): for
+   * threads that may block, never an event loop.
    */
-  public Future<Boolean> holds(String id, String hash) {
-    if (store.known().holds(id, hash)) {
-      return Future.succeededFuture(true);
-    }
-    return vertx.executeBlocking(() -> store.holds(id, hash), false);
+  public boolean holdsCommitted(String id, String hash) {
+    return store.holds(id, hash);
   }
 
   /**

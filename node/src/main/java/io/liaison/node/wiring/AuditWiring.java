@@ -52,5 +52,6 @@ public final class AuditWiring implements Feature {
   @Override
   public void stop() {
     parts.vertx().cancelTimer(timer);
+    audit.stop();
   }
 }
