@@ -195,11 +195,13 @@ public final class AuditService {
   }
 
   /**
-   * Takes audit entries seen together (on the intake's thread): one the store holds as it is (this
-   * node's own, a put-back, a reconciliation's page) is neither verified nor stored again; one that
-   * is not a signed entry of the bureau and seq its key names is quarantined and repaired; the
-   * others are stored in one transaction. An entry never changes: another value under a key the
-   * store holds is replaced on the grid by the store's. For each, in order: whether it was new.
+   * Takes audit entries seen together (on the intake's thread): one the store is known to hold as
+   * it is (committed recently: this node's own, a put-back) is neither verified nor stored again
+   * (the grid's listener skips what the store holds, and a reconciliation or the store exchange
+   * fetches only what differs); one that is not a signed entry of the bureau and seq its key names
+   * is quarantined and repaired; the others are stored in one transaction. An entry never changes:
+   * another value under a key the store holds is replaced on the grid by the store's. For each, in
+   * order: whether it was new.
    */
   private Future<List<Boolean>> receiveAll(List<GridIntake.Value> values) {
     List<Future<Boolean>> answers = new ArrayList<>(values.size());
@@ -208,7 +210,7 @@ public final class AuditService {
     for (GridIntake.Value v : values) {
       String key = v.key();
       String json = v.json();
-      if (store.holdsCommitted(key, Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)))) {
+      if (store.known().holds(key, Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)))) {
         answers.add(Future.succeededFuture(false));
         continue;
       }
@@ -234,13 +236,15 @@ public final class AuditService {
               s -> {
                 // per entry: true stored, false held otherwise (repair), null held as it is
                 List<Boolean> out = new ArrayList<>(fresh.size());
+                Map<String, String> held =
+                    s.hashesOf(fresh.stream().map(StoredRecord::id).toList());
                 for (StoredRecord r : fresh) {
-                  var held = s.record(r.id());
-                  if (held.isEmpty()) {
+                  String hash = held.get(r.id());
+                  if (hash == null) {
                     s.putRecord(r);
                     out.add(true);
                   } else {
-                    out.add(held.get().hash().equals(r.hash()) ? null : false);
+                    out.add(hash.equals(r.hash()) ? null : false);
                   }
                 }
                 return out;

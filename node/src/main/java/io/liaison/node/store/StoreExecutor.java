@@ -54,15 +54,6 @@ public final class StoreExecutor implements AutoCloseable {
   }
 
   /**
-   * Whether the store has committed record {@code id} with content hash {@code hash} ({@link
-   * Store#holds}: from the recently committed, or a read of the file on the calling thread): for
-   * threads that may block, never an event loop.
-   */
-  public boolean holdsCommitted(String id, String hash) {
-    return store.holds(id, hash);
-  }
-
-  /**
    * Record {@code id} as last committed, read on a worker thread: it does not queue behind the
    * store thread's batches (nor see their uncommitted writes).
    */
