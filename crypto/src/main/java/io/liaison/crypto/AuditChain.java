@@ -110,6 +110,101 @@ public final class AuditChain {
     return new ChainVerdict(bureau, Status.INTACT, n, -1, headSeq, expectedPrev, "");
   }
 
+  /**
+   * Verifies a chain entry by entry, for a chain too long to hold at once: {@link #take} each entry
+   * in ascending {@code seq} order (as a store or an export gives them), then {@link #end}. The
+   * verdict is the one {@link #verify} gives for the same entries in that order, its {@code
+   * entries} the count of all entries taken (after the first problem they are only counted).
+   */
+  public static final class Walk {
+    private final BureauId bureau;
+    private final EnvelopeVerifier verifier;
+    private String expectedPrev = Hashes.GENESIS;
+    private String previousPrev = Hashes.GENESIS; // the prevHash of the entry before this one
+    private long expectedSeq = FIRST_SEQ;
+    private long headSeq;
+    private int n;
+    private ChainVerdict problem;
+
+    public Walk(BureauId bureau, EnvelopeVerifier verifier) {
+      this.bureau = bureau;
+      this.verifier = verifier;
+    }
+
+    /** Takes the next entry (ascending {@code seq}). */
+    public void take(SignedEnvelope entry) {
+      int i = n++;
+      if (problem != null) {
+        return;
+      }
+      Problem p = check(bureau, entry, verifier);
+      if (p != null) {
+        problem = new ChainVerdict(bureau, p.status, 0, i, headSeq, expectedPrev, p.detail);
+        return;
+      }
+      long seq = seq(entry.payload());
+      if (seq > expectedSeq) {
+        problem =
+            new ChainVerdict(
+                bureau,
+                Status.GAP,
+                0,
+                i,
+                headSeq,
+                expectedPrev,
+                "seq "
+                    + expectedSeq
+                    + (seq - 1 > expectedSeq ? ".." + (seq - 1) : "")
+                    + " missing before seq "
+                    + seq);
+        return;
+      }
+      if (seq < expectedSeq) {
+        problem =
+            new ChainVerdict(
+                bureau,
+                Status.REORDERED,
+                0,
+                i,
+                headSeq,
+                expectedPrev,
+                "seq " + seq + " after seq " + (expectedSeq - 1));
+        return;
+      }
+      if (!entry.prevHash().equals(expectedPrev)) {
+        problem =
+            new ChainVerdict(
+                bureau,
+                Status.EDITED,
+                0,
+                Math.max(i - 1, 0),
+                i == 0 ? 0 : headSeq - 1,
+                i == 0 ? Hashes.GENESIS : previousPrev,
+                i == 0
+                    ? "first entry does not start from the genesis hash"
+                    : "entry seq " + seq + " was chained to a different predecessor");
+        return;
+      }
+      previousPrev = entry.prevHash();
+      expectedPrev = entry.hash();
+      headSeq = seq;
+      expectedSeq = seq + 1;
+    }
+
+    /** The verdict over every entry taken. */
+    public ChainVerdict end() {
+      if (n == 0) {
+        return new ChainVerdict(bureau, Status.EMPTY, 0, -1, 0, Hashes.GENESIS, "");
+      }
+      if (problem == null) {
+        return new ChainVerdict(bureau, Status.INTACT, n, -1, headSeq, expectedPrev, "");
+      }
+      ChainVerdict p = problem;
+      return new ChainVerdict(
+          bureau, p.status(), n, p.position(), p.headSeq(), p.headHash(), p.detail());
+    }
+  }
+
   private record Problem(Status status, String detail) {}
 
   private static Problem check(BureauId bureau, SignedEnvelope entry, EnvelopeVerifier verifier) {

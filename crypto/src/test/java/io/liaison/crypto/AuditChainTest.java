@@ -126,4 +126,63 @@ class AuditChainTest {
     assertThat(verdict.status()).isEqualTo(Status.NO_SEQ);
     assertThat(verdict.position()).isEqualTo(2);
   }
+
+  private ChainVerdict walk(List<SignedEnvelope> entries) {
+    AuditChain.Walk w = new AuditChain.Walk(XINGHE, verifier);
+    entries.forEach(w::take);
+    return w.end();
+  }
+
+  @Test
+  void aWalkEntryByEntryGivesTheVerdictOfTheWholeListInSeqOrder() {
+    List<List<SignedEnvelope>> cases = new ArrayList<>();
+    cases.add(chain);
+    cases.add(List.of());
+    cases.add(chain.subList(1, chain.size())); // the first deleted
+    List<SignedEnvelope> gap = new ArrayList<>(chain);
+    gap.remove(4);
+    gap.remove(4); // seq 5 and 6
+    cases.add(gap);
+    List<SignedEnvelope> repeated = new ArrayList<>(chain);
+    repeated.add(5, chain.get(4));
+    cases.add(repeated);
+    List<SignedEnvelope> edited = new ArrayList<>(chain);
+    SignedEnvelope original = edited.get(3);
+    ObjectNode payload = original.payload().deepCopy();
+    payload.put("officer", "篡改者");
+    edited.set(
+        3,
+        new SignedEnvelope(
+            payload,
+            original.signer(),
+            original.keyId(),
+            original.signedAt(),
+            original.prevHash(),
+            original.signature()));
+    cases.add(edited);
+    List<SignedEnvelope> resigned = new ArrayList<>(chain);
+    resigned.set(3, TRUST.signer(XINGHE).sign(payload, original.prevHash(), original.signedAt()));
+    cases.add(resigned);
+    List<SignedEnvelope> resignedFirst = new ArrayList<>(chain);
+    resignedFirst.set(
+        0,
+        TRUST
+            .signer(XINGHE)
+            .sign(chain.get(0).payload(), chain.get(1).hash(), chain.get(0).signedAt()));
+    cases.add(resignedFirst);
+    List<SignedEnvelope> foreign = new ArrayList<>(chain);
+    foreign.set(2, ChainFixture.chain(TRUST, TIANZHEN, 3, EPOCH).get(2));
+    cases.add(foreign);
+    for (List<SignedEnvelope> entries : cases) {
+      assertThat(walk(entries)).isEqualTo(verify(entries));
+    }
+    assertThat(cases.stream().map(e -> walk(e).status()).distinct())
+        .contains(
+            Status.INTACT,
+            Status.EMPTY,
+            Status.GAP,
+            Status.REORDERED,
+            Status.EDITED,
+            Status.FOREIGN_SIGNER);
+  }
 }

@@ -59,12 +59,8 @@ public final class AuditRoutes {
         .putHeader("Content-Type", "application/x-ndjson; charset=utf-8")
         .putHeader("Content-Disposition", "attachment; filename=\"liaison-audit.jsonl\"");
     audit
-        .gridEntries()
-        .compose(
-            lines -> {
-              lines.forEach(l -> resp.write(l + "\n"));
-              return exportRecords(resp, "");
-            })
+        .export(l -> resp.write(l + "\n"))
+        .compose(v -> exportRecords(resp, ""))
         .onSuccess(v -> resp.end())
         .onFailure(e -> resp.reset());
   }

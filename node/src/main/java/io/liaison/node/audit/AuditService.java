@@ -11,7 +11,6 @@ import io.liaison.node.cluster.GridIntake;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.store.ChainEntry;
 import io.liaison.node.store.RecordFacts;
-import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.Quarantine;
@@ -28,6 +27,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -294,68 +295,77 @@ public final class AuditService {
 
   /**
    * Verifies {@code bureau}'s chain as this node's store holds it (entries that failed verification
-   * were never stored, so the chain shows a gap there).
+   * were never stored, so the chain shows a gap there), {@value #BATCH} entries at a time in seq
+   * order: a chain of a million entries is never held at once (its seqs are, 8 bytes each).
    */
   public Future<ChainVerdict> verify(BureauId bureau) {
-    return store
-        .call(s -> chain(s, bureau.code()))
-        .map(
-            entries -> {
-              List<SignedEnvelope> envs = new ArrayList<>();
-              for (StoredRecord r : entries) {
-                envs.add(SignedRecords.envelope(r.body()));
-              }
-              envs.sort(Comparator.comparingLong(e -> e.payload().path("seq").asLong()));
-              return AuditChain.verify(bureau, envs, trust.verifier());
-            });
+    AuditChain.Walk walk = new AuditChain.Walk(bureau, trust.verifier());
+    return inSeqOrder(
+            bureau.code(),
+            page ->
+                vertx.executeBlocking(
+                    () -> {
+                      page.forEach(r -> walk.take(SignedRecords.envelope(r.body())));
+                      return null;
+                    },
+                    false))
+        .map(v -> walk.end());
   }
 
   /**
-   * Every chain entry of every bureau this node holds, as JSON lines, in chain order per bureau.
+   * Every chain entry of every bureau this node holds, as JSON lines handed to {@code line}, in
+   * chain order per bureau (bureaus ascending), {@value #BATCH} at a time: never all at once.
    */
-  public Future<List<String>> gridEntries() {
-    return store.call(
-        s -> {
-          List<Object[]> rows = new ArrayList<>();
-          String after = "";
-          while (true) {
-            List<StoredRecord> page = s.recordsAfter(KIND, after, BATCH);
-            for (StoredRecord r : page) {
-              int slash = r.id().indexOf('/');
-              long seq = slash < 0 ? -1 : seqOf(r.id(), r.id().substring(0, slash));
-              if (seq >= 0) {
-                rows.add(new Object[] {r.id().substring(0, slash), seq, r.body()});
-              }
-            }
-            if (page.size() < BATCH) {
-              break;
-            }
-            after = page.get(page.size() - 1).id();
-          }
-          rows.sort(
-              Comparator.comparing((Object[] r) -> (String) r[0])
-                  .thenComparingLong(r -> (Long) r[1]));
-          return rows.stream().map(r -> (String) r[2]).toList();
-        });
+  public Future<Void> export(Consumer<String> line) {
+    return store.call(s -> s.origins(KIND)).compose(bureaus -> export(bureaus, 0, line));
   }
 
-  /** The stored entries of one bureau (store thread). */
-  private static List<StoredRecord> chain(Store s, String bureau) {
-    List<StoredRecord> out = new ArrayList<>();
-    String after = bureau + "/";
-    while (true) {
-      List<StoredRecord> page = s.recordsAfter(KIND, after, BATCH);
-      for (StoredRecord r : page) {
-        if (!r.id().startsWith(bureau + "/")) {
-          return out;
-        }
-        out.add(r);
-      }
-      if (page.size() < BATCH) {
-        return out;
-      }
-      after = page.get(page.size() - 1).id();
+  private Future<Void> export(List<String> bureaus, int at, Consumer<String> line) {
+    if (at >= bureaus.size()) {
+      return Future.succeededFuture();
     }
+    return inSeqOrder(
+            bureaus.get(at),
+            page -> {
+              for (StoredRecord r : page) {
+                // one line each: a copy someone re-formatted over several lines (its signature
+                // covers the canonical form, not the text) is written in the envelope's own form
+                line.accept(
+                    r.body().indexOf('\n') < 0
+                        ? r.body()
+                        : SignedRecords.json(SignedRecords.envelope(r.body())));
+              }
+              return Future.succeededFuture();
+            })
+        .compose(v -> export(bureaus, at + 1, line));
+  }
+
+  /** Hands {@code bureau}'s stored entries to {@code each} page by page, ascending seq. */
+  private Future<Void> inSeqOrder(String bureau, Function<List<StoredRecord>, Future<?>> each) {
+    return store
+        .call(s -> s.numberedIds(KIND, bureau + "/"))
+        .compose(seqs -> inSeqOrder(bureau, seqs, 0, each));
+  }
+
+  private Future<Void> inSeqOrder(
+      String bureau, long[] seqs, int from, Function<List<StoredRecord>, Future<?>> each) {
+    if (from >= seqs.length) {
+      return Future.succeededFuture();
+    }
+    int to = Math.min(seqs.length, from + BATCH);
+    List<String> ids = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      ids.add(bureau + "/" + seqs[i]);
+    }
+    return store
+        .call(s -> s.records(ids))
+        .compose(
+            found -> {
+              List<StoredRecord> page = new ArrayList<>(found);
+              page.sort(Comparator.comparingLong(r -> seqOf(r.id(), bureau)));
+              return each.apply(page);
+            })
+        .compose(v -> inSeqOrder(bureau, seqs, to, each));
   }
 
   /** The seq of key {@code <bureau>/<seq>}, or -1 if the key is not one of {@code bureau}'s. */

@@ -179,6 +179,35 @@ final class RecordTable {
     return out;
   }
 
+  /**
+   * The numbers after {@code prefix} of the ids of {@code kind} that start with it and continue
+   * with digits only (audit entries {@code <bureau>/<seq>}), ascending; from the (kind, id) index.
+   */
+  long[] numberedIds(String kind, String prefix) {
+    String upper =
+        prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+    List<Long> seqs =
+        sql.query(
+            "SELECT CAST(substr(id, ?) AS INTEGER) FROM records WHERE kind=? AND id>=? AND id<?"
+                + " AND substr(id, ?) NOT GLOB '*[^0-9]*' AND length(id) > ?",
+            rs -> rs.getLong(1),
+            prefix.length() + 1,
+            kind,
+            prefix,
+            upper,
+            prefix.length() + 1,
+            prefix.length());
+    return seqs.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /** The origins of the records of {@code kind}, ascending. */
+  List<String> origins(String kind) {
+    return sql.query(
+        "SELECT DISTINCT origin FROM records WHERE kind=? ORDER BY origin",
+        rs -> rs.getString(1),
+        kind);
+  }
+
   long count() {
     return sql.query("SELECT count(*) FROM records", rs -> rs.getLong(1)).get(0);
   }

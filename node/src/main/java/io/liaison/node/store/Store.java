@@ -362,6 +362,19 @@ public final class Store implements AutoCloseable {
     this.gridRetention = Objects.requireNonNull(retention);
   }
 
+  /**
+   * The numbers after {@code prefix} of the ids of {@code kind} that are {@code prefix} and digits
+   * (an audit chain's seqs: kind {@code audit}, prefix {@code <bureau>/}), ascending.
+   */
+  public long[] numberedIds(String kind, String prefix) {
+    return records.numberedIds(kind, prefix);
+  }
+
+  /** The origin bureaus of the records of {@code kind}, ascending. */
+  public List<String> origins(String kind) {
+    return records.origins(kind);
+  }
+
   public long countRecords() {
     return records.count();
   }

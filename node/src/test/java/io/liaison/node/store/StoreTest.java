@@ -23,6 +23,31 @@ class StoreTest {
   }
 
   @Test
+  void numberedIdsAreTheSeqsOfOneBureausAuditEntriesInNumericOrder() {
+    try (Store s = Store.open(dir.resolve("liaison.db"))) {
+      for (String id :
+          List.of(
+              "140222/10",
+              "140222/2",
+              "140222/1",
+              "140222/x1",
+              "140222/",
+              "1402220/5",
+              "14022/3",
+              "150924/4")) {
+        s.putRecord(
+            new StoredRecord(
+                id, "audit", "140222", Instant.ofEpochMilli(1000), "h-" + id, "{}", null));
+      }
+      s.putRecord(rec("140222/7", "lead, not audit"));
+      assertThat(s.numberedIds("audit", "140222/")).containsExactly(1, 2, 10);
+      assertThat(s.numberedIds("audit", "150924/")).containsExactly(4);
+      assertThat(s.numberedIds("audit", "140221/")).isEmpty();
+      assertThat(s.origins("audit")).containsExactly("140222");
+    }
+  }
+
+  @Test
   void aFailingUnitOfABatchRollsBackAloneAndTheRestIsDurable() {
     Path file = dir.resolve("liaison.db");
     try (Store s = Store.open(file)) {
