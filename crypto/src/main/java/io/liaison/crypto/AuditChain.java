@@ -67,17 +67,7 @@ public final class AuditChain {
                     + expectedSeq
                     + " comes later")
             : new ChainVerdict(
-                bureau,
-                Status.GAP,
-                n,
-                i,
-                headSeq,
-                expectedPrev,
-                "seq "
-                    + expectedSeq
-                    + (seq - 1 > expectedSeq ? ".." + (seq - 1) : "")
-                    + " missing before seq "
-                    + seq);
+                bureau, Status.GAP, n, i, headSeq, expectedPrev, missing(expectedSeq, seq));
       }
       if (seq < expectedSeq) {
         return new ChainVerdict(
@@ -146,17 +136,7 @@ public final class AuditChain {
       if (seq > expectedSeq) {
         problem =
             new ChainVerdict(
-                bureau,
-                Status.GAP,
-                0,
-                i,
-                headSeq,
-                expectedPrev,
-                "seq "
-                    + expectedSeq
-                    + (seq - 1 > expectedSeq ? ".." + (seq - 1) : "")
-                    + " missing before seq "
-                    + seq);
+                bureau, Status.GAP, 0, i, headSeq, expectedPrev, missing(expectedSeq, seq));
         return;
       }
       if (seq < expectedSeq) {
@@ -206,6 +186,15 @@ public final class AuditChain {
   }
 
   private record Problem(Status status, String detail) {}
+
+  /** The detail of a GAP: the seqs missing before {@code seq}. */
+  private static String missing(long expectedSeq, long seq) {
+    return "seq "
+        + expectedSeq
+        + (seq - 1 > expectedSeq ? ".." + (seq - 1) : "")
+        + " missing before seq "
+        + seq;
+  }
 
   private static Problem check(BureauId bureau, SignedEnvelope entry, EnvelopeVerifier verifier) {
     if (!entry.signer().equals(bureau)) {

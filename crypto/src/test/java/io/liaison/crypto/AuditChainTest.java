@@ -17,6 +17,19 @@ class AuditChainTest {
   private final List<SignedEnvelope> chain = ChainFixture.chain(TRUST, XINGHE, 10, EPOCH);
   private final EnvelopeVerifier verifier = TRUST.verifier();
 
+  /** {@code original} with its payload changed and its signature kept (no longer valid). */
+  private static SignedEnvelope edited(SignedEnvelope original) {
+    ObjectNode payload = original.payload().deepCopy();
+    payload.put("officer", "篡改者");
+    return new SignedEnvelope(
+        payload,
+        original.signer(),
+        original.keyId(),
+        original.signedAt(),
+        original.prevHash(),
+        original.signature());
+  }
+
   private ChainVerdict verify(List<SignedEnvelope> entries) {
     return AuditChain.verify(XINGHE, entries, verifier);
   }
@@ -73,18 +86,7 @@ class AuditChainTest {
   @Test
   void editedPayloadIsDetectedAtTheEditedEntry() {
     List<SignedEnvelope> entries = new ArrayList<>(chain);
-    SignedEnvelope original = entries.get(3);
-    ObjectNode payload = original.payload().deepCopy();
-    payload.put("officer", "篡改者");
-    entries.set(
-        3,
-        new SignedEnvelope(
-            payload,
-            original.signer(),
-            original.keyId(),
-            original.signedAt(),
-            original.prevHash(),
-            original.signature()));
+    entries.set(3, edited(entries.get(3)));
     ChainVerdict verdict = verify(entries);
     assertThat(verdict.status()).isEqualTo(Status.EDITED);
     assertThat(verdict.position()).isEqualTo(3);
@@ -147,21 +149,15 @@ class AuditChainTest {
     repeated.add(5, chain.get(4));
     cases.add(repeated);
     List<SignedEnvelope> edited = new ArrayList<>(chain);
-    SignedEnvelope original = edited.get(3);
-    ObjectNode payload = original.payload().deepCopy();
-    payload.put("officer", "篡改者");
-    edited.set(
-        3,
-        new SignedEnvelope(
-            payload,
-            original.signer(),
-            original.keyId(),
-            original.signedAt(),
-            original.prevHash(),
-            original.signature()));
+    edited.set(3, edited(chain.get(3)));
     cases.add(edited);
     List<SignedEnvelope> resigned = new ArrayList<>(chain);
-    resigned.set(3, TRUST.signer(XINGHE).sign(payload, original.prevHash(), original.signedAt()));
+    SignedEnvelope original = chain.get(3);
+    resigned.set(
+        3,
+        TRUST
+            .signer(XINGHE)
+            .sign(edited.get(3).payload(), original.prevHash(), original.signedAt()));
     cases.add(resigned);
     List<SignedEnvelope> resignedFirst = new ArrayList<>(chain);
     resignedFirst.set(
