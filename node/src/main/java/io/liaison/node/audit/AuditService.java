@@ -11,6 +11,7 @@ import io.liaison.node.cluster.GridIntake;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.store.ChainEntry;
 import io.liaison.node.store.RecordFacts;
+import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
 import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.Quarantine;
@@ -118,10 +119,15 @@ public final class AuditService {
     publishing = true;
     long from = published;
     long retention = store.gridRetention().toMillis();
+    long[] begun = {from};
     return store
         .call(
             s -> {
-              List<ChainEntry> entries = s.chainAfter(from, BATCH);
+              if (from == 0 && expires) {
+                begun[0] =
+                    settledUpTo(s, trust.bureau().code(), System.currentTimeMillis() - retention);
+              }
+              List<ChainEntry> entries = s.chainAfter(begun[0], BATCH);
               List<StoredRecord> records = new ArrayList<>();
               for (ChainEntry e : entries) {
                 StoredRecord r =
@@ -139,6 +145,7 @@ public final class AuditService {
         .compose(
             records -> {
               if (records.isEmpty()) {
+                published = Math.max(published, begun[0]);
                 return Future.succeededFuture(0);
               }
               return vertx
@@ -157,6 +164,34 @@ public final class AuditService {
             })
         .onComplete(ar -> publishing = false)
         .onFailure(e -> LOG.warn("publishing audit chain failed: {}", e.getMessage()));
+  }
+
+  /**
+   * The last seq up to which this bureau's chain needs no publishing (store thread): every entry up
+   * to it is kept as a record and was signed before {@code cutoff} (its retention on the grid is
+   * over). Both hold from the chain's start up to some seq (entries are signed, and kept as records
+   * by {@link #publish}, in seq order), so it is found by bisection — ~2 log2(n) reads instead of
+   * reading and parsing the whole chain after every start (a million entries: half an hour of
+   * publishing at {@value #BATCH} a second).
+   */
+  static long settledUpTo(Store s, String bureau, long cutoff) {
+    long lo = 0;
+    long hi = s.chainHead().map(ChainEntry::seq).orElse(0L);
+    while (lo < hi) {
+      long mid = (lo + hi + 1) >>> 1;
+      List<ChainEntry> at = s.chainAfter(mid - 1, 1);
+      boolean settled =
+          !at.isEmpty()
+              && at.get(0).seq() == mid
+              && SignedRecords.envelope(at.get(0).envelope()).signedAt().toEpochMilli() < cutoff
+              && s.record(bureau + "/" + mid).isPresent();
+      if (settled) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
   }
 
   /**
@@ -394,7 +429,7 @@ public final class AuditService {
    * The row the store keeps: kind {@value #KIND}, origin the signing bureau; it settled when it was
    * signed (it leaves the grid a retention after that, see "Retention on the grid").
    */
-  private static StoredRecord stored(String key, SignedEnvelope env, String json) {
+  static StoredRecord stored(String key, SignedEnvelope env, String json) {
     return SignedRecords.record(
         key, KIND, env, json, RecordFacts.settled(env.signedAt().toEpochMilli()));
   }
