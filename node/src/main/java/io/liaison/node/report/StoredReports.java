@@ -10,7 +10,7 @@ import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoredRecord;
-import java.nio.charset.StandardCharsets;
+import io.liaison.node.trust.SignedRecords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,24 +68,15 @@ final class StoredReports {
   }
 
   static SignedEnvelope parse(String body) {
-    return SignedEnvelope.fromJson(body.getBytes(StandardCharsets.UTF_8));
+    return SignedRecords.envelope(body);
   }
 
   static void put(Store s, String id, String kind, SignedEnvelope env) {
-    String json = json(env);
-    s.putRecord(
-        new StoredRecord(
-            id,
-            kind,
-            env.signer().code(),
-            env.signedAt(),
-            Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-            json,
-            null));
+    SignedRecords.put(s, id, kind, env);
   }
 
   static String json(SignedEnvelope env) {
-    return new String(env.toJson(), StandardCharsets.UTF_8);
+    return SignedRecords.json(env);
   }
 
   static ReportEvent event(String id, SignedEnvelope env) {
