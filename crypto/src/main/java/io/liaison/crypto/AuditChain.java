@@ -8,6 +8,7 @@ import io.liaison.crypto.Verification.Reason;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Verifies a bureau's hash-chained audit log.
@@ -35,76 +36,20 @@ public final class AuditChain {
 
   public static ChainVerdict verify(
       BureauId bureau, List<SignedEnvelope> entriesInOrder, EnvelopeVerifier verifier) {
-    int n = entriesInOrder.size();
-    if (n == 0) {
-      return new ChainVerdict(bureau, Status.EMPTY, 0, -1, 0, Hashes.GENESIS, "");
+    Walk walk = new Walk(bureau, verifier);
+    for (int i = 0; i < entriesInOrder.size(); i++) {
+      int at = i;
+      // a seq ahead of the one expected: reordered if the expected one comes later, else a gap
+      walk.take(entriesInOrder.get(i), expected -> seqLater(entriesInOrder, at, expected));
     }
-    String expectedPrev = Hashes.GENESIS;
-    long expectedSeq = FIRST_SEQ;
-    long headSeq = 0;
-    for (int i = 0; i < n; i++) {
-      SignedEnvelope entry = entriesInOrder.get(i);
-      Problem problem = check(bureau, entry, verifier);
-      if (problem != null) {
-        return new ChainVerdict(
-            bureau, problem.status, n, i, headSeq, expectedPrev, problem.detail);
-      }
-      long seq = seq(entry.payload());
-      if (seq > expectedSeq) {
-        return seqLater(entriesInOrder, i, expectedSeq)
-            ? new ChainVerdict(
-                bureau,
-                Status.REORDERED,
-                n,
-                i,
-                headSeq,
-                expectedPrev,
-                "seq "
-                    + seq
-                    + " where "
-                    + expectedSeq
-                    + " was expected; "
-                    + expectedSeq
-                    + " comes later")
-            : new ChainVerdict(
-                bureau, Status.GAP, n, i, headSeq, expectedPrev, missing(expectedSeq, seq));
-      }
-      if (seq < expectedSeq) {
-        return new ChainVerdict(
-            bureau,
-            Status.REORDERED,
-            n,
-            i,
-            headSeq,
-            expectedPrev,
-            "seq " + seq + " after seq " + (expectedSeq - 1));
-      }
-      if (!entry.prevHash().equals(expectedPrev)) {
-        // the predecessor is not the entry this one was chained to: it was replaced
-        int edited = Math.max(i - 1, 0);
-        return new ChainVerdict(
-            bureau,
-            Status.EDITED,
-            n,
-            edited,
-            i == 0 ? 0 : headSeq - 1,
-            i == 0 ? Hashes.GENESIS : entriesInOrder.get(i - 1).prevHash(),
-            i == 0
-                ? "first entry does not start from the genesis hash"
-                : "entry seq " + seq + " was chained to a different predecessor");
-      }
-      expectedPrev = entry.hash();
-      headSeq = seq;
-      expectedSeq = seq + 1;
-    }
-    return new ChainVerdict(bureau, Status.INTACT, n, -1, headSeq, expectedPrev, "");
+    return walk.end();
   }
 
   /**
    * Verifies a chain entry by entry, for a chain too long to hold at once: {@link #take} each entry
-   * in ascending {@code seq} order (as a store or an export gives them), then {@link #end}. The
-   * verdict is the one {@link #verify} gives for the same entries in that order, its {@code
-   * entries} the count of all entries taken (after the first problem they are only counted).
+   * in ascending {@code seq} order (as a store or an export gives them), then {@link #end}; its
+   * {@code entries} is the count of all entries taken (after the first problem they are only
+   * counted). {@link #verify} is this walk over a list, which can also look ahead.
    */
   public static final class Walk {
     private final BureauId bureau;
@@ -123,6 +68,14 @@ public final class AuditChain {
 
     /** Takes the next entry (ascending {@code seq}). */
     public void take(SignedEnvelope entry) {
+      take(entry, expected -> false);
+    }
+
+    /**
+     * Takes the next entry; {@code comesLater} tells whether a seq this entry skipped over is among
+     * those still to come (then the entries are out of order rather than missing one).
+     */
+    private void take(SignedEnvelope entry, LongPredicate comesLater) {
       int i = n++;
       if (problem != null) {
         return;
@@ -135,8 +88,23 @@ public final class AuditChain {
       long seq = seq(entry.payload());
       if (seq > expectedSeq) {
         problem =
-            new ChainVerdict(
-                bureau, Status.GAP, 0, i, headSeq, expectedPrev, missing(expectedSeq, seq));
+            comesLater.test(expectedSeq)
+                ? new ChainVerdict(
+                    bureau,
+                    Status.REORDERED,
+                    0,
+                    i,
+                    headSeq,
+                    expectedPrev,
+                    "seq "
+                        + seq
+                        + " where "
+                        + expectedSeq
+                        + " was expected; "
+                        + expectedSeq
+                        + " comes later")
+                : new ChainVerdict(
+                    bureau, Status.GAP, 0, i, headSeq, expectedPrev, missing(expectedSeq, seq));
         return;
       }
       if (seq < expectedSeq) {
