@@ -112,8 +112,7 @@ public final class AuditService {
           expires
               ? "leave the grid after their retention (every member announces it)"
               : "stay on the grid (a member does not announce their retention)");
-      published = 0;
-      Future<Void> again = publishRest();
+      Future<Void> again = republish();
       return (expires ? again.compose(v -> reconciler.reconcile().<Void>mapEmpty()) : again).map(0);
     }
     publishing = true;
@@ -127,19 +126,15 @@ public final class AuditService {
                 begun[0] =
                     settledUpTo(s, trust.bureau().code(), System.currentTimeMillis() - retention);
               }
-              List<ChainEntry> entries = s.chainAfter(begun[0], BATCH);
               List<StoredRecord> records = new ArrayList<>();
-              for (ChainEntry e : entries) {
-                StoredRecord r =
+              for (ChainEntry e : s.chainAfter(begun[0], BATCH)) {
+                records.add(
                     stored(
-                        key(trust.bureau(), e.seq()),
+                        key(trust.bureau().code(), e.seq()),
                         SignedRecords.envelope(e.envelope()),
-                        e.envelope());
-                if (s.record(r.id()).isEmpty()) {
-                  s.putRecord(r);
-                }
-                records.add(r);
+                        e.envelope()));
               }
+              keep(s, records);
               return records;
             })
         .compose(
@@ -184,7 +179,7 @@ public final class AuditService {
           !at.isEmpty()
               && at.get(0).seq() == mid
               && SignedRecords.envelope(at.get(0).envelope()).signedAt().toEpochMilli() < cutoff
-              && s.record(bureau + "/" + mid).isPresent();
+              && s.record(key(bureau, mid)).isPresent();
       if (settled) {
         lo = mid;
       } else {
@@ -258,7 +253,7 @@ public final class AuditService {
         continue;
       }
       long seq = env.payload().path(AuditChain.SEQ_FIELD).asLong(-1);
-      if (!trust.verify(env).isValid() || seq < 1 || !key.equals(key(env.signer(), seq))) {
+      if (!trust.verify(env).isValid() || seq < 1 || !key.equals(key(env.signer().code(), seq))) {
         answers.add(refuse(key, "BAD_AUDIT_ENTRY", "signature, signer or seq wrong", json));
         continue;
       }
@@ -267,24 +262,7 @@ public final class AuditService {
       fresh.add(stored(key, env, json));
     }
     if (!fresh.isEmpty()) {
-      Future<List<Boolean>> taken =
-          store.transaction(
-              s -> {
-                // per entry: true stored, false held otherwise (repair), null held as it is
-                List<Boolean> out = new ArrayList<>(fresh.size());
-                Map<String, String> held =
-                    s.hashesOf(fresh.stream().map(StoredRecord::id).toList());
-                for (StoredRecord r : fresh) {
-                  String hash = held.get(r.id());
-                  if (hash == null) {
-                    s.putRecord(r);
-                    out.add(true);
-                  } else {
-                    out.add(hash.equals(r.hash()) ? null : false);
-                  }
-                }
-                return out;
-              });
+      Future<List<Boolean>> taken = store.transaction(s -> keep(s, fresh));
       for (int i = 0; i < fresh.size(); i++) {
         StoredRecord r = fresh.get(i);
         int n = i;
@@ -300,6 +278,26 @@ public final class AuditService {
       }
     }
     return Future.join(answers).map(cf -> answers.stream().map(Future::result).toList());
+  }
+
+  /**
+   * Stores each of {@code records} the store does not hold under its id (store thread; one look-up
+   * for all): an entry never changes, so one held with another value is left as it is. Per record:
+   * true stored, null held as it is, false held otherwise (the caller repairs the grid).
+   */
+  private static List<Boolean> keep(Store s, List<StoredRecord> records) {
+    List<Boolean> out = new ArrayList<>(records.size());
+    Map<String, String> held = s.hashesOf(records.stream().map(StoredRecord::id).toList());
+    for (StoredRecord r : records) {
+      String hash = held.get(r.id());
+      if (hash == null) {
+        s.putRecord(r);
+        out.add(true);
+      } else {
+        out.add(hash.equals(r.hash()) ? null : false);
+      }
+    }
+    return out;
   }
 
   /**
@@ -390,7 +388,7 @@ public final class AuditService {
     int to = Math.min(seqs.length, from + BATCH);
     List<String> ids = new ArrayList<>(to - from);
     for (int i = from; i < to; i++) {
-      ids.add(bureau + "/" + seqs[i]);
+      ids.add(key(bureau, seqs[i]));
     }
     return store
         .call(s -> s.records(ids))
@@ -416,7 +414,7 @@ public final class AuditService {
   }
 
   /** Publishes the whole chain again, batch after batch. */
-  public Future<Void> republish() {
+  private Future<Void> republish() {
     published = 0;
     return publishRest();
   }
@@ -434,7 +432,8 @@ public final class AuditService {
         key, KIND, env, json, RecordFacts.settled(env.signedAt().toEpochMilli()));
   }
 
-  public static String key(BureauId bureau, long seq) {
-    return bureau.code() + "/" + seq;
+  /** The grid key and store id of entry {@code seq} of bureau {@code code}'s chain. */
+  static String key(String code, long seq) {
+    return code + "/" + seq;
   }
 }
