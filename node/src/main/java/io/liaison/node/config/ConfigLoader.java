@@ -107,11 +107,7 @@ public final class ConfigLoader {
     if (n.isMissingNode() || n.isNull()) {
       return NodeConfig.Demo.OFF;
     }
-    JsonNode seeding = n.path("caseSeeding");
-    if (!seeding.isMissingNode() && !seeding.isBoolean()) {
-      throw new ConfigException("demo.caseSeeding", "must be true or false");
-    }
-    return new NodeConfig.Demo(seeding.asBoolean(false));
+    return new NodeConfig.Demo(bool(n, "caseSeeding", "demo.caseSeeding"));
   }
 
   private static NodeConfig.Security security(JsonNode n, Path base) {
