@@ -13,9 +13,9 @@ import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.domain.Invalid;
 import io.liaison.node.store.Store;
 import io.liaison.node.store.StoreExecutor;
-import io.liaison.node.store.StoredRecord;
 import io.liaison.node.trust.AuditLog;
 import io.liaison.node.trust.Quarantine;
+import io.liaison.node.trust.SignedRecords;
 import io.liaison.node.trust.TrustService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -160,25 +160,15 @@ public final class DirectoryService {
   }
 
   private static Optional<SignedEnvelope> current(Store s, String id) {
-    return s.record(id)
-        .map(r -> SignedEnvelope.fromJson(r.body().getBytes(StandardCharsets.UTF_8)));
+    return s.record(id).map(r -> SignedRecords.envelope(r.body()));
   }
 
   private static void put(Store s, String id, SignedEnvelope env) {
-    String json = json(env);
-    s.putRecord(
-        new StoredRecord(
-            id,
-            KIND,
-            env.signer().code(),
-            env.signedAt(),
-            Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-            json,
-            null));
+    SignedRecords.put(s, id, KIND, env);
   }
 
   private static String json(SignedEnvelope env) {
-    return new String(env.toJson(), StandardCharsets.UTF_8);
+    return SignedRecords.json(env);
   }
 
   static Directory parse(SignedEnvelope env) {

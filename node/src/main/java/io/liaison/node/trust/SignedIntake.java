@@ -2,7 +2,6 @@ package io.liaison.node.trust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liaison.api.BureauId;
-import io.liaison.crypto.Hashes;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.cluster.GridReconciler;
 import io.liaison.node.store.StoredRecord;
@@ -105,19 +104,11 @@ public final class SignedIntake<T> {
 
   /** The store record of an accepted envelope, kept under {@code key} as {@code kind}. */
   public static StoredRecord record(String key, String kind, SignedEnvelope env) {
-    String body = json(env);
-    return new StoredRecord(
-        key,
-        kind,
-        env.signer().code(),
-        env.signedAt(),
-        Hashes.sha256Hex(body.getBytes(StandardCharsets.UTF_8)),
-        body,
-        null);
+    return SignedRecords.record(key, kind, env, json(env), null);
   }
 
   /** An envelope as the JSON kept on the grid and in the store. */
   public static String json(SignedEnvelope env) {
-    return new String(env.toJson(), StandardCharsets.UTF_8);
+    return SignedRecords.json(env);
   }
 }
