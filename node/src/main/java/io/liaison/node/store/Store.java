@@ -46,6 +46,7 @@ public final class Store implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
   private final Connection conn;
+  private final Statements statements;
   private final Path file;
   private final KnownRecords known = new KnownRecords(KnownRecords.DEFAULT_CAPACITY);
   // a second, read-only connection for {@link #holds} from other threads (WAL: it sees what is
@@ -61,6 +62,7 @@ public final class Store implements AutoCloseable {
 
   private Store(StoreFile.Opened opened, Path file) {
     this.conn = opened.connection();
+    this.statements = new Statements(conn);
     this.file = file;
     this.openCheck = opened.check();
     // after a start that skipped the full check, checkpoints are marked only once it has passed
@@ -557,6 +559,7 @@ public final class Store implements AutoCloseable {
       }
       // the clean-close marker takes over from the checkpoint marker (closing checkpoints)
       Checkpoints.unmark(file);
+      statements.close();
       conn.close();
     } catch (SQLException | IOException e) {
       LOG.warn("closing store failed: {}", e.getMessage());
@@ -574,9 +577,13 @@ public final class Store implements AutoCloseable {
    * of this package (their SQL is code, never user input). Store thread only.
    */
   int update(String sql, Object... args) {
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      bind(ps, args);
-      return ps.executeUpdate();
+    try {
+      return statements.with(
+          sql,
+          ps -> {
+            bind(ps, args);
+            return ps.executeUpdate();
+          });
     } catch (SQLException e) {
       throw new StoreException("store write failed: " + e.getMessage(), e);
     }
@@ -585,7 +592,7 @@ public final class Store implements AutoCloseable {
   /** Runs one SQL query with bound arguments (see {@link #update}). Store thread only. */
   <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
     try {
-      return query(conn, sql, mapper, args);
+      return statements.with(sql, ps -> rows(ps, mapper, args));
     } catch (SQLException e) {
       throw new StoreException("store read failed: " + e.getMessage(), e);
     }
@@ -594,14 +601,19 @@ public final class Store implements AutoCloseable {
   private static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... args)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(mapper.map(rs));
-        }
-        return out;
+      return rows(ps, mapper, args);
+    }
+  }
+
+  private static <T> List<T> rows(PreparedStatement ps, RowMapper<T> mapper, Object[] args)
+      throws SQLException {
+    bind(ps, args);
+    try (ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(mapper.map(rs));
       }
+      return out;
     }
   }
 
