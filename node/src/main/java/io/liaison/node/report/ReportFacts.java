@@ -1,5 +1,7 @@
 package io.liaison.node.report;
 
+import io.liaison.api.BureauId;
+import io.liaison.api.cases.CaseNumber;
 import io.liaison.api.cases.CaseRecord;
 import io.liaison.crypto.SignedEnvelope;
 import io.liaison.node.action.PlanRecord;
@@ -54,12 +56,41 @@ public final class ReportFacts {
 
   // touched only by the catch-up chain, one step at a time; guarded by this for visibility
   private long seq;
-  private final Map<String, CaseFact> cases = new HashMap<>();
+  private final Map<CaseKey, CaseFact> cases = new HashMap<>();
+  // keyed by each fact's own id (the change's id is an equal string of its own)
   private final Map<String, LeadFact> leads = new HashMap<>();
   private final Map<String, ActionFact> actions = new HashMap<>();
   private final Map<String, Decision> decisions = new HashMap<>();
   private Snapshot snapshot;
   private Future<Snapshot> tail = Future.succeededFuture();
+
+  /**
+   * Where a case's fact is kept: its bureau and case number, the fact's own instances. The record
+   * id ({@code case:<bureau>:<number>}, ~100 bytes as a string of Chinese text) kept as the key was
+   * a fifth of what a node's heap grew by per shared case (issue 32, docs/benchmarks.md "Heap").
+   */
+  private record CaseKey(BureauId bureau, CaseNumber number) {
+    static CaseKey of(CaseFact f) {
+      return new CaseKey(f.bureau(), f.caseNumber());
+    }
+
+    /** The key of record id {@code case:<bureau>:<number>}; null for an id of any other form. */
+    static CaseKey of(String id) {
+      int at = id.indexOf(':', CASE_PREFIX.length());
+      if (!id.startsWith(CASE_PREFIX) || at < 0) {
+        return null;
+      }
+      try {
+        return new CaseKey(
+            BureauId.of(id.substring(CASE_PREFIX.length(), at)),
+            CaseNumber.of(id.substring(at + 1)));
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+  }
+
+  private static final String CASE_PREFIX = "case:";
 
   /** One stored merge decision with the place the store would list it (newest first). */
   private record Decision(String id, Instant postedAt, MergeService.Signed signed) {}
@@ -133,14 +164,18 @@ public final class ReportFacts {
         String id = c.record().id();
         Object fact = parsed.get(i);
         // an unreadable record is not counted (as SharedRecords.read skips it), nor its older copy
-        cases.remove(id);
+        CaseKey caseKey = CaseKey.of(id);
+        if (caseKey != null) {
+          cases.remove(caseKey);
+        }
         leads.remove(id);
         actions.remove(id);
         decisions.remove(id);
         if (fact instanceof CaseFact r) {
-          cases.put(id, r);
+          // the id a case is stored under is its bureau and number (SharedCase.parse checks)
+          cases.put(CaseKey.of(r), r);
         } else if (fact instanceof LeadFact l) {
-          leads.put(id, l);
+          leads.put(l.id().equals(id) ? l.id() : id, l);
         } else if (fact instanceof ActionFact a) {
           actions.put(id, a);
         } else if (fact instanceof MergeService.Signed d) {
