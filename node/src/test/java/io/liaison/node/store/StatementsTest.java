@@ -83,23 +83,32 @@ class StatementsTest {
     for (int k = 0; k < 5; k++) {
       insert(k, "v" + k);
     }
+    String sql = "SELECT v FROM t WHERE k >= ? ORDER BY k";
+    // run once first, so that the statement of this SQL is kept when the outer use takes it
+    assertThat(valuesFrom(0)).hasSize(5);
     List<String> outer = new ArrayList<>();
     List<List<String>> inner = new ArrayList<>();
-    statements.with(
-        "SELECT v FROM t WHERE k >= ? ORDER BY k",
-        ps -> {
-          ps.setInt(1, 0);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              outer.add(rs.getString(1));
-              inner.add(valuesFrom(4));
-            }
-          }
-          return null;
-        });
-    // the outer iteration was not reset by the inner query of the same SQL
+    List<PreparedStatement> innerStatements = new ArrayList<>();
+    PreparedStatement outerStatement =
+        statements.with(
+            sql,
+            ps -> {
+              ps.setInt(1, 0);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  outer.add(rs.getString(1));
+                  inner.add(valuesFrom(4));
+                  statements.with(sql, innerStatements::add);
+                }
+              }
+              return ps;
+            });
+    // the inner uses of the same SQL ran on another statement, so the outer one was not reset
+    assertThat(innerStatements).isNotEmpty().doesNotContain(outerStatement);
     assertThat(outer).containsExactly("v0", "v1", "v2", "v3", "v4");
     assertThat(inner).allSatisfy(l -> assertThat(l).containsExactly("v4"));
+    // and one statement of the SQL is kept afterwards
+    assertThat(statements.size()).isEqualTo(2);
   }
 
   @Test
