@@ -76,8 +76,11 @@ public final class ReportFacts {
 
     /** The key of record id {@code case:<bureau>:<number>}; null for an id of any other form. */
     static CaseKey of(String id) {
+      if (!id.startsWith(CASE_PREFIX)) {
+        return null;
+      }
       int at = id.indexOf(':', CASE_PREFIX.length());
-      if (!id.startsWith(CASE_PREFIX) || at < 0) {
+      if (at < 0) {
         return null;
       }
       try {
@@ -164,7 +167,9 @@ public final class ReportFacts {
         String id = c.record().id();
         Object fact = parsed.get(i);
         // an unreadable record is not counted (as SharedRecords.read skips it), nor its older copy
-        CaseKey caseKey = CaseKey.of(id);
+        // the id a case is stored under is its bureau and number (SharedCase.parse checks): a
+        // case's own key, read off its fact; only an unreadable record's id is parsed
+        CaseKey caseKey = fact instanceof CaseFact r ? CaseKey.of(r) : CaseKey.of(id);
         if (caseKey != null) {
           cases.remove(caseKey);
         }
@@ -172,8 +177,7 @@ public final class ReportFacts {
         actions.remove(id);
         decisions.remove(id);
         if (fact instanceof CaseFact r) {
-          // the id a case is stored under is its bureau and number (SharedCase.parse checks)
-          cases.put(CaseKey.of(r), r);
+          cases.put(caseKey, r);
         } else if (fact instanceof LeadFact l) {
           leads.put(l.id().equals(id) ? l.id() : id, l);
         } else if (fact instanceof ActionFact a) {
